@@ -1,0 +1,113 @@
+import { test, expect, expectNoAxeViolations } from './fixtures.ts';
+import { makeFeature, makeFeatureCollection } from '../src/testing/dataset-factory.ts';
+
+const DATASET = '**/data/events.geojson';
+
+test('the bundled events appear in date order with honest date labels', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'North Korea, Russia and the war in Ukraine',
+  );
+  await expect(page.getByRole('status')).toHaveText('Showing 6 of 6 events');
+
+  const entries = page.getByRole('list', { name: 'Chronology' }).getByRole('listitem');
+  await expect(entries).toHaveCount(6);
+  const dates = await entries.locator('time').allTextContents();
+  expect(dates).toEqual([
+    'Jan 2024',
+    'June 2024',
+    'Sept 2024',
+    'c. Sept 2024',
+    '4 Oct 2024?',
+    '8 Oct 2024',
+  ]);
+  await expect(entries.nth(1)).toContainText('Putin and Kim Jong-un agree a mutual defence pact');
+  await expect(entries.nth(1)).toContainText('Pyongyang, North Korea');
+  await expect(entries.nth(5)).toContainText('Ministry of National Defense, Yongsan, Seoul');
+  await expect(page.getByRole('button', { name: /Data issues/ })).toHaveCount(0);
+});
+
+test('a broken record is listed under Data issues while the good events show', async ({ page }) => {
+  const good = makeFeature({ id: 'good-one', properties: { title: 'A good event' } });
+  const alsoGood = makeFeature({
+    id: 'good-two',
+    properties: { title: 'Another good event', date: '2023-05' },
+  });
+  const broken = makeFeature({
+    id: 'broken-one',
+    properties: { title: 'A broken event', date: 'yesterday' },
+  });
+  await page.route(DATASET, (route) =>
+    route.fulfill({ json: makeFeatureCollection([good, broken, alsoGood]) }),
+  );
+
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('Showing 2 of 2 events');
+  const chronology = page.getByRole('list', { name: 'Chronology' });
+  await expect(chronology.getByRole('listitem')).toHaveText([/Another good event/, /A good event/]);
+  await expect(chronology).not.toContainText('A broken event');
+
+  const issuesButton = page.getByRole('button', { name: 'Data issues (1)' });
+  await issuesButton.click();
+  await expect(issuesButton).toHaveAttribute('aria-expanded', 'true');
+  const panel = page.getByRole('region', { name: 'Data issues' });
+  await expect(panel).toContainText('Record 2');
+  await expect(panel).toContainText('broken-one');
+  await expect(panel).toContainText('properties.date');
+  await expect(panel).toContainText('"yesterday" is not an EDTF date');
+  await expectNoAxeViolations(page);
+});
+
+test('a response that is not JSON shows the error, and Retry recovers once it is fixed', async ({
+  page,
+}) => {
+  let serveBroken = true;
+  await page.route(DATASET, async (route) => {
+    if (serveBroken) {
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<html><body>Gateway error</body></html>',
+      });
+    } else {
+      await route.fulfill({
+        json: makeFeatureCollection([makeFeature({ properties: { title: 'Recovered event' } })]),
+      });
+    }
+  });
+
+  await page.goto('./');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('The events could not be loaded');
+  await expect(alert).toContainText('not valid JSON');
+  await expect(page.getByRole('status')).toHaveText('No events loaded');
+  await expectNoAxeViolations(page);
+
+  serveBroken = false;
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('list', { name: 'Chronology' })).toContainText('Recovered event');
+  await expect(page.getByRole('status')).toHaveText('Showing 1 of 1 event');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a server error names the status and a JSON file that is not a FeatureCollection says so', async ({
+  page,
+}) => {
+  let response: 'server-error' | 'wrong-shape' = 'server-error';
+  await page.route(DATASET, (route) =>
+    response === 'server-error'
+      ? route.fulfill({ status: 500, body: 'oops' })
+      : route.fulfill({ json: { type: 'Feature', properties: {} } }),
+  );
+  await page.goto('./');
+  await expect(page.getByRole('alert')).toContainText('500');
+  response = 'wrong-shape';
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('alert')).toContainText('Expected a GeoJSON FeatureCollection');
+});
+
+test('the loaded page has no accessibility violations', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText('Showing 6 of 6 events');
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,46 @@
+/**
+ * Ids for records that have none, derived from what the record says (date, place, title) rather
+ * than from its position, so a link keeps pointing at the same event when the file is reordered
+ * or grows.
+ */
+import type { EventDate } from './edtf.ts';
+
+export interface IdentifyingContent {
+  title: string;
+  date: EventDate;
+  longitude: number;
+  latitude: number;
+}
+
+/** 32-bit FNV-1a: tiny, fast and stable across runs and platforms. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+export function slugify(text: string, maxWords = 6): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, maxWords)
+    .join('-');
+}
+
+export function deriveEventId(content: IdentifyingContent): string {
+  const key = [
+    content.date.edtf,
+    content.longitude.toFixed(5),
+    content.latitude.toFixed(5),
+    content.title.normalize('NFC'),
+  ].join('|');
+  const hash = fnv1a(key).toString(36).padStart(7, '0');
+  const slug = slugify(content.title);
+  return slug ? `${slug}-${hash}` : `event-${hash}`;
+}

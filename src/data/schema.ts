@@ -1,0 +1,66 @@
+/** The validated shapes of the dataset contract (contracts.md §1). */
+import type { EventDate } from './edtf.ts';
+
+export const LOCATION_PRECISIONS = ['exact', 'city', 'region', 'country'] as const;
+export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+
+export interface EventSource {
+  publisher: string;
+  title: string | null;
+  /** The EDTF publication date as written, with its parsed interval. */
+  published: EventDate | null;
+  /** Only ever an absolute http(s) URL: anything else is reported, never linked. */
+  url: string | null;
+  quote: string | null;
+}
+
+export interface DatasetEvent {
+  /** Stable slug, unique within the dataset; the key of every link. */
+  id: string;
+  /** True when the record had no id and one was derived from its content. */
+  idDerived: boolean;
+  /** 0-based position of the record in the file's `features` array. */
+  position: number;
+  title: string;
+  summary: string;
+  date: EventDate;
+  place: string;
+  country: string | null;
+  longitude: number;
+  latitude: number;
+  /** null when the record does not say how precise its location is. */
+  locationPrecision: LocationPrecision | null;
+  category: string;
+  tags: string[];
+  sources: EventSource[];
+  related: string[];
+}
+
+export interface DatasetMetadata {
+  title: string;
+  description: string;
+  license: string;
+  source: string;
+  updated: string;
+}
+
+/** One record that broke the contract: left out of the map and chronology, listed for the user. */
+export interface DataIssue {
+  /** 0-based position in `features`. */
+  position: number;
+  id: string | null;
+  /** Dotted path of the offending field, e.g. `geometry.coordinates` or `properties.sources[0].url`. */
+  field: string;
+  reason: string;
+}
+
+export interface Dataset {
+  metadata: DatasetMetadata;
+  /** Valid events in chronological order (start, end, id). */
+  events: DatasetEvent[];
+  issues: DataIssue[];
+  /** Number of records in the file: events.length + issues.length. */
+  recordCount: number;
+}
+
+export const DEFAULT_CATEGORY = 'other';

@@ -1,0 +1,357 @@
+/**
+ * Turns parsed JSON into a Dataset: keeps every record that meets the contract and reports every
+ * one that does not (position, id, field, reason). Never throws on any JSON value: anything that is
+ * not a FeatureCollection at all becomes a DatasetError, which the UI shows with a retry.
+ */
+import { describeType, parseEdtf, type EventDate } from './edtf.ts';
+import {
+  DEFAULT_CATEGORY,
+  LOCATION_PRECISIONS,
+  type DataIssue,
+  type Dataset,
+  type DatasetEvent,
+  type DatasetMetadata,
+  type EventSource,
+  type LocationPrecision,
+} from './schema.ts';
+import { deriveEventId } from './derive-id.ts';
+import { compareEvents } from './sort-events.ts';
+
+/** A problem with the file as a whole: it cannot be shown at all. */
+export class DatasetError extends Error {
+  override name = 'DatasetError';
+}
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_TEXT_LENGTH = 100_000;
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads a key only when the object itself holds it: `__proto__` or `constructor` never leak in. */
+function own(object: JsonObject, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+}
+
+class RecordProblem {
+  constructor(
+    readonly field: string,
+    readonly reason: string,
+  ) {}
+}
+
+function fail(field: string, reason: string): never {
+  throw new RecordProblem(field, reason);
+}
+
+function requiredText(properties: JsonObject, key: string): string {
+  const value = own(properties, key);
+  if (value === undefined || value === null) fail(`properties.${key}`, `${key} is missing`);
+  if (typeof value !== 'string')
+    fail(`properties.${key}`, `expected text, got ${describeType(value)}`);
+  const text = value.trim();
+  if (text === '') fail(`properties.${key}`, `${key} is empty`);
+  if (text.length > MAX_TEXT_LENGTH)
+    fail(`properties.${key}`, `${key} is longer than ${MAX_TEXT_LENGTH} characters`);
+  return text;
+}
+
+function optionalText(object: JsonObject, key: string, field: string): string | null {
+  const value = own(object, key);
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') fail(field, `expected text, got ${describeType(value)}`);
+  if (value.length > MAX_TEXT_LENGTH) fail(field, `longer than ${MAX_TEXT_LENGTH} characters`);
+  const text = value.trim();
+  return text === '' ? null : text;
+}
+
+function textList(properties: JsonObject, key: string): string[] {
+  const value = own(properties, key);
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value))
+    fail(`properties.${key}`, `expected a list of text, got ${describeType(value)}`);
+  return value
+    .map((item, index) => {
+      if (typeof item !== 'string')
+        fail(`properties.${key}[${index}]`, `expected text, got ${describeType(item)}`);
+      return item.trim();
+    })
+    .filter((item) => item !== '');
+}
+
+function readCoordinates(feature: JsonObject): { longitude: number; latitude: number } {
+  const geometry = own(feature, 'geometry');
+  if (geometry === undefined || geometry === null)
+    fail('geometry', 'the record has no location (geometry is missing)');
+  if (!isObject(geometry))
+    fail('geometry', `expected a GeoJSON Point, got ${describeType(geometry)}`);
+  const type = own(geometry, 'type');
+  if (type !== 'Point')
+    fail(
+      'geometry.type',
+      `only Point geometries are supported, got ${JSON.stringify(type) ?? 'nothing'}`,
+    );
+  const coordinates = own(geometry, 'coordinates');
+  if (!Array.isArray(coordinates) || coordinates.length < 2) {
+    fail('geometry.coordinates', 'expected [longitude, latitude]');
+  }
+  const [longitude, latitude] = coordinates as unknown[];
+  if (typeof longitude !== 'number' || !Number.isFinite(longitude)) {
+    fail('geometry.coordinates', `longitude must be a number, got ${describeType(longitude)}`);
+  }
+  if (typeof latitude !== 'number' || !Number.isFinite(latitude)) {
+    fail('geometry.coordinates', `latitude must be a number, got ${describeType(latitude)}`);
+  }
+  if (latitude < -90 || latitude > 90)
+    fail('geometry.coordinates', `latitude ${latitude} is outside −90…90`);
+  if (longitude < -180 || longitude > 180)
+    fail('geometry.coordinates', `longitude ${longitude} is outside −180…180`);
+  return { longitude, latitude };
+}
+
+function readDate(properties: JsonObject, field: string, key: string): EventDate {
+  const value = own(properties, key);
+  if (value === undefined || value === null) fail(field, 'the date is missing');
+  const result = parseEdtf(value);
+  if (!result.ok) fail(field, result.reason);
+  return result.date;
+}
+
+/** True for an absolute http: or https: URL; everything else (javascript:, data:, relative) is refused. */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function readSources(properties: JsonObject): EventSource[] {
+  const value = own(properties, 'sources');
+  if (value === undefined || value === null)
+    fail('properties.sources', 'at least one source is required');
+  if (!Array.isArray(value))
+    fail('properties.sources', `expected a list of sources, got ${describeType(value)}`);
+  if (value.length === 0) fail('properties.sources', 'at least one source is required');
+  return value.map((source, index): EventSource => {
+    const field = `properties.sources[${index}]`;
+    if (!isObject(source)) fail(field, `expected a source object, got ${describeType(source)}`);
+    const publisher = optionalText(source, 'publisher', `${field}.publisher`);
+    if (publisher === null) fail(`${field}.publisher`, 'the publisher is missing');
+    const url = optionalText(source, 'url', `${field}.url`);
+    if (url !== null && !isHttpUrl(url)) {
+      fail(
+        `${field}.url`,
+        `only http(s) links are allowed, got ${JSON.stringify(url.slice(0, 80))}`,
+      );
+    }
+    const publishedValue = own(source, 'published');
+    let published: EventDate | null = null;
+    if (publishedValue !== undefined && publishedValue !== null) {
+      const result = parseEdtf(publishedValue);
+      if (!result.ok) fail(`${field}.published`, result.reason);
+      published = result.date;
+    }
+    return {
+      publisher,
+      title: optionalText(source, 'title', `${field}.title`),
+      published,
+      url,
+      quote: optionalText(source, 'quote', `${field}.quote`),
+    };
+  });
+}
+
+function readLocationPrecision(properties: JsonObject): LocationPrecision | null {
+  const value = own(properties, 'locationPrecision');
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' && (LOCATION_PRECISIONS as readonly string[]).includes(value)) {
+    return value as LocationPrecision;
+  }
+  return fail(
+    'properties.locationPrecision',
+    `expected one of ${LOCATION_PRECISIONS.join(', ')}, got ${JSON.stringify(value)?.slice(0, 40) ?? 'nothing'}`,
+  );
+}
+
+function readCountry(properties: JsonObject): string | null {
+  const country = optionalText(properties, 'country', 'properties.country');
+  if (country !== null && !/^[A-Z]{2}$/.test(country)) {
+    fail(
+      'properties.country',
+      `expected a two-letter ISO 3166-1 code like "KR", got ${JSON.stringify(country.slice(0, 20))}`,
+    );
+  }
+  return country;
+}
+
+function readId(feature: JsonObject): string | null {
+  const value = own(feature, 'id');
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value !== 'string') fail('id', `expected a text id, got ${describeType(value)}`);
+  if (!ID_PATTERN.test(value)) {
+    fail(
+      'id',
+      `ids may hold only a–z, 0–9 and single hyphens, got ${JSON.stringify(value.slice(0, 60))}`,
+    );
+  }
+  return value;
+}
+
+/** Best-effort id for a broken record, so the Data issues panel can name it. */
+function peekId(feature: unknown): string | null {
+  if (!isObject(feature)) return null;
+  const value = own(feature, 'id');
+  if (typeof value === 'string') return value.slice(0, 120);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+type Candidate = Omit<DatasetEvent, 'id' | 'idDerived'> & { explicitId: string | null };
+
+function readRecord(feature: unknown, position: number): Candidate {
+  if (!isObject(feature))
+    fail('', `expected a GeoJSON Feature object, got ${describeType(feature)}`);
+  if (own(feature, 'type') !== 'Feature') fail('type', 'expected "type": "Feature"');
+  const explicitId = readId(feature);
+  const properties = own(feature, 'properties');
+  if (!isObject(properties))
+    fail('properties', `expected an object of properties, got ${describeType(properties)}`);
+  const title = requiredText(properties, 'title');
+  const date = readDate(properties, 'properties.date', 'date');
+  const { longitude, latitude } = readCoordinates(feature);
+  return {
+    explicitId,
+    position,
+    title,
+    summary: optionalText(properties, 'summary', 'properties.summary') ?? '',
+    date,
+    place: optionalText(properties, 'place', 'properties.place') ?? '',
+    country: readCountry(properties),
+    longitude,
+    latitude,
+    locationPrecision: readLocationPrecision(properties),
+    category: optionalText(properties, 'category', 'properties.category') ?? DEFAULT_CATEGORY,
+    tags: textList(properties, 'tags'),
+    sources: readSources(properties),
+    related: textList(properties, 'related'),
+  };
+}
+
+function readMetadata(collection: JsonObject): DatasetMetadata {
+  const metadata = own(collection, 'metadata');
+  const read = (key: string): string => {
+    if (!isObject(metadata)) return '';
+    const value = own(metadata, key);
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  return {
+    title: read('title') || 'Untitled dataset',
+    description: read('description'),
+    license: read('license'),
+    source: read('source'),
+    updated: read('updated'),
+  };
+}
+
+/** Validates a parsed GeoJSON FeatureCollection. Throws only DatasetError, for a file that is not one. */
+export function validateFeatureCollection(json: unknown): Dataset {
+  if (!isObject(json)) {
+    throw new DatasetError(
+      `Expected a GeoJSON FeatureCollection, but the file holds ${describeType(json)}.`,
+    );
+  }
+  const type = own(json, 'type');
+  if (type !== 'FeatureCollection') {
+    const got = typeof type === 'string' ? `"${type.slice(0, 40)}"` : 'no "type"';
+    throw new DatasetError(`Expected a GeoJSON FeatureCollection, but the file has ${got}.`);
+  }
+  const features = own(json, 'features');
+  if (!Array.isArray(features)) {
+    throw new DatasetError('The FeatureCollection has no "features" list.');
+  }
+
+  const issues: DataIssue[] = [];
+  const candidates: Candidate[] = [];
+  features.forEach((feature: unknown, position) => {
+    try {
+      candidates.push(readRecord(feature, position));
+    } catch (error) {
+      // Anything but a RecordProblem would be a bug here; it is still reported against its record
+      // rather than taking the whole dataset down.
+      const problem =
+        error instanceof RecordProblem
+          ? error
+          : new RecordProblem('', `unexpected problem: ${String(error)}`);
+      issues.push({ position, id: peekId(feature), field: problem.field, reason: problem.reason });
+    }
+  });
+
+  const events = assignIds(candidates, issues);
+  events.sort(compareEvents);
+  issues.sort((a, b) => a.position - b.position);
+  return { metadata: readMetadata(json), events, issues, recordCount: features.length };
+}
+
+/**
+ * Explicit ids must be unique: a repeat is reported against the record that used it first.
+ * Records without an id get one derived from their content, so links survive reordering; records
+ * with identical content share a base and are told apart by a counter.
+ */
+function assignIds(candidates: Candidate[], issues: DataIssue[]): DatasetEvent[] {
+  const firstPositionById = new Map<string, number>();
+  const events: DatasetEvent[] = [];
+  const withoutId: Candidate[] = [];
+  for (const candidate of candidates) {
+    const { explicitId } = candidate;
+    if (explicitId === null) {
+      withoutId.push(candidate);
+      continue;
+    }
+    const first = firstPositionById.get(explicitId);
+    if (first !== undefined) {
+      issues.push({
+        position: candidate.position,
+        id: explicitId,
+        field: 'id',
+        reason: `duplicate id: record ${first + 1} already uses "${explicitId}"`,
+      });
+      continue;
+    }
+    firstPositionById.set(explicitId, candidate.position);
+    events.push({ ...withoutExplicitId(candidate), id: explicitId, idDerived: false });
+  }
+  for (const candidate of withoutId) {
+    const base = deriveEventId(candidate);
+    let id = base;
+    for (let counter = 2; firstPositionById.has(id); counter += 1) id = `${base}-${counter}`;
+    firstPositionById.set(id, candidate.position);
+    events.push({ ...withoutExplicitId(candidate), id, idDerived: true });
+  }
+  return events;
+}
+
+function withoutExplicitId(candidate: Candidate): Omit<DatasetEvent, 'id' | 'idDerived'> {
+  const event: Partial<Candidate> = { ...candidate };
+  delete event.explicitId;
+  return event as Omit<DatasetEvent, 'id' | 'idDerived'>;
+}
+
+/** Parses the text of a dataset file. Throws only DatasetError. */
+export function parseDatasetText(text: string): Dataset {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const start = text.trimStart().slice(0, 1);
+    const hint = start === '<' ? ' It looks like an HTML page: is the address right?' : '';
+    throw new DatasetError(`The file is not valid JSON (${detail}).${hint}`);
+  }
+  return validateFeatureCollection(json);
+}
