@@ -31,18 +31,22 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath, args: chromiumArgs },
   },
-  projects: [
-    {
-      name: 'desktop',
-      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
-      testIgnore: /screenshots\.spec\.ts/,
-    },
-    {
-      name: 'screenshots',
-      testMatch: /screenshots\.spec\.ts/,
-      use: { ...devices['Desktop Chrome'] },
-    },
-  ],
+  projects: process.env.SCREENSHOTS
+    ? // `npm run screenshots`: the pictures in README.md and docs/, not a test of behaviour.
+      [
+        {
+          name: 'screenshots',
+          testMatch: /screenshots\.spec\.ts/,
+          use: { ...devices['Desktop Chrome'] },
+        },
+      ]
+    : [
+        {
+          name: 'desktop',
+          testIgnore: /screenshots\.spec\.ts/,
+          use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
+        },
+      ],
   webServer: {
     // The production build, served as a static host would: what users get.
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,

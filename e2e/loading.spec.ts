@@ -1,5 +1,6 @@
 import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { makeFeature, makeFeatureCollection } from '../src/testing/dataset-factory.ts';
+import { chronologyEntries } from './helpers.ts';
 
 const DATASET = '**/data/events.geojson';
 
@@ -10,7 +11,7 @@ test('the bundled events appear in date order with honest date labels', async ({
   );
   await expect(page.getByRole('status')).toHaveText('Showing 6 of 6 events');
 
-  const entries = page.getByRole('list', { name: 'Chronology' }).getByRole('listitem');
+  const entries = chronologyEntries(page);
   await expect(entries).toHaveCount(6);
   const dates = await entries.locator('time').allTextContents();
   expect(dates).toEqual([
@@ -44,7 +45,7 @@ test('a broken record is listed under Data issues while the good events show', a
   await page.goto('./');
   await expect(page.getByRole('status')).toHaveText('Showing 2 of 2 events');
   const chronology = page.getByRole('list', { name: 'Chronology' });
-  await expect(chronology.getByRole('listitem')).toHaveText([/Another good event/, /A good event/]);
+  await expect(chronologyEntries(page)).toHaveText([/Another good event/, /A good event/]);
   await expect(chronology).not.toContainText('A broken event');
 
   const issuesButton = page.getByRole('button', { name: 'Data issues (1)' });

@@ -1,15 +1,136 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { eventsQueryOptions } from '../data/events-query.ts';
+import type { DatasetEvent } from '../data/schema.ts';
+import { eventsInBounds, indexById, type GeoBounds } from '../data/selectors.ts';
+import { createStore } from '../lib/store/store.ts';
+import { APP_BASE, useUrlState } from '../lib/url-state/use-url-state.ts';
+import { serializeUrl } from '../lib/url-state/url-state.ts';
+import { Chronology } from '../features/chronology/chronology.tsx';
+import type { ChronologyLinks } from '../features/chronology/chronology-links.ts';
+import { DataIssuesPanel } from '../features/data-issues/data-issues-panel.tsx';
+import { EventDetail } from '../features/event-detail/event-detail.tsx';
+import { EventMap } from '../features/map/event-map.tsx';
+import type { MapLinks } from '../features/map/map-links.ts';
 import { AppHeader } from './app-header.tsx';
 import { LoadError } from './load-error.tsx';
+import { Notices } from './notices.tsx';
 import { StatusLine } from './status-line.tsx';
-import { DataIssuesPanel } from '../features/data-issues/data-issues-panel.tsx';
-import { Chronology } from '../features/chronology/chronology.tsx';
+import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
+import { useUrlCorrections } from './use-url-corrections.ts';
 
-/** Puts the features together around one dataset; the only module that knows them all. */
+const NO_EVENTS: DatasetEvent[] = [];
+
+function eventHref(id: string): string {
+  return serializeUrl({ selectedId: id, params: [] }, APP_BASE);
+}
+
+function absoluteEventUrl(id: string): string {
+  return new URL(eventHref(id), window.location.origin).href;
+}
+
+function countCategories(events: DatasetEvent[]) {
+  const counts = new Map<string, number>();
+  for (const event of events) counts.set(event.category, (counts.get(event.category) ?? 0) + 1);
+  return [...counts]
+    .map(([category, count]) => ({ category, count }))
+    .sort((a, b) => b.count - a.count);
+}
+
+/** Puts the features together around one dataset and the URL; the only module that knows them all. */
 export function App() {
+  const url = useUrlState();
+  const notices = useUrlCorrections(url);
   const datasetQuery = useQuery(eventsQueryOptions());
   const dataset = datasetQuery.data;
+  const allEvents = dataset?.events ?? NO_EVENTS;
+
+  // Fast-changing view state, shared by the map and the chronology without either knowing the other.
+  const [stores] = useState(() => ({
+    highlight: createStore<string | null>(null),
+    listInView: createStore<ReadonlySet<string>>(new Set()),
+  }));
+  const [onlyInMapView, setOnlyInMapView] = useState(false);
+  const [mapBounds, setMapBounds] = useState<GeoBounds | null>(null);
+
+  const positionById = useMemo(() => indexById(allEvents), [allEvents]);
+  const { selectedId } = url.state;
+  const selectedPosition = selectedId === null ? undefined : positionById.get(selectedId);
+  const selectedEvent =
+    selectedPosition === undefined ? null : (allEvents[selectedPosition] ?? null);
+  const listedEvents = useMemo(
+    () => (onlyInMapView && mapBounds ? eventsInBounds(allEvents, mapBounds) : allEvents),
+    [onlyInMapView, mapBounds, allEvents],
+  );
+  const categories = useMemo(() => countCategories(allEvents), [allEvents]);
+
+  const { select } = url;
+  const step = useCallback(
+    (direction: 1 | -1) => {
+      if (listedEvents.length === 0) return;
+      const current =
+        selectedId === null ? -1 : listedEvents.findIndex((event) => event.id === selectedId);
+      const nextIndex =
+        current === -1
+          ? direction === 1
+            ? 0
+            : listedEvents.length - 1
+          : Math.min(Math.max(current + direction, 0), listedEvents.length - 1);
+      const next = listedEvents[nextIndex];
+      if (next) select(next.id);
+    },
+    [listedEvents, selectedId, select],
+  );
+  useKeyboardShortcuts({
+    next: useCallback(() => step(1), [step]),
+    previous: useCallback(() => step(-1), [step]),
+    clear: useCallback(() => select(null), [select]),
+  });
+
+  useEffect(
+    function titleTheDocument() {
+      const datasetTitle = dataset?.metadata.title;
+      document.title = selectedEvent
+        ? `${selectedEvent.title} — Dateline`
+        : datasetTitle
+          ? `${datasetTitle} — Dateline`
+          : 'Dateline — where and when it happened';
+    },
+    [selectedEvent, dataset?.metadata.title],
+  );
+
+  const titleOf = useCallback(
+    (id: string) => {
+      const position = positionById.get(id);
+      return position === undefined ? null : (allEvents[position]?.title ?? null);
+    },
+    [positionById, allEvents],
+  );
+  const renderDetail = useCallback(
+    (id: string) => {
+      const position = positionById.get(id);
+      const event = position === undefined ? undefined : allEvents[position];
+      if (!event) return null;
+      return (
+        <EventDetail
+          key={event.id}
+          event={event}
+          titleOf={titleOf}
+          eventHref={eventHref}
+          absoluteEventUrl={absoluteEventUrl}
+          onSelect={select}
+        />
+      );
+    },
+    [positionById, allEvents, titleOf, select],
+  );
+  const chronologyLinks: ChronologyLinks = useMemo(
+    () => ({ select, eventHref, renderDetail, ...stores }),
+    [select, renderDetail, stores],
+  );
+  const mapLinks: MapLinks = useMemo(() => ({ select, ...stores }), [select, stores]);
+
+  const notFound = dataset && selectedId !== null && !selectedEvent;
 
   return (
     <div className="app">
@@ -18,13 +139,25 @@ export function App() {
         <StatusLine
           loading={datasetQuery.isPending}
           failed={datasetQuery.isError}
-          shown={dataset?.events.length ?? 0}
-          total={dataset?.events.length ?? 0}
+          shown={listedEvents.length}
+          total={allEvents.length}
         />
         {dataset && dataset.issues.length > 0 && (
           <DataIssuesPanel issues={dataset.issues} recordCount={dataset.recordCount} />
         )}
       </div>
+      <Notices notices={notices.notices} onDismiss={notices.dismiss} />
+      {notFound && (
+        <div className="notice notice-error" role="alert">
+          <p>
+            No event with the id “{selectedId}” is in this dataset. It may have been renamed or
+            removed.
+          </p>
+          <button type="button" className="button" onClick={() => select(null)}>
+            Show all events
+          </button>
+        </div>
+      )}
       <main className="workspace" id="main">
         {datasetQuery.isError ? (
           <LoadError
@@ -32,14 +165,47 @@ export function App() {
             retrying={datasetQuery.isFetching}
             onRetry={() => void datasetQuery.refetch()}
           />
-        ) : dataset ? (
-          <Chronology events={dataset.events} />
         ) : (
-          <div className="loading-placeholder" aria-hidden="true">
-            <div className="skeleton-row" />
-            <div className="skeleton-row" />
-            <div className="skeleton-row" />
-          </div>
+          <>
+            <section className="sidebar" aria-label="Events">
+              <div className="sidebar-tools">
+                <label className="toggle">
+                  <input
+                    type="checkbox"
+                    checked={onlyInMapView}
+                    onChange={(changeEvent) => setOnlyInMapView(changeEvent.target.checked)}
+                  />
+                  Only events in map view
+                </label>
+              </div>
+              {dataset ? (
+                <Chronology
+                  events={listedEvents}
+                  selectedId={selectedId}
+                  links={chronologyLinks}
+                  emptyMessage={
+                    onlyInMapView
+                      ? 'No events in the map view. Zoom out or move the map to see more.'
+                      : 'This dataset has no events to show.'
+                  }
+                />
+              ) : (
+                <div className="loading-placeholder" aria-hidden="true">
+                  <div className="skeleton-row" />
+                  <div className="skeleton-row" />
+                  <div className="skeleton-row" />
+                </div>
+              )}
+            </section>
+            <EventMap
+              events={allEvents}
+              selectedEvent={selectedEvent}
+              initialSelection={selectedEvent}
+              categories={categories}
+              links={mapLinks}
+              onViewChange={setMapBounds}
+            />
+          </>
         )}
       </main>
     </div>

@@ -1,35 +1,71 @@
+import type { CSSProperties } from 'react';
+import { isPlainLeftClick } from '../../lib/is-plain-left-click.ts';
 import { describeEventDate, formatEventDate } from '../../data/date-label.ts';
 import { formatIsoDay } from '../../data/calendar-day.ts';
 import type { DatasetEvent } from '../../data/schema.ts';
 import { categoryColor, categoryLabel } from '../../data/categories.ts';
-import type { CSSProperties } from 'react';
+import { useStoreValue } from '../../lib/store/store.ts';
+import type { ChronologyLinks } from './chronology-links.ts';
 
 export interface ChronologyEntryProps {
   event: DatasetEvent;
+  selected: boolean;
+  /** The one entry reached by Tab; arrows move from there. */
+  tabStop: boolean;
+  links: ChronologyLinks;
 }
 
-export function ChronologyEntry({ event }: ChronologyEntryProps) {
-  const label = formatEventDate(event.date);
+export function ChronologyEntry({ event, selected, tabStop, links }: ChronologyEntryProps) {
+  const highlighted = useStoreValue(links.highlight, (id) => id === event.id);
+  const { highlight } = links;
+  const clearHighlight = () => {
+    if (highlight.get() === event.id) highlight.set(null);
+  };
+  const classes = ['entry', selected && 'is-selected', highlighted && 'is-highlighted']
+    .filter(Boolean)
+    .join(' ');
+
   return (
     <article
-      className="entry"
+      className={classes}
+      data-highlighted={highlighted || undefined}
       style={{ '--category-color': categoryColor(event.category) } as CSSProperties}
+      onMouseEnter={() => highlight.set(event.id)}
+      onMouseLeave={clearHighlight}
     >
-      <p className="entry-meta">
-        <time
-          className="entry-date"
-          dateTime={formatIsoDay(event.date.start)}
-          title={describeEventDate(event.date)}
-        >
-          {label}
-        </time>
-        <span className="entry-category">
-          <span className="category-swatch" aria-hidden="true" />
-          {categoryLabel(event.category)}
-        </span>
-      </p>
-      <h2 className="entry-title">{event.title}</h2>
-      {event.place && <p className="entry-place">{event.place}</p>}
+      <div className="entry-summary">
+        <p className="entry-meta">
+          <time
+            className="entry-date"
+            dateTime={formatIsoDay(event.date.start)}
+            title={describeEventDate(event.date)}
+          >
+            {formatEventDate(event.date)}
+          </time>
+          <span className="entry-category">
+            <span className="category-swatch" aria-hidden="true" />
+            {categoryLabel(event.category)}
+          </span>
+        </p>
+        <h3 className="entry-title">
+          <a
+            className="entry-link"
+            href={links.eventHref(event.id)}
+            tabIndex={tabStop ? 0 : -1}
+            onClick={(mouseEvent) => {
+              if (!isPlainLeftClick(mouseEvent)) return;
+              mouseEvent.preventDefault();
+              links.select(event.id);
+            }}
+            onFocus={() => highlight.set(event.id)}
+            onBlur={clearHighlight}
+          >
+            {event.title}
+          </a>
+        </h3>
+        {event.place && <p className="entry-place">{event.place}</p>}
+      </div>
+      {selected && <div className="entry-detail">{links.renderDetail(event.id)}</div>}
     </article>
   );
 }

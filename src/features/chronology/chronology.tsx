@@ -1,18 +1,191 @@
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import {
+  defaultRangeExtractor,
+  useVirtualizer,
+  type Range,
+  type Virtualizer,
+} from '@tanstack/react-virtual';
 import type { DatasetEvent } from '../../data/schema.ts';
+import { groupByMonth } from '../../data/selectors.ts';
 import { ChronologyEntry } from './chronology-entry.tsx';
+import type { ChronologyLinks } from './chronology-links.ts';
 
 export interface ChronologyProps {
   events: DatasetEvent[];
+  selectedId: string | null;
+  links: ChronologyLinks;
+  /** Shown instead of the list when no event is left to show. */
+  emptyMessage: string;
 }
 
-export function Chronology({ events }: ChronologyProps) {
+const STICKY_HEADING_HEIGHT = 40;
+
+/** True when the top of a row (its date and title) is in view below the sticky heading. */
+function isTopInView(virtualizer: Virtualizer<HTMLDivElement, Element>, index: number): boolean {
+  const item = virtualizer.measurementsCache[index];
+  const viewport = virtualizer.scrollElement;
+  if (!item || !viewport) return false;
+  const top = virtualizer.scrollOffset ?? 0;
   return (
-    <ol className="chronology" aria-label="Chronology">
-      {events.map((event) => (
-        <li key={event.id} className="chronology-item">
-          <ChronologyEntry event={event} />
-        </li>
-      ))}
-    </ol>
+    item.start >= top + STICKY_HEADING_HEIGHT &&
+    item.start + Math.min(item.size, 96) <= top + viewport.clientHeight
+  );
+}
+
+/**
+ * The scrollable chronology, grouped by month with sticky headings. It is virtualized: whatever
+ * the size of the dataset, only the rows near the view are in the DOM.
+ */
+export function Chronology({ events, selectedId, links, emptyMessage }: ChronologyProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = useMemo(() => groupByMonth(events), [events]);
+  const headingIndexes = useMemo(
+    () => rows.flatMap((row, index) => (row.kind === 'month' ? [index] : [])),
+    [rows],
+  );
+  const rowIndexById = useMemo(
+    () =>
+      new Map(
+        rows.flatMap((row, index) =>
+          row.kind === 'event' ? [[row.event.id, index] as const] : [],
+        ),
+      ),
+    [rows],
+  );
+  const activeHeadingRef = useRef(0);
+
+  // The heading of the month at the top of the view is always rendered, so it can stick there.
+  // "At the top" is judged from the scroll offset with a pixel to spare: a scroll that lands on a
+  // heading's edge must show that month, not the one before it.
+  const virtualizerRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const instance = virtualizerRef.current;
+      const top = (instance?.scrollOffset ?? 0) + 1;
+      let active = headingIndexes[0] ?? 0;
+      for (const index of headingIndexes) {
+        const start = instance?.measurementsCache[index]?.start;
+        const reached = start === undefined ? index <= range.startIndex : start <= top;
+        if (reached) active = index;
+        else break;
+      }
+      activeHeadingRef.current = active;
+      return [...new Set([active, ...defaultRangeExtractor(range)])].sort((a, b) => a - b);
+    },
+    [headingIndexes],
+  );
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh on every render and none of its functions is memoized
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => (rows[index]?.kind === 'month' ? 40 : 104),
+    getItemKey: (index) => rows[index]?.key ?? index,
+    overscan: 6,
+    rangeExtractor,
+    // Room for the sticky month heading, so an entry scrolled to the top is not hidden under it.
+    scrollPaddingStart: STICKY_HEADING_HEIGHT,
+  });
+  virtualizerRef.current = virtualizer;
+
+  const selectedRowIndex = selectedId === null ? undefined : rowIndexById.get(selectedId);
+  const tabStopId = selectedRowIndex !== undefined ? selectedId : (events[0]?.id ?? null);
+
+  useEffect(
+    function scrollSelectionIntoView() {
+      if (selectedRowIndex === undefined) return;
+      if (!isTopInView(virtualizer, selectedRowIndex))
+        virtualizer.scrollToIndex(selectedRowIndex, { align: 'start' });
+      // When the reader is moving through the list with the keyboard, focus follows the selection.
+      const list = scrollRef.current;
+      if (list && list.contains(document.activeElement) && selectedId !== null) {
+        requestAnimationFrame(() => {
+          list
+            .querySelector<HTMLElement>(`[data-event-id="${CSS.escape(selectedId)}"] .entry-link`)
+            ?.focus({ preventScroll: true });
+        });
+      }
+    },
+    // The virtualizer object is stable; scrolling again on its every change would fight the reader.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+    [selectedRowIndex, selectedId],
+  );
+
+  const virtualRows = virtualizer.getVirtualItems();
+  const firstVisible = virtualizer.range?.startIndex ?? 0;
+  const lastVisible = virtualizer.range?.endIndex ?? -1;
+  useEffect(
+    function reportEntriesInView() {
+      const ids = new Set<string>();
+      for (let index = firstVisible; index <= lastVisible; index += 1) {
+        const row = rows[index];
+        if (row?.kind === 'event') ids.add(row.event.id);
+      }
+      links.listInView.set(ids);
+    },
+    [firstVisible, lastVisible, rows, links.listInView],
+  );
+  useEffect(() => () => links.listInView.set(new Set()), [links.listInView]);
+
+  // Arrows, j / k and Escape work page-wide (app/use-keyboard-shortcuts.ts); Home and End are the
+  // list's own.
+  function onKeyDown(keyEvent: KeyboardEvent<HTMLDivElement>) {
+    if (keyEvent.key !== 'Home' && keyEvent.key !== 'End') return;
+    if (keyEvent.target instanceof HTMLElement && keyEvent.target.closest('.entry-detail')) return;
+    keyEvent.preventDefault();
+    const event = keyEvent.key === 'Home' ? events[0] : events[events.length - 1];
+    if (event) links.select(event.id);
+  }
+
+  if (events.length === 0) {
+    return (
+      <div className="chronology-empty">
+        <p>{emptyMessage}</p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="chronology-scroll" ref={scrollRef} onKeyDown={onKeyDown}>
+      <ol
+        className="chronology"
+        aria-label="Chronology"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualRows.map((virtualRow) => {
+          const row = rows[virtualRow.index];
+          if (!row) return null;
+          const sticky = row.kind === 'month' && virtualRow.index === activeHeadingRef.current;
+          return (
+            <li
+              key={virtualRow.key}
+              ref={virtualizer.measureElement}
+              data-index={virtualRow.index}
+              data-event-id={row.kind === 'event' ? row.event.id : undefined}
+              className={
+                row.kind === 'month'
+                  ? `chronology-month${sticky ? ' is-sticky' : ''}`
+                  : 'chronology-item'
+              }
+              aria-current={
+                row.kind === 'event' && row.event.id === selectedId ? 'true' : undefined
+              }
+              style={sticky ? undefined : { transform: `translateY(${virtualRow.start}px)` }}
+            >
+              {row.kind === 'month' ? (
+                <h2 className="month-heading">{row.label}</h2>
+              ) : (
+                <ChronologyEntry
+                  event={row.event}
+                  selected={row.event.id === selectedId}
+                  tabStop={row.event.id === tabStopId}
+                  links={links}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
   );
 }

@@ -1,0 +1,347 @@
+import type { Page } from '@playwright/test';
+import { test, expect, expectNoAxeViolations } from './fixtures.ts';
+import {
+  chronology,
+  chronologyEntries,
+  chronologyEntry,
+  longDataset,
+  mapRegion,
+  marker,
+  serveDataset,
+} from './helpers.ts';
+import { makeFeature } from '../src/testing/dataset-factory.ts';
+
+const STRIKE = 'Six North Korean officers reported killed in a missile strike near Donetsk';
+const SUMMIT = 'Putin and Kim Jong-un agree a mutual defence pact at their Pyongyang summit';
+const SINPO_ACTIVITY = "North Korea's submarine-building site at Sinpo is active";
+const SINPO_MISSILES = 'North Korea tests cruise missiles fired from near the Sinpo submarine base';
+
+test.describe('the map and the chronology in sync', () => {
+  test('selecting in the list moves the map to the marker, marks both and opens the detail', async ({
+    page,
+  }) => {
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('Showing 6 of 6 events');
+    // At the first view the summit sits inside the Korean cluster.
+    await expect(marker(page, SUMMIT)).toHaveCount(0);
+
+    await chronology(page).getByRole('link', { name: SUMMIT }).click();
+    await expect(page).toHaveURL(/\/events\/pyongyang-summit-defense-pact$/);
+    const summitMarker = marker(page, SUMMIT);
+    await expect(summitMarker).toHaveAttribute('aria-current', 'true');
+    await expect(summitMarker).toHaveAccessibleName(`${SUMMIT}, June 2024`);
+    await expect(summitMarker).toBeInViewport();
+
+    const entry = chronologyEntry(page, SUMMIT);
+    await expect(entry).toHaveAttribute('aria-current', 'true');
+    const detail = entry.getByRole('region', { name: `Details: ${SUMMIT}` });
+    await expect(detail).toContainText('June 2024');
+    await expect(detail).toContainText('Pyongyang, North Korea');
+    await expect(detail).toContainText('Location known to the city');
+    await expect(detail).toContainText('Yonhap');
+    await expect(detail).toContainText('summit in Pyongyang in June');
+    await expect(detail.getByRole('button', { name: 'Copy link' })).toBeVisible();
+    await expect(page).toHaveTitle(new RegExp(`^${SUMMIT}`));
+    await expect(chronologyEntries(page).and(page.locator('[aria-current="true"]'))).toHaveCount(1);
+  });
+
+  test('selecting a marker scrolls the chronology to its entry and marks it', async ({ page }) => {
+    await serveDataset(page, longDataset());
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('Showing 61 of 61 events');
+    const finale = chronologyEntry(page, 'The Buenos Aires finale');
+    await expect(finale).toHaveCount(0); // far down a virtualized list: not even in the DOM yet
+
+    await marker(page, 'The Buenos Aires finale').click();
+    await expect(page).toHaveURL(/\/events\/buenos-aires-finale$/);
+    await expect(finale).toBeInViewport();
+    await expect(finale).toHaveAttribute('aria-current', 'true');
+    await expect(marker(page, 'The Buenos Aires finale')).toHaveAttribute('aria-current', 'true');
+    // The month heading sticks at the top of the list, over the entries of its month.
+    await expect(chronology(page).getByRole('heading', { name: 'December 2024' })).toBeInViewport();
+    await expect(
+      chronology(page).getByRole('heading', { name: 'January 2020' }),
+    ).not.toBeInViewport();
+  });
+
+  test('hovering an entry highlights its marker, and hovering a marker highlights its entry', async ({
+    page,
+  }) => {
+    await page.goto('./');
+    const strikeMarker = marker(page, STRIKE);
+    const strikeEntry = chronologyEntry(page, STRIKE);
+    await expect(strikeMarker).not.toHaveAttribute('data-highlighted');
+
+    await strikeEntry.hover();
+    await expect(strikeMarker).toHaveAttribute('data-highlighted');
+    await page.mouse.move(5, 300);
+    await expect(strikeMarker).not.toHaveAttribute('data-highlighted');
+
+    await strikeMarker.hover();
+    await expect(strikeEntry.getByRole('article')).toHaveAttribute('data-highlighted', 'true');
+    await page.mouse.move(5, 300);
+    await expect(strikeEntry.getByRole('article')).not.toHaveAttribute('data-highlighted');
+
+    // Focus counts as hover for keyboard users.
+    await strikeMarker.focus();
+    await expect(strikeEntry.getByRole('article')).toHaveAttribute('data-highlighted', 'true');
+  });
+
+  test('both Sinpo events, at one spot, can be reached with the mouse', async ({ page }) => {
+    await page.goto('./');
+    const samePlace = mapRegion(page).getByRole('button', { name: /^2 events at the same place/ });
+    for (let step = 0; step < 10 && !(await samePlace.isVisible()); step += 1) {
+      await mapRegion(page)
+        .getByRole('button', { name: /^Cluster of \d+ events$/ })
+        .first()
+        .click();
+      await page.waitForTimeout(350);
+    }
+    await samePlace.click();
+    const list = page.getByRole('group', { name: '2 events at the same place' });
+    await expect(list.getByRole('button')).toHaveCount(2);
+    await list.getByRole('button', { name: new RegExp(SINPO_MISSILES) }).click();
+    await expect(page).toHaveURL(/\/events\/sinpo-cruise-missile-tests$/);
+    await expect(marker(page, SINPO_MISSILES)).toHaveAttribute('aria-current', 'true');
+
+    // The other Sinpo event now has a marker of its own, moved aside so it is not hidden.
+    await marker(page, SINPO_ACTIVITY).click();
+    await expect(page).toHaveURL(/\/events\/sinpo-submarine-site-activity$/);
+    await expect(marker(page, SINPO_ACTIVITY)).toHaveAttribute('aria-current', 'true');
+    await expect(marker(page, SINPO_MISSILES)).toBeVisible();
+  });
+
+  test('both Sinpo events can be reached with the keyboard alone', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('Showing 6 of 6 events');
+    for (let step = 0; step < 12; step += 1) {
+      const name = await focusNextClusterByTab(page);
+      await page.keyboard.press('Enter');
+      if (name.startsWith('2 events at the same place')) break;
+      await page.waitForTimeout(300);
+    }
+    const list = page.getByRole('group', { name: '2 events at the same place' });
+    await expect(list.getByRole('button').first()).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(list.getByRole('button', { name: new RegExp(SINPO_ACTIVITY) })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/events\/sinpo-submarine-site-activity$/);
+
+    const other = marker(page, SINPO_MISSILES);
+    await other.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/events\/sinpo-cruise-missile-tests$/);
+  });
+
+  test('a keyboard-only journey: Tab to the list, arrows and j/k, Enter, Escape', async ({
+    page,
+  }) => {
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('Showing 6 of 6 events');
+    for (let step = 0; step < 6; step += 1) {
+      await page.keyboard.press('Tab');
+      if (await chronology(page).evaluate((list) => list.contains(document.activeElement))) break;
+    }
+    await expect(chronology(page).getByRole('link', { name: SINPO_MISSILES })).toBeFocused();
+
+    await page.keyboard.press('ArrowDown');
+    await expect(page).toHaveURL(/\/events\/sinpo-cruise-missile-tests$/);
+    await page.keyboard.press('ArrowDown');
+    await expect(page).toHaveURL(/\/events\/pyongyang-summit-defense-pact$/);
+    await expect(chronology(page).getByRole('link', { name: SUMMIT })).toBeFocused();
+    await page.keyboard.press('j');
+    await expect(page).toHaveURL(/\/events\/kim-jong-un-mentions-nuclear-submarine$/);
+    await page.keyboard.press('k');
+    await expect(page).toHaveURL(/\/events\/pyongyang-summit-defense-pact$/);
+    await expect(marker(page, SUMMIT)).toHaveAttribute('aria-current', 'true');
+
+    await page.keyboard.press('Escape');
+    await expect(page).toHaveURL(/\/$/);
+    await expect(chronologyEntries(page).and(page.locator('[aria-current]'))).toHaveCount(0);
+
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/events\/pyongyang-summit-defense-pact$/);
+    await expect(chronologyEntry(page, SUMMIT)).toHaveAttribute('aria-current', 'true');
+
+    // Back returns to the previous selection.
+    await page.goBack();
+    await expect(page).toHaveURL(/\/$/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/events\/pyongyang-summit-defense-pact$/);
+    await page.goBack();
+    await expect(page).toHaveURL(/\/events\/kim-jong-un-mentions-nuclear-submarine$/);
+    await expect(
+      chronologyEntry(page, 'Kim Jong-un mentions a new nuclear-powered submarine'),
+    ).toHaveAttribute('aria-current', 'true');
+  });
+
+  test('under reduced motion the map jumps to the selection instead of flying', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('Showing 6 of 6 events');
+    await chronology(page).getByRole('link', { name: SUMMIT }).click();
+    const summitMarker = marker(page, SUMMIT);
+    await expect(summitMarker).toHaveAttribute('aria-current', 'true');
+    const first = await summitMarker.boundingBox();
+    await page.waitForTimeout(200);
+    const later = await summitMarker.boundingBox();
+    expect(later).toEqual(first);
+  });
+
+  test('"Only events in map view" narrows the list to what the map shows', async ({ page }) => {
+    await page.goto('./events/pyongyang-summit-defense-pact');
+    await expect(marker(page, SUMMIT)).toBeInViewport();
+    await page.getByRole('checkbox', { name: 'Only events in map view' }).check();
+    await expect(page.getByRole('status')).toHaveText(/^Showing [1-5] of 6 events$/);
+    await expect(chronologyEntry(page, SUMMIT)).toBeVisible();
+    await expect(chronologyEntry(page, STRIKE)).toHaveCount(0);
+    await page.getByRole('checkbox', { name: 'Only events in map view' }).uncheck();
+    await expect(page.getByRole('status')).toHaveText('Showing 6 of 6 events');
+  });
+
+  test('a large dataset keeps the chronology to a few hundred rows in the DOM', async ({
+    page,
+  }) => {
+    const features = Array.from({ length: 5000 }, (_, index) =>
+      makeFeature({
+        id: `event-${index}`,
+        coordinates: [-170 + (index % 340), -60 + (index % 120)],
+        properties: {
+          title: `Event number ${index}`,
+          date: `20${10 + (index % 15)}-${String((index % 12) + 1).padStart(2, '0')}`,
+        },
+      }),
+    );
+    await serveDataset(page, features);
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('Showing 5,000 of 5,000 events');
+    const rows = await chronology(page).getByRole('listitem').count();
+    expect(rows).toBeGreaterThan(3);
+    expect(rows).toBeLessThan(300);
+    const markers = await mapRegion(page).getByRole('button').count();
+    expect(markers).toBeLessThan(400);
+  });
+
+  test('with online tiles switched on and failing, the outline map stays', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // The tile URL is configurable at run time through a meta tag: point it at a local address that fails.
+    await page.route('**/', async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback();
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        '</head>',
+        '<meta name="dateline:tile-url" content="/tiles-that-fail/{z}/{x}/{y}.png"></head>',
+      );
+      await route.fulfill({ response, body: html });
+    });
+    let tileRequests = 0;
+    await page.route('**/tiles-that-fail/**', (route) => {
+      tileRequests += 1;
+      return route.fulfill({ status: 503, body: '' });
+    });
+    await page.goto('./');
+    // Opened the keyboard's way: a hover would race Leaflet's own expand-on-mouse-over.
+    await mapRegion(page).getByRole('button', { name: 'Layers' }).focus();
+    await page.keyboard.press('Enter');
+    // Leaflet ignores a click in the same moment the pointer enters the control (a guard against
+    // taps that open it), so the pointer arrives first, as a person's would.
+    const tilesCheckbox = page.getByRole('checkbox', { name: 'Street map tiles (online)' });
+    await tilesCheckbox.hover();
+    await page.waitForTimeout(100);
+    await tilesCheckbox.click();
+    await expect(page.getByRole('checkbox', { name: 'Street map tiles (online)' })).toBeChecked();
+    await expect.poll(() => tileRequests).toBeGreaterThan(0);
+    await expect(marker(page, STRIKE)).toBeVisible();
+    await expect(mapRegion(page).locator('.leaflet-basemap-pane canvas')).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('source links open in a new tab without a referrer, and only http(s) is linked', async ({
+    page,
+  }) => {
+    await serveDataset(page, [
+      makeFeature({
+        id: 'with-link',
+        properties: {
+          title: 'An event with a linked source',
+          sources: [
+            { publisher: 'Example Wire', url: 'https://example.org/story', quote: 'It happened.' },
+          ],
+        },
+      }),
+    ]);
+    await page.goto('./events/with-link');
+    const link = page.getByRole('link', { name: /Read the source at example\.org/ });
+    await expect(link).toHaveAttribute('href', 'https://example.org/story');
+    await expect(link).toHaveAttribute('target', '_blank');
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  });
+});
+
+test.describe('accessibility of the explorer', () => {
+  test('no axe violations without and with a selection, light and dark', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('Showing 6 of 6 events');
+    await expectNoAxeViolations(page);
+    await chronology(page).getByRole('link', { name: STRIKE }).click();
+    await expect(marker(page, STRIKE)).toHaveAttribute('aria-current', 'true');
+    await expectNoAxeViolations(page);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('map and list are both usable, nothing scrolls sideways, touch targets are 44 px', async ({
+    page,
+  }) => {
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('Showing 6 of 6 events');
+    await expect(mapRegion(page)).toBeInViewport();
+    await expect(chronologyEntries(page).first()).toBeInViewport();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    const targets = [
+      chronologyEntries(page).first().getByRole('article'),
+      page.getByText('Only events in map view'),
+      marker(page, STRIKE),
+      mapRegion(page).getByRole('button', { name: 'Zoom in' }),
+    ];
+    for (const target of targets) {
+      const box = await target.boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+      expect(box?.width ?? 0).toBeGreaterThanOrEqual(44);
+    }
+
+    await chronology(page).getByRole('link', { name: SUMMIT }).tap();
+    await expect(marker(page, SUMMIT)).toHaveAttribute('aria-current', 'true');
+    await expect(marker(page, SUMMIT)).toBeInViewport();
+    await expectNoAxeViolations(page);
+  });
+
+  test('no axe violations on a phone without a selection', async ({ page }) => {
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText('Showing 6 of 6 events');
+    await expectNoAxeViolations(page);
+  });
+});
+
+/** Presses Tab until a cluster has the focus; returns its accessible name. */
+async function focusNextClusterByTab(page: Page): Promise<string> {
+  for (let presses = 0; presses < 40; presses += 1) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(
+      () => document.activeElement?.getAttribute('aria-label') ?? '',
+    );
+    if (/^(Cluster of \d+ events|\d+ events at the same place)/.test(name)) return name;
+  }
+  throw new Error('no cluster reached with Tab');
+}

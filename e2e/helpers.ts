@@ -1,0 +1,68 @@
+import type { Page } from '@playwright/test';
+import { makeFeature, makeFeatureCollection } from '../src/testing/dataset-factory.ts';
+
+export const DATASET_ROUTE = '**/data/events.geojson';
+
+export function chronology(page: Page) {
+  return page.getByRole('list', { name: 'Chronology' });
+}
+
+/** Entries of the chronology (month headings are list items too, but hold no link). */
+export function chronologyEntries(page: Page) {
+  return chronology(page)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link') });
+}
+
+export function chronologyEntry(page: Page, title: string | RegExp) {
+  return chronologyEntries(page).filter({ has: page.getByRole('link', { name: title }) });
+}
+
+export function mapRegion(page: Page) {
+  return page.getByRole('region', { name: 'Map' });
+}
+
+export function marker(page: Page, title: string | RegExp) {
+  const name =
+    typeof title === 'string'
+      ? new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
+      : title;
+  return mapRegion(page).getByRole('button', { name });
+}
+
+/** Serves a dataset in place of the bundled one. */
+export async function serveDataset(page: Page, features: unknown[], title = 'Test dataset') {
+  await page.route(DATASET_ROUTE, (route) =>
+    route.fulfill({ json: makeFeatureCollection(features, title) }),
+  );
+}
+
+/**
+ * Many events spread over Europe across 2020–2023, and one lone event in Buenos Aires, last in
+ * the chronology: far down the list, alone on the map.
+ */
+export function longDataset(count = 60) {
+  const features = Array.from({ length: count }, (_, index) =>
+    makeFeature({
+      id: `europe-${index}`,
+      coordinates: [5 + (index % 10) * 1.5, 45 + Math.floor(index / 10) * 1.2],
+      properties: {
+        title: `European event ${index}`,
+        date: `${2020 + Math.floor(index / 20)}-${String((index % 12) + 1).padStart(2, '0')}-15`,
+        category: index % 2 ? 'statement' : 'strike',
+      },
+    }),
+  );
+  features.push(
+    makeFeature({
+      id: 'buenos-aires-finale',
+      coordinates: [-58.38, -34.6],
+      properties: {
+        title: 'The Buenos Aires finale',
+        date: '2024-12-01',
+        locationPrecision: 'city',
+      },
+    }),
+  );
+  return features;
+}

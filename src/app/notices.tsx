@@ -1,0 +1,19 @@
+export interface NoticesProps {
+  notices: string[];
+  onDismiss: () => void;
+}
+
+/** Corrections made to the URL, said plainly. */
+export function Notices({ notices, onDismiss }: NoticesProps) {
+  if (notices.length === 0) return null;
+  return (
+    <div className="notice" role="alert">
+      {notices.map((notice, index) => (
+        <p key={index}>{notice}</p>
+      ))}
+      <button type="button" className="button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { useEffect, useState } from 'react';
+import { createStore, useStoreValue, type Store } from '../lib/store/store.ts';
+import type { ParsedUrl } from '../lib/url-state/url-state.ts';
+
+const allNotices = (notices: string[]) => notices;
+
+/**
+ * A malformed URL is corrected in place (history replaced, never pushed) and what was wrong is
+ * kept as a notice for the reader, since the corrected URL no longer shows it.
+ */
+export function useUrlCorrections(url: ParsedUrl): { notices: string[]; dismiss: () => void } {
+  const [store] = useState<Store<string[]>>(() => createStore<string[]>([]));
+  const { correctedHref, notices: newNotices } = url;
+  useEffect(
+    function correctUrl() {
+      if (correctedHref === null) return;
+      window.history.replaceState(window.history.state, '', correctedHref + window.location.hash);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      if (newNotices.length > 0) store.set([...store.get(), ...newNotices]);
+    },
+    [correctedHref, newNotices, store],
+  );
+  return { notices: useStoreValue(store, allNotices), dismiss: () => store.set([]) };
+}

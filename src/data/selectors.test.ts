@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { makeFeature, makeFeatureCollection } from '../testing/dataset-factory.ts';
+import { validateFeatureCollection } from './validate.ts';
+import { eventsInBounds, groupByMonth, indexById, isInBounds } from './selectors.ts';
+
+function events(features: unknown[]) {
+  return validateFeatureCollection(makeFeatureCollection(features)).events;
+}
+
+describe('grouping the chronology by month', () => {
+  it('puts a heading before the first event of each month, by start day', () => {
+    const rows = groupByMonth(
+      events([
+        makeFeature({ id: 'summit', properties: { date: '2024-06' } }),
+        makeFeature({ id: 'june-day', properties: { date: '2024-06-19' } }),
+        makeFeature({ id: 'span', properties: { date: '2024-09-28/2024-10-02' } }),
+        makeFeature({ id: 'strike', properties: { date: '2024-10-04?' } }),
+        makeFeature({ id: 'year', properties: { date: '2023' } }),
+      ]),
+    );
+    expect(rows.map((row) => (row.kind === 'month' ? `# ${row.label}` : row.event.id))).toEqual([
+      '# January 2023',
+      'year',
+      '# June 2024',
+      'summit',
+      'june-day',
+      '# September 2024',
+      'span',
+      '# October 2024',
+      'strike',
+    ]);
+  });
+
+  it('gives every event exactly one row, in order, whatever the dates (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.date({
+            min: new Date('1900-01-01'),
+            max: new Date('2100-12-31'),
+            noInvalidDate: true,
+          }),
+          { maxLength: 40 },
+        ),
+        (dates) => {
+          const list = events(
+            dates.map((date, index) =>
+              makeFeature({
+                id: `e-${index}`,
+                properties: { date: date.toISOString().slice(0, 10) },
+              }),
+            ),
+          );
+          const rows = groupByMonth(list);
+          expect(
+            rows
+              .filter((row) => row.kind === 'event')
+              .map((row) => (row.kind === 'event' ? row.event.id : '')),
+          ).toEqual(list.map((e) => e.id));
+          const headings = rows.filter((row) => row.kind === 'month').map((row) => row.key);
+          expect(new Set(headings).size).toBe(headings.length);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is empty for no events', () => {
+    expect(groupByMonth([])).toEqual([]);
+  });
+});
+
+describe('the map-view filter', () => {
+  const korea = { west: 124, south: 33, east: 131, north: 43 };
+
+  it('keeps the events inside the bounds, edges included', () => {
+    const list = events([
+      makeFeature({ id: 'seoul', coordinates: [126.977, 37.538] }),
+      makeFeature({ id: 'donetsk', coordinates: [37.8, 48.0] }),
+      makeFeature({ id: 'edge', coordinates: [131, 43] }),
+    ]);
+    expect(
+      eventsInBounds(list, korea)
+        .map((event) => event.id)
+        .sort(),
+    ).toEqual(['edge', 'seoul']);
+  });
+
+  it('handles a view across the antimeridian and a view of the whole world', () => {
+    const pacific = { west: 170, south: -30, east: 190, north: 0 };
+    expect(isInBounds(178.4, -18.1, pacific)).toBe(true); // Suva, Fiji
+    expect(isInBounds(-178, -18, pacific)).toBe(true);
+    expect(isInBounds(-160, -18, pacific)).toBe(false);
+    expect(isInBounds(0, 0, { west: -400, south: -85, east: 400, north: 85 })).toBe(true);
+    expect(isInBounds(0, 86, { west: -400, south: -85, east: 400, north: 85 })).toBe(false);
+  });
+
+  it('indexes events by id', () => {
+    const list = events([makeFeature({ id: 'a' }), makeFeature({ id: 'b' })]);
+    const index = indexById(list);
+    expect(list[index.get('b') ?? -1]?.id).toBe('b');
+    expect(index.get('zzz')).toBeUndefined();
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * Derived views of a dataset, as pure functions: what the chronology lists, grouped by month, and
+ * which events lie in the map's view.
+ */
+import { civilFromDay, dayFromCivil } from './calendar-day.ts';
+import { formatMonthHeading } from './date-label.ts';
+import type { DatasetEvent } from './schema.ts';
+
+export type ChronologyRow =
+  | { kind: 'month'; key: string; label: string }
+  | { kind: 'event'; key: string; event: DatasetEvent; eventIndex: number };
+
+/**
+ * Month headings between events (already in chronological order). An event belongs to the month
+ * of its first day, so "June 2024" and "2024-06-19" sit under the same heading.
+ */
+export function groupByMonth(events: DatasetEvent[]): ChronologyRow[] {
+  const rows: ChronologyRow[] = [];
+  let currentMonth = Number.NaN;
+  events.forEach((event, eventIndex) => {
+    const { year, month } = civilFromDay(event.date.start);
+    const monthStart = dayFromCivil(year, month, 1);
+    if (monthStart !== currentMonth) {
+      currentMonth = monthStart;
+      rows.push({
+        kind: 'month',
+        key: `month-${year}-${month}`,
+        label: formatMonthHeading(monthStart),
+      });
+    }
+    rows.push({ kind: 'event', key: event.id, event, eventIndex });
+  });
+  return rows;
+}
+
+export interface GeoBounds {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+function normalizeLongitude(longitude: number): number {
+  return ((((longitude + 180) % 360) + 360) % 360) - 180;
+}
+
+/** True when the point lies in the bounds; bounds may cross the antimeridian or span the world. */
+export function isInBounds(longitude: number, latitude: number, bounds: GeoBounds): boolean {
+  if (latitude < bounds.south || latitude > bounds.north) return false;
+  if (bounds.east - bounds.west >= 360) return true;
+  const west = normalizeLongitude(bounds.west);
+  const east = normalizeLongitude(bounds.east);
+  const lon = normalizeLongitude(longitude);
+  return west <= east ? lon >= west && lon <= east : lon >= west || lon <= east;
+}
+
+export function eventsInBounds(events: DatasetEvent[], bounds: GeoBounds): DatasetEvent[] {
+  return events.filter((event) => isInBounds(event.longitude, event.latitude, bounds));
+}
+
+/** Where each id sits in `events`, for O(1) look-ups from the URL or a marker. */
+export function indexById(events: DatasetEvent[]): Map<string, number> {
+  return new Map(events.map((event, index) => [event.id, index]));
+}

@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+import type { Store } from '../../lib/store/store.ts';
+
+/** What the chronology is given by the app; it never knows about the map. */
+export interface ChronologyLinks {
+  select: (id: string) => void;
+  /** The href of an event's own page, for real links that open in a new tab too. */
+  eventHref: (id: string) => string;
+  highlight: Store<string | null>;
+  listInView: Store<ReadonlySet<string>>;
+  /** The selected event's details, rendered inside its entry. */
+  renderDetail: (eventId: string) => ReactNode;
+}

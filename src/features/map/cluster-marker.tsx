@@ -1,0 +1,131 @@
+import { useEffect, useRef } from 'react';
+import type L from 'leaflet';
+import { Marker, Popup, useMap } from 'react-leaflet';
+import type { LeafletKeyboardEvent } from 'leaflet';
+import type { DatasetEvent } from '../../data/schema.ts';
+import { formatEventDate } from '../../data/date-label.ts';
+import { clusterIcon } from './marker-icons.ts';
+import type { MapLinks } from './map-links.ts';
+
+export interface ClusterMarkerProps {
+  count: number;
+  latitude: number;
+  longitude: number;
+  /** The zoom at which the cluster splits, or null when its events share one spot. */
+  expansionZoom: number | null;
+  /** Only read when the cluster cannot split: its events, listed in the popup. */
+  listEvents: () => DatasetEvent[];
+  links: MapLinks;
+}
+
+export function clusterLabel(count: number, sharesOneSpot: boolean): string {
+  return sharesOneSpot ? `${count} events at the same place` : `Cluster of ${count} events`;
+}
+
+/**
+ * A cluster: a click or Enter zooms in until it splits; a cluster whose events share one spot
+ * (several events at Sinpo) lists them instead, each a button that selects it.
+ */
+export function ClusterMarker({
+  count,
+  latitude,
+  longitude,
+  expansionZoom,
+  listEvents,
+  links,
+}: ClusterMarkerProps) {
+  const map = useMap();
+  const markerRef = useRef<L.Marker>(null);
+  const sharesOneSpot = expansionZoom === null;
+  const label = clusterLabel(count, sharesOneSpot);
+
+  useEffect(
+    function describeClusterElement() {
+      const element = markerRef.current?.getElement();
+      if (!element) return;
+      element.setAttribute('aria-label', sharesOneSpot ? `${label}: list them` : label);
+      if (sharesOneSpot) element.setAttribute('aria-haspopup', 'dialog');
+      else element.removeAttribute('aria-haspopup');
+    },
+    [label, sharesOneSpot],
+  );
+
+  function zoomIn() {
+    if (expansionZoom !== null) map.setView([latitude, longitude], expansionZoom);
+  }
+
+  return (
+    <Marker
+      ref={markerRef}
+      position={[latitude, longitude]}
+      icon={clusterIcon(count)}
+      keyboard
+      eventHandlers={{
+        click: zoomIn,
+        keypress: (keyEvent: LeafletKeyboardEvent) => {
+          const key = keyEvent.originalEvent.key;
+          if (key !== 'Enter' && key !== ' ') return;
+          keyEvent.originalEvent.preventDefault();
+          if (sharesOneSpot) {
+            markerRef.current?.openPopup();
+          } else {
+            zoomIn();
+            // The cluster's element goes away as it splits; the map keeps the keyboard focus, so
+            // the next Tab reaches the markers it split into.
+            map.getContainer().focus({ preventScroll: true });
+          }
+        },
+        popupopen: (popupEvent) => {
+          // Keyboard users land on the first event of the list; React fills the popup just after
+          // it opens, hence the frame's wait.
+          requestAnimationFrame(() =>
+            popupEvent.popup
+              .getElement()
+              ?.querySelector<HTMLButtonElement>('.same-place-button')
+              ?.focus(),
+          );
+        },
+      }}
+    >
+      {sharesOneSpot && (
+        <Popup className="same-place-popup" minWidth={240} maxWidth={320} autoPanPadding={[24, 24]}>
+          <SamePlaceList listEvents={listEvents} links={links} />
+        </Popup>
+      )}
+    </Marker>
+  );
+}
+
+interface SamePlaceListProps {
+  listEvents: () => DatasetEvent[];
+  links: MapLinks;
+}
+
+/** Rendered only while the popup is open, so the events are looked up only when wanted. */
+function SamePlaceList({ listEvents, links }: SamePlaceListProps) {
+  const events = listEvents();
+  const place = events[0]?.place;
+  return (
+    <div role="group" aria-label={`${events.length} events at the same place`}>
+      <p className="same-place-heading">
+        {events.length} events{place ? ` at ${place}` : ' at the same place'}
+      </p>
+      <ul className="same-place-list">
+        {events.map((event) => (
+          <li key={event.id}>
+            <button
+              type="button"
+              className="same-place-button"
+              onClick={() => links.select(event.id)}
+              onMouseEnter={() => links.highlight.set(event.id)}
+              onMouseLeave={() => links.highlight.set(null)}
+            >
+              <span className="same-place-date">{formatEventDate(event.date)}</span>
+              <span className="same-place-title">{event.title}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

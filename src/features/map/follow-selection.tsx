@@ -1,0 +1,39 @@
+import { useEffect, useRef } from 'react';
+import L from 'leaflet';
+import { useMap } from 'react-leaflet';
+import type { DatasetEvent } from '../../data/schema.ts';
+import { prefersReducedMotion } from '../../lib/use-media-query.ts';
+import { precisionZoom } from './precision.ts';
+
+export interface FollowSelectionProps {
+  selectedEvent: DatasetEvent | null;
+}
+
+/**
+ * Moves the map to the selected event, wherever the selection came from (the list, a marker, Back,
+ * a link). It flies, or jumps for readers who ask for reduced motion; an event already well inside
+ * the view leaves the map alone, so clicking a marker does not jolt it.
+ */
+export function FollowSelection({ selectedEvent }: FollowSelectionProps) {
+  const map = useMap();
+  const followedId = useRef<string | null>(null);
+
+  useEffect(
+    function showSelectedEvent() {
+      if (!selectedEvent || followedId.current === selectedEvent.id) {
+        followedId.current = selectedEvent?.id ?? null;
+        return;
+      }
+      followedId.current = selectedEvent.id;
+      const target = L.latLng(selectedEvent.latitude, selectedEvent.longitude);
+      const innerView = map.getBounds().pad(-0.15);
+      const targetZoom = precisionZoom(selectedEvent.locationPrecision);
+      if (innerView.contains(target) && map.getZoom() >= Math.min(targetZoom, 4)) return;
+      const zoom = Math.max(Math.min(map.getZoom(), targetZoom), Math.min(targetZoom, 5));
+      if (prefersReducedMotion()) map.setView(target, zoom, { animate: false });
+      else map.flyTo(target, zoom, { duration: 0.8 });
+    },
+    [map, selectedEvent],
+  );
+  return null;
+}

@@ -1,0 +1,13 @@
+import type { Store } from '../../lib/store/store.ts';
+
+/**
+ * What the map is given by the app: a way to select, and the shared view stores. The map never
+ * knows about the chronology; both only read and write these.
+ */
+export interface MapLinks {
+  select: (id: string) => void;
+  /** The event under the pointer or keyboard focus, in the list or on the map. */
+  highlight: Store<string | null>;
+  /** The events currently scrolled into view in the chronology. */
+  listInView: Store<ReadonlySet<string>>;
+}

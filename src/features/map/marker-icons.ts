@@ -1,0 +1,53 @@
+/**
+ * Marker icons. The HTML here is fixed markup or a number, never event text: titles reach the
+ * marker only as an aria-label set through the DOM, so no event can inject markup.
+ */
+import L from 'leaflet';
+
+/** 44 px: the smallest comfortable touch target. The visible dot inside is smaller. */
+const TARGET = 44;
+
+export const EVENT_ICON = L.divIcon({
+  className: 'event-marker',
+  html: '<span class="event-marker-dot"></span>',
+  iconSize: [TARGET, TARGET],
+  iconAnchor: [TARGET / 2, TARGET / 2],
+});
+
+const offsetIcons = new Map<string, L.DivIcon>();
+
+/** The same icon moved by [dx, dy] pixels, to fan out events that share one spot. */
+export function eventIcon(offset: readonly [number, number] | null, selected = false): L.DivIcon {
+  const [dx, dy] = offset ?? [0, 0];
+  const key = `${dx},${dy},${selected}`;
+  let icon = offsetIcons.get(key);
+  if (!icon) {
+    icon = L.divIcon({
+      className: selected ? 'event-marker is-selected' : 'event-marker',
+      html: '<span class="event-marker-dot"></span>',
+      iconSize: [TARGET, TARGET],
+      iconAnchor: [TARGET / 2 - dx, TARGET / 2 - dy],
+    });
+    offsetIcons.set(key, icon);
+  }
+  return icon;
+}
+
+const clusterIcons = new Map<number, L.DivIcon>();
+
+export function clusterIcon(count: number): L.DivIcon {
+  let icon = clusterIcons.get(count);
+  if (!icon) {
+    const size = count < 10 ? 36 : count < 100 ? 42 : count < 1000 ? 48 : 56;
+    const target = Math.max(size, TARGET);
+    const label = count < 10_000 ? String(count) : `${Math.round(count / 1000)}k`;
+    icon = L.divIcon({
+      className: 'cluster-marker',
+      html: `<span class="cluster-marker-disc" style="width:${size}px;height:${size}px">${label}</span>`,
+      iconSize: [target, target],
+      iconAnchor: [target / 2, target / 2],
+    });
+    clusterIcons.set(count, icon);
+  }
+  return icon;
+}
