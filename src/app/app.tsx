@@ -1,28 +1,32 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { eventsQueryOptions } from '../data/events-query.ts';
 import type { DatasetEvent } from '../data/schema.ts';
-import { eventsInBounds, indexById, type GeoBounds } from '../data/selectors.ts';
+import { eventsInBounds, type GeoBounds } from '../data/selectors.ts';
 import { createStore } from '../lib/store/store.ts';
 import { APP_BASE, useUrlState } from '../lib/url-state/use-url-state.ts';
-import { serializeUrl } from '../lib/url-state/url-state.ts';
+import { EMPTY_URL_STATE, serializeUrl } from '../lib/url-state/url-state.ts';
 import { Chronology } from '../features/chronology/chronology.tsx';
 import type { ChronologyLinks } from '../features/chronology/chronology-links.ts';
 import { DataIssuesPanel } from '../features/data-issues/data-issues-panel.tsx';
 import { EventDetail } from '../features/event-detail/event-detail.tsx';
 import { EventMap } from '../features/map/event-map.tsx';
+import { toggleCategory } from '../features/map/map-legend.tsx';
 import type { MapLinks } from '../features/map/map-links.ts';
+import { SearchField } from '../features/search/search-field.tsx';
+import { Timeline } from '../features/timeline/timeline.tsx';
 import { AppHeader } from './app-header.tsx';
 import { LoadError } from './load-error.tsx';
 import { Notices } from './notices.tsx';
 import { StatusLine } from './status-line.tsx';
+import { useExplorerData } from './use-explorer-data.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { useUrlCorrections } from './use-url-corrections.ts';
 
 const NO_EVENTS: DatasetEvent[] = [];
 
 function eventHref(id: string): string {
-  return serializeUrl({ selectedId: id, params: [] }, APP_BASE);
+  return serializeUrl({ ...EMPTY_URL_STATE, selectedId: id }, APP_BASE);
 }
 
 function absoluteEventUrl(id: string): string {
@@ -44,6 +48,7 @@ export function App() {
   const datasetQuery = useQuery(eventsQueryOptions());
   const dataset = datasetQuery.data;
   const allEvents = dataset?.events ?? NO_EVENTS;
+  const { selectedId, from, to, query, categories } = url.state;
 
   // Fast-changing view state, shared by the map and the chronology without either knowing the other.
   const [stores] = useState(() => ({
@@ -52,19 +57,43 @@ export function App() {
   }));
   const [onlyInMapView, setOnlyInMapView] = useState(false);
   const [mapBounds, setMapBounds] = useState<GeoBounds | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
 
-  const positionById = useMemo(() => indexById(allEvents), [allEvents]);
-  const { selectedId } = url.state;
-  const selectedPosition = selectedId === null ? undefined : positionById.get(selectedId);
+  const data = useExplorerData(allEvents, { from, to, query, categories });
+  const selectedPosition = selectedId === null ? undefined : data.positionById.get(selectedId);
   const selectedEvent =
     selectedPosition === undefined ? null : (allEvents[selectedPosition] ?? null);
   const listedEvents = useMemo(
-    () => (onlyInMapView && mapBounds ? eventsInBounds(allEvents, mapBounds) : allEvents),
-    [onlyInMapView, mapBounds, allEvents],
+    () => (onlyInMapView && mapBounds ? eventsInBounds(data.filtered, mapBounds) : data.filtered),
+    [onlyInMapView, mapBounds, data.filtered],
   );
-  const categories = useMemo(() => countCategories(allEvents), [allEvents]);
+  const categoryCounts = useMemo(() => countCategories(allEvents), [allEvents]);
+  const allCategories = useMemo(
+    () => categoryCounts.map(({ category }) => category),
+    [categoryCounts],
+  );
 
-  const { select } = url;
+  const { select, updateFilters } = url;
+  const { add: addNotice } = notices;
+
+  // A category in a link that this dataset does not have is dropped, and the reader told.
+  const unknownCategories = dataset
+    ? categories.filter((category) => !data.knownCategories.has(category))
+    : [];
+  const unknownKey = unknownCategories.join(',');
+  useEffect(
+    function dropUnknownCategories() {
+      if (!unknownKey) return;
+      addNotice(`This dataset has no category “${unknownKey}”, so it was ignored.`);
+      updateFilters({
+        categories: categories.filter((category) => data.knownCategories.has(category)),
+      });
+    },
+    // Runs once per unknown set; the other values are read as they are then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+    [unknownKey],
+  );
+
   const step = useCallback(
     (direction: 1 | -1) => {
       if (listedEvents.length === 0) return;
@@ -85,6 +114,7 @@ export function App() {
     next: useCallback(() => step(1), [step]),
     previous: useCallback(() => step(-1), [step]),
     clear: useCallback(() => select(null), [select]),
+    focusSearch: useCallback(() => searchRef.current?.focus(), []),
   });
 
   useEffect(
@@ -101,19 +131,20 @@ export function App() {
 
   const titleOf = useCallback(
     (id: string) => {
-      const position = positionById.get(id);
+      const position = data.positionById.get(id);
       return position === undefined ? null : (allEvents[position]?.title ?? null);
     },
-    [positionById, allEvents],
+    [data.positionById, allEvents],
   );
   const renderDetail = useCallback(
-    (id: string) => {
-      const position = positionById.get(id);
+    (id: string, titleId: string) => {
+      const position = data.positionById.get(id);
       const event = position === undefined ? undefined : allEvents[position];
       if (!event) return null;
       return (
         <EventDetail
           key={event.id}
+          titleId={titleId}
           event={event}
           titleOf={titleOf}
           eventHref={eventHref}
@@ -122,15 +153,23 @@ export function App() {
         />
       );
     },
-    [positionById, allEvents, titleOf, select],
+    [data.positionById, allEvents, titleOf, select],
   );
   const chronologyLinks: ChronologyLinks = useMemo(
     () => ({ select, eventHref, renderDetail, ...stores }),
     [select, renderDetail, stores],
   );
   const mapLinks: MapLinks = useMemo(() => ({ select, ...stores }), [select, stores]);
+  const resetFilters = useCallback(() => {
+    updateFilters({ from: null, to: null, query: '', categories: [] });
+    setOnlyInMapView(false);
+  }, [updateFilters]);
 
+  const isFiltered = from !== null || to !== null || query !== '' || categories.length > 0;
   const notFound = dataset && selectedId !== null && !selectedEvent;
+  const shownRange = data.extent
+    ? { from: from ?? data.extent.first, to: to ?? data.extent.last }
+    : null;
 
   return (
     <div className="app">
@@ -141,11 +180,38 @@ export function App() {
           failed={datasetQuery.isError}
           shown={listedEvents.length}
           total={allEvents.length}
+          range={shownRange}
         />
+        {dataset && (
+          <div className="app-bar-tools">
+            <SearchField
+              ref={searchRef}
+              value={query}
+              onChange={(value) => updateFilters({ query: value })}
+            />
+            {isFiltered && (
+              <button type="button" className="button" onClick={resetFilters}>
+                Reset filters
+              </button>
+            )}
+          </div>
+        )}
         {dataset && dataset.issues.length > 0 && (
           <DataIssuesPanel issues={dataset.issues} recordCount={dataset.recordCount} />
         )}
       </div>
+      {dataset && data.bins && (
+        <Timeline
+          bins={data.bins}
+          allWeights={data.allWeights}
+          matchWeights={data.matchWeights}
+          years={data.years}
+          from={from}
+          to={to}
+          selectedEvent={selectedEvent}
+          onRangeChange={(range) => updateFilters(range)}
+        />
+      )}
       <Notices notices={notices.notices} onDismiss={notices.dismiss} />
       {notFound && (
         <div className="notice notice-error" role="alert">
@@ -183,10 +249,25 @@ export function App() {
                   events={listedEvents}
                   selectedId={selectedId}
                   links={chronologyLinks}
-                  emptyMessage={
-                    onlyInMapView
-                      ? 'No events in the map view. Zoom out or move the map to see more.'
-                      : 'This dataset has no events to show.'
+                  empty={
+                    <>
+                      <p>
+                        {allEvents.length === 0
+                          ? 'This dataset has no events to show.'
+                          : onlyInMapView && data.filtered.length > 0
+                            ? 'No events in the map view. Zoom out or move the map to see more.'
+                            : 'No events match these filters.'}
+                      </p>
+                      {(isFiltered || onlyInMapView) && (
+                        <button
+                          type="button"
+                          className="button button-primary"
+                          onClick={resetFilters}
+                        >
+                          Reset filters
+                        </button>
+                      )}
+                    </>
                   }
                 />
               ) : (
@@ -198,12 +279,16 @@ export function App() {
               )}
             </section>
             <EventMap
-              events={allEvents}
+              events={data.filtered}
               selectedEvent={selectedEvent}
               initialSelection={selectedEvent}
-              categories={categories}
+              categories={categoryCounts}
+              activeCategories={categories}
+              onToggleCategory={(category) =>
+                updateFilters({ categories: toggleCategory(allCategories, categories, category) })
+              }
               links={mapLinks}
-              onViewChange={setMapBounds}
+              onViewChange={onlyInMapView ? setMapBounds : null}
             />
           </>
         )}

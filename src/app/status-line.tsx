@@ -1,8 +1,13 @@
+import type { CalendarDay } from '../data/calendar-day.ts';
+import { formatDay } from '../data/date-label.ts';
+
 export interface StatusLineProps {
   loading: boolean;
   failed: boolean;
   shown: number;
   total: number;
+  /** The range shown: the filter's, or the data's own extent. */
+  range: { from: CalendarDay; to: CalendarDay } | null;
 }
 
 const countFormat = new Intl.NumberFormat('en-GB');
@@ -13,12 +18,15 @@ export function formatShowing(shown: number, total: number): string {
   return `Showing ${countFormat.format(shown)} of ${countFormat.format(total)} ${noun}`;
 }
 
-export function StatusLine({ loading, failed, shown, total }: StatusLineProps) {
+export function StatusLine({ loading, failed, shown, total, range }: StatusLineProps) {
+  const showing = formatShowing(shown, total);
   const text = loading
     ? 'Loading events…'
     : failed
       ? 'No events loaded'
-      : formatShowing(shown, total);
+      : range
+        ? `${showing} · ${formatDay(range.from)} – ${formatDay(range.to)}`
+        : showing;
   return (
     <p className="status-line" role="status">
       {text}

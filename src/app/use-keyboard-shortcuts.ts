@@ -4,6 +4,7 @@ export interface KeyboardShortcuts {
   next: () => void;
   previous: () => void;
   clear: () => void;
+  focusSearch: () => void;
 }
 
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -16,9 +17,14 @@ function isTypingTarget(target: EventTarget | null): boolean {
 
 /**
  * The contract's keys, anywhere on the page: ArrowDown / j and ArrowUp / k move the selection,
- * Escape clears it. Arrows inside the map still pan the map, and typing in a field is left alone.
+ * Escape clears it, "/" goes to the search. Arrows inside the map still pan the map, and typing in a field is left alone.
  */
-export function useKeyboardShortcuts({ next, previous, clear }: KeyboardShortcuts): void {
+export function useKeyboardShortcuts({
+  next,
+  previous,
+  clear,
+  focusSearch,
+}: KeyboardShortcuts): void {
   useEffect(
     function listenForShortcuts() {
       function onKeyDown(keyEvent: KeyboardEvent) {
@@ -44,6 +50,10 @@ export function useKeyboardShortcuts({ next, previous, clear }: KeyboardShortcut
             keyEvent.preventDefault();
             previous();
             break;
+          case '/':
+            keyEvent.preventDefault();
+            focusSearch();
+            break;
           case 'Escape':
             // Escape in a popup closes the popup (Leaflet does that); elsewhere it clears the selection.
             if (inPopup) return;
@@ -55,6 +65,6 @@ export function useKeyboardShortcuts({ next, previous, clear }: KeyboardShortcut
       document.addEventListener('keydown', onKeyDown);
       return () => document.removeEventListener('keydown', onKeyDown);
     },
-    [next, previous, clear],
+    [next, previous, clear, focusSearch],
   );
 }

@@ -8,7 +8,11 @@ const allNotices = (notices: string[]) => notices;
  * A malformed URL is corrected in place (history replaced, never pushed) and what was wrong is
  * kept as a notice for the reader, since the corrected URL no longer shows it.
  */
-export function useUrlCorrections(url: ParsedUrl): { notices: string[]; dismiss: () => void } {
+export function useUrlCorrections(url: ParsedUrl): {
+  notices: string[];
+  dismiss: () => void;
+  add: (notice: string) => void;
+} {
   const [store] = useState<Store<string[]>>(() => createStore<string[]>([]));
   const { correctedHref, notices: newNotices } = url;
   useEffect(
@@ -16,9 +20,17 @@ export function useUrlCorrections(url: ParsedUrl): { notices: string[]; dismiss:
       if (correctedHref === null) return;
       window.history.replaceState(window.history.state, '', correctedHref + window.location.hash);
       window.dispatchEvent(new PopStateEvent('popstate'));
-      if (newNotices.length > 0) store.set([...store.get(), ...newNotices]);
+      // A notice already showing is not repeated (StrictMode runs this effect twice in development).
+      const fresh = newNotices.filter((notice) => !store.get().includes(notice));
+      if (fresh.length > 0) store.set([...store.get(), ...fresh]);
     },
     [correctedHref, newNotices, store],
   );
-  return { notices: useStoreValue(store, allNotices), dismiss: () => store.set([]) };
+  return {
+    notices: useStoreValue(store, allNotices),
+    dismiss: () => store.set([]),
+    add: (notice: string) => {
+      if (!store.get().includes(notice)) store.set([...store.get(), notice]);
+    },
+  };
 }

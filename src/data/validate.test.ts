@@ -34,7 +34,7 @@ describe('validating a FeatureCollection', () => {
     expect(dataset.recordCount).toBe(4);
   });
 
-  it('reports a duplicate id against the record that used it first', () => {
+  it('reports a repeated id on the later record, naming the record that used it first', () => {
     const issue = onlyIssue([
       makeFeature({ id: 'same' }),
       makeFeature({ id: 'other' }),

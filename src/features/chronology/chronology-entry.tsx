@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { useId, type CSSProperties } from 'react';
 import { isPlainLeftClick } from '../../lib/is-plain-left-click.ts';
 import { describeEventDate, formatEventDate } from '../../data/date-label.ts';
 import { formatIsoDay } from '../../data/calendar-day.ts';
@@ -17,6 +17,7 @@ export interface ChronologyEntryProps {
 
 export function ChronologyEntry({ event, selected, tabStop, links }: ChronologyEntryProps) {
   const highlighted = useStoreValue(links.highlight, (id) => id === event.id);
+  const titleId = useId();
   const { highlight } = links;
   const clearHighlight = () => {
     if (highlight.get() === event.id) highlight.set(null);
@@ -47,7 +48,7 @@ export function ChronologyEntry({ event, selected, tabStop, links }: ChronologyE
             {categoryLabel(event.category)}
           </span>
         </p>
-        <h3 className="entry-title">
+        <h3 className="entry-title" id={titleId}>
           <a
             className="entry-link"
             href={links.eventHref(event.id)}
@@ -65,7 +66,7 @@ export function ChronologyEntry({ event, selected, tabStop, links }: ChronologyE
         </h3>
         {event.place && <p className="entry-place">{event.place}</p>}
       </div>
-      {selected && <div className="entry-detail">{links.renderDetail(event.id)}</div>}
+      {selected && <div className="entry-detail">{links.renderDetail(event.id, titleId)}</div>}
     </article>
   );
 }

@@ -9,5 +9,6 @@ export interface ChronologyLinks {
   highlight: Store<string | null>;
   listInView: Store<ReadonlySet<string>>;
   /** The selected event's details, rendered inside its entry. */
-  renderDetail: (eventId: string) => ReactNode;
+  /** `titleId` is the id of the entry's title heading, which also names the details. */
+  renderDetail: (eventId: string, titleId: string) => ReactNode;
 }

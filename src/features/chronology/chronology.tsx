@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import {
   defaultRangeExtractor,
   useVirtualizer,
@@ -15,7 +15,7 @@ export interface ChronologyProps {
   selectedId: string | null;
   links: ChronologyLinks;
   /** Shown instead of the list when no event is left to show. */
-  emptyMessage: string;
+  empty: ReactNode;
 }
 
 const STICKY_HEADING_HEIGHT = 40;
@@ -36,7 +36,7 @@ function isTopInView(virtualizer: Virtualizer<HTMLDivElement, Element>, index: n
  * The scrollable chronology, grouped by month with sticky headings. It is virtualized: whatever
  * the size of the dataset, only the rows near the view are in the DOM.
  */
-export function Chronology({ events, selectedId, links, emptyMessage }: ChronologyProps) {
+export function Chronology({ events, selectedId, links, empty }: ChronologyProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => groupByMonth(events), [events]);
   const headingIndexes = useMemo(
@@ -53,6 +53,9 @@ export function Chronology({ events, selectedId, links, emptyMessage }: Chronolo
     [rows],
   );
   const activeHeadingRef = useRef(0);
+  const selectedRowIndex = selectedId === null ? undefined : rowIndexById.get(selectedId);
+  const tabStopId = selectedRowIndex !== undefined ? selectedId : (events[0]?.id ?? null);
+  const tabStopRowIndex = (tabStopId === null ? undefined : rowIndexById.get(tabStopId)) ?? -1;
 
   // The heading of the month at the top of the view is always rendered, so it can stick there.
   // "At the top" is judged from the scroll offset with a pixel to spare: a scroll that lands on a
@@ -70,17 +73,26 @@ export function Chronology({ events, selectedId, links, emptyMessage }: Chronolo
         else break;
       }
       activeHeadingRef.current = active;
-      return [...new Set([active, ...defaultRangeExtractor(range)])].sort((a, b) => a - b);
+      // The entry that Tab reaches stays in the DOM even when scrolled away, so the list never
+      // loses its one tab stop (nor the focus, if it is there).
+      const indexes = new Set([active, ...defaultRangeExtractor(range)]);
+      if (tabStopRowIndex >= 0) indexes.add(tabStopRowIndex);
+      return [...indexes].sort((a, b) => a - b);
     },
-    [headingIndexes],
+    [headingIndexes, tabStopRowIndex],
   );
+  const estimateSize = useCallback(
+    (index: number) => (rows[index]?.kind === 'month' ? 40 : 104),
+    [rows],
+  );
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh on every render and none of its functions is memoized
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => (rows[index]?.kind === 'month' ? 40 : 104),
-    getItemKey: (index) => rows[index]?.key ?? index,
+    estimateSize,
+    getItemKey,
     overscan: 6,
     rangeExtractor,
     // Room for the sticky month heading, so an entry scrolled to the top is not hidden under it.
@@ -88,27 +100,33 @@ export function Chronology({ events, selectedId, links, emptyMessage }: Chronolo
   });
   virtualizerRef.current = virtualizer;
 
-  const selectedRowIndex = selectedId === null ? undefined : rowIndexById.get(selectedId);
-  const tabStopId = selectedRowIndex !== undefined ? selectedId : (events[0]?.id ?? null);
+  // Whether the keyboard focus is in the list, remembered from focus events: by the time the
+  // selection changes, the focused element (in the old entry's details) may already be gone.
+  const focusInListRef = useRef(false);
+  const previousSelectionRef = useRef<string | null>(selectedId);
 
   useEffect(
     function scrollSelectionIntoView() {
-      if (selectedRowIndex === undefined) return;
-      if (!isTopInView(virtualizer, selectedRowIndex))
+      const previous = previousSelectionRef.current;
+      previousSelectionRef.current = selectedId;
+      if (selectedRowIndex !== undefined && !isTopInView(virtualizer, selectedRowIndex)) {
         virtualizer.scrollToIndex(selectedRowIndex, { align: 'start' });
-      // When the reader is moving through the list with the keyboard, focus follows the selection.
-      const list = scrollRef.current;
-      if (list && list.contains(document.activeElement) && selectedId !== null) {
-        requestAnimationFrame(() => {
-          list
-            .querySelector<HTMLElement>(`[data-event-id="${CSS.escape(selectedId)}"] .entry-link`)
-            ?.focus({ preventScroll: true });
-        });
       }
+      // When the reader is moving through the list with the keyboard, focus follows the selection;
+      // when the selection is cleared, it stays on the entry that was selected.
+      const focusId = selectedId ?? previous;
+      const list = scrollRef.current;
+      if (!list || !focusInListRef.current || focusId === null) return;
+      requestAnimationFrame(() => {
+        list
+          .querySelector<HTMLElement>(`[data-event-id="${CSS.escape(focusId)}"] .entry-link`)
+          ?.focus({ preventScroll: true });
+      });
     },
-    // The virtualizer object is stable; scrolling again on its every change would fight the reader.
+    // Only a new selection scrolls: re-running on every change of rows (a pan with "Only events in
+    // map view") would pull the list back while the reader is looking elsewhere.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-    [selectedRowIndex, selectedId],
+    [selectedId],
   );
 
   const virtualRows = virtualizer.getVirtualItems();
@@ -138,15 +156,24 @@ export function Chronology({ events, selectedId, links, emptyMessage }: Chronolo
   }
 
   if (events.length === 0) {
-    return (
-      <div className="chronology-empty">
-        <p>{emptyMessage}</p>
-      </div>
-    );
+    return <div className="chronology-empty">{empty}</div>;
   }
 
   return (
-    <div className="chronology-scroll" ref={scrollRef} onKeyDown={onKeyDown}>
+    <div
+      className="chronology-scroll"
+      ref={scrollRef}
+      onKeyDown={onKeyDown}
+      onFocus={() => {
+        focusInListRef.current = true;
+      }}
+      onBlur={(focusEvent) => {
+        // Focus leaving to nowhere (its element removed) still counts as in the list.
+        const next = focusEvent.relatedTarget;
+        if (next instanceof Node && !focusEvent.currentTarget.contains(next))
+          focusInListRef.current = false;
+      }}
+    >
       <ol
         className="chronology"
         aria-label="Chronology"

@@ -2,9 +2,12 @@ import type { DatasetEvent, LocationPrecision } from '../../data/schema.ts';
 import { formatEventDate } from '../../data/date-label.ts';
 import { CopyLinkButton } from './copy-link-button.tsx';
 import { isPlainLeftClick } from '../../lib/is-plain-left-click.ts';
+import { isHttpUrl } from '../../data/validate.ts';
 
 export interface EventDetailProps {
   event: DatasetEvent;
+  /** The id of the heading that carries the event's title: it names these details. */
+  titleId: string;
   /** Titles of the dataset's events by id, to name related events. */
   titleOf: (id: string) => string | null;
   eventHref: (id: string) => string;
@@ -22,13 +25,14 @@ const PRECISION_TEXT: Record<LocationPrecision, string> = {
 /** Everything the data says about one event, each claim with its source. Event text is plain text. */
 export function EventDetail({
   event,
+  titleId,
   titleOf,
   eventHref,
   absoluteEventUrl,
   onSelect,
 }: EventDetailProps) {
   return (
-    <section className="event-detail" aria-label={`Details: ${event.title}`}>
+    <section className="event-detail" aria-labelledby={titleId}>
       {event.summary && <p className="detail-summary">{event.summary}</p>}
       <dl className="detail-facts">
         <div>
@@ -81,7 +85,7 @@ export function EventDetail({
                 ))}
               </blockquote>
             )}
-            {source.url && (
+            {source.url && isHttpUrl(source.url) && (
               <a
                 className="source-link"
                 href={source.url}

@@ -32,30 +32,35 @@ describe('the offline basemap', () => {
   });
 
   it('has no land ring or border line that jumps across the world (Russia, Fiji)', () => {
+    const jumps: number[] = [];
     for (const polygon of basemap.land.geometry.coordinates) {
       for (const ring of polygon) {
         if (Math.min(...ring.map(([, lat = 0]) => lat)) < -60) continue; // Antarctica wraps the pole by design
-        expect(largestStep(ring)).toBeLessThan(180);
+        if (largestStep(ring) >= 180) jumps.push(largestStep(ring));
       }
     }
-    for (const line of basemap.borders.geometry.coordinates)
-      expect(largestStep(line)).toBeLessThan(180);
+    for (const line of basemap.borders.geometry.coordinates) {
+      if (largestStep(line) >= 180) jumps.push(largestStep(line));
+    }
+    expect(jumps).toEqual([]);
   });
 
   it('draws no border along the South Pole or down the antimeridian', () => {
+    const artefacts: string[] = [];
     for (const line of basemap.borders.geometry.coordinates) {
       for (let index = 1; index < line.length; index += 1) {
         const [aLon = 0, aLat = 0] = line[index - 1] ?? [];
         const [bLon = 0, bLat = 0] = line[index] ?? [];
-        expect(aLat <= -89.9 && bLat <= -89.9, 'segment along the pole').toBe(false);
+        if (aLat <= -89.9 && bLat <= -89.9) artefacts.push(`along the pole at ${aLon}`);
         // A segment of real length running down ±180° is the cut, not a coast.
         const onCut =
           Math.abs(Math.abs(aLon) - 180) < 0.01 &&
           Math.abs(Math.abs(bLon) - 180) < 0.01 &&
           Math.abs(aLat - bLat) > 1e-9;
-        expect(onCut, `segment down the antimeridian at ${aLon}`).toBe(false);
+        if (onCut) artefacts.push(`down the antimeridian at ${aLat}…${bLat}`);
       }
     }
+    expect(artefacts).toEqual([]);
   });
 
   it('keeps the coast near the antimeridian: a mended line is split, not lost', () => {

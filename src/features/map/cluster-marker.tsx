@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type L from 'leaflet';
 import { Marker, Popup, useMap } from 'react-leaflet';
 import type { LeafletKeyboardEvent } from 'leaflet';
@@ -50,46 +50,68 @@ export function ClusterMarker({
     [label, sharesOneSpot],
   );
 
-  function zoomIn() {
-    if (expansionZoom !== null) map.setView([latitude, longitude], expansionZoom);
-  }
+  const position = useMemo<[number, number]>(() => [latitude, longitude], [latitude, longitude]);
+  const eventHandlers = useMemo(() => {
+    function zoomIn() {
+      if (expansionZoom !== null) map.setView([latitude, longitude], expansionZoom);
+    }
+    return {
+      click: zoomIn,
+      keypress: (keyEvent: LeafletKeyboardEvent) => {
+        const key = keyEvent.originalEvent.key;
+        if (key !== 'Enter' && key !== ' ') return;
+        keyEvent.originalEvent.preventDefault();
+        if (sharesOneSpot) {
+          markerRef.current?.openPopup();
+        } else {
+          zoomIn();
+          // The cluster's element goes away as it splits; the map keeps the keyboard focus, so
+          // the next Tab reaches the markers it split into.
+          map.getContainer().focus({ preventScroll: true });
+        }
+      },
+      popupopen: (popupEvent: L.PopupEvent) => {
+        // Keyboard users land on the first event of the list; React fills the popup just after
+        // it opens, hence the frame's wait.
+        requestAnimationFrame(() =>
+          popupEvent.popup
+            .getElement()
+            ?.querySelector<HTMLButtonElement>('.same-place-button')
+            ?.focus(),
+        );
+      },
+    };
+  }, [map, latitude, longitude, expansionZoom, sharesOneSpot]);
 
   return (
     <Marker
       ref={markerRef}
-      position={[latitude, longitude]}
+      position={position}
       icon={clusterIcon(count)}
       keyboard
-      eventHandlers={{
-        click: zoomIn,
-        keypress: (keyEvent: LeafletKeyboardEvent) => {
-          const key = keyEvent.originalEvent.key;
-          if (key !== 'Enter' && key !== ' ') return;
-          keyEvent.originalEvent.preventDefault();
-          if (sharesOneSpot) {
-            markerRef.current?.openPopup();
-          } else {
-            zoomIn();
-            // The cluster's element goes away as it splits; the map keeps the keyboard focus, so
-            // the next Tab reaches the markers it split into.
-            map.getContainer().focus({ preventScroll: true });
-          }
-        },
-        popupopen: (popupEvent) => {
-          // Keyboard users land on the first event of the list; React fills the popup just after
-          // it opens, hence the frame's wait.
-          requestAnimationFrame(() =>
-            popupEvent.popup
-              .getElement()
-              ?.querySelector<HTMLButtonElement>('.same-place-button')
-              ?.focus(),
-          );
-        },
-      }}
+      eventHandlers={eventHandlers}
     >
       {sharesOneSpot && (
         <Popup className="same-place-popup" minWidth={240} maxWidth={320} autoPanPadding={[24, 24]}>
-          <SamePlaceList listEvents={listEvents} links={links} />
+          <SamePlaceList
+            listEvents={listEvents}
+            links={links}
+            onClose={() => {
+              markerRef.current?.closePopup();
+              markerRef.current?.getElement()?.focus();
+            }}
+            onChosen={() => {
+              // The chosen event's own marker takes the focus once it is drawn, as selected.
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() =>
+                  map
+                    .getContainer()
+                    .querySelector<HTMLElement>('.event-marker[aria-current="true"]')
+                    ?.focus(),
+                ),
+              );
+            }}
+          />
         </Popup>
       )}
     </Marker>
@@ -99,14 +121,25 @@ export function ClusterMarker({
 interface SamePlaceListProps {
   listEvents: () => DatasetEvent[];
   links: MapLinks;
+  onClose: () => void;
+  onChosen: () => void;
 }
 
 /** Rendered only while the popup is open, so the events are looked up only when wanted. */
-function SamePlaceList({ listEvents, links }: SamePlaceListProps) {
+function SamePlaceList({ listEvents, links, onClose, onChosen }: SamePlaceListProps) {
   const events = listEvents();
   const place = events[0]?.place;
   return (
-    <div role="group" aria-label={`${events.length} events at the same place`}>
+    <div
+      role="group"
+      aria-label={`${events.length} events at the same place`}
+      onKeyDown={(keyEvent) => {
+        if (keyEvent.key !== 'Escape') return;
+        keyEvent.preventDefault();
+        keyEvent.stopPropagation();
+        onClose();
+      }}
+    >
       <p className="same-place-heading">
         {events.length} events{place ? ` at ${place}` : ' at the same place'}
       </p>
@@ -116,7 +149,10 @@ function SamePlaceList({ listEvents, links }: SamePlaceListProps) {
             <button
               type="button"
               className="same-place-button"
-              onClick={() => links.select(event.id)}
+              onClick={() => {
+                links.select(event.id);
+                onChosen();
+              }}
               onMouseEnter={() => links.highlight.set(event.id)}
               onMouseLeave={() => links.highlight.set(null)}
             >

@@ -1,10 +1,12 @@
 import 'leaflet/dist/leaflet.css';
+import { useState } from 'react';
 import { LayersControl, MapContainer, TileLayer } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/schema.ts';
 import type { GeoBounds } from '../../data/selectors.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
 import { EventMarkers } from './event-markers.tsx';
 import { FitEvents } from './fit-events.tsx';
+import { FitResults } from './fit-results.tsx';
 import { FollowSelection } from './follow-selection.tsx';
 import { MapLegend } from './map-legend.tsx';
 import { ReportView } from './report-view.tsx';
@@ -19,8 +21,10 @@ export interface EventMapProps {
   /** The event the page opened on, centred in the first view. */
   initialSelection: DatasetEvent | null;
   categories: { category: string; count: number }[];
+  activeCategories: readonly string[];
+  onToggleCategory: (category: string) => void;
   links: MapLinks;
-  onViewChange: (bounds: GeoBounds) => void;
+  onViewChange: ((bounds: GeoBounds) => void) | null;
 }
 
 const tiles = tileSource();
@@ -30,9 +34,12 @@ export function EventMap({
   selectedEvent,
   initialSelection,
   categories,
+  activeCategories,
+  onToggleCategory,
   links,
   onViewChange,
 }: EventMapProps) {
+  const [fitRequest, setFitRequest] = useState(0);
   return (
     <section className="map-region" aria-label="Map">
       <MapContainer
@@ -43,7 +50,6 @@ export function EventMap({
         maxZoom={18}
         worldCopyJump={false}
         zoomSnap={0.5}
-        // Leaflet names the map container "Map" too; the region above is what readers reach.
         attributionControl
       >
         <BasemapLayer />
@@ -60,11 +66,24 @@ export function EventMap({
           </LayersControl>
         )}
         <FitEvents events={events} initialSelection={initialSelection} />
+        <FitResults events={events} request={fitRequest} />
         <FollowSelection selectedEvent={selectedEvent} />
         <EventMarkers events={events} selectedEvent={selectedEvent} links={links} />
         <ReportView onViewChange={onViewChange} />
       </MapContainer>
-      <MapLegend categories={categories} />
+      <button
+        type="button"
+        className="button map-fit-button"
+        onClick={() => setFitRequest((count) => count + 1)}
+        disabled={events.length === 0}
+      >
+        Zoom to results
+      </button>
+      <MapLegend
+        categories={categories}
+        activeCategories={activeCategories}
+        onToggleCategory={onToggleCategory}
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type L from 'leaflet';
 import { Circle, Marker } from 'react-leaflet';
 import type { LeafletKeyboardEvent } from 'leaflet';
@@ -22,8 +22,17 @@ export function markerLabel(event: DatasetEvent): string {
   return `${event.title}, ${formatEventDate(event.date)}`;
 }
 
-/** One event: a focusable button named by its title and date, with a halo for its uncertainty. */
-export function EventMarker({ event, selected, offset, links }: EventMarkerProps) {
+/**
+ * One event: a focusable button named by its title and date, with a halo for its uncertainty.
+ * Memoized, and its Leaflet options kept stable, so a re-render of the map touches no marker whose
+ * own props did not change.
+ */
+export const EventMarker = memo(function EventMarker({
+  event,
+  selected,
+  offset,
+  links,
+}: EventMarkerProps) {
   const markerRef = useRef<L.Marker>(null);
   const isHighlighted = useStoreValue(
     links.highlight,
@@ -72,49 +81,60 @@ export function EventMarker({ event, selected, offset, links }: EventMarkerProps
         selected ? 2000 : isHighlighted ? 1000 : isInListView ? 500 : 0,
       );
     },
-    [isHighlighted, isInListView, selected],
+    // Leaflet rewrites the element's classes when the icon changes (selection, fan-out), so the
+    // emphasis is applied again then too.
+    [isHighlighted, isInListView, selected, offset],
+  );
+
+  const position = useMemo<[number, number]>(
+    () => [event.latitude, event.longitude],
+    [event.latitude, event.longitude],
+  );
+  const emphasised = selected || isHighlighted;
+  const haloStyle = useMemo(
+    () => ({
+      className: 'precision-halo',
+      color: colour,
+      weight: emphasised ? 2 : 1,
+      opacity: emphasised ? 0.9 : 0.55,
+      dashArray: '4 4',
+      fillColor: colour,
+      fillOpacity: emphasised ? 0.16 : 0.07,
+    }),
+    [colour, emphasised],
+  );
+  const eventHandlers = useMemo(
+    () => ({
+      click: () => select(event.id),
+      keypress: (keyEvent: LeafletKeyboardEvent) => {
+        const key = keyEvent.originalEvent.key;
+        if (key === 'Enter' || key === ' ') {
+          keyEvent.originalEvent.preventDefault();
+          select(event.id);
+        }
+      },
+      mouseover: () => highlight.set(event.id),
+      mouseout: () => {
+        if (highlight.get() === event.id) highlight.set(null);
+      },
+    }),
+    [select, highlight, event.id],
   );
 
   const radius = precisionRadius(event.locationPrecision);
   return (
     <>
       {radius > 0 && (
-        <Circle
-          center={[event.latitude, event.longitude]}
-          radius={radius}
-          interactive={false}
-          pathOptions={{
-            className: 'precision-halo',
-            color: colour,
-            weight: selected || isHighlighted ? 2 : 1,
-            opacity: selected || isHighlighted ? 0.9 : 0.55,
-            dashArray: '4 4',
-            fillColor: colour,
-            fillOpacity: selected || isHighlighted ? 0.16 : 0.07,
-          }}
-        />
+        <Circle center={position} radius={radius} interactive={false} pathOptions={haloStyle} />
       )}
       <Marker
         ref={markerRef}
-        position={[event.latitude, event.longitude]}
+        position={position}
         icon={eventIcon(offset, selected)}
         keyboard
         riseOnHover
-        eventHandlers={{
-          click: () => select(event.id),
-          keypress: (keyEvent: LeafletKeyboardEvent) => {
-            const key = keyEvent.originalEvent.key;
-            if (key === 'Enter' || key === ' ') {
-              keyEvent.originalEvent.preventDefault();
-              select(event.id);
-            }
-          },
-          mouseover: () => highlight.set(event.id),
-          mouseout: () => {
-            if (highlight.get() === event.id) highlight.set(null);
-          },
-        }}
+        eventHandlers={eventHandlers}
       />
     </>
   );
-}
+});

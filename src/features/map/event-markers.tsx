@@ -35,8 +35,9 @@ function readView(map: L.Map): MapView {
 }
 
 /**
- * Clusters and single events for the current view. The selected event is kept out of the clusters
- * and drawn on its own, on top, so it is never hidden inside one.
+ * Clusters and single events for the current view. The index is built once per set of events;
+ * the selected event is drawn on its own, on top, never hidden in a cluster. It keeps the same
+ * React key as its unselected marker, so a marker selected from the keyboard keeps the focus.
  */
 export function EventMarkers({ events, selectedEvent, links }: EventMarkersProps) {
   const map = useMap();
@@ -55,57 +56,57 @@ export function EventMarkers({ events, selectedEvent, links }: EventMarkersProps
     [map],
   );
 
-  const selectedId = selectedEvent?.id ?? null;
-  const clustered = useMemo(
-    () =>
-      buildClusterIndex(
-        selectedId === null ? events : events.filter((event) => event.id !== selectedId),
-      ),
-    [events, selectedId],
+  const clustered = useMemo(() => buildClusterIndex(events), [events]);
+  const items = useMemo(
+    () => itemsInView(clustered, view.bbox, view.zoom, selectedEvent),
+    [clustered, view, selectedEvent],
   );
-  const items = useMemo(() => itemsInView(clustered, view.bbox, view.zoom), [clustered, view]);
   const offsets = useMemo(() => {
     const singles = items.flatMap((item) => (item.kind === 'event' ? [item.event] : []));
     // The selected event goes first, so it keeps its true position and the others move aside.
     return fanOutOffsets(selectedEvent ? [selectedEvent, ...singles] : singles);
   }, [items, selectedEvent]);
+  const selectedId = selectedEvent?.id ?? null;
 
-  return (
-    <>
-      {items.map((item) =>
-        item.kind === 'event' ? (
-          <EventMarker
-            key={item.event.id}
-            event={item.event}
-            selected={false}
-            offset={offsets.get(item.event.id) ?? null}
-            links={links}
-          />
-        ) : (
-          <ClusterMarker
-            key={`cluster-${item.clusterId}`}
-            count={item.count}
-            latitude={item.latitude}
-            longitude={item.longitude}
-            expansionZoom={
-              clusterCannotSplit(clustered, item.clusterId)
-                ? null
-                : clustered.index.getClusterExpansionZoom(item.clusterId)
-            }
-            listEvents={() => clusterEvents(clustered, item.clusterId)}
-            links={links}
-          />
-        ),
-      )}
-      {selectedEvent && (
-        <EventMarker
-          key={`selected-${selectedEvent.id}`}
-          event={selectedEvent}
-          selected
-          offset={null}
-          links={links}
-        />
-      )}
-    </>
+  // One array, so the selected marker shares its key space with the others: React then keeps the
+  // same marker (and its focused element) when it becomes selected.
+  const markers = items.map((item) =>
+    item.kind === 'event' ? (
+      <EventMarker
+        key={item.event.id}
+        event={item.event}
+        selected={false}
+        offset={offsets.get(item.event.id) ?? null}
+        links={links}
+      />
+    ) : (
+      <ClusterMarker
+        key={`cluster-${item.clusterId}`}
+        count={item.count}
+        latitude={item.latitude}
+        longitude={item.longitude}
+        expansionZoom={
+          clusterCannotSplit(clustered, item.clusterId)
+            ? null
+            : clustered.index.getClusterExpansionZoom(item.clusterId)
+        }
+        listEvents={() =>
+          clusterEvents(clustered, item.clusterId, item.withoutSelected ? selectedId : null)
+        }
+        links={links}
+      />
+    ),
   );
+  if (selectedEvent) {
+    markers.push(
+      <EventMarker
+        key={selectedEvent.id}
+        event={selectedEvent}
+        selected
+        offset={null}
+        links={links}
+      />,
+    );
+  }
+  return <>{markers}</>;
 }

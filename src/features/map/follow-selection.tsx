@@ -17,6 +17,20 @@ export interface FollowSelectionProps {
 export function FollowSelection({ selectedEvent }: FollowSelectionProps) {
   const map = useMap();
   const followedId = useRef<string | null>(null);
+  // While a flight is under way, the view is in between: no "already in view" judgement then.
+  const flying = useRef(false);
+  useEffect(
+    function trackFlights() {
+      const landed = () => {
+        flying.current = false;
+      };
+      map.on('moveend', landed);
+      return () => {
+        map.off('moveend', landed);
+      };
+    },
+    [map],
+  );
 
   useEffect(
     function showSelectedEvent() {
@@ -28,10 +42,17 @@ export function FollowSelection({ selectedEvent }: FollowSelectionProps) {
       const target = L.latLng(selectedEvent.latitude, selectedEvent.longitude);
       const innerView = map.getBounds().pad(-0.15);
       const targetZoom = precisionZoom(selectedEvent.locationPrecision);
-      if (innerView.contains(target) && map.getZoom() >= Math.min(targetZoom, 4)) return;
-      const zoom = Math.max(Math.min(map.getZoom(), targetZoom), Math.min(targetZoom, 5));
-      if (prefersReducedMotion()) map.setView(target, zoom, { animate: false });
-      else map.flyTo(target, zoom, { duration: 0.8 });
+      if (!flying.current && innerView.contains(target) && map.getZoom() >= Math.min(targetZoom, 4))
+        return;
+      // Each event is shown at the zoom its precision suits: near enough to split it from the
+      // clusters around it, not so near that a city-level event pretends to a street.
+      const zoom = targetZoom;
+      if (prefersReducedMotion()) {
+        map.setView(target, zoom, { animate: false });
+      } else {
+        flying.current = true;
+        map.flyTo(target, zoom, { duration: 0.8 });
+      }
     },
     [map, selectedEvent],
   );

@@ -4,16 +4,21 @@ import { categoryColor, categoryLabel } from '../../data/categories.ts';
 export interface MapLegendProps {
   /** Each category present in the data, with how many events it has. */
   categories: { category: string; count: number }[];
+  /** The categories shown; empty means all. */
+  activeCategories: readonly string[];
+  onToggleCategory: (category: string) => void;
 }
 
 /**
- * What the marker colours and the dashed halo mean. Open at first on a wide screen; folded on a
- * phone, where it would cover half the map.
+ * What the marker colours and the dashed halo mean; each category is also a switch that shows or
+ * hides its events. Open at first on a wide screen; folded on a phone, where it would cover the map.
  */
-export function MapLegend({ categories }: MapLegendProps) {
+export function MapLegend({ categories, activeCategories, onToggleCategory }: MapLegendProps) {
   const [open, setOpen] = useState(() => window.matchMedia('(min-width: 900px)').matches);
   const listId = useId();
   if (categories.length === 0) return null;
+  const isShown = (category: string) =>
+    activeCategories.length === 0 || activeCategories.includes(category);
   return (
     <aside className="map-legend" aria-label="Legend">
       <button
@@ -31,8 +36,18 @@ export function MapLegend({ categories }: MapLegendProps) {
             key={category}
             style={{ '--category-color': categoryColor(category) } as CSSProperties}
           >
-            <span className="category-swatch" aria-hidden="true" />
-            {categoryLabel(category)} <span className="legend-count">({count})</span>
+            <button
+              type="button"
+              className="legend-category"
+              aria-pressed={isShown(category)}
+              title={
+                isShown(category) ? 'Click to hide these events' : 'Click to show these events'
+              }
+              onClick={() => onToggleCategory(category)}
+            >
+              <span className="category-swatch" aria-hidden="true" />
+              {categoryLabel(category)} <span className="legend-count">({count})</span>
+            </button>
           </li>
         ))}
         <li className="legend-halo-item">
@@ -42,4 +57,19 @@ export function MapLegend({ categories }: MapLegendProps) {
       </ul>
     </aside>
   );
+}
+
+/** The categories shown after toggling one: hiding the last shown one shows them all again. */
+export function toggleCategory(
+  all: readonly string[],
+  active: readonly string[],
+  category: string,
+): string[] {
+  const shown =
+    active.length === 0 ? [...all] : active.filter((candidate) => all.includes(candidate));
+  const next = shown.includes(category)
+    ? shown.filter((candidate) => candidate !== category)
+    : [...shown, category];
+  if (next.length === 0 || next.length === all.length) return [];
+  return all.filter((candidate) => next.includes(candidate));
 }

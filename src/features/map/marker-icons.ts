@@ -33,21 +33,27 @@ export function eventIcon(offset: readonly [number, number] | null, selected = f
   return icon;
 }
 
-const clusterIcons = new Map<number, L.DivIcon>();
+/** Keyed by label, so the cache stays small however many different counts the data has. */
+const clusterIcons = new Map<string, L.DivIcon>();
 
 export function clusterIcon(count: number): L.DivIcon {
-  let icon = clusterIcons.get(count);
+  const label =
+    count < 1000
+      ? String(count)
+      : count < 10_000
+        ? `${(count / 1000).toFixed(1)}k`
+        : `${Math.round(count / 1000)}k`;
+  let icon = clusterIcons.get(label);
   if (!icon) {
     const size = count < 10 ? 36 : count < 100 ? 42 : count < 1000 ? 48 : 56;
     const target = Math.max(size, TARGET);
-    const label = count < 10_000 ? String(count) : `${Math.round(count / 1000)}k`;
     icon = L.divIcon({
       className: 'cluster-marker',
       html: `<span class="cluster-marker-disc" style="width:${size}px;height:${size}px">${label}</span>`,
       iconSize: [target, target],
       iconAnchor: [target / 2, target / 2],
     });
-    clusterIcons.set(count, icon);
+    clusterIcons.set(label, icon);
   }
   return icon;
 }

@@ -1,36 +1,34 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
 import type { GeoBounds } from '../../data/selectors.ts';
 
 export interface ReportViewProps {
-  onViewChange: (bounds: GeoBounds) => void;
+  /** Told the map's bounds after each move; null while nobody needs them (no re-render per pan). */
+  onViewChange: ((bounds: GeoBounds) => void) | null;
 }
 
-/** Tells the app what the map shows after each move, for "Only events in map view". */
+/** Tells the app what the map shows, for "Only events in map view". */
 export function ReportView({ onViewChange }: ReportViewProps) {
   const map = useMap();
-  const onViewChangeRef = useRef(onViewChange);
-  useEffect(() => {
-    onViewChangeRef.current = onViewChange;
-  });
   useEffect(
     function reportMoves() {
-      function report() {
+      if (!onViewChange) return undefined;
+      const report = () => {
         const bounds = map.getBounds();
-        onViewChangeRef.current({
+        onViewChange({
           west: bounds.getWest(),
           south: bounds.getSouth(),
           east: bounds.getEast(),
           north: bounds.getNorth(),
         });
-      }
+      };
       map.on('moveend', report);
       report();
       return () => {
         map.off('moveend', report);
       };
     },
-    [map],
+    [map, onViewChange],
   );
   return null;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseUrl, serializeUrl } from './url-state.ts';
+import { EMPTY_URL_STATE, parseUrl, serializeUrl } from './url-state.ts';
+import { parseIsoDay } from '../../data/calendar-day.ts';
 
 describe('the URL state', () => {
   it('reads a selected event from <base>events/<id>, under any base', () => {
@@ -12,7 +13,7 @@ describe('the URL state', () => {
     );
     expect(parseUrl('/events/a-b/', '', '/').correctedHref).toBe('/events/a-b');
     expect(parseUrl('/', '', '/')).toEqual({
-      state: { selectedId: null, params: [] },
+      state: EMPTY_URL_STATE,
       notices: [],
       correctedHref: null,
     });
@@ -28,18 +29,52 @@ describe('the URL state', () => {
     );
   });
 
-  it('keeps the query parameters it does not interpret', () => {
-    const parsed = parseUrl('/events/x', '?from=2024-06-01&q=sub+marine', '/');
-    expect(parsed.state.params).toEqual([
-      ['from', '2024-06-01'],
-      ['q', 'sub marine'],
+  it('reads the filters and keeps the parameters it does not interpret', () => {
+    const parsed = parseUrl(
+      '/events/x',
+      '?from=2024-06-01&to=2024-10-31&q=sub+marine&cat=strike,statement&data=https%3A%2F%2Fexample.org%2Fa.csv',
+      '/',
+    );
+    expect(parsed.state).toEqual({
+      selectedId: 'x',
+      from: parseIsoDay('2024-06-01'),
+      to: parseIsoDay('2024-10-31'),
+      query: 'sub marine',
+      categories: ['strike', 'statement'],
+      params: [['data', 'https://example.org/a.csv']],
+    });
+    expect(parsed.correctedHref).toBeNull();
+    expect(serializeUrl(parsed.state, '/')).toBe(
+      '/events/x?from=2024-06-01&to=2024-10-31&q=sub+marine&cat=strike%2Cstatement&data=https%3A%2F%2Fexample.org%2Fa.csv'.replace(
+        '%2C',
+        ',',
+      ),
+    );
+  });
+
+  it('ignores a malformed date or an end before the start, says so, and corrects the URL', () => {
+    const yesterday = parseUrl('/', '?from=yesterday&q=x', '/');
+    expect(yesterday.state.from).toBeNull();
+    expect(yesterday.notices).toEqual([
+      'The start date “yesterday” is not a date in the form YYYY-MM-DD, so it was ignored.',
     ]);
-    expect(serializeUrl(parsed.state, '/')).toBe('/events/x?from=2024-06-01&q=sub+marine');
+    expect(yesterday.correctedHref).toBe('/?q=x');
+    const backwards = parseUrl('/', '?from=2024-10-01&to=2024-06-01', '/');
+    expect(backwards.state.to).toBeNull();
+    expect(backwards.notices[0]).toContain('comes before the start date');
+    expect(backwards.correctedHref).toBe('/?from=2024-10-01');
+    expect(parseUrl('/', '?from=2024-02-30', '/').notices).toHaveLength(1);
+  });
+
+  it('leaves defaults out: an empty search or category list disappears without a notice', () => {
+    const parsed = parseUrl('/', '?q=%20%20&cat=', '/');
+    expect(parsed.notices).toEqual([]);
+    expect(parsed.correctedHref).toBe('/');
   });
 
   it('round-trips any id the data can hold, and any other text that is not a dot segment (property)', () => {
     const roundTrip = (id: string) => {
-      const href = serializeUrl({ selectedId: id, params: [] }, '/');
+      const href = serializeUrl({ ...EMPTY_URL_STATE, selectedId: id }, '/');
       const url = new URL(href, 'http://127.0.0.1');
       expect(parseUrl(url.pathname, url.search, '/').state.selectedId).toBe(id);
     };

@@ -1,16 +1,22 @@
 /**
  * The URL is the single source of truth for what the reader is looking at (contracts.md §2).
  * These pure functions read a location into state and write state back into a location; the hook
- * in use-url-state.ts is a thin layer over them.
+ * in use-url-state.ts is a thin layer over them. A malformed value is dropped, said in a notice,
+ * and the URL corrected: a link from a stranger can never crash the page.
  */
+import { formatIsoDay, parseIsoDay, type CalendarDay } from '../../data/calendar-day.ts';
 
 export interface UrlState {
   /** The selected event's id, from `<base>events/<id>`; null when nothing is selected. */
   selectedId: string | null;
-  /**
-   * Query parameters this module does not interpret yet (filters, another dataset), kept in order
-   * so that a link survives a round trip unchanged.
-   */
+  /** Inclusive date range in calendar days; null leaves that end open. */
+  from: CalendarDay | null;
+  to: CalendarDay | null;
+  /** Free-text search, trimmed; '' for none. */
+  query: string;
+  /** Categories to show; empty shows all. */
+  categories: string[];
+  /** Query parameters this module does not interpret (another dataset, …), kept as they came. */
   params: [string, string][];
 }
 
@@ -22,11 +28,21 @@ export interface ParsedUrl {
   correctedHref: string | null;
 }
 
-export const EMPTY_URL_STATE: UrlState = { selectedId: null, params: [] };
+export const EMPTY_URL_STATE: UrlState = {
+  selectedId: null,
+  from: null,
+  to: null,
+  query: '',
+  categories: [],
+  params: [],
+};
 
 const EVENT_PATH = /^events\/([^/]+)\/?$/;
-/** Longer than any real slug; stops a hostile link from filling the page with its "id". */
+/** Longer than any real slug or search: stops a hostile link from filling the page. */
 const MAX_ID_LENGTH = 200;
+const MAX_QUERY_LENGTH = 200;
+const MAX_CATEGORIES = 50;
+const OWN_PARAMS = new Set(['from', 'to', 'q', 'cat']);
 
 function safeDecode(text: string): string | null {
   try {
@@ -36,33 +52,78 @@ function safeDecode(text: string): string | null {
   }
 }
 
-/** Reads `pathname` + `search` under the app's base path (`/` or `/some/path/`). */
-export function parseUrl(pathname: string, search: string, base: string): ParsedUrl {
-  const notices: string[] = [];
-  let selectedId: string | null = null;
+function quote(value: string): string {
+  return `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”`;
+}
 
+function parseSelection(pathname: string, base: string, notices: string[]): string | null {
   const inBase = pathname.startsWith(base)
     ? pathname.slice(base.length)
     : pathname === base.replace(/\/$/, '')
       ? ''
       : null;
-  const rest = inBase ?? '';
   if (inBase === null) {
     notices.push('That address is not part of Dateline; showing all events.');
-  } else if (rest !== '' && rest !== 'index.html') {
-    const match = EVENT_PATH.exec(rest);
-    const decoded = match?.[1] === undefined ? null : safeDecode(match[1]);
-    if (decoded === null || decoded.trim() === '' || decoded.length > MAX_ID_LENGTH) {
-      notices.push('That address does not point to an event; showing all events.');
-    } else {
-      selectedId = decoded;
-    }
+    return null;
+  }
+  if (inBase === '' || inBase === 'index.html') return null;
+  const match = EVENT_PATH.exec(inBase);
+  const decoded = match?.[1] === undefined ? null : safeDecode(match[1]);
+  if (decoded === null || decoded.trim() === '' || decoded.length > MAX_ID_LENGTH) {
+    notices.push('That address does not point to an event; showing all events.');
+    return null;
+  }
+  return decoded;
+}
+
+function parseDay(
+  search: URLSearchParams,
+  key: 'from' | 'to',
+  notices: string[],
+): CalendarDay | null {
+  const value = search.get(key);
+  if (value === null || value.trim() === '') return null;
+  const day = parseIsoDay(value.trim());
+  if (day === null) {
+    const which = key === 'from' ? 'start' : 'end';
+    notices.push(
+      `The ${which} date ${quote(value)} is not a date in the form YYYY-MM-DD, so it was ignored.`,
+    );
+  }
+  return day;
+}
+
+/** Reads `pathname` + `search` under the app's base path (`/` or `/some/path/`). */
+export function parseUrl(pathname: string, search: string, base: string): ParsedUrl {
+  const notices: string[] = [];
+  const selectedId = parseSelection(pathname, base, notices);
+  const searchParams = new URLSearchParams(search);
+
+  const from = parseDay(searchParams, 'from', notices);
+  let to = parseDay(searchParams, 'to', notices);
+  if (from !== null && to !== null && to < from) {
+    notices.push(
+      `The end date ${formatIsoDay(to)} comes before the start date ${formatIsoDay(from)}, so it was ignored.`,
+    );
+    to = null;
   }
 
-  const params: [string, string][] = [];
-  for (const [key, value] of new URLSearchParams(search)) params.push([key, value]);
+  let query = (searchParams.get('q') ?? '').trim();
+  if (query.length > MAX_QUERY_LENGTH) {
+    notices.push(`The search was longer than ${MAX_QUERY_LENGTH} characters and was shortened.`);
+    query = query.slice(0, MAX_QUERY_LENGTH).trim();
+  }
 
-  const state: UrlState = { selectedId, params };
+  const rawCategories = (searchParams.get('cat') ?? '')
+    .split(',')
+    .map((category) => category.trim())
+    .filter(Boolean);
+  const categories = [...new Set(rawCategories)].slice(0, MAX_CATEGORIES);
+
+  const params: [string, string][] = [];
+  for (const [key, value] of searchParams) if (!OWN_PARAMS.has(key)) params.push([key, value]);
+
+  const state: UrlState = { selectedId, from, to, query, categories, params };
   const canonical = serializeUrl(state, base);
   const correctedHref = canonical === pathname + search ? null : canonical;
   return { state, notices, correctedHref };
@@ -72,6 +133,13 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
 export function serializeUrl(state: UrlState, base: string): string {
   const path =
     state.selectedId === null ? base : `${base}events/${encodeURIComponent(state.selectedId)}`;
-  const search = new URLSearchParams(state.params).toString();
-  return search ? `${path}?${search}` : path;
+  const search = new URLSearchParams();
+  if (state.from !== null) search.set('from', formatIsoDay(state.from));
+  if (state.to !== null) search.set('to', formatIsoDay(state.to));
+  if (state.query) search.set('q', state.query);
+  if (state.categories.length > 0) search.set('cat', state.categories.join(','));
+  for (const [key, value] of state.params) search.append(key, value);
+  // Commas stay readable (cat=strike,statement): they need no escaping in a query string.
+  const text = search.toString().replace(/%2C/gi, ',');
+  return text ? `${path}?${text}` : path;
 }

@@ -37,6 +37,8 @@ export function navigate(state: UrlState, { replace = false }: NavigateOptions =
 export interface UrlStateApi extends ParsedUrl {
   /** Selects an event (pushing a history entry), or clears the selection with null. */
   select: (id: string | null) => void;
+  /** Changes filters, replacing the history entry so that typing does not flood Back. */
+  updateFilters: (patch: Partial<Pick<UrlState, 'from' | 'to' | 'query' | 'categories'>>) => void;
 }
 
 export function useUrlState(): UrlStateApi {
@@ -51,5 +53,10 @@ export function useUrlState(): UrlStateApi {
     (id: string | null) => navigate({ ...state, selectedId: id }),
     [state],
   );
-  return { ...parsed, select };
+  const updateFilters = useCallback(
+    (patch: Partial<Pick<UrlState, 'from' | 'to' | 'query' | 'categories'>>) =>
+      navigate({ ...state, ...patch }, { replace: true }),
+    [state],
+  );
+  return { ...parsed, select, updateFilters };
 }

@@ -1,0 +1,293 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { CalendarDay } from '../../data/calendar-day.ts';
+import { formatDay } from '../../data/date-label.ts';
+import type { DatasetEvent } from '../../data/schema.ts';
+import type { Bins } from './histogram.ts';
+import { shiftRange, snapToBins, stepEnd, timelineScale, type DayRange } from './timeline-scale.ts';
+import { axisTicks } from './axis-ticks.ts';
+
+export interface TimelineStripProps {
+  bins: Bins;
+  /** Weight of every event per bin: the faint bars. */
+  allWeights: Float64Array;
+  /** Weight of the events that pass search and categories: the solid bars. */
+  matchWeights: Float64Array;
+  /** The committed range; null ends are open (the whole extent). */
+  from: CalendarDay | null;
+  to: CalendarDay | null;
+  selectedEvent: DatasetEvent | null;
+  onRangeChange: (range: DayRange | null) => void;
+}
+
+const HEIGHT = 56;
+const HANDLE_HIT = 24;
+
+type Drag =
+  | { mode: 'create'; anchor: CalendarDay }
+  | { mode: 'move'; grabDay: CalendarDay; start: DayRange }
+  | { mode: 'from' | 'to' };
+
+/**
+ * The histogram of events over time with a brush: drag across it to choose a range, drag the
+ * range to move it, drag a handle to resize it. Handles are sliders for the keyboard.
+ */
+export function TimelineStrip({
+  bins,
+  allWeights,
+  matchWeights,
+  from,
+  to,
+  selectedEvent,
+  onRangeChange,
+}: TimelineStripProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(containerRef);
+  const scale = useMemo(() => timelineScale(bins, width), [bins, width]);
+  const lastDay = scale.end - 1;
+  const committed: DayRange = { from: from ?? scale.first, to: to ?? lastDay };
+  const [draft, setDraft] = useState<DayRange | null>(null);
+  const dragRef = useRef<Drag | null>(null);
+  const range = draft ?? committed;
+  const isFiltered = from !== null || to !== null;
+
+  const maxWeight = useMemo(() => Math.max(1e-9, ...allWeights), [allWeights]);
+  const bars = useMemo(() => {
+    const result: { x: number; width: number; all: number; match: number; key: number }[] = [];
+    bins.starts.forEach((start, index) => {
+      const next = bins.starts[index + 1] ?? bins.end;
+      const x = scale.x(start);
+      result.push({
+        key: start,
+        x,
+        width: Math.max(scale.x(next) - x - (width / bins.starts.length > 4 ? 1 : 0), 0.5),
+        all: ((allWeights[index] ?? 0) / maxWeight) * (HEIGHT - 4),
+        match: ((matchWeights[index] ?? 0) / maxWeight) * (HEIGHT - 4),
+      });
+    });
+    return result;
+  }, [bins, scale, allWeights, matchWeights, maxWeight, width]);
+  const ticks = useMemo(() => axisTicks(bins, scale, width), [bins, scale, width]);
+
+  function commit(next: DayRange) {
+    const covered = next.from <= scale.first && next.to >= lastDay;
+    onRangeChange(covered ? null : next);
+  }
+
+  function dayFromPointer(pointerEvent: PointerEvent) {
+    const box = containerRef.current?.getBoundingClientRect();
+    return scale.dayAt(pointerEvent.clientX - (box?.left ?? 0));
+  }
+
+  function onPointerDown(pointerEvent: PointerEvent<SVGSVGElement>) {
+    if (pointerEvent.button !== 0) return;
+    const target = pointerEvent.target as Element;
+    const day = dayFromPointer(pointerEvent);
+    const handle = target.closest('[data-handle]')?.getAttribute('data-handle');
+    if (handle === 'from' || handle === 'to') dragRef.current = { mode: handle };
+    else if (target.closest('[data-selection]') && isFiltered)
+      dragRef.current = { mode: 'move', grabDay: day, start: committed };
+    else dragRef.current = { mode: 'create', anchor: day };
+    pointerEvent.currentTarget.setPointerCapture(pointerEvent.pointerId);
+    if (dragRef.current.mode === 'create') setDraft(snapToBins(bins, { from: day, to: day }));
+    pointerEvent.preventDefault();
+  }
+
+  function onPointerMove(pointerEvent: PointerEvent<SVGSVGElement>) {
+    const drag = dragRef.current;
+    if (!drag) return;
+    const day = dayFromPointer(pointerEvent);
+    const current = draft ?? committed;
+    if (drag.mode === 'create') setDraft(snapToBins(bins, { from: drag.anchor, to: day }));
+    else if (drag.mode === 'from')
+      setDraft(snapToBins(bins, { from: Math.min(day, current.to), to: current.to }));
+    else if (drag.mode === 'to')
+      setDraft(snapToBins(bins, { from: current.from, to: Math.max(day, current.from) }));
+    else if (drag.mode === 'move') {
+      const length = drag.start.to - drag.start.from;
+      const from = Math.min(
+        Math.max(drag.start.from + (day - drag.grabDay), scale.first),
+        lastDay - length,
+      );
+      setDraft(snapToBins(bins, { from, to: from + length }));
+    }
+  }
+
+  function onPointerUp() {
+    if (dragRef.current && draft) commit(draft);
+    dragRef.current = null;
+    setDraft(null);
+  }
+
+  function onHandleKeyDown(end: 'from' | 'to', keyEvent: KeyboardEvent) {
+    const bigStep = Math.max(2, Math.round(bins.starts.length / 10));
+    const steps: Record<string, number> = {
+      ArrowLeft: -1,
+      ArrowDown: -1,
+      ArrowRight: 1,
+      ArrowUp: 1,
+      PageDown: -bigStep,
+      PageUp: bigStep,
+      Home: -bins.starts.length,
+      End: bins.starts.length,
+    };
+    const step = steps[keyEvent.key];
+    if (step === undefined) return;
+    keyEvent.preventDefault();
+    keyEvent.stopPropagation();
+    const multiplier = keyEvent.shiftKey && Math.abs(step) === 1 ? bigStep : 1;
+    commit(stepEnd(bins, committed, end, step * multiplier));
+  }
+
+  function onSelectionKeyDown(keyEvent: KeyboardEvent) {
+    const step = { ArrowLeft: -1, ArrowRight: 1 }[keyEvent.key];
+    if (step === undefined || !isFiltered) return;
+    keyEvent.preventDefault();
+    commit(
+      shiftRange(
+        bins,
+        committed,
+        step * (keyEvent.shiftKey ? Math.max(2, Math.round(bins.starts.length / 10)) : 1),
+      ),
+    );
+  }
+
+  const x0 = scale.x(range.from);
+  const x1 = scale.x(range.to + 1);
+  const selectedX =
+    selectedEvent === null
+      ? null
+      : { from: scale.x(selectedEvent.date.start), to: scale.x(selectedEvent.date.end + 1) };
+
+  return (
+    <div className="timeline-chart" ref={containerRef}>
+      {width > 0 && (
+        <svg
+          className={`timeline-svg${draft ? ' is-dragging' : ''}`}
+          width={width}
+          height={HEIGHT + 18}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+        >
+          <title>Events over time; drag to choose a date range</title>
+          <rect className="timeline-hit" x={0} y={0} width={width} height={HEIGHT} />
+          <g aria-hidden="true">
+            {bars.map((bar) => (
+              <rect
+                key={`all-${bar.key}`}
+                className="bar-all"
+                x={bar.x}
+                y={HEIGHT - bar.all}
+                width={bar.width}
+                height={bar.all}
+              />
+            ))}
+            {bars.map((bar) => {
+              const inRange = bar.x + bar.width > x0 - 0.5 && bar.x < x1 + 0.5;
+              return (
+                <rect
+                  key={`match-${bar.key}`}
+                  className={inRange ? 'bar-match' : 'bar-match is-outside'}
+                  x={bar.x}
+                  y={HEIGHT - bar.match}
+                  width={bar.width}
+                  height={bar.match}
+                />
+              );
+            })}
+            {selectedX && (
+              <g className="timeline-selected">
+                <rect
+                  x={selectedX.from}
+                  y={0}
+                  width={Math.max(selectedX.to - selectedX.from, 2)}
+                  height={HEIGHT}
+                />
+                <path d={`M${(selectedX.from + selectedX.to) / 2 - 5},0 h10 l-5,6 z`} />
+              </g>
+            )}
+            {ticks.map((tick) => (
+              <g key={tick.day} className="timeline-tick" transform={`translate(${tick.x},0)`}>
+                <line y1={HEIGHT} y2={HEIGHT + 4} />
+                <text y={HEIGHT + 15} textAnchor={tick.anchor}>
+                  {tick.label}
+                </text>
+              </g>
+            ))}
+          </g>
+          {(isFiltered || draft) && (
+            <g>
+              <rect
+                data-selection=""
+                className="timeline-selection"
+                x={x0}
+                y={0}
+                width={Math.max(x1 - x0, 1)}
+                height={HEIGHT}
+                tabIndex={isFiltered ? 0 : -1}
+                role="group"
+                aria-label={`Selected range ${formatDay(range.from)} to ${formatDay(range.to)}; arrow keys move it`}
+                onKeyDown={onSelectionKeyDown}
+              />
+            </g>
+          )}
+          {(['from', 'to'] as const).map((end) => {
+            const day = end === 'from' ? range.from : range.to;
+            const x = end === 'from' ? x0 : x1;
+            return (
+              <g
+                key={end}
+                data-handle={end}
+                className="timeline-handle"
+                role="slider"
+                tabIndex={0}
+                aria-label={end === 'from' ? 'Start of date range' : 'End of date range'}
+                aria-orientation="horizontal"
+                aria-valuemin={scale.first}
+                aria-valuemax={lastDay}
+                aria-valuenow={day}
+                aria-valuetext={formatDay(day)}
+                onKeyDown={(keyEvent) => onHandleKeyDown(end, keyEvent)}
+                transform={`translate(${x},0)`}
+              >
+                <rect
+                  className="timeline-handle-hit"
+                  x={-HANDLE_HIT / 2}
+                  y={0}
+                  width={HANDLE_HIT}
+                  height={HEIGHT}
+                />
+                <rect
+                  className="timeline-handle-bar"
+                  x={-2}
+                  y={4}
+                  width={4}
+                  height={HEIGHT - 8}
+                  rx={2}
+                />
+              </g>
+            );
+          })}
+        </svg>
+      )}
+    </div>
+  );
+}
+
+function useElementWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(
+    function observeWidth() {
+      const element = ref.current;
+      if (!element) return undefined;
+      const observer = new ResizeObserver(([entry]) =>
+        setWidth(Math.floor(entry?.contentRect.width ?? 0)),
+      );
+      observer.observe(element);
+      return () => observer.disconnect();
+    },
+    [ref],
+  );
+  return width;
+}
