@@ -64,6 +64,18 @@ test.describe('the map and the chronology in sync', () => {
     ).not.toBeInViewport();
   });
 
+  test('a page opened on an event far down the list brings its entry into view', async ({
+    page,
+  }) => {
+    await serveDataset(page, longDataset());
+    await page.goto('./events/buenos-aires-finale');
+    const finale = chronologyEntry(page, 'The Buenos Aires finale');
+    await expect(finale).toBeInViewport();
+    await expect(finale).toHaveAttribute('aria-current', 'true');
+    await expect(marker(page, 'The Buenos Aires finale')).toBeInViewport();
+    await expect(page).toHaveTitle(/^The Buenos Aires finale/);
+  });
+
   test('hovering an entry highlights its marker, and hovering a marker highlights its entry', async ({
     page,
   }) => {
@@ -320,7 +332,9 @@ test.describe('on a phone', () => {
   }) => {
     await page.goto('./');
     await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events( ·|$)/);
+    // The map comes first; the page scrolls on to the list, which scrolls by itself.
     await expect(mapRegion(page)).toBeInViewport();
+    await chronology(page).scrollIntoViewIfNeeded();
     await expect(chronologyEntries(page).first()).toBeInViewport();
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,

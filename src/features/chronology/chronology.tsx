@@ -104,12 +104,20 @@ export function Chronology({ events, selectedId, links, empty }: ChronologyProps
   // selection changes, the focused element (in the old entry's details) may already be gone.
   const focusInListRef = useRef(false);
   const previousSelectionRef = useRef<string | null>(selectedId);
+  const mountedRef = useRef(false);
 
   useEffect(
     function scrollSelectionIntoView() {
       const previous = previousSelectionRef.current;
+      const firstRun = !mountedRef.current;
+      mountedRef.current = true;
       previousSelectionRef.current = selectedId;
-      if (selectedRowIndex !== undefined && !isTopInView(virtualizer, selectedRowIndex)) {
+      // On the first render the row heights are only estimates, so "already in view" cannot be
+      // trusted: a page opened on an event always brings its entry to the top.
+      if (
+        selectedRowIndex !== undefined &&
+        (firstRun || !isTopInView(virtualizer, selectedRowIndex))
+      ) {
         virtualizer.scrollToIndex(selectedRowIndex, { align: 'start' });
       }
       // When the reader is moving through the list with the keyboard, focus follows the selection;

@@ -16,7 +16,8 @@ export interface TimelineStripProps {
   from: CalendarDay | null;
   to: CalendarDay | null;
   selectedEvent: DatasetEvent | null;
-  onRangeChange: (range: DayRange | null) => void;
+  /** A new range; an end at the edge of the data comes back as null (open), the URL's default. */
+  onRangeChange: (range: { from: CalendarDay | null; to: CalendarDay | null }) => void;
 }
 
 const HEIGHT = 56;
@@ -69,8 +70,10 @@ export function TimelineStrip({
   const ticks = useMemo(() => axisTicks(bins, scale, width), [bins, scale, width]);
 
   function commit(next: DayRange) {
-    const covered = next.from <= scale.first && next.to >= lastDay;
-    onRangeChange(covered ? null : next);
+    onRangeChange({
+      from: next.from <= scale.first ? null : next.from,
+      to: next.to >= lastDay ? null : next.to,
+    });
   }
 
   function dayFromPointer(pointerEvent: PointerEvent) {
@@ -151,8 +154,10 @@ export function TimelineStrip({
     );
   }
 
-  const x0 = scale.x(range.from);
-  const x1 = scale.x(range.to + 1);
+  // A typed range may reach past the data; the brush is drawn within the strip.
+  const clampX = (x: number) => Math.min(Math.max(x, 0), width);
+  const x0 = clampX(scale.x(range.from));
+  const x1 = clampX(scale.x(range.to + 1));
   const selectedX =
     selectedEvent === null
       ? null
@@ -173,6 +178,16 @@ export function TimelineStrip({
           <title>Events over time; drag to choose a date range</title>
           <rect className="timeline-hit" x={0} y={0} width={width} height={HEIGHT} />
           <g aria-hidden="true">
+            {selectedX && (
+              // The selected event's span, behind the bars; its pointer is drawn over them below.
+              <rect
+                className="timeline-selected-band"
+                x={selectedX.from}
+                y={0}
+                width={Math.max(selectedX.to - selectedX.from, 2)}
+                height={HEIGHT}
+              />
+            )}
             {bars.map((bar) => (
               <rect
                 key={`all-${bar.key}`}
@@ -197,15 +212,10 @@ export function TimelineStrip({
               );
             })}
             {selectedX && (
-              <g className="timeline-selected">
-                <rect
-                  x={selectedX.from}
-                  y={0}
-                  width={Math.max(selectedX.to - selectedX.from, 2)}
-                  height={HEIGHT}
-                />
-                <path d={`M${(selectedX.from + selectedX.to) / 2 - 5},0 h10 l-5,6 z`} />
-              </g>
+              <path
+                className="timeline-selected-pointer"
+                d={`M${(selectedX.from + selectedX.to) / 2 - 5},0 h10 l-5,6 z`}
+              />
             )}
             {ticks.map((tick) => (
               <g key={tick.day} className="timeline-tick" transform={`translate(${tick.x},0)`}>

@@ -4,7 +4,6 @@ import type { DatasetEvent } from '../../data/schema.ts';
 import type { Bins } from './histogram.ts';
 import { rangePresets } from './presets.ts';
 import { TimelineStrip } from './timeline-strip.tsx';
-import type { DayRange } from './timeline-scale.ts';
 
 export interface TimelineProps {
   bins: Bins;
@@ -130,7 +129,7 @@ export function Timeline({
         from={from}
         to={to}
         selectedEvent={selectedEvent}
-        onRangeChange={(range: DayRange | null) => onRangeChange(range ?? { from: null, to: null })}
+        onRangeChange={onRangeChange}
       />
     </section>
   );
