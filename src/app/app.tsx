@@ -18,6 +18,9 @@ import { Timeline } from '../features/timeline/timeline.tsx';
 import { AppHeader } from './app-header.tsx';
 import { LoadError } from './load-error.tsx';
 import { Notices } from './notices.tsx';
+import { NotFound } from './not-found.tsx';
+import { closestEvents } from '../data/closest.ts';
+import { eventPassesFilter, widenToInclude } from '../data/filter.ts';
 import { StatusLine } from './status-line.tsx';
 import { useExplorerData } from './use-explorer-data.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
@@ -92,6 +95,27 @@ export function App() {
     // Runs once per unknown set; the other values are read as they are then.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
     [unknownKey],
+  );
+
+  // A shared link whose own filters would hide its event: the filters widen to show it, once, as
+  // the page opens (later, filtering away the selected event is the reader's own choice).
+  const checkedLinkRef = useRef(false);
+  useEffect(
+    function widenFiltersForLinkedEvent() {
+      if (!dataset || checkedLinkRef.current) return;
+      checkedLinkRef.current = true;
+      if (!selectedEvent) return;
+      const filter = { from, to, query, categories };
+      if (eventPassesFilter(selectedEvent, filter)) return;
+      addNotice(
+        `“${selectedEvent.title}” was outside this link's filters, so they were widened to show it.`,
+      );
+      const widened = widenToInclude(selectedEvent, filter);
+      updateFilters({ ...widened, categories: [...widened.categories] });
+    },
+    // Runs when the data arrives; the URL values are read as they are then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
+    [dataset],
   );
 
   const step = useCallback(
@@ -213,16 +237,13 @@ export function App() {
         />
       )}
       <Notices notices={notices.notices} onDismiss={notices.dismiss} />
-      {notFound && (
-        <div className="notice notice-error" role="alert">
-          <p>
-            No event with the id “{selectedId}” is in this dataset. It may have been renamed or
-            removed.
-          </p>
-          <button type="button" className="button" onClick={() => select(null)}>
-            Show all events
-          </button>
-        </div>
+      {notFound && selectedId !== null && (
+        <NotFound
+          missingId={selectedId}
+          suggestions={closestEvents(selectedId, allEvents)}
+          eventHref={eventHref}
+          onSelect={select}
+        />
       )}
       <main className="workspace" id="main">
         {datasetQuery.isError ? (

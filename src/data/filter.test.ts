@@ -8,6 +8,7 @@ import {
   eventPassesFilter,
   filterEvents,
   NO_FILTER,
+  widenToInclude,
   type EventFilter,
 } from './filter.ts';
 import { normalizeForSearch } from './search-text.ts';
@@ -167,5 +168,43 @@ describe('the indexed filter equals the plain definition (property)', () => {
       ),
       { numRuns: 700 },
     );
+  });
+});
+
+describe('widening a filter to show a linked event', () => {
+  const [event] = dataset([
+    makeFeature({
+      id: 'summit',
+      properties: { date: '2024-06', category: 'diplomacy', title: 'Summit' },
+    }),
+  ]);
+
+  it('stretches the range, adds the category and drops a search the event does not match', () => {
+    if (!event) throw new Error('no event');
+    const filter: EventFilter = {
+      from: day('2024-09-01'),
+      to: day('2024-10-31'),
+      query: 'submarine',
+      categories: ['strike'],
+    };
+    const widened = widenToInclude(event, filter);
+    expect(eventPassesFilter(event, widened)).toBe(true);
+    expect(widened).toEqual({
+      from: day('2024-06-01'),
+      to: day('2024-10-31'),
+      query: '',
+      categories: ['strike', 'diplomacy'],
+    });
+  });
+
+  it('leaves a filter alone when the event already passes it', () => {
+    if (!event) throw new Error('no event');
+    const filter: EventFilter = {
+      from: day('2024-06-30'),
+      to: null,
+      query: 'summit',
+      categories: [],
+    };
+    expect(widenToInclude(event, filter)).toEqual(filter);
   });
 });

@@ -140,3 +140,20 @@ export function eventPassesFilter(event: DatasetEvent, filter: EventFilter): boo
   const text = eventSearchText(event);
   return queryTerms(filter.query).every((term) => text.includes(term));
 }
+
+/**
+ * The smallest change to a filter that lets `event` through: the range stretched to reach it, the
+ * search dropped if the event does not match it, its category added. Used when a shared link's
+ * own filters would hide the event it points at.
+ */
+export function widenToInclude(event: DatasetEvent, filter: EventFilter): EventFilter {
+  const categories = [...filter.categories];
+  if (categories.length > 0 && !categories.includes(event.category))
+    categories.push(event.category);
+  const widened: EventFilter = { ...filter, categories };
+  if (widened.from !== null && event.date.end < widened.from) widened.from = event.date.start;
+  if (widened.to !== null && event.date.start > widened.to) widened.to = event.date.end;
+  if (!eventPassesFilter(event, { ...widened, from: null, to: null, categories: [] }))
+    widened.query = '';
+  return widened;
+}

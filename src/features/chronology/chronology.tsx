@@ -124,12 +124,17 @@ export function Chronology({ events, selectedId, links, empty }: ChronologyProps
       // when the selection is cleared, it stays on the entry that was selected.
       const focusId = selectedId ?? previous;
       const list = scrollRef.current;
-      if (!list || !focusInListRef.current || focusId === null) return;
-      requestAnimationFrame(() => {
-        list
-          .querySelector<HTMLElement>(`[data-event-id="${CSS.escape(focusId)}"] .entry-link`)
-          ?.focus({ preventScroll: true });
-      });
+      // A page opened on an event (a shared link) puts the focus on its entry, so a screen reader
+      // announces the event the reader came for.
+      const landing = firstRun && selectedId !== null;
+      if (!list || !(focusInListRef.current || landing) || focusId === null) return;
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          list
+            .querySelector<HTMLElement>(`[data-event-id="${CSS.escape(focusId)}"] .entry-link`)
+            ?.focus({ preventScroll: true });
+        }),
+      );
     },
     // Only a new selection scrolls: re-running on every change of rows (a pan with "Only events in
     // map view") would pull the list back while the reader is looking elsewhere.

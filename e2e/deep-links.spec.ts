@@ -1,0 +1,56 @@
+import { test, expect } from './fixtures.ts';
+import { chronologyEntry, marker } from './helpers.ts';
+
+const SUMMIT = 'Putin and Kim Jong-un agree a mutual defence pact at their Pyongyang summit';
+const MISSILES = 'North Korea tests cruise missiles fired from near the Sinpo submarine base';
+
+test('a cold deep link opens on its event: entry, marker, details, title and focus', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('./events/pyongyang-summit-defense-pact');
+  const entry = chronologyEntry(page, SUMMIT);
+  await expect(entry).toHaveAttribute('aria-current', 'true');
+  await expect(entry).toBeInViewport();
+  await expect(entry.getByRole('region', { name: SUMMIT })).toContainText('Yonhap');
+  await expect(marker(page, SUMMIT)).toHaveAttribute('aria-current', 'true');
+  await expect(marker(page, SUMMIT)).toBeInViewport();
+  await expect(page).toHaveTitle(new RegExp(`^${SUMMIT}`));
+  // A screen reader announces the event the reader came for.
+  await expect(entry.getByRole('link', { name: SUMMIT })).toBeFocused();
+});
+
+test('a link whose own filters would hide its event widens them, and says so', async ({ page }) => {
+  await page.goto('./events/sinpo-cruise-missile-tests?from=2024-06-01&q=summit&cat=diplomacy');
+  await expect(page.getByRole('alert')).toContainText(
+    `“${MISSILES}” was outside this link's filters`,
+  );
+  await expect(chronologyEntry(page, MISSILES)).toHaveAttribute('aria-current', 'true');
+  const url = new URL(page.url());
+  expect(url.pathname).toBe('/events/sinpo-cruise-missile-tests');
+  expect(url.searchParams.get('from')).toBe('2024-01-01');
+  expect(url.searchParams.get('q')).toBeNull();
+  expect(url.searchParams.get('cat')).toBe('diplomacy,missile-test');
+});
+
+test('a link to an id that does not exist says "not found", offers the closest events, and the rest works', async ({
+  page,
+}) => {
+  await page.goto('./events/pyongyang-summit');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Event not found');
+  await expect(alert).toContainText('pyongyang-summit');
+  await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
+  await alert.getByRole('link', { name: SUMMIT }).click();
+  await expect(page).toHaveURL(/\/events\/pyongyang-summit-defense-pact$/);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(chronologyEntry(page, SUMMIT)).toHaveAttribute('aria-current', 'true');
+});
+
+test('a path that is not part of the app is corrected with a notice', async ({ page }) => {
+  await page.goto('./events/');
+  await expect(page.getByRole('alert')).toContainText('does not point to an event');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
+});
