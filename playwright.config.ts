@@ -3,6 +3,8 @@ import { findChromium } from './scripts/find-chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const basePath = process.env.BASE_PATH ?? '/';
+// The build to serve: dist, or dist-subpath for the build under BASE_PATH (npm run test:e2e:subpath).
+const dist = process.env.E2E_DIST ?? 'dist';
 const executablePath = findChromium() ?? undefined;
 
 // Flags that keep Chromium from phoning home: on our machines those requests are refused, and in
@@ -49,7 +51,7 @@ export default defineConfig({
       ],
   webServer: {
     // The production build, served as a static host would: what users get.
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --outDir ${dist} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}${basePath}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -28,7 +28,7 @@ test('a link whose own filters would hide its event widens them, and says so', a
   );
   await expect(chronologyEntry(page, MISSILES)).toHaveAttribute('aria-current', 'true');
   const url = new URL(page.url());
-  expect(url.pathname).toBe('/events/sinpo-cruise-missile-tests');
+  expect(url.pathname).toMatch(/\/events\/sinpo-cruise-missile-tests$/);
   expect(url.searchParams.get('from')).toBe('2024-01-01');
   expect(url.searchParams.get('q')).toBeNull();
   expect(url.searchParams.get('cat')).toBe('diplomacy,missile-test');
@@ -53,4 +53,45 @@ test('a path that is not part of the app is corrected with a notice', async ({ p
   await expect(page.getByRole('alert')).toContainText('does not point to an event');
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
+});
+
+test('Copy link copies the event address, with the filters if asked; it opens on the same event', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./?q=pyongyang');
+  await page.getByRole('link', { name: SUMMIT }).click();
+  const details = chronologyEntry(page, SUMMIT).getByRole('region', { name: SUMMIT });
+  await details.getByRole('button', { name: 'Copy link' }).click();
+  await expect(details.getByText('Link copied')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.*events\/pyongyang-summit-defense-pact$/);
+
+  const other = await context.newPage();
+  await other.goto(copied);
+  await expect(chronologyEntry(other, SUMMIT)).toHaveAttribute('aria-current', 'true');
+  await expect(other.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
+
+  await details.getByRole('checkbox', { name: 'Include the current filters' }).check();
+  await details.getByRole('button', { name: 'Copy link' }).click();
+  const withFilters = await page.evaluate(() => navigator.clipboard.readText());
+  expect(withFilters).toMatch(/events\/pyongyang-summit-defense-pact\?q=pyongyang$/);
+  await other.goto(withFilters);
+  await expect(other.getByRole('status')).toHaveText(/^Showing 1 of 6 events/);
+});
+
+test('where the clipboard is refused, the link is shown selected, to copy by hand', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new Error('denied')) },
+    });
+  });
+  await page.goto('./events/pyongyang-summit-defense-pact');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const field = page.getByRole('textbox', { name: /The clipboard is not available here/ });
+  await expect(field).toHaveValue(/events\/pyongyang-summit-defense-pact$/);
+  await expect(field).toBeFocused();
 });

@@ -28,12 +28,9 @@ import { useUrlCorrections } from './use-url-corrections.ts';
 
 const NO_EVENTS: DatasetEvent[] = [];
 
-function eventHref(id: string): string {
-  return serializeUrl({ ...EMPTY_URL_STATE, selectedId: id }, APP_BASE);
-}
-
-function absoluteEventUrl(id: string): string {
-  return new URL(eventHref(id), window.location.origin).href;
+/** An event's own link: its id, plus the dataset if it is not the bundled one, never the filters. */
+function eventHrefIn(params: [string, string][]) {
+  return (id: string) => serializeUrl({ ...EMPTY_URL_STATE, selectedId: id, params }, APP_BASE);
 }
 
 function countCategories(events: DatasetEvent[]) {
@@ -77,6 +74,18 @@ export function App() {
   );
 
   const { select, updateFilters } = url;
+  const eventHref = useMemo(() => eventHrefIn(url.state.params), [url.state.params]);
+  const absoluteEventUrl = useCallback(
+    (id: string, withFilters: boolean) => {
+      const filtered = from !== null || to !== null || query !== '' || categories.length > 0;
+      if (withFilters && !filtered) return null;
+      const href = withFilters
+        ? serializeUrl({ ...url.state, selectedId: id }, APP_BASE)
+        : eventHref(id);
+      return new URL(href, window.location.origin).href;
+    },
+    [eventHref, url.state, from, to, query, categories],
+  );
   const { add: addNotice } = notices;
 
   // A category in a link that this dataset does not have is dropped, and the reader told.
@@ -177,11 +186,11 @@ export function App() {
         />
       );
     },
-    [data.positionById, allEvents, titleOf, select],
+    [data.positionById, allEvents, titleOf, select, eventHref, absoluteEventUrl],
   );
   const chronologyLinks: ChronologyLinks = useMemo(
     () => ({ select, eventHref, renderDetail, ...stores }),
-    [select, renderDetail, stores],
+    [select, eventHref, renderDetail, stores],
   );
   const mapLinks: MapLinks = useMemo(() => ({ select, ...stores }), [select, stores]);
   const resetFilters = useCallback(() => {

@@ -229,3 +229,44 @@ describe('validating a FeatureCollection', () => {
     expect(event && formatEventDate(event.date)).toBe('c. Sept 2024');
   });
 });
+
+describe('derived ids', () => {
+  it('do not change when records are reordered or others are added (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.string({ minLength: 1, maxLength: 30 }).filter((title) => title.trim() !== ''),
+          {
+            minLength: 1,
+            maxLength: 12,
+          },
+        ),
+        fc.integer({ min: 0, max: 1000 }),
+        (titles, seed) => {
+          const features = titles.map((title, index) =>
+            makeFeature({
+              id: undefined,
+              coordinates: [index, index / 2],
+              properties: { title, date: `20${10 + (index % 15)}` },
+            }),
+          );
+          const idsByTitle = (events: { title: string; id: string }[]) =>
+            Object.fromEntries(events.map((event) => [event.title, event.id]));
+          const before = idsByTitle(validate(features).events);
+          const shuffled = [...features].sort(
+            (a, b) =>
+              ((JSON.stringify(a).length * seed) % 7) - ((JSON.stringify(b).length * seed) % 7),
+          );
+          const extra = makeFeature({
+            id: undefined,
+            properties: { title: 'An added record', date: '2001' },
+          });
+          const after = idsByTitle(validate([extra, ...shuffled.reverse()]).events);
+          for (const [title, id] of Object.entries(before))
+            expect(after[title.trim()] ?? after[title]).toBe(id);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,19 +1,28 @@
 import { useEffect, useId, useRef, useState } from 'react';
 
 export interface CopyLinkButtonProps {
+  /** The event's own link. */
   url: string;
+  /** The same link with the current filters, or null when no filter is set. */
+  urlWithFilters: string | null;
+  title: string;
 }
 
 type CopyState = 'idle' | 'copied' | 'refused';
 
 /**
- * Copies the event's absolute URL (render it with `key={url}` so a new event starts afresh). Where the clipboard is refused (no permission, an insecure
- * page, an old browser) the link appears as selected text to copy by hand.
+ * Copies the event's absolute URL, with the current filters if the reader asks. Where the clipboard
+ * is refused (no permission, an insecure page, an old browser) the link appears as selected text to
+ * copy by hand. Where the device can share (phones), a Share button hands the link to it.
+ * Render it with `key={url}` so that each event starts afresh.
  */
-export function CopyLinkButton({ url }: CopyLinkButtonProps) {
+export function CopyLinkButton({ url, urlWithFilters, title }: CopyLinkButtonProps) {
   const [state, setState] = useState<CopyState>('idle');
+  const [withFilters, setWithFilters] = useState(false);
   const fallbackRef = useRef<HTMLInputElement>(null);
   const fallbackId = useId();
+  const link = withFilters && urlWithFilters ? urlWithFilters : url;
+  const canShare = typeof navigator.share === 'function';
 
   useEffect(
     function selectFallbackText() {
@@ -25,10 +34,18 @@ export function CopyLinkButton({ url }: CopyLinkButtonProps) {
   async function copy() {
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(url);
+      await navigator.clipboard.writeText(link);
       setState('copied');
     } catch {
       setState('refused');
+    }
+  }
+
+  async function share() {
+    try {
+      await navigator.share({ title, url: link });
+    } catch {
+      // The reader closed the share sheet: nothing to say.
     }
   }
 
@@ -37,6 +54,24 @@ export function CopyLinkButton({ url }: CopyLinkButtonProps) {
       <button type="button" className="button" onClick={() => void copy()}>
         Copy link
       </button>
+      {canShare && (
+        <button type="button" className="button" onClick={() => void share()}>
+          Share…
+        </button>
+      )}
+      {urlWithFilters && (
+        <label className="toggle copy-link-filters">
+          <input
+            type="checkbox"
+            checked={withFilters}
+            onChange={(changeEvent) => {
+              setWithFilters(changeEvent.target.checked);
+              setState('idle');
+            }}
+          />
+          Include the current filters
+        </label>
+      )}
       <span className="copy-link-status" aria-live="polite">
         {state === 'copied' ? 'Link copied' : ''}
       </span>
@@ -47,7 +82,7 @@ export function CopyLinkButton({ url }: CopyLinkButtonProps) {
             id={fallbackId}
             ref={fallbackRef}
             readOnly
-            value={url}
+            value={link}
             onFocus={(focusEvent) => focusEvent.target.select()}
           />
         </div>

@@ -11,7 +11,8 @@ export interface EventDetailProps {
   /** Titles of the dataset's events by id, to name related events. */
   titleOf: (id: string) => string | null;
   eventHref: (id: string) => string;
-  absoluteEventUrl: (id: string) => string;
+  /** The event's absolute link; with `withFilters`, the current filters too (null when there are none). */
+  absoluteEventUrl: (id: string, withFilters: boolean) => string | null;
   onSelect: (id: string) => void;
 }
 
@@ -130,7 +131,12 @@ export function EventDetail({
       )}
 
       <div className="detail-actions">
-        <CopyLinkButton url={absoluteEventUrl(event.id)} />
+        <CopyLinkButton
+          key={absoluteEventUrl(event.id, false)}
+          url={absoluteEventUrl(event.id, false) ?? ''}
+          urlWithFilters={absoluteEventUrl(event.id, true)}
+          title={event.title}
+        />
       </div>
     </section>
   );

@@ -1,0 +1,71 @@
+/**
+ * What a chat app or a search engine sees: the built pages fetched as plain HTTP, with no
+ * JavaScript run.
+ */
+import { test, expect } from './fixtures.ts';
+
+const SUMMIT = 'Putin and Kim Jong-un agree a mutual defence pact at their Pyongyang summit';
+
+function meta(html: string, attribute: 'property' | 'name', key: string): string | null {
+  const match = new RegExp(`<meta ${attribute}="${key}" content="([^"]*)"`).exec(html);
+  return match?.[1] ?? null;
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test('an event page carries its own title, description and Open Graph tags, and its card is a 1200×630 PNG', async ({
+  request,
+  baseURL,
+}) => {
+  const response = await request.get('events/pyongyang-summit-defense-pact/');
+  expect(response.ok()).toBe(true);
+  const html = await response.text();
+  expect(html).toContain(`<title>${SUMMIT} — Dateline</title>`);
+  expect(meta(html, 'name', 'description')).toMatch(/^June 2024, Pyongyang, North Korea\. /);
+  expect(meta(html, 'property', 'og:title')).toBe(SUMMIT);
+  expect(meta(html, 'property', 'og:type')).toBe('article');
+  expect(meta(html, 'property', 'og:description')).toContain('mutual defence pact');
+  expect(meta(html, 'name', 'twitter:card')).toBe('summary_large_image');
+  const basePath = new URL(baseURL ?? 'http://127.0.0.1/').pathname;
+  expect(meta(html, 'property', 'og:url')).toMatch(
+    new RegExp(`${basePath}events/pyongyang-summit-defense-pact$`),
+  );
+  expect(html).toMatch(
+    new RegExp(`<link rel="canonical" href="[^"]*${basePath}events/pyongyang-summit-defense-pact"`),
+  );
+
+  const image = meta(html, 'property', 'og:image') ?? '';
+  expect(image).toMatch(new RegExp(`${basePath}events/pyongyang-summit-defense-pact/card\\.png$`));
+  const png = await request.get(new URL(image, baseURL).href);
+  expect(png.ok()).toBe(true);
+  expect(png.headers()['content-type']).toContain('image/png');
+  expect(pngSize(await png.body())).toEqual({ width: 1200, height: 630 });
+});
+
+test('the build writes a 404 fallback, robots.txt and a sitemap of the event pages', async ({
+  request,
+}) => {
+  const notFound = await request.get('404.html');
+  expect(notFound.ok()).toBe(true);
+  expect(await notFound.text()).toContain('<div id="root"></div>');
+  const robots = await request.get('robots.txt');
+  expect(await robots.text()).toMatch(/^User-agent: \*\nAllow: \/\nSitemap: .*sitemap\.xml\n$/);
+  const sitemap = await (await request.get('sitemap.xml')).text();
+  expect(sitemap.match(/<loc>/g)).toHaveLength(7);
+  expect(sitemap).toContain('events/sinpo-cruise-missile-tests</loc>');
+});
+
+test('an event page opened in the browser is the app, on that event', async ({ page }) => {
+  await page.goto('./events/pyongyang-summit-defense-pact/');
+  await expect(page).toHaveURL(/\/events\/pyongyang-summit-defense-pact$/);
+  await expect(
+    page
+      .getByRole('list', { name: 'Chronology' })
+      .getByRole('listitem')
+      .filter({ hasText: SUMMIT }),
+  ).toHaveAttribute('aria-current', 'true');
+});
