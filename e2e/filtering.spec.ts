@@ -140,7 +140,7 @@ test.describe('filtering by date range', () => {
     await page.goto('./?from=2024-09-01&to=2024-01-01&cat=strike,weather');
     await expect(page.getByRole('alert')).toContainText('comes before the start date');
     await expect(page.getByRole('alert')).toContainText('no category “weather”');
-    await expect(page).toHaveURL(/\/\?from=2024-09-01&cat=strike$/);
+    await expect(page).toHaveURL(/\/\?cat=strike$/);
     await expect(chronologyEntries(page)).toHaveText([new RegExp(STRIKE)]);
   });
 });
@@ -245,5 +245,52 @@ test.describe('search and categories', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoAxeViolations(page);
+  });
+});
+
+test.describe('filters and the selection, typed dates, the last category', () => {
+  test('typing a date key by key never applies a half-typed year', async ({ page }) => {
+    await page.goto('./?from=2024-06-01');
+    const to = page.getByRole('textbox', { name: 'To', exact: true });
+    await to.click();
+    await page.keyboard.type('09302024');
+    await page.keyboard.press('Tab');
+    await expect(page).toHaveURL(/\?from=2024-06-01&to=2024-09-30$/);
+    await expect(page.getByRole('status')).toHaveText(
+      'Showing 3 of 6 events · 1 June 2024 – 30 Sept 2024',
+    );
+  });
+
+  test('a To date before From is refused with a message, not swapped', async ({ page }) => {
+    await page.goto('./?from=2024-06-01');
+    await page.getByRole('textbox', { name: 'To', exact: true }).fill('2024-02-01');
+    await page.keyboard.press('Tab');
+    await expect(page.getByText('To is before From: change one of them.')).toBeVisible();
+    await expect(page).toHaveURL(/\?from=2024-06-01$/);
+  });
+
+  test('when the filters hide the selected event, the list says so and can show it again', async ({
+    page,
+  }) => {
+    await page.goto('./events/donetsk-strike-north-korean-officers');
+    await mapRegion(page)
+      .getByRole('button', { name: /^Strike/ })
+      .click();
+    await expect(
+      page.getByText(`“${STRIKE}” is selected but hidden by the filters.`),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Show it' }).click();
+    await expect(chronologyEntry(page, STRIKE)).toHaveAttribute('aria-current', 'true');
+    await expect(page).toHaveURL(/\/events\/donetsk-strike-north-korean-officers$/);
+  });
+
+  test('the last category shown cannot be switched off', async ({ page }) => {
+    await page.goto('./?cat=strike');
+    const strike = mapRegion(page).getByRole('button', { name: /^Strike/ });
+    await expect(strike).toHaveAttribute('aria-disabled', 'true');
+    // Clicked anyway (a disabled-looking button still takes clicks): nothing changes.
+    await strike.click({ force: true });
+    await expect(page).toHaveURL(/\?cat=strike$/);
+    await expect(chronologyEntries(page)).toHaveCount(1);
   });
 });

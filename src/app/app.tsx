@@ -120,7 +120,11 @@ export function App() {
         `“${selectedEvent.title}” was outside this link's filters, so they were widened to show it.`,
       );
       const widened = widenToInclude(selectedEvent, filter);
-      updateFilters({ ...widened, categories: [...widened.categories] });
+      updateFilters({
+        ...widened,
+        categories:
+          widened.categories.length >= data.knownCategories.size ? [] : [...widened.categories],
+      });
     },
     // Runs when the data arrives; the URL values are read as they are then.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
@@ -196,10 +200,16 @@ export function App() {
   const resetFilters = useCallback(() => {
     updateFilters({ from: null, to: null, query: '', categories: [] });
     setOnlyInMapView(false);
+    // The Reset button goes away with the filters; the search field is a sensible next stop.
+    searchRef.current?.focus();
   }, [updateFilters]);
 
   const isFiltered = from !== null || to !== null || query !== '' || categories.length > 0;
   const notFound = dataset && selectedId !== null && !selectedEvent;
+  const selectedIsListed = useMemo(
+    () => selectedEvent === null || listedEvents.includes(selectedEvent),
+    [selectedEvent, listedEvents],
+  );
   const shownRange = data.extent
     ? { from: from ?? data.extent.first, to: to ?? data.extent.last }
     : null;
@@ -233,9 +243,10 @@ export function App() {
           <DataIssuesPanel issues={dataset.issues} recordCount={dataset.recordCount} />
         )}
       </div>
-      {dataset && data.bins && (
+      {dataset && data.bins && data.extent && (
         <Timeline
           bins={data.bins}
+          extent={data.extent}
           allWeights={data.allWeights}
           matchWeights={data.matchWeights}
           years={data.years}
@@ -274,6 +285,36 @@ export function App() {
                   Only events in map view
                 </label>
               </div>
+              {selectedEvent && !selectedIsListed && (
+                <div className="notice hidden-selection" aria-live="polite">
+                  <p>“{selectedEvent.title}” is selected but hidden by the filters.</p>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => {
+                      const widened = widenToInclude(selectedEvent, {
+                        from,
+                        to,
+                        query,
+                        categories,
+                      });
+                      updateFilters({
+                        ...widened,
+                        categories:
+                          widened.categories.length >= data.knownCategories.size
+                            ? []
+                            : [...widened.categories],
+                      });
+                      setOnlyInMapView(false);
+                    }}
+                  >
+                    Show it
+                  </button>
+                  <button type="button" className="button" onClick={() => select(null)}>
+                    Clear selection
+                  </button>
+                </div>
+              )}
               {dataset ? (
                 <Chronology
                   events={listedEvents}

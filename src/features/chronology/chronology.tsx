@@ -33,6 +33,26 @@ function isTopInView(virtualizer: Virtualizer<HTMLDivElement, Element>, index: n
 }
 
 /**
+ * The month heading at the top of the view: the last heading that starts at or above the scroll
+ * offset, with a pixel to spare so that a scroll landing on a heading's edge shows that month.
+ */
+function activeHeading(
+  virtualizer: Virtualizer<HTMLDivElement, Element> | null,
+  headingIndexes: number[],
+  fallbackStart: number,
+): number {
+  const top = (virtualizer?.scrollOffset ?? 0) + 1;
+  let active = headingIndexes[0] ?? 0;
+  for (const index of headingIndexes) {
+    const start = virtualizer?.measurementsCache[index]?.start;
+    const reached = start === undefined ? index <= fallbackStart : start <= top;
+    if (reached) active = index;
+    else break;
+  }
+  return active;
+}
+
+/**
  * The scrollable chronology, grouped by month with sticky headings. It is virtualized: whatever
  * the size of the dataset, only the rows near the view are in the DOM.
  */
@@ -52,27 +72,15 @@ export function Chronology({ events, selectedId, links, empty }: ChronologyProps
       ),
     [rows],
   );
-  const activeHeadingRef = useRef(0);
   const selectedRowIndex = selectedId === null ? undefined : rowIndexById.get(selectedId);
   const tabStopId = selectedRowIndex !== undefined ? selectedId : (events[0]?.id ?? null);
   const tabStopRowIndex = (tabStopId === null ? undefined : rowIndexById.get(tabStopId)) ?? -1;
 
   // The heading of the month at the top of the view is always rendered, so it can stick there.
-  // "At the top" is judged from the scroll offset with a pixel to spare: a scroll that lands on a
-  // heading's edge must show that month, not the one before it.
   const virtualizerRef = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
   const rangeExtractor = useCallback(
     (range: Range) => {
-      const instance = virtualizerRef.current;
-      const top = (instance?.scrollOffset ?? 0) + 1;
-      let active = headingIndexes[0] ?? 0;
-      for (const index of headingIndexes) {
-        const start = instance?.measurementsCache[index]?.start;
-        const reached = start === undefined ? index <= range.startIndex : start <= top;
-        if (reached) active = index;
-        else break;
-      }
-      activeHeadingRef.current = active;
+      const active = activeHeading(virtualizerRef.current, headingIndexes, range.startIndex);
       // The entry that Tab reaches stays in the DOM even when scrolled away, so the list never
       // loses its one tab stop (nor the focus, if it is there).
       const indexes = new Set([active, ...defaultRangeExtractor(range)]);
@@ -143,6 +151,13 @@ export function Chronology({ events, selectedId, links, empty }: ChronologyProps
   );
 
   const virtualRows = virtualizer.getVirtualItems();
+  // Worked out on every render (each scroll renders), not only when the range changes: row
+  // heights measured after a scroll can shift which heading is at the top.
+  const stickyIndex = activeHeading(
+    virtualizer,
+    headingIndexes,
+    virtualizer.range?.startIndex ?? 0,
+  );
   const firstVisible = virtualizer.range?.startIndex ?? 0;
   const lastVisible = virtualizer.range?.endIndex ?? -1;
   useEffect(
@@ -195,7 +210,7 @@ export function Chronology({ events, selectedId, links, empty }: ChronologyProps
         {virtualRows.map((virtualRow) => {
           const row = rows[virtualRow.index];
           if (!row) return null;
-          const sticky = row.kind === 'month' && virtualRow.index === activeHeadingRef.current;
+          const sticky = row.kind === 'month' && virtualRow.index === stickyIndex;
           return (
             <li
               key={virtualRow.key}

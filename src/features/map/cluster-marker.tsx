@@ -140,9 +140,8 @@ function SamePlaceList({ listEvents, links, onClose, onChosen }: SamePlaceListPr
         onClose();
       }}
     >
-      <p className="same-place-heading">
-        {events.length} events{place ? ` at ${place}` : ' at the same place'}
-      </p>
+      <p className="same-place-heading">{events.length} events at the same place</p>
+      {place && <p className="same-place-place">{place}</p>}
       <ul className="same-place-list">
         {events.map((event) => (
           <li key={event.id}>

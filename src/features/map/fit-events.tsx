@@ -10,6 +10,17 @@ export interface FitEventsProps {
   initialSelection: DatasetEvent | null;
 }
 
+/**
+ * Room around fitted events: for the zoom buttons at the top left and, on a wide map where the
+ * legend is open, for the legend at the bottom left, so no marker starts out under either.
+ */
+export function fitPadding(
+  map: L.Map,
+): Pick<L.FitBoundsOptions, 'paddingTopLeft' | 'paddingBottomRight'> {
+  const wide = map.getSize().x >= 700;
+  return { paddingTopLeft: [wide ? 240 : 56, 72], paddingBottomRight: [48, 48] };
+}
+
 /** The first view: all events with some room around them, or the linked event centred. */
 export function FitEvents({ events, initialSelection }: FitEventsProps) {
   const map = useMap();
@@ -30,7 +41,7 @@ export function FitEvents({ events, initialSelection }: FitEventsProps) {
         return;
       }
       const bounds = L.latLngBounds(events.map((event) => [event.latitude, event.longitude]));
-      map.fitBounds(bounds, { padding: [48, 48], maxZoom: 8, animate: false });
+      map.fitBounds(bounds, { ...fitPadding(map), maxZoom: 8, animate: false });
     },
     [map, events, initialSelection],
   );

@@ -3,6 +3,7 @@ import L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/schema.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
+import { fitPadding } from './fit-events.tsx';
 
 export interface FitResultsProps {
   events: DatasetEvent[];
@@ -18,7 +19,7 @@ export function FitResults({ events, request }: FitResultsProps) {
       if (request === handled.current || events.length === 0) return;
       handled.current = request;
       const bounds = L.latLngBounds(events.map((event) => [event.latitude, event.longitude]));
-      map.fitBounds(bounds, { padding: [48, 48], maxZoom: 9, animate: !prefersReducedMotion() });
+      map.fitBounds(bounds, { ...fitPadding(map), maxZoom: 9, animate: !prefersReducedMotion() });
     },
     [map, events, request],
   );

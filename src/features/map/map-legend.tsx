@@ -19,6 +19,7 @@ export function MapLegend({ categories, activeCategories, onToggleCategory }: Ma
   if (categories.length === 0) return null;
   const isShown = (category: string) =>
     activeCategories.length === 0 || activeCategories.includes(category);
+  const shownCount = categories.filter(({ category }) => isShown(category)).length;
   return (
     <aside className="map-legend" aria-label="Legend">
       <button
@@ -40,8 +41,13 @@ export function MapLegend({ categories, activeCategories, onToggleCategory }: Ma
               type="button"
               className="legend-category"
               aria-pressed={isShown(category)}
+              aria-disabled={isShown(category) && shownCount === 1 ? true : undefined}
               title={
-                isShown(category) ? 'Click to hide these events' : 'Click to show these events'
+                !isShown(category)
+                  ? 'Show these events'
+                  : shownCount === 1
+                    ? 'The last category shown stays shown'
+                    : 'Hide these events'
               }
               onClick={() => onToggleCategory(category)}
             >
@@ -59,7 +65,7 @@ export function MapLegend({ categories, activeCategories, onToggleCategory }: Ma
   );
 }
 
-/** The categories shown after toggling one: hiding the last shown one shows them all again. */
+/** The categories shown after toggling one (empty: all of them). */
 export function toggleCategory(
   all: readonly string[],
   active: readonly string[],
@@ -70,6 +76,8 @@ export function toggleCategory(
   const next = shown.includes(category)
     ? shown.filter((candidate) => candidate !== category)
     : [...shown, category];
-  if (next.length === 0 || next.length === all.length) return [];
+  // Hiding the last category shown would show nothing at all: the click is refused instead.
+  if (next.length === 0) return [...active];
+  if (next.length === all.length) return [];
   return all.filter((candidate) => next.includes(candidate));
 }

@@ -8,6 +8,8 @@ import { axisTicks } from './axis-ticks.ts';
 
 export interface TimelineStripProps {
   bins: Bins;
+  /** The first and last day of the data: the range's open ends, which the bins may overrun. */
+  extent: DayRange;
   /** Weight of every event per bin: the faint bars. */
   allWeights: Float64Array;
   /** Weight of the events that pass search and categories: the solid bars. */
@@ -34,6 +36,7 @@ type Drag =
  */
 export function TimelineStrip({
   bins,
+  extent,
   allWeights,
   matchWeights,
   from,
@@ -44,8 +47,9 @@ export function TimelineStrip({
   const containerRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(containerRef);
   const scale = useMemo(() => timelineScale(bins, width), [bins, width]);
-  const lastDay = scale.end - 1;
-  const committed: DayRange = { from: from ?? scale.first, to: to ?? lastDay };
+  const firstDay = extent.from;
+  const lastDay = extent.to;
+  const committed: DayRange = { from: from ?? firstDay, to: to ?? lastDay };
   const [draft, setDraft] = useState<DayRange | null>(null);
   const dragRef = useRef<Drag | null>(null);
   const range = draft ?? committed;
@@ -254,7 +258,7 @@ export function TimelineStrip({
                 tabIndex={0}
                 aria-label={end === 'from' ? 'Start of date range' : 'End of date range'}
                 aria-orientation="horizontal"
-                aria-valuemin={scale.first}
+                aria-valuemin={firstDay}
                 aria-valuemax={lastDay}
                 aria-valuenow={day}
                 aria-valuetext={formatDay(day)}

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { formatIsoDay, parseIsoDay, type CalendarDay } from '../../data/calendar-day.ts';
 import type { DatasetEvent } from '../../data/schema.ts';
 import type { Bins } from './histogram.ts';
@@ -7,6 +7,8 @@ import { TimelineStrip } from './timeline-strip.tsx';
 
 export interface TimelineProps {
   bins: Bins;
+  /** The first and last day of the data. */
+  extent: { first: CalendarDay; last: CalendarDay };
   allWeights: Float64Array;
   matchWeights: Float64Array;
   years: readonly number[];
@@ -19,6 +21,7 @@ export interface TimelineProps {
 /** The date filter: the strip with its brush, the From and To inputs, and quick ranges. */
 export function Timeline({
   bins,
+  extent,
   allWeights,
   matchWeights,
   years,
@@ -29,26 +32,45 @@ export function Timeline({
 }: TimelineProps) {
   const fromId = useId();
   const toId = useId();
-  const first = bins.starts[0] ?? 0;
-  const last = bins.end - 1;
+  const errorId = useId();
+  const { first, last } = extent;
   const presets = useMemo(() => rangePresets(first, last, years), [first, last, years]);
   const yearPresets = presets.filter((preset) => /^\d+$/.test(preset.label));
   const otherPresets = presets.filter((preset) => !/^\d+$/.test(preset.label));
   const activePreset =
     presets.find((preset) => preset.from === from && preset.to === to)?.label ?? null;
 
-  function onDateInput(end: 'from' | 'to', value: string) {
+  const [inputError, setInputError] = useState<string | null>(null);
+  // What the reader is typing, shown as typed until the field is left; the URL holds the rest.
+  const [drafts, setDrafts] = useState<{ from: string | null; to: string | null }>({
+    from: null,
+    to: null,
+  });
+
+  /**
+   * A date field reports every half-typed year (0002, 0020, 0202 …) as a valid date. Those are
+   * applied only when the field is left or Enter is pressed; while typing, only a date with a
+   * four-digit year is applied.
+   */
+  function onDateInput(end: 'from' | 'to', value: string, settled: boolean) {
     if (value === '') {
+      setInputError(null);
       onRangeChange(end === 'from' ? { from: null, to } : { from, to: null });
       return;
     }
     const day = parseIsoDay(value);
-    if (day === null) return; // a half-typed date: wait for the rest
+    if (day === null || (!settled && !/^[1-9]/.test(value))) return;
     const next = end === 'from' ? { from: day, to } : { from, to: day };
-    // Typing an end before the start swaps them, rather than showing nothing.
-    if (next.from !== null && next.to !== null && next.to < next.from)
-      onRangeChange({ from: next.to, to: next.from });
-    else onRangeChange(next);
+    if (next.from !== null && next.to !== null && next.to < next.from) {
+      setInputError(
+        end === 'from'
+          ? 'From is after To: change one of them.'
+          : 'To is before From: change one of them.',
+      );
+      return;
+    }
+    setInputError(null);
+    if (next.from !== from || next.to !== to) onRangeChange(next);
   }
 
   return (
@@ -59,10 +81,23 @@ export function Timeline({
           <input
             id={fromId}
             type="date"
-            value={from === null ? '' : formatIsoDay(from)}
+            value={drafts.from ?? (from === null ? '' : formatIsoDay(from))}
             min={formatIsoDay(first)}
             max={formatIsoDay(last)}
-            onChange={(changeEvent) => onDateInput('from', changeEvent.target.value)}
+            aria-invalid={inputError !== null || undefined}
+            aria-describedby={inputError ? errorId : undefined}
+            onChange={(changeEvent) => {
+              const { value } = changeEvent.target;
+              setDrafts((previous) => ({ ...previous, from: value }));
+              onDateInput('from', value, false);
+            }}
+            onBlur={(blurEvent) => {
+              onDateInput('from', blurEvent.target.value, true);
+              setDrafts((previous) => ({ ...previous, from: null }));
+            }}
+            onKeyDown={(keyEvent) => {
+              if (keyEvent.key === 'Enter') onDateInput('from', keyEvent.currentTarget.value, true);
+            }}
           />
         </div>
         <div className="date-field">
@@ -70,12 +105,30 @@ export function Timeline({
           <input
             id={toId}
             type="date"
-            value={to === null ? '' : formatIsoDay(to)}
+            value={drafts.to ?? (to === null ? '' : formatIsoDay(to))}
             min={formatIsoDay(first)}
             max={formatIsoDay(last)}
-            onChange={(changeEvent) => onDateInput('to', changeEvent.target.value)}
+            aria-invalid={inputError !== null || undefined}
+            aria-describedby={inputError ? errorId : undefined}
+            onChange={(changeEvent) => {
+              const { value } = changeEvent.target;
+              setDrafts((previous) => ({ ...previous, to: value }));
+              onDateInput('to', value, false);
+            }}
+            onBlur={(blurEvent) => {
+              onDateInput('to', blurEvent.target.value, true);
+              setDrafts((previous) => ({ ...previous, to: null }));
+            }}
+            onKeyDown={(keyEvent) => {
+              if (keyEvent.key === 'Enter') onDateInput('to', keyEvent.currentTarget.value, true);
+            }}
           />
         </div>
+        {inputError && (
+          <p className="date-error" id={errorId} role="alert">
+            {inputError}
+          </p>
+        )}
         <div className="presets" role="group" aria-label="Quick ranges">
           {otherPresets.map((preset) => (
             <button
@@ -124,6 +177,7 @@ export function Timeline({
       </div>
       <TimelineStrip
         bins={bins}
+        extent={{ from: first, to: last }}
         allWeights={allWeights}
         matchWeights={matchWeights}
         from={from}

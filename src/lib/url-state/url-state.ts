@@ -99,12 +99,14 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
   const selectedId = parseSelection(pathname, base, notices);
   const searchParams = new URLSearchParams(search);
 
-  const from = parseDay(searchParams, 'from', notices);
+  let from = parseDay(searchParams, 'from', notices);
   let to = parseDay(searchParams, 'to', notices);
   if (from !== null && to !== null && to < from) {
+    // Which of the two was meant cannot be told, so neither is kept: all dates are shown.
     notices.push(
-      `The end date ${formatIsoDay(to)} comes before the start date ${formatIsoDay(from)}, so it was ignored.`,
+      `The end date ${formatIsoDay(to)} comes before the start date ${formatIsoDay(from)}, so both dates were ignored.`,
     );
+    from = null;
     to = null;
   }
 
