@@ -95,3 +95,26 @@ test('where the clipboard is refused, the link is shown selected, to copy by han
   await expect(field).toHaveValue(/events\/pyongyang-summit-defense-pact$/);
   await expect(field).toBeFocused();
 });
+
+test('where the device can share, Share… hands it the event title and address', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const shared: unknown[] = [];
+    Object.defineProperty(window, '__shared', { value: shared });
+    Object.defineProperty(navigator, 'share', {
+      value: (data: unknown) => {
+        shared.push(data);
+        return Promise.resolve();
+      },
+    });
+  });
+  await page.goto('./events/pyongyang-summit-defense-pact');
+  await page.getByRole('button', { name: 'Share…' }).click();
+  const shared = await page.evaluate(
+    () => (window as unknown as { __shared: { title: string; url: string }[] }).__shared,
+  );
+  expect(shared).toHaveLength(1);
+  expect(shared[0]?.title).toBe(SUMMIT);
+  expect(shared[0]?.url).toMatch(/\/events\/pyongyang-summit-defense-pact$/);
+});
