@@ -294,3 +294,26 @@ test.describe('filters and the selection, typed dates, the last category', () =>
     await expect(chronologyEntries(page)).toHaveCount(1);
   });
 });
+
+test('dragging a handle resizes the range from that end', async ({ page }) => {
+  await page.goto('./?from=2024-06-03');
+  const endHandle = page
+    .getByRole('region', { name: 'Timeline' })
+    .getByRole('slider', { name: 'End of date range' });
+  const box = await endHandle.boundingBox();
+  const startBox = await page
+    .getByRole('region', { name: 'Timeline' })
+    .getByRole('slider', { name: 'Start of date range' })
+    .boundingBox();
+  if (!box || !startBox) throw new Error('no handles');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width / 2, y);
+  await page.mouse.down();
+  // Back to about two thirds of the way from the start handle: early August.
+  await page.mouse.move(startBox.x + (box.x - startBox.x) * 0.55, y, { steps: 6 });
+  await page.mouse.up();
+  const url = new URL(page.url());
+  expect(url.searchParams.get('from')).toBe('2024-06-03');
+  expect(url.searchParams.get('to') ?? '').toMatch(/^2024-0[78]-\d{2}$/);
+  await expect(page.getByRole('status')).toHaveText(/^Showing 1 of 6 events/);
+});
