@@ -377,3 +377,29 @@ async function focusNextClusterByTab(page: Page): Promise<string> {
   }
   throw new Error('no cluster reached with Tab');
 }
+
+test('on a phone, tapping a marker shows what was selected over the map, with a way to its details', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./');
+  await marker(
+    page,
+    'Six North Korean officers reported killed in a missile strike near Donetsk',
+  ).click();
+  const details = page.getByRole('button', { name: 'Details' });
+  await expect(details).toBeInViewport();
+  await expect(mapRegion(page)).toContainText('Six North Korean officers reported killed');
+  await details.click();
+  const entry = chronologyEntry(
+    page,
+    'Six North Korean officers reported killed in a missile strike near Donetsk',
+  );
+  await expect(entry).toBeInViewport();
+  await expect(
+    entry.getByRole('link', {
+      name: 'Six North Korean officers reported killed in a missile strike near Donetsk',
+    }),
+  ).toBeFocused();
+  await expectNoAxeViolations(page);
+});

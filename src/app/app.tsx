@@ -19,6 +19,7 @@ import { AppHeader } from './app-header.tsx';
 import { LoadError } from './load-error.tsx';
 import { Notices } from './notices.tsx';
 import { NotFound } from './not-found.tsx';
+import { SelectionBar } from './selection-bar.tsx';
 import { closestEvents } from '../data/closest.ts';
 import { eventPassesFilter, widenToInclude } from '../data/filter.ts';
 import { StatusLine } from './status-line.tsx';
@@ -360,6 +361,22 @@ export function App() {
               }
               links={mapLinks}
               onViewChange={onlyInMapView ? setMapBounds : null}
+              overlay={
+                selectedEvent && selectedIsListed ? (
+                  <SelectionBar
+                    event={selectedEvent}
+                    onShowDetails={() => {
+                      const entry = document.querySelector<HTMLElement>(
+                        `[data-event-id="${CSS.escape(selectedEvent.id)}"]`,
+                      );
+                      entry?.closest('.sidebar')?.scrollIntoView({ block: 'start' });
+                      entry
+                        ?.querySelector<HTMLElement>('.entry-link')
+                        ?.focus({ preventScroll: true });
+                    }}
+                  />
+                ) : null
+              }
             />
           </>
         )}

@@ -1,5 +1,5 @@
 import 'leaflet/dist/leaflet.css';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { LayersControl, MapContainer, TileLayer } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/schema.ts';
 import type { GeoBounds } from '../../data/selectors.ts';
@@ -25,6 +25,8 @@ export interface EventMapProps {
   onToggleCategory: (category: string) => void;
   links: MapLinks;
   onViewChange: ((bounds: GeoBounds) => void) | null;
+  /** Drawn over the bottom of the map (the app puts the selected event's summary bar there). */
+  overlay?: ReactNode;
 }
 
 const tiles = tileSource();
@@ -38,6 +40,7 @@ export function EventMap({
   onToggleCategory,
   links,
   onViewChange,
+  overlay,
 }: EventMapProps) {
   const [fitRequest, setFitRequest] = useState(0);
   return (
@@ -79,6 +82,7 @@ export function EventMap({
       >
         Zoom to results
       </button>
+      {overlay}
       <MapLegend
         categories={categories}
         activeCategories={activeCategories}
