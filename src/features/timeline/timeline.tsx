@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { formatIsoDay, parseIsoDay, type CalendarDay } from '../../data/calendar-day.ts';
 import type { DatasetEvent } from '../../data/schema.ts';
 import type { Bins } from './histogram.ts';
-import { rangePresets } from './presets.ts';
+import { rangePresets, type RangePreset } from './presets.ts';
 import { TimelineStrip } from './timeline-strip.tsx';
 
 export interface TimelineProps {
@@ -30,8 +30,7 @@ export function Timeline({
   selectedEvent,
   onRangeChange,
 }: TimelineProps) {
-  const fromId = useId();
-  const toId = useId();
+  const fieldIds = { from: useId(), to: useId() };
   const errorId = useId();
   const { first, last } = extent;
   const presets = useMemo(() => rangePresets(first, last, years), [first, last, years]);
@@ -73,86 +72,62 @@ export function Timeline({
     if (next.from !== from || next.to !== to) onRangeChange(next);
   }
 
+  function presetButton(preset: RangePreset) {
+    return (
+      <button
+        key={preset.label}
+        type="button"
+        className="chip"
+        aria-pressed={activePreset === preset.label}
+        onClick={() => onRangeChange({ from: preset.from, to: preset.to })}
+      >
+        {preset.label}
+      </button>
+    );
+  }
+
   return (
     <section className="timeline" aria-label="Timeline">
       <div className="timeline-controls">
-        <div className="date-field">
-          <label htmlFor={fromId}>From</label>
-          <input
-            id={fromId}
-            type="date"
-            value={drafts.from ?? (from === null ? '' : formatIsoDay(from))}
-            min={formatIsoDay(first)}
-            max={formatIsoDay(last)}
-            aria-invalid={inputError !== null || undefined}
-            aria-describedby={inputError ? errorId : undefined}
-            onChange={(changeEvent) => {
-              const { value } = changeEvent.target;
-              setDrafts((previous) => ({ ...previous, from: value }));
-              onDateInput('from', value, false);
-            }}
-            onBlur={(blurEvent) => {
-              onDateInput('from', blurEvent.target.value, true);
-              setDrafts((previous) => ({ ...previous, from: null }));
-            }}
-            onKeyDown={(keyEvent) => {
-              if (keyEvent.key === 'Enter') onDateInput('from', keyEvent.currentTarget.value, true);
-            }}
-          />
-        </div>
-        <div className="date-field">
-          <label htmlFor={toId}>To</label>
-          <input
-            id={toId}
-            type="date"
-            value={drafts.to ?? (to === null ? '' : formatIsoDay(to))}
-            min={formatIsoDay(first)}
-            max={formatIsoDay(last)}
-            aria-invalid={inputError !== null || undefined}
-            aria-describedby={inputError ? errorId : undefined}
-            onChange={(changeEvent) => {
-              const { value } = changeEvent.target;
-              setDrafts((previous) => ({ ...previous, to: value }));
-              onDateInput('to', value, false);
-            }}
-            onBlur={(blurEvent) => {
-              onDateInput('to', blurEvent.target.value, true);
-              setDrafts((previous) => ({ ...previous, to: null }));
-            }}
-            onKeyDown={(keyEvent) => {
-              if (keyEvent.key === 'Enter') onDateInput('to', keyEvent.currentTarget.value, true);
-            }}
-          />
-        </div>
+        {(['from', 'to'] as const).map((end) => {
+          const committed = end === 'from' ? from : to;
+          return (
+            <div className="date-field" key={end}>
+              <label htmlFor={fieldIds[end]}>{end === 'from' ? 'From' : 'To'}</label>
+              <input
+                id={fieldIds[end]}
+                type="date"
+                value={drafts[end] ?? (committed === null ? '' : formatIsoDay(committed))}
+                min={formatIsoDay(first)}
+                max={formatIsoDay(last)}
+                aria-invalid={inputError !== null || undefined}
+                aria-describedby={inputError ? errorId : undefined}
+                onChange={(changeEvent) => {
+                  const { value } = changeEvent.target;
+                  setDrafts((previous) => ({ ...previous, [end]: value }));
+                  onDateInput(end, value, false);
+                }}
+                onBlur={(blurEvent) => {
+                  onDateInput(end, blurEvent.target.value, true);
+                  setDrafts((previous) => ({ ...previous, [end]: null }));
+                }}
+                onKeyDown={(keyEvent) => {
+                  if (keyEvent.key === 'Enter')
+                    onDateInput(end, keyEvent.currentTarget.value, true);
+                }}
+              />
+            </div>
+          );
+        })}
         {inputError && (
           <p className="date-error" id={errorId} role="alert">
             {inputError}
           </p>
         )}
         <div className="presets" role="group" aria-label="Quick ranges">
-          {otherPresets.map((preset) => (
-            <button
-              key={preset.label}
-              type="button"
-              className="chip"
-              aria-pressed={activePreset === preset.label}
-              onClick={() => onRangeChange({ from: preset.from, to: preset.to })}
-            >
-              {preset.label}
-            </button>
-          ))}
+          {otherPresets.map(presetButton)}
           {yearPresets.length > 0 && yearPresets.length <= 6
-            ? yearPresets.map((preset) => (
-                <button
-                  key={preset.label}
-                  type="button"
-                  className="chip"
-                  aria-pressed={activePreset === preset.label}
-                  onClick={() => onRangeChange({ from: preset.from, to: preset.to })}
-                >
-                  {preset.label}
-                </button>
-              ))
+            ? yearPresets.map(presetButton)
             : yearPresets.length > 6 && (
                 <select
                   className="chip year-select"
