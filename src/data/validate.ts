@@ -212,7 +212,12 @@ function peekId(feature: unknown): string | null {
   return null;
 }
 
-type Candidate = Omit<DatasetEvent, 'id' | 'idDerived'> & { explicitId: string | null };
+type EventFields = Omit<DatasetEvent, 'id' | 'idDerived'>;
+
+interface Candidate {
+  explicitId: string | null;
+  fields: EventFields;
+}
 
 function readRecord(feature: unknown, position: number): Candidate {
   if (!isObject(feature))
@@ -225,8 +230,7 @@ function readRecord(feature: unknown, position: number): Candidate {
   const title = requiredText(properties, 'title');
   const date = readDate(properties, 'properties.date', 'date');
   const { longitude, latitude } = readCoordinates(feature);
-  return {
-    explicitId,
+  const fields: EventFields = {
     position,
     title,
     summary: optionalText(properties, 'summary', 'properties.summary') ?? '',
@@ -241,6 +245,7 @@ function readRecord(feature: unknown, position: number): Candidate {
     sources: readSources(properties),
     related: textList(properties, 'related'),
   };
+  return { explicitId, fields };
 }
 
 function readMetadata(collection: JsonObject): DatasetMetadata {
@@ -316,30 +321,29 @@ function assignIds(candidates: Candidate[], issues: DataIssue[]): DatasetEvent[]
     const first = firstPositionById.get(explicitId);
     if (first !== undefined) {
       issues.push({
-        position: candidate.position,
+        position: candidate.fields.position,
         id: explicitId,
         field: 'id',
         reason: `duplicate id: record ${first + 1} already uses "${explicitId}"`,
       });
       continue;
     }
-    firstPositionById.set(explicitId, candidate.position);
-    events.push({ ...withoutExplicitId(candidate), id: explicitId, idDerived: false });
+    firstPositionById.set(explicitId, candidate.fields.position);
+    events.push(toEvent(candidate.fields, explicitId, false));
   }
   for (const candidate of withoutId) {
-    const base = deriveEventId(candidate);
+    const base = deriveEventId(candidate.fields);
     let id = base;
     for (let counter = 2; firstPositionById.has(id); counter += 1) id = `${base}-${counter}`;
-    firstPositionById.set(id, candidate.position);
-    events.push({ ...withoutExplicitId(candidate), id, idDerived: true });
+    firstPositionById.set(id, candidate.fields.position);
+    events.push(toEvent(candidate.fields, id, true));
   }
   return events;
 }
 
-function withoutExplicitId(candidate: Candidate): Omit<DatasetEvent, 'id' | 'idDerived'> {
-  const event: Partial<Candidate> = { ...candidate };
-  delete event.explicitId;
-  return event as Omit<DatasetEvent, 'id' | 'idDerived'>;
+/** Every event built with the same properties in the same order: one object shape for the engine. */
+function toEvent(fields: EventFields, id: string, idDerived: boolean): DatasetEvent {
+  return { id, idDerived, ...fields };
 }
 
 /** Parses the text of a dataset file. Throws only DatasetError. */
