@@ -107,6 +107,16 @@ export function App() {
     [unknownKey],
   );
 
+  /** Widens the filters just enough to show `event`; every category shown is written as none. */
+  const widenFiltersFor = useCallback(
+    (event: DatasetEvent) => {
+      const widened = widenToInclude(event, { from, to, query, categories });
+      const allShown = widened.categories.length >= data.knownCategories.size;
+      updateFilters({ ...widened, categories: allShown ? [] : [...widened.categories] });
+    },
+    [from, to, query, categories, data.knownCategories, updateFilters],
+  );
+
   // A shared link whose own filters would hide its event: the filters widen to show it, once, as
   // the page opens (later, filtering away the selected event is the reader's own choice).
   const checkedLinkRef = useRef(false);
@@ -120,12 +130,7 @@ export function App() {
       addNotice(
         `“${selectedEvent.title}” was outside this link's filters, so they were widened to show it.`,
       );
-      const widened = widenToInclude(selectedEvent, filter);
-      updateFilters({
-        ...widened,
-        categories:
-          widened.categories.length >= data.knownCategories.size ? [] : [...widened.categories],
-      });
+      widenFiltersFor(selectedEvent);
     },
     // Runs when the data arrives; the URL values are read as they are then.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
@@ -293,19 +298,7 @@ export function App() {
                     type="button"
                     className="button"
                     onClick={() => {
-                      const widened = widenToInclude(selectedEvent, {
-                        from,
-                        to,
-                        query,
-                        categories,
-                      });
-                      updateFilters({
-                        ...widened,
-                        categories:
-                          widened.categories.length >= data.knownCategories.size
-                            ? []
-                            : [...widened.categories],
-                      });
+                      widenFiltersFor(selectedEvent);
                       setOnlyInMapView(false);
                     }}
                   >
