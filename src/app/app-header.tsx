@@ -1,9 +1,14 @@
+import type { ReactNode } from 'react';
+
 export interface AppHeaderProps {
   /** The dataset's title, or null while it loads. */
   title: string | null;
+  /** Where the dataset came from, when it is not the bundled one. */
+  origin: string | null;
+  actions: ReactNode;
 }
 
-export function AppHeader({ title }: AppHeaderProps) {
+export function AppHeader({ title, origin, actions }: AppHeaderProps) {
   return (
     <header className="app-header">
       <a className="skip-link" href="#main">
@@ -13,7 +18,11 @@ export function AppHeader({ title }: AppHeaderProps) {
         <span className="brand-mark" aria-hidden="true" />
         Dateline
       </span>
-      <h1 className="dataset-title">{title ?? 'Loading dataset…'}</h1>
+      <div className="dataset-heading">
+        <h1 className="dataset-title">{title ?? 'Loading dataset…'}</h1>
+        {origin && <p className="dataset-origin">{origin}</p>}
+      </div>
+      <div className="header-actions">{actions}</div>
     </header>
   );
 }

@@ -1,22 +1,31 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { eventsQueryOptions } from '../data/events-query.ts';
+import { datasetQueryOptions, datasetSourceFrom } from '../data/dataset-query.ts';
+import type { ImportChoices, ImportProgress } from '../data/import/import-dataset.ts';
+import { LOCAL_PREFIX, openLocalFiles } from '../data/import/local-files.ts';
 import type { DatasetEvent } from '../data/schema.ts';
 import { eventsInBounds, type GeoBounds } from '../data/selectors.ts';
 import { createStore } from '../lib/store/store.ts';
-import { APP_BASE, useUrlState } from '../lib/url-state/use-url-state.ts';
+import { APP_BASE, navigate, useUrlState } from '../lib/url-state/use-url-state.ts';
 import { EMPTY_URL_STATE, serializeUrl } from '../lib/url-state/url-state.ts';
 import { Chronology } from '../features/chronology/chronology.tsx';
 import type { ChronologyLinks } from '../features/chronology/chronology-links.ts';
 import { DataIssuesPanel } from '../features/data-issues/data-issues-panel.tsx';
 import { EventDetail } from '../features/event-detail/event-detail.tsx';
 import { EventMap } from '../features/map/event-map.tsx';
+import { ExportMenu } from '../features/export/export-menu.tsx';
+import { DropOverlay } from '../features/open-dataset/drop-overlay.tsx';
+import { ImportDetails } from '../features/open-dataset/import-details.tsx';
+import { MappingDialog } from '../features/open-dataset/mapping-dialog.tsx';
+import { OpenDatasetButton } from '../features/open-dataset/open-dataset-button.tsx';
+import { useFileDrop } from '../features/open-dataset/use-file-drop.ts';
 import { toggleCategory } from '../features/map/map-legend.tsx';
 import type { MapLinks } from '../features/map/map-links.ts';
 import { SearchField } from '../features/search/search-field.tsx';
 import { Timeline } from '../features/timeline/timeline.tsx';
 import { AppHeader } from './app-header.tsx';
 import { LoadError } from './load-error.tsx';
+import { LoadProgress } from './load-progress.tsx';
 import { Notices } from './notices.tsx';
 import { NotFound } from './not-found.tsx';
 import { SelectionBar } from './selection-bar.tsx';
@@ -46,16 +55,40 @@ function countCategories(events: DatasetEvent[]) {
 export function App() {
   const url = useUrlState();
   const notices = useUrlCorrections(url);
-  const datasetQuery = useQuery(eventsQueryOptions());
-  const dataset = datasetQuery.data;
-  const allEvents = dataset?.events ?? NO_EVENTS;
-  const { selectedId, from, to, query, categories } = url.state;
+  const source = useMemo(() => datasetSourceFrom(url.state.params), [url.state.params]);
+  const sourceKey = JSON.stringify(source);
+  // Column choices the reader confirmed, for this source only.
+  const [confirmed, setConfirmed] = useState<{ key: string; choices: ImportChoices } | null>(null);
+  const choices = confirmed?.key === sourceKey ? confirmed.choices : null;
+  const [changingColumns, setChangingColumns] = useState(false);
 
   // Fast-changing view state, shared by the map and the chronology without either knowing the other.
   const [stores] = useState(() => ({
     highlight: createStore<string | null>(null),
     listInView: createStore<ReadonlySet<string>>(new Set()),
+    progress: createStore<ImportProgress | null>(null),
   }));
+  const datasetQuery = useQuery(datasetQueryOptions(source, choices, stores.progress.set));
+  const outcome = datasetQuery.data;
+  const dataset = outcome?.kind === 'dataset' ? outcome.dataset : undefined;
+  const allEvents = dataset?.events ?? NO_EVENTS;
+  const { selectedId, from, to, query, categories } = url.state;
+
+  const report = outcome?.report ?? null;
+  const needsMapping = outcome?.kind === 'needs-mapping';
+  const origin =
+    source.kind === 'remote'
+      ? `From ${source.url}`
+      : source.kind === 'local'
+        ? `From ${source.name}, opened on this device (nothing is uploaded)`
+        : null;
+
+  /** Opens files from the picker or a drop: a new dataset, so a fresh view of it. */
+  const openFiles = useCallback((files: File[]) => {
+    const name = openLocalFiles(files);
+    navigate({ ...EMPTY_URL_STATE, params: [['data', `${LOCAL_PREFIX}${name}`]] });
+  }, []);
+  const dragging = useFileDrop(openFiles);
   const [onlyInMapView, setOnlyInMapView] = useState(false);
   const [mapBounds, setMapBounds] = useState<GeoBounds | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -119,11 +152,11 @@ export function App() {
 
   // A shared link whose own filters would hide its event: the filters widen to show it, once, as
   // the page opens (later, filtering away the selected event is the reader's own choice).
-  const checkedLinkRef = useRef(false);
+  const checkedLinkRef = useRef<object | null>(null);
   useEffect(
     function widenFiltersForLinkedEvent() {
-      if (!dataset || checkedLinkRef.current) return;
-      checkedLinkRef.current = true;
+      if (!dataset || checkedLinkRef.current === dataset) return;
+      checkedLinkRef.current = dataset;
       if (!selectedEvent) return;
       const filter = { from, to, query, categories };
       if (eventPassesFilter(selectedEvent, filter)) return;
@@ -222,10 +255,65 @@ export function App() {
 
   return (
     <div className="app">
-      <AppHeader title={dataset?.metadata.title ?? null} />
+      <AppHeader
+        title={
+          dataset?.metadata.title ??
+          (needsMapping ? report?.fileName : null) ??
+          (datasetQuery.isError ? 'No dataset' : null)
+        }
+        origin={origin}
+        actions={
+          <>
+            <OpenDatasetButton onFiles={openFiles} />
+            {source.kind !== 'bundled' && (
+              <a
+                className="button"
+                href={APP_BASE}
+                onClick={(clickEvent) => {
+                  clickEvent.preventDefault();
+                  navigate(EMPTY_URL_STATE);
+                }}
+              >
+                Back to bundled dataset
+              </a>
+            )}
+          </>
+        }
+      />
+      {dragging && <DropOverlay />}
+      {needsMapping && outcome.kind === 'needs-mapping' && (
+        <MappingDialog
+          key={sourceKey}
+          fileName={outcome.report.fileName}
+          columns={outcome.report.columns}
+          preview={outcome.report.preview}
+          proposal={outcome.proposal}
+          current={null}
+          twoDigitYears={outcome.report.twoDigitYears}
+          onConfirm={(confirmedChoices) =>
+            setConfirmed({ key: sourceKey, choices: confirmedChoices })
+          }
+          onCancel={() => navigate(EMPTY_URL_STATE)}
+        />
+      )}
+      {changingColumns && report?.proposal && report.mapping && report.dayOrder && (
+        <MappingDialog
+          fileName={report.fileName}
+          columns={report.columns}
+          preview={report.preview}
+          proposal={report.proposal}
+          current={{ mapping: report.mapping, dayOrder: report.dayOrder }}
+          twoDigitYears={report.twoDigitYears}
+          onConfirm={(confirmedChoices) => {
+            setConfirmed({ key: sourceKey, choices: confirmedChoices });
+            setChangingColumns(false);
+          }}
+          onCancel={() => setChangingColumns(false)}
+        />
+      )}
       <div className="app-bar">
         <StatusLine
-          loading={datasetQuery.isPending}
+          loading={datasetQuery.isPending || needsMapping}
           failed={datasetQuery.isError}
           shown={listedEvents.length}
           total={allEvents.length}
@@ -243,10 +331,21 @@ export function App() {
                 Reset filters
               </button>
             )}
+            <ExportMenu events={listedEvents} metadata={dataset.metadata} range={shownRange} />
           </div>
         )}
-        {dataset && dataset.issues.length > 0 && (
-          <DataIssuesPanel issues={dataset.issues} recordCount={dataset.recordCount} />
+        {dataset && (dataset.issues.length > 0 || (report && source.kind !== 'bundled')) && (
+          <div className="app-bar-data">
+            {dataset.issues.length > 0 && (
+              <DataIssuesPanel issues={dataset.issues} recordCount={dataset.recordCount} />
+            )}
+            {report && source.kind !== 'bundled' && (
+              <ImportDetails
+                report={report}
+                onChangeColumns={report.proposal ? () => setChangingColumns(true) : null}
+              />
+            )}
+          </div>
         )}
       </div>
       {dataset && data.bins && data.extent && (
@@ -276,8 +375,20 @@ export function App() {
           <LoadError
             error={datasetQuery.error}
             retrying={datasetQuery.isFetching}
-            onRetry={() => void datasetQuery.refetch()}
-          />
+            onRetry={
+              // The same file read again gives the same answer; a download might not.
+              source.kind === 'local' ? null : () => void datasetQuery.refetch()
+            }
+          >
+            {source.kind !== 'bundled' && (
+              <>
+                <OpenDatasetButton onFiles={openFiles} className="button button-primary" />
+                <button type="button" className="button" onClick={() => navigate(EMPTY_URL_STATE)}>
+                  Back to bundled dataset
+                </button>
+              </>
+            )}
+          </LoadError>
         ) : (
           <>
             <section className="sidebar" aria-label="Events">
@@ -336,7 +447,8 @@ export function App() {
                   }
                 />
               ) : (
-                <div className="loading-placeholder" aria-hidden="true">
+                <div className="loading-placeholder">
+                  {!needsMapping && <LoadProgress store={stores.progress} />}
                   <div className="skeleton-row" />
                   <div className="skeleton-row" />
                   <div className="skeleton-row" />
@@ -353,6 +465,7 @@ export function App() {
                 updateFilters({ categories: toggleCategory(allCategories, categories, category) })
               }
               links={mapLinks}
+              datasetKey={dataset}
               onViewChange={onlyInMapView ? setMapBounds : null}
               overlay={
                 selectedEvent && selectedIsListed ? (

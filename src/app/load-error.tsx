@@ -1,18 +1,32 @@
+import type { ReactNode } from 'react';
+
 export interface LoadErrorProps {
   error: Error;
   retrying: boolean;
-  onRetry: () => void;
+  /** Null when trying again cannot help (a file that must be opened again). */
+  onRetry: (() => void) | null;
+  children?: ReactNode;
 }
 
-/** What a failed load says: what went wrong, and a way to try again. Never a blank page. */
-export function LoadError({ error, retrying, onRetry }: LoadErrorProps) {
+/** What a failed load says: what went wrong, and a way on. Never a blank page. */
+export function LoadError({ error, retrying, onRetry, children }: LoadErrorProps) {
   return (
     <section className="load-error" role="alert" aria-labelledby="load-error-title">
       <h2 id="load-error-title">The events could not be loaded</h2>
       <p>{error.message}</p>
-      <button type="button" className="button button-primary" onClick={onRetry} disabled={retrying}>
-        {retrying ? 'Retrying…' : 'Retry'}
-      </button>
+      <div className="load-error-actions">
+        {onRetry && (
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={onRetry}
+            disabled={retrying}
+          >
+            {retrying ? 'Retrying…' : 'Retry'}
+          </button>
+        )}
+        {children}
+      </div>
     </section>
   );
 }

@@ -52,6 +52,8 @@ export interface DataIssue {
   /** Dotted path of the offending field, e.g. `geometry.coordinates` or `properties.sources[0].url`. */
   field: string;
   reason: string;
+  /** For CSV files: the 1-based line on which the row starts. */
+  line?: number;
 }
 
 export interface Dataset {

@@ -264,8 +264,18 @@ function readMetadata(collection: JsonObject): DatasetMetadata {
   };
 }
 
+export interface ValidateOptions {
+  /**
+   * Where each feature came from, when the features were built from another file's rows: issues,
+   * events and messages then name the reader's rows rather than positions in `features`.
+   */
+  positions?: readonly number[];
+  /** What a message calls a record: "record", or "row" for tables. */
+  noun?: string;
+}
+
 /** Validates a parsed GeoJSON FeatureCollection. Throws only DatasetError, for a file that is not one. */
-export function validateFeatureCollection(json: unknown): Dataset {
+export function validateFeatureCollection(json: unknown, options: ValidateOptions = {}): Dataset {
   if (!isObject(json)) {
     throw new DatasetError(
       `Expected a GeoJSON FeatureCollection, but the file holds ${describeType(json)}.`,
@@ -283,7 +293,9 @@ export function validateFeatureCollection(json: unknown): Dataset {
 
   const issues: DataIssue[] = [];
   const candidates: Candidate[] = [];
-  features.forEach((feature: unknown, position) => {
+  const { positions, noun = 'record' } = options;
+  features.forEach((feature: unknown, index) => {
+    const position = positions?.[index] ?? index;
     try {
       candidates.push(readRecord(feature, position));
     } catch (error) {
@@ -297,7 +309,7 @@ export function validateFeatureCollection(json: unknown): Dataset {
     }
   });
 
-  const events = assignIds(candidates, issues);
+  const events = assignIds(candidates, issues, noun);
   events.sort(compareEvents);
   issues.sort((a, b) => a.position - b.position);
   return { metadata: readMetadata(json), events, issues, recordCount: features.length };
@@ -308,7 +320,7 @@ export function validateFeatureCollection(json: unknown): Dataset {
  * Records without an id get one derived from their content, so links survive reordering; records
  * with identical content share a base and are told apart by a counter.
  */
-function assignIds(candidates: Candidate[], issues: DataIssue[]): DatasetEvent[] {
+function assignIds(candidates: Candidate[], issues: DataIssue[], noun: string): DatasetEvent[] {
   const firstPositionById = new Map<string, number>();
   const events: DatasetEvent[] = [];
   const withoutId: Candidate[] = [];
@@ -324,7 +336,7 @@ function assignIds(candidates: Candidate[], issues: DataIssue[]): DatasetEvent[]
         position: candidate.fields.position,
         id: explicitId,
         field: 'id',
-        reason: `duplicate id: record ${first + 1} already uses "${explicitId}"`,
+        reason: `duplicate id: ${noun} ${first + 1} already uses "${explicitId}"`,
       });
       continue;
     }

@@ -6,6 +6,9 @@ export interface DataIssuesPanelProps {
   recordCount: number;
 }
 
+/** Enough to read and to search with the browser; more would only slow the page down. */
+const LISTED = 1000;
+
 /** Lists the records that broke the contract, so nothing is left out without a word. */
 export function DataIssuesPanel({ issues, recordCount }: DataIssuesPanelProps) {
   const [open, setOpen] = useState(false);
@@ -23,14 +26,15 @@ export function DataIssuesPanel({ issues, recordCount }: DataIssuesPanelProps) {
       </button>
       <section id={panelId} className="data-issues-panel" hidden={!open} aria-label="Data issues">
         <p className="data-issues-intro">
-          {issues.length} of {recordCount} records in the file could not be shown. Each is listed
-          with where it is and what is wrong.
+          {issues.length.toLocaleString('en-GB')} of {recordCount.toLocaleString('en-GB')} records
+          in the file could not be shown. Each is listed with where it is and what is wrong.
         </p>
         <ol className="data-issues-list">
-          {issues.map((issue) => (
+          {issues.slice(0, LISTED).map((issue) => (
             <li key={`${issue.position}-${issue.field}`}>
               <span className="data-issue-where">
-                Record {issue.position + 1}
+                {issue.line === undefined ? 'Record' : 'Row'} {issue.position + 1}
+                {issue.line !== undefined && <> · line {issue.line}</>}
                 {issue.id !== null && <> · id “{issue.id}”</>}
                 {issue.field && (
                   <>
@@ -43,6 +47,12 @@ export function DataIssuesPanel({ issues, recordCount }: DataIssuesPanelProps) {
             </li>
           ))}
         </ol>
+        {issues.length > LISTED && (
+          <p className="data-issues-intro">
+            …and {(issues.length - LISTED).toLocaleString('en-GB')} more. Export the events shown
+            and compare, or fix the first ones and open the file again.
+          </p>
+        )}
       </section>
     </div>
   );

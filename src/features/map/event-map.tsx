@@ -27,6 +27,8 @@ export interface EventMapProps {
   onViewChange: ((bounds: GeoBounds) => void) | null;
   /** Drawn over the bottom of the map (the app puts the selected event's summary bar there). */
   overlay?: ReactNode;
+  /** Changes when another dataset is opened, so the map fits it afresh. */
+  datasetKey: unknown;
 }
 
 const tiles = tileSource();
@@ -41,6 +43,7 @@ export function EventMap({
   links,
   onViewChange,
   overlay,
+  datasetKey,
 }: EventMapProps) {
   const [fitRequest, setFitRequest] = useState(0);
   return (
@@ -68,7 +71,7 @@ export function EventMap({
             </LayersControl.Overlay>
           </LayersControl>
         )}
-        <FitEvents events={events} initialSelection={initialSelection} />
+        <FitEvents events={events} initialSelection={initialSelection} datasetKey={datasetKey} />
         <FitResults events={events} request={fitRequest} />
         <FollowSelection selectedEvent={selectedEvent} />
         <EventMarkers events={events} selectedEvent={selectedEvent} links={links} />

@@ -8,6 +8,8 @@ export interface FitEventsProps {
   events: DatasetEvent[];
   /** Present when the page opened on an event (a shared link): it is centred instead. */
   initialSelection: DatasetEvent | null;
+  /** Changes when another dataset is opened: its events get a first view of their own. */
+  datasetKey: unknown;
 }
 
 /**
@@ -22,14 +24,14 @@ export function fitPadding(
 }
 
 /** The first view: all events with some room around them, or the linked event centred. */
-export function FitEvents({ events, initialSelection }: FitEventsProps) {
+export function FitEvents({ events, initialSelection, datasetKey }: FitEventsProps) {
   const map = useMap();
-  const fitted = useRef(false);
+  const fittedFor = useRef<unknown>(undefined);
 
   useEffect(
     function fitFirstView() {
-      if (fitted.current || events.length === 0) return;
-      fitted.current = true;
+      if (fittedFor.current === datasetKey || events.length === 0) return;
+      fittedFor.current = datasetKey;
       if (initialSelection) {
         map.setView(
           [initialSelection.latitude, initialSelection.longitude],
@@ -43,7 +45,7 @@ export function FitEvents({ events, initialSelection }: FitEventsProps) {
       const bounds = L.latLngBounds(events.map((event) => [event.latitude, event.longitude]));
       map.fitBounds(bounds, { ...fitPadding(map), maxZoom: 8, animate: false });
     },
-    [map, events, initialSelection],
+    [map, events, initialSelection, datasetKey],
   );
   return null;
 }

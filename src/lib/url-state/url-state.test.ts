@@ -91,6 +91,25 @@ describe('the URL state', () => {
     );
   });
 
+  it('keeps an http(s) or local dataset address, and drops any other with a notice', () => {
+    const kept = (data: string) =>
+      parseUrl('/', `?data=${encodeURIComponent(data)}`, '/').state.params;
+    expect(kept('https://example.org/a.csv')).toEqual([['data', 'https://example.org/a.csv']]);
+    expect(kept('/datasets/a.csv')).toEqual([['data', '/datasets/a.csv']]);
+    expect(kept('local:quakes.csv')).toEqual([['data', 'local:quakes.csv']]);
+    for (const hostile of [
+      'javascript:alert(1)',
+      'data:text/csv,a',
+      'file:///etc/passwd',
+      'local:',
+    ]) {
+      const parsed = parseUrl('/events/x', `?data=${encodeURIComponent(hostile)}&q=a`, '/');
+      expect(parsed.state.params).toEqual([]);
+      expect(parsed.notices).toEqual([expect.stringMatching(/is not an http\(s\) address/)]);
+      expect(parsed.correctedHref).toBe('/events/x?q=a');
+    }
+  });
+
   it('never throws on any path (property)', () => {
     fc.assert(
       fc.property(fc.webPath(), fc.string(), (path, search) => {

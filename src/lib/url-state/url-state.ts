@@ -52,6 +52,22 @@ function safeDecode(text: string): string | null {
   }
 }
 
+/**
+ * `data` may name another dataset by an http(s) address (absolute, or relative to the page), or a
+ * file the reader opened (`local:<name>`). Anything else — `javascript:`, `file:`, `data:` — is
+ * never fetched.
+ */
+export function isDatasetAddress(value: string): boolean {
+  if (value.startsWith('local:')) return value.length > 'local:'.length && value.length <= 300;
+  if (value.length > 2000) return false;
+  try {
+    const url = new URL(value, 'http://relative.invalid/');
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 function quote(value: string): string {
   return `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”`;
 }
@@ -123,7 +139,21 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
   const categories = [...new Set(rawCategories)].slice(0, MAX_CATEGORIES);
 
   const params: [string, string][] = [];
-  for (const [key, value] of searchParams) if (!OWN_PARAMS.has(key)) params.push([key, value]);
+  let dataSeen = false;
+  for (const [key, value] of searchParams) {
+    if (OWN_PARAMS.has(key)) continue;
+    if (key === 'data') {
+      if (dataSeen || value.trim() === '') continue;
+      if (!isDatasetAddress(value)) {
+        notices.push(
+          `The dataset address ${quote(value)} is not an http(s) address, so the bundled dataset is shown.`,
+        );
+        continue;
+      }
+      dataSeen = true;
+    }
+    params.push([key, value]);
+  }
 
   const state: UrlState = { selectedId, from, to, query, categories, params };
   const canonical = serializeUrl(state, base);

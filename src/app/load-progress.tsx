@@ -1,0 +1,48 @@
+import type { ImportProgress } from '../data/import/import-dataset.ts';
+import { useStoreValue, type Store } from '../lib/store/store.ts';
+
+const countFormat = new Intl.NumberFormat('en-GB');
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+export function describeProgress(progress: ImportProgress | null): string {
+  if (!progress) return 'Loading events…';
+  switch (progress.stage) {
+    case 'downloading':
+      return progress.totalBytes
+        ? `Downloading: ${megabytes(progress.bytes ?? 0)} of ${megabytes(progress.totalBytes)}`
+        : `Downloading: ${megabytes(progress.bytes ?? 0)}`;
+    case 'reading':
+      return 'Reading the file…';
+    case 'parsing':
+      return `Reading rows: ${countFormat.format(progress.rows)}`;
+    case 'checking':
+      return `Checking rows: ${countFormat.format(progress.rows)}`;
+  }
+}
+
+const identity = (progress: ImportProgress | null) => progress;
+
+/**
+ * Where a long load has got to: bytes downloaded, then rows read. Not a live region: the status
+ * line announces the result once, rather than a screen reader hearing every thousand rows.
+ */
+export function LoadProgress({ store }: { store: Store<ImportProgress | null> }) {
+  const progress = useStoreValue(store, identity);
+  const fraction =
+    progress?.stage === 'downloading' && progress.totalBytes
+      ? (progress.bytes ?? 0) / progress.totalBytes
+      : null;
+  return (
+    <div className="load-progress">
+      <p>{describeProgress(progress)}</p>
+      <progress
+        aria-label="Loading the dataset"
+        max={1}
+        {...(fraction === null ? {} : { value: fraction })}
+      />
+    </div>
+  );
+}

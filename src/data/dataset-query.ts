@@ -1,0 +1,157 @@
+/**
+ * Loading a dataset: where it comes from (the bundled file, another address, or files the reader
+ * opened), the fetcher, and its TanStack Query options kept together, so every caller shares one
+ * cache entry per dataset and column choice.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type {
+  ImportChoices,
+  ImportInput,
+  ImportOutcome,
+  ImportProgress,
+} from './import/import-dataset.ts';
+import { LOCAL_PREFIX, localFiles } from './import/local-files.ts';
+import { runImport } from './import/run-import.ts';
+import { DatasetError } from './validate.ts';
+
+/** The bundled dataset, served beside the app under the configured base path. */
+export const BUNDLED_DATASET_URL = `${import.meta.env.BASE_URL}data/events.geojson`;
+
+export type DatasetSource =
+  | { kind: 'bundled'; url: string }
+  | { kind: 'remote'; url: string }
+  | { kind: 'local'; name: string };
+
+/** A failure worth trying again by itself: the network, not the content. */
+export class DatasetNetworkError extends DatasetError {
+  override name = 'DatasetNetworkError';
+}
+
+/** The reader's own file is named in the URL but was not opened in this page (after a reload). */
+export class LocalFileMissingError extends DatasetError {
+  override name = 'LocalFileMissingError';
+}
+
+/** Reads the `data` parameter (already vetted by the URL parser) into a source. */
+export function datasetSourceFrom(params: readonly [string, string][]): DatasetSource {
+  const data = params.find(([key]) => key === 'data')?.[1];
+  if (!data) return { kind: 'bundled', url: BUNDLED_DATASET_URL };
+  if (data.startsWith(LOCAL_PREFIX))
+    return { kind: 'local', name: data.slice(LOCAL_PREFIX.length) };
+  return { kind: 'remote', url: new URL(data, window.location.href).href };
+}
+
+/** A file name for an address: its last path segment, "dataset" if it has none. */
+export function fileNameOf(url: string): string {
+  try {
+    const segment = new URL(url, 'http://localhost/').pathname.split('/').filter(Boolean).pop();
+    return segment ? decodeURIComponent(segment) : 'dataset';
+  } catch {
+    return 'dataset';
+  }
+}
+
+async function fetchBytes(
+  url: string,
+  signal: AbortSignal | undefined,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      signal,
+      headers: { Accept: 'application/geo+json, application/json, text/csv;q=0.9, */*;q=0.5' },
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new DatasetNetworkError(`Could not reach ${url}: the network request failed.`);
+  }
+  if (!response.ok) {
+    const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+    throw new DatasetError(`The server answered ${status} for ${url}.`);
+  }
+  const lengthHeader = Number(response.headers.get('Content-Length'));
+  // Compressed responses report the compressed length: only a plain one is a usable total.
+  const totalBytes =
+    Number.isFinite(lengthHeader) && lengthHeader > 0 && !response.headers.get('Content-Encoding')
+      ? lengthHeader
+      : null;
+  try {
+    if (!response.body) return new Uint8Array(await response.arrayBuffer());
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let bytes = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      bytes += value.length;
+      onProgress({ stage: 'downloading', rows: 0, bytes, totalBytes });
+    }
+    const all = new Uint8Array(bytes);
+    let offset = 0;
+    for (const chunk of chunks) {
+      all.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return all;
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new DatasetNetworkError(`The download of ${url} was cut off before it finished.`);
+  }
+}
+
+async function readInputs(
+  source: DatasetSource,
+  signal: AbortSignal | undefined,
+  onProgress: (progress: ImportProgress) => void,
+): Promise<ImportInput[]> {
+  if (source.kind !== 'local') {
+    return [
+      { name: fileNameOf(source.url), bytes: await fetchBytes(source.url, signal, onProgress) },
+    ];
+  }
+  const opened = localFiles(source.name);
+  if (!opened) {
+    throw new LocalFileMissingError(
+      `“${source.name}” was opened from a device, and opened files are not kept once the page closes. Open it again to go on.`,
+    );
+  }
+  onProgress({ stage: 'reading', rows: 0 });
+  return Promise.all(
+    opened.files.map(async (file) => ({
+      name: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    })),
+  );
+}
+
+export type LoadedOutcome = ImportOutcome & { source: DatasetSource };
+
+function sourceKey(source: DatasetSource): string {
+  return source.kind === 'local'
+    ? `${source.name}#${localFiles(source.name)?.generation ?? 0}`
+    : source.url;
+}
+
+export function datasetQueryOptions(
+  source: DatasetSource,
+  choices: ImportChoices | null,
+  onProgress: (progress: ImportProgress) => void = () => {},
+) {
+  return queryOptions({
+    queryKey: ['dataset', source.kind, sourceKey(source), choices],
+    queryFn: async ({ signal }): Promise<LoadedOutcome> => {
+      const inputs = await readInputs(source, signal, onProgress);
+      const outcome = await runImport(
+        { inputs, choices, sourceUrl: source.kind === 'remote' ? source.url : null },
+        onProgress,
+        signal,
+      );
+      return { ...outcome, source };
+    },
+    // A file that is not JSON will not become JSON on a second try; a dropped connection might.
+    retry: (failureCount, error) => error instanceof DatasetNetworkError && failureCount < 2,
+    staleTime: Infinity,
+  });
+}

@@ -1,0 +1,374 @@
+import { describe, expect, it } from 'vitest';
+import { toCsv, toGeoJson } from '../export.ts';
+import { parseDatasetText } from '../validate.ts';
+import { importDataset, type ImportInput, type ImportOutcome } from './import-dataset.ts';
+
+const encoder = new TextEncoder();
+const utf8 = (name: string, text: string): ImportInput => ({ name, bytes: encoder.encode(text) });
+
+function dataset(outcome: ImportOutcome) {
+  if (outcome.kind !== 'dataset') throw new Error(`expected a dataset, got ${outcome.kind}`);
+  return outcome;
+}
+
+/** Imports, confirming the importer's own guess if it asks: what a reader clicking Import gets. */
+function importConfirmed(inputs: ImportInput[], sourceUrl: string | null = null) {
+  const first = importDataset(inputs, null, { sourceUrl });
+  if (first.kind === 'dataset') return first;
+  return dataset(
+    importDataset(
+      inputs,
+      { mapping: first.proposal.mapping, dayOrder: first.proposal.dayOrder },
+      { sourceUrl },
+    ),
+  );
+}
+
+describe('importDataset: CSV', () => {
+  it('reads Windows-1252 text, month-only and two-digit-year dates, and reports broken rows by line', () => {
+    // "Kims Ünha" in Windows-1252: Ü is the single byte 0xDC, which is not valid UTF-8.
+    const text =
+      'Date,Missile Name,Facility Name,Facility Latitude,Facility Longitude,Source(s)\r\n' +
+      '9-Apr-84,Scud-B,Tonghae,40.85,129.67,http://a.example/x; http://b.example/y\r\n' +
+      'Sep-84,\xdcnha,Sohae,39.66,124.71,"CNS, 2016"\r\n' +
+      'Unknown,Scud-B,Tonghae,40.85,129.67,\r\n' +
+      '12-Feb-93,Rodong,Somewhere,Unknown,Unknown,\r\n';
+    const bytes = Uint8Array.from(text, (char) => char.charCodeAt(0));
+    const outcome = importConfirmed([{ name: 'cns.csv', bytes }]);
+    const { dataset: result, report } = outcome;
+    expect(report.encoding).toBe('windows-1252');
+    expect(report.twoDigitYears).toBe(true);
+    expect(result.recordCount).toBe(4);
+    expect(result.events.map((event) => [event.title, event.date.edtf])).toEqual([
+      ['Scud-B', '1984-04-09'],
+      ['Ünha', '1984-09'],
+    ]);
+    const [first, second] = result.events;
+    expect(first?.sources.map((source) => [source.publisher, source.url])).toEqual([
+      ['a.example', 'http://a.example/x'],
+      ['b.example', 'http://b.example/y'],
+    ]);
+    // No link in the cell: the citation text is kept, and the file named as publisher.
+    expect(second?.sources).toEqual([
+      { publisher: 'cns.csv', title: 'CNS, 2016', url: null, published: null, quote: null },
+    ]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({ position: 2, line: 4, field: 'Date' }),
+      expect.objectContaining({
+        position: 3,
+        line: 5,
+        field: 'Facility Latitude',
+        reason: '“Unknown” is not a number',
+      }),
+    ]);
+    expect(result.events.length + result.issues.length).toBe(result.recordCount);
+  });
+
+  it('asks before importing when it is unsure, and uses the reader’s choices', () => {
+    const input = utf8('ambiguous.csv', 'day,label,lat,lon\n03/04/2020,A,1,2\n05/06/2020,B,1,2\n');
+    const first = importDataset([input], null, { sourceUrl: null });
+    expect(first.kind).toBe('needs-mapping');
+    if (first.kind !== 'needs-mapping') return;
+    expect(first.report.preview).toHaveLength(2);
+    const monthFirst = dataset(
+      importDataset(
+        [input],
+        { mapping: first.proposal.mapping, dayOrder: 'month-first' },
+        { sourceUrl: null },
+      ),
+    );
+    expect(monthFirst.dataset.events.map((event) => event.date.edtf)).toEqual([
+      '2020-03-04',
+      '2020-05-06',
+    ]);
+    const dayFirst = dataset(
+      importDataset(
+        [input],
+        { mapping: first.proposal.mapping, dayOrder: 'day-first' },
+        { sourceUrl: null },
+      ),
+    );
+    expect(dayFirst.dataset.events.map((event) => event.date.edtf)).toEqual([
+      '2020-04-03',
+      '2020-06-05',
+    ]);
+  });
+
+  it('derives stable ids for rows without one, telling identical rows apart', () => {
+    const text =
+      'date,title,lat,lon\n2024-01-01,Test,1,2\n2024-01-01,Test,1,2\n2024-02-01,Other,3,4\n';
+    const once = importConfirmed([utf8('a.csv', text)]).dataset.events.map((event) => event.id);
+    expect(new Set(once).size).toBe(3);
+    const reordered =
+      'date,title,lat,lon\n2024-02-01,Other,3,4\n2024-01-01,Test,1,2\n2024-01-01,Test,1,2\n';
+    expect(
+      importConfirmed([utf8('a.csv', reordered)]).dataset.events.map((event) => event.id),
+    ).toEqual(once);
+  });
+
+  it('links the dataset itself as the source of rows without a link, when it came from an address', () => {
+    const outcome = importConfirmed(
+      [
+        utf8(
+          'quakes.csv',
+          'time,magnitude,latitude,longitude\n2019-06-16 10:00:00,4.8,36.4,140.5\n',
+        ),
+      ],
+      'https://data.example/quakes.csv',
+    );
+    const [event] = outcome.dataset.events;
+    expect(event?.title).toBe('Magnitude 4.8');
+    expect(event?.date.edtf).toBe('2019-06-16T10:00:00');
+    expect(event?.sources[0]).toMatchObject({
+      publisher: 'quakes.csv',
+      url: 'https://data.example/quakes.csv',
+    });
+  });
+
+  it('reports a missing title only when no summary can stand in', () => {
+    const text =
+      'date,title,summary,lat,lon\n2024-01-01,Storm,,1,2\n2024-01-02,,It rained. Then more.,1,2\n2024-01-03,,,1,2\n';
+    const { dataset: result } = importConfirmed([utf8('a.csv', text)]);
+    expect(result.events.map((event) => event.title)).toEqual(['Storm', 'It rained.']);
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        position: 2,
+        field: 'title',
+        reason: expect.stringMatching(/title is empty/),
+      }),
+    ]);
+  });
+});
+
+describe('importDataset: JSON', () => {
+  const usgs = {
+    type: 'FeatureCollection',
+    metadata: { title: 'USGS All Earthquakes, Past Week' },
+    features: [
+      {
+        type: 'Feature',
+        id: 'nc73198821',
+        properties: {
+          mag: 0.73,
+          place: '1km E of The Geysers, CA',
+          time: 1560702461260,
+          url: 'https://earthquake.usgs.gov/earthquakes/eventpage/nc73198821',
+          title: 'M 0.7 - 1km E of The Geysers, CA',
+          type: 'earthquake',
+        },
+        geometry: { type: 'Point', coordinates: [-122.7411652, 38.7768326, 2.1] },
+      },
+      {
+        type: 'Feature',
+        id: 'ak0197cvs6p9',
+        properties: {
+          mag: 1.5,
+          place: 'Alaska',
+          time: 1560098736138,
+          url: 'https://earthquake.usgs.gov/x',
+          title: 'M 1.5 - Alaska',
+          type: 'earthquake',
+        },
+        geometry: {
+          type: 'LineString',
+          coordinates: [
+            [0, 0],
+            [1, 1],
+          ],
+        },
+      },
+    ],
+  };
+
+  it('maps a foreign GeoJSON feed by itself: ms times, titles, links, ids, Point geometry', () => {
+    const outcome = importDataset([utf8('usgs.geojson', JSON.stringify(usgs))], null, {
+      sourceUrl: null,
+    });
+    const { dataset: result, report } = dataset(outcome);
+    expect(report.format).toBe('geojson');
+    expect(result.events).toHaveLength(1);
+    expect(result.events[0]).toMatchObject({
+      id: 'nc73198821',
+      title: 'M 0.7 - 1km E of The Geysers, CA',
+      place: '1km E of The Geysers, CA',
+      latitude: 38.7768326,
+      longitude: -122.7411652,
+      category: 'earthquake',
+    });
+    expect(result.events[0]?.date.edtf).toBe('2019-06-16T16:27:41.260Z');
+    expect(result.issues).toEqual([expect.objectContaining({ position: 1, id: 'ak0197cvs6p9' })]);
+  });
+
+  const tests = {
+    timeBins: [
+      {
+        data: [
+          {
+            date: '1984-04-09',
+            facility: 'tonghae',
+            missile: 'scud-b',
+            description: 'First test.',
+          },
+        ],
+      },
+      {
+        data: [
+          { date: '2017-07-04', facility: 'panghyon', missile: 'hwasong-14', description: 'ICBM.' },
+          {
+            date: '2017-07-28',
+            facility: 'nowhere',
+            missile: 'hwasong-14',
+            description: 'Unknown site.',
+          },
+          { date: '2019-05-04', facility: 'hodo', missile: 'kn-23', description: 'Hodo.' },
+        ],
+      },
+    ],
+  };
+  const facilities = {
+    facilities: {
+      tonghae: { name: 'Tonghae', lat: 40.85, lon: 129.67 },
+      panghyon: { name: 'Panghyon', lat: 39.9, lon: 125.2 },
+      hodo: { name: 'Hodo Peninsula', lat: 39.3, lon: 127.5 },
+    },
+  };
+
+  it('explains a file of records whose places are listed in another file', () => {
+    expect(() =>
+      importDataset([utf8('test.json', JSON.stringify(tests))], null, { sourceUrl: null }),
+    ).toThrow(/4 records have no coordinates.*“facility”.*open this file together with that one/);
+  });
+
+  it('joins records found in nested bins with a companion file of places', () => {
+    const inputs = [
+      utf8('test.json', JSON.stringify(tests)),
+      utf8('facility.json', JSON.stringify(facilities)),
+    ];
+    const outcome = importConfirmed(inputs);
+    expect(outcome.report.recordsPath).toBe('timeBins[].data[]');
+    expect(outcome.report.joins).toEqual(['facility → facilities']);
+    const { dataset: result } = outcome;
+    expect(result.events.map((event) => [event.date.edtf, event.place, event.latitude])).toEqual([
+      ['1984-04-09', 'Tonghae', 40.85],
+      ['2017-07-04', 'Panghyon', 39.9],
+      ['2019-05-04', 'Hodo Peninsula', 39.3],
+    ]);
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        position: 2,
+        field: 'facility.lat',
+        reason: 'the latitude is empty',
+      }),
+    ]);
+  });
+
+  it('gives clear errors for files it cannot read at all', () => {
+    const fail = (text: string) => () =>
+      importDataset([utf8('x.json', text)], null, { sourceUrl: null });
+    expect(fail('{"a": 1')).toThrow(/x.json is not valid JSON/);
+    expect(fail('{"a": 1}')).toThrow(/No records were found in x.json/);
+    expect(fail('   ')).toThrow(/x.json is empty/);
+    expect(() =>
+      importDataset([utf8('page.csv', '<!doctype html><p>hi')], null, { sourceUrl: null }),
+    ).toThrow(/looks like an HTML page/);
+  });
+});
+
+describe('export, then import', () => {
+  const original = parseDatasetText(
+    JSON.stringify({
+      type: 'FeatureCollection',
+      metadata: { title: 'Round trip' },
+      features: [
+        {
+          type: 'Feature',
+          id: 'summit',
+          geometry: { type: 'Point', coordinates: [125.75, 39.03] },
+          properties: {
+            title: '=HYPERLINK("x") and, "quotes"',
+            summary: 'Line one.\nLine two, with a comma.',
+            date: '2024-06',
+            place: 'Pyongyang',
+            country: 'KP',
+            locationPrecision: 'city',
+            category: 'diplomacy',
+            tags: ['summit', 'treaty'],
+            sources: [
+              {
+                publisher: 'Yonhap',
+                title: 'A | B',
+                url: 'https://en.yna.co.kr/x',
+                quote: 'He said so.',
+              },
+              { publisher: 'KCNA', published: '2024-06-20', title: 'Back\\slash' },
+            ],
+            related: ['strike'],
+          },
+        },
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [37.8, 48.0] },
+          properties: {
+            title: 'Strike',
+            date: '2024-10-04?',
+            sources: [{ publisher: 'Yonhap' }],
+          },
+        },
+      ],
+    }),
+  );
+  const comparable = (events: typeof original.events) =>
+    events.map(
+      ({
+        id,
+        title,
+        summary,
+        date,
+        place,
+        country,
+        latitude,
+        longitude,
+        locationPrecision,
+        category,
+        tags,
+        related,
+      }) => ({
+        id,
+        title,
+        summary,
+        edtf: date.edtf,
+        place,
+        country,
+        latitude,
+        longitude,
+        locationPrecision,
+        category,
+        tags,
+        related,
+      }),
+    );
+
+  it('gives back the same events from GeoJSON, sources and all', () => {
+    const text = toGeoJson(original.events, original.metadata);
+    const { dataset: back } = dataset(
+      importDataset([utf8('x.geojson', text)], null, { sourceUrl: null }),
+    );
+    expect(back.events).toEqual(original.events.map((event) => ({ ...event, idDerived: false })));
+    expect(back.metadata.title).toBe('Round trip');
+  });
+
+  it('gives back the same events from CSV, sources and all', () => {
+    const text = toCsv(original.events);
+    expect(text).toContain(`"'=HYPERLINK(""x"") and, ""quotes"""`);
+    const { dataset: back } = dataset(
+      importDataset([utf8('x.csv', text)], null, { sourceUrl: null }),
+    );
+    expect(comparable(back.events)).toEqual(comparable(original.events));
+    // Publication dates are not in the CSV; everything else about each source comes back.
+    for (const [index, event] of original.events.entries()) {
+      expect(back.events[index]?.sources).toEqual(
+        event.sources.map((source) => ({ ...source, published: null })),
+      );
+    }
+  });
+});

@@ -1,0 +1,18 @@
+/** What the page and the import worker say to each other. */
+import type {
+  ImportChoices,
+  ImportInput,
+  ImportOutcome,
+  ImportProgress,
+} from './import-dataset.ts';
+
+export interface ImportRequest {
+  inputs: ImportInput[];
+  choices: ImportChoices | null;
+  sourceUrl: string | null;
+}
+
+export type ImportResponse =
+  | { type: 'progress'; progress: ImportProgress }
+  | { type: 'done'; outcome: ImportOutcome }
+  | { type: 'error'; message: string; datasetError: boolean };

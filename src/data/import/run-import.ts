@@ -1,0 +1,47 @@
+/**
+ * Runs the importer off the main thread, one worker per import, and turns its messages back into a
+ * promise. Where there is no Worker (unit tests in jsdom), it runs in place: same code, same result.
+ */
+import { DatasetError } from '../validate.ts';
+import { importDataset, type ImportOutcome, type ImportProgress } from './import-dataset.ts';
+import type { ImportRequest, ImportResponse } from './import-messages.ts';
+
+export function runImport(
+  request: ImportRequest,
+  onProgress: (progress: ImportProgress) => void,
+  signal?: AbortSignal,
+): Promise<ImportOutcome> {
+  if (typeof Worker === 'undefined') {
+    return Promise.resolve().then(() =>
+      importDataset(request.inputs, request.choices, { sourceUrl: request.sourceUrl, onProgress }),
+    );
+  }
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+    const stop = () => {
+      worker.terminate();
+      reject(signal?.reason ?? new DOMException('The import was cancelled.', 'AbortError'));
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    const finish = () => {
+      signal?.removeEventListener('abort', stop);
+      worker.terminate();
+    };
+    worker.onmessage = ({ data }: MessageEvent<ImportResponse>) => {
+      if (data.type === 'progress') {
+        onProgress(data.progress);
+        return;
+      }
+      finish();
+      if (data.type === 'done') resolve(data.outcome);
+      else reject(data.datasetError ? new DatasetError(data.message) : new Error(data.message));
+    };
+    worker.onerror = (event) => {
+      finish();
+      reject(
+        new Error(`The importer stopped unexpectedly: ${event.message || 'no reason given'}.`),
+      );
+    };
+    worker.postMessage(request);
+  });
+}

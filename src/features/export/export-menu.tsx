@@ -1,0 +1,75 @@
+import { useId, useState } from 'react';
+import type { CalendarDay } from '../../data/calendar-day.ts';
+import { exportFileName, toCsv, toGeoJson } from '../../data/export.ts';
+import type { DatasetEvent, DatasetMetadata } from '../../data/schema.ts';
+
+export interface ExportMenuProps {
+  events: readonly DatasetEvent[];
+  metadata: DatasetMetadata;
+  range: { from: CalendarDay; to: CalendarDay } | null;
+}
+
+function download(text: string, fileName: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has the blob once the click is handled; the URL is released a moment later.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads the events shown (after every filter) as GeoJSON or CSV. */
+export function ExportMenu({ events, metadata, range }: ExportMenuProps) {
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  const count = events.length.toLocaleString('en-GB');
+  const noun = events.length === 1 ? 'event' : 'events';
+  return (
+    <div className="export-menu">
+      <button
+        type="button"
+        className="button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((wasOpen) => !wasOpen)}
+      >
+        Export
+      </button>
+      <div id={menuId} className="export-menu-panel" hidden={!open}>
+        <p className="export-menu-note">
+          The {count} {noun} shown, with their sources.
+        </p>
+        <button
+          type="button"
+          className="button"
+          disabled={events.length === 0}
+          onClick={() => {
+            download(
+              toGeoJson(events, metadata),
+              exportFileName(metadata.title, range, 'geojson'),
+              'application/geo+json',
+            );
+            setOpen(false);
+          }}
+        >
+          GeoJSON
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={events.length === 0}
+          onClick={() => {
+            download(toCsv(events), exportFileName(metadata.title, range, 'csv'), 'text/csv');
+            setOpen(false);
+          }}
+        >
+          CSV
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+/** Shown while files are dragged over the page: where they will go, and that they stay local. */
+export function DropOverlay() {
+  return (
+    <div className="drop-overlay" aria-hidden="true">
+      <div className="drop-overlay-card">
+        <p className="drop-overlay-title">Drop to open the dataset</p>
+        <p>CSV, GeoJSON or JSON. The file stays in this browser; nothing is uploaded.</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { FIELD_LABELS, MAPPED_FIELDS } from '../../data/import/columns.ts';
+import { TWO_DIGIT_YEAR_RULE } from '../../data/import/date-cells.ts';
+import { encodingLabel } from '../../data/import/decode-text.ts';
+import type { ImportReport } from '../../data/import/import-dataset.ts';
+
+const FORMAT_LABELS: Record<ImportReport['format'], string> = {
+  'dateline-geojson': 'Dateline GeoJSON',
+  geojson: 'GeoJSON (mapped)',
+  json: 'JSON (mapped)',
+  csv: 'CSV',
+};
+
+export interface ImportDetailsProps {
+  report: ImportReport;
+  onChangeColumns: (() => void) | null;
+}
+
+/** How the file was read — format, encoding, which column became what — for the reader to check. */
+export function ImportDetails({ report, onChangeColumns }: ImportDetailsProps) {
+  const { mapping } = report;
+  return (
+    <details className="import-details">
+      <summary>About this file</summary>
+      <div className="import-details-body">
+        <p>
+          {FORMAT_LABELS[report.format]}, {encodingLabel(report.encoding)}
+          {report.recordsPath ? ` · records at ${report.recordsPath}` : ''}
+          {report.dayOrder && report.proposal?.dayOrderEvidence !== 'not-needed'
+            ? ` · numeric dates read ${report.dayOrder === 'day-first' ? 'day first' : 'month first'}`
+            : ''}
+        </p>
+        {report.twoDigitYears && <p>Two-digit years: {TWO_DIGIT_YEAR_RULE}.</p>}
+        {report.joins.length > 0 && <p>Joined: {report.joins.join('; ')}.</p>}
+        {mapping && (
+          <dl className="import-mapping">
+            {MAPPED_FIELDS.filter((field) => mapping[field] !== null).map((field) => (
+              <div key={field}>
+                <dt>{FIELD_LABELS[field]}</dt>
+                <dd>{mapping[field]}</dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {onChangeColumns && (
+          <button type="button" className="button" onClick={onChangeColumns}>
+            Change columns…
+          </button>
+        )}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,173 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import {
+  FIELD_LABELS,
+  MAPPED_FIELDS,
+  REQUIRED_FIELDS,
+  type ColumnMapping,
+  type MappedField,
+  type MappingProposal,
+} from '../../data/import/columns.ts';
+import { TWO_DIGIT_YEAR_RULE, type DayOrder } from '../../data/import/date-cells.ts';
+import type { ImportChoices } from '../../data/import/import-dataset.ts';
+import { previewRows } from './mapping-preview.ts';
+
+export interface MappingDialogProps {
+  fileName: string;
+  columns: string[];
+  preview: string[][];
+  proposal: MappingProposal;
+  /** The choices in force, when the reader reopens the dialog after importing. */
+  current: ImportChoices | null;
+  twoDigitYears: boolean;
+  onConfirm: (choices: ImportChoices) => void;
+  onCancel: () => void;
+}
+
+const EVIDENCE_NOTE: Record<MappingProposal['dayOrderEvidence'], string> = {
+  'not-needed': '',
+  'day-first': 'Some dates have a first number over 12, so the day comes first.',
+  'month-first': 'Some dates have a second number over 12, so the month comes first.',
+  undecided: 'Every date in the file fits both orders. Which does it use?',
+  conflicting:
+    'The file mixes both orders. Rows that do not fit the order chosen are listed in Data issues.',
+};
+
+/**
+ * The importer's guess of which column holds what, for the reader to confirm or change, with the
+ * first rows shown as they would read. A native modal dialog: focus stays inside, Escape cancels.
+ */
+export function MappingDialog({
+  fileName,
+  columns,
+  preview,
+  proposal,
+  current,
+  twoDigitYears,
+  onConfirm,
+  onCancel,
+}: MappingDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [mapping, setMapping] = useState<ColumnMapping>(current?.mapping ?? proposal.mapping);
+  const [dayOrder, setDayOrder] = useState<DayOrder>(current?.dayOrder ?? proposal.dayOrder);
+  const missing = REQUIRED_FIELDS.filter((field) => mapping[field] === null);
+
+  useEffect(function openAsModal() {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return function closeModal() {
+      dialog?.close();
+    };
+  }, []);
+
+  const setField = (field: MappedField, column: string) =>
+    setMapping((previous) => ({ ...previous, [field]: column === '' ? null : column }));
+  const rows = previewRows(columns, preview.slice(0, 3), mapping, dayOrder);
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="mapping-dialog"
+      aria-labelledby={titleId}
+      onCancel={(cancelEvent) => {
+        cancelEvent.preventDefault();
+        onCancel();
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(submitEvent) => {
+          submitEvent.preventDefault();
+          if (missing.length === 0) onConfirm({ mapping, dayOrder });
+        }}
+      >
+        <h2 id={titleId}>Check the columns of {fileName}</h2>
+        {proposal.doubts.length > 0 && !current && (
+          <ul className="mapping-doubts">
+            {proposal.doubts.map((doubt) => (
+              <li key={doubt}>{doubt}</li>
+            ))}
+          </ul>
+        )}
+        <div className="mapping-fields">
+          {MAPPED_FIELDS.map((field) => (
+            <label key={field} className="mapping-field">
+              <span>
+                {FIELD_LABELS[field]}
+                {REQUIRED_FIELDS.includes(field) ? ' (required)' : ''}
+              </span>
+              <select
+                value={mapping[field] ?? ''}
+                onChange={(changeEvent) => setField(field, changeEvent.target.value)}
+              >
+                <option value="">— none —</option>
+                {columns.map((column) => (
+                  <option key={column} value={column}>
+                    {column}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+        </div>
+        {proposal.dayOrderEvidence !== 'not-needed' && (
+          <fieldset className="mapping-day-order">
+            <legend>Dates like 03/04/2020</legend>
+            <p className="mapping-note">{EVIDENCE_NOTE[proposal.dayOrderEvidence]}</p>
+            <label>
+              <input
+                type="radio"
+                name="day-order"
+                checked={dayOrder === 'day-first'}
+                onChange={() => setDayOrder('day-first')}
+              />
+              Day first (3 April 2020)
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="day-order"
+                checked={dayOrder === 'month-first'}
+                onChange={() => setDayOrder('month-first')}
+              />
+              Month first (4 March 2020)
+            </label>
+          </fieldset>
+        )}
+        {twoDigitYears && <p className="mapping-note">Two-digit years: {TWO_DIGIT_YEAR_RULE}.</p>}
+        <table className="mapping-preview">
+          <caption>The first rows as they will read</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Title</th>
+              <th scope="col">Position</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={index}>
+                <td>{row.date}</td>
+                <td>{row.title}</td>
+                <td>{row.position}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {missing.length > 0 && (
+          <p className="mapping-missing" role="alert">
+            Choose a column for: {missing.map((field) => FIELD_LABELS[field]).join(', ')}.
+          </p>
+        )}
+        <div className="mapping-actions">
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={missing.length > 0}>
+            Import
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,39 @@
+/** How the first rows would read with a mapping: shown in the column dialog before importing. */
+import { formatEventDate } from '../../data/date-label.ts';
+import { parseEdtf } from '../../data/edtf.ts';
+import type { ColumnMapping, MappedField } from '../../data/import/columns.ts';
+import { parseCoordinate } from '../../data/import/columns.ts';
+import { parseDateCell, type DayOrder } from '../../data/import/date-cells.ts';
+
+export interface PreviewRow {
+  date: string;
+  title: string;
+  position: string;
+}
+
+export function previewRows(
+  columns: readonly string[],
+  rows: readonly string[][],
+  mapping: ColumnMapping,
+  dayOrder: DayOrder,
+): PreviewRow[] {
+  const cell = (row: readonly string[], field: MappedField) => {
+    const name = mapping[field];
+    const index = name === null ? -1 : columns.indexOf(name);
+    return index === -1 ? '' : (row[index] ?? '').trim();
+  };
+  return rows.map((row) => {
+    const parsedDate = parseDateCell(cell(row, 'date'), dayOrder);
+    const edtf = parsedDate.ok ? parseEdtf(parsedDate.edtf) : null;
+    const latitude = parseCoordinate(cell(row, 'latitude'));
+    const longitude = parseCoordinate(cell(row, 'longitude'));
+    return {
+      date: edtf?.ok ? formatEventDate(edtf.date) : `not read: ${cell(row, 'date') || 'empty'}`,
+      title: cell(row, 'title') || '—',
+      position:
+        latitude === null || longitude === null
+          ? 'no coordinates'
+          : `${latitude.toFixed(3)}, ${longitude.toFixed(3)}`,
+    };
+  });
+}

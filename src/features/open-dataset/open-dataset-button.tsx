@@ -1,0 +1,43 @@
+import { useId, useRef } from 'react';
+
+export const ACCEPTED_FILES =
+  '.csv,.tsv,.txt,.json,.geojson,text/csv,text/tab-separated-values,application/json,application/geo+json';
+
+export interface OpenDatasetButtonProps {
+  onFiles: (files: File[]) => void;
+  label?: string;
+  className?: string;
+}
+
+/** A real button in front of a hidden file input, so it looks like the other buttons and is one. */
+export function OpenDatasetButton({
+  onFiles,
+  label = 'Open dataset…',
+  className = 'button',
+}: OpenDatasetButtonProps) {
+  const inputRef = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  return (
+    <>
+      <button type="button" className={className} onClick={() => inputRef.current?.click()}>
+        {label}
+      </button>
+      <input
+        ref={inputRef}
+        id={inputId}
+        className="visually-hidden"
+        type="file"
+        multiple
+        accept={ACCEPTED_FILES}
+        aria-label="Dataset file (CSV, GeoJSON or JSON)"
+        tabIndex={-1}
+        onChange={(changeEvent) => {
+          const files = [...(changeEvent.target.files ?? [])];
+          // Cleared so that opening the same file again (after editing it) fires a change.
+          changeEvent.target.value = '';
+          if (files.length > 0) onFiles(files);
+        }}
+      />
+    </>
+  );
+}
