@@ -80,7 +80,7 @@ test('a response that is not JSON shows the error, and Retry recovers once it is
   await page.goto('./');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The events could not be loaded');
-  await expect(alert).toContainText('not valid JSON');
+  await expect(alert).toContainText('events.geojson looks like an HTML page, not a dataset');
   await expect(page.getByRole('status')).toHaveText('No events loaded');
   await expectNoAxeViolations(page);
 
@@ -104,7 +104,9 @@ test('a server error names the status and a JSON file that is not a FeatureColle
   await expect(page.getByRole('alert')).toContainText('500');
   response = 'wrong-shape';
   await page.getByRole('button', { name: 'Retry' }).click();
-  await expect(page.getByRole('alert')).toContainText('Expected a GeoJSON FeatureCollection');
+  await expect(page.getByRole('alert')).toContainText(
+    'No records were found in events.geojson: expected a GeoJSON FeatureCollection',
+  );
 });
 
 test('the loaded page has no accessibility violations', async ({ page }) => {

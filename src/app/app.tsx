@@ -83,11 +83,23 @@ export function App() {
         ? `From ${source.name}, opened on this device (nothing is uploaded)`
         : null;
 
-  /** Opens files from the picker or a drop: a new dataset, so a fresh view of it. */
-  const openFiles = useCallback((files: File[]) => {
-    const name = openLocalFiles(files);
-    navigate({ ...EMPTY_URL_STATE, params: [['data', `${LOCAL_PREFIX}${name}`]] });
-  }, []);
+  /**
+   * Opens files from the picker or a drop: a new dataset gets a fresh view. The same file opened
+   * again (after a reload, or edited) keeps the view, so a link into it works once it is open.
+   */
+  const reopening = source.kind === 'local' ? source.name : null;
+  // The query key reads the opened files' generation; a render must follow each opening even when
+  // the URL stays the same.
+  const [, setOpenings] = useState(0);
+  const openFiles = useCallback(
+    (files: File[]) => {
+      const name = openLocalFiles(files);
+      setOpenings((count) => count + 1);
+      const params: [string, string][] = [['data', `${LOCAL_PREFIX}${name}`]];
+      navigate(name === reopening ? { ...url.state, params } : { ...EMPTY_URL_STATE, params });
+    },
+    [reopening, url.state],
+  );
   const dragging = useFileDrop(openFiles);
   const [onlyInMapView, setOnlyInMapView] = useState(false);
   const [mapBounds, setMapBounds] = useState<GeoBounds | null>(null);

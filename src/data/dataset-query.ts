@@ -64,7 +64,10 @@ async function fetchBytes(
     });
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw new DatasetNetworkError(`Could not reach ${url}: the network request failed.`);
+    const crossOrigin = new URL(url, window.location.href).origin !== window.location.origin;
+    throw new DatasetNetworkError(
+      `Could not reach ${url}: the network request failed.${crossOrigin ? ' If the address opens in a browser tab, its server may not allow other sites to read it (CORS).' : ''}`,
+    );
   }
   if (!response.ok) {
     const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;

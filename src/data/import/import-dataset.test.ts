@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toCsv, toGeoJson } from '../export.ts';
 import { parseDatasetText } from '../validate.ts';
@@ -370,5 +371,28 @@ describe('export, then import', () => {
         event.sources.map((source) => ({ ...source, published: null })),
       );
     }
+  });
+});
+
+describe('the README example', () => {
+  it('reads as the README says: a day, a month, and an ambiguous date that is asked about', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const csv = /```csv\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const input = utf8('incidents.csv', csv);
+    const first = importDataset([input], null, { sourceUrl: null });
+    if (first.kind !== 'needs-mapping') throw new Error('expected the importer to ask');
+    expect(first.proposal.dayOrderEvidence).toBe('undecided');
+    const { dataset: result } = dataset(
+      importDataset(
+        [input],
+        { mapping: first.proposal.mapping, dayOrder: 'day-first' },
+        { sourceUrl: null },
+      ),
+    );
+    expect(result.events.map((event) => [event.date.edtf, event.title])).toEqual([
+      ['1984-09', 'Scud-B test'],
+      ['2024-06-09', 'Summit (ambiguous date: asked)'],
+      ['2024-10-08', 'Defence minister briefs parliament'],
+    ]);
   });
 });

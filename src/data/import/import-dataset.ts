@@ -197,6 +197,15 @@ export function importDataset(
     rowLines = csv.rowLines;
   } else {
     const found = findRecords(main.json);
+    const lookup = found
+      ? null
+      : findLookups(main.json).sort((a, b) => b.entries.size - a.entries.size)[0];
+    if (lookup) {
+      const example = [...lookup.entries.keys()][0] ?? '';
+      throw new DatasetError(
+        `${main.name} lists ${lookup.entries.size} entries by name (like “${example}”), not events. If another file of events refers to them, open both files together (select both at once).`,
+      );
+    }
     if (!found) {
       throw new DatasetError(
         `No records were found in ${main.name}: expected a GeoJSON FeatureCollection, a list of objects, or a CSV file with a header row.`,
@@ -215,6 +224,7 @@ export function importDataset(
   report.preview = table.rows.slice(0, 5);
   const proposal = proposeMapping(table);
   report.proposal = proposal;
+  report.twoDigitYears = twoDigitYearsIn(table, proposal.mapping.date);
   if (!choices) {
     if (proposal.mapping.latitude === null || proposal.mapping.longitude === null) {
       const hint = joinHint(table, companions.length > 0);
@@ -236,8 +246,7 @@ export function importDataset(
   }
   report.mapping = chosen.mapping;
   report.dayOrder = chosen.dayOrder;
-  const dateColumn = table.columns.indexOf(chosen.mapping.date ?? '');
-  report.twoDigitYears = usesTwoDigitYears(table.rows.map((row) => row[dateColumn] ?? ''));
+  report.twoDigitYears = twoDigitYearsIn(table, chosen.mapping.date);
 
   const dataset = buildDataset(table, rowLines, chosen, {
     title: main.name,
@@ -245,6 +254,11 @@ export function importDataset(
     onProgress,
   });
   return { kind: 'dataset', dataset, report };
+}
+
+function twoDigitYearsIn(table: ImportTable, dateColumnName: string | null): boolean {
+  const column = dateColumnName === null ? -1 : table.columns.indexOf(dateColumnName);
+  return column !== -1 && usesTwoDigitYears(table.rows.map((row) => row[column] ?? ''));
 }
 
 /** Why a file without coordinates cannot be mapped, and what would help; null if a column might. */

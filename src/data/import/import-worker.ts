@@ -13,12 +13,30 @@ const scope = self as unknown as {
   postMessage: (message: ImportResponse) => void;
 };
 
+const EVENTS_PER_MESSAGE = 4000;
+
 scope.onmessage = function handleImportRequest({ data: request }) {
   try {
     const outcome = importDataset(request.inputs, request.choices, {
       sourceUrl: request.sourceUrl,
       onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
     });
+    if (outcome.kind === 'dataset') {
+      // Copying 300,000 event objects into the page in one message takes seconds, all in one
+      // task that freezes it. Sent in slices, each copy is a short task of its own.
+      const { events } = outcome.dataset;
+      for (let start = 0; start < events.length; start += EVENTS_PER_MESSAGE) {
+        scope.postMessage({
+          type: 'events',
+          events: events.slice(start, start + EVENTS_PER_MESSAGE),
+        });
+      }
+      scope.postMessage({
+        type: 'done',
+        outcome: { ...outcome, dataset: { ...outcome.dataset, events: [] } },
+      });
+      return;
+    }
     scope.postMessage({ type: 'done', outcome });
   } catch (error) {
     scope.postMessage({

@@ -2,6 +2,7 @@
  * Runs the importer off the main thread, one worker per import, and turns its messages back into a
  * promise. Where there is no Worker (unit tests in jsdom), it runs in place: same code, same result.
  */
+import type { DatasetEvent } from '../schema.ts';
 import { DatasetError } from '../validate.ts';
 import { importDataset, type ImportOutcome, type ImportProgress } from './import-dataset.ts';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
@@ -27,14 +28,25 @@ export function runImport(
       signal?.removeEventListener('abort', stop);
       worker.terminate();
     };
+    const events: DatasetEvent[] = [];
     worker.onmessage = ({ data }: MessageEvent<ImportResponse>) => {
       if (data.type === 'progress') {
         onProgress(data.progress);
         return;
       }
+      if (data.type === 'events') {
+        for (const event of data.events) events.push(event);
+        return;
+      }
       finish();
-      if (data.type === 'done') resolve(data.outcome);
-      else reject(data.datasetError ? new DatasetError(data.message) : new Error(data.message));
+      if (data.type === 'done') {
+        const { outcome } = data;
+        resolve(
+          outcome.kind === 'dataset'
+            ? { ...outcome, dataset: { ...outcome.dataset, events } }
+            : outcome,
+        );
+      } else reject(data.datasetError ? new DatasetError(data.message) : new Error(data.message));
     };
     worker.onerror = (event) => {
       finish();

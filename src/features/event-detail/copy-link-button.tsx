@@ -72,6 +72,13 @@ export function CopyLinkButton({ url, urlWithFilters, title }: CopyLinkButtonPro
           Include the current filters
         </label>
       )}
+      {/* Links into a file opened on this device: honest about who can follow them. */}
+      {new URL(link).searchParams.get('data')?.startsWith('local:') && (
+        <p className="copy-link-note">
+          This event is in a file opened on this device. The link works for someone who opens the
+          same file in Dateline.
+        </p>
+      )}
       <span className="copy-link-status" aria-live="polite">
         {state === 'copied' ? 'Link copied' : ''}
       </span>
