@@ -83,8 +83,9 @@ for (const dataset of DATASETS) {
     expect(shown).toBeGreaterThan(0);
     expect(shown + reported).toBe(dataset.records);
     const fileName = main.split('/').pop() ?? '';
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-      dataset.files.length > 1 ? `${fileName}` : fileName,
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fileName);
+    await expect(page.getByText(/opened on this device \(nothing is uploaded\)/)).toContainText(
+      dataset.files.length > 1 ? `${fileName} + ${dataset.files.length - 1} more` : fileName,
     );
     await expect(page).toHaveURL(/[?&]data=local%3A/);
     // The way back is always there.
@@ -258,13 +259,35 @@ test('a deep link into a dataset given by address opens its event, with an id de
   await expect(page.getByRole('heading', { name: 'Magnitude 8.2' })).toBeVisible();
 });
 
+test('a relative ?data= address means the same file on an event page as on the front page', async ({
+  page,
+}) => {
+  const csv = 'id,date,title,lat,lon\nfirst,2024-01-01,First,1,2\nsecond,2024-02-01,Second,3,4\n';
+  await page.route('**/relative.csv', (route) =>
+    route.fulfill({
+      body: new URL(route.request().url()).pathname.endsWith('/events/relative.csv')
+        ? '<html>'
+        : csv,
+      contentType: 'text/csv',
+    }),
+  );
+  await page.goto('./?data=relative.csv');
+  await chronologyEntry(page, /^Second/)
+    .getByRole('link')
+    .click();
+  await expect(page).toHaveURL(/\/events\/second\?data=relative\.csv$/);
+  await page.reload();
+  await expect(chronologyEntry(page, /^Second/)).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByText(/^From http:\/\/127\.0\.0\.1:\d+\/relative\.csv$/)).toBeVisible();
+});
+
 test('a link into an opened file asks for the file after a reload, then opens its event', async ({
   page,
 }) => {
   const file = join(REAL, 'ukraine-civilian-harm-2022.csv');
   await openBundled(page);
   await fileInput(page).setInputFiles(file);
-  await expect(page.getByRole('status')).toHaveText(/^Showing 6,638 of 6,638 events/, {
+  await expect(page.getByRole('status')).toHaveText(/^Showing 6,646 of 6,646 events/, {
     timeout: 20_000,
   });
   await page.getByRole('searchbox', { name: 'Search events' }).fill('Petrishki');

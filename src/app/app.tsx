@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { datasetQueryOptions, datasetSourceFrom } from '../data/dataset-query.ts';
 import type { ImportChoices, ImportProgress } from '../data/import/import-dataset.ts';
-import { LOCAL_PREFIX, openLocalFiles } from '../data/import/local-files.ts';
+import { LOCAL_PREFIX, localFiles, openLocalFiles } from '../data/import/local-files.ts';
 import type { DatasetEvent } from '../data/schema.ts';
 import { eventsInBounds, type GeoBounds } from '../data/selectors.ts';
 import { createStore } from '../lib/store/store.ts';
@@ -56,7 +56,8 @@ export function App() {
   const url = useUrlState();
   const notices = useUrlCorrections(url);
   const source = useMemo(() => datasetSourceFrom(url.state.params), [url.state.params]);
-  const sourceKey = JSON.stringify(source);
+  // Column choices belong to one opening of one file: a new file under the same name is asked anew.
+  const sourceKey = `${JSON.stringify(source)}#${source.kind === 'local' ? (localFiles(source.name)?.generation ?? 0) : 0}`;
   // Column choices the reader confirmed, for this source only.
   const [confirmed, setConfirmed] = useState<{ key: string; choices: ImportChoices } | null>(null);
   const choices = confirmed?.key === sourceKey ? confirmed.choices : null;
@@ -204,6 +205,16 @@ export function App() {
     clear: useCallback(() => select(null), [select]),
     focusSearch: useCallback(() => searchRef.current?.focus(), []),
   });
+
+  useEffect(
+    function markFirstRender() {
+      if (!dataset) return;
+      // After this commit's effects, the next frame paints the list and the markers.
+      const frame = requestAnimationFrame(() => performance.mark('dateline:first-render'));
+      return () => cancelAnimationFrame(frame);
+    },
+    [dataset],
+  );
 
   useEffect(
     function titleTheDocument() {

@@ -31,7 +31,8 @@ export function categoryLabel(category: string): string {
 }
 
 export function categoryColor(category: string): string {
-  const known = KNOWN[category];
+  // Own keys only: a category called "constructor" must not find Object's.
+  const known = Object.hasOwn(KNOWN, category) ? KNOWN[category] : undefined;
   if (known) return known;
   let hash = 0;
   for (let index = 0; index < category.length; index += 1) {

@@ -22,6 +22,8 @@ describe('export helpers', () => {
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(csvCell('-122.74')).toBe('-122.74');
+    expect(csvCell('-1+1')).toBe("'-1+1");
+    expect(csvCell("-2+3+cmd|' /C calc'!A0")).toBe("'-2+3+cmd|' /C calc'!A0");
     expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
   });
 

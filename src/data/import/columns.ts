@@ -4,6 +4,7 @@
  * to the reader to confirm or change before anything is imported.
  */
 import {
+  combineEvidence,
   dayOrderEvidence,
   parseDateCell,
   type DayOrder,
@@ -55,6 +56,8 @@ export interface MappingProposal {
   mapping: ColumnMapping;
   dayOrder: DayOrder;
   dayOrderEvidence: DayOrderEvidence;
+  /** The same for every column, so the dialog can answer for whichever the reader picks. */
+  evidenceByColumn: Record<string, DayOrderEvidence>;
   /** Why the reader should look before importing; empty when the importer is sure. */
   doubts: string[];
 }
@@ -221,7 +224,8 @@ const CONTENT_CHECKS: Partial<Record<MappedField, (values: string[]) => boolean>
   link: (values) => share(values, (value) => /https?:\/\//i.test(value)) >= 0.3,
   title: (values) => share(values, (value) => parseCoordinate(value) === null) >= 0.8,
   category: (values) => new Set(values).size <= 24,
-  id: (values) => new Set(values).size === values.length,
+  // Mostly unique: a few repeats are the file's slips, and such rows get ids of their own.
+  id: (values) => new Set(values).size >= values.length * 0.9,
   country: (values) => share(values, (value) => /^[A-Za-z]{2}$/.test(value)) >= 0.9,
   locationPrecision: (values) =>
     share(values, (value) => ['exact', 'city', 'region', 'country'].includes(value)) >= 0.9,
@@ -273,6 +277,34 @@ export function emptyMapping(): ColumnMapping {
   return Object.fromEntries(MAPPED_FIELDS.map((field) => [field, null])) as ColumnMapping;
 }
 
+/** Enough rows to find a day over 12 if the column has one, without reading a million. */
+const EVIDENCE_ROWS = 20_000;
+
+function columnEvidence(table: ImportTable): Record<string, DayOrderEvidence> {
+  const step = Math.max(1, Math.floor(table.rows.length / EVIDENCE_ROWS));
+  const evidence: Record<string, DayOrderEvidence> = Object.create(null) as Record<
+    string,
+    DayOrderEvidence
+  >;
+  table.columns.forEach((column, index) => {
+    const values: string[] = [];
+    for (let row = 0; row < table.rows.length; row += step)
+      values.push(table.rows[row]?.[index] ?? '');
+    evidence[column] = dayOrderEvidence(values);
+  });
+  return evidence;
+}
+
+/** The evidence of the columns a mapping reads dates from. */
+export function evidenceFor(
+  evidenceByColumn: Record<string, DayOrderEvidence>,
+  mapping: Pick<ColumnMapping, 'date' | 'endDate'>,
+): DayOrderEvidence {
+  const of = (column: string | null) =>
+    column === null ? 'not-needed' : (evidenceByColumn[column] ?? 'not-needed');
+  return combineEvidence(of(mapping.date), of(mapping.endDate));
+}
+
 /** Guesses a mapping for the table, and says where the guess needs the reader's eye. */
 export function proposeMapping(table: ImportTable): MappingProposal {
   const cache = new Map<number, string[]>();
@@ -317,17 +349,13 @@ export function proposeMapping(table: ImportTable): MappingProposal {
     }
   }
 
-  const dateColumns = [mapping.date, mapping.endDate]
-    .map((name) => (name === null ? -1 : table.columns.indexOf(name)))
-    .filter((column) => column !== -1);
-  const evidence = dayOrderEvidence(
-    dateColumns.flatMap((column) => table.rows.map((row) => row[column] ?? '')),
-  );
+  const evidenceByColumn = columnEvidence(table);
+  const evidence = evidenceFor(evidenceByColumn, mapping);
   if (evidence === 'undecided') {
     doubts.push('Every date fits both day/month and month/day order: which is it?');
   } else if (evidence === 'conflicting') {
     doubts.push('The dates mix day/month and month/day order: some rows will be reported.');
   }
   const dayOrder: DayOrder = evidence === 'month-first' ? 'month-first' : 'day-first';
-  return { mapping, dayOrder, dayOrderEvidence: evidence, doubts };
+  return { mapping, dayOrder, dayOrderEvidence: evidence, evidenceByColumn, doubts };
 }

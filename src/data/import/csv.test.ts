@@ -24,6 +24,12 @@ describe('parseCsv', () => {
     expect(table.rows).toEqual([['2024-01-01', '1,5', '']]);
   });
 
+  it('refuses a quote that never closes, naming its line, rather than swallowing the rows after it', () => {
+    expect(() =>
+      parseCsv('date,lat,lon,title\n2020-01-01,1,2,"unterminated\n2020-01-02,1,2,b\n'),
+    ).toThrow(/^Line 2 opens a quoted cell \("\) that is never closed/);
+  });
+
   it('chooses tab, semicolon or comma from the header line', () => {
     expect(detectDelimiter('a\tb\tc\n1,2,3')).toBe('\t');
     expect(detectDelimiter('"a,b";c;d\n')).toBe(';');

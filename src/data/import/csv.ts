@@ -3,6 +3,8 @@
  * LF, and a delimiter (comma, semicolon or tab) chosen from the header line. Written as one pass
  * over the text so a 100 MB file costs one loop, with progress reported as rows are read.
  */
+import { DatasetError } from '../validate.ts';
+
 export interface CsvTable {
   delimiter: ',' | ';' | '\t';
   header: string[];
@@ -41,6 +43,7 @@ export function parseCsv(text: string, onProgress?: (rowsRead: number) => void):
   let record: string[] = [];
   let cell = '';
   let quoted = false;
+  let quoteLine = 0;
   let line = 1;
   let recordLine = 1;
   let index = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -77,6 +80,7 @@ export function parseCsv(text: string, onProgress?: (rowsRead: number) => void):
     }
     if (char === '"' && cell === '') {
       quoted = true;
+      quoteLine = line;
     } else if (char === delimiter) {
       record.push(cell);
       cell = '';
@@ -89,6 +93,12 @@ export function parseCsv(text: string, onProgress?: (rowsRead: number) => void):
       cell += char;
     }
     index += 1;
+  }
+  if (quoted) {
+    // Read on, the rest of the file would be one cell: rows lost without a word. Say where instead.
+    throw new DatasetError(
+      `Line ${quoteLine} opens a quoted cell (") that is never closed, so the rows after it cannot be told apart. Is a closing quote missing there?`,
+    );
   }
   if (cell !== '' || record.length > 0) endRecord();
 

@@ -213,3 +213,13 @@ export function usesTwoDigitYears(values: Iterable<string>): boolean {
   for (const value of values) if (hasTwoDigitYear(value.trim())) return true;
   return false;
 }
+
+/** What two columns' evidence says together (a start and an end column share one order). */
+export function combineEvidence(a: DayOrderEvidence, b: DayOrderEvidence): DayOrderEvidence {
+  if (a === 'not-needed') return b;
+  if (b === 'not-needed' || a === b) return a;
+  if (a === 'conflicting' || b === 'conflicting') return 'conflicting';
+  if (a === 'undecided') return b;
+  if (b === 'undecided') return a;
+  return 'conflicting';
+}

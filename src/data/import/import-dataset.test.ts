@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toCsv, toGeoJson } from '../export.ts';
 import { parseDatasetText } from '../validate.ts';
+import { emptyMapping as emptyMappingFor } from './columns.ts';
 import { importDataset, type ImportInput, type ImportOutcome } from './import-dataset.ts';
 
 const encoder = new TextEncoder();
@@ -141,7 +142,83 @@ describe('importDataset: CSV', () => {
   });
 });
 
+describe('importDataset: what files get wrong', () => {
+  it('keeps rows that repeat an id, each with an id of its own, and counts them', () => {
+    const rows = Array.from(
+      { length: 10 },
+      (_, index) => `A${index},2022-02-${10 + index},Event ${index},1,2`,
+    );
+    const text = `entry,date,title,lat,lon\n${rows.join('\n')}\nA3,2022-03-01,Second use of A3,3,4\n`;
+    const { dataset: result, report } = importConfirmed([utf8('a.csv', text)]);
+    expect(result.events).toHaveLength(11);
+    expect(result.events.find((event) => event.title === 'Event 3')?.id).toBe('a3');
+    expect(result.events.find((event) => event.title === 'Second use of A3')?.id).toMatch(
+      /^second-use-of-a3-[a-z0-9]+$/,
+    );
+    expect(report.repeatedIds).toBe(1);
+    expect(result.issues).toEqual([]);
+  });
+
+  it('splits addresses glued together or separated by semicolons into separate sources', () => {
+    const text =
+      'date,title,lat,lon,Source(s)\n2020-01-01,A,1,2,http://a.example/x.htmlhttp://b.example/y;https://c.example/z\n';
+    const [event] = importConfirmed([utf8('a.csv', text)]).dataset.events;
+    expect(event?.sources.map((source) => source.url)).toEqual([
+      'http://a.example/x.html',
+      'http://b.example/y',
+      'https://c.example/z',
+    ]);
+  });
+
+  it('asks again when the chosen columns are not in the file (an edited file, same name)', () => {
+    const input = utf8('a.csv', 'label,y,x,when\nA,1,2,2020-01-01\n');
+    const stale = {
+      mapping: {
+        ...emptyMappingFor(),
+        date: 'Date',
+        latitude: 'Lat',
+        longitude: 'Lon',
+        title: 'Name',
+      },
+      dayOrder: 'day-first' as const,
+    };
+    expect(importDataset([input], stale, { sourceUrl: null }).kind).toBe('needs-mapping');
+  });
+});
+
 describe('importDataset: JSON', () => {
+  it('takes the records, not the lists inside them, and names other groups it left', () => {
+    const json = {
+      events: [
+        {
+          date: '2020-01-01',
+          lat: 1,
+          lon: 2,
+          title: 'A',
+          sources: [
+            { url: 'https://a.example', publisher: 'A' },
+            { url: 'https://b.example', publisher: 'B' },
+          ],
+        },
+        {
+          date: '2020-01-02',
+          lat: 1,
+          lon: 2,
+          title: 'B',
+          sources: [
+            { url: 'https://c.example', publisher: 'C' },
+            { url: 'https://d.example', publisher: 'D' },
+          ],
+        },
+      ],
+      archive: [{ date: '2019-01-01', title: 'Old', note: 'x' }],
+    };
+    const outcome = importConfirmed([utf8('a.json', JSON.stringify(json))]);
+    expect(outcome.report.recordsPath).toBe('events[]');
+    expect(outcome.report.otherRecordGroups).toEqual(['archive[] (1)']);
+    expect(outcome.dataset.events.map((event) => event.title)).toEqual(['A', 'B']);
+  });
+
   const usgs = {
     type: 'FeatureCollection',
     metadata: { title: 'USGS All Earthquakes, Past Week' },

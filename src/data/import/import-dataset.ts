@@ -65,6 +65,10 @@ export interface ImportReport {
   proposal: MappingProposal | null;
   /** The first rows, for the reader to see what the columns hold. */
   preview: string[][];
+  /** Other groups of records in a JSON file that were not imported, like "archive[] (12)". */
+  otherRecordGroups: string[];
+  /** Rows whose id repeats an earlier row's: they keep their place with an id of their own. */
+  repeatedIds: number;
 }
 
 export type ImportOutcome =
@@ -178,6 +182,8 @@ export function importDataset(
     columns: [],
     proposal: null,
     preview: [],
+    otherRecordGroups: [],
+    repeatedIds: 0,
   };
 
   if (main.json !== undefined && isContractCollection(main.json)) {
@@ -215,6 +221,7 @@ export function importDataset(
     report.format =
       isObject(main.json) && main.json.type === 'FeatureCollection' ? 'geojson' : 'json';
     report.recordsPath = found.path;
+    report.otherRecordGroups = found.others;
   }
   for (const companion of companions) {
     if (companion.json !== undefined)
@@ -238,6 +245,13 @@ export function importDataset(
     mapping: proposal.mapping,
     dayOrder: proposal.dayOrder,
   };
+  const unknownColumns = Object.values(chosen.mapping).filter(
+    (column) => column !== null && !table.columns.includes(column),
+  );
+  if (unknownColumns.length > 0) {
+    // Choices made for another file (an edited one, opened under the same name): ask again.
+    return { kind: 'needs-mapping', proposal, report };
+  }
   const missing = REQUIRED_FIELDS.filter((field) => chosen.mapping[field] === null);
   if (missing.length > 0) {
     throw new DatasetError(
@@ -249,6 +263,7 @@ export function importDataset(
   report.twoDigitYears = twoDigitYearsIn(table, chosen.mapping.date);
 
   const dataset = buildDataset(table, rowLines, chosen, {
+    onRepeatedIds: (count) => (report.repeatedIds = count),
     title: main.name,
     sourceUrl: context.sourceUrl,
     onProgress,
@@ -298,7 +313,8 @@ class RowProblem {
 
 /** The source columns of our own CSV export, which round-trip exactly. */
 const DATELINE_SOURCE_COLUMNS = ['source_publisher', 'source_url', 'source_title', 'source_quote'];
-const URL_IN_TEXT = /https?:\/\/[^\s<>"|]+/gi;
+/** Each address up to a space, a separator, or the next address glued on (`…htmlhttp://…`). */
+const URL_IN_TEXT = /https?:\/\/.+?(?=https?:\/\/|[\s<>"|;]|$)/gi;
 const MAX_SOURCES = 10;
 const PROGRESS_EVERY = 20_000;
 
@@ -334,6 +350,7 @@ function firstSentence(text: string): string {
 }
 
 interface BuildContext {
+  onRepeatedIds: (count: number) => void;
   title: string;
   sourceUrl: string | null;
   onProgress: ImportContext['onProgress'];
@@ -454,6 +471,10 @@ function buildDataset(
     ];
   };
 
+  // A repeated id in a file we did not write is the file's slip, not the reader's: the row keeps
+  // its place with an id derived from its content, and About this file counts them.
+  const seenIds = new Set<string>();
+  let repeatedIds = 0;
   const features: unknown[] = [];
   const featureRows: number[] = [];
   const issues: DataIssue[] = [];
@@ -466,7 +487,13 @@ function buildDataset(
       const date = readDate(row);
       const latitude = readCoordinate(row, 'latitude', 90);
       const longitude = readCoordinate(row, 'longitude', 180);
-      const id = slugify(cell(row, 'id'), 20);
+      let id = slugify(cell(row, 'id'), 20);
+      if (id && seenIds.has(id)) {
+        repeatedIds += 1;
+        id = '';
+      } else if (id) {
+        seenIds.add(id);
+      }
       // Kept as written ("SRBM", "quarry blast"), less the commas that separate categories in links.
       const category = cell(row, 'category').replace(/,/g, ' ').replace(/\s+/g, ' ').slice(0, 60);
       const country = cell(row, 'country');
@@ -522,6 +549,7 @@ function buildDataset(
     });
   }
   issues.sort((a, b) => a.position - b.position);
+  context.onRepeatedIds(repeatedIds);
   return {
     metadata: validated.metadata,
     events: validated.events,

@@ -28,25 +28,41 @@ export interface FoundRecords {
 
 const MAX_DEPTH = 6;
 
-/** The largest group of object records in the JSON, grouped by the path pattern they sit at. */
-export function findRecords(json: unknown): FoundRecords | null {
-  const groups = new Map<string, unknown[]>();
+function primitiveFields(object: JsonObject): number {
+  let count = 0;
+  for (const value of Object.values(object)) {
+    if (value === null || typeof value !== 'object') count += 1;
+  }
+  return count;
+}
+
+/** Objects with two or more plain values (a date, a name…) look like records; wrappers do not. */
+function looksLikeRecords(objects: JsonObject[]): boolean {
+  const recordLike = objects.filter((object) => primitiveFields(object) >= 2).length;
+  return objects.length > 0 && recordLike >= objects.length / 2;
+}
+
+/**
+ * The records in the JSON: the shallowest group of record-like objects, grouped by the path
+ * pattern they sit at (`features[]`, `timeBins[].data[]`). Shallowest, because records may hold
+ * lists of their own (sources, tags) that are not the records. Other groups are named in `others`.
+ */
+export function findRecords(json: unknown): (FoundRecords & { others: string[] }) | null {
+  const groups = new Map<string, { depth: number; records: unknown[]; objects: JsonObject[] }>();
   const visit = (value: unknown, path: string, depth: number) => {
     if (depth > MAX_DEPTH) return;
     if (Array.isArray(value)) {
-      const objects = value.filter(isObject);
-      if (objects.length === 0) return;
-      const holdsRecords = objects.some((object) =>
-        Object.values(object).every((item) => !Array.isArray(item) || !item.some(isObject)),
-      );
-      if (holdsRecords) {
-        const group = groups.get(`${path}[]`) ?? [];
-        for (const item of value) group.push(item);
-        groups.set(`${path}[]`, group);
+      const key = `${path}[]`;
+      const group = groups.get(key) ?? { depth, records: [], objects: [] };
+      for (const item of value) {
+        group.records.push(item);
+        if (isObject(item)) group.objects.push(item);
       }
-      for (const object of objects) {
-        for (const [key, item] of Object.entries(object)) {
-          if (Array.isArray(item)) visit(item, `${path}[].${key}`, depth + 1);
+      groups.set(key, group);
+      for (const item of value) {
+        if (!isObject(item)) continue;
+        for (const [field, nested] of Object.entries(item)) {
+          if (Array.isArray(nested)) visit(nested, `${key}.${field}`, depth + 1);
         }
       }
       return;
@@ -58,11 +74,16 @@ export function findRecords(json: unknown): FoundRecords | null {
     }
   };
   visit(json, '', 0);
-  let best: FoundRecords | null = null;
-  for (const [path, records] of groups) {
-    if (!best || records.length > best.records.length) best = { path, records };
-  }
-  return best;
+  const candidates = [...groups]
+    .filter(([, group]) => looksLikeRecords(group.objects))
+    .sort(([, a], [, b]) => a.depth - b.depth || b.records.length - a.records.length);
+  const [best, ...rest] = candidates;
+  if (!best) return null;
+  const [path, group] = best;
+  const others = rest
+    .filter(([other]) => !other.startsWith(`${path}.`))
+    .map(([other, { records }]) => `${other} (${records.length})`);
+  return { path, records: group.records, others };
 }
 
 function cellText(value: unknown): string {

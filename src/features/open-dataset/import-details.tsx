@@ -1,4 +1,4 @@
-import { FIELD_LABELS, MAPPED_FIELDS } from '../../data/import/columns.ts';
+import { FIELD_LABELS, MAPPED_FIELDS, evidenceFor } from '../../data/import/columns.ts';
 import { TWO_DIGIT_YEAR_RULE } from '../../data/import/date-cells.ts';
 import { encodingLabel } from '../../data/import/decode-text.ts';
 import type { ImportReport } from '../../data/import/import-dataset.ts';
@@ -25,12 +25,24 @@ export function ImportDetails({ report, onChangeColumns }: ImportDetailsProps) {
         <p>
           {FORMAT_LABELS[report.format]}, {encodingLabel(report.encoding)}
           {report.recordsPath ? ` · records at ${report.recordsPath}` : ''}
-          {report.dayOrder && report.proposal?.dayOrderEvidence !== 'not-needed'
+          {report.dayOrder &&
+          report.proposal &&
+          report.mapping &&
+          evidenceFor(report.proposal.evidenceByColumn, report.mapping) !== 'not-needed'
             ? ` · numeric dates read ${report.dayOrder === 'day-first' ? 'day first' : 'month first'}`
             : ''}
         </p>
         {report.twoDigitYears && <p>Two-digit years: {TWO_DIGIT_YEAR_RULE}.</p>}
         {report.joins.length > 0 && <p>Joined: {report.joins.join('; ')}.</p>}
+        {report.repeatedIds > 0 && (
+          <p>
+            {report.repeatedIds.toLocaleString('en-GB')} rows repeat an id used by an earlier row;
+            they were kept, each with an id derived from its content.
+          </p>
+        )}
+        {report.otherRecordGroups.length > 0 && (
+          <p>Not imported: the other records at {report.otherRecordGroups.join(', ')}.</p>
+        )}
         {mapping && (
           <dl className="import-mapping">
             {MAPPED_FIELDS.filter((field) => mapping[field] !== null).map((field) => (

@@ -6,6 +6,7 @@ import {
   type ColumnMapping,
   type MappedField,
   type MappingProposal,
+  evidenceFor,
 } from '../../data/import/columns.ts';
 import { TWO_DIGIT_YEAR_RULE, type DayOrder } from '../../data/import/date-cells.ts';
 import type { ImportChoices } from '../../data/import/import-dataset.ts';
@@ -51,6 +52,8 @@ export function MappingDialog({
   const [mapping, setMapping] = useState<ColumnMapping>(current?.mapping ?? proposal.mapping);
   const [dayOrder, setDayOrder] = useState<DayOrder>(current?.dayOrder ?? proposal.dayOrder);
   const missing = REQUIRED_FIELDS.filter((field) => mapping[field] === null);
+  // The question follows the columns chosen, not the importer's first guess.
+  const evidence = evidenceFor(proposal.evidenceByColumn, mapping);
 
   useEffect(function openAsModal() {
     const dialog = dialogRef.current;
@@ -110,10 +113,10 @@ export function MappingDialog({
             </label>
           ))}
         </div>
-        {proposal.dayOrderEvidence !== 'not-needed' && (
+        {evidence !== 'not-needed' && (
           <fieldset className="mapping-day-order">
             <legend>Dates like 03/04/2020</legend>
-            <p className="mapping-note">{EVIDENCE_NOTE[proposal.dayOrderEvidence]}</p>
+            <p className="mapping-note">{EVIDENCE_NOTE[evidence]}</p>
             <label>
               <input
                 type="radio"

@@ -1,0 +1,77 @@
+/**
+ * The benchmark's static host: the production build (with the SPA fallback a real host has), the
+ * generated datasets under /bench-data/, and the naive one-marker-per-event page under /naive/.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.geojson': 'application/geo+json',
+  '.csv': 'text/csv',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain',
+  '.xml': 'application/xml',
+  '.map': 'application/json',
+};
+
+const NAIVE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Naive baseline</title>
+<link rel="stylesheet" href="/naive/leaflet.css">
+<style>html,body,#map{height:100%;margin:0}</style></head>
+<body><div id="map"></div>
+<script src="/naive/leaflet.js"></script>
+<script>
+  // The map as a user would first write it: fetch, parse, one Leaflet marker per event.
+  const url = new URLSearchParams(location.search).get('data');
+  fetch(url).then((response) => response.json()).then((json) => {
+    performance.mark('naive:data-ready');
+    const map = L.map('map').setView([20, 0], 2);
+    for (const feature of json.features) {
+      const [lon, lat] = feature.geometry.coordinates;
+      L.marker([lat, lon]).bindPopup(feature.properties.title).addTo(map);
+    }
+    requestAnimationFrame(() => performance.mark('naive:first-render'));
+  });
+</script></body></html>`;
+
+export function startBenchServer(dist: string, dataDir: string, port: number): Promise<Server> {
+  const leaflet = resolve('node_modules/leaflet/dist');
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const send = (file: string) => {
+      response.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': statSync(file).size,
+      });
+      createReadStream(file).pipe(response);
+    };
+    if (path === '/naive/') {
+      response.writeHead(200, { 'Content-Type': TYPES['.html'] ?? '' });
+      response.end(NAIVE_PAGE);
+      return;
+    }
+    const inside = (root: string, relative: string) => {
+      const file = normalize(join(root, relative));
+      return file.startsWith(root) && existsSync(file) && statSync(file).isFile() ? file : null;
+    };
+    const file = path.startsWith('/bench-data/')
+      ? inside(dataDir, path.slice('/bench-data/'.length))
+      : path.startsWith('/naive/')
+        ? inside(leaflet, path.slice('/naive/'.length))
+        : (inside(dist, path) ?? join(dist, 'index.html'));
+    if (!file) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    send(file);
+  });
+  return new Promise((resolveServer) =>
+    server.listen(port, '127.0.0.1', () => resolveServer(server)),
+  );
+}

@@ -1,0 +1,401 @@
+/**
+ * `npm run bench`: Dateline in headless Chromium over synthetic datasets of 1,000 to 1,000,000
+ * events and ~82,000 real earthquakes, against the floor (a bare JSON.parse of the same file) and a
+ * naive baseline (one Leaflet marker per event). Prints a table, and writes bench/results/latest.md
+ * and latest.json. Numbers, not pass/fail: budgets are reported beside them.
+ *
+ *   npm run bench                      every size
+ *   npm run bench -- 1000 100000 quakes   only those
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { toGeoJson } from '../src/data/export.ts';
+import { importDataset } from '../src/data/import/import-dataset.ts';
+import { findChromium } from './find-chromium.mjs';
+import { startBenchServer } from './bench-server.ts';
+import { writeSyntheticDataset } from './synthetic-dataset.ts';
+
+const PORT = 4177;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const CACHE = resolve('bench/.cache');
+const RESULTS = resolve('bench/results');
+const SCALE = resolve('../shared/datasets/scale');
+const NAIVE_LIMIT = 100_000;
+const TIMEOUT = 180_000;
+
+interface DatasetSpec {
+  name: string;
+  file: string;
+  events: number;
+}
+
+interface Result {
+  dataset: string;
+  events: number;
+  fileMB: number;
+  jsonParseMs: number;
+  downloadedMs: number;
+  dataReadyMs: number;
+  firstRenderMs: number;
+  filterP50Ms: number | null;
+  filterP95Ms: number | null;
+  selectionMs: number | null;
+  scrollFrameP95Ms: number | null;
+  scrollFrameMaxMs: number | null;
+  domRows: number;
+  domMarkers: number;
+  heapMB: number;
+  naiveFirstRenderMs: number | null;
+  naiveHeapMB: number | null;
+  error?: string;
+}
+
+async function syntheticSpec(count: number): Promise<DatasetSpec> {
+  const file = `synthetic-${count}.geojson`;
+  if (!existsSync(join(CACHE, file))) {
+    console.log(`  generating ${count.toLocaleString('en-GB')} synthetic events…`);
+    await writeSyntheticDataset(count, join(CACHE, file));
+  }
+  return { name: `synthetic ${count.toLocaleString('en-GB')}`, file, events: count };
+}
+
+/** The three real catalogues, read by Dateline's own importer and written out in its format. */
+function earthquakesSpec(): DatasetSpec {
+  const file = 'earthquakes.geojson';
+  const sources = [
+    'earthquakes-japan-1990-2019.csv',
+    'earthquakes-san-jacinto-2008-2017.csv',
+    'earthquakes-m55-1965-2016.csv',
+  ];
+  if (!existsSync(join(CACHE, file))) {
+    console.log('  converting the real earthquake catalogues…');
+    const events = sources.flatMap((name) => {
+      const bytes = new Uint8Array(readFileSync(join(SCALE, name)));
+      const first = importDataset([{ name, bytes }], null, { sourceUrl: null });
+      const outcome =
+        first.kind === 'dataset'
+          ? first
+          : importDataset(
+              [{ name, bytes }],
+              { mapping: first.proposal.mapping, dayOrder: first.proposal.dayOrder },
+              { sourceUrl: null },
+            );
+      if (outcome.kind !== 'dataset') throw new Error(`${name} did not import`);
+      // Ids are per file (0, 1, 2…): prefixed so that the three can share one dataset.
+      const prefix = name.split('-')[1] ?? 'x';
+      return outcome.dataset.events.map((event) => ({ ...event, id: `${prefix}-${event.id}` }));
+    });
+    const metadata = {
+      title: 'Real earthquakes',
+      description: '',
+      license: '',
+      source: '',
+      updated: '',
+    };
+    writeFileSync(join(CACHE, file), toGeoJson(events, metadata));
+  }
+  const count = (JSON.parse(readFileSync(join(CACHE, file), 'utf8')) as { features: unknown[] })
+    .features.length;
+  return { name: `real earthquakes ${count.toLocaleString('en-GB')}`, file, events: count };
+}
+
+function percentile(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? null;
+}
+
+const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10);
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1e6;
+}
+
+async function markTime(page: Page, name: string, timeout = TIMEOUT): Promise<number> {
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, name, {
+    timeout,
+    polling: 50,
+  });
+  return page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? NaN, name);
+}
+
+/** Time from a key press on the brush to the page settling (status updated, frames idle). */
+async function filterLatencies(page: Page, moves: number): Promise<number[]> {
+  const selection = page.locator('[data-selection]');
+  await selection.waitFor();
+  return page.evaluate(async (count) => {
+    const target = document.querySelector('[data-selection]');
+    const status = document.querySelector('[role="status"]');
+    if (!target || !status) throw new Error('no brush or status');
+    const settle = () =>
+      new Promise<void>((done) =>
+        requestAnimationFrame(() => requestIdleCallback(() => done(), { timeout: 5000 })),
+      );
+    const times: number[] = [];
+    for (let move = 0; move < count; move += 1) {
+      const before = status.textContent;
+      const start = performance.now();
+      target.dispatchEvent(
+        new KeyboardEvent('keydown', { key: move % 2 ? 'ArrowLeft' : 'ArrowRight', bubbles: true }),
+      );
+      while (status.textContent === before && performance.now() - start < 10_000) {
+        await new Promise((next) => setTimeout(next, 0));
+      }
+      await settle();
+      times.push(performance.now() - start);
+    }
+    return times;
+  }, moves);
+}
+
+/** Time from activating a chronology entry to its marker shown as selected on the map. */
+async function selectionLatencies(page: Page, picks: number): Promise<number[]> {
+  return page.evaluate(async (count) => {
+    const times: number[] = [];
+    const links = [
+      ...document.querySelectorAll<HTMLElement>('[aria-label="Chronology"] .entry-link'),
+    ];
+    for (let pick = 0; pick < Math.min(count, links.length); pick += 1) {
+      const link = links[pick * 2] ?? links[pick];
+      if (!link) break;
+      const title = link.textContent?.trim().slice(0, 20) ?? '';
+      const start = performance.now();
+      link.click();
+      while (performance.now() - start < 10_000) {
+        const selected = document.querySelector('.leaflet-marker-pane [aria-current="true"]');
+        if (selected?.getAttribute('aria-label')?.startsWith(title)) break;
+        await new Promise((next) => requestAnimationFrame(next));
+      }
+      await new Promise((next) => requestAnimationFrame(next));
+      times.push(performance.now() - start);
+      await new Promise((next) => setTimeout(next, 200));
+    }
+    return times;
+  }, picks);
+}
+
+/** Frame times while the chronology scrolls 250 px a frame for two seconds. */
+async function scrollFrames(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const list = document.querySelector('[aria-label="Chronology"]');
+    let scroller: HTMLElement | null = list instanceof HTMLElement ? list : null;
+    while (scroller && scroller.scrollHeight <= scroller.clientHeight)
+      scroller = scroller.parentElement;
+    if (!scroller) return [];
+    const frames: number[] = [];
+    let last = performance.now();
+    for (let frame = 0; frame < 120; frame += 1) {
+      scroller.scrollTop += 250;
+      await new Promise((next) => requestAnimationFrame(next));
+      const now = performance.now();
+      frames.push(now - last);
+      last = now;
+    }
+    return frames;
+  });
+}
+
+async function jsonParseFloor(page: Page, url: string): Promise<number> {
+  return page.evaluate(async (address) => {
+    const text = await (await fetch(address)).text();
+    const start = performance.now();
+    JSON.parse(text);
+    return performance.now() - start;
+  }, url);
+}
+
+async function measure(browser: Browser, spec: DatasetSpec): Promise<Result> {
+  const dataUrl = `/bench-data/${spec.file}`;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const fileMB = readFileSync(join(CACHE, spec.file)).length / 1e6;
+  const result: Result = {
+    dataset: spec.name,
+    events: spec.events,
+    fileMB: round(fileMB) ?? 0,
+    jsonParseMs: 0,
+    downloadedMs: 0,
+    dataReadyMs: 0,
+    firstRenderMs: 0,
+    filterP50Ms: null,
+    filterP95Ms: null,
+    selectionMs: null,
+    scrollFrameP95Ms: null,
+    scrollFrameMaxMs: null,
+    domRows: 0,
+    domMarkers: 0,
+    heapMB: 0,
+    naiveFirstRenderMs: null,
+    naiveHeapMB: null,
+  };
+  try {
+    await page.goto(`${ORIGIN}/naive/?floor`);
+    result.jsonParseMs = round(await jsonParseFloor(page, dataUrl)) ?? 0;
+
+    // A middle window of the data, so the brush exists and moving it changes what is shown.
+    await page.goto(`${ORIGIN}/?data=${encodeURIComponent(dataUrl)}`);
+    result.downloadedMs = round(await markTime(page, 'dateline:downloaded')) ?? 0;
+    result.dataReadyMs = round(await markTime(page, 'dateline:data-ready')) ?? 0;
+    result.firstRenderMs = round(await markTime(page, 'dateline:first-render')) ?? 0;
+    await page.waitForTimeout(500);
+    result.domRows = await page.locator('[aria-label="Chronology"] li').count();
+    result.domMarkers = await page.locator('.leaflet-marker-pane > *').count();
+    result.heapMB = round(await heapMB(page)) ?? 0;
+
+    const frames = await scrollFrames(page);
+    result.scrollFrameP95Ms = round(percentile(frames, 95));
+    result.scrollFrameMaxMs = round(Math.max(...frames));
+    result.selectionMs = round(percentile(await selectionLatencies(page, 5), 50));
+
+    // Brush moves: the last year of the data as the range, moved one bin at a time.
+    await page
+      .getByRole('button', { name: 'Last year' })
+      .click({ timeout: 10_000 })
+      .catch(() => {});
+    const filters = await filterLatencies(page, 20);
+    result.filterP50Ms = round(percentile(filters, 50));
+    result.filterP95Ms = round(percentile(filters, 95));
+  } catch (error) {
+    result.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  }
+  await context.close();
+
+  if (spec.events <= NAIVE_LIMIT) {
+    const naiveContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const naive = await naiveContext.newPage();
+    try {
+      await naive.goto(`${ORIGIN}/naive/?data=${encodeURIComponent(dataUrl)}`);
+      result.naiveFirstRenderMs = round(await markTime(naive, 'naive:first-render'));
+      result.naiveHeapMB = round(await heapMB(naive));
+    } catch (error) {
+      result.naiveFirstRenderMs = null;
+      console.log(`  naive baseline failed: ${String(error).split('\n')[0]}`);
+    }
+    await naiveContext.close();
+  }
+  return result;
+}
+
+const BUDGETS_100K = {
+  dataReadyMs: 1500,
+  firstRenderMs: 2000,
+  filterP95Ms: 50,
+  selectionMs: 100,
+  domRows: 300,
+  heapMB: 300,
+};
+
+function verdict(result: Result): string[] {
+  const misses: string[] = [];
+  if (result.events === 100_000) {
+    for (const [key, limit] of Object.entries(BUDGETS_100K) as [
+      keyof typeof BUDGETS_100K,
+      number,
+    ][]) {
+      const value = result[key];
+      if (value === null || value > limit) misses.push(`${key} ${value ?? 'n/a'} > ${limit}`);
+    }
+    if (result.dataReadyMs > 3 * result.jsonParseMs) {
+      misses.push(
+        `data ready ${result.dataReadyMs} ms > 3 × JSON.parse (${Math.round(3 * result.jsonParseMs)} ms)`,
+      );
+    }
+  }
+  if (result.events === 1_000_000) {
+    if (result.firstRenderMs > 10_000 || result.error)
+      misses.push(`load ${result.firstRenderMs} ms > 10,000`);
+    if ((result.filterP95Ms ?? Infinity) > 300)
+      misses.push(`filterP95Ms ${result.filterP95Ms ?? 'n/a'} > 300`);
+  }
+  return misses;
+}
+
+function markdown(results: Result[], machine: string): string {
+  const cell = (value: number | null | undefined, unit = '') =>
+    value === null || value === undefined ? '–' : `${value.toLocaleString('en-GB')}${unit}`;
+  const ratio = (a: number | null, b: number) =>
+    a === null || !b ? '–' : `${(a / b).toFixed(1)}×`;
+  const lines = [
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}. Times in ms from navigation start unless noted.`,
+    '',
+    '| dataset | file | JSON.parse | data ready | ÷ parse | first render | filter p50 / p95 | selection | scroll frame p95 / max | rows in DOM | markers in DOM | heap | naive first render | naive ÷ ours | naive heap |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const result of results) {
+    lines.push(
+      `| ${result.dataset} | ${cell(result.fileMB, ' MB')} | ${cell(result.jsonParseMs)} | ${cell(result.dataReadyMs)} | ${ratio(result.dataReadyMs, result.jsonParseMs)} | ${cell(result.firstRenderMs)} | ${cell(result.filterP50Ms)} / ${cell(result.filterP95Ms)} | ${cell(result.selectionMs)} | ${cell(result.scrollFrameP95Ms)} / ${cell(result.scrollFrameMaxMs)} | ${result.domRows} | ${result.domMarkers} | ${cell(result.heapMB, ' MB')} | ${result.naiveFirstRenderMs === null ? (result.events > NAIVE_LIMIT ? 'not run' : 'failed') : cell(result.naiveFirstRenderMs)} | ${ratio(result.naiveFirstRenderMs, result.firstRenderMs)} | ${cell(result.naiveHeapMB, ' MB')} |`,
+    );
+  }
+  lines.push(
+    '',
+    'Budgets (100,000 events: data ready ≤ 1,500, first render ≤ 2,000, filter p95 ≤ 50, selection ≤ 100, ≤ 300 rows, heap ≤ 300 MB, data ready ≤ 3 × JSON.parse; 1,000,000: loaded ≤ 10,000, filter p95 ≤ 300):',
+    '',
+  );
+  for (const result of results) {
+    const misses = verdict(result);
+    if (result.error) lines.push(`- ${result.dataset}: stopped — ${result.error}`);
+    if (result.events === 100_000 || result.events === 1_000_000) {
+      lines.push(
+        `- ${result.dataset}: ${misses.length === 0 ? 'all budgets met' : `missed: ${misses.join('; ')}`}`,
+      );
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function main() {
+  mkdirSync(CACHE, { recursive: true });
+  mkdirSync(RESULTS, { recursive: true });
+  const wanted = process.argv.slice(2);
+  const sizes = [1_000, 10_000, 100_000, 1_000_000].filter(
+    (size) => wanted.length === 0 || wanted.includes(String(size)),
+  );
+  const specs: DatasetSpec[] = [];
+  for (const size of sizes) specs.push(await syntheticSpec(size));
+  if (wanted.length === 0 || wanted.includes('quakes')) specs.push(earthquakesSpec());
+
+  const server = await startBenchServer(resolve('dist'), CACHE, PORT);
+  const executablePath = findChromium() ?? undefined;
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--js-flags=--max-old-space-size=4096',
+    ],
+  });
+  const results: Result[] = [];
+  for (const spec of specs) {
+    console.log(`${spec.name}…`);
+    const result = await measure(browser, spec);
+    console.log(
+      `  data ready ${result.dataReadyMs} ms, first render ${result.firstRenderMs} ms, filter p95 ${result.filterP95Ms} ms${result.error ? `, stopped: ${result.error}` : ''}`,
+    );
+    results.push(result);
+  }
+  await browser.close();
+  server.close();
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${executablePath ?? 'Playwright Chromium'}`;
+  const table = markdown(results, machine);
+  console.log(`\n${table}`);
+  writeFileSync(join(RESULTS, 'latest.md'), table);
+  writeFileSync(
+    join(RESULTS, 'latest.json'),
+    `${JSON.stringify({ machine, date: new Date().toISOString(), results }, null, 2)}\n`,
+  );
+  console.log(`Written to bench/results/latest.md and latest.json`);
+}
+
+await main();

@@ -1,0 +1,169 @@
+/**
+ * A seeded generator of datasets in the contract, shaped like real event data: clustered in space
+ * (a few dozen hot spots, most events near one), bursty in time (campaigns and crises), and mixed in
+ * date precision (mostly days, some months, years, intervals and uncertain dates). The same seed
+ * always gives the same file, so benchmark runs compare like with like.
+ *
+ *   npx tsx scripts/synthetic-dataset.ts <count> [out.geojson] [seed]
+ */
+import { createWriteStream } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+/** mulberry32: a tiny, good-enough PRNG with a 32-bit state. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CATEGORIES = [
+  'strike',
+  'statement',
+  'diplomacy',
+  'military-activity',
+  'missile-test',
+  'protest',
+];
+const WORDS = [
+  'shelling',
+  'convoy',
+  'talks',
+  'drone',
+  'launch',
+  'protest',
+  'blast',
+  'summit',
+  'raid',
+  'ceasefire',
+  'evacuation',
+  'outage',
+];
+const PLACES = ['harbour', 'airfield', 'district', 'bridge', 'market', 'station', 'ridge', 'port'];
+
+function gaussian(random: () => number): number {
+  const u = Math.max(random(), 1e-12);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+function isoDay(dayNumber: number): string {
+  // Days since 1970-01-01 to a civil date, without Date (so no time zone can interfere).
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+const FIRST_DAY = 10957; // 2000-01-01
+const LAST_DAY = 20453; // 2025-12-31
+
+export function* syntheticFeatures(count: number, seed = 42) {
+  const random = seededRandom(seed);
+  const hotSpots = Array.from({ length: 40 }, () => ({
+    latitude: -50 + random() * 110,
+    longitude: -170 + random() * 340,
+    spread: 0.05 + random() * 2,
+    weight: random() ** 2,
+  }));
+  const totalWeight = hotSpots.reduce((sum, spot) => sum + spot.weight, 0);
+  const bursts = Array.from({ length: 60 }, () => ({
+    day: FIRST_DAY + Math.floor(random() * (LAST_DAY - FIRST_DAY)),
+    spread: 2 + random() * 60,
+  }));
+  for (let index = 0; index < count; index += 1) {
+    let pick = random() * totalWeight;
+    const spot = hotSpots.find((candidate) => (pick -= candidate.weight) <= 0) ?? hotSpots[0];
+    const latitude = Math.max(
+      -85,
+      Math.min(85, (spot?.latitude ?? 0) + gaussian(random) * (spot?.spread ?? 1)),
+    );
+    let longitude = (spot?.longitude ?? 0) + gaussian(random) * (spot?.spread ?? 1);
+    longitude = ((((longitude + 180) % 360) + 360) % 360) - 180;
+    const burst = bursts[Math.floor(random() * bursts.length)] ?? { day: FIRST_DAY, spread: 10 };
+    const inBurst = random() < 0.8;
+    const day = Math.min(
+      LAST_DAY,
+      Math.max(
+        FIRST_DAY,
+        inBurst
+          ? Math.round(burst.day + gaussian(random) * burst.spread)
+          : FIRST_DAY + Math.floor(random() * (LAST_DAY - FIRST_DAY)),
+      ),
+    );
+    const iso = isoDay(day);
+    const kind = random();
+    const date =
+      kind < 0.8
+        ? iso
+        : kind < 0.9
+          ? iso.slice(0, 7)
+          : kind < 0.93
+            ? iso.slice(0, 4)
+            : kind < 0.97
+              ? `${iso}/${isoDay(day + 1 + Math.floor(random() * 5))}`
+              : `${iso}${random() < 0.5 ? '?' : '~'}`;
+    const word = WORDS[index % WORDS.length] ?? 'event';
+    const place = PLACES[Math.floor(random() * PLACES.length)] ?? 'site';
+    yield {
+      type: 'Feature',
+      id: `event-${index.toString(36)}`,
+      geometry: {
+        type: 'Point',
+        coordinates: [Number(longitude.toFixed(5)), Number(latitude.toFixed(5))],
+      },
+      properties: {
+        title: `${word.charAt(0).toUpperCase()}${word.slice(1)} near ${place} ${index}`,
+        summary: `Reported ${word} near the ${place}; synthetic record ${index}.`,
+        date,
+        place: `${place.charAt(0).toUpperCase()}${place.slice(1)} ${Math.floor(random() * 500)}`,
+        category: CATEGORIES[Math.floor(random() * CATEGORIES.length)],
+        sources: [{ publisher: 'Synthetic wire', url: `https://example.org/report/${index}` }],
+      },
+    };
+  }
+}
+
+export async function writeSyntheticDataset(count: number, path: string, seed = 42): Promise<void> {
+  const out = createWriteStream(path);
+  const write = (text: string) =>
+    new Promise<void>((resolve) =>
+      out.write(text) ? resolve() : out.once('drain', () => resolve()),
+    );
+  await write(
+    `{"type":"FeatureCollection","metadata":{"title":"Synthetic ${count.toLocaleString('en-GB')} events (seed ${seed})"},"features":[\n`,
+  );
+  let first = true;
+  let buffer = '';
+  for (const feature of syntheticFeatures(count, seed)) {
+    buffer += (first ? '' : ',\n') + JSON.stringify(feature);
+    first = false;
+    if (buffer.length > 1 << 20) {
+      await write(buffer);
+      buffer = '';
+    }
+  }
+  await write(`${buffer}\n]}\n`);
+  await new Promise<void>((resolve) => out.end(resolve));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const count = Number(process.argv[2] ?? 1000);
+  const path = process.argv[3] ?? `synthetic-${count}.geojson`;
+  const seed = Number(process.argv[4] ?? 42);
+  await writeSyntheticDataset(count, path, seed);
+  console.log(`Wrote ${count} events to ${path}`);
+}
