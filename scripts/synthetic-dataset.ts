@@ -6,7 +6,7 @@
  *
  *   npx tsx scripts/synthetic-dataset.ts <count> [out.geojson] [seed]
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 /** mulberry32: a tiny, good-enough PRNG with a 32-bit state. */
@@ -158,6 +158,45 @@ export async function writeSyntheticDataset(count: number, path: string, seed = 
   }
   await write(`${buffer}\n]}\n`);
   await new Promise<void>((resolve) => out.end(resolve));
+}
+
+/**
+ * The same events split by year into `partCount` files beside a manifest (see
+ * src/data/import/manifest.ts): how a dataset too big for one file is put on static hosting.
+ */
+export async function writeSyntheticManifest(
+  count: number,
+  directory: string,
+  partCount: number,
+  seed = 42,
+): Promise<string> {
+  const firstYear = 2000;
+  const years = 26;
+  const partOf = (date: string) =>
+    Math.min(
+      partCount - 1,
+      Math.floor(((Number(date.slice(0, 4)) - firstYear) * partCount) / years),
+    );
+  const buffers = Array.from({ length: partCount }, () => [] as string[]);
+  for (const feature of syntheticFeatures(count, seed)) {
+    buffers[partOf(feature.properties.date)]?.push(JSON.stringify(feature));
+  }
+  const parts = buffers.map((features, index) => {
+    const from = firstYear + Math.ceil((index * years) / partCount);
+    const to = firstYear + Math.ceil(((index + 1) * years) / partCount) - 1;
+    const url = `synthetic-${count}-part-${index + 1}.geojson`;
+    writeFileSync(
+      `${directory}/${url}`,
+      `{"type":"FeatureCollection","features":[\n${features.join(',\n')}\n]}\n`,
+    );
+    return { url, from: `${from}-01-01`, to: `${to}-12-31`, events: features.length };
+  });
+  const manifest = `synthetic-${count}-manifest.json`;
+  writeFileSync(
+    `${directory}/${manifest}`,
+    `${JSON.stringify({ type: 'DatelineManifest', title: `Synthetic ${count.toLocaleString('en-GB')} events in ${partCount} parts (seed ${seed})`, parts }, null, 1)}\n`,
+  );
+  return manifest;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { datasetQueryOptions, datasetSourceFrom } from '../data/dataset-query.ts';
 import type { ImportChoices, ImportProgress } from '../data/import/import-dataset.ts';
@@ -15,8 +15,6 @@ import { EventDetail } from '../features/event-detail/event-detail.tsx';
 import { EventMap } from '../features/map/event-map.tsx';
 import { ExportMenu } from '../features/export/export-menu.tsx';
 import { DropOverlay } from '../features/open-dataset/drop-overlay.tsx';
-import { ImportDetails } from '../features/open-dataset/import-details.tsx';
-import { MappingDialog } from '../features/open-dataset/mapping-dialog.tsx';
 import { OpenDatasetButton } from '../features/open-dataset/open-dataset-button.tsx';
 import { useFileDrop } from '../features/open-dataset/use-file-drop.ts';
 import { toggleCategory } from '../features/map/map-legend.tsx';
@@ -37,6 +35,18 @@ import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { useUrlCorrections } from './use-url-corrections.ts';
 
 const NO_EVENTS: DatasetEvent[] = [];
+
+// Only for readers who bring their own data: loaded when first needed, not with the page.
+const MappingDialog = lazy(() =>
+  import('../features/open-dataset/mapping-dialog.tsx').then((module) => ({
+    default: module.MappingDialog,
+  })),
+);
+const ImportDetails = lazy(() =>
+  import('../features/open-dataset/import-details.tsx').then((module) => ({
+    default: module.ImportDetails,
+  })),
+);
 
 /** An event's own link: its id, plus the dataset if it is not the bundled one, never the filters. */
 function eventHrefIn(params: [string, string][]) {
@@ -305,34 +315,38 @@ export function App() {
       />
       {dragging && <DropOverlay />}
       {needsMapping && outcome.kind === 'needs-mapping' && (
-        <MappingDialog
-          key={sourceKey}
-          fileName={outcome.report.fileName}
-          columns={outcome.report.columns}
-          preview={outcome.report.preview}
-          proposal={outcome.proposal}
-          current={null}
-          twoDigitYears={outcome.report.twoDigitYears}
-          onConfirm={(confirmedChoices) =>
-            setConfirmed({ key: sourceKey, choices: confirmedChoices })
-          }
-          onCancel={() => navigate(EMPTY_URL_STATE)}
-        />
+        <Suspense fallback={null}>
+          <MappingDialog
+            key={sourceKey}
+            fileName={outcome.report.fileName}
+            columns={outcome.report.columns}
+            preview={outcome.report.preview}
+            proposal={outcome.proposal}
+            current={null}
+            twoDigitYears={outcome.report.twoDigitYears}
+            onConfirm={(confirmedChoices) =>
+              setConfirmed({ key: sourceKey, choices: confirmedChoices })
+            }
+            onCancel={() => navigate(EMPTY_URL_STATE)}
+          />
+        </Suspense>
       )}
       {changingColumns && report?.proposal && report.mapping && report.dayOrder && (
-        <MappingDialog
-          fileName={report.fileName}
-          columns={report.columns}
-          preview={report.preview}
-          proposal={report.proposal}
-          current={{ mapping: report.mapping, dayOrder: report.dayOrder }}
-          twoDigitYears={report.twoDigitYears}
-          onConfirm={(confirmedChoices) => {
-            setConfirmed({ key: sourceKey, choices: confirmedChoices });
-            setChangingColumns(false);
-          }}
-          onCancel={() => setChangingColumns(false)}
-        />
+        <Suspense fallback={null}>
+          <MappingDialog
+            fileName={report.fileName}
+            columns={report.columns}
+            preview={report.preview}
+            proposal={report.proposal}
+            current={{ mapping: report.mapping, dayOrder: report.dayOrder }}
+            twoDigitYears={report.twoDigitYears}
+            onConfirm={(confirmedChoices) => {
+              setConfirmed({ key: sourceKey, choices: confirmedChoices });
+              setChangingColumns(false);
+            }}
+            onCancel={() => setChangingColumns(false)}
+          />
+        </Suspense>
       )}
       <div className="app-bar">
         <StatusLine
@@ -363,10 +377,12 @@ export function App() {
               <DataIssuesPanel issues={dataset.issues} recordCount={dataset.recordCount} />
             )}
             {report && source.kind !== 'bundled' && (
-              <ImportDetails
-                report={report}
-                onChangeColumns={report.proposal ? () => setChangingColumns(true) : null}
-              />
+              <Suspense fallback={null}>
+                <ImportDetails
+                  report={report}
+                  onChangeColumns={report.proposal ? () => setChangingColumns(true) : null}
+                />
+              </Suspense>
             )}
           </div>
         )}

@@ -9,6 +9,9 @@ function megabytes(bytes: number): string {
 
 export function describeProgress(progress: ImportProgress | null): string {
   if (!progress) return 'Loading events…';
+  if (progress.part) {
+    return `Loaded ${progress.part.done} of ${progress.part.count} parts`;
+  }
   switch (progress.stage) {
     case 'downloading':
       return progress.totalBytes

@@ -17,10 +17,9 @@ import {
 import { deriveEventId } from './derive-id.ts';
 import { compareEvents } from './sort-events.ts';
 
-/** A problem with the file as a whole: it cannot be shown at all. */
-export class DatasetError extends Error {
-  override name = 'DatasetError';
-}
+import { DatasetError, isHttpUrl } from './dataset-error.ts';
+
+export { DatasetError, isHttpUrl };
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_TEXT_LENGTH = 100_000;
@@ -118,16 +117,6 @@ function readDate(properties: JsonObject, field: string, key: string): EventDate
   const result = parseEdtf(value);
   if (!result.ok) fail(field, result.reason);
   return result.date;
-}
-
-/** True for an absolute http: or https: URL; everything else (javascript:, data:, relative) is refused. */
-export function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 function readSources(properties: JsonObject): EventSource[] {

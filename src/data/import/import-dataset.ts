@@ -42,6 +42,8 @@ export interface ImportProgress {
   /** Bytes downloaded so far, and the total when the server says it. */
   bytes?: number;
   totalBytes?: number | null;
+  /** For a dataset in parts (a manifest): how many parts are in. */
+  part?: { done: number; count: number };
 }
 
 export type DatasetFormat = 'dateline-geojson' | 'geojson' | 'json' | 'csv';

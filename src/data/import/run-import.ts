@@ -3,9 +3,26 @@
  * promise. Where there is no Worker (unit tests in jsdom), it runs in place: same code, same result.
  */
 import type { DatasetEvent } from '../schema.ts';
-import { DatasetError } from '../validate.ts';
-import { importDataset, type ImportOutcome, type ImportProgress } from './import-dataset.ts';
+import { DatasetError } from '../dataset-error.ts';
+import type { ImportOutcome, ImportProgress } from './import-dataset.ts';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
+
+function createImportWorker(): Worker {
+  return new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * One worker is started as soon as this module loads, so that its script is fetched and compiled
+ * while the page boots and the data downloads, not after. The first import takes it; later ones
+ * (another file opened) start their own.
+ */
+let warmWorker: Worker | null = typeof Worker === 'undefined' ? null : createImportWorker();
+
+function takeWorker(): Worker {
+  const worker = warmWorker ?? createImportWorker();
+  warmWorker = null;
+  return worker;
+}
 
 export function runImport(
   request: ImportRequest,
@@ -13,12 +30,13 @@ export function runImport(
   signal?: AbortSignal,
 ): Promise<ImportOutcome> {
   if (typeof Worker === 'undefined') {
-    return Promise.resolve().then(() =>
+    // Loaded only here: in a browser the importer lives in the worker's bundle, not the page's.
+    return import('./import-dataset.ts').then(({ importDataset }) =>
       importDataset(request.inputs, request.choices, { sourceUrl: request.sourceUrl, onProgress }),
     );
   }
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+    const worker = takeWorker();
     const stop = () => {
       worker.terminate();
       reject(signal?.reason ?? new DOMException('The import was cancelled.', 'AbortError'));

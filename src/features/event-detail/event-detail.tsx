@@ -2,7 +2,7 @@ import type { DatasetEvent, LocationPrecision } from '../../data/schema.ts';
 import { formatEventDate } from '../../data/date-label.ts';
 import { CopyLinkButton } from './copy-link-button.tsx';
 import { isPlainLeftClick } from '../../lib/is-plain-left-click.ts';
-import { isHttpUrl } from '../../data/validate.ts';
+import { isHttpUrl } from '../../data/dataset-error.ts';
 
 export interface EventDetailProps {
   event: DatasetEvent;

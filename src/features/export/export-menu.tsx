@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import type { CalendarDay } from '../../data/calendar-day.ts';
-import { exportFileName, toCsv, toGeoJson } from '../../data/export.ts';
 import type { DatasetEvent, DatasetMetadata } from '../../data/schema.ts';
 
 export interface ExportMenuProps {
@@ -47,7 +46,9 @@ export function ExportMenu({ events, metadata, range }: ExportMenuProps) {
           type="button"
           className="button"
           disabled={events.length === 0}
-          onClick={() => {
+          onClick={async () => {
+            // The writers load on first use: most readers never export.
+            const { exportFileName, toGeoJson } = await import('../../data/export.ts');
             download(
               toGeoJson(events, metadata),
               exportFileName(metadata.title, range, 'geojson'),
@@ -62,7 +63,8 @@ export function ExportMenu({ events, metadata, range }: ExportMenuProps) {
           type="button"
           className="button"
           disabled={events.length === 0}
-          onClick={() => {
+          onClick={async () => {
+            const { exportFileName, toCsv } = await import('../../data/export.ts');
             download(toCsv(events), exportFileName(metadata.title, range, 'csv'), 'text/csv');
             setOpen(false);
           }}

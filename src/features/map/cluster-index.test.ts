@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeFeature, makeFeatureCollection } from '../../testing/dataset-factory.ts';
 import { validateFeatureCollection } from '../../data/validate.ts';
-import {
-  buildClusterIndex,
-  clusterCannotSplit,
-  clusterEvents,
-  itemsInView,
-  toClusterPoints,
-} from './cluster-index.ts';
+import { buildClusterIndex, clusterEvents, itemsInView } from './cluster-index.ts';
 import { fanOutOffsets } from './fan-out.ts';
 
 const WORLD: [number, number, number, number] = [-180, -85, 180, 85];
@@ -40,14 +34,13 @@ const seed = events([
 ]);
 
 describe('clustering inputs and outputs', () => {
-  it('hands supercluster one [longitude, latitude] point per event, pointing back at it', () => {
-    const points = toClusterPoints(seed);
-    expect(points).toHaveLength(4);
-    points.forEach((point, index) => {
-      const event = seed[point.properties.eventIndex];
-      expect(point.properties.eventIndex).toBe(index);
-      expect(point.geometry.coordinates).toEqual([event?.longitude, event?.latitude]);
-    });
+  it('places every event once, in Web Mercator units from 0 to 1', () => {
+    const { x, y } = buildClusterIndex(seed);
+    expect(x).toHaveLength(4);
+    expect(x[3]).toBeCloseTo((37.803 + 180) / 360);
+    // Donetsk is north of the equator: above the middle of the square world.
+    expect(y[3]).toBeLessThan(0.5);
+    expect(y[3]).toBeGreaterThan(0);
   });
 
   it('clusters Korea at a world view and splits it when zoomed in, but never the shared Sinpo spot', () => {
@@ -68,12 +61,32 @@ describe('clustering inputs and outputs', () => {
     const sinpo = close.find((item) => item.kind === 'cluster');
     expect(sinpo?.kind === 'cluster' && sinpo.count).toBe(2);
     if (sinpo?.kind !== 'cluster') throw new Error('expected the Sinpo cluster');
-    expect(clusterCannotSplit(clustered, sinpo.clusterId)).toBe(true);
-    expect(clusterEvents(clustered, sinpo.clusterId).map((event) => event.id)).toEqual([
+    expect(sinpo.expansionZoom).toBeNull();
+    expect(clusterEvents(clustered, sinpo).map((event) => event.id)).toEqual([
       'sinpo-missiles',
       'sinpo-activity',
     ]);
     expect(close.some((item) => item.kind === 'event' && item.event.id === 'pyongyang')).toBe(true);
+  });
+
+  it('says at which zoom a cluster splits, and takes the selected event out of its cluster', () => {
+    const clustered = buildClusterIndex(seed);
+    const korea = itemsInView(clustered, WORLD, 2).find((item) => item.kind === 'cluster');
+    if (korea?.kind !== 'cluster') throw new Error('expected the Korea cluster');
+    expect(korea.expansionZoom).toBeGreaterThan(2);
+    const split = itemsInView(clustered, WORLD, korea.expansionZoom ?? 0);
+    expect(split.filter((item) => item.kind === 'event').length).toBeGreaterThan(1);
+
+    const pyongyang = seed.find((event) => event.id === 'pyongyang') ?? null;
+    const withSelection = itemsInView(clustered, WORLD, 2, pyongyang);
+    const cluster = withSelection.find((item) => item.kind === 'cluster');
+    expect(cluster?.kind === 'cluster' && [cluster.count, cluster.withoutSelected]).toEqual([
+      2,
+      true,
+    ]);
+    expect(
+      withSelection.some((item) => item.kind === 'event' && item.event.id === 'pyongyang'),
+    ).toBe(false);
   });
 
   it('counts every event exactly once in any view of the world', () => {

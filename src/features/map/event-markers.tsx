@@ -4,7 +4,6 @@ import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/schema.ts';
 import {
   buildClusterIndex,
-  clusterCannotSplit,
   clusterEvents,
   itemsInView,
   type BoundingBox,
@@ -81,18 +80,12 @@ export function EventMarkers({ events, selectedEvent, links }: EventMarkersProps
       />
     ) : (
       <ClusterMarker
-        key={`cluster-${item.clusterId}`}
+        key={`cluster-${item.level}-${item.clusterId}`}
         count={item.count}
         latitude={item.latitude}
         longitude={item.longitude}
-        expansionZoom={
-          clusterCannotSplit(clustered, item.clusterId)
-            ? null
-            : clustered.index.getClusterExpansionZoom(item.clusterId)
-        }
-        listEvents={() =>
-          clusterEvents(clustered, item.clusterId, item.withoutSelected ? selectedId : null)
-        }
+        expansionZoom={item.expansionZoom}
+        listEvents={() => clusterEvents(clustered, item, item.withoutSelected ? selectedId : null)}
         links={links}
       />
     ),

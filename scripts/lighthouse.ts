@@ -1,0 +1,83 @@
+/**
+ * `npm run lighthouse`: Lighthouse 12 with the system Chromium on the production build and the
+ * bundled dataset, on the mobile preset (Lighthouse's default: a mid-range phone on a slow 4G
+ * link, simulated). Prints the four scores beside their targets and exits non-zero if one misses,
+ * and writes the full report to bench/results/lighthouse.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { findChromium } from './find-chromium.mjs';
+import { startBenchServer } from './bench-server.ts';
+
+const PORT = 4178;
+const TARGETS: Record<string, number> = {
+  performance: 95,
+  accessibility: 100,
+  'best-practices': 100,
+  seo: 100,
+};
+
+const server = await startBenchServer(resolve('dist'), resolve('bench/.cache'), PORT);
+const chrome = await chromeLauncher.launch({
+  chromePath: findChromium() ?? undefined,
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
+let failed = false;
+try {
+  const result = await lighthouse(`http://127.0.0.1:${PORT}/`, {
+    port: chrome.port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: Object.keys(TARGETS),
+  });
+  if (!result) throw new Error('Lighthouse returned no result');
+  const { lhr } = result;
+  mkdirSync(resolve('bench/results'), { recursive: true });
+  writeFileSync(resolve('bench/results/lighthouse.json'), JSON.stringify(lhr, null, 1));
+  console.log(
+    `Lighthouse ${lhr.lighthouseVersion}, ${lhr.configSettings.formFactor} preset, ${lhr.finalDisplayedUrl}`,
+  );
+  for (const [id, target] of Object.entries(TARGETS)) {
+    const score = Math.round((lhr.categories[id]?.score ?? 0) * 100);
+    const ok = score >= target;
+    failed ||= !ok;
+    console.log(
+      `  ${ok ? '✓' : '✗'} ${lhr.categories[id]?.title ?? id}: ${score} (target ${target})`,
+    );
+    if (!ok) {
+      for (const ref of lhr.categories[id]?.auditRefs ?? []) {
+        const audit = lhr.audits[ref.id];
+        if (audit && audit.score !== null && audit.score < 1 && ref.weight > 0) {
+          console.log(
+            `      ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ''}`,
+          );
+        }
+      }
+    }
+  }
+  const metrics = [
+    'first-contentful-paint',
+    'largest-contentful-paint',
+    'total-blocking-time',
+    'cumulative-layout-shift',
+    'speed-index',
+  ];
+  console.log(
+    `  ${metrics.map((id) => `${lhr.audits[id]?.title}: ${lhr.audits[id]?.displayValue}`).join(' · ')}`,
+  );
+} finally {
+  await chrome.kill();
+  server.close();
+}
+process.exit(failed ? 1 : 0);
