@@ -153,9 +153,9 @@ async function filterLatencies(page: Page, moves: number): Promise<number[]> {
     const target = document.querySelector('[data-selection]');
     const status = document.querySelector('[role="status"]');
     if (!target || !status) throw new Error('no brush or status');
-    let lastChange = 0;
+    const seen = { lastChange: 0 };
     const observer = new MutationObserver(() => {
-      lastChange = performance.now();
+      seen.lastChange = performance.now();
     });
     observer.observe(document.body, {
       subtree: true,
@@ -167,7 +167,7 @@ async function filterLatencies(page: Page, moves: number): Promise<number[]> {
     for (let move = 0; move < count; move += 1) {
       const before = status.textContent;
       const start = performance.now();
-      lastChange = start;
+      seen.lastChange = start;
       // Left first: the range starts at the data's last year, so a move right could do nothing.
       target.dispatchEvent(
         new KeyboardEvent('keydown', { key: move % 2 ? 'ArrowRight' : 'ArrowLeft', bubbles: true }),
@@ -176,15 +176,14 @@ async function filterLatencies(page: Page, moves: number): Promise<number[]> {
         await new Promise((next) => setTimeout(next, 0));
       }
       // (No named helper functions in here: the bundler's name helper does not exist in the page.)
-      let painted = performance.now();
-      for (;;) {
-        const changeSeen = lastChange;
+      const settled = { painted: start, changeSeen: -1 };
+      while (settled.changeSeen !== seen.lastChange) {
+        settled.changeSeen = seen.lastChange;
         await new Promise((next) => requestAnimationFrame(next));
-        painted = performance.now();
+        settled.painted = performance.now();
         await new Promise((next) => setTimeout(next, 20));
-        if (lastChange === changeSeen) break;
       }
-      times.push(painted - start);
+      times.push(settled.painted - start);
     }
     observer.disconnect();
     return times;

@@ -112,7 +112,8 @@ async function main() {
   );
   await writeFile(
     join(outDir, 'robots.txt'),
-    `User-agent: *\nAllow: /\nSitemap: ${site}${base}sitemap.xml\n`,
+    // A sitemap must be named by an absolute URL: without SITE_URL there is none to give.
+    `User-agent: *\nAllow: /\n${site ? `Sitemap: ${site}${base}sitemap.xml\n` : ''}`,
   );
   console.log(
     `Pre-rendered ${dataset.events.length} event pages with social cards, 404.html, sitemap.xml and robots.txt in ${outDir}`,

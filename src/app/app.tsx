@@ -356,21 +356,22 @@ export function App() {
           total={allEvents.length}
           range={shownRange}
         />
-        {dataset && (
-          <div className="app-bar-tools">
-            <SearchField
-              ref={searchRef}
-              value={query}
-              onChange={(value) => updateFilters({ query: value })}
-            />
-            {isFiltered && (
-              <button type="button" className="button" onClick={resetFilters}>
-                Reset filters
-              </button>
-            )}
+        <div className="app-bar-tools">
+          <SearchField
+            ref={searchRef}
+            value={query}
+            disabled={!dataset}
+            onChange={(value) => updateFilters({ query: value })}
+          />
+          {dataset && isFiltered && (
+            <button type="button" className="button" onClick={resetFilters}>
+              Reset filters
+            </button>
+          )}
+          {dataset && (
             <ExportMenu events={listedEvents} metadata={dataset.metadata} range={shownRange} />
-          </div>
-        )}
+          )}
+        </div>
         {dataset && (dataset.issues.length > 0 || (report && source.kind !== 'bundled')) && (
           <div className="app-bar-data">
             {dataset.issues.length > 0 && (
@@ -387,6 +388,9 @@ export function App() {
           </div>
         )}
       </div>
+      {!dataset && !datasetQuery.isError && (
+        <div className="timeline timeline-placeholder" aria-hidden="true" />
+      )}
       {dataset && data.bins && data.extent && (
         <Timeline
           bins={data.bins}

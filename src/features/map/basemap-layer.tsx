@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import L from 'leaflet';
-import { GeoJSON, Pane } from 'react-leaflet';
+import { GeoJSON, Pane, useMap } from 'react-leaflet';
 import type { Basemap } from './basemap-shapes.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 
 const PANE = 'basemap';
+/** From this zoom the coarse coastline looks coarse: the detailed one is loaded then. */
+const DETAIL_ZOOM = 5;
 
 const COLOURS = {
   light: { land: '#e4e0d6', border: '#a39d8f' },
@@ -16,19 +18,43 @@ const COLOURS = {
  * when online tiles fail to load the outline is still there underneath.
  */
 export function BasemapLayer() {
-  const [basemap, setBasemap] = useState<Basemap | null>(null);
+  const map = useMap();
+  const [basemap, setBasemap] = useState<{ shapes: Basemap; detailed: boolean } | null>(null);
+  const [wantDetail, setWantDetail] = useState(() => map.getZoom() >= DETAIL_ZOOM);
   const dark = useMediaQuery('(prefers-color-scheme: dark)');
   const renderer = useMemo(() => L.canvas({ pane: PANE, padding: 0.5 }), []);
 
-  useEffect(function loadOutlinesLazily() {
-    let cancelled = false;
-    void import('./basemap-data.ts').then((module) => {
-      if (!cancelled) setBasemap(module.basemap);
-    });
-    return function ignoreLateLoad() {
-      cancelled = true;
-    };
-  }, []);
+  useEffect(
+    function askForDetailWhenZoomedIn() {
+      const onZoom = () => {
+        if (map.getZoom() >= DETAIL_ZOOM) setWantDetail(true);
+      };
+      map.on('zoomend', onZoom);
+      return () => {
+        map.off('zoomend', onZoom);
+      };
+    },
+    [map],
+  );
+
+  useEffect(
+    function loadOutlinesLazily() {
+      let cancelled = false;
+      // Coarse first (small, quick to draw), detailed only once the map is zoomed in to need it.
+      const load = wantDetail ? import('./basemap-data.ts') : import('./basemap-data-coarse.ts');
+      void load.then((module) => {
+        if (!cancelled) {
+          setBasemap((current) =>
+            current?.detailed ? current : { shapes: module.basemap, detailed: wantDetail },
+          );
+        }
+      });
+      return function ignoreLateLoad() {
+        cancelled = true;
+      };
+    },
+    [wantDetail],
+  );
 
   const colours = dark ? COLOURS.dark : COLOURS.light;
   return (
@@ -36,15 +62,15 @@ export function BasemapLayer() {
       {basemap && (
         <>
           <GeoJSON
-            key={`land-${dark}`}
-            data={basemap.land}
+            key={`land-${dark}-${basemap.detailed}`}
+            data={basemap.shapes.land}
             attribution="Outlines: &copy; Natural Earth"
             interactive={false}
             style={{ renderer, stroke: false, fillColor: colours.land, fillOpacity: 1 }}
           />
           <GeoJSON
-            key={`borders-${dark}`}
-            data={basemap.borders}
+            key={`borders-${dark}-${basemap.detailed}`}
+            data={basemap.shapes.borders}
             interactive={false}
             style={{ renderer, color: colours.border, weight: 0.8, fill: false }}
           />

@@ -3,11 +3,13 @@ import { forwardRef, useId } from 'react';
 export interface SearchFieldProps {
   value: string;
   onChange: (value: string) => void;
+  /** While the data loads: the field is there (the layout does not jump) but cannot be used yet. */
+  disabled?: boolean;
 }
 
 /** "Search events": title, summary, place, tags and sources, ignoring case and accents. */
 export const SearchField = forwardRef<HTMLInputElement, SearchFieldProps>(function SearchField(
-  { value, onChange },
+  { value, onChange, disabled = false },
   ref,
 ) {
   const id = useId();
@@ -31,6 +33,7 @@ export const SearchField = forwardRef<HTMLInputElement, SearchFieldProps>(functi
         placeholder="Search events  ( / )"
         autoComplete="off"
         spellCheck={false}
+        disabled={disabled}
         value={value}
         onChange={(changeEvent) => onChange(changeEvent.target.value)}
         onKeyDown={(keyEvent) => {
