@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { makeFeature, makeFeatureCollection } from '../src/testing/dataset-factory.ts';
 import { chronologyEntries, chronologyEntry, marker } from './helpers.ts';
 
 /** The real datasets beside the project (contracts: read them from there, never copy them in). */
@@ -344,4 +345,44 @@ test('export, then import, gives the same events: GeoJSON and CSV', async ({ pag
       normalise(readFileSync(firstPath, 'utf8')),
     );
   }
+});
+
+test('a manifest of time-partitioned parts loads as one dataset', async ({ page }) => {
+  const part = (year: number, ids: string[]) =>
+    makeFeatureCollection(
+      ids.map((id, index) =>
+        makeFeature({
+          id,
+          properties: { title: `Event ${id}`, date: `${year}-0${index + 1}-15` },
+        }),
+      ),
+    );
+  await page.route('**/sets/manifest.json', (route) =>
+    route.fulfill({
+      json: {
+        type: 'DatelineManifest',
+        title: 'Two years in parts',
+        parts: [
+          { url: 'parts/2022.geojson', from: '2022-01-01', to: '2022-12-31', events: 2 },
+          { url: 'parts/2023.geojson', from: '2023-01-01', to: '2023-12-31', events: 3 },
+        ],
+      },
+    }),
+  );
+  await page.route('**/sets/parts/2022.geojson', (route) =>
+    route.fulfill({ json: part(2022, ['a', 'b']) }),
+  );
+  await page.route('**/sets/parts/2023.geojson', (route) =>
+    route.fulfill({ json: part(2023, ['c', 'd', 'a']) }),
+  );
+  await page.goto(`./?data=${encodeURIComponent('/sets/manifest.json')}`);
+  await expect(page.getByRole('status')).toHaveText(
+    /^Showing 4 of 4 events · 15 Jan 2022 – 15 March 2023/,
+  );
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Two years in parts');
+  await page.getByRole('button', { name: 'Data issues (1)' }).click();
+  await expect(page.getByRole('region', { name: 'Data issues' })).toContainText(
+    '2023.geojson · id',
+  );
+  await expect(chronologyEntries(page).first()).toContainText('Event a');
 });

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import L from 'leaflet';
 import { GeoJSON, Pane, useMap } from 'react-leaflet';
 import type { Basemap } from './basemap-shapes.ts';
@@ -17,7 +17,7 @@ const COLOURS = {
  * Natural Earth outlines, drawn on canvas below the tile pane: offline readers see them alone, and
  * when online tiles fail to load the outline is still there underneath.
  */
-export function BasemapLayer() {
+export const BasemapLayer = memo(function BasemapLayer() {
   const map = useMap();
   const [basemap, setBasemap] = useState<{ shapes: Basemap; detailed: boolean } | null>(null);
   const [wantDetail, setWantDetail] = useState(() => map.getZoom() >= DETAIL_ZOOM);
@@ -57,6 +57,16 @@ export function BasemapLayer() {
   );
 
   const colours = dark ? COLOURS.dark : COLOURS.light;
+  // Stable style objects: react-leaflet restyles (and the canvas redraws every coastline) whenever
+  // it is handed a new one, which used to happen on every filter change.
+  const landStyle = useMemo(
+    () => ({ renderer, stroke: false, fillColor: colours.land, fillOpacity: 1 }),
+    [renderer, colours.land],
+  );
+  const borderStyle = useMemo(
+    () => ({ renderer, color: colours.border, weight: 0.8, fill: false }),
+    [renderer, colours.border],
+  );
   return (
     <Pane name={PANE} style={{ zIndex: 150 }}>
       {basemap && (
@@ -66,16 +76,16 @@ export function BasemapLayer() {
             data={basemap.shapes.land}
             attribution="Outlines: &copy; Natural Earth"
             interactive={false}
-            style={{ renderer, stroke: false, fillColor: colours.land, fillOpacity: 1 }}
+            style={landStyle}
           />
           <GeoJSON
             key={`borders-${dark}-${basemap.detailed}`}
             data={basemap.shapes.borders}
             interactive={false}
-            style={{ renderer, color: colours.border, weight: 0.8, fill: false }}
+            style={borderStyle}
           />
         </>
       )}
     </Pane>
   );
-}
+});
