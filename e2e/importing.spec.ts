@@ -377,7 +377,7 @@ test('a manifest of time-partitioned parts loads as one dataset', async ({ page 
   );
   await page.goto(`./?data=${encodeURIComponent('/sets/manifest.json')}`);
   await expect(page.getByRole('status')).toHaveText(
-    /^Showing 4 of 4 events · 15 Jan 2022 – 15 March 2023/,
+    /^Showing 4 of 4 events · 15 Jan 2022 – 15 Feb 2023/,
   );
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Two years in parts');
   await page.getByRole('button', { name: 'Data issues (1)' }).click();
