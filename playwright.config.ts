@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const basePath = process.env.BASE_PATH ?? '/';
@@ -7,17 +7,7 @@ const basePath = process.env.BASE_PATH ?? '/';
 const dist = process.env.E2E_DIST ?? 'dist';
 const executablePath = findChromium() ?? undefined;
 
-// Flags that keep Chromium from phoning home: on our machines those requests are refused, and in
-// tests every request that leaves 127.0.0.1 is a failure anyway (see e2e/fixtures.ts).
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const chromiumArgs = [...CHROMIUM_ARGS];
 
 export default defineConfig({
   testDir: 'e2e',

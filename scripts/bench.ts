@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { toGeoJson } from '../src/data/export.ts';
 import { importDataset } from '../src/data/import/import-dataset.ts';
-import { findChromium } from './find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
 import { startBenchServer } from './bench-server.ts';
 import { writeSyntheticDataset, writeSyntheticManifest } from './synthetic-dataset.ts';
 
@@ -425,16 +425,7 @@ async function main() {
   const executablePath = findChromium() ?? undefined;
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--js-flags=--max-old-space-size=4096',
-    ],
+    args: [...CHROMIUM_ARGS, '--js-flags=--max-old-space-size=4096'],
   });
   const results: Result[] = [];
   for (const spec of specs) {

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { findChromium } from './find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
 import { startBenchServer } from './bench-server.ts';
 
 const PORT = 4178;
@@ -22,16 +22,7 @@ const TARGETS: Record<string, number> = {
 const server = await startBenchServer(resolve('dist'), resolve('bench/.cache'), PORT);
 const chrome = await chromeLauncher.launch({
   chromePath: findChromium() ?? undefined,
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
+  chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
 });
 let failed = false;
 try {
