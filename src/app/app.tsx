@@ -94,6 +94,19 @@ export function App() {
         ? `From ${source.name}, opened on this device (nothing is uploaded)`
         : null;
 
+  // One column dialog: asked for by the importer (cancel leaves the file), or by the reader to
+  // change the columns of a file already open (cancel keeps it as it is).
+  const columnDialog =
+    outcome?.kind === 'needs-mapping'
+      ? { proposal: outcome.proposal, current: null, onCancel: () => navigate(EMPTY_URL_STATE) }
+      : changingColumns && report?.proposal && report.mapping && report.dayOrder
+        ? {
+            proposal: report.proposal,
+            current: { mapping: report.mapping, dayOrder: report.dayOrder },
+            onCancel: () => setChangingColumns(false),
+          }
+        : null;
+
   /**
    * Opens files from the picker or a drop: a new dataset gets a fresh view. The same file opened
    * again (after a reload, or edited) keeps the view, so a link into it works once it is open.
@@ -314,37 +327,18 @@ export function App() {
         }
       />
       {dragging && <DropOverlay />}
-      {needsMapping && outcome.kind === 'needs-mapping' && (
+      {report && columnDialog && (
         <Suspense fallback={null}>
           <MappingDialog
             key={sourceKey}
-            fileName={outcome.report.fileName}
-            columns={outcome.report.columns}
-            preview={outcome.report.preview}
-            proposal={outcome.proposal}
-            current={null}
-            twoDigitYears={outcome.report.twoDigitYears}
-            onConfirm={(confirmedChoices) =>
-              setConfirmed({ key: sourceKey, choices: confirmedChoices })
-            }
-            onCancel={() => navigate(EMPTY_URL_STATE)}
-          />
-        </Suspense>
-      )}
-      {changingColumns && report?.proposal && report.mapping && report.dayOrder && (
-        <Suspense fallback={null}>
-          <MappingDialog
-            fileName={report.fileName}
-            columns={report.columns}
-            preview={report.preview}
-            proposal={report.proposal}
-            current={{ mapping: report.mapping, dayOrder: report.dayOrder }}
-            twoDigitYears={report.twoDigitYears}
+            report={report}
+            proposal={columnDialog.proposal}
+            current={columnDialog.current}
             onConfirm={(confirmedChoices) => {
               setConfirmed({ key: sourceKey, choices: confirmedChoices });
               setChangingColumns(false);
             }}
-            onCancel={() => setChangingColumns(false)}
+            onCancel={columnDialog.onCancel}
           />
         </Suspense>
       )}

@@ -9,20 +9,23 @@ import {
   evidenceFor,
 } from '../../data/import/columns.ts';
 import { TWO_DIGIT_YEAR_RULE, type DayOrder } from '../../data/import/date-cells.ts';
-import type { ImportChoices } from '../../data/import/import-dataset.ts';
+import type { ImportChoices, ImportReport } from '../../data/import/import-dataset.ts';
 import { previewRows } from './mapping-preview.ts';
 
 export interface MappingDialogProps {
-  fileName: string;
-  columns: string[];
-  preview: string[][];
+  /** How the file was read: its name, columns, first rows and whether it has two-digit years. */
+  report: Pick<ImportReport, 'fileName' | 'columns' | 'preview' | 'twoDigitYears'>;
   proposal: MappingProposal;
   /** The choices in force, when the reader reopens the dialog after importing. */
   current: ImportChoices | null;
-  twoDigitYears: boolean;
   onConfirm: (choices: ImportChoices) => void;
   onCancel: () => void;
 }
+
+const DAY_ORDERS: { order: DayOrder; label: string }[] = [
+  { order: 'day-first', label: 'Day first (3 April 2020)' },
+  { order: 'month-first', label: 'Month first (4 March 2020)' },
+];
 
 const EVIDENCE_NOTE: Record<MappingProposal['dayOrderEvidence'], string> = {
   'not-needed': '',
@@ -38,12 +41,9 @@ const EVIDENCE_NOTE: Record<MappingProposal['dayOrderEvidence'], string> = {
  * first rows shown as they would read. A native modal dialog: focus stays inside, Escape cancels.
  */
 export function MappingDialog({
-  fileName,
-  columns,
-  preview,
+  report: { fileName, columns, preview, twoDigitYears },
   proposal,
   current,
-  twoDigitYears,
   onConfirm,
   onCancel,
 }: MappingDialogProps) {
@@ -117,24 +117,17 @@ export function MappingDialog({
           <fieldset className="mapping-day-order">
             <legend>Dates like 03/04/2020</legend>
             <p className="mapping-note">{EVIDENCE_NOTE[evidence]}</p>
-            <label>
-              <input
-                type="radio"
-                name="day-order"
-                checked={dayOrder === 'day-first'}
-                onChange={() => setDayOrder('day-first')}
-              />
-              Day first (3 April 2020)
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="day-order"
-                checked={dayOrder === 'month-first'}
-                onChange={() => setDayOrder('month-first')}
-              />
-              Month first (4 March 2020)
-            </label>
+            {DAY_ORDERS.map(({ order, label }) => (
+              <label key={order}>
+                <input
+                  type="radio"
+                  name="day-order"
+                  checked={dayOrder === order}
+                  onChange={() => setDayOrder(order)}
+                />
+                {label}
+              </label>
+            ))}
           </fieldset>
         )}
         {twoDigitYears && <p className="mapping-note">Two-digit years: {TWO_DIGIT_YEAR_RULE}.</p>}
