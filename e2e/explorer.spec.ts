@@ -140,7 +140,10 @@ test.describe('the map and the chronology in sync', () => {
     await expect(page).toHaveURL(/\/events\/sinpo-submarine-site-activity$/);
 
     const other = marker(page, SINPO_MISSILES);
+    // The selection moves the map; the marker is focused once it has settled in view.
+    await expect(other).toBeInViewport();
     await other.focus();
+    await expect(other).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/events\/sinpo-cruise-missile-tests$/);
     // Selecting a marker from the keyboard keeps the focus on it.
@@ -368,7 +371,9 @@ test.describe('on a phone', () => {
 
 /** Presses Tab until a cluster has the focus; returns its accessible name. */
 async function focusNextClusterByTab(page: Page): Promise<string> {
-  for (let presses = 0; presses < 40; presses += 1) {
+  // Enough presses to go round the page once: the header, search, export, timeline and list
+  // come before the map's markers.
+  for (let presses = 0; presses < 80; presses += 1) {
     await page.keyboard.press('Tab');
     const name = await page.evaluate(
       () => document.activeElement?.getAttribute('aria-label') ?? '',
