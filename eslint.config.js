@@ -36,6 +36,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/offline/service-worker.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -21,6 +21,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}${basePath}`,
     trace: 'retain-on-failure',
+    // The offline service worker would answer requests before page.route() sees them; tests that
+    // are about offline use allow it (e2e/hardening.spec.ts).
+    serviceWorkers: 'block',
     launchOptions: { executablePath, args: chromiumArgs },
   },
   projects: process.env.SCREENSHOTS

@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export const test = base.extend<{ outsideRequests: string[] }>({
+export const test = base.extend<{ outsideRequests: string[]; cspViolations: string[] }>({
   outsideRequests: [
     async ({ context }, use) => {
       const outside: string[] = [];
@@ -22,6 +22,27 @@ export const test = base.extend<{ outsideRequests: string[] }>({
       );
       await use(outside);
       expect(outside, 'requests that left 127.0.0.1').toEqual([]);
+    },
+    { auto: true },
+  ],
+  // Every test also runs under the built site's Content Security Policy: anything the policy
+  // refuses (an inline script, a style attribute in markup, a request to a host it does not
+  // allow) fails the test, so the policy cannot silently break a feature.
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.exposeBinding('__datelineCspViolation', (_source, text: string) => {
+        violations.push(text);
+      });
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as Record<string, (text: string) => void>)
+            .__datelineCspViolation;
+          report?.(`${event.violatedDirective} refused ${event.blockedURI || 'inline'}`);
+        });
+      });
+      await use(violations);
+      expect(violations, 'Content Security Policy violations').toEqual([]);
     },
     { auto: true },
   ],

@@ -2,8 +2,9 @@
  * The benchmark's static host: the production build (with the SPA fallback a real host has), the
  * generated datasets under /bench-data/, and the naive one-marker-per-event page under /naive/.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -40,13 +41,39 @@ const NAIVE_PAGE = `<!doctype html>
   });
 </script></body></html>`;
 
+/** The app's own text files, compressed as any static host compresses them. */
+const COMPRESSED_TYPES = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.xml']);
+
 export function startBenchServer(dist: string, dataDir: string, port: number): Promise<Server> {
   const leaflet = resolve('node_modules/leaflet/dist');
+  const gzipped = new Map<string, Buffer>();
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const send = (file: string) => {
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      // The app's files are gzipped, as GitHub Pages, Netlify or nginx would serve them. Datasets
+      // are not: their download stays comparable with the JSON.parse floor and shows progress.
+      if (
+        file.startsWith(dist) &&
+        COMPRESSED_TYPES.has(extname(file)) &&
+        /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
+      ) {
+        let body = gzipped.get(file);
+        if (!body) {
+          body = gzipSync(readFileSync(file), { level: 9 });
+          gzipped.set(file, body);
+        }
+        response.writeHead(200, {
+          'Content-Type': type,
+          'Content-Encoding': 'gzip',
+          'Content-Length': body.length,
+          Vary: 'Accept-Encoding',
+        });
+        response.end(body);
+        return;
+      }
       response.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Type': type,
         'Content-Length': statSync(file).size,
       });
       createReadStream(file).pipe(response);

@@ -12,7 +12,6 @@ import { Chronology } from '../features/chronology/chronology.tsx';
 import type { ChronologyLinks } from '../features/chronology/chronology-links.ts';
 import { DataIssuesPanel } from '../features/data-issues/data-issues-panel.tsx';
 import { EventDetail } from '../features/event-detail/event-detail.tsx';
-import { EventMap } from '../features/map/event-map.tsx';
 import { ExportMenu } from '../features/export/export-menu.tsx';
 import { DropOverlay } from '../features/open-dataset/drop-overlay.tsx';
 import { OpenDatasetButton } from '../features/open-dataset/open-dataset-button.tsx';
@@ -37,6 +36,11 @@ import { useUrlCorrections } from './use-url-corrections.ts';
 const NO_EVENTS: DatasetEvent[] = [];
 
 // Only for readers who bring their own data: loaded when first needed, not with the page.
+// Leaflet and the map arrive in their own chunk: the list and the filters are usable first, and
+// the map's start-up is not one long task with the app's (Lighthouse's blocking time).
+const EventMap = lazy(() =>
+  import('../features/map/event-map.tsx').then((module) => ({ default: module.EventMap })),
+);
 const MappingDialog = lazy(() =>
   import('../features/open-dataset/mapping-dialog.tsx').then((module) => ({
     default: module.MappingDialog,
@@ -157,6 +161,22 @@ export function App() {
     [eventHref, url.state, from, to, query, categories],
   );
   const { add: addNotice } = notices;
+
+  // Offline, the dataset is the copy the service worker kept: say so, and how old it is.
+  const offlineCopy = outcome?.offlineCopy ?? null;
+  useEffect(
+    function sayWhenOffline() {
+      if (offlineCopy === null) return;
+      const saved = new Date(offlineCopy);
+      const when = Number.isNaN(saved.getTime())
+        ? ''
+        : ` saved on ${saved.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}`;
+      addNotice(
+        `You are offline: these are the events${when}. They may have changed since; reload when you are back online.`,
+      );
+    },
+    [offlineCopy, addNotice],
+  );
 
   // A category in a link that this dataset does not have is dropped, and the reader told.
   const unknownCategories = dataset
@@ -492,35 +512,37 @@ export function App() {
                 </div>
               )}
             </section>
-            <EventMap
-              events={data.filtered}
-              selectedEvent={selectedEvent}
-              initialSelection={selectedEvent}
-              categories={categoryCounts}
-              activeCategories={categories}
-              onToggleCategory={(category) =>
-                updateFilters({ categories: toggleCategory(allCategories, categories, category) })
-              }
-              links={mapLinks}
-              datasetKey={dataset}
-              onViewChange={onlyInMapView ? setMapBounds : null}
-              overlay={
-                selectedEvent && selectedIsListed ? (
-                  <SelectionBar
-                    event={selectedEvent}
-                    onShowDetails={() => {
-                      const entry = document.querySelector<HTMLElement>(
-                        `[data-event-id="${CSS.escape(selectedEvent.id)}"]`,
-                      );
-                      entry?.closest('.sidebar')?.scrollIntoView({ block: 'start' });
-                      entry
-                        ?.querySelector<HTMLElement>('.entry-link')
-                        ?.focus({ preventScroll: true });
-                    }}
-                  />
-                ) : null
-              }
-            />
+            <Suspense fallback={<div className="map-region" aria-hidden="true" />}>
+              <EventMap
+                events={data.filtered}
+                selectedEvent={selectedEvent}
+                initialSelection={selectedEvent}
+                categories={categoryCounts}
+                activeCategories={categories}
+                onToggleCategory={(category) =>
+                  updateFilters({ categories: toggleCategory(allCategories, categories, category) })
+                }
+                links={mapLinks}
+                datasetKey={dataset}
+                onViewChange={onlyInMapView ? setMapBounds : null}
+                overlay={
+                  selectedEvent && selectedIsListed ? (
+                    <SelectionBar
+                      event={selectedEvent}
+                      onShowDetails={() => {
+                        const entry = document.querySelector<HTMLElement>(
+                          `[data-event-id="${CSS.escape(selectedEvent.id)}"]`,
+                        );
+                        entry?.closest('.sidebar')?.scrollIntoView({ block: 'start' });
+                        entry
+                          ?.querySelector<HTMLElement>('.entry-link')
+                          ?.focus({ preventScroll: true });
+                      }}
+                    />
+                  ) : null
+                }
+              />
+            </Suspense>
           </>
         )}
       </main>

@@ -13,6 +13,8 @@ export function describeProgress(progress: ImportProgress | null): string {
     return `Loaded ${progress.part.done} of ${progress.part.count} parts`;
   }
   switch (progress.stage) {
+    case 'waiting':
+      return `Waiting for the server: no answer for ${progress.silentSeconds ?? 0} s`;
     case 'downloading':
       return progress.totalBytes
         ? `Downloading: ${megabytes(progress.bytes ?? 0)} of ${megabytes(progress.totalBytes)}`

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { createStore, useStoreValue, type Store } from '../lib/store/store.ts';
 import type { ParsedUrl } from '../lib/url-state/url-state.ts';
 
@@ -26,11 +26,14 @@ export function useUrlCorrections(url: ParsedUrl): {
     },
     [correctedHref, newNotices, store],
   );
-  return {
-    notices: useStoreValue(store, allNotices),
-    dismiss: () => store.set([]),
-    add: (notice: string) => {
+  // Stable, so that effects which add a notice run when their own cause changes, not on every
+  // render (which would bring a dismissed notice straight back).
+  const dismiss = useCallback(() => store.set([]), [store]);
+  const add = useCallback(
+    (notice: string) => {
       if (!store.get().includes(notice)) store.set([...store.get(), notice]);
     },
-  };
+    [store],
+  );
+  return { notices: useStoreValue(store, allNotices), dismiss, add };
 }

@@ -4,12 +4,22 @@ export class DatasetError extends Error {
   override name = 'DatasetError';
 }
 
-/** True for an absolute http: or https: URL; everything else (javascript:, data:, relative) is refused. */
+/**
+ * True for an absolute http: or https: URL; everything else (javascript:, data:, relative) is
+ * refused. So is a URL with a user name or password in it: no source needs one, and
+ * `https://www.reuters.com@evil.example/` is a classic disguise for another site.
+ */
 export function isHttpUrl(text: string): boolean {
+  const url = parseHttpUrl(text);
+  return url !== null && url.username === '' && url.password === '';
+}
+
+/** The URL when the text is an absolute http(s) one (credentials or not), else null. */
+export function parseHttpUrl(text: string): URL | null {
   try {
     const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
   } catch {
-    return false;
+    return null;
   }
 }

@@ -30,6 +30,16 @@ export class DatasetNetworkError extends DatasetError {
   override name = 'DatasetNetworkError';
 }
 
+/** The server went silent in the middle of a request: worth one more try, by the reader. */
+export class DatasetStalledError extends DatasetNetworkError {
+  override name = 'DatasetStalledError';
+}
+
+/** How long a server may stay silent (no answer, or no more bytes) before the load gives up. */
+export const STALL_LIMIT_MS = 15_000;
+/** After this much silence the progress line says that it is waiting, and for how long. */
+const SILENCE_SHOWN_AFTER_MS = 2_000;
+
 /** The reader's own file is named in the URL but was not opened in this page (after a reload). */
 export class LocalFileMissingError extends DatasetError {
   override name = 'LocalFileMissingError';
@@ -57,56 +67,101 @@ export function fileNameOf(url: string): string {
   }
 }
 
+interface Download {
+  bytes: Uint8Array;
+  /**
+   * When the answer is the copy stored for offline use (src/offline/service-worker.js): the
+   * server's date of that copy, as sent, or "unknown".
+   */
+  offlineCopy: string | null;
+}
+
+/** Header the service worker puts on a dataset it answers from its store. */
+const OFFLINE_COPY_HEADER = 'X-Dateline-Offline-Copy';
+
 async function fetchBytes(
   url: string,
   signal: AbortSignal | undefined,
   onProgress: (progress: ImportProgress) => void,
-): Promise<Uint8Array> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      signal,
-      headers: { Accept: 'application/geo+json, application/json, text/csv;q=0.9, */*;q=0.5' },
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    const crossOrigin = new URL(url, window.location.href).origin !== window.location.origin;
-    throw new DatasetNetworkError(
-      `Could not reach ${url}: the network request failed.${crossOrigin ? ' If the address opens in a browser tab, its server may not allow other sites to read it (CORS).' : ''}`,
+): Promise<Download> {
+  // A hung server must not leave the reader with a loading line for ever: silence longer than
+  // STALL_LIMIT_MS (before the answer, or between two pieces of it) ends the request with an
+  // error that offers Retry. Until then the progress line counts the seconds of silence.
+  const controller = new AbortController();
+  const stop = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', stop, { once: true });
+  let lastHeard = Date.now();
+  let stalled = false;
+  const watch = setInterval(() => {
+    const silentMs = Date.now() - lastHeard;
+    if (silentMs >= STALL_LIMIT_MS) {
+      stalled = true;
+      controller.abort();
+    } else if (silentMs >= SILENCE_SHOWN_AFTER_MS) {
+      onProgress({ stage: 'waiting', rows: 0, silentSeconds: Math.floor(silentMs / 1000) });
+    }
+  }, 1000);
+  const stalledError = () =>
+    new DatasetStalledError(
+      `${url} stopped answering: nothing arrived for ${STALL_LIMIT_MS / 1000} seconds. The server may be busy or the connection lost.`,
     );
-  }
-  if (!response.ok) {
-    const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-    throw new DatasetError(`The server answered ${status} for ${url}.`);
-  }
-  const lengthHeader = Number(response.headers.get('Content-Length'));
-  // Compressed responses report the compressed length: only a plain one is a usable total.
-  const totalBytes =
-    Number.isFinite(lengthHeader) && lengthHeader > 0 && !response.headers.get('Content-Encoding')
-      ? lengthHeader
-      : null;
   try {
-    if (!response.body) return new Uint8Array(await response.arrayBuffer());
-    const reader = response.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let bytes = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      bytes += value.length;
-      onProgress({ stage: 'downloading', rows: 0, bytes, totalBytes });
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        signal: controller.signal,
+        headers: { Accept: 'application/geo+json, application/json, text/csv;q=0.9, */*;q=0.5' },
+      });
+    } catch (error) {
+      if (stalled) throw stalledError();
+      if (signal?.aborted) throw error;
+      const crossOrigin = new URL(url, window.location.href).origin !== window.location.origin;
+      throw new DatasetNetworkError(
+        `Could not reach ${url}: the network request failed.${crossOrigin ? ' If the address opens in a browser tab, its server may not allow other sites to read it (CORS).' : ''}`,
+      );
     }
-    const all = new Uint8Array(bytes);
-    let offset = 0;
-    for (const chunk of chunks) {
-      all.set(chunk, offset);
-      offset += chunk.length;
+    lastHeard = Date.now();
+    if (!response.ok) {
+      const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+      throw new DatasetError(`The server answered ${status} for ${url}.`);
     }
-    return all;
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new DatasetNetworkError(`The download of ${url} was cut off before it finished.`);
+    const lengthHeader = Number(response.headers.get('Content-Length'));
+    // Compressed responses report the compressed length: only a plain one is a usable total.
+    const totalBytes =
+      Number.isFinite(lengthHeader) && lengthHeader > 0 && !response.headers.get('Content-Encoding')
+        ? lengthHeader
+        : null;
+    const offlineCopy = response.headers.get(OFFLINE_COPY_HEADER);
+    try {
+      if (!response.body) {
+        return { bytes: new Uint8Array(await response.arrayBuffer()), offlineCopy };
+      }
+      const reader = response.body.getReader();
+      const chunks: Uint8Array[] = [];
+      let bytes = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        lastHeard = Date.now();
+        chunks.push(value);
+        bytes += value.length;
+        onProgress({ stage: 'downloading', rows: 0, bytes, totalBytes });
+      }
+      const all = new Uint8Array(bytes);
+      let offset = 0;
+      for (const chunk of chunks) {
+        all.set(chunk, offset);
+        offset += chunk.length;
+      }
+      return { bytes: all, offlineCopy };
+    } catch (error) {
+      if (stalled) throw stalledError();
+      if (signal?.aborted) throw error;
+      throw new DatasetNetworkError(`The download of ${url} was cut off before it finished.`);
+    }
+  } finally {
+    clearInterval(watch);
+    signal?.removeEventListener('abort', stop);
   }
 }
 
@@ -114,11 +169,10 @@ async function readInputs(
   source: DatasetSource,
   signal: AbortSignal | undefined,
   onProgress: (progress: ImportProgress) => void,
-): Promise<ImportInput[]> {
+): Promise<{ inputs: ImportInput[]; offlineCopy: string | null }> {
   if (source.kind !== 'local') {
-    return [
-      { name: fileNameOf(source.url), bytes: await fetchBytes(source.url, signal, onProgress) },
-    ];
+    const { bytes, offlineCopy } = await fetchBytes(source.url, signal, onProgress);
+    return { inputs: [{ name: fileNameOf(source.url), bytes }], offlineCopy };
   }
   const opened = localFiles(source.name);
   if (!opened) {
@@ -127,15 +181,20 @@ async function readInputs(
     );
   }
   onProgress({ stage: 'reading', rows: 0 });
-  return Promise.all(
+  const inputs = await Promise.all(
     opened.files.map(async (file) => ({
       name: file.name,
       bytes: new Uint8Array(await file.arrayBuffer()),
     })),
   );
+  return { inputs, offlineCopy: null };
 }
 
-export type LoadedOutcome = ImportOutcome & { source: DatasetSource };
+export type LoadedOutcome = ImportOutcome & {
+  source: DatasetSource;
+  /** Set when the dataset came from the offline store: the date of that copy, as the server sent it. */
+  offlineCopy: string | null;
+};
 
 /** Parts at once: one worker per core, at most four (each holds its part's text while it works). */
 const PARALLEL_PARTS = Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
@@ -155,7 +214,7 @@ async function loadManifest(
       const part = manifest.parts[index];
       if (!part) continue;
       const name = fileNameOf(part.url);
-      const bytes = await fetchBytes(part.url, signal, () => {});
+      const { bytes } = await fetchBytes(part.url, signal, () => {});
       const outcome = await runImport(
         { inputs: [{ name, bytes }], choices: null, sourceUrl: part.url },
         () => {},
@@ -182,6 +241,17 @@ async function loadManifest(
   };
 }
 
+/**
+ * Asks the service worker to keep this dataset for offline use. The first visit fetched it before
+ * the worker was running, so the worker did not see it pass.
+ */
+function rememberForOffline(source: DatasetSource) {
+  if (source.kind === 'local' || !('serviceWorker' in navigator)) return;
+  void navigator.serviceWorker.ready.then((registration) => {
+    registration.active?.postMessage({ type: 'remember-dataset', url: source.url });
+  });
+}
+
 function sourceKey(source: DatasetSource): string {
   return source.kind === 'local'
     ? `${source.name}#${localFiles(source.name)?.generation ?? 0}`
@@ -196,7 +266,7 @@ export function datasetQueryOptions(
   return queryOptions({
     queryKey: ['dataset', source.kind, sourceKey(source), choices],
     queryFn: async ({ signal }): Promise<LoadedOutcome> => {
-      const inputs = await readInputs(source, signal, onProgress);
+      const { inputs, offlineCopy } = await readInputs(source, signal, onProgress);
       // Marks for `npm run bench` (and anyone's performance panel): downloaded, then parsed,
       // checked and handed to the page.
       performance.mark('dateline:downloaded');
@@ -205,7 +275,7 @@ export function datasetQueryOptions(
       if (manifest) {
         const outcome = await loadManifest(manifest, signal, onProgress);
         performance.mark('dateline:data-ready');
-        return { ...outcome, source };
+        return { ...outcome, source, offlineCopy };
       }
       const outcome = await runImport(
         { inputs, choices, sourceUrl: source.kind === 'remote' ? source.url : null },
@@ -213,10 +283,15 @@ export function datasetQueryOptions(
         signal,
       );
       performance.mark('dateline:data-ready');
-      return { ...outcome, source };
+      rememberForOffline(source);
+      return { ...outcome, source, offlineCopy };
     },
     // A file that is not JSON will not become JSON on a second try; a dropped connection might.
-    retry: (failureCount, error) => error instanceof DatasetNetworkError && failureCount < 2,
+    // A server that went silent for 15 s is not retried behind the reader's back: they choose.
+    retry: (failureCount, error) =>
+      error instanceof DatasetNetworkError &&
+      !(error instanceof DatasetStalledError) &&
+      failureCount < 2,
     staleTime: Infinity,
   });
 }

@@ -5,6 +5,9 @@
  */
 import type { EventDate } from './edtf.ts';
 
+/** Longer ids are refused: every id must fit in a link (the URL parser refuses longer ones). */
+export const MAX_ID_LENGTH = 200;
+
 export interface IdentifyingContent {
   title: string;
   date: EventDate;
@@ -41,6 +44,10 @@ export function deriveEventId(content: IdentifyingContent): string {
     content.title.normalize('NFC'),
   ].join('|');
   const hash = fnv1a(key).toString(36).padStart(7, '0');
-  const slug = slugify(content.title);
+  // A one-word title may be thousands of characters long: the slug is cut so that the id, with
+  // the hash and room for a counter (`-2`, see assignIds), still fits in a link.
+  const slug = slugify(content.title)
+    .slice(0, MAX_ID_LENGTH - 16)
+    .replace(/-$/, '');
   return slug ? `${slug}-${hash}` : `event-${hash}`;
 }

@@ -173,6 +173,7 @@ export function describeType(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return 'a string';
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : 'a number';
+  // 1e400 in JSON reads as Infinity: "must be a number, got a number" would explain nothing.
+  if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : String(value);
   return typeof value;
 }

@@ -24,7 +24,8 @@ export function groupByMonth(events: DatasetEvent[]): ChronologyRow[] {
       currentMonth = monthStart;
       rows.push({
         kind: 'month',
-        key: `month-${year}-${month}`,
+        // A colon cannot occur in an event id, so a heading never shares a key with an event.
+        key: `month:${year}-${month}`,
         label: formatMonthHeading(monthStart),
       });
     }

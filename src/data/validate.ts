@@ -14,10 +14,10 @@ import {
   type EventSource,
   type LocationPrecision,
 } from './schema.ts';
-import { deriveEventId } from './derive-id.ts';
+import { MAX_ID_LENGTH, deriveEventId } from './derive-id.ts';
 import { compareEvents } from './sort-events.ts';
 
-import { DatasetError, isHttpUrl } from './dataset-error.ts';
+import { DatasetError, isHttpUrl, parseHttpUrl } from './dataset-error.ts';
 
 export { DatasetError, isHttpUrl };
 
@@ -44,6 +44,17 @@ class RecordProblem {
 
 function fail(field: string, reason: string): never {
   throw new RecordProblem(field, reason);
+}
+
+/**
+ * A value as a message may quote it: short text quoted, anything else named by its type. Never
+ * JSON.stringify of the value itself, which overflows the stack on 10 000 nested arrays and copies
+ * a 5 MB string to show 40 characters of it.
+ */
+function preview(value: unknown, length = 40): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, length));
+  return describeType(value);
 }
 
 function requiredText(properties: JsonObject, key: string): string {
@@ -76,6 +87,8 @@ function textList(properties: JsonObject, key: string): string[] {
     .map((item, index) => {
       if (typeof item !== 'string')
         fail(`properties.${key}[${index}]`, `expected text, got ${describeType(item)}`);
+      if (item.length > MAX_TEXT_LENGTH)
+        fail(`properties.${key}[${index}]`, `longer than ${MAX_TEXT_LENGTH} characters`);
       return item.trim();
     })
     .filter((item) => item !== '');
@@ -89,10 +102,7 @@ function readCoordinates(feature: JsonObject): { longitude: number; latitude: nu
     fail('geometry', `expected a GeoJSON Point, got ${describeType(geometry)}`);
   const type = own(geometry, 'type');
   if (type !== 'Point')
-    fail(
-      'geometry.type',
-      `only Point geometries are supported, got ${JSON.stringify(type) ?? 'nothing'}`,
-    );
+    fail('geometry.type', `only Point geometries are supported, got ${preview(type)}`);
   const coordinates = own(geometry, 'coordinates');
   if (!Array.isArray(coordinates) || coordinates.length < 2) {
     fail('geometry.coordinates', 'expected [longitude, latitude]');
@@ -135,7 +145,9 @@ function readSources(properties: JsonObject): EventSource[] {
     if (url !== null && !isHttpUrl(url)) {
       fail(
         `${field}.url`,
-        `only http(s) links are allowed, got ${JSON.stringify(url.slice(0, 80))}`,
+        parseHttpUrl(url) === null
+          ? `only http(s) links are allowed, got ${preview(url, 80)}`
+          : `links may not hold a user name or password, got ${preview(url, 80)}`,
       );
     }
     const publishedValue = own(source, 'published');
@@ -163,7 +175,7 @@ function readLocationPrecision(properties: JsonObject): LocationPrecision | null
   }
   return fail(
     'properties.locationPrecision',
-    `expected one of ${LOCATION_PRECISIONS.join(', ')}, got ${JSON.stringify(value)?.slice(0, 40) ?? 'nothing'}`,
+    `expected one of ${LOCATION_PRECISIONS.join(', ')}, got ${preview(value)}`,
   );
 }
 
@@ -183,6 +195,9 @@ function readId(feature: JsonObject): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
   if (typeof value !== 'string') fail('id', `expected a text id, got ${describeType(value)}`);
+  // Every id ends up in a link, and the URL parser refuses longer ones.
+  if (value.length > MAX_ID_LENGTH)
+    fail('id', `ids may be at most ${MAX_ID_LENGTH} characters long, got ${value.length}`);
   if (!ID_PATTERN.test(value)) {
     fail(
       'id',
@@ -242,7 +257,8 @@ function readMetadata(collection: JsonObject): DatasetMetadata {
   const read = (key: string): string => {
     if (!isObject(metadata)) return '';
     const value = own(metadata, key);
-    return typeof value === 'string' ? value.trim() : '';
+    // Metadata has no issue to report a problem in: text too long to show is left out.
+    return typeof value === 'string' && value.length <= MAX_TEXT_LENGTH ? value.trim() : '';
   };
   return {
     title: read('title') || 'Untitled dataset',

@@ -79,11 +79,16 @@ function year(text: string): number {
   return text.length === 2 ? expandTwoDigitYear(Number(text)) : Number(text);
 }
 
+/** A cell as a message quotes it: a 1 MB cell must not become a 1 MB line in the issues list. */
+function shown(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 function checked(edtf: string, raw: string): DateCellResult {
   const result = parseEdtf(edtf);
   return result.ok
     ? { ok: true, edtf }
-    : { ok: false, reason: `“${raw}” is not a real date (${result.reason})` };
+    : { ok: false, reason: `“${shown(raw)}” is not a real date (${result.reason})` };
 }
 
 /** A time of day, dropped when it is exactly midnight: exports write 00:00 for "no time given". */
@@ -148,7 +153,8 @@ export function parseDateCell(raw: string, dayOrder: DayOrder): DateCellResult {
   if (match) {
     const [, day, name, y] = match;
     const month = monthNumber(name ?? '');
-    if (month === undefined) return { ok: false, reason: `“${text}”: “${name}” is not a month` };
+    if (month === undefined)
+      return { ok: false, reason: `“${shown(text)}”: “${name}” is not a month` };
     return checked(`${pad(year(y ?? ''), 4)}-${pad(month)}-${pad(Number(day))}`, text);
   }
 
@@ -171,14 +177,14 @@ export function parseDateCell(raw: string, dayOrder: DayOrder): DateCellResult {
   if (MILLISECONDS.test(text)) {
     const instant = new Date(Number(text));
     if (Number.isNaN(instant.getTime()))
-      return { ok: false, reason: `“${text}” is out of range as a time` };
+      return { ok: false, reason: `“${shown(text)}” is out of range as a time` };
     // Milliseconds since 1970 are an instant in UTC: the calendar day is the UTC one, stated with Z.
     return checked(instant.toISOString().replace(/\.000Z$/, 'Z'), text);
   }
 
   return {
     ok: false,
-    reason: `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}” is not a date this importer can read (try 2024-10-08, 08/10/2024, 9-Apr-84, Sep-84 or milliseconds since 1970)`,
+    reason: `“${shown(text)}” is not a date this importer can read (try 2024-10-08, 08/10/2024, 9-Apr-84, Sep-84 or milliseconds since 1970)`,
   };
 }
 

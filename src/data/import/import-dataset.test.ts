@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { toCsv, toGeoJson } from '../export.ts';
 import { parseDatasetText } from '../validate.ts';
 import { emptyMapping as emptyMappingFor } from './columns.ts';
-import { importDataset, type ImportInput, type ImportOutcome } from './import-dataset.ts';
+import {
+  importDataset,
+  jsonEndsEarly,
+  type ImportInput,
+  type ImportOutcome,
+} from './import-dataset.ts';
 
 const encoder = new TextEncoder();
 const utf8 = (name: string, text: string): ImportInput => ({ name, bytes: encoder.encode(text) });
@@ -343,7 +348,8 @@ describe('importDataset: JSON', () => {
   it('gives clear errors for files it cannot read at all', () => {
     const fail = (text: string) => () =>
       importDataset([utf8('x.json', text)], null, { sourceUrl: null });
-    expect(fail('{"a": 1')).toThrow(/x.json is not valid JSON/);
+    expect(fail('{"a": 1')).toThrow(/x.json stops in the middle/);
+    expect(fail('{"a": 1,,}')).toThrow(/x.json is not valid JSON/);
     expect(fail('{"a": 1}')).toThrow(/No records were found in x.json/);
     expect(fail('   ')).toThrow(/x.json is empty/);
     expect(() =>
@@ -471,5 +477,28 @@ describe('the README example', () => {
       ['2024-06-09', 'Summit (ambiguous date: asked)'],
       ['2024-10-08', 'Defence minister briefs parliament'],
     ]);
+  });
+});
+
+describe('importDataset: half a download', () => {
+  const whole = readFileSync('data/events.geojson', 'utf8');
+
+  it('says the file stops in the middle, wherever it was cut', () => {
+    for (const fraction of [0.1, 0.5, 0.9, 0.999]) {
+      const cut = whole.slice(0, Math.floor(whole.length * fraction));
+      expect(() => importDataset([utf8('events.geojson', cut)], null, { sourceUrl: null })).toThrow(
+        /events\.geojson stops in the middle .*the download was cut off/,
+      );
+    }
+  });
+
+  it('tells a cut-off file from one that is broken but complete', () => {
+    expect(jsonEndsEarly('{"a": [1, 2')).toBe(true);
+    expect(jsonEndsEarly('{"a": "text with \\" and {')).toBe(true);
+    expect(jsonEndsEarly('{"a": "]}"}')).toBe(false);
+    expect(jsonEndsEarly('{"a": 1,,}')).toBe(false);
+    expect(() =>
+      importDataset([utf8('broken.json', '{"a": 1,,}')], null, { sourceUrl: null }),
+    ).toThrow(/broken\.json is not valid JSON/);
   });
 });

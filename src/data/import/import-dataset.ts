@@ -5,7 +5,7 @@
  *
  * Every row becomes an event or a reported issue: shown + reported = rows in the file.
  */
-import { slugify } from '../derive-id.ts';
+import { MAX_ID_LENGTH, slugify } from '../derive-id.ts';
 import { splitListCell } from '../export.ts';
 import { parseEdtf } from '../edtf.ts';
 import type { DataIssue, Dataset } from '../schema.ts';
@@ -36,7 +36,9 @@ export interface ImportChoices {
 }
 
 export interface ImportProgress {
-  stage: 'downloading' | 'reading' | 'parsing' | 'checking';
+  stage: 'waiting' | 'downloading' | 'reading' | 'parsing' | 'checking';
+  /** While waiting: seconds since the server last sent anything. */
+  silentSeconds?: number;
   /** Rows read or checked so far (0 while downloading). */
   rows: number;
   /** Bytes downloaded so far, and the total when the server says it. */
@@ -90,10 +92,35 @@ function looksLikeJson(text: string): boolean {
   return start === '{' || start === '[';
 }
 
+/**
+ * Whether JSON text stops in the middle of a value: more brackets opened than closed, or an
+ * unclosed string. Half a download looks like this, and deserves to be named as such.
+ */
+export function jsonEndsEarly(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c)
+        index += 1; // backslash: skip the escaped character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x7b || code === 0x5b) depth += 1;
+    else if (code === 0x7d || code === 0x5d) depth -= 1;
+  }
+  return inString || depth > 0;
+}
+
 function parseJson(text: string, name: string): Json {
   try {
     return JSON.parse(text);
   } catch (error) {
+    if (jsonEndsEarly(text)) {
+      throw new DatasetError(
+        `${name} stops in the middle (after ${text.length.toLocaleString('en-GB')} characters): the download was cut off, or the file is incomplete. Try again, or check the file.`,
+      );
+    }
     const detail = error instanceof Error ? error.message : String(error);
     throw new DatasetError(`${name} is not valid JSON (${detail}).`);
   }
@@ -230,7 +257,13 @@ export function importDataset(
       report.joins.push(...joinLookups(table, findLookups(companion.json)));
   }
   report.columns = table.columns;
-  report.preview = table.rows.slice(0, 5);
+  report.preview = table.rows
+    .slice(0, 5)
+    .map((row) =>
+      row.map((cell) =>
+        cell.length > PREVIEW_CELL_LENGTH ? cell.slice(0, PREVIEW_CELL_LENGTH) : cell,
+      ),
+    );
   const proposal = proposeMapping(table);
   report.proposal = proposal;
   report.twoDigitYears = twoDigitYearsIn(table, proposal.mapping.date);
@@ -318,11 +351,21 @@ const DATELINE_SOURCE_COLUMNS = ['source_publisher', 'source_url', 'source_title
 /** Each address up to a space, a separator, or the next address glued on (`…htmlhttp://…`). */
 const URL_IN_TEXT = /https?:\/\/.+?(?=https?:\/\/|[\s<>"|;]|$)/gi;
 const MAX_SOURCES = 10;
+/** The first rows are shown in the column dialog: a 5 MB cell is cut to what a table cell shows. */
+const PREVIEW_CELL_LENGTH = 1000;
 const PROGRESS_EVERY = 20_000;
 
 /** Undoes the spreadsheet-formula guard our CSV export adds ('=…), so a round trip is exact. */
 function unguard(text: string): string {
   return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+}
+
+/** Drops punctuation glued to the end of an address ("(see http://a.example/x)."), in one pass. */
+function withoutTrailingPunctuation(url: string): string {
+  // Not /[.,;:)\]]+$/: tried at each of a long run of dots, that regex took quadratic time.
+  let end = url.length;
+  while (end > 0 && '.,;:)]'.includes(url.charAt(end - 1))) end -= 1;
+  return url.slice(0, end);
 }
 
 function hostName(url: string): string {
@@ -405,7 +448,7 @@ function buildDataset(
     if (!parsed.ok)
       return fail(
         'endDate',
-        `the end ${endText} does not make an interval with the start (${parsed.reason})`,
+        `the end ${endText.length > 40 ? `${endText.slice(0, 40)}…` : endText} does not make an interval with the start (${parsed.reason})`,
       );
     return interval;
   };
@@ -458,9 +501,7 @@ function buildDataset(
   const readSources = (row: string[], rowNumber: number) => {
     if (hasOwnSources && (row[ownColumns[0] ?? -1] ?? '').trim() !== '') return readOwnSources(row);
     const text = cell(row, 'link');
-    const urls = [
-      ...new Set((text.match(URL_IN_TEXT) ?? []).map((url) => url.replace(/[.,;:)\]]+$/, ''))),
-    ]
+    const urls = [...new Set((text.match(URL_IN_TEXT) ?? []).map(withoutTrailingPunctuation))]
       .filter(isHttpUrl)
       .slice(0, MAX_SOURCES);
     if (urls.length > 0) return urls.map((url) => ({ publisher: hostName(url), url }));
@@ -490,6 +531,8 @@ function buildDataset(
       const latitude = readCoordinate(row, 'latitude', 90);
       const longitude = readCoordinate(row, 'longitude', 180);
       let id = slugify(cell(row, 'id'), 20);
+      // An id too long for a link is no id: the row gets one derived from its content.
+      if (id.length > MAX_ID_LENGTH) id = '';
       if (id && seenIds.has(id)) {
         repeatedIds += 1;
         id = '';

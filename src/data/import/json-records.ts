@@ -28,12 +28,19 @@ export interface FoundRecords {
 
 const MAX_DEPTH = 6;
 
-function primitiveFields(object: JsonObject): number {
+function plainValues(object: JsonObject): number {
   let count = 0;
   for (const value of Object.values(object)) {
     if (value === null || typeof value !== 'object') count += 1;
   }
   return count;
+}
+
+function primitiveFields(object: JsonObject): number {
+  // A GeoJSON Feature keeps its plain values in `properties`: without an id, `type` would be its
+  // only one, and a FeatureCollection from most tools would hold "no records".
+  const properties = own(object, 'type') === 'Feature' ? own(object, 'properties') : undefined;
+  return plainValues(object) + (isObject(properties) ? plainValues(properties) : 0);
 }
 
 /** Objects with two or more plain values (a date, a name…) look like records; wrappers do not. */
@@ -86,10 +93,26 @@ export function findRecords(json: unknown): (FoundRecords & { others: string[] }
   return { path, records: group.records, others };
 }
 
+/** Deeper values are no data anyone can read in a cell, and JSON.stringify would overflow the stack. */
+const MAX_CELL_DEPTH = 32;
+
+/** True when arrays or objects nest deeper than `limit` (checked without recursion). */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [item, depth] = next;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (nestsDeeperThan(value, MAX_CELL_DEPTH)) return '';
   return JSON.stringify(value);
 }
 

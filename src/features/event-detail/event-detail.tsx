@@ -56,8 +56,9 @@ export function EventDetail({
             <dt>Tags</dt>
             <dd>
               <ul className="detail-tags">
-                {event.tags.map((tag) => (
-                  <li key={tag}>{tag}</li>
+                {/* Positions as keys: a dataset may repeat a tag. */}
+                {event.tags.map((tag, index) => (
+                  <li key={index}>{tag}</li>
                 ))}
               </ul>
             </dd>
@@ -105,10 +106,10 @@ export function EventDetail({
         <>
           <h4 className="detail-heading">Related events</h4>
           <ul className="detail-related">
-            {event.related.map((id) => {
+            {event.related.map((id, index) => {
               const title = titleOf(id);
               return (
-                <li key={id}>
+                <li key={index}>
                   {title === null ? (
                     <span className="related-missing">{id} (not in this dataset)</span>
                   ) : (

@@ -1,4 +1,3 @@
-import 'leaflet/dist/leaflet.css';
 import { useState, type ReactNode } from 'react';
 import { LayersControl, MapContainer, TileLayer } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/schema.ts';

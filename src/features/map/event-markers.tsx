@@ -80,7 +80,7 @@ export function EventMarkers({ events, selectedEvent, links }: EventMarkersProps
       />
     ) : (
       <ClusterMarker
-        key={`cluster-${item.level}-${item.clusterId}`}
+        key={`cluster:${item.level}:${item.clusterId}`}
         count={item.count}
         latitude={item.latitude}
         longitude={item.longitude}

@@ -47,9 +47,11 @@ export function clusterIcon(count: number): L.DivIcon {
   if (!icon) {
     const size = count < 10 ? 36 : count < 100 ? 42 : count < 1000 ? 48 : 56;
     const target = Math.max(size, TARGET);
+    // The size is a class, not a style attribute: the Content Security Policy refuses inline
+    // styles in markup.
     icon = L.divIcon({
       className: 'cluster-marker',
-      html: `<span class="cluster-marker-disc" style="width:${size}px;height:${size}px">${label}</span>`,
+      html: `<span class="cluster-marker-disc cluster-size-${size}">${label}</span>`,
       iconSize: [target, target],
       iconAnchor: [target / 2, target / 2],
     });

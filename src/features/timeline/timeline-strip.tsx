@@ -168,7 +168,9 @@ export function TimelineStrip({
       : { from: scale.x(selectedEvent.date.start), to: scale.x(selectedEvent.date.end + 1) };
 
   return (
-    <div className="timeline-chart" ref={containerRef}>
+    // The strip's height is kept before its width is known, so the page below does not jump when
+    // the chart appears.
+    <div className="timeline-chart" ref={containerRef} style={{ minHeight: HEIGHT + 18 }}>
       {width > 0 && (
         <svg
           className={`timeline-svg${draft ? ' is-dragging' : ''}`}

@@ -5,6 +5,7 @@
  * and the URL corrected: a link from a stranger can never crash the page.
  */
 import { formatIsoDay, parseIsoDay, type CalendarDay } from '../../data/calendar-day.ts';
+import { MAX_ID_LENGTH } from '../../data/derive-id.ts';
 
 export interface UrlState {
   /** The selected event's id, from `<base>events/<id>`; null when nothing is selected. */
@@ -38,15 +39,30 @@ export const EMPTY_URL_STATE: UrlState = {
 };
 
 const EVENT_PATH = /^events\/([^/]+)\/?$/;
-/** Longer than any real slug or search: stops a hostile link from filling the page. */
-const MAX_ID_LENGTH = 200;
+/** Longer than any real search: stops a hostile link from filling the page. Ids: MAX_ID_LENGTH. */
 const MAX_QUERY_LENGTH = 200;
 const MAX_CATEGORIES = 50;
 const OWN_PARAMS = new Set(['from', 'to', 'q', 'cat']);
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A lone surrogate (half of an emoji) becomes U+FFFD, as a browser's URL parser makes it: a path
+ * from location never holds one, and encodeURIComponent throws on one.
+ */
+function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** The first `length` UTF-16 units, less half a character left at the end by the cut. */
+function clip(text: string, length: number): string {
+  const cut = text.slice(0, length);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 function safeDecode(text: string): string | null {
   try {
-    return decodeURIComponent(text);
+    return wellFormed(decodeURIComponent(text));
   } catch {
     return null;
   }
@@ -62,14 +78,19 @@ export function isDatasetAddress(value: string): boolean {
   if (value.length > 2000) return false;
   try {
     const url = new URL(value, 'http://relative.invalid/');
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    // fetch() refuses an address with a user name or password in it: say so here instead.
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.username === '' &&
+      url.password === ''
+    );
   } catch {
     return false;
   }
 }
 
 function quote(value: string): string {
-  return `“${value.length > 40 ? `${value.slice(0, 40)}…` : value}”`;
+  return `“${value.length > 40 ? `${clip(value, 40)}…` : value}”`;
 }
 
 function parseSelection(pathname: string, base: string, notices: string[]): string | null {
@@ -85,7 +106,13 @@ function parseSelection(pathname: string, base: string, notices: string[]): stri
   if (inBase === '' || inBase === 'index.html') return null;
   const match = EVENT_PATH.exec(inBase);
   const decoded = match?.[1] === undefined ? null : safeDecode(match[1]);
-  if (decoded === null || decoded.trim() === '' || decoded.length > MAX_ID_LENGTH) {
+  // "." and ".." (also written %2E) are path steps to every URL parser: no link can carry them.
+  if (
+    decoded === null ||
+    decoded.trim() === '' ||
+    decoded.length > MAX_ID_LENGTH ||
+    /^\.{1,2}$/.test(decoded)
+  ) {
     notices.push('That address does not point to an event; showing all events.');
     return null;
   }
@@ -129,14 +156,20 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
   let query = (searchParams.get('q') ?? '').trim();
   if (query.length > MAX_QUERY_LENGTH) {
     notices.push(`The search was longer than ${MAX_QUERY_LENGTH} characters and was shortened.`);
-    query = query.slice(0, MAX_QUERY_LENGTH).trim();
+    query = clip(query, MAX_QUERY_LENGTH).trim();
   }
 
   const rawCategories = (searchParams.get('cat') ?? '')
     .split(',')
     .map((category) => category.trim())
     .filter(Boolean);
-  const categories = [...new Set(rawCategories)].slice(0, MAX_CATEGORIES);
+  const uniqueCategories = [...new Set(rawCategories)];
+  if (uniqueCategories.length > MAX_CATEGORIES) {
+    notices.push(
+      `Only the first ${MAX_CATEGORIES} of ${uniqueCategories.length} categories were kept.`,
+    );
+  }
+  const categories = uniqueCategories.slice(0, MAX_CATEGORIES);
 
   const params: [string, string][] = [];
   let dataSeen = false;
