@@ -30,6 +30,7 @@ import { closestEvents } from '../data/closest.ts';
 import { eventPassesFilter, widenToInclude } from '../data/filter.ts';
 import { StatusLine } from './status-line.tsx';
 import { useExplorerData } from './use-explorer-data.ts';
+import { useFocusRescue } from './use-focus-rescue.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { useUrlCorrections } from './use-url-corrections.ts';
 
@@ -69,6 +70,7 @@ function countCategories(events: DatasetEvent[]) {
 export function App() {
   const url = useUrlState();
   const notices = useUrlCorrections(url);
+  useFocusRescue();
   const source = useMemo(() => datasetSourceFrom(url.state.params), [url.state.params]);
   // Column choices belong to one opening of one file: a new file under the same name is asked anew.
   const sourceKey = `${JSON.stringify(source)}#${source.kind === 'local' ? (localFiles(source.name)?.generation ?? 0) : 0}`;

@@ -19,8 +19,9 @@ export function LoadError({ error, retrying, onRetry, children }: LoadErrorProps
           <button
             type="button"
             className="button button-primary"
-            onClick={onRetry}
-            disabled={retrying}
+            // Not `disabled` while retrying: that would take the focus from a keyboard user.
+            onClick={retrying ? undefined : onRetry}
+            aria-disabled={retrying}
           >
             {retrying ? 'Retrying…' : 'Retry'}
           </button>

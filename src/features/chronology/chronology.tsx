@@ -136,11 +136,23 @@ export function Chronology({ events, selectedId, links, empty }: ChronologyProps
       // announces the event the reader came for.
       const landing = firstRun && selectedId !== null;
       if (!list || !(focusInListRef.current || landing) || focusId === null) return;
+      const linkOf = (id: string | null) =>
+        id === null
+          ? null
+          : list.querySelector<HTMLElement>(`[data-event-id="${CSS.escape(id)}"] .entry-link`);
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
-          list
-            .querySelector<HTMLElement>(`[data-event-id="${CSS.escape(focusId)}"] .entry-link`)
-            ?.focus({ preventScroll: true });
+          // A related event chosen from the details may be hidden by the filters: its entry is not
+          // in the list, and the focus went with the old details. It stays on the entry it came
+          // from (or the list's tab stop), never dropped on <body>.
+          const focusLost =
+            document.activeElement === null || document.activeElement === document.body;
+          const target =
+            linkOf(focusId) ??
+            (focusLost
+              ? (linkOf(previous) ?? list.querySelector<HTMLElement>('.entry-link[tabindex="0"]'))
+              : null);
+          target?.focus({ preventScroll: true });
         }),
       );
     },

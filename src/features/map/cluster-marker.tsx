@@ -16,6 +16,8 @@ export interface ClusterMarkerProps {
   /** Only read when the cluster cannot split: its events, listed in the popup. */
   listEvents: () => DatasetEvent[];
   links: MapLinks;
+  /** Pixel offset that keeps it clear of the selected marker; null for none. */
+  offset?: readonly [number, number] | null;
 }
 
 export function clusterLabel(count: number, sharesOneSpot: boolean): string {
@@ -33,6 +35,7 @@ export function ClusterMarker({
   expansionZoom,
   listEvents,
   links,
+  offset = null,
 }: ClusterMarkerProps) {
   const map = useMap();
   const markerRef = useRef<L.Marker>(null);
@@ -87,7 +90,7 @@ export function ClusterMarker({
     <Marker
       ref={markerRef}
       position={position}
-      icon={clusterIcon(count)}
+      icon={clusterIcon(count, offset)}
       keyboard
       eventHandlers={eventHandlers}
     >

@@ -10,7 +10,8 @@ import {
 } from './cluster-index.ts';
 import { ClusterMarker } from './cluster-marker.tsx';
 import { EventMarker } from './event-marker.tsx';
-import { fanOutOffsets } from './fan-out.ts';
+import { clearAround, fanOutOffsets } from './fan-out.ts';
+import { clusterRadius, markerRadius } from './marker-icons.ts';
 import type { MapLinks } from './map-links.ts';
 
 export interface EventMarkersProps {
@@ -31,6 +32,13 @@ function readView(map: L.Map): MapView {
     bbox: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
     zoom: map.getZoom(),
   };
+}
+
+type ViewItem = ReturnType<typeof itemsInView>[number];
+
+/** An event's key is its id (so a marker keeps its focus when selected); a colon keeps clusters apart. */
+function itemKey(item: ViewItem): string {
+  return item.kind === 'event' ? item.event.id : `cluster:${item.level}:${item.clusterId}`;
 }
 
 /**
@@ -63,8 +71,37 @@ export function EventMarkers({ events, selectedEvent, links }: EventMarkersProps
   const offsets = useMemo(() => {
     const singles = items.flatMap((item) => (item.kind === 'event' ? [item.event] : []));
     // The selected event goes first, so it keeps its true position and the others move aside.
-    return fanOutOffsets(selectedEvent ? [selectedEvent, ...singles] : singles);
-  }, [items, selectedEvent]);
+    const fanned = fanOutOffsets(selectedEvent ? [selectedEvent, ...singles] : singles);
+    if (!selectedEvent) return fanned;
+    // Then whatever still sits under the selected marker (a neighbour, a cluster) moves clear.
+    const at = (latitude: number, longitude: number) =>
+      map.project([latitude, longitude], view.zoom);
+    const selectedPoint = at(selectedEvent.latitude, selectedEvent.longitude);
+    const neighbours = items.map((item) => {
+      const key = itemKey(item);
+      const point =
+        item.kind === 'event'
+          ? at(item.event.latitude, item.event.longitude)
+          : at(item.latitude, item.longitude);
+      const [fx, fy] = fanned.get(key) ?? [0, 0];
+      return {
+        key,
+        x: point.x + fx,
+        y: point.y + fy,
+        radius: item.kind === 'event' ? markerRadius() : clusterRadius(item.count),
+      };
+    });
+    const cleared = clearAround(
+      { x: selectedPoint.x, y: selectedPoint.y, radius: markerRadius() },
+      neighbours,
+    );
+    const combined = new Map(fanned);
+    for (const [key, [dx, dy]] of cleared) {
+      const [fx, fy] = fanned.get(key) ?? [0, 0];
+      combined.set(key, [fx + dx, fy + dy]);
+    }
+    return combined;
+  }, [items, selectedEvent, map, view.zoom]);
   const selectedId = selectedEvent?.id ?? null;
 
   // One array, so the selected marker shares its key space with the others: React then keeps the
@@ -72,16 +109,17 @@ export function EventMarkers({ events, selectedEvent, links }: EventMarkersProps
   const markers = items.map((item) =>
     item.kind === 'event' ? (
       <EventMarker
-        key={item.event.id}
+        key={itemKey(item)}
         event={item.event}
         selected={false}
-        offset={offsets.get(item.event.id) ?? null}
+        offset={offsets.get(itemKey(item)) ?? null}
         links={links}
       />
     ) : (
       <ClusterMarker
-        key={`cluster:${item.level}:${item.clusterId}`}
+        key={itemKey(item)}
         count={item.count}
+        offset={offsets.get(itemKey(item)) ?? null}
         latitude={item.latitude}
         longitude={item.longitude}
         expansionZoom={item.expansionZoom}

@@ -33,19 +33,37 @@ export function eventIcon(offset: readonly [number, number] | null, selected = f
   return icon;
 }
 
-/** Keyed by label, so the cache stays small however many different counts the data has. */
+/** Keyed by label and offset, so the cache stays small however many counts the data has. */
 const clusterIcons = new Map<string, L.DivIcon>();
 
-export function clusterIcon(count: number): L.DivIcon {
+/** Half the clickable size of a cluster of `count`, for keeping neighbours clear of each other. */
+export function clusterRadius(count: number): number {
+  return Math.max(clusterSize(count), TARGET) / 2;
+}
+
+export function markerRadius(): number {
+  return TARGET / 2;
+}
+
+function clusterSize(count: number): number {
+  return count < 10 ? 36 : count < 100 ? 42 : count < 1000 ? 48 : 56;
+}
+
+export function clusterIcon(
+  count: number,
+  offset: readonly [number, number] | null = null,
+): L.DivIcon {
   const label =
     count < 1000
       ? String(count)
       : count < 10_000
         ? `${(count / 1000).toFixed(1)}k`
         : `${Math.round(count / 1000)}k`;
-  let icon = clusterIcons.get(label);
+  const [dx, dy] = offset ?? [0, 0];
+  const key = `${label},${dx},${dy}`;
+  let icon = clusterIcons.get(key);
   if (!icon) {
-    const size = count < 10 ? 36 : count < 100 ? 42 : count < 1000 ? 48 : 56;
+    const size = clusterSize(count);
     const target = Math.max(size, TARGET);
     // The size is a class, not a style attribute: the Content Security Policy refuses inline
     // styles in markup.
@@ -53,9 +71,9 @@ export function clusterIcon(count: number): L.DivIcon {
       className: 'cluster-marker',
       html: `<span class="cluster-marker-disc cluster-size-${size}">${label}</span>`,
       iconSize: [target, target],
-      iconAnchor: [target / 2, target / 2],
+      iconAnchor: [target / 2 - dx, target / 2 - dy],
     });
-    clusterIcons.set(label, icon);
+    clusterIcons.set(key, icon);
   }
   return icon;
 }
