@@ -103,7 +103,11 @@ function serviceWorkerPlugin(): Plugin {
         ),
         'favicon.svg',
       ].sort();
-      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+      // The build time too: a new page alone (new meta tags) must also reach offline readers.
+      const version = createHash('sha256')
+        .update(`${files.join('\n')}\n${Date.now()}`)
+        .digest('hex')
+        .slice(0, 12);
       this.emitFile({
         type: 'asset',
         fileName: 'sw.js',

@@ -14,7 +14,9 @@ export function describeProgress(progress: ImportProgress | null): string {
   }
   switch (progress.stage) {
     case 'waiting':
-      return `Waiting for the server: no answer for ${progress.silentSeconds ?? 0} s`;
+      return progress.bytes
+        ? `Downloading: ${megabytes(progress.bytes)} so far, nothing more for ${progress.silentSeconds ?? 0} s`
+        : `Waiting for the server: no answer for ${progress.silentSeconds ?? 0} s`;
     case 'downloading':
       return progress.totalBytes
         ? `Downloading: ${megabytes(progress.bytes ?? 0)} of ${megabytes(progress.totalBytes)}`

@@ -14,47 +14,60 @@ const RESCUE_TARGETS = [
  * When the focused control goes away — a notice dismissed, "Show it" or "Clear selection" done, an
  * error replaced by the events — the browser drops the focus to <body>, and a keyboard or screen
  * reader user loses their place. This puts it back where the reader was working: the selected
- * entry, the list, or the search field. Focus the reader moved on purpose is never touched.
+ * entry, the list, or the search field (the map itself, for a marker or cluster that went away).
+ * Only focus lost with its control is rescued: a click on anything but a control leaves the focus
+ * to the reader.
  */
 export function useFocusRescue(): void {
   useEffect(function rescueLostFocus() {
     const root = document.getElementById('root');
     if (!root) return undefined;
-    let lastFocused: Element | null = null;
+    /** The control that last had the focus (browsers do not all say when it is removed). */
+    let lost: Element | null = null;
+    /** When the control was first seen gone; null while it is there. */
     let lostAt: number | null = null;
     const onFocusIn = (event: FocusEvent) => {
-      lastFocused = event.target instanceof Element ? event.target : null;
+      lost = event.target instanceof Element ? event.target : null;
       lostAt = null;
     };
+    const onPointerDown = (event: PointerEvent) => {
+      // A pointer user places the focus themselves, except on a control that then vanishes
+      // (a cluster that zooms in): that one is still worth rescuing, to the map.
+      const control =
+        event.target instanceof Element
+          ? event.target.closest('button, a, input, [tabindex]')
+          : null;
+      if (!control) lost = null;
+    };
     const rescue = () => {
+      if (!lost) return;
       if (document.activeElement !== null && document.activeElement !== document.body) return;
-      const gone =
-        lastFocused !== null &&
-        (!lastFocused.isConnected || (lastFocused as HTMLButtonElement).disabled === true);
+      const gone = !lost.isConnected || (lost as HTMLButtonElement).disabled === true;
       if (!gone) return;
-      // The place to return to may appear a moment later (the events after Retry); beyond a
-      // few seconds the reader has moved on, and the focus is theirs.
+      // The place to return to may appear a moment later (the events after Retry); beyond a few
+      // seconds the reader has moved on, and the focus is theirs.
       lostAt ??= performance.now();
       if (performance.now() - lostAt > RESCUE_WINDOW_MS) {
-        lastFocused = null;
-        lostAt = null;
+        lost = null;
         return;
       }
-      for (const selector of RESCUE_TARGETS) {
-        const target = root.querySelector<HTMLElement>(selector);
-        if (target) {
-          lastFocused = null;
-          lostAt = null;
-          target.focus();
-          return;
-        }
+      const map = root.querySelector<HTMLElement>('.leaflet-container');
+      const wasOnMap = lost.classList.contains('leaflet-marker-icon');
+      const targets =
+        wasOnMap && map
+          ? [map]
+          : RESCUE_TARGETS.map((selector) => root.querySelector<HTMLElement>(selector));
+      const target = targets.find((element) => element !== null);
+      if (target) {
+        lost = null;
+        target.focus({ preventScroll: true });
       }
     };
     // React removes the control in a commit; the check waits a moment after it, so that a
     // component that places the focus itself (the chronology after a selection) goes first.
     let pending: ReturnType<typeof setTimeout> | null = null;
     const observer = new MutationObserver(() => {
-      if (pending !== null) return;
+      if (pending !== null || !lost) return;
       pending = setTimeout(() => {
         pending = null;
         rescue();
@@ -67,10 +80,12 @@ export function useFocusRescue(): void {
       attributeFilter: ['disabled', 'hidden'],
     });
     root.addEventListener('focusin', onFocusIn);
+    root.addEventListener('pointerdown', onPointerDown);
     return () => {
       if (pending !== null) clearTimeout(pending);
       observer.disconnect();
       root.removeEventListener('focusin', onFocusIn);
+      root.removeEventListener('pointerdown', onPointerDown);
     };
   }, []);
 }

@@ -35,7 +35,11 @@ export class DatasetStalledError extends DatasetNetworkError {
   override name = 'DatasetStalledError';
 }
 
-/** How long a server may stay silent (no answer, or no more bytes) before the load gives up. */
+/**
+ * How long a server may stay silent before the load gives up: longer for the first answer (a
+ * slow API may think before it sends anything) than between two pieces of a download.
+ */
+export const FIRST_ANSWER_LIMIT_MS = 30_000;
 export const STALL_LIMIT_MS = 15_000;
 /** After this much silence the progress line says that it is waiting, and for how long. */
 const SILENCE_SHOWN_AFTER_MS = 2_000;
@@ -91,19 +95,27 @@ async function fetchBytes(
   const stop = () => controller.abort(signal?.reason);
   signal?.addEventListener('abort', stop, { once: true });
   let lastHeard = Date.now();
+  let answered = false;
+  let bytesSoFar = 0;
   let stalled = false;
+  const limit = () => (answered ? STALL_LIMIT_MS : FIRST_ANSWER_LIMIT_MS);
   const watch = setInterval(() => {
     const silentMs = Date.now() - lastHeard;
-    if (silentMs >= STALL_LIMIT_MS) {
+    if (silentMs >= limit()) {
       stalled = true;
       controller.abort();
     } else if (silentMs >= SILENCE_SHOWN_AFTER_MS) {
-      onProgress({ stage: 'waiting', rows: 0, silentSeconds: Math.floor(silentMs / 1000) });
+      onProgress({
+        stage: 'waiting',
+        rows: 0,
+        bytes: bytesSoFar,
+        silentSeconds: Math.floor(silentMs / 1000),
+      });
     }
   }, 1000);
   const stalledError = () =>
     new DatasetStalledError(
-      `${url} stopped answering: nothing arrived for ${STALL_LIMIT_MS / 1000} seconds. The server may be busy or the connection lost.`,
+      `${url} stopped answering: nothing arrived for ${limit() / 1000} seconds. The server may be busy or the connection lost.`,
     );
   try {
     let response: Response;
@@ -121,6 +133,7 @@ async function fetchBytes(
       );
     }
     lastHeard = Date.now();
+    answered = true;
     if (!response.ok) {
       const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
       throw new DatasetError(`The server answered ${status} for ${url}.`);
@@ -145,6 +158,7 @@ async function fetchBytes(
         lastHeard = Date.now();
         chunks.push(value);
         bytes += value.length;
+        bytesSoFar = bytes;
         onProgress({ stage: 'downloading', rows: 0, bytes, totalBytes });
       }
       const all = new Uint8Array(bytes);
@@ -242,13 +256,13 @@ async function loadManifest(
 }
 
 /**
- * Asks the service worker to keep this dataset for offline use. The first visit fetched it before
- * the worker was running, so the worker did not see it pass.
+ * Tells the service worker that these files (a dataset, or a manifest and its parts) were read
+ * well, so they become the offline copy; a download cut off half-way never does.
  */
-function rememberForOffline(source: DatasetSource) {
-  if (source.kind === 'local' || !('serviceWorker' in navigator)) return;
+function rememberForOffline(urls: string[]) {
+  if (!('serviceWorker' in navigator)) return;
   void navigator.serviceWorker.ready.then((registration) => {
-    registration.active?.postMessage({ type: 'remember-dataset', url: source.url });
+    registration.active?.postMessage({ type: 'remember-dataset', urls });
   });
 }
 
@@ -275,6 +289,9 @@ export function datasetQueryOptions(
       if (manifest) {
         const outcome = await loadManifest(manifest, signal, onProgress);
         performance.mark('dateline:data-ready');
+        if (source.kind !== 'local') {
+          rememberForOffline([source.url, ...manifest.parts.map((part) => part.url)]);
+        }
         return { ...outcome, source, offlineCopy };
       }
       const outcome = await runImport(
@@ -283,7 +300,8 @@ export function datasetQueryOptions(
         signal,
       );
       performance.mark('dateline:data-ready');
-      rememberForOffline(source);
+      // Read well (a cut-off or broken file threw above): now it may be the offline copy.
+      if (source.kind !== 'local' && outcome.kind === 'dataset') rememberForOffline([source.url]);
       return { ...outcome, source, offlineCopy };
     },
     // A file that is not JSON will not become JSON on a second try; a dropped connection might.

@@ -15,6 +15,11 @@ export const EVENT_ICON = L.divIcon({
 });
 
 const offsetIcons = new Map<string, L.DivIcon>();
+/**
+ * Offsets that keep neighbours clear of the selection vary with the view, so the caches would grow
+ * for as long as the page is open: past this many icons they start again.
+ */
+const MAX_CACHED_ICONS = 400;
 
 /** The same icon moved by [dx, dy] pixels, to fan out events that share one spot. */
 export function eventIcon(offset: readonly [number, number] | null, selected = false): L.DivIcon {
@@ -22,6 +27,7 @@ export function eventIcon(offset: readonly [number, number] | null, selected = f
   const key = `${dx},${dy},${selected}`;
   let icon = offsetIcons.get(key);
   if (!icon) {
+    if (offsetIcons.size >= MAX_CACHED_ICONS) offsetIcons.clear();
     icon = L.divIcon({
       className: selected ? 'event-marker is-selected' : 'event-marker',
       html: '<span class="event-marker-dot"></span>',
@@ -63,6 +69,7 @@ export function clusterIcon(
   const key = `${label},${dx},${dy}`;
   let icon = clusterIcons.get(key);
   if (!icon) {
+    if (clusterIcons.size >= MAX_CACHED_ICONS) clusterIcons.clear();
     const size = clusterSize(count);
     const target = Math.max(size, TARGET);
     // The size is a class, not a style attribute: the Content Security Policy refuses inline
