@@ -6,6 +6,7 @@
  *
  *   npm run bench                      every size
  *   npm run bench -- 1000 100000 quakes   only those
+ *   BENCH_SKIP_NAIVE=1 npm run bench     without the naive baseline (quicker)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -23,6 +24,8 @@ const CACHE = resolve('bench/.cache');
 const RESULTS = resolve('bench/results');
 const SCALE = resolve('../shared/datasets/scale');
 const NAIVE_LIMIT = 100_000;
+/** BENCH_SKIP_NAIVE=1: only Dateline's own numbers, for quick runs while working on them. */
+const SKIP_NAIVE = process.env.BENCH_SKIP_NAIVE === '1';
 const TIMEOUT = 180_000;
 
 interface DatasetSpec {
@@ -325,7 +328,7 @@ async function measure(browser: Browser, spec: DatasetSpec): Promise<Result> {
   }
   await context.close();
 
-  if (spec.events <= NAIVE_LIMIT) {
+  if (spec.events <= NAIVE_LIMIT && !SKIP_NAIVE) {
     const naiveContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const naive = await naiveContext.newPage();
     try {

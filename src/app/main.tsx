@@ -1,12 +1,16 @@
 /**
- * The page's entry: a few hundred bytes that let the browser paint the static shell in index.html
- * first, then fetch and start the app. Without the wait, a fast network delivers the app's script
+ * The page's entry: a few kilobytes that start loading the dataset, let the browser paint the
+ * static shell in index.html first, then fetch and start the app. Without the wait, a fast network delivers the app's script
  * before the first paint and the reader stares at a blank page while it runs.
  */
 // Leaflet's styles first, so that the app's own (larger touch targets, colours) win over them even
 // though the map's code arrives later in a chunk of its own.
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
+import { startEarlyLoad } from '../data/early-load.ts';
+
+// The dataset downloads and is read in a worker while the app itself loads (early-load.ts).
+startEarlyLoad();
 
 requestAnimationFrame(() => {
   // The frame this callback precedes is the shell's first paint; the timeout runs after it.

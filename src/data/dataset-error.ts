@@ -10,9 +10,20 @@ export class DatasetError extends Error {
  * `https://www.reuters.com@evil.example/` is a classic disguise for another site.
  */
 export function isHttpUrl(text: string): boolean {
+  // Building a URL object costs about 2 µs: a third of the time it takes to check a whole event.
+  if (PLAIN_HTTP_URL.test(text)) return true;
   const url = parseHttpUrl(text);
   return url !== null && url.username === '' && url.password === '';
 }
+
+/**
+ * A plainly well-formed http(s) link: ASCII host names whose last label starts with a letter (so
+ * never read as a bad IPv4 address), no punycode to check, no user name or password, a port of at
+ * most four digits, and a path of characters URLs never refuse. Every text it matches is one the URL
+ * parser accepts (checked in dataset-error.test.ts); anything else takes the parser's slow road.
+ */
+export const PLAIN_HTTP_URL =
+  /^https?:\/\/(?!(?:[^/?#]*\.)?xn--)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?::\d{1,4})?(?:[/?#][-!#$%&'()*+,./0-9:;=?@A-Z_a-z~]*)?$/i;
 
 /** The URL when the text is an absolute http(s) one (credentials or not), else null. */
 export function parseHttpUrl(text: string): URL | null {

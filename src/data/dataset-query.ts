@@ -15,34 +15,20 @@ import { mergeParts, readManifest, type Manifest } from './import/manifest.ts';
 import type { Dataset } from './schema.ts';
 import { LOCAL_PREFIX, localFiles } from './import/local-files.ts';
 import { runImport } from './import/run-import.ts';
+import { takeEarlyLoad } from './early-load.ts';
 import { DatasetError } from './dataset-error.ts';
-
-/** The bundled dataset, served beside the app under the configured base path. */
-export const BUNDLED_DATASET_URL = `${import.meta.env.BASE_URL}data/events.geojson`;
+import {
+  BUNDLED_DATASET_URL,
+  DatasetNetworkError,
+  DatasetStalledError,
+  fetchBytes,
+  fileNameOf,
+} from './dataset-fetch.ts';
 
 export type DatasetSource =
   | { kind: 'bundled'; url: string }
   | { kind: 'remote'; url: string }
   | { kind: 'local'; name: string };
-
-/** A failure worth trying again by itself: the network, not the content. */
-export class DatasetNetworkError extends DatasetError {
-  override name = 'DatasetNetworkError';
-}
-
-/** The server went silent in the middle of a request: worth one more try, by the reader. */
-export class DatasetStalledError extends DatasetNetworkError {
-  override name = 'DatasetStalledError';
-}
-
-/**
- * How long a server may stay silent before the load gives up: longer for the first answer (a
- * slow API may think before it sends anything) than between two pieces of a download.
- */
-export const FIRST_ANSWER_LIMIT_MS = 30_000;
-export const STALL_LIMIT_MS = 15_000;
-/** After this much silence the progress line says that it is waiting, and for how long. */
-const SILENCE_SHOWN_AFTER_MS = 2_000;
 
 /** The reader's own file is named in the URL but was not opened in this page (after a reload). */
 export class LocalFileMissingError extends DatasetError {
@@ -59,124 +45,6 @@ export function datasetSourceFrom(params: readonly [string, string][]): DatasetS
   // `/events/<id>` as on `/`.
   const base = new URL(import.meta.env.BASE_URL, window.location.origin);
   return { kind: 'remote', url: new URL(data, base).href };
-}
-
-/** A file name for an address: its last path segment, "dataset" if it has none. */
-export function fileNameOf(url: string): string {
-  try {
-    const segment = new URL(url, 'http://localhost/').pathname.split('/').filter(Boolean).pop();
-    return segment ? decodeURIComponent(segment) : 'dataset';
-  } catch {
-    return 'dataset';
-  }
-}
-
-interface Download {
-  bytes: Uint8Array;
-  /**
-   * When the answer is the copy stored for offline use (src/offline/service-worker.js): the
-   * server's date of that copy, as sent, or "unknown".
-   */
-  offlineCopy: string | null;
-}
-
-/** Header the service worker puts on a dataset it answers from its store. */
-const OFFLINE_COPY_HEADER = 'X-Dateline-Offline-Copy';
-
-async function fetchBytes(
-  url: string,
-  signal: AbortSignal | undefined,
-  onProgress: (progress: ImportProgress) => void,
-): Promise<Download> {
-  // A hung server must not leave the reader with a loading line for ever: silence longer than
-  // STALL_LIMIT_MS (before the answer, or between two pieces of it) ends the request with an
-  // error that offers Retry. Until then the progress line counts the seconds of silence.
-  const controller = new AbortController();
-  const stop = () => controller.abort(signal?.reason);
-  signal?.addEventListener('abort', stop, { once: true });
-  let lastHeard = Date.now();
-  let answered = false;
-  let bytesSoFar = 0;
-  let stalled = false;
-  const limit = () => (answered ? STALL_LIMIT_MS : FIRST_ANSWER_LIMIT_MS);
-  const watch = setInterval(() => {
-    const silentMs = Date.now() - lastHeard;
-    if (silentMs >= limit()) {
-      stalled = true;
-      controller.abort();
-    } else if (silentMs >= SILENCE_SHOWN_AFTER_MS) {
-      onProgress({
-        stage: 'waiting',
-        rows: 0,
-        bytes: bytesSoFar,
-        silentSeconds: Math.floor(silentMs / 1000),
-      });
-    }
-  }, 1000);
-  const stalledError = () =>
-    new DatasetStalledError(
-      `${url} stopped answering: nothing arrived for ${limit() / 1000} seconds. The server may be busy or the connection lost.`,
-    );
-  try {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        signal: controller.signal,
-        headers: { Accept: 'application/geo+json, application/json, text/csv;q=0.9, */*;q=0.5' },
-      });
-    } catch (error) {
-      if (stalled) throw stalledError();
-      if (signal?.aborted) throw error;
-      const crossOrigin = new URL(url, window.location.href).origin !== window.location.origin;
-      throw new DatasetNetworkError(
-        `Could not reach ${url}: the network request failed.${crossOrigin ? ' If the address opens in a browser tab, its server may not allow other sites to read it (CORS).' : ''}`,
-      );
-    }
-    lastHeard = Date.now();
-    answered = true;
-    if (!response.ok) {
-      const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-      throw new DatasetError(`The server answered ${status} for ${url}.`);
-    }
-    const lengthHeader = Number(response.headers.get('Content-Length'));
-    // Compressed responses report the compressed length: only a plain one is a usable total.
-    const totalBytes =
-      Number.isFinite(lengthHeader) && lengthHeader > 0 && !response.headers.get('Content-Encoding')
-        ? lengthHeader
-        : null;
-    const offlineCopy = response.headers.get(OFFLINE_COPY_HEADER);
-    try {
-      if (!response.body) {
-        return { bytes: new Uint8Array(await response.arrayBuffer()), offlineCopy };
-      }
-      const reader = response.body.getReader();
-      const chunks: Uint8Array[] = [];
-      let bytes = 0;
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        lastHeard = Date.now();
-        chunks.push(value);
-        bytes += value.length;
-        bytesSoFar = bytes;
-        onProgress({ stage: 'downloading', rows: 0, bytes, totalBytes });
-      }
-      const all = new Uint8Array(bytes);
-      let offset = 0;
-      for (const chunk of chunks) {
-        all.set(chunk, offset);
-        offset += chunk.length;
-      }
-      return { bytes: all, offlineCopy };
-    } catch (error) {
-      if (stalled) throw stalledError();
-      if (signal?.aborted) throw error;
-      throw new DatasetNetworkError(`The download of ${url} was cut off before it finished.`);
-    }
-  } finally {
-    clearInterval(watch);
-    signal?.removeEventListener('abort', stop);
-  }
 }
 
 async function readInputs(
@@ -280,13 +148,26 @@ export function datasetQueryOptions(
   return queryOptions({
     queryKey: ['dataset', source.kind, sourceKey(source), choices],
     queryFn: async ({ signal }): Promise<LoadedOutcome> => {
-      const { inputs, offlineCopy } = await readInputs(source, signal, onProgress);
-      // Marks for `npm run bench` (and anyone's performance panel): downloaded, then parsed,
-      // checked and handed to the page.
-      performance.mark('dateline:downloaded');
+      // The first load of a page may already be under way (early-load.ts): finish it instead.
+      const early = takeEarlyLoad(source.kind !== 'local' && choices === null ? source.url : null);
+      let inputs: ImportInput[];
+      let offlineCopy: string | null;
+      if (early && source.kind !== 'local') {
+        early.listen(onProgress, signal);
+        // A failed early download fails this attempt; the query's retry loads afresh.
+        const download = await early.download;
+        inputs = [{ name: fileNameOf(source.url), bytes: download.bytes }];
+        offlineCopy = download.offlineCopy;
+      } else {
+        ({ inputs, offlineCopy } = await readInputs(source, signal, onProgress));
+        // Marks for `npm run bench` (and anyone's performance panel): downloaded, then parsed,
+        // checked and handed to the page.
+        performance.mark('dateline:downloaded');
+      }
       const manifest =
         source.kind === 'local' || !inputs[0] ? null : readManifest(inputs[0].bytes, source.url);
       if (manifest) {
+        early?.cancel();
         const outcome = await loadManifest(manifest, signal, onProgress);
         performance.mark('dateline:data-ready');
         if (source.kind !== 'local') {
@@ -298,6 +179,7 @@ export function datasetQueryOptions(
         { inputs, choices, sourceUrl: source.kind === 'remote' ? source.url : null },
         onProgress,
         signal,
+        (await early?.session) ?? undefined,
       );
       performance.mark('dateline:data-ready');
       // Read well (a cut-off or broken file threw above): now it may be the offline copy.

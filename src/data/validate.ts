@@ -3,7 +3,7 @@
  * one that does not (position, id, field, reason). Never throws on any JSON value: anything that is
  * not a FeatureCollection at all becomes a DatasetError, which the UI shows with a retry.
  */
-import { describeType, parseEdtf, type EventDate } from './edtf.ts';
+import { describeType, parseEdtf, type EdtfResult, type EventDate } from './edtf.ts';
 import {
   DEFAULT_CATEGORY,
   LOCATION_PRECISIONS,
@@ -15,7 +15,7 @@ import {
   type LocationPrecision,
 } from './schema.ts';
 import { MAX_ID_LENGTH, deriveEventId } from './derive-id.ts';
-import { compareEvents } from './sort-events.ts';
+import { sortChronologically } from './sort-events.ts';
 
 import { DatasetError, isHttpUrl, parseHttpUrl } from './dataset-error.ts';
 
@@ -121,15 +121,37 @@ function readCoordinates(feature: JsonObject): { longitude: number; latitude: nu
   return { longitude, latitude };
 }
 
-function readDate(properties: JsonObject, field: string, key: string): EventDate {
+/**
+ * Parses each distinct date text once per dataset, and gives every event on that date the same
+ * (never changed) date object: a hundred thousand events often fall on a few thousand dates, and
+ * the fewer objects are quicker to check, to hand to the page (event-pack.ts) and to keep.
+ */
+class DateMemo {
+  private readonly results = new Map<string, EdtfResult>();
+
+  parse(value: unknown): EdtfResult {
+    if (typeof value !== 'string') return parseEdtf(value);
+    let result = this.results.get(value);
+    if (result === undefined) {
+      result = parseEdtf(value);
+      // A million distinct date-times would only fill memory: past this many, parse each.
+      if (this.results.size < MAX_REMEMBERED_DATES) this.results.set(value, result);
+    }
+    return result;
+  }
+}
+
+const MAX_REMEMBERED_DATES = 200_000;
+
+function readDate(properties: JsonObject, field: string, key: string, dates: DateMemo): EventDate {
   const value = own(properties, key);
   if (value === undefined || value === null) fail(field, 'the date is missing');
-  const result = parseEdtf(value);
+  const result = dates.parse(value);
   if (!result.ok) fail(field, result.reason);
   return result.date;
 }
 
-function readSources(properties: JsonObject): EventSource[] {
+function readSources(properties: JsonObject, dates: DateMemo): EventSource[] {
   const value = own(properties, 'sources');
   if (value === undefined || value === null)
     fail('properties.sources', 'at least one source is required');
@@ -153,7 +175,7 @@ function readSources(properties: JsonObject): EventSource[] {
     const publishedValue = own(source, 'published');
     let published: EventDate | null = null;
     if (publishedValue !== undefined && publishedValue !== null) {
-      const result = parseEdtf(publishedValue);
+      const result = dates.parse(publishedValue);
       if (!result.ok) fail(`${field}.published`, result.reason);
       published = result.date;
     }
@@ -216,14 +238,16 @@ function peekId(feature: unknown): string | null {
   return null;
 }
 
-type EventFields = Omit<DatasetEvent, 'id' | 'idDerived'>;
-
+/**
+ * A record that met the contract, with the id it gave (null if none). Its event's id is settled by
+ * assignIds once every record is read: an explicit one if unique, else one derived from content.
+ */
 interface Candidate {
   explicitId: string | null;
-  fields: EventFields;
+  event: DatasetEvent;
 }
 
-function readRecord(feature: unknown, position: number): Candidate {
+function readRecord(feature: unknown, position: number, dates: DateMemo): Candidate {
   if (!isObject(feature))
     fail('', `expected a GeoJSON Feature object, got ${describeType(feature)}`);
   if (own(feature, 'type') !== 'Feature') fail('type', 'expected "type": "Feature"');
@@ -232,9 +256,12 @@ function readRecord(feature: unknown, position: number): Candidate {
   if (!isObject(properties))
     fail('properties', `expected an object of properties, got ${describeType(properties)}`);
   const title = requiredText(properties, 'title');
-  const date = readDate(properties, 'properties.date', 'date');
+  const date = readDate(properties, 'properties.date', 'date', dates);
   const { longitude, latitude } = readCoordinates(feature);
-  const fields: EventFields = {
+  // Every event built with the same properties in the same order: one object shape for the engine.
+  const event: DatasetEvent = {
+    id: explicitId ?? '',
+    idDerived: false,
     position,
     title,
     summary: optionalText(properties, 'summary', 'properties.summary') ?? '',
@@ -246,10 +273,10 @@ function readRecord(feature: unknown, position: number): Candidate {
     locationPrecision: readLocationPrecision(properties),
     category: optionalText(properties, 'category', 'properties.category') ?? DEFAULT_CATEGORY,
     tags: textList(properties, 'tags'),
-    sources: readSources(properties),
+    sources: readSources(properties, dates),
     related: textList(properties, 'related'),
   };
-  return { explicitId, fields };
+  return { explicitId, event };
 }
 
 function readMetadata(collection: JsonObject): DatasetMetadata {
@@ -299,10 +326,11 @@ export function validateFeatureCollection(json: unknown, options: ValidateOption
   const issues: DataIssue[] = [];
   const candidates: Candidate[] = [];
   const { positions, noun = 'record' } = options;
+  const dates = new DateMemo();
   features.forEach((feature: unknown, index) => {
     const position = positions?.[index] ?? index;
     try {
-      candidates.push(readRecord(feature, position));
+      candidates.push(readRecord(feature, position, dates));
     } catch (error) {
       // Anything but a RecordProblem would be a bug here; it is still reported against its record
       // rather than taking the whole dataset down.
@@ -315,7 +343,7 @@ export function validateFeatureCollection(json: unknown, options: ValidateOption
   });
 
   const events = assignIds(candidates, issues, noun);
-  events.sort(compareEvents);
+  sortChronologically(events);
   issues.sort((a, b) => a.position - b.position);
   return { metadata: readMetadata(json), events, issues, recordCount: features.length };
 }
@@ -328,39 +356,36 @@ export function validateFeatureCollection(json: unknown, options: ValidateOption
 function assignIds(candidates: Candidate[], issues: DataIssue[], noun: string): DatasetEvent[] {
   const firstPositionById = new Map<string, number>();
   const events: DatasetEvent[] = [];
-  const withoutId: Candidate[] = [];
-  for (const candidate of candidates) {
-    const { explicitId } = candidate;
+  const withoutId: DatasetEvent[] = [];
+  for (const { explicitId, event } of candidates) {
     if (explicitId === null) {
-      withoutId.push(candidate);
+      withoutId.push(event);
       continue;
     }
     const first = firstPositionById.get(explicitId);
     if (first !== undefined) {
       issues.push({
-        position: candidate.fields.position,
+        position: event.position,
         id: explicitId,
         field: 'id',
         reason: `duplicate id: ${noun} ${first + 1} already uses "${explicitId}"`,
       });
       continue;
     }
-    firstPositionById.set(explicitId, candidate.fields.position);
-    events.push(toEvent(candidate.fields, explicitId, false));
+    firstPositionById.set(explicitId, event.position);
+    events.push(event);
   }
-  for (const candidate of withoutId) {
-    const base = deriveEventId(candidate.fields);
+  for (const event of withoutId) {
+    const base = deriveEventId(event);
     let id = base;
     for (let counter = 2; firstPositionById.has(id); counter += 1) id = `${base}-${counter}`;
-    firstPositionById.set(id, candidate.fields.position);
-    events.push(toEvent(candidate.fields, id, true));
+    firstPositionById.set(id, event.position);
+    // The event is this function's own until it returns: settling its id here is safe.
+    event.id = id;
+    event.idDerived = true;
+    events.push(event);
   }
   return events;
-}
-
-/** Every event built with the same properties in the same order: one object shape for the engine. */
-function toEvent(fields: EventFields, id: string, idDerived: boolean): DatasetEvent {
-  return { id, idDerived, ...fields };
 }
 
 /** Parses the text of a dataset file. Throws only DatasetError. */

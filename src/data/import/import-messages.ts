@@ -1,5 +1,5 @@
 /** What the page and the import worker say to each other. */
-import type { DatasetEvent } from '../schema.ts';
+import type { EventPack } from './event-pack.ts';
 import type {
   ImportChoices,
   ImportInput,
@@ -15,7 +15,7 @@ export interface ImportRequest {
 
 export type ImportResponse =
   | { type: 'progress'; progress: ImportProgress }
-  /** A slice of the events, sent ahead of `done` (see import-worker.ts). */
-  | { type: 'events'; events: DatasetEvent[] }
+  /** A slice of the events, packed (event-pack.ts) and sent ahead of `done` (import-worker.ts). */
+  | { type: 'events'; pack: EventPack }
   | { type: 'done'; outcome: ImportOutcome }
   | { type: 'error'; message: string; datasetError: boolean };

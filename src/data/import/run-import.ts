@@ -6,17 +6,22 @@ import type { DatasetEvent } from '../schema.ts';
 import { DatasetError } from '../dataset-error.ts';
 import type { ImportOutcome, ImportProgress } from './import-dataset.ts';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
+import { EventUnpacker } from './event-pack.ts';
 
 function createImportWorker(): Worker {
   return new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
 }
 
 /**
- * One worker is started as soon as this module loads, so that its script is fetched and compiled
- * while the page boots and the data downloads, not after. The first import takes it; later ones
- * (another file opened) start their own.
+ * One worker is started as soon as the page's entry runs (early-load.ts), so that its script is
+ * fetched and compiled while the page boots and the data downloads, not after. The first import
+ * takes it; later ones (another file opened) start their own.
  */
-let warmWorker: Worker | null = typeof Worker === 'undefined' ? null : createImportWorker();
+let warmWorker: Worker | null = null;
+
+export function warmUpImportWorker(): void {
+  if (typeof Worker !== 'undefined' && warmWorker === null) warmWorker = createImportWorker();
+}
 
 function takeWorker(): Worker {
   const worker = warmWorker ?? createImportWorker();
@@ -24,10 +29,50 @@ function takeWorker(): Worker {
   return worker;
 }
 
+/**
+ * An import under way in a worker: its messages are kept until someone listens, so an import
+ * started before the app was there to hear it (early-load.ts) loses nothing.
+ */
+export class ImportSession {
+  private readonly worker = takeWorker();
+  private readonly heard: ImportResponse[] = [];
+  private listener: ((message: ImportResponse) => void) | null = null;
+
+  constructor(request: ImportRequest) {
+    this.worker.onmessage = ({ data }: MessageEvent<ImportResponse>) => this.hear(data);
+    this.worker.onerror = (event) => {
+      const message = `The importer stopped unexpectedly: ${event.message || 'no reason given'}.`;
+      this.hear({ type: 'error', message, datasetError: false });
+    };
+    this.worker.postMessage(request);
+  }
+
+  private hear(message: ImportResponse) {
+    if (this.listener) this.listener(message);
+    else this.heard.push(message);
+  }
+
+  listen(listener: (message: ImportResponse) => void) {
+    this.listener = listener;
+    for (const message of this.heard.splice(0)) listener(message);
+  }
+
+  close() {
+    this.listener = null;
+    this.heard.length = 0;
+    this.worker.terminate();
+  }
+}
+
+/**
+ * Imports in a worker and resolves with the outcome, events rebuilt in the page (event-pack.ts).
+ * `session`: an import already started (early-load.ts) to follow instead of starting one.
+ */
 export function runImport(
   request: ImportRequest,
   onProgress: (progress: ImportProgress) => void,
   signal?: AbortSignal,
+  session?: ImportSession,
 ): Promise<ImportOutcome> {
   if (typeof Worker === 'undefined') {
     // Loaded only here: in a browser the importer lives in the worker's bundle, not the page's.
@@ -36,24 +81,29 @@ export function runImport(
     );
   }
   return new Promise((resolve, reject) => {
-    const worker = takeWorker();
+    const running = session ?? new ImportSession(request);
     const stop = () => {
-      worker.terminate();
+      running.close();
       reject(signal?.reason ?? new DOMException('The import was cancelled.', 'AbortError'));
     };
+    if (signal?.aborted) {
+      stop();
+      return;
+    }
     signal?.addEventListener('abort', stop, { once: true });
     const finish = () => {
       signal?.removeEventListener('abort', stop);
-      worker.terminate();
+      running.close();
     };
     const events: DatasetEvent[] = [];
-    worker.onmessage = ({ data }: MessageEvent<ImportResponse>) => {
+    const unpacker = new EventUnpacker();
+    running.listen((data) => {
       if (data.type === 'progress') {
         onProgress(data.progress);
         return;
       }
       if (data.type === 'events') {
-        for (const event of data.events) events.push(event);
+        unpacker.unpack(data.pack, events);
         return;
       }
       finish();
@@ -65,13 +115,6 @@ export function runImport(
             : outcome,
         );
       } else reject(data.datasetError ? new DatasetError(data.message) : new Error(data.message));
-    };
-    worker.onerror = (event) => {
-      finish();
-      reject(
-        new Error(`The importer stopped unexpectedly: ${event.message || 'no reason given'}.`),
-      );
-    };
-    worker.postMessage(request);
+    });
   });
 }

@@ -6,6 +6,9 @@
  */
 import { formatIsoDay, parseIsoDay, type CalendarDay } from '../../data/calendar-day.ts';
 import { MAX_ID_LENGTH } from '../../data/derive-id.ts';
+import { isDatasetAddress } from './dataset-address.ts';
+
+export { isDatasetAddress };
 
 export interface UrlState {
   /** The selected event's id, from `<base>events/<id>`; null when nothing is selected. */
@@ -65,27 +68,6 @@ function safeDecode(text: string): string | null {
     return wellFormed(decodeURIComponent(text));
   } catch {
     return null;
-  }
-}
-
-/**
- * `data` may name another dataset by an http(s) address (absolute, or relative to the page), or a
- * file the reader opened (`local:<name>`). Anything else — `javascript:`, `file:`, `data:` — is
- * never fetched.
- */
-export function isDatasetAddress(value: string): boolean {
-  if (value.startsWith('local:')) return value.length > 'local:'.length && value.length <= 300;
-  if (value.length > 2000) return false;
-  try {
-    const url = new URL(value, 'http://relative.invalid/');
-    // fetch() refuses an address with a user name or password in it: say so here instead.
-    return (
-      (url.protocol === 'http:' || url.protocol === 'https:') &&
-      url.username === '' &&
-      url.password === ''
-    );
-  } catch {
-    return false;
   }
 }
 

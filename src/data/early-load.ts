@@ -1,0 +1,114 @@
+/**
+ * The dataset starts loading the moment the page's entry runs, not once the app has booted: the
+ * download, and the import in its worker, run while the app's script is still arriving and
+ * starting (about half a second on a 2-core machine, several on a slow phone). The app then takes
+ * over the load already under way (dataset-query.ts) instead of starting its own.
+ *
+ * Only a first, ordinary load starts early: the bundled dataset, or a `data` address the URL
+ * parser accepts. When the app turns out to want something else (the address was corrected, the
+ * reader chose columns), the early load is simply dropped; when it fails, the app's own load, with
+ * its retries and messages, takes over.
+ */
+import { isDatasetAddress } from '../lib/url-state/dataset-address.ts';
+import { BUNDLED_DATASET_URL, fetchBytes, fileNameOf, type Download } from './dataset-fetch.ts';
+import type { ImportProgress } from './import/import-dataset.ts';
+import { ImportSession, warmUpImportWorker } from './import/run-import.ts';
+import { LOCAL_PREFIX } from './import/local-files.ts';
+
+export interface EarlyLoad {
+  url: string;
+  download: Promise<Download>;
+  /** The import of the download, begun as soon as it arrived; null if the download failed. */
+  session: Promise<ImportSession | null>;
+  /** Progress so far is replayed to the listener, and what follows is passed on. */
+  listen(onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): void;
+  cancel(): void;
+}
+
+/** An early load nobody took within this long is dropped with its worker and its events. */
+const UNCLAIMED_AFTER_MS = 60_000;
+
+let pending: EarlyLoad | null = null;
+
+/**
+ * The address the app will load on this page, as dataset-query.ts's datasetSourceFrom will name
+ * it, or null when it is the reader's own file (nothing to fetch).
+ */
+export function earlyDatasetUrl(search: string, baseUrl: string, origin: string): string | null {
+  // As the URL parser reads `data`: the first value that is an acceptable address.
+  const data = new URLSearchParams(search)
+    .getAll('data')
+    .find((value) => value.trim() !== '' && isDatasetAddress(value));
+  if (data === undefined) return BUNDLED_DATASET_URL;
+  if (data.startsWith(LOCAL_PREFIX)) return null;
+  return new URL(data, new URL(baseUrl, origin)).href;
+}
+
+export function startEarlyLoad(): void {
+  warmUpImportWorker();
+  if (typeof Worker === 'undefined') return;
+  const url = earlyDatasetUrl(
+    window.location.search,
+    import.meta.env.BASE_URL,
+    window.location.origin,
+  );
+  if (url === null) return;
+
+  const controller = new AbortController();
+  let lastProgress: ImportProgress | null = null;
+  let listener: ((progress: ImportProgress) => void) | null = null;
+  const report = (progress: ImportProgress) => {
+    lastProgress = progress;
+    listener?.(progress);
+  };
+  const download = fetchBytes(url, controller.signal, report);
+  const session = download.then(
+    ({ bytes }) => {
+      performance.mark('dateline:downloaded');
+      return new ImportSession({
+        inputs: [{ name: fileNameOf(url), bytes }],
+        choices: null,
+        sourceUrl: url === BUNDLED_DATASET_URL ? null : url,
+      });
+    },
+    () => null,
+  );
+  const cancel = () => {
+    controller.abort();
+    void session.then((running) => running?.close());
+    if (pending === load) pending = null;
+  };
+  const load: EarlyLoad = {
+    url,
+    download,
+    session,
+    listen(onProgress, signal) {
+      listener = onProgress;
+      if (lastProgress) onProgress(lastProgress);
+      signal?.addEventListener('abort', cancel, { once: true });
+    },
+    cancel,
+  };
+  pending = load;
+  setTimeout(() => {
+    if (pending === load) cancel();
+  }, UNCLAIMED_AFTER_MS);
+  // A failed download is the app's to retry and explain; nothing is left unhandled meanwhile.
+  download.catch(() => {});
+}
+
+/**
+ * The early load of `url`, for the app to finish; null when there is none, or when the app wants
+ * something else (another address, the reader's own file: url null), and the early one is dropped.
+ * It can be taken once.
+ */
+export function takeEarlyLoad(url: string | null): EarlyLoad | null {
+  const load = pending;
+  pending = null;
+  if (load === null) return null;
+  if (load.url !== url) {
+    load.cancel();
+    return null;
+  }
+  return load;
+}
