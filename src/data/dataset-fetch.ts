@@ -95,7 +95,8 @@ export async function fetchBytes(
     } catch (error) {
       if (stalled) throw stalledError();
       if (signal?.aborted) throw error;
-      const crossOrigin = new URL(url, window.location.href).origin !== window.location.origin;
+      const crossOrigin =
+        new URL(url, globalThis.location.href).origin !== globalThis.location.origin;
       throw new DatasetNetworkError(
         `Could not reach ${url}: the network request failed.${crossOrigin ? ' If the address opens in a browser tab, its server may not allow other sites to read it (CORS).' : ''}`,
       );

@@ -150,24 +150,25 @@ export function datasetQueryOptions(
     queryFn: async ({ signal }): Promise<LoadedOutcome> => {
       // The first load of a page may already be under way (early-load.ts): finish it instead.
       const early = takeEarlyLoad(source.kind !== 'local' && choices === null ? source.url : null);
-      let inputs: ImportInput[];
+      let inputs: ImportInput[] = [];
       let offlineCopy: string | null;
+      let manifest: Manifest | null;
       if (early && source.kind !== 'local') {
         early.listen(onProgress, signal);
         // A failed early download fails this attempt; the query's retry loads afresh.
         const download = await early.download;
-        inputs = [{ name: fileNameOf(source.url), bytes: download.bytes }];
         offlineCopy = download.offlineCopy;
+        manifest = download.smallFile ? readManifest(download.smallFile, source.url) : null;
+        if (manifest) early.cancel();
       } else {
         ({ inputs, offlineCopy } = await readInputs(source, signal, onProgress));
         // Marks for `npm run bench` (and anyone's performance panel): downloaded, then parsed,
         // checked and handed to the page.
         performance.mark('dateline:downloaded');
+        manifest =
+          source.kind === 'local' || !inputs[0] ? null : readManifest(inputs[0].bytes, source.url);
       }
-      const manifest =
-        source.kind === 'local' || !inputs[0] ? null : readManifest(inputs[0].bytes, source.url);
       if (manifest) {
-        early?.cancel();
         const outcome = await loadManifest(manifest, signal, onProgress);
         performance.mark('dateline:data-ready');
         if (source.kind !== 'local') {
@@ -179,7 +180,7 @@ export function datasetQueryOptions(
         { inputs, choices, sourceUrl: source.kind === 'remote' ? source.url : null },
         onProgress,
         signal,
-        (await early?.session) ?? undefined,
+        early && !manifest ? early.session : undefined,
       );
       performance.mark('dateline:data-ready');
       // Read well (a cut-off or broken file threw above): now it may be the offline copy.

@@ -1,8 +1,9 @@
 /**
  * The dataset starts loading the moment the page's entry runs, not once the app has booted: the
  * download, and the import in its worker, run while the app's script is still arriving and
- * starting (about half a second on a 2-core machine, several on a slow phone). The app then takes
- * over the load already under way (dataset-query.ts) instead of starting its own.
+ * starting (about half a second on a 2-core machine, several on a slow phone). The worker fetches
+ * the file itself. The app then takes over the load already under way (dataset-query.ts) instead
+ * of starting its own.
  *
  * Only a first, ordinary load starts early: the bundled dataset, or a `data` address the URL
  * parser accepts. When the app turns out to want something else (the address was corrected, the
@@ -10,19 +11,41 @@
  * its retries and messages, takes over.
  */
 import { isDatasetAddress } from '../lib/url-state/dataset-address.ts';
-import { BUNDLED_DATASET_URL, fetchBytes, fileNameOf, type Download } from './dataset-fetch.ts';
+import {
+  BUNDLED_DATASET_URL,
+  DatasetNetworkError,
+  DatasetStalledError,
+  fileNameOf,
+} from './dataset-fetch.ts';
+import { DatasetError } from './dataset-error.ts';
 import type { ImportProgress } from './import/import-dataset.ts';
+import type { ImportResponse } from './import/import-messages.ts';
 import { ImportSession, warmUpImportWorker } from './import/run-import.ts';
 import { LOCAL_PREFIX } from './import/local-files.ts';
 
+export interface EarlyDownload {
+  /** As fetchBytes' offlineCopy: set when the service worker answered from its store. */
+  offlineCopy: string | null;
+  /** The file, when it is small enough to be a manifest (manifest.ts); null otherwise. */
+  smallFile: Uint8Array | null;
+}
+
 export interface EarlyLoad {
   url: string;
-  download: Promise<Download>;
-  /** The import of the download, begun as soon as it arrived; null if the download failed. */
-  session: Promise<ImportSession | null>;
+  /** Settles when the worker has the file, with the error fetchBytes gives when it has not. */
+  download: Promise<EarlyDownload>;
+  /** The import in the worker: it goes on from the download by itself. */
+  session: ImportSession;
   /** Progress so far is replayed to the listener, and what follows is passed on. */
   listen(onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): void;
   cancel(): void;
+}
+
+/** The worker's account of a failed download, as the error fetchBytes would have thrown. */
+function downloadError(message: Extract<ImportResponse, { type: 'error' }>): Error {
+  if (message.errorName === 'DatasetStalledError') return new DatasetStalledError(message.message);
+  if (message.errorName === 'DatasetNetworkError') return new DatasetNetworkError(message.message);
+  return message.datasetError ? new DatasetError(message.message) : new Error(message.message);
 }
 
 /** An early load nobody took within this long is dropped with its worker and its events. */
@@ -54,28 +77,41 @@ export function startEarlyLoad(): void {
   );
   if (url === null) return;
 
-  const controller = new AbortController();
   let lastProgress: ImportProgress | null = null;
   let listener: ((progress: ImportProgress) => void) | null = null;
-  const report = (progress: ImportProgress) => {
-    lastProgress = progress;
-    listener?.(progress);
-  };
-  const download = fetchBytes(url, controller.signal, report);
-  const session = download.then(
-    ({ bytes }) => {
-      performance.mark('dateline:downloaded');
-      return new ImportSession({
-        inputs: [{ name: fileNameOf(url), bytes }],
-        choices: null,
-        sourceUrl: url === BUNDLED_DATASET_URL ? null : url,
-      });
-    },
-    () => null,
-  );
+  // The worker downloads the file itself: the page is busy starting the app meanwhile, and a
+  // 100 MB file need not be copied from the page into the worker.
+  const session = new ImportSession({
+    inputs: [],
+    download: { url, name: fileNameOf(url) },
+    choices: null,
+    sourceUrl: url === BUNDLED_DATASET_URL ? null : url,
+  });
+  const download = new Promise<EarlyDownload>((resolve, reject) => {
+    let downloaded = false;
+    session.intercept((message) => {
+      if (downloaded) return false;
+      if (message.type === 'progress') {
+        lastProgress = message.progress;
+        listener?.(message.progress);
+        return true;
+      }
+      if (message.type === 'downloaded') {
+        downloaded = true;
+        performance.mark('dateline:downloaded');
+        resolve({ offlineCopy: message.offlineCopy, smallFile: message.smallFile });
+        return true;
+      }
+      if (message.type === 'error') {
+        reject(downloadError(message));
+        session.close();
+        return true;
+      }
+      return false;
+    });
+  });
   const cancel = () => {
-    controller.abort();
-    void session.then((running) => running?.close());
+    session.close();
     if (pending === load) pending = null;
   };
   const load: EarlyLoad = {

@@ -9,6 +9,11 @@ import type {
 
 export interface ImportRequest {
   inputs: ImportInput[];
+  /**
+   * A file for the worker to download itself before importing it (early-load.ts): the bytes never
+   * pass through the page, which is busy starting the app meanwhile.
+   */
+  download?: { url: string; name: string };
   choices: ImportChoices | null;
   sourceUrl: string | null;
 }
@@ -18,4 +23,10 @@ export type ImportResponse =
   /** A slice of the events, packed (event-pack.ts) and sent ahead of `done` (import-worker.ts). */
   | { type: 'events'; pack: EventPack }
   | { type: 'done'; outcome: ImportOutcome }
-  | { type: 'error'; message: string; datasetError: boolean };
+  /**
+   * The worker's download arrived (`download` requests). A file small enough to be a manifest
+   * comes along, for the page to check (manifest.ts).
+   */
+  | { type: 'downloaded'; offlineCopy: string | null; smallFile: Uint8Array | null }
+  /** `errorName`: the DatasetError subclass, so that the page can rebuild it (dataset-fetch.ts). */
+  | { type: 'error'; message: string; datasetError: boolean; errorName?: string };

@@ -6,6 +6,8 @@ import { DatasetError } from '../validate.ts';
 import { importDataset } from './import-dataset.ts';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
 import { EventPacker } from './event-pack.ts';
+import { fetchBytes } from '../dataset-fetch.ts';
+import { MAX_MANIFEST_BYTES } from './manifest.ts';
 
 // The DOM and WebWorker type libraries cannot both be loaded; this is the little of the worker
 // scope that is used.
@@ -17,9 +19,21 @@ const scope = self as unknown as {
 /** About 10 ms of rebuilding in the page per slice: short tasks, never a frozen page. */
 const EVENTS_PER_MESSAGE = 8000;
 
-scope.onmessage = function handleImportRequest({ data: request }) {
+async function download(url: string) {
+  const { bytes, offlineCopy } = await fetchBytes(url, undefined, (progress) =>
+    scope.postMessage({ type: 'progress', progress }),
+  );
+  const smallFile = bytes.length <= MAX_MANIFEST_BYTES ? bytes : null;
+  scope.postMessage({ type: 'downloaded', offlineCopy, smallFile });
+  return bytes;
+}
+
+scope.onmessage = async function handleImportRequest({ data: request }) {
   try {
-    const outcome = importDataset(request.inputs, request.choices, {
+    const inputs = request.download
+      ? [{ name: request.download.name, bytes: await download(request.download.url) }]
+      : request.inputs;
+    const outcome = importDataset(inputs, request.choices, {
       sourceUrl: request.sourceUrl,
       onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
     });
@@ -46,6 +60,7 @@ scope.onmessage = function handleImportRequest({ data: request }) {
       type: 'error',
       message: error instanceof Error ? error.message : String(error),
       datasetError: error instanceof DatasetError,
+      errorName: error instanceof DatasetError ? error.name : undefined,
     });
   }
 };

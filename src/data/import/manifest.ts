@@ -31,7 +31,7 @@ export interface Manifest {
   parts: ManifestPart[];
 }
 
-const MAX_MANIFEST_BYTES = 1_000_000;
+export const MAX_MANIFEST_BYTES = 1_000_000;
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;

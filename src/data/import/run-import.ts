@@ -37,6 +37,8 @@ export class ImportSession {
   private readonly worker = takeWorker();
   private readonly heard: ImportResponse[] = [];
   private listener: ((message: ImportResponse) => void) | null = null;
+  /** Sees every message first; what it returns true for goes no further (early-load.ts). */
+  private interceptor: ((message: ImportResponse) => boolean) | null = null;
 
   constructor(request: ImportRequest) {
     this.worker.onmessage = ({ data }: MessageEvent<ImportResponse>) => this.hear(data);
@@ -48,8 +50,13 @@ export class ImportSession {
   }
 
   private hear(message: ImportResponse) {
+    if (this.interceptor?.(message)) return;
     if (this.listener) this.listener(message);
     else this.heard.push(message);
+  }
+
+  intercept(interceptor: (message: ImportResponse) => boolean) {
+    this.interceptor = interceptor;
   }
 
   listen(listener: (message: ImportResponse) => void) {
@@ -59,6 +66,7 @@ export class ImportSession {
 
   close() {
     this.listener = null;
+    this.interceptor = null;
     this.heard.length = 0;
     this.worker.terminate();
   }
@@ -106,6 +114,7 @@ export function runImport(
         unpacker.unpack(data.pack, events);
         return;
       }
+      if (data.type === 'downloaded') return;
       finish();
       if (data.type === 'done') {
         const { outcome } = data;
