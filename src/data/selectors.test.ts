@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeFeature, makeFeatureCollection } from '../testing/dataset-factory.ts';
 import { validateFeatureCollection } from './validate.ts';
-import { eventsInBounds, groupByMonth, indexById, isInBounds } from './selectors.ts';
+import {
+  eventsInBounds,
+  groupByMonth,
+  indexById,
+  isInBounds,
+  monthHeadingIndexes,
+  rowIndexOf,
+} from './selectors.ts';
 
 function events(features: unknown[]) {
   return validateFeatureCollection(makeFeatureCollection(features)).events;
@@ -36,11 +43,19 @@ describe('grouping the chronology by month', () => {
     fc.assert(
       fc.property(
         fc.array(
-          fc.date({
-            min: new Date('1900-01-01'),
-            max: new Date('2100-12-31'),
-            noInvalidDate: true,
-          }),
+          fc.oneof(
+            fc.date({
+              min: new Date('1900-01-01'),
+              max: new Date('2100-12-31'),
+              noInvalidDate: true,
+            }),
+            // A few months around a turn of the year: many events share a month.
+            fc.date({
+              min: new Date('2023-11-01'),
+              max: new Date('2024-02-29'),
+              noInvalidDate: true,
+            }),
+          ),
           { maxLength: 40 },
         ),
         (dates) => {
@@ -60,10 +75,51 @@ describe('grouping the chronology by month', () => {
           ).toEqual(list.map((e) => e.id));
           const headings = rows.filter((row) => row.kind === 'month').map((row) => row.key);
           expect(new Set(headings).size).toBe(headings.length);
+          // Each event sits under the heading of its own month.
+          let heading = '';
+          rows.forEach((row, index) => {
+            if (row.kind === 'month') heading = row.key;
+            else {
+              const [year, month] = row.event.date.edtf.split('-').map(Number);
+              expect(heading).toBe(`month:${year}-${month}`);
+              expect(rowIndexOf(rows, row.event.id)).toBe(index);
+            }
+          });
+          expect(monthHeadingIndexes(rows).map((index) => rows[index]?.key)).toEqual(headings);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+
+  it('starts a new heading at every turn of the month, December to January included', () => {
+    const list = events(
+      [
+        '2023-11-30',
+        '2023-12-01',
+        '2023-12-31',
+        '2024-01-01',
+        '2024-01-31',
+        '2024-02-29',
+        '2024-03-01',
+      ].map((date, index) => makeFeature({ id: `d-${index}`, properties: { date } })),
+    );
+    const keys = groupByMonth(list).map((row) => row.key);
+    expect(keys).toEqual([
+      'month:2023-11',
+      'd-0',
+      'month:2023-12',
+      'd-1',
+      'd-2',
+      'month:2024-1',
+      'd-3',
+      'd-4',
+      'month:2024-2',
+      'd-5',
+      'month:2024-3',
+      'd-6',
+    ]);
+    expect(rowIndexOf(groupByMonth(list), 'nowhere')).toBeUndefined();
   });
 
   it('is empty for no events', () => {

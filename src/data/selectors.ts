@@ -16,12 +16,17 @@ export type ChronologyRow =
  */
 export function groupByMonth(events: DatasetEvent[]): ChronologyRow[] {
   const rows: ChronologyRow[] = [];
-  let currentMonth = Number.NaN;
+  // The current month as a range of days: most events fall inside it, and then no date needs
+  // converting (100,000 events took 30 ms of calendar arithmetic before).
+  let monthStart = Number.NaN;
+  let nextMonthStart = Number.NaN;
   events.forEach((event, eventIndex) => {
-    const { year, month } = civilFromDay(event.date.start);
-    const monthStart = dayFromCivil(year, month, 1);
-    if (monthStart !== currentMonth) {
-      currentMonth = monthStart;
+    const { start } = event.date;
+    if (!(start >= monthStart && start < nextMonthStart)) {
+      const { year, month } = civilFromDay(start);
+      monthStart = dayFromCivil(year, month, 1);
+      nextMonthStart =
+        month === 12 ? dayFromCivil(year + 1, 1, 1) : dayFromCivil(year, month + 1, 1);
       rows.push({
         kind: 'month',
         // A colon cannot occur in an event id, so a heading never shares a key with an event.
@@ -32,6 +37,21 @@ export function groupByMonth(events: DatasetEvent[]): ChronologyRow[] {
     rows.push({ kind: 'event', key: event.id, event, eventIndex });
   });
   return rows;
+}
+
+/** Where the month headings are among the rows. */
+export function monthHeadingIndexes(rows: readonly ChronologyRow[]): number[] {
+  const indexes: number[] = [];
+  rows.forEach((row, index) => {
+    if (row.kind === 'month') indexes.push(index);
+  });
+  return indexes;
+}
+
+/** The row of the event with this id, or undefined. */
+export function rowIndexOf(rows: readonly ChronologyRow[], id: string): number | undefined {
+  const index = rows.findIndex((row) => row.kind === 'event' && row.event.id === id);
+  return index === -1 ? undefined : index;
 }
 
 export interface GeoBounds {
@@ -61,5 +81,7 @@ export function eventsInBounds(events: DatasetEvent[], bounds: GeoBounds): Datas
 
 /** Where each id sits in `events`, for O(1) look-ups from the URL or a marker. */
 export function indexById(events: DatasetEvent[]): Map<string, number> {
-  return new Map(events.map((event, index) => [event.id, index]));
+  const positions = new Map<string, number>();
+  events.forEach((event, index) => positions.set(event.id, index));
+  return positions;
 }

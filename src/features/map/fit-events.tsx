@@ -42,7 +42,15 @@ export function FitEvents({ events, initialSelection, datasetKey }: FitEventsPro
         );
         return;
       }
-      const bounds = L.latLngBounds(events.map((event) => [event.latitude, event.longitude]));
+      // Extremes by hand: a LatLng for each of 100,000 events took 50 ms.
+      let [south, west, north, east] = [90, 180, -90, -180];
+      for (const { latitude, longitude } of events) {
+        south = Math.min(south, latitude);
+        north = Math.max(north, latitude);
+        west = Math.min(west, longitude);
+        east = Math.max(east, longitude);
+      }
+      const bounds = L.latLngBounds([south, west], [north, east]);
       map.fitBounds(bounds, { ...fitPadding(map), maxZoom: 8, animate: false });
     },
     [map, events, initialSelection, datasetKey],
