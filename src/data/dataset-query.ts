@@ -155,11 +155,19 @@ export function datasetQueryOptions(
       let manifest: Manifest | null;
       if (early && source.kind !== 'local') {
         early.listen(onProgress, signal);
-        // A failed early download fails this attempt; the query's retry loads afresh.
-        const download = await early.download;
-        offlineCopy = download.offlineCopy;
-        manifest = download.smallFile ? readManifest(download.smallFile, source.url) : null;
+        try {
+          // A failed early download fails this attempt; the query's retry loads afresh.
+          const download = await early.download;
+          // Cancelled while waiting: the load went back for the next attempt, which owns it now.
+          if (signal.aborted) throw signal.reason;
+          offlineCopy = download.offlineCopy;
+          manifest = download.smallFile ? readManifest(download.smallFile, source.url) : null;
+        } catch (error) {
+          if (!signal.aborted) early.cancel();
+          throw error;
+        }
         if (manifest) early.cancel();
+        else early.handOver(signal);
       } else {
         ({ inputs, offlineCopy } = await readInputs(source, signal, onProgress));
         // Marks for `npm run bench` (and anyone's performance panel): downloaded, then parsed,

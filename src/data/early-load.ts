@@ -38,6 +38,9 @@ export interface EarlyLoad {
   session: ImportSession;
   /** Progress so far is replayed to the listener, and what follows is passed on. */
   listen(onProgress: (progress: ImportProgress) => void, signal?: AbortSignal): void;
+  /** The import is followed by runImport from now on, which ends it if the query is cancelled. */
+  handOver(signal?: AbortSignal): void;
+  /** Ends the download and the import; a wait for the download ends with an AbortError. */
   cancel(): void;
 }
 
@@ -68,17 +71,26 @@ export function earlyDatasetUrl(search: string, baseUrl: string, origin: string)
 }
 
 export function startEarlyLoad(): void {
-  warmUpImportWorker();
-  if (typeof Worker === 'undefined') return;
-  const url = earlyDatasetUrl(
-    window.location.search,
-    import.meta.env.BASE_URL,
-    window.location.origin,
-  );
-  if (url === null) return;
+  try {
+    warmUpImportWorker();
+    if (typeof Worker === 'undefined') return;
+    const url = earlyDatasetUrl(
+      window.location.search,
+      import.meta.env.BASE_URL,
+      window.location.origin,
+    );
+    if (url !== null) pending = beginEarlyLoad(url);
+  } catch (error) {
+    // Only a head start: whatever fails here, the app loads the dataset itself as it always could.
+    console.warn('The dataset could not start loading early:', error);
+  }
+}
 
+function beginEarlyLoad(url: string): EarlyLoad {
   let lastProgress: ImportProgress | null = null;
   let listener: ((progress: ImportProgress) => void) | null = null;
+  let handedOver = false;
+  let stopWaiting: (reason: unknown) => void = () => {};
   // The worker downloads the file itself: the page is busy starting the app meanwhile, and a
   // 100 MB file need not be copied from the page into the worker.
   const session = new ImportSession({
@@ -88,6 +100,7 @@ export function startEarlyLoad(): void {
     sourceUrl: url === BUNDLED_DATASET_URL ? null : url,
   });
   const download = new Promise<EarlyDownload>((resolve, reject) => {
+    stopWaiting = reject;
     let downloaded = false;
     session.intercept((message) => {
       if (downloaded) return false;
@@ -98,7 +111,10 @@ export function startEarlyLoad(): void {
       }
       if (message.type === 'downloaded') {
         downloaded = true;
-        performance.mark('dateline:downloaded');
+        // When the worker had the file, not when the busy page got round to hearing of it.
+        performance.mark('dateline:downloaded', {
+          startTime: Math.max(0, message.at - performance.timeOrigin),
+        });
         resolve({ offlineCopy: message.offlineCopy, smallFile: message.smallFile });
         return true;
       }
@@ -110,10 +126,15 @@ export function startEarlyLoad(): void {
       return false;
     });
   });
+  // A failed download is the app's to retry and explain; nothing is left unhandled meanwhile.
+  download.catch(() => {});
+
   const cancel = () => {
     session.close();
+    stopWaiting(new DOMException('The early load was dropped.', 'AbortError'));
     if (pending === load) pending = null;
   };
+  let onAbort = () => {};
   const load: EarlyLoad = {
     url,
     download,
@@ -121,16 +142,32 @@ export function startEarlyLoad(): void {
     listen(onProgress, signal) {
       listener = onProgress;
       if (lastProgress) onProgress(lastProgress);
-      signal?.addEventListener('abort', cancel, { once: true });
+      // A query cancelled before it took the import over (React's development double render
+      // does this) leaves the load for the next attempt to take, not thrown away.
+      onAbort = () => {
+        listener = null;
+        if (!handedOver && pending === null) pending = load;
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    },
+    handOver(signal) {
+      handedOver = true;
+      signal?.removeEventListener('abort', onAbort);
     },
     cancel,
   };
-  pending = load;
-  setTimeout(() => {
-    if (pending === load) cancel();
-  }, UNCLAIMED_AFTER_MS);
-  // A failed download is the app's to retry and explain; nothing is left unhandled meanwhile.
-  download.catch(() => {});
+  // Dropped if nobody takes it, but never while the page is hidden: a link opened in a
+  // background tab starts its app only when the tab is shown.
+  const dropIfUnclaimed = () => {
+    if (pending !== load) return;
+    if (document.visibilityState === 'hidden') setTimeout(dropIfUnclaimed, UNCLAIMED_AFTER_MS);
+    else {
+      cancel();
+      performance.clearMarks('dateline:downloaded');
+    }
+  };
+  setTimeout(dropIfUnclaimed, UNCLAIMED_AFTER_MS);
+  return load;
 }
 
 /**
@@ -144,6 +181,8 @@ export function takeEarlyLoad(url: string | null): EarlyLoad | null {
   if (load === null) return null;
   if (load.url !== url) {
     load.cancel();
+    // Its download mark is not the download of what the app shows.
+    performance.clearMarks('dateline:downloaded');
     return null;
   }
   return load;

@@ -230,6 +230,9 @@ export class EventUnpacker {
         related,
       });
     }
+    if (this.index !== this.numbers.length) {
+      throw new Error('The packed events hold more than their events: packer and unpacker differ.');
+    }
     // The pack's buffers are the page's to drop now.
     this.numbers = new Float64Array(0);
     this.textBlob = '';
@@ -264,13 +267,21 @@ export class EventUnpacker {
 
   private word(): string | null {
     const index = this.number();
-    return index === NONE ? null : (this.words[index] ?? null);
+    if (index === NONE) return null;
+    const word = this.words[index];
+    if (word === undefined) throw new Error(`The packed events name an unknown word (${index}).`);
+    return word;
   }
 
   private date(): EventDate | null {
     const index = this.number();
     if (index === NONE) return null;
-    if (index !== NEW_DATE) return this.dates[index] ?? null;
+    if (index !== NEW_DATE) {
+      const known = this.dates[index];
+      if (known === undefined)
+        throw new Error(`The packed events name an unknown date (${index}).`);
+      return known;
+    }
     const edtf = this.requiredText();
     const start = this.number();
     const end = this.number();

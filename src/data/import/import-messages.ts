@@ -27,6 +27,12 @@ export type ImportResponse =
    * The worker's download arrived (`download` requests). A file small enough to be a manifest
    * comes along, for the page to check (manifest.ts).
    */
-  | { type: 'downloaded'; offlineCopy: string | null; smallFile: Uint8Array | null }
+  | {
+      type: 'downloaded';
+      offlineCopy: string | null;
+      smallFile: Uint8Array | null;
+      /** When the download ended, in ms since 1970 (performance.timeOrigin + now): for the mark. */
+      at: number;
+    }
   /** `errorName`: the DatasetError subclass, so that the page can rebuild it (dataset-fetch.ts). */
   | { type: 'error'; message: string; datasetError: boolean; errorName?: string };

@@ -24,7 +24,8 @@ async function download(url: string) {
     scope.postMessage({ type: 'progress', progress }),
   );
   const smallFile = bytes.length <= MAX_MANIFEST_BYTES ? bytes : null;
-  scope.postMessage({ type: 'downloaded', offlineCopy, smallFile });
+  const at = performance.timeOrigin + performance.now();
+  scope.postMessage({ type: 'downloaded', offlineCopy, smallFile, at });
   return bytes;
 }
 

@@ -39,6 +39,8 @@ export class ImportSession {
   private listener: ((message: ImportResponse) => void) | null = null;
   /** Sees every message first; what it returns true for goes no further (early-load.ts). */
   private interceptor: ((message: ImportResponse) => boolean) | null = null;
+  private draining = false;
+  private closed = false;
 
   constructor(request: ImportRequest) {
     this.worker.onmessage = ({ data }: MessageEvent<ImportResponse>) => this.hear(data);
@@ -50,9 +52,28 @@ export class ImportSession {
   }
 
   private hear(message: ImportResponse) {
-    if (this.interceptor?.(message)) return;
-    if (this.listener) this.listener(message);
-    else this.heard.push(message);
+    if (this.closed || this.interceptor?.(message)) return;
+    this.heard.push(message);
+    if (this.listener && !this.draining) this.drain();
+  }
+
+  /**
+   * Passes on what was heard, in order. Slices of events heard before anyone listened are passed
+   * on one per task, so that a listener that comes late (the app of a page opened in a background
+   * tab) still never freezes the page rebuilding them all at once.
+   */
+  private drain() {
+    this.draining = true;
+    for (;;) {
+      const message = this.listener ? this.heard.shift() : undefined;
+      if (message === undefined) break;
+      this.listener?.(message);
+      if (message.type === 'events' && this.heard.length > 0) {
+        setTimeout(() => this.drain(), 0);
+        return;
+      }
+    }
+    this.draining = false;
   }
 
   intercept(interceptor: (message: ImportResponse) => boolean) {
@@ -61,13 +82,16 @@ export class ImportSession {
 
   listen(listener: (message: ImportResponse) => void) {
     this.listener = listener;
-    for (const message of this.heard.splice(0)) listener(message);
+    if (!this.draining) this.drain();
   }
 
   close() {
+    this.closed = true;
     this.listener = null;
     this.interceptor = null;
     this.heard.length = 0;
+    this.worker.onmessage = null;
+    this.worker.onerror = null;
     this.worker.terminate();
   }
 }
