@@ -4,7 +4,7 @@ import { earlyDatasetUrl } from './early-load.ts';
 import { datasetSourceFrom } from './dataset-query.ts';
 import { BUNDLED_DATASET_URL } from './dataset-fetch.ts';
 import type { ImportResponse } from './import/import-messages.ts';
-import type { ImportReport } from './import/import-dataset.ts';
+import { blankReport } from './import/import-dataset.ts';
 import { EventPacker } from './import/event-pack.ts';
 import { validateFeatureCollection } from './validate.ts';
 import { makeFeature, makeFeatureCollection } from '../testing/dataset-factory.ts';
@@ -66,22 +66,6 @@ function pack(count: number, offset: number): ImportResponse {
   return { type: 'events', pack: new EventPacker().pack(events) };
 }
 
-const emptyReport: ImportReport = {
-  fileName: 'events.geojson',
-  format: 'dateline-geojson',
-  encoding: 'utf-8',
-  mapping: null,
-  dayOrder: null,
-  twoDigitYears: false,
-  joins: [],
-  recordsPath: null,
-  columns: [],
-  proposal: null,
-  preview: [],
-  otherRecordGroups: [],
-  repeatedIds: 0,
-};
-
 function done(): ImportResponse {
   return {
     type: 'done',
@@ -93,7 +77,7 @@ function done(): ImportResponse {
         issues: [],
         recordCount: 2,
       },
-      report: { ...emptyReport },
+      report: { ...blankReport('events.geojson', 'utf-8'), format: 'dateline-geojson' },
     },
   };
 }

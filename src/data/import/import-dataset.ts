@@ -169,6 +169,25 @@ function readFile(input: ImportInput): ReadFile {
   return { name, encoding, text, json };
 }
 
+/** A report before anything is known of a file but its name and encoding. */
+export function blankReport(fileName: string, encoding: TextEncodingName): ImportReport {
+  return {
+    fileName,
+    format: 'csv',
+    encoding,
+    mapping: null,
+    dayOrder: null,
+    twoDigitYears: false,
+    joins: [],
+    recordsPath: null,
+    columns: [],
+    proposal: null,
+    preview: [],
+    otherRecordGroups: [],
+    repeatedIds: 0,
+  };
+}
+
 export function importDataset(
   inputs: ImportInput[],
   choices: ImportChoices | null,
@@ -199,21 +218,7 @@ export function importDataset(
     ).file;
   const companions = files.filter((file) => file !== main);
 
-  const report: ImportReport = {
-    fileName: main.name,
-    format: 'csv',
-    encoding: main.encoding,
-    mapping: null,
-    dayOrder: null,
-    twoDigitYears: false,
-    joins: [],
-    recordsPath: null,
-    columns: [],
-    proposal: null,
-    preview: [],
-    otherRecordGroups: [],
-    repeatedIds: 0,
-  };
+  const report = blankReport(main.name, main.encoding);
 
   if (main.json !== undefined && isContractCollection(main.json)) {
     onProgress?.({ stage: 'checking', rows: 0 });
