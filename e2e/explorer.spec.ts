@@ -102,12 +102,13 @@ test.describe('the map and the chronology in sync', () => {
   test('both Sinpo events, at one spot, can be reached with the mouse', async ({ page }) => {
     await page.goto('./');
     const samePlace = mapRegion(page).getByRole('button', { name: /^2 events at the same place/ });
-    for (let step = 0; step < 10 && !(await samePlace.isVisible()); step += 1) {
+    for (let step = 0; step < 10; step += 1) {
+      await waitForMapToSettle(page);
+      if (await samePlace.isVisible()) break;
       await mapRegion(page)
         .getByRole('button', { name: /^Cluster of \d+ events$/ })
         .first()
         .click();
-      await page.waitForTimeout(350);
     }
     await samePlace.click();
     const list = page.getByRole('group', { name: '2 events at the same place' });
@@ -127,10 +128,11 @@ test.describe('the map and the chronology in sync', () => {
     await page.goto('./');
     await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events( ·|$)/);
     for (let step = 0; step < 12; step += 1) {
+      // As a reader would, look at where the map has gone before going on.
+      await waitForMapToSettle(page);
       const name = await focusNextClusterByTab(page);
       await page.keyboard.press('Enter');
       if (name.startsWith('2 events at the same place')) break;
-      await page.waitForTimeout(300);
     }
     const list = page.getByRole('group', { name: '2 events at the same place' });
     await expect(list.getByRole('button').first()).toBeFocused();
@@ -138,6 +140,8 @@ test.describe('the map and the chronology in sync', () => {
     await expect(list.getByRole('button', { name: new RegExp(SINPO_ACTIVITY) })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/events\/sinpo-submarine-site-activity$/);
+    // The focus follows the choice to the event's own marker, once the map has drawn it.
+    await expect(marker(page, SINPO_ACTIVITY)).toBeFocused();
 
     const other = marker(page, SINPO_MISSILES);
     // The selection moves the map; the marker is focused once it has settled in view.
@@ -368,6 +372,29 @@ test.describe('on a phone', () => {
     await expectNoAxeViolations(page);
   });
 });
+
+/** Waits until the map has stopped moving and its markers stay the same for a moment. */
+async function waitForMapToSettle(page: Page): Promise<void> {
+  let previous = '';
+  await expect
+    .poll(
+      async () => {
+        const current = await page.evaluate(() => {
+          const map = document.querySelector('.leaflet-container');
+          const moving = map?.querySelector('.leaflet-zoom-anim') !== null;
+          const markers = [...(map?.querySelectorAll('.leaflet-marker-icon') ?? [])].map(
+            (element) => element.getAttribute('aria-label'),
+          );
+          return `${moving ? 'moving' : 'still'}:${markers.join('|')}`;
+        });
+        const settled = current === previous && current.startsWith('still:');
+        previous = current;
+        return settled;
+      },
+      { intervals: [200] },
+    )
+    .toBe(true);
+}
 
 /** Presses Tab until a cluster has the focus; returns its accessible name. */
 async function focusNextClusterByTab(page: Page): Promise<string> {

@@ -6,6 +6,8 @@ import type { DatasetEvent } from '../../data/schema.ts';
 import { formatEventDate } from '../../data/date-label.ts';
 import { clusterIcon } from './marker-icons.ts';
 import type { MapLinks } from './map-links.ts';
+import { markerLabel } from './event-marker.tsx';
+import { focusSelectedMarkerWhenDrawn } from './focus-selected-marker.ts';
 
 export interface ClusterMarkerProps {
   count: number;
@@ -103,17 +105,9 @@ export function ClusterMarker({
               markerRef.current?.closePopup();
               markerRef.current?.getElement()?.focus();
             }}
-            onChosen={() => {
-              // The chosen event's own marker takes the focus once it is drawn, as selected.
-              requestAnimationFrame(() =>
-                requestAnimationFrame(() =>
-                  map
-                    .getContainer()
-                    .querySelector<HTMLElement>('.event-marker[aria-current="true"]')
-                    ?.focus(),
-                ),
-              );
-            }}
+            onChosen={(event) =>
+              focusSelectedMarkerWhenDrawn(map.getContainer(), markerLabel(event))
+            }
           />
         </Popup>
       )}
@@ -125,7 +119,7 @@ interface SamePlaceListProps {
   listEvents: () => DatasetEvent[];
   links: MapLinks;
   onClose: () => void;
-  onChosen: () => void;
+  onChosen: (event: DatasetEvent) => void;
 }
 
 /** Rendered only while the popup is open, so the events are looked up only when wanted. */
@@ -152,8 +146,9 @@ function SamePlaceList({ listEvents, links, onClose, onChosen }: SamePlaceListPr
               type="button"
               className="same-place-button"
               onClick={() => {
+                // The focus moves to the map before the button goes away with its popup.
+                onChosen(event);
                 links.select(event.id);
-                onChosen();
               }}
               onMouseEnter={() => links.highlight.set(event.id)}
               onMouseLeave={() => links.highlight.set(null)}
