@@ -16,8 +16,11 @@ export default defineConfig({
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // Generous ceilings, not speed checks (speed is measured by `npm run bench`): with two workers on
+  // a busy two-core CI machine a keyboard walk through the page or an axe run takes 2–3 times as
+  // long as it does alone, and a ceiling only matters when something is really stuck.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}${basePath}`,
     trace: 'retain-on-failure',

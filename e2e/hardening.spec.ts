@@ -184,7 +184,7 @@ test.describe('hostile URLs', () => {
   test('random and broken addresses never crash the page, and bad values get a notice', async ({
     page,
   }) => {
-    test.setTimeout(90_000);
+    test.slow();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const watch = await watchForScript(page);
@@ -298,7 +298,7 @@ test.describe('broken networks', () => {
   test('a server that hangs for 10 s: a loading state that counts the wait, then the events', async ({
     page,
   }) => {
-    test.setTimeout(60_000);
+    test.slow();
     await page.route(DATASET_ROUTE, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 10_000));
       await route.fulfill({ json: recovered() });
@@ -309,14 +309,14 @@ test.describe('broken networks', () => {
     });
     // The page stays usable while it waits: the search field is there, the header answers.
     await expect(page.getByRole('button', { name: 'Open dataset…' })).toBeEnabled();
-    await expect(chronology(page)).toContainText('Recovered event', { timeout: 15_000 });
+    await expect(chronology(page)).toContainText('Recovered event', { timeout: 25_000 });
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
   test('a server that never answers: a clear error after 30 s, and Retry recovers', async ({
     page,
   }) => {
-    test.setTimeout(90_000);
+    test.slow();
     let hang = true;
     await page.route(DATASET_ROUTE, async (route) => {
       if (!hang) return route.fulfill({ json: recovered() });
@@ -340,7 +340,7 @@ test.describe('offline', () => {
     page,
     context,
   }) => {
-    test.setTimeout(60_000);
+    test.slow();
     await page.goto('./');
     await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
     // The worker installs once the page has settled, stores the app's files, then the dataset.

@@ -140,7 +140,7 @@ test('the column dialog shows its guess, the first rows as read, and takes a cha
   page,
 }) => {
   // Two imports of the file and two full axe runs: about 20 s alone, more on a busy CI machine.
-  test.setTimeout(60_000);
+  test.slow();
   await openBundled(page);
   await fileInput(page).setInputFiles(join(REAL, 'cns-nk-missile-tests-1984-2023.csv'));
   const dialog = page.getByRole('dialog', {
