@@ -7,6 +7,7 @@
  *   npm run bench                      every size
  *   npm run bench -- 1000 100000 quakes   only those
  *   BENCH_SKIP_NAIVE=1 npm run bench     without the naive baseline (quicker)
+ *   BENCH_DIST=/tmp/other-build npx tsx scripts/bench.ts   another build (to compare a change)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -44,6 +45,8 @@ interface Result {
   firstRenderMs: number;
   filterP50Ms: number | null;
   filterP95Ms: number | null;
+  /** Each of the 20 brush moves, in order: what the two percentiles above are taken from. */
+  filterSamplesMs: number[];
   selectionMs: number | null;
   scrollFrameP95Ms: number | null;
   scrollFrameMaxMs: number | null;
@@ -284,6 +287,7 @@ async function measure(browser: Browser, spec: DatasetSpec): Promise<Result> {
     firstRenderMs: 0,
     filterP50Ms: null,
     filterP95Ms: null,
+    filterSamplesMs: [],
     selectionMs: null,
     scrollFrameP95Ms: null,
     scrollFrameMaxMs: null,
@@ -320,6 +324,7 @@ async function measure(browser: Browser, spec: DatasetSpec): Promise<Result> {
     const filters = await filterLatencies(page, 20);
     result.filterP50Ms = round(percentile(filters, 50));
     result.filterP95Ms = round(percentile(filters, 95));
+    result.filterSamplesMs = filters.map((time) => round(time) ?? 0);
 
     // After the filter timings, so no fly-to animation is still moving the map while they run.
     result.selectionMs = round(percentile(await selectionLatencies(page, 5), 50));
@@ -391,7 +396,7 @@ function markdown(results: Result[], machine: string): string {
   ];
   for (const result of results) {
     lines.push(
-      `| ${result.dataset} | ${cell(result.fileMB, ' MB')} | ${cell(result.jsonParseMs)} | ${cell(result.downloadedMs)} | ${cell(result.dataReadyMs)} | ${ratio(result.dataReadyMs, result.jsonParseMs)} | ${cell(result.firstRenderMs)} | ${cell(result.filterP50Ms)} / ${cell(result.filterP95Ms)} | ${cell(result.selectionMs)} | ${cell(result.scrollFrameP95Ms)} / ${cell(result.scrollFrameMaxMs)} | ${result.domRows} | ${result.domMarkers} | ${cell(result.heapMB, ' MB')} | ${result.naiveFirstRenderMs === null ? (result.events > NAIVE_LIMIT ? 'not run' : `> ${(TIMEOUT / 1000).toFixed(0)} s (stopped)`) : cell(result.naiveFirstRenderMs)} | ${ratio(result.naiveFirstRenderMs, result.firstRenderMs)} | ${cell(result.naiveHeapMB, ' MB')} |`,
+      `| ${result.dataset} | ${cell(result.fileMB, ' MB')} | ${cell(result.jsonParseMs)} | ${cell(result.downloadedMs)} | ${cell(result.dataReadyMs)} | ${ratio(result.dataReadyMs, result.jsonParseMs)} | ${cell(result.firstRenderMs)} | ${cell(result.filterP50Ms)} / ${cell(result.filterP95Ms)} | ${cell(result.selectionMs)} | ${cell(result.scrollFrameP95Ms)} / ${cell(result.scrollFrameMaxMs)} | ${result.domRows} | ${result.domMarkers} | ${cell(result.heapMB, ' MB')} | ${result.naiveFirstRenderMs === null ? (SKIP_NAIVE || result.events > NAIVE_LIMIT ? 'not run' : `> ${(TIMEOUT / 1000).toFixed(0)} s (stopped)`) : cell(result.naiveFirstRenderMs)} | ${ratio(result.naiveFirstRenderMs, result.firstRenderMs)} | ${cell(result.naiveHeapMB, ' MB')} |`,
     );
   }
   lines.push(
@@ -424,7 +429,7 @@ async function main() {
   }
   if (wanted.length === 0 || wanted.includes('quakes')) specs.push(earthquakesSpec());
 
-  const server = await startBenchServer(resolve('dist'), CACHE, PORT);
+  const server = await startBenchServer(resolve(process.env.BENCH_DIST ?? 'dist'), CACHE, PORT);
   const executablePath = findChromium() ?? undefined;
   const browser = await chromium.launch({
     executablePath,
