@@ -31,10 +31,17 @@ export interface DatasetEvent {
   /** null when the record does not say how precise its location is. */
   locationPrecision: LocationPrecision | null;
   category: string;
-  tags: string[];
+  tags: readonly string[];
   sources: EventSource[];
-  related: string[];
+  related: readonly string[];
 }
+
+/**
+ * The one empty list of every event without tags or related events (most of them): a hundred
+ * thousand empty arrays are a hundred thousand objects for the garbage collector. Frozen, because
+ * it is shared.
+ */
+export const NO_TEXT: readonly string[] = Object.freeze([]);
 
 export interface DatasetMetadata {
   title: string;

@@ -7,6 +7,7 @@ import { describeType, parseEdtf, type EdtfResult, type EventDate } from './edtf
 import {
   DEFAULT_CATEGORY,
   LOCATION_PRECISIONS,
+  NO_TEXT,
   type DataIssue,
   type Dataset,
   type DatasetEvent,
@@ -78,20 +79,22 @@ function optionalText(object: JsonObject, key: string, field: string): string | 
   return text === '' ? null : text;
 }
 
-function textList(properties: JsonObject, key: string): string[] {
+function textList(properties: JsonObject, key: string): readonly string[] {
   const value = own(properties, key);
-  if (value === undefined || value === null) return [];
+  if (value === undefined || value === null) return NO_TEXT;
   if (!Array.isArray(value))
     fail(`properties.${key}`, `expected a list of text, got ${describeType(value)}`);
-  return value
-    .map((item, index) => {
-      if (typeof item !== 'string')
-        fail(`properties.${key}[${index}]`, `expected text, got ${describeType(item)}`);
-      if (item.length > MAX_TEXT_LENGTH)
-        fail(`properties.${key}[${index}]`, `longer than ${MAX_TEXT_LENGTH} characters`);
-      return item.trim();
-    })
-    .filter((item) => item !== '');
+  if (value.length === 0) return NO_TEXT;
+  const list: string[] = [];
+  value.forEach((item: unknown, index) => {
+    if (typeof item !== 'string')
+      fail(`properties.${key}[${index}]`, `expected text, got ${describeType(item)}`);
+    if (item.length > MAX_TEXT_LENGTH)
+      fail(`properties.${key}[${index}]`, `longer than ${MAX_TEXT_LENGTH} characters`);
+    const text = item.trim();
+    if (text !== '') list.push(text);
+  });
+  return list;
 }
 
 function readCoordinates(feature: JsonObject): { longitude: number; latitude: number } {
@@ -239,15 +242,11 @@ function peekId(feature: unknown): string | null {
 }
 
 /**
- * A record that met the contract, with the id it gave (null if none). Its event's id is settled by
- * assignIds once every record is read: an explicit one if unique, else one derived from content.
+ * A record that met the contract, with the id it gave, or '' if none (an id given is never empty).
+ * Its id is settled by assignIds once every record is read: the one given if unique, else one
+ * derived from content.
  */
-interface Candidate {
-  explicitId: string | null;
-  event: DatasetEvent;
-}
-
-function readRecord(feature: unknown, position: number, dates: DateMemo): Candidate {
+function readRecord(feature: unknown, position: number, dates: DateMemo): DatasetEvent {
   if (!isObject(feature))
     fail('', `expected a GeoJSON Feature object, got ${describeType(feature)}`);
   if (own(feature, 'type') !== 'Feature') fail('type', 'expected "type": "Feature"');
@@ -276,7 +275,7 @@ function readRecord(feature: unknown, position: number, dates: DateMemo): Candid
     sources: readSources(properties, dates),
     related: textList(properties, 'related'),
   };
-  return { explicitId, event };
+  return event;
 }
 
 function readMetadata(collection: JsonObject): DatasetMetadata {
@@ -324,7 +323,7 @@ export function validateFeatureCollection(json: unknown, options: ValidateOption
   }
 
   const issues: DataIssue[] = [];
-  const candidates: Candidate[] = [];
+  const candidates: DatasetEvent[] = [];
   const { positions, noun = 'record' } = options;
   const dates = new DateMemo();
   features.forEach((feature: unknown, index) => {
@@ -353,12 +352,13 @@ export function validateFeatureCollection(json: unknown, options: ValidateOption
  * Records without an id get one derived from their content, so links survive reordering; records
  * with identical content share a base and are told apart by a counter.
  */
-function assignIds(candidates: Candidate[], issues: DataIssue[], noun: string): DatasetEvent[] {
+function assignIds(candidates: DatasetEvent[], issues: DataIssue[], noun: string): DatasetEvent[] {
   const firstPositionById = new Map<string, number>();
   const events: DatasetEvent[] = [];
   const withoutId: DatasetEvent[] = [];
-  for (const { explicitId, event } of candidates) {
-    if (explicitId === null) {
+  for (const event of candidates) {
+    const explicitId = event.id;
+    if (explicitId === '') {
       withoutId.push(event);
       continue;
     }

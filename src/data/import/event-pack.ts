@@ -12,7 +12,7 @@
  * every event that can pass validation comes back equal.
  */
 import type { DateTimeOfDay, EdtfPoint, EventDate } from '../edtf.ts';
-import type { DatasetEvent, EventSource, LocationPrecision } from '../schema.ts';
+import { NO_TEXT, type DatasetEvent, type EventSource, type LocationPrecision } from '../schema.ts';
 
 export interface EventPack {
   count: number;
@@ -198,8 +198,8 @@ export class EventUnpacker {
       const latitude = this.number();
       const locationPrecision = this.word() as LocationPrecision | null;
       const category = this.word() ?? '';
-      const tags: string[] = [];
-      for (let left = this.number(); left > 0; left -= 1) tags.push(this.word() ?? '');
+      const tagCount = this.number();
+      const tags = tagCount === 0 ? NO_TEXT : this.wordList(tagCount);
       const sources: EventSource[] = [];
       for (let left = this.number(); left > 0; left -= 1) {
         sources.push({
@@ -210,8 +210,8 @@ export class EventUnpacker {
           quote: this.text(),
         });
       }
-      const related: string[] = [];
-      for (let left = this.number(); left > 0; left -= 1) related.push(this.requiredText());
+      const relatedCount = this.number();
+      const related = relatedCount === 0 ? NO_TEXT : this.textList(relatedCount);
       into.push({
         id,
         idDerived,
@@ -263,6 +263,18 @@ export class EventUnpacker {
 
   private requiredText(): string {
     return this.text() ?? '';
+  }
+
+  private wordList(count: number): string[] {
+    const list: string[] = [];
+    for (let left = count; left > 0; left -= 1) list.push(this.word() ?? '');
+    return list;
+  }
+
+  private textList(count: number): string[] {
+    const list: string[] = [];
+    for (let left = count; left > 0; left -= 1) list.push(this.requiredText());
+    return list;
   }
 
   private word(): string | null {
