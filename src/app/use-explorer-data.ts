@@ -12,7 +12,7 @@ import { binWeights, buildBins } from '../features/timeline/histogram.ts';
 import { yearsPresent } from '../features/timeline/presets.ts';
 
 /** Datasets larger than this apply date and category changes a moment after the controls move. */
-export const DEFER_FILTERS_ABOVE = 250_000;
+const DEFER_FILTERS_ABOVE = 250_000;
 
 const IMMEDIATE = Symbol('immediate');
 
