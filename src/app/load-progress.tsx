@@ -17,10 +17,14 @@ export function describeProgress(progress: ImportProgress | null): string {
       return progress.bytes
         ? `Downloading: ${megabytes(progress.bytes)} so far, nothing more for ${progress.silentSeconds ?? 0} s`
         : `Waiting for the server: no answer for ${progress.silentSeconds ?? 0} s`;
-    case 'downloading':
-      return progress.totalBytes
+    case 'downloading': {
+      const downloaded = progress.totalBytes
         ? `Downloading: ${megabytes(progress.bytes ?? 0)} of ${megabytes(progress.totalBytes)}`
         : `Downloading: ${megabytes(progress.bytes ?? 0)}`;
+      return progress.rows > 0
+        ? `${downloaded}, ${countFormat.format(progress.rows)} records read`
+        : downloaded;
+    }
     case 'reading':
       return 'Reading the file…';
     case 'parsing':

@@ -51,10 +51,15 @@ export interface Download {
 /** Header the service worker puts on a dataset it answers from its store. */
 const OFFLINE_COPY_HEADER = 'X-Dateline-Offline-Copy';
 
+/**
+ * Downloads a file whole. `onPiece` sees each piece as it arrives, for a reader that gets on with
+ * its work meanwhile (feature-stream.ts); it must not throw.
+ */
 export async function fetchBytes(
   url: string,
   signal: AbortSignal | undefined,
   onProgress: (progress: ImportProgress) => void,
+  onPiece?: (piece: Uint8Array) => void,
 ): Promise<Download> {
   // A hung server must not leave the reader with a loading line for ever: silence longer than
   // STALL_LIMIT_MS (before the answer, or between two pieces of it) ends the request with an
@@ -116,7 +121,9 @@ export async function fetchBytes(
     const offlineCopy = response.headers.get(OFFLINE_COPY_HEADER);
     try {
       if (!response.body) {
-        return { bytes: new Uint8Array(await response.arrayBuffer()), offlineCopy };
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        onPiece?.(bytes);
+        return { bytes, offlineCopy };
       }
       const reader = response.body.getReader();
       const chunks: Uint8Array[] = [];
@@ -128,6 +135,7 @@ export async function fetchBytes(
         chunks.push(value);
         bytes += value.length;
         bytesSoFar = bytes;
+        onPiece?.(value);
         onProgress({ stage: 'downloading', rows: 0, bytes, totalBytes });
       }
       const all = new Uint8Array(bytes);

@@ -96,9 +96,10 @@ async function loadManifest(
       const part = manifest.parts[index];
       if (!part) continue;
       const name = fileNameOf(part.url);
-      const { bytes } = await fetchBytes(part.url, signal, () => {});
+      // The part's worker downloads it itself and reads its records as they arrive
+      // (feature-stream.ts): the page never holds the part's bytes.
       const outcome = await runImport(
-        { inputs: [{ name, bytes }], choices: null, sourceUrl: part.url },
+        { inputs: [], download: { url: part.url, name }, choices: null, sourceUrl: part.url },
         () => {},
         signal,
       );

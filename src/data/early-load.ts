@@ -11,16 +11,9 @@
  * its retries and messages, takes over.
  */
 import { isDatasetAddress } from '../lib/url-state/dataset-address.ts';
-import {
-  BUNDLED_DATASET_URL,
-  DatasetNetworkError,
-  DatasetStalledError,
-  fileNameOf,
-} from './dataset-fetch.ts';
-import { DatasetError } from './dataset-error.ts';
+import { BUNDLED_DATASET_URL, fileNameOf } from './dataset-fetch.ts';
 import type { ImportProgress } from './import/import-dataset.ts';
-import type { ImportResponse } from './import/import-messages.ts';
-import { ImportSession, warmUpImportWorker } from './import/run-import.ts';
+import { ImportSession, importError, warmUpImportWorker } from './import/run-import.ts';
 import { LOCAL_PREFIX } from './import/local-files.ts';
 
 export interface EarlyDownload {
@@ -42,13 +35,6 @@ export interface EarlyLoad {
   handOver(signal?: AbortSignal): void;
   /** Ends the download and the import; a wait for the download ends with an AbortError. */
   cancel(): void;
-}
-
-/** The worker's account of a failed download, as the error fetchBytes would have thrown. */
-function downloadError(message: Extract<ImportResponse, { type: 'error' }>): Error {
-  if (message.errorName === 'DatasetStalledError') return new DatasetStalledError(message.message);
-  if (message.errorName === 'DatasetNetworkError') return new DatasetNetworkError(message.message);
-  return message.datasetError ? new DatasetError(message.message) : new Error(message.message);
 }
 
 /** An early load nobody took within this long is dropped with its worker and its events. */
@@ -119,7 +105,7 @@ function beginEarlyLoad(url: string): EarlyLoad {
         return true;
       }
       if (message.type === 'error') {
-        reject(downloadError(message));
+        reject(importError(message));
         session.close();
         return true;
       }

@@ -305,8 +305,63 @@ export interface ValidateOptions {
   noun?: string;
 }
 
-/** Validates a parsed GeoJSON FeatureCollection. Throws only DatasetError, for a file that is not one. */
-export function validateFeatureCollection(json: unknown, options: ValidateOptions = {}): Dataset {
+/**
+ * Checks a FeatureCollection's records a batch at a time, as they are parsed (feature-stream.ts
+ * reads a download in pieces), and settles ids and order once all are in: the same dataset
+ * validateFeatureCollection gives for the whole file at once.
+ */
+export class FeatureChecker {
+  private readonly issues: DataIssue[] = [];
+  private readonly candidates: DatasetEvent[] = [];
+  private readonly dates = new DateMemo();
+  private recordCount = 0;
+
+  constructor(private readonly options: ValidateOptions = {}) {}
+
+  /** Records read so far, kept or not. */
+  get count(): number {
+    return this.recordCount;
+  }
+
+  add(features: readonly unknown[]): void {
+    const { positions } = this.options;
+    for (const feature of features) {
+      const index = this.recordCount;
+      this.recordCount += 1;
+      const position = positions?.[index] ?? index;
+      try {
+        this.candidates.push(readRecord(feature, position, this.dates));
+      } catch (error) {
+        // Anything but a RecordProblem would be a bug here; it is still reported against its
+        // record rather than taking the whole dataset down.
+        const problem =
+          error instanceof RecordProblem
+            ? error
+            : new RecordProblem('', `unexpected problem: ${String(error)}`);
+        this.issues.push({
+          position,
+          id: peekId(feature),
+          field: problem.field,
+          reason: problem.reason,
+        });
+      }
+    }
+  }
+
+  /** The dataset, with the collection's own metadata. Call once, after the last add. */
+  finish(collection: JsonObject): Dataset {
+    const { issues } = this;
+    const events = assignIds(this.candidates, issues, this.options.noun ?? 'record');
+    sortChronologically(events);
+    issues.sort((a, b) => a.position - b.position);
+    return { metadata: readMetadata(collection), events, issues, recordCount: this.recordCount };
+  }
+}
+
+/**
+ * Why a value cannot be a FeatureCollection (a DatasetError to throw), or its features if it is.
+ */
+function featuresOf(json: unknown): unknown[] {
   if (!isObject(json)) {
     throw new DatasetError(
       `Expected a GeoJSON FeatureCollection, but the file holds ${describeType(json)}.`,
@@ -321,30 +376,15 @@ export function validateFeatureCollection(json: unknown, options: ValidateOption
   if (!Array.isArray(features)) {
     throw new DatasetError('The FeatureCollection has no "features" list.');
   }
+  return features;
+}
 
-  const issues: DataIssue[] = [];
-  const candidates: DatasetEvent[] = [];
-  const { positions, noun = 'record' } = options;
-  const dates = new DateMemo();
-  features.forEach((feature: unknown, index) => {
-    const position = positions?.[index] ?? index;
-    try {
-      candidates.push(readRecord(feature, position, dates));
-    } catch (error) {
-      // Anything but a RecordProblem would be a bug here; it is still reported against its record
-      // rather than taking the whole dataset down.
-      const problem =
-        error instanceof RecordProblem
-          ? error
-          : new RecordProblem('', `unexpected problem: ${String(error)}`);
-      issues.push({ position, id: peekId(feature), field: problem.field, reason: problem.reason });
-    }
-  });
-
-  const events = assignIds(candidates, issues, noun);
-  sortChronologically(events);
-  issues.sort((a, b) => a.position - b.position);
-  return { metadata: readMetadata(json), events, issues, recordCount: features.length };
+/** Validates a parsed GeoJSON FeatureCollection. Throws only DatasetError, for a file that is not one. */
+export function validateFeatureCollection(json: unknown, options: ValidateOptions = {}): Dataset {
+  const features = featuresOf(json);
+  const checker = new FeatureChecker(options);
+  checker.add(features);
+  return checker.finish(json as JsonObject);
 }
 
 /**

@@ -39,7 +39,10 @@ export interface ImportProgress {
   stage: 'waiting' | 'downloading' | 'reading' | 'parsing' | 'checking';
   /** While waiting: seconds since the server last sent anything. */
   silentSeconds?: number;
-  /** Rows read or checked so far (0 while downloading). */
+  /**
+   * Rows read or checked so far; while downloading, the records already read from the part that
+   * has arrived (feature-stream.ts), or 0.
+   */
   rows: number;
   /** Bytes downloaded so far, and the total when the server says it. */
   bytes?: number;
@@ -147,7 +150,7 @@ function isContractCollection(json: Json): boolean {
   return ours >= sample.length / 2;
 }
 
-function baseName(name: string): string {
+export function baseName(name: string): string {
   return name.replace(/^.*[\\/]/, '');
 }
 

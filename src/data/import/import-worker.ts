@@ -3,7 +3,8 @@
  * progress (rows read) comes back as it goes.
  */
 import { DatasetError } from '../validate.ts';
-import { importDataset } from './import-dataset.ts';
+import { importDataset, type ImportOutcome } from './import-dataset.ts';
+import { FeatureStream } from './feature-stream.ts';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
 import { EventPacker } from './event-pack.ts';
 import { fetchBytes } from '../dataset-fetch.ts';
@@ -19,22 +20,40 @@ const scope = self as unknown as {
 /** About 10 ms of rebuilding in the page per slice: short tasks, never a frozen page. */
 const EVENTS_PER_MESSAGE = 8000;
 
-async function download(url: string) {
-  const { bytes, offlineCopy } = await fetchBytes(url, undefined, (progress) =>
-    scope.postMessage({ type: 'progress', progress }),
+/**
+ * Downloads the file, reading its records while the pieces arrive (feature-stream.ts). Returns
+ * the bytes, and the outcome when the file could be read that way (null: import the bytes).
+ */
+async function download(url: string, name: string) {
+  const stream = new FeatureStream(name);
+  const { bytes, offlineCopy } = await fetchBytes(
+    url,
+    undefined,
+    (progress) =>
+      scope.postMessage({
+        type: 'progress',
+        progress:
+          progress.stage === 'downloading' ? { ...progress, rows: stream.records } : progress,
+      }),
+    (piece) => stream.push(piece),
   );
   const smallFile = bytes.length <= MAX_MANIFEST_BYTES ? bytes : null;
   const at = performance.timeOrigin + performance.now();
   scope.postMessage({ type: 'downloaded', offlineCopy, smallFile, at });
-  return bytes;
+  return { bytes, streamed: stream.end() };
 }
 
 scope.onmessage = async function handleImportRequest({ data: request }) {
   try {
-    const inputs = request.download
-      ? [{ name: request.download.name, bytes: await download(request.download.url) }]
-      : request.inputs;
-    const outcome = importDataset(inputs, request.choices, {
+    let inputs = request.inputs;
+    let outcome: ImportOutcome | null = null;
+    if (request.download) {
+      const { name, url } = request.download;
+      const { bytes, streamed } = await download(url, name);
+      inputs = [{ name, bytes }];
+      outcome = streamed;
+    }
+    outcome ??= importDataset(inputs, request.choices, {
       sourceUrl: request.sourceUrl,
       onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
     });

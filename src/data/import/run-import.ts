@@ -4,6 +4,7 @@
  */
 import type { DatasetEvent } from '../schema.ts';
 import { DatasetError } from '../dataset-error.ts';
+import { DatasetNetworkError, DatasetStalledError, fetchBytes } from '../dataset-fetch.ts';
 import type { ImportOutcome, ImportProgress } from './import-dataset.ts';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
 import { EventUnpacker } from './event-pack.ts';
@@ -97,6 +98,16 @@ export class ImportSession {
 }
 
 /**
+ * The worker's account of a failure, as the error the same code throws in the page: a download
+ * that failed stays a DatasetNetworkError, which the query retries.
+ */
+export function importError(message: Extract<ImportResponse, { type: 'error' }>): Error {
+  if (message.errorName === 'DatasetStalledError') return new DatasetStalledError(message.message);
+  if (message.errorName === 'DatasetNetworkError') return new DatasetNetworkError(message.message);
+  return message.datasetError ? new DatasetError(message.message) : new Error(message.message);
+}
+
+/**
  * Imports in a worker and resolves with the outcome, events rebuilt in the page (event-pack.ts).
  * `session`: an import already started (early-load.ts) to follow instead of starting one.
  */
@@ -107,10 +118,16 @@ export function runImport(
   session?: ImportSession,
 ): Promise<ImportOutcome> {
   if (typeof Worker === 'undefined') {
-    // Loaded only here: in a browser the importer lives in the worker's bundle, not the page's.
-    return import('./import-dataset.ts').then(({ importDataset }) =>
-      importDataset(request.inputs, request.choices, { sourceUrl: request.sourceUrl, onProgress }),
-    );
+    return (async () => {
+      let { inputs } = request;
+      if (request.download) {
+        const { url, name } = request.download;
+        inputs = [{ name, bytes: (await fetchBytes(url, signal, onProgress)).bytes }];
+      }
+      // Loaded only here: in a browser the importer lives in the worker's bundle, not the page's.
+      const { importDataset } = await import('./import-dataset.ts');
+      return importDataset(inputs, request.choices, { sourceUrl: request.sourceUrl, onProgress });
+    })();
   }
   return new Promise((resolve, reject) => {
     const running = session ?? new ImportSession(request);
@@ -147,7 +164,7 @@ export function runImport(
             ? { ...outcome, dataset: { ...outcome.dataset, events } }
             : outcome,
         );
-      } else reject(data.datasetError ? new DatasetError(data.message) : new Error(data.message));
+      } else reject(importError(data));
     });
   });
 }

@@ -1,0 +1,233 @@
+/**
+ * The reader that checks records while they download (feature-stream.ts) must give exactly what
+ * the whole-file importer gives, wherever the download happens to be cut into pieces, or step
+ * aside. How many inputs each property tries (fast-check numRuns): valid files cut anywhere 300,
+ * damaged files 500.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FeatureStream } from './feature-stream.ts';
+import { importDataset, type ImportOutcome } from './import-dataset.ts';
+
+const encoder = new TextEncoder();
+
+/** The file as the worker would receive it: in pieces that end at the given byte offsets. */
+function readInPieces(name: string, bytes: Uint8Array, cuts: number[]) {
+  const stream = new FeatureStream(name);
+  let start = 0;
+  for (const cut of [...cuts.filter((at) => at > 0 && at < bytes.length)].sort((a, b) => a - b)) {
+    stream.push(bytes.subarray(start, cut));
+    start = cut;
+  }
+  stream.push(bytes.subarray(start));
+  return stream.end();
+}
+
+/** importDataset's outcome for the whole file, or the message of the DatasetError it throws. */
+function wholeFile(name: string, bytes: Uint8Array): ImportOutcome | string {
+  try {
+    return importDataset([{ name, bytes }], null, { sourceUrl: null });
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+const bundled = readFileSync('data/events.geojson');
+
+/** Text that is hard on a scanner: quotes, backslashes, brackets, commas, emoji, other scripts. */
+const awkwardText = fc.oneof(
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }),
+  fc.constantFrom(
+    'a "quoted", [bracketed] {braced} title',
+    'ends in \\',
+    '\\"',
+    '북한 🚀 Sinpo',
+    ']}',
+  ),
+);
+
+const feature = fc.record({
+  id: fc.option(fc.constantFrom('sinpo', 'seoul', 'donetsk'), { nil: undefined }),
+  title: awkwardText,
+  summary: awkwardText,
+  date: fc.constantFrom('2024-06', '2024-10-08', '2024~', '2024-06-19/2024-06-20', 'June'),
+  longitude: fc.double({ min: -180, max: 180, noNaN: true }),
+  latitude: fc.double({ min: -90, max: 90, noNaN: true }),
+  tags: fc.array(awkwardText, { maxLength: 3 }),
+  nested: fc.jsonValue({ maxDepth: 3 }),
+});
+
+const collection = fc
+  .record({
+    features: fc.array(feature, { maxLength: 12 }),
+    title: awkwardText,
+    metadataFirst: fc.boolean(),
+    indent: fc.constantFrom(0, 1, 2, '\t'),
+  })
+  .map(({ features, title, metadataFirst, indent }) => {
+    const list = features.map((item) => ({
+      type: 'Feature',
+      ...(item.id === undefined ? {} : { id: item.id }),
+      geometry: { type: 'Point', coordinates: [item.longitude, item.latitude] },
+      properties: {
+        title: item.title,
+        summary: item.summary,
+        date: item.date,
+        tags: item.tags,
+        extra: item.nested,
+        sources: [{ publisher: 'Yonhap', url: 'https://en.yna.co.kr/' }],
+      },
+    }));
+    const metadata = { title, features: [{ not: 'these' }] };
+    const json = metadataFirst
+      ? { type: 'FeatureCollection', metadata, features: list }
+      : { features: list, type: 'FeatureCollection', metadata };
+    return encoder.encode(JSON.stringify(json, null, indent));
+  });
+
+const cutsIn = (bytes: Uint8Array) =>
+  fc.array(fc.integer({ min: 1, max: Math.max(1, bytes.length - 1) }), { maxLength: 8 });
+
+describe('FeatureStream: reading a dataset while it downloads', () => {
+  it('gives the whole-file outcome for the bundled dataset, however the download is cut', () => {
+    const expected = wholeFile('events.geojson', bundled);
+    for (const cuts of [[], [1], [7, 8, 9], [100, 2000, 2001, 5000], [bundled.length - 1]]) {
+      expect(readInPieces('events.geojson', bundled, cuts)).toEqual(expected);
+    }
+    // A piece per byte: every possible boundary, inside strings, escapes and UTF-8 sequences.
+    const stream = new FeatureStream('events.geojson');
+    for (let index = 0; index < bundled.length; index += 1) {
+      stream.push(bundled.subarray(index, index + 1));
+    }
+    expect(stream.end()).toEqual(expected);
+  });
+
+  it('gives the whole-file outcome for valid files with awkward text, cut anywhere', () => {
+    fc.assert(
+      fc.property(
+        collection.chain((bytes) => fc.tuple(fc.constant(bytes), cutsIn(bytes))),
+        ([bytes, cuts]) => {
+          const streamed = readInPieces('data.geojson', bytes, cuts);
+          // Every one of these is our contract: the quick way must be taken, not stepped aside.
+          expect(streamed).not.toBeNull();
+          expect(streamed).toEqual(wholeFile('data.geojson', bytes));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same outcome or steps aside when the file is damaged anywhere', () => {
+    const damage = fc.oneof(
+      fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+      fc.record({
+        kind: fc.constant('insert' as const),
+        at: fc.nat(),
+        text: fc.constantFrom(',', ']', '}', '[', '{', '"', '\\', ' ', ',,', 'x', '\uD800'),
+      }),
+    );
+    let readQuickly = 0;
+    fc.assert(
+      fc.property(
+        collection,
+        fc.array(damage, { minLength: 1, maxLength: 2 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (valid, damages, rawCuts) => {
+          let text = new TextDecoder().decode(valid);
+          for (const change of damages) {
+            const at = change.at % (text.length + 1);
+            if (change.kind === 'cut') text = text.slice(0, at);
+            else if (change.kind === 'delete') text = text.slice(0, at) + text.slice(at + 1);
+            else text = text.slice(0, at) + change.text + text.slice(at);
+          }
+          const bytes = encoder.encode(text);
+          const streamed = readInPieces(
+            'data.geojson',
+            bytes,
+            rawCuts.map((cut) => cut % Math.max(1, bytes.length)),
+          );
+          const whole = wholeFile('data.geojson', bytes);
+          // Stepping aside is always allowed (the whole-file importer then answers); a different
+          // answer never is.
+          if (streamed !== null) {
+            readQuickly += 1;
+            expect(streamed).toEqual(whole);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // Damage inside a string or a number leaves valid JSON: those files are still read quickly.
+    expect(readQuickly).toBeGreaterThan(50);
+  });
+
+  it('reads the collection’s own members wherever they are, and not a nested "features"', () => {
+    const text = JSON.stringify({
+      metadata: { title: 'Nested', features: [1, 2, 3], note: '"features":[' },
+      features: JSON.parse(bundled.toString('utf8')).features,
+      type: 'FeatureCollection',
+      after: { features: [] },
+    });
+    const bytes = encoder.encode(text);
+    const streamed = readInPieces('nested.geojson', bytes, [10, 40, 41, 300]);
+    expect(streamed).not.toBeNull();
+    expect(streamed).toEqual(wholeFile('nested.geojson', bytes));
+    if (streamed?.kind !== 'dataset') throw new Error('expected a dataset');
+    expect(streamed.dataset.metadata.title).toBe('Nested');
+    expect(streamed.dataset.recordCount).toBe(6);
+  });
+
+  it('names an untitled dataset after its file, as the whole-file importer does', () => {
+    const bytes = encoder.encode('{"type":"FeatureCollection","features":[]}');
+    const streamed = readInPieces('https://example.org/data/empty.geojson', bytes, [5]);
+    expect(streamed).toEqual(wholeFile('https://example.org/data/empty.geojson', bytes));
+    expect(streamed?.kind === 'dataset' && streamed.dataset.metadata.title).toBe('empty.geojson');
+  });
+
+  it('steps aside for files the whole-file importer reads another way', () => {
+    const steppedAside = (bytes: Uint8Array) => readInPieces('file', bytes, [3]) === null;
+    const features = (JSON.parse(bundled.toString('utf8')) as { features: unknown[] }).features;
+    // Windows-1252 (not valid UTF-8), UTF-16 with its byte-order mark.
+    expect(steppedAside(Uint8Array.from([...bundled.subarray(0, 60), 0xdc, 0x20]))).toBe(true);
+    expect(steppedAside(Uint8Array.from([0xff, 0xfe, 0x7b, 0x00]))).toBe(true);
+    // A list of records, a manifest, a CSV, an HTML page, plain GeoJSON with columns to map.
+    expect(steppedAside(encoder.encode(JSON.stringify(features)))).toBe(true);
+    expect(
+      steppedAside(encoder.encode('{"type":"DatelineManifest","parts":[{"url":"a.geojson"}]}')),
+    ).toBe(true);
+    expect(steppedAside(encoder.encode('date,title\n2024,x\n'))).toBe(true);
+    expect(steppedAside(encoder.encode('<!doctype html><p>Not found</p>'))).toBe(true);
+    const plain = {
+      type: 'FeatureCollection',
+      features: Array.from({ length: 60 }, (_, index) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [index, 1] },
+        properties: { time: 1_700_000_000_000, mag: 4.5 },
+      })),
+    };
+    expect(steppedAside(encoder.encode(JSON.stringify(plain)))).toBe(true);
+    // A key written with an escape, a second features list, a trailing comma, anything after.
+    const own = JSON.stringify({ type: 'FeatureCollection', features });
+    expect(steppedAside(encoder.encode(own.replace('"features"', '"feat\\u0075res"')))).toBe(true);
+    expect(steppedAside(encoder.encode(own.replace(/}$/, ',"features":[]}')))).toBe(true);
+    expect(steppedAside(encoder.encode(own.replace(/}]}$/, '},]}')))).toBe(true);
+    expect(steppedAside(encoder.encode(`${own} x`))).toBe(true);
+    // Each of these still imports (or fails) as before through the whole-file importer.
+    expect(wholeFile('plain.geojson', encoder.encode(JSON.stringify(plain)))).not.toBeTypeOf(
+      'string',
+    );
+  });
+
+  it('counts the records read so far, for the progress line', () => {
+    const stream = new FeatureStream('events.geojson');
+    const half = Math.floor(bundled.length / 2);
+    stream.push(bundled.subarray(0, half));
+    const midway = stream.records;
+    stream.push(bundled.subarray(half));
+    expect(midway).toBeGreaterThan(0);
+    expect(midway).toBeLessThan(6);
+    expect(stream.records).toBe(6);
+  });
+});

@@ -1,0 +1,313 @@
+/**
+ * Reads a Dateline GeoJSON file while it downloads. The download of a large file is mostly
+ * waiting for the network; with this, its records are parsed and checked in that time, a few
+ * thousand at a time as the pieces arrive, instead of all at once after the last byte (at 100,000
+ * events, decoding, parsing and checking take longer than the download itself).
+ *
+ * It only ever takes the quick way where the answer is certain to be the one the whole-file
+ * importer gives: a UTF-8 file holding one JSON object whose top-level "features" list holds
+ * records of our own contract. Anything else (another encoding, a CSV or manifest, broken JSON,
+ * other records) makes it step aside, and the whole file goes through importDataset as before,
+ * which names the problem exactly. No message depends on which way a file was read.
+ */
+import { baseName, blankReport, type ImportOutcome } from './import-dataset.ts';
+import { FeatureChecker } from '../validate.ts';
+
+/** As import-dataset.ts's isContractCollection: most of the first 50 records are ours. */
+const SAMPLE_SIZE = 50;
+
+/** Text before the features list longer than this is not a file this reader is for. */
+const MAX_HEAD_LENGTH = 1_000_000;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+const JSON_WHITESPACE_ONLY = /^[ \t\n\r]*$/;
+
+type Phase = 'start' | 'head' | 'features' | 'tail' | 'stepped-aside';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether the quote at `index` ends its string: preceded by an even number of backslashes. */
+function quoteIsUnescaped(text: string, index: number): boolean {
+  let backslashes = 0;
+  for (let at = index - 1; at >= 0 && text.charCodeAt(at) === BACKSLASH; at -= 1) backslashes += 1;
+  return backslashes % 2 === 0;
+}
+
+export class FeatureStream {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly checker = new FeatureChecker();
+  private phase: Phase = 'start';
+  private firstBytes = true;
+  /** The text up to and including the features list's `[`, then the text after its `]`. */
+  private head = '';
+  private tail = '';
+  /** Text of the features list not yet parsed, and how far the scan has read into it. */
+  private pending = '';
+  private scanned = 0;
+  // The scan's place in the JSON: nesting depth (the file's object is 1), inside a string or not.
+  private depth = 0;
+  private inString = false;
+  private stringStart = 0;
+  /** In the head: the last string closed at depth 1, and the key now being given a value. */
+  private lastString = '';
+  private key = '';
+  private readonly sample: unknown[] = [];
+  private batches = 0;
+
+  private readonly fileName: string;
+
+  constructor(fileName: string) {
+    this.fileName = baseName(fileName);
+  }
+
+  /** Records read so far, for the progress line. */
+  get records(): number {
+    return this.checker.count;
+  }
+
+  get steppedAside(): boolean {
+    return this.phase === 'stepped-aside';
+  }
+
+  /** The next piece of the download. Never throws. */
+  push(bytes: Uint8Array): void {
+    if (this.phase === 'stepped-aside') return;
+    if (this.firstBytes) {
+      this.firstBytes = false;
+      // UTF-16 (byte-order marks FF FE, FE FF): decodeBytes' business.
+      if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        this.stepAside();
+        return;
+      }
+    }
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes, { stream: true });
+    } catch {
+      this.stepAside(); // not UTF-8: read as Windows-1252 by the whole-file importer
+      return;
+    }
+    try {
+      this.read(text);
+    } catch {
+      // Nothing in reading should throw; if it ever did, the whole-file importer still answers.
+      this.stepAside();
+    }
+  }
+
+  /**
+   * After the last piece: the outcome importDataset would give for the whole file, or null when
+   * the whole file must go through importDataset after all.
+   */
+  end(): ImportOutcome | null {
+    if (this.phase !== 'stepped-aside') {
+      try {
+        this.read(this.decoder.decode());
+      } catch {
+        this.stepAside();
+      }
+    }
+    if (this.phase !== 'tail' || this.scanMembers(this.tail, 0) !== -1) {
+      this.stepAside();
+      return null;
+    }
+    if (this.sample.length < SAMPLE_SIZE && !this.sampleIsOurs()) return null;
+    let collection: unknown;
+    try {
+      collection = JSON.parse(`${this.head}]${this.tail}`);
+    } catch {
+      return null;
+    }
+    if (
+      !isRecord(collection) ||
+      collection.type !== 'FeatureCollection' ||
+      !Array.isArray(collection.features) ||
+      collection.features.length !== 0
+    ) {
+      return null;
+    }
+    const dataset = this.checker.finish(collection);
+    if (dataset.metadata.title === 'Untitled dataset') dataset.metadata.title = this.fileName;
+    return {
+      kind: 'dataset',
+      dataset,
+      report: { ...blankReport(this.fileName, 'utf-8'), format: 'dateline-geojson' },
+    };
+  }
+
+  private stepAside() {
+    this.phase = 'stepped-aside';
+    this.head = '';
+    this.tail = '';
+    this.pending = '';
+    this.sample.length = 0;
+  }
+
+  private read(text: string) {
+    if (this.phase === 'start') {
+      const start = text.search(/\S/);
+      if (start === -1) return;
+      if (text.charCodeAt(start) !== OPEN_BRACE) {
+        this.stepAside(); // a list of records, a CSV, an HTML page: not ours to read
+        return;
+      }
+      this.phase = 'head';
+    }
+    if (this.phase === 'head') {
+      const scanFrom = this.head.length;
+      this.head += text;
+      const featuresAt = this.scanMembers(this.head, scanFrom);
+      if (featuresAt === -1) {
+        if (this.head.length > MAX_HEAD_LENGTH) this.stepAside();
+        return;
+      }
+      text = this.head.slice(featuresAt + 1);
+      this.head = this.head.slice(0, featuresAt + 1);
+      this.phase = 'features';
+    }
+    if (this.phase === 'features') {
+      this.pending += text;
+      const listEnd = this.scanFeatures();
+      if (listEnd === -1) return;
+      this.tail = this.pending.slice(listEnd + 1);
+      this.pending = this.pending.slice(0, listEnd);
+      this.parseBatch(this.pending, true);
+      this.pending = '';
+      if (this.phase === 'features') {
+        this.phase = 'tail';
+        this.key = '';
+      }
+      return;
+    }
+    if (this.phase === 'tail') this.tail += text;
+  }
+
+  /**
+   * Scans the collection's own members in `text` from `from`. In the head: returns the index of
+   * the features list's `[`, or -1 while not there yet. In the tail: returns the index of a second
+   * "features" key (or one written with escapes), which JSON.parse would let win, or -1.
+   */
+  private scanMembers(text: string, from: number): number {
+    for (let index = from; index < text.length; index += 1) {
+      const code = text.charCodeAt(index);
+      if (this.inString) {
+        if (code === QUOTE && quoteIsUnescaped(text, index)) {
+          this.inString = false;
+          if (this.depth === 1) this.lastString = text.slice(this.stringStart + 1, index);
+        }
+      } else if (code === QUOTE) {
+        this.inString = true;
+        this.stringStart = index;
+      } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+        this.depth += 1;
+        if (this.depth === 2 && code === OPEN_BRACKET && this.key === 'features') return index;
+      } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+        this.depth -= 1;
+      } else if (this.depth === 1 && code === COLON) {
+        this.key = this.lastString;
+        if (this.phase === 'tail' && (this.key === 'features' || this.key.includes('\\'))) {
+          return index;
+        }
+      } else if (this.depth === 1 && code === COMMA) {
+        this.key = '';
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Scans the features list; parses every complete record found so far. Returns the index in
+   * `pending` of the `]` that closes the list, or -1 while it is still open.
+   */
+  private scanFeatures(): number {
+    const text = this.pending;
+    let lastComma = -1;
+    let index = this.scanned;
+    while (index < text.length) {
+      if (this.inString) {
+        // Strings are most of the text: jump from quote to quote.
+        const quote = text.indexOf('"', index);
+        if (quote === -1) {
+          index = text.length;
+          break;
+        }
+        if (quoteIsUnescaped(text, quote)) this.inString = false;
+        index = quote + 1;
+        continue;
+      }
+      const code = text.charCodeAt(index);
+      if (code === QUOTE) this.inString = true;
+      else if (code === OPEN_BRACE || code === OPEN_BRACKET) this.depth += 1;
+      else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+        this.depth -= 1;
+        if (this.depth === 1) {
+          if (lastComma !== -1) this.parseUpTo(lastComma);
+          return this.pending.length - (text.length - index);
+        }
+      } else if (code === COMMA && this.depth === 2) lastComma = index;
+      index += 1;
+    }
+    this.scanned = index;
+    if (lastComma !== -1) this.parseUpTo(lastComma);
+    return -1;
+  }
+
+  /** Parses the records before the comma at `comma` in pending, and keeps the rest. */
+  private parseUpTo(comma: number) {
+    const batch = this.pending.slice(0, comma);
+    this.pending = this.pending.slice(comma + 1);
+    this.scanned -= comma + 1;
+    this.parseBatch(batch, false);
+  }
+
+  /** `last`: the batch ends at the list's `]`. */
+  private parseBatch(batch: string, last: boolean) {
+    if (this.phase !== 'features') return;
+    if (JSON_WHITESPACE_ONLY.test(batch)) {
+      // Nothing between two commas, or after the last: JSON.parse of the whole file would refuse
+      // it, though "[ ]" on its own parses. Only an empty list may be empty.
+      if (!last || this.batches > 0) this.stepAside();
+      return;
+    }
+    this.batches += 1;
+    let features: unknown;
+    try {
+      features = JSON.parse(`[${batch}]`);
+    } catch {
+      this.stepAside(); // broken JSON: importDataset says where and why
+      return;
+    }
+    const list = features as unknown[];
+    if (this.sample.length < SAMPLE_SIZE) {
+      this.sample.push(...list.slice(0, SAMPLE_SIZE - this.sample.length));
+      if (this.sample.length === SAMPLE_SIZE && !this.sampleIsOurs()) {
+        this.stepAside(); // plain GeoJSON: its columns are mapped by importDataset
+        return;
+      }
+    }
+    this.checker.add(list);
+  }
+
+  private sampleIsOurs(): boolean {
+    const { sample } = this;
+    if (sample.length === 0) return true;
+    const ours = sample.filter(
+      (feature) =>
+        isRecord(feature) &&
+        isRecord(feature.properties) &&
+        typeof feature.properties.date === 'string' &&
+        Array.isArray(feature.properties.sources),
+    ).length;
+    return ours >= sample.length / 2;
+  }
+}
