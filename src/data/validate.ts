@@ -318,6 +318,18 @@ export class FeatureChecker {
 
   constructor(private readonly options: ValidateOptions = {}) {}
 
+  private handedOut = 0;
+
+  /**
+   * The records that met the contract since the last call, in file order, ids not yet settled
+   * (an explicit id, or '' until finish derives one). finish settles ids on these same objects.
+   */
+  takeNew(): DatasetEvent[] {
+    const fresh = this.candidates.slice(this.handedOut);
+    this.handedOut = this.candidates.length;
+    return fresh;
+  }
+
   /** Records read so far, kept or not. */
   get count(): number {
     return this.recordCount;

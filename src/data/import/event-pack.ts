@@ -331,3 +331,47 @@ export class EventUnpacker {
     };
   }
 }
+
+/**
+ * How records sent while the file downloaded (in file order, ids not yet settled) become the
+ * dataset's events: the final order, by position in the file (records whose id repeats an
+ * earlier one's are left out, as issues), and the ids derived for records that gave none.
+ */
+export interface RecordSettlement {
+  order: Float64Array;
+  derivedPositions: Float64Array;
+  derivedIds: string[];
+}
+
+/** From the dataset's events, checked and sorted (validate.ts): what the page needs to settle. */
+export function settlementOf(events: readonly DatasetEvent[]): RecordSettlement {
+  const derived = events.filter((event) => event.idDerived);
+  return {
+    order: Float64Array.from(events, (event) => event.position),
+    derivedPositions: Float64Array.from(derived, (event) => event.position),
+    derivedIds: derived.map((event) => event.id),
+  };
+}
+
+/**
+ * The events, in their final order with their final ids, from the records rebuilt while the file
+ * downloaded. The records are the caller's own: their ids are settled in place.
+ */
+export function settleRecords(
+  records: readonly DatasetEvent[],
+  settlement: RecordSettlement,
+): DatasetEvent[] {
+  const atPosition = new Map<number, DatasetEvent>();
+  for (const record of records) atPosition.set(record.position, record);
+  const find = (position: number) => {
+    const record = atPosition.get(position);
+    if (!record) throw new Error(`No record was sent for position ${position}.`);
+    return record;
+  };
+  settlement.derivedPositions.forEach((position, index) => {
+    const record = find(position);
+    record.id = settlement.derivedIds[index] ?? '';
+    record.idDerived = true;
+  });
+  return Array.from(settlement.order, find);
+}

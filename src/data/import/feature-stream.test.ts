@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FeatureStream } from './feature-stream.ts';
 import { importDataset, type ImportOutcome } from './import-dataset.ts';
+import { EventPacker, EventUnpacker, settleRecords, settlementOf } from './event-pack.ts';
+import type { DatasetEvent } from '../schema.ts';
 
 const encoder = new TextEncoder();
 
@@ -163,6 +165,37 @@ describe('FeatureStream: reading a dataset while it downloads', () => {
     expect(readQuickly).toBeGreaterThan(50);
   });
 
+  it('gives the page the same events from records sent during the download, then settled', () => {
+    // As import-worker.ts and run-import.ts do it: each piece's new records packed and rebuilt
+    // at once (ids not yet settled), then their order and derived ids once the file is in.
+    fc.assert(
+      fc.property(
+        collection.chain((bytes) => fc.tuple(fc.constant(bytes), cutsIn(bytes))),
+        ([bytes, cuts]) => {
+          const stream = new FeatureStream('data.geojson');
+          const packer = new EventPacker();
+          const unpacker = new EventUnpacker();
+          const records: DatasetEvent[] = [];
+          const send = () => unpacker.unpack(packer.pack(stream.takeNew()), records);
+          let start = 0;
+          for (const cut of [...cuts, bytes.length].sort((a, b) => a - b)) {
+            stream.push(bytes.subarray(start, cut));
+            send();
+            start = cut;
+          }
+          const outcome = stream.end();
+          send();
+          if (outcome?.kind !== 'dataset') throw new Error('expected the quick way');
+          const whole = wholeFile('data.geojson', bytes);
+          if (typeof whole === 'string' || whole.kind !== 'dataset') throw new Error(String(whole));
+          const settled = settleRecords(records, settlementOf(outcome.dataset.events));
+          expect(settled).toEqual(whole.dataset.events);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads the collection’s own members wherever they are, and not a nested "features"', () => {
     const text = JSON.stringify({
       metadata: { title: 'Nested', features: [1, 2, 3], note: '"features":[' },
@@ -228,6 +261,7 @@ describe('FeatureStream: reading a dataset while it downloads', () => {
     stream.push(bundled.subarray(half));
     expect(midway).toBeGreaterThan(0);
     expect(midway).toBeLessThan(6);
+    stream.end();
     expect(stream.records).toBe(6);
   });
 });

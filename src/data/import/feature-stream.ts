@@ -12,6 +12,7 @@
  */
 import { baseName, blankReport, type ImportOutcome } from './import-dataset.ts';
 import { FeatureChecker } from '../validate.ts';
+import type { DatasetEvent } from '../schema.ts';
 
 /** As import-dataset.ts's isContractCollection: most of the first 50 records are ours. */
 const SAMPLE_SIZE = 50;
@@ -27,6 +28,12 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
+
+/** Text this long without a separator is scanned rather than waited on. */
+const MAX_UNCUT_LENGTH = 8_000_000;
+
+/** Between two records: the first's closing brace, a comma, the second's opening and first key. */
+const SEPARATOR = /^\},[ \t\n\r]*\{[ \t\n\r]*"[^"\\]*"[ \t\n\r]*:/;
 
 const JSON_WHITESPACE_ONLY = /^[ \t\n\r]*$/;
 
@@ -63,6 +70,9 @@ export class FeatureStream {
   private key = '';
   private readonly sample: unknown[] = [];
   private batches = 0;
+  /** The text between the first two records, from the `}` to the first key (readFeatures). */
+  private separator: string | null = null;
+  private separatorSought = false;
 
   private readonly fileName: string;
 
@@ -73,6 +83,11 @@ export class FeatureStream {
   /** Records read so far, for the progress line. */
   get records(): number {
     return this.checker.count;
+  }
+
+  /** As FeatureChecker.takeNew: the records checked since the last call. */
+  takeNew(): DatasetEvent[] {
+    return this.phase === 'stepped-aside' ? [] : this.checker.takeNew();
   }
 
   get steppedAside(): boolean {
@@ -113,6 +128,7 @@ export class FeatureStream {
     if (this.phase !== 'stepped-aside') {
       try {
         this.read(this.decoder.decode());
+        if (this.phase === 'features') this.readFeatures(true);
       } catch {
         this.stepAside();
       }
@@ -177,19 +193,52 @@ export class FeatureStream {
     }
     if (this.phase === 'features') {
       this.pending += text;
-      const listEnd = this.scanFeatures();
-      if (listEnd === -1) return;
-      this.tail = this.pending.slice(listEnd + 1);
-      this.pending = this.pending.slice(0, listEnd);
-      this.parseBatch(this.pending, true);
-      this.pending = '';
-      if (this.phase === 'features') {
-        this.phase = 'tail';
-        this.key = '';
-      }
+      this.readFeatures(false);
       return;
     }
     if (this.phase === 'tail') this.tail += text;
+  }
+
+  /**
+   * Parses the complete records in `pending`, and finds the end of the list. Most files put the
+   * same text between any two records (`},\n{"type":` for one per line): once that separator is
+   * known, a piece is cut at its last appearance without scanning the text, and the cut is
+   * proven right by the batch parsing as a list of whole values (a cut inside a string or a
+   * nested object never parses). A cut that does not parse, and the end of the file, are left
+   * to the scan.
+   */
+  private readFeatures(atEnd: boolean) {
+    if (!atEnd && this.separator !== null) {
+      const at = this.pending.lastIndexOf(this.separator);
+      if (at === -1 && this.pending.length < MAX_UNCUT_LENGTH) return; // wait for more
+      if (at !== -1) {
+        const records = this.parseRecords(this.pending.slice(0, at + 1));
+        if (records) {
+          this.pending = this.pending.slice(at + 2);
+          this.restartScan();
+          this.accept(records);
+          return;
+        }
+        this.separator = null; // a guess that did not hold: scan from here on
+      }
+    }
+    const listEnd = this.scanFeatures();
+    if (listEnd === -1) return;
+    this.tail = this.pending.slice(listEnd + 1);
+    this.pending = this.pending.slice(0, listEnd);
+    this.parseBatch(this.pending, true);
+    this.pending = '';
+    if (this.phase === 'features') {
+      this.phase = 'tail';
+      this.key = '';
+    }
+  }
+
+  /** The scan starts again at the start of `pending`, which is always between two records. */
+  private restartScan() {
+    this.depth = 2;
+    this.inString = false;
+    this.scanned = 0;
   }
 
   /**
@@ -254,7 +303,13 @@ export class FeatureStream {
           if (lastComma !== -1) this.parseUpTo(lastComma);
           return this.pending.length - (text.length - index);
         }
-      } else if (code === COMMA && this.depth === 2) lastComma = index;
+      } else if (code === COMMA && this.depth === 2) {
+        lastComma = index;
+        if (!this.separatorSought) {
+          this.separatorSought = true;
+          this.separator = SEPARATOR.exec(text.slice(index - 1, index + 80))?.[0] ?? null;
+        }
+      }
       index += 1;
     }
     this.scanned = index;
@@ -279,15 +334,22 @@ export class FeatureStream {
       if (!last || this.batches > 0) this.stepAside();
       return;
     }
-    this.batches += 1;
-    let features: unknown;
+    const records = this.parseRecords(batch);
+    if (records) this.accept(records);
+    else this.stepAside(); // broken JSON: importDataset says where and why
+  }
+
+  /** The records in a batch of list text, or null if it is not a list of whole JSON values. */
+  private parseRecords(batch: string): unknown[] | null {
     try {
-      features = JSON.parse(`[${batch}]`);
+      return JSON.parse(`[${batch}]`) as unknown[];
     } catch {
-      this.stepAside(); // broken JSON: importDataset says where and why
-      return;
+      return null;
     }
-    const list = features as unknown[];
+  }
+
+  private accept(list: unknown[]) {
+    this.batches += 1;
     if (this.sample.length < SAMPLE_SIZE) {
       this.sample.push(...list.slice(0, SAMPLE_SIZE - this.sample.length));
       if (this.sample.length === SAMPLE_SIZE && !this.sampleIsOurs()) {

@@ -1,5 +1,5 @@
 /** What the page and the import worker say to each other. */
-import type { EventPack } from './event-pack.ts';
+import type { EventPack, RecordSettlement } from './event-pack.ts';
 import type {
   ImportChoices,
   ImportInput,
@@ -22,6 +22,14 @@ export type ImportResponse =
   | { type: 'progress'; progress: ImportProgress }
   /** A slice of the events, packed (event-pack.ts) and sent ahead of `done` (import-worker.ts). */
   | { type: 'events'; pack: EventPack }
+  /**
+   * Records read while the file downloads (feature-stream.ts), packed by a packer of their own,
+   * in file order and with ids not yet settled. They count only if `records-settled` follows;
+   * otherwise the file was imported whole after all, and its events come as `events`.
+   */
+  | { type: 'records'; pack: EventPack }
+  /** After the last `records`, before `done`: their final order and derived ids. */
+  | { type: 'records-settled'; settlement: RecordSettlement }
   | { type: 'done'; outcome: ImportOutcome }
   /**
    * The worker's download arrived (`download` requests). A file small enough to be a manifest

@@ -3,10 +3,10 @@
  * progress (rows read) comes back as it goes.
  */
 import { DatasetError } from '../validate.ts';
-import { importDataset, type ImportOutcome } from './import-dataset.ts';
+import { importDataset } from './import-dataset.ts';
 import { FeatureStream } from './feature-stream.ts';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
-import { EventPacker } from './event-pack.ts';
+import { EventPacker, settlementOf } from './event-pack.ts';
 import { fetchBytes } from '../dataset-fetch.ts';
 import { MAX_MANIFEST_BYTES } from './manifest.ts';
 
@@ -26,6 +26,14 @@ const EVENTS_PER_MESSAGE = 8000;
  */
 async function download(url: string, name: string) {
   const stream = new FeatureStream(name);
+  // The page rebuilds the records while the rest downloads, rather than all of them after it.
+  const recordPacker = new EventPacker();
+  const sendNewRecords = () => {
+    const fresh = stream.takeNew();
+    if (fresh.length === 0) return;
+    const pack = recordPacker.pack(fresh);
+    scope.postMessage({ type: 'records', pack }, [pack.numbers.buffer]);
+  };
   const { bytes, offlineCopy } = await fetchBytes(
     url,
     undefined,
@@ -35,25 +43,38 @@ async function download(url: string, name: string) {
         progress:
           progress.stage === 'downloading' ? { ...progress, rows: stream.records } : progress,
       }),
-    (piece) => stream.push(piece),
+    (piece) => {
+      stream.push(piece);
+      sendNewRecords();
+    },
   );
   const smallFile = bytes.length <= MAX_MANIFEST_BYTES ? bytes : null;
   const at = performance.timeOrigin + performance.now();
   scope.postMessage({ type: 'downloaded', offlineCopy, smallFile, at });
-  return { bytes, streamed: stream.end() };
+  const streamed = stream.end();
+  if (streamed) sendNewRecords();
+  return { bytes, streamed };
 }
 
 scope.onmessage = async function handleImportRequest({ data: request }) {
   try {
     let inputs = request.inputs;
-    let outcome: ImportOutcome | null = null;
     if (request.download) {
       const { name, url } = request.download;
       const { bytes, streamed } = await download(url, name);
+      if (streamed?.kind === 'dataset') {
+        // The page has the records already: it only needs their order and derived ids.
+        const { dataset } = streamed;
+        scope.postMessage({ type: 'records-settled', settlement: settlementOf(dataset.events) });
+        scope.postMessage({
+          type: 'done',
+          outcome: { ...streamed, dataset: { ...dataset, events: [] } },
+        });
+        return;
+      }
       inputs = [{ name, bytes }];
-      outcome = streamed;
     }
-    outcome ??= importDataset(inputs, request.choices, {
+    const outcome = importDataset(inputs, request.choices, {
       sourceUrl: request.sourceUrl,
       onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
     });

@@ -7,7 +7,7 @@ import { DatasetError } from '../dataset-error.ts';
 import { DatasetNetworkError, DatasetStalledError, fetchBytes } from '../dataset-fetch.ts';
 import type { ImportOutcome, ImportProgress } from './import-dataset.ts';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
-import { EventUnpacker } from './event-pack.ts';
+import { EventUnpacker, settleRecords } from './event-pack.ts';
 
 function createImportWorker(): Worker {
   return new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
@@ -42,6 +42,10 @@ export class ImportSession {
   private interceptor: ((message: ImportResponse) => boolean) | null = null;
   private draining = false;
   private closed = false;
+  /** Records sent while the file downloaded, rebuilt as they come (import-messages.ts). */
+  private readonly recordUnpacker = new EventUnpacker();
+  private records: DatasetEvent[] = [];
+  private settled: DatasetEvent[] | null = null;
 
   constructor(request: ImportRequest) {
     this.worker.onmessage = ({ data }: MessageEvent<ImportResponse>) => this.hear(data);
@@ -53,7 +57,18 @@ export class ImportSession {
   }
 
   private hear(message: ImportResponse) {
-    if (this.closed || this.interceptor?.(message)) return;
+    if (this.closed) return;
+    if (message.type === 'records' || message.type === 'records-settled') {
+      // Rebuilt on arrival, whether or not anyone listens yet: that is the point of them.
+      try {
+        if (message.type === 'records') this.recordUnpacker.unpack(message.pack, this.records);
+        else this.settled = settleRecords(this.records, message.settlement);
+      } catch (error) {
+        this.hear({ type: 'error', message: String(error), datasetError: false });
+      }
+      return;
+    }
+    if (this.interceptor?.(message)) return;
     this.heard.push(message);
     if (this.listener && !this.draining) this.drain();
   }
@@ -77,6 +92,11 @@ export class ImportSession {
     this.draining = false;
   }
 
+  /** The events, when the records sent during the download were settled; null otherwise. */
+  settledRecords(): DatasetEvent[] | null {
+    return this.settled;
+  }
+
   intercept(interceptor: (message: ImportResponse) => boolean) {
     this.interceptor = interceptor;
   }
@@ -91,6 +111,8 @@ export class ImportSession {
     this.listener = null;
     this.interceptor = null;
     this.heard.length = 0;
+    this.records = [];
+    this.settled = null;
     this.worker.onmessage = null;
     this.worker.onerror = null;
     this.worker.terminate();
@@ -155,13 +177,17 @@ export function runImport(
         unpacker.unpack(data.pack, events);
         return;
       }
-      if (data.type === 'downloaded') return;
+      // Records are the session's own business (hear), never passed on.
+      if (data.type === 'downloaded' || data.type === 'records' || data.type === 'records-settled')
+        return;
+      // Taken before finish closes the session.
+      const settled = running.settledRecords();
       finish();
       if (data.type === 'done') {
         const { outcome } = data;
         resolve(
           outcome.kind === 'dataset'
-            ? { ...outcome, dataset: { ...outcome.dataset, events } }
+            ? { ...outcome, dataset: { ...outcome.dataset, events: settled ?? events } }
             : outcome,
         );
       } else reject(importError(data));
