@@ -71,6 +71,15 @@ export async function fetchBytes(
   let answered = false;
   let bytesSoFar = 0;
   let stalled = false;
+  let pieceError: unknown;
+  const givePiece = (piece: Uint8Array) => {
+    try {
+      onPiece?.(piece);
+    } catch (error) {
+      pieceError = error;
+      throw error;
+    }
+  };
   const limit = () => (answered ? STALL_LIMIT_MS : FIRST_ANSWER_LIMIT_MS);
   const watch = setInterval(() => {
     const silentMs = Date.now() - lastHeard;
@@ -122,7 +131,7 @@ export async function fetchBytes(
     try {
       if (!response.body) {
         const bytes = new Uint8Array(await response.arrayBuffer());
-        onPiece?.(bytes);
+        givePiece(bytes);
         return { bytes, offlineCopy };
       }
       const reader = response.body.getReader();
@@ -135,7 +144,7 @@ export async function fetchBytes(
         chunks.push(value);
         bytes += value.length;
         bytesSoFar = bytes;
-        onPiece?.(value);
+        givePiece(value);
         onProgress({ stage: 'downloading', rows: 0, bytes, totalBytes });
       }
       const all = new Uint8Array(bytes);
@@ -146,6 +155,8 @@ export async function fetchBytes(
       }
       return { bytes: all, offlineCopy };
     } catch (error) {
+      // The reader's own failure is not the network's: it is not retried as one.
+      if (pieceError !== undefined) throw pieceError;
       if (stalled) throw stalledError();
       if (signal?.aborted) throw error;
       throw new DatasetNetworkError(`The download of ${url} was cut off before it finished.`);

@@ -247,6 +247,13 @@ describe('FeatureStream: reading a dataset while it downloads', () => {
     expect(steppedAside(encoder.encode(own.replace(/}$/, ',"features":[]}')))).toBe(true);
     expect(steppedAside(encoder.encode(own.replace(/}]}$/, '},]}')))).toBe(true);
     expect(steppedAside(encoder.encode(`${own} x`))).toBe(true);
+    // Before the collection, text that is white space to a regular expression but not to JSON,
+    // alone in the first piece: a no-break space, a form feed, a second byte-order mark.
+    for (const prefix of [[0xc2, 0xa0], [0x0c], [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]]) {
+      const bytes = Uint8Array.from([...prefix, ...encoder.encode(own)]);
+      expect(readInPieces('file', bytes, [prefix.length])).toBeNull();
+      expect(wholeFile('file', bytes)).toMatch(/not valid JSON/);
+    }
     // Each of these still imports (or fails) as before through the whole-file importer.
     expect(wholeFile('plain.geojson', encoder.encode(JSON.stringify(plain)))).not.toBeTypeOf(
       'string',
@@ -263,5 +270,13 @@ describe('FeatureStream: reading a dataset while it downloads', () => {
     expect(midway).toBeLessThan(6);
     stream.end();
     expect(stream.records).toBe(6);
+    // Once the reader steps aside (not a file of ours after all), it claims no records read.
+    const plain = new FeatureStream('plain.geojson');
+    plain.push(
+      encoder.encode(
+        `{"type":"FeatureCollection","features":[${Array(60).fill('{"type":"Feature","properties":{}}').join(',\n')}`,
+      ),
+    );
+    expect(plain.records).toBe(0);
   });
 });

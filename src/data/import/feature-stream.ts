@@ -73,6 +73,8 @@ export class FeatureStream {
   /** The text between the first two records, from the `}` to the first key (readFeatures). */
   private separator: string | null = null;
   private separatorSought = false;
+  /** How much of `pending` was already searched for the separator. */
+  private looked = 0;
 
   private readonly fileName: string;
 
@@ -82,7 +84,7 @@ export class FeatureStream {
 
   /** Records read so far, for the progress line. */
   get records(): number {
-    return this.checker.count;
+    return this.phase === 'stepped-aside' ? 0 : this.checker.count;
   }
 
   /** As FeatureChecker.takeNew: the records checked since the last call. */
@@ -171,7 +173,8 @@ export class FeatureStream {
 
   private read(text: string) {
     if (this.phase === 'start') {
-      const start = text.search(/\S/);
+      // JSON's own whitespace only: a no-break space or a second byte-order mark is not JSON.
+      const start = text.search(/[^ \t\n\r]/);
       if (start === -1) return;
       if (text.charCodeAt(start) !== OPEN_BRACE) {
         this.stepAside(); // a list of records, a CSV, an HTML page: not ours to read
@@ -209,12 +212,18 @@ export class FeatureStream {
    */
   private readFeatures(atEnd: boolean) {
     if (!atEnd && this.separator !== null) {
-      const at = this.pending.lastIndexOf(this.separator);
+      // Only the text that came since the last look (and a separator's length before it) can
+      // hold one: the text before was looked at already.
+      const from = Math.max(0, this.looked - this.separator.length + 1);
+      const found = this.pending.slice(from).lastIndexOf(this.separator);
+      const at = found === -1 ? -1 : from + found;
+      this.looked = this.pending.length;
       if (at === -1 && this.pending.length < MAX_UNCUT_LENGTH) return; // wait for more
       if (at !== -1) {
         const records = this.parseRecords(this.pending.slice(0, at + 1));
         if (records) {
           this.pending = this.pending.slice(at + 2);
+          this.looked = 0;
           this.restartScan();
           this.accept(records);
           return;
@@ -322,6 +331,7 @@ export class FeatureStream {
     const batch = this.pending.slice(0, comma);
     this.pending = this.pending.slice(comma + 1);
     this.scanned -= comma + 1;
+    this.looked = 0;
     this.parseBatch(batch, false);
   }
 

@@ -24,7 +24,7 @@ export type ImportResponse =
   | { type: 'events'; pack: EventPack }
   /**
    * Records read while the file downloads (feature-stream.ts), packed by a packer of their own,
-   * in file order and with ids not yet settled. They count only if `records-settled` follows;
+   * in file order and with ids not yet settled (the last may carry them already). They count only if `records-settled` follows;
    * otherwise the file was imported whole after all, and its events come as `events`.
    */
   | { type: 'records'; pack: EventPack }

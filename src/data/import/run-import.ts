@@ -68,6 +68,8 @@ export class ImportSession {
       }
       return;
     }
+    // The file is being imported whole after all: records sent before are not needed.
+    if (message.type === 'events') this.records = [];
     if (this.interceptor?.(message)) return;
     this.heard.push(message);
     if (this.listener && !this.draining) this.drain();
