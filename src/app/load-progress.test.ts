@@ -13,11 +13,11 @@ describe('describeProgress: the line under the progress bar', () => {
         bytes: 5_000_000,
         totalBytes: 37_000_000,
       }),
-    ).toBe('Downloading: 5.0 MB of 37.0 MB, 12,345 records read');
+    ).toBe('Downloading: 5.0 MB of 37.0 MB\n12,345 records read');
     // A compressed answer gives no total.
     expect(
       describeProgress({ stage: 'downloading', rows: 40, bytes: 300_000, totalBytes: null }),
-    ).toBe('Downloading: 0.3 MB, 40 records read');
+    ).toBe('Downloading: 0.3 MB\n40 records read');
   });
 
   it('names the other stages', () => {

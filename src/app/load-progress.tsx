@@ -21,8 +21,9 @@ export function describeProgress(progress: ImportProgress | null): string {
       const downloaded = progress.totalBytes
         ? `Downloading: ${megabytes(progress.bytes ?? 0)} of ${megabytes(progress.totalBytes)}`
         : `Downloading: ${megabytes(progress.bytes ?? 0)}`;
+      // On a line of its own (the paragraph keeps line breaks): the pane is narrow.
       return progress.rows > 0
-        ? `${downloaded}, ${countFormat.format(progress.rows)} records read`
+        ? `${downloaded}\n${countFormat.format(progress.rows)} records read`
         : downloaded;
     }
     case 'reading':
