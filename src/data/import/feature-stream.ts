@@ -10,12 +10,15 @@
  * other records) makes it step aside, and the whole file goes through importDataset as before,
  * which names the problem exactly. No message depends on which way a file was read.
  */
-import { baseName, blankReport, type ImportOutcome } from './import-dataset.ts';
+import {
+  CONTRACT_SAMPLE_SIZE,
+  baseName,
+  blankReport,
+  sampleIsOurs,
+  type ImportOutcome,
+} from './import-dataset.ts';
 import { FeatureChecker } from '../validate.ts';
 import type { DatasetEvent } from '../schema.ts';
-
-/** As import-dataset.ts's isContractCollection: most of the first 50 records are ours. */
-const SAMPLE_SIZE = 50;
 
 /** Text before the features list longer than this is not a file this reader is for. */
 const MAX_HEAD_LENGTH = 1_000_000;
@@ -139,7 +142,7 @@ export class FeatureStream {
       this.stepAside();
       return null;
     }
-    if (this.sample.length < SAMPLE_SIZE && !this.sampleIsOurs()) return null;
+    if (this.sample.length < CONTRACT_SAMPLE_SIZE && !sampleIsOurs(this.sample)) return null;
     let collection: unknown;
     try {
       collection = JSON.parse(`${this.head}]${this.tail}`);
@@ -360,26 +363,13 @@ export class FeatureStream {
 
   private accept(list: unknown[]) {
     this.batches += 1;
-    if (this.sample.length < SAMPLE_SIZE) {
-      this.sample.push(...list.slice(0, SAMPLE_SIZE - this.sample.length));
-      if (this.sample.length === SAMPLE_SIZE && !this.sampleIsOurs()) {
+    if (this.sample.length < CONTRACT_SAMPLE_SIZE) {
+      this.sample.push(...list.slice(0, CONTRACT_SAMPLE_SIZE - this.sample.length));
+      if (this.sample.length === CONTRACT_SAMPLE_SIZE && !sampleIsOurs(this.sample)) {
         this.stepAside(); // plain GeoJSON: its columns are mapped by importDataset
         return;
       }
     }
     this.checker.add(list);
-  }
-
-  private sampleIsOurs(): boolean {
-    const { sample } = this;
-    if (sample.length === 0) return true;
-    const ours = sample.filter(
-      (feature) =>
-        isRecord(feature) &&
-        isRecord(feature.properties) &&
-        typeof feature.properties.date === 'string' &&
-        Array.isArray(feature.properties.sources),
-    ).length;
-    return ours >= sample.length / 2;
   }
 }

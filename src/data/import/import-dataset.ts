@@ -133,12 +133,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** How many of a collection's first features decide whether it is ours. */
+export const CONTRACT_SAMPLE_SIZE = 50;
+
 /** A FeatureCollection whose features carry our own properties (title, date, sources). */
 function isContractCollection(json: Json): boolean {
   if (!isObject(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
     return false;
   }
-  const sample = json.features.slice(0, 50);
+  return sampleIsOurs(json.features.slice(0, CONTRACT_SAMPLE_SIZE));
+}
+
+/** Whether most of a collection's first features (or all of none) are records of our contract. */
+export function sampleIsOurs(sample: readonly unknown[]): boolean {
   if (sample.length === 0) return true;
   const ours = sample.filter(
     (feature) =>
