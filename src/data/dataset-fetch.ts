@@ -40,7 +40,12 @@ export function fileNameOf(url: string): string {
 }
 
 export interface Download {
-  bytes: Uint8Array;
+  /**
+   * The whole file. Put together from its pieces when first read: a reader that took the pieces
+   * as they came (`onPiece`) may never need it, and 37 MB of new memory is not free.
+   */
+  readonly bytes: Uint8Array;
+  byteLength: number;
   /**
    * When the answer is the copy stored for offline use (src/offline/service-worker.js): the
    * server's date of that copy, as sent, or "unknown".
@@ -132,7 +137,7 @@ export async function fetchBytes(
       if (!response.body) {
         const bytes = new Uint8Array(await response.arrayBuffer());
         givePiece(bytes);
-        return { bytes, offlineCopy };
+        return { bytes, byteLength: bytes.length, offlineCopy };
       }
       const reader = response.body.getReader();
       const chunks: Uint8Array[] = [];
@@ -147,13 +152,23 @@ export async function fetchBytes(
         givePiece(value);
         onProgress({ stage: 'downloading', rows: 0, bytes, totalBytes });
       }
-      const all = new Uint8Array(bytes);
-      let offset = 0;
-      for (const chunk of chunks) {
-        all.set(chunk, offset);
-        offset += chunk.length;
-      }
-      return { bytes: all, offlineCopy };
+      let whole: Uint8Array | null = null;
+      return {
+        get bytes() {
+          if (whole === null) {
+            whole = new Uint8Array(bytes);
+            let offset = 0;
+            for (const chunk of chunks) {
+              whole.set(chunk, offset);
+              offset += chunk.length;
+            }
+            chunks.length = 0;
+          }
+          return whole;
+        },
+        byteLength: bytes,
+        offlineCopy,
+      };
     } catch (error) {
       // The reader's own failure is not the network's: it is not retried as one.
       if (pieceError !== undefined) throw pieceError;

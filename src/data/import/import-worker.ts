@@ -34,7 +34,7 @@ async function download(url: string, name: string) {
     const pack = recordPacker.pack(fresh);
     scope.postMessage({ type: 'records', pack }, [pack.numbers.buffer]);
   };
-  const { bytes, offlineCopy } = await fetchBytes(
+  const file = await fetchBytes(
     url,
     undefined,
     (progress) =>
@@ -48,12 +48,14 @@ async function download(url: string, name: string) {
       sendNewRecords();
     },
   );
-  const smallFile = bytes.length <= MAX_MANIFEST_BYTES ? bytes : null;
+  // The whole file is put together only if something needs it: a manifest, or the whole-file
+  // importer when the stream stepped aside.
+  const smallFile = file.byteLength <= MAX_MANIFEST_BYTES ? file.bytes : null;
   const at = performance.timeOrigin + performance.now();
-  scope.postMessage({ type: 'downloaded', offlineCopy, smallFile, at });
+  scope.postMessage({ type: 'downloaded', offlineCopy: file.offlineCopy, smallFile, at });
   const streamed = stream.end();
   if (streamed) sendNewRecords();
-  return { bytes, streamed };
+  return { file, streamed };
 }
 
 scope.onmessage = async function handleImportRequest({ data: request }) {
@@ -61,7 +63,7 @@ scope.onmessage = async function handleImportRequest({ data: request }) {
     let inputs = request.inputs;
     if (request.download) {
       const { name, url } = request.download;
-      const { bytes, streamed } = await download(url, name);
+      const { file, streamed } = await download(url, name);
       if (streamed?.kind === 'dataset') {
         // The page has the records already: it only needs their order and derived ids.
         const { dataset } = streamed;
@@ -72,7 +74,7 @@ scope.onmessage = async function handleImportRequest({ data: request }) {
         });
         return;
       }
-      inputs = [{ name, bytes }];
+      inputs = [{ name, bytes: file.bytes }];
     }
     const outcome = importDataset(inputs, request.choices, {
       sourceUrl: request.sourceUrl,

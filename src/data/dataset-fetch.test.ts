@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DatasetNetworkError, fetchBytes } from './dataset-fetch.ts';
+
+const encoder = new TextEncoder();
+
+/** A server answer that arrives in the given pieces. */
+function answerInPieces(pieces: string[], failAfter?: number): Response {
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (failAfter !== undefined && sent === failAfter) {
+        controller.error(new TypeError('network error'));
+        return;
+      }
+      const piece = pieces[sent];
+      sent += 1;
+      if (piece === undefined) controller.close();
+      else controller.enqueue(encoder.encode(piece));
+    },
+  });
+  return new Response(body, { status: 200 });
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('fetchBytes', () => {
+  it('hands each piece to a reader as it arrives, and the whole file to whoever asks', async () => {
+    vi.stubGlobal('fetch', () => Promise.resolve(answerInPieces(['{"a"', ':[1,', '2]}'])));
+    const seen: string[] = [];
+    const file = await fetchBytes(
+      'https://example.org/data.json',
+      undefined,
+      () => {},
+      (piece) => seen.push(new TextDecoder().decode(piece)),
+    );
+    expect(seen).toEqual(['{"a"', ':[1,', '2]}']);
+    expect(file.byteLength).toBe(11);
+    expect(new TextDecoder().decode(file.bytes)).toBe('{"a":[1,2]}');
+    // Put together once: the same bytes however often they are asked for.
+    expect(file.bytes).toBe(file.bytes);
+  });
+
+  it('reports a download cut off as a network failure, and a reader’s own failure as itself', async () => {
+    vi.stubGlobal('fetch', () => Promise.resolve(answerInPieces(['{"a"', ':[1,', '2]}'], 2)));
+    await expect(fetchBytes('https://example.org/data.json', undefined, () => {})).rejects.toThrow(
+      DatasetNetworkError,
+    );
+    vi.stubGlobal('fetch', () => Promise.resolve(answerInPieces(['{"a"', ':[1,', '2]}'])));
+    const broken = fetchBytes(
+      'https://example.org/data.json',
+      undefined,
+      () => {},
+      () => {
+        throw new RangeError('reader bug');
+      },
+    );
+    await expect(broken).rejects.toThrow(RangeError);
+  });
+});
