@@ -21,8 +21,9 @@ const scope = self as unknown as {
 const EVENTS_PER_MESSAGE = 8000;
 
 /**
- * Downloads the file, reading its records while the pieces arrive (feature-stream.ts). Returns
- * the bytes, and the outcome when the file could be read that way (null: import the bytes).
+ * Downloads the file, reading its records while the pieces arrive (feature-stream.ts), and sends
+ * them to the page as they are checked. Returns the download, and the outcome when the file could
+ * be read that way (null: import the whole file).
  */
 async function download(url: string, name: string) {
   const stream = new FeatureStream(name);
