@@ -316,9 +316,10 @@ export class FeatureChecker {
   private readonly dates = new DateMemo();
   private recordCount = 0;
 
-  constructor(private readonly options: ValidateOptions = {}) {}
-
+  /** How many candidates takeNew has handed out. */
   private handedOut = 0;
+
+  constructor(private readonly options: ValidateOptions = {}) {}
 
   /**
    * The records that met the contract since the last call, in file order, ids not yet settled

@@ -14,6 +14,7 @@ import {
   CONTRACT_SAMPLE_SIZE,
   baseName,
   blankReport,
+  isObject,
   sampleIsOurs,
   type ImportOutcome,
 } from './import-dataset.ts';
@@ -41,10 +42,6 @@ const SEPARATOR = /^\},[ \t\n\r]*\{[ \t\n\r]*"[^"\\]*"[ \t\n\r]*:/;
 const JSON_WHITESPACE_ONLY = /^[ \t\n\r]*$/;
 
 type Phase = 'start' | 'head' | 'features' | 'tail' | 'stepped-aside';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Whether the quote at `index` ends its string: preceded by an even number of backslashes. */
 function quoteIsUnescaped(text: string, index: number): boolean {
@@ -93,10 +90,6 @@ export class FeatureStream {
   /** As FeatureChecker.takeNew: the records checked since the last call. */
   takeNew(): DatasetEvent[] {
     return this.phase === 'stepped-aside' ? [] : this.checker.takeNew();
-  }
-
-  get steppedAside(): boolean {
-    return this.phase === 'stepped-aside';
   }
 
   /** The next piece of the download. Never throws. */
@@ -150,7 +143,7 @@ export class FeatureStream {
       return null;
     }
     if (
-      !isRecord(collection) ||
+      !isObject(collection) ||
       collection.type !== 'FeatureCollection' ||
       !Array.isArray(collection.features) ||
       collection.features.length !== 0
