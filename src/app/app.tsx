@@ -33,6 +33,7 @@ import { useExplorerData } from './use-explorer-data.ts';
 import { useFocusRescue } from './use-focus-rescue.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { useUrlCorrections } from './use-url-corrections.ts';
+import { registerOfflineSupport } from '../offline/register-offline.ts';
 
 const NO_EVENTS: DatasetEvent[] = [];
 
@@ -251,6 +252,16 @@ export function App() {
     focusSearch: useCallback(() => searchRef.current?.focus(), []),
   });
 
+  // After this visit the app and the datasets it opened work offline (src/offline), set up once
+  // the first dataset has loaded or failed: storing the app's files never competes with it.
+  const firstLoadSettled = !datasetQuery.isPending;
+  useEffect(
+    function offerOfflineUseOnceSettled() {
+      if (firstLoadSettled) registerOfflineSupport();
+    },
+    [firstLoadSettled],
+  );
+
   useEffect(
     function markFirstRender() {
       if (!dataset) return;
@@ -405,7 +416,11 @@ export function App() {
         )}
       </div>
       {!dataset && !datasetQuery.isError && (
-        <div className="timeline timeline-placeholder" aria-hidden="true" />
+        // The timeline's space, kept while the data loads, says how far the load has got: on a
+        // phone the chronology is below the map, out of sight, so the progress cannot live there.
+        <div className="timeline timeline-placeholder">
+          {!needsMapping && <LoadProgress store={stores.progress} />}
+        </div>
       )}
       {dataset && data.bins && data.extent && (
         <Timeline
@@ -506,8 +521,7 @@ export function App() {
                   }
                 />
               ) : (
-                <div className="loading-placeholder">
-                  {!needsMapping && <LoadProgress store={stores.progress} />}
+                <div className="loading-placeholder" aria-hidden="true">
                   <div className="skeleton-row" />
                   <div className="skeleton-row" />
                   <div className="skeleton-row" />

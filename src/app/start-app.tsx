@@ -19,17 +19,3 @@ startTransition(() => {
     </StrictMode>,
   );
 });
-
-// After this visit the app and the datasets it opened work offline (src/offline). Registered once
-// the page has settled, so storing the app's files never competes with showing the events.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  const register = () => {
-    navigator.serviceWorker
-      .register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
-      .catch((error: unknown) => {
-        console.warn('Offline use is not available:', error);
-      });
-  };
-  if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: 5000 });
-  else setTimeout(register, 2000);
-}

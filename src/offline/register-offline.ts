@@ -1,0 +1,21 @@
+/**
+ * Offline use (service-worker.js) starts after the page's first dataset has loaded or failed. The
+ * worker's install downloads every file of the app and then stores the dataset: started any
+ * earlier — on the first idle moment, as it used to be — it competed with the dataset's own
+ * download and reading on a two-core machine (about 0.2 s of 4 for 100,000 events).
+ */
+let requested = false;
+
+export function registerOfflineSupport(): void {
+  if (requested || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  requested = true;
+  const register = () => {
+    navigator.serviceWorker
+      .register(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })
+      .catch((error: unknown) => {
+        console.warn('Offline use is not available:', error);
+      });
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: 5000 });
+  else setTimeout(register, 2000);
+}
