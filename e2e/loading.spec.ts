@@ -114,3 +114,21 @@ test('the loaded page has no accessibility violations', async ({ page }) => {
   await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events( ·|$)/);
   await expectNoAxeViolations(page);
 });
+
+test('a slow load says how far it has got on the first screen of a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  await page.route(DATASET, async (route) => {
+    await answered;
+    await route.continue();
+  });
+  await page.goto('./');
+  // On a phone the chronology is below the map: the progress must not be down there.
+  const progress = page.getByText(/^Waiting for the server: no answer for \d+ s$/);
+  await expect(progress).toBeInViewport();
+  await expect(page.getByRole('progressbar', { name: 'Loading the dataset' })).toBeInViewport();
+  answer();
+  await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events( ·|$)/);
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+});
