@@ -3,7 +3,7 @@
  * depends on: the index and histogram once per dataset, the text match once per search, the date
  * filter once per range. Nothing here runs on a hover, a scroll or a map move.
  */
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useEffect, useMemo } from 'react';
 import type { CalendarDay } from '../data/calendar-day.ts';
 import { buildEventIndex, filterEvents, matchTextAndCategory } from '../data/filter.ts';
 import type { DatasetEvent } from '../data/schema.ts';
@@ -41,6 +41,15 @@ export function useExplorerData(
 ) {
   const index = useMemo(() => buildEventIndex(events), [events]);
   const positionById = useMemo(() => indexById(events), [events]);
+  useEffect(
+    function preparePositionsWhenIdle() {
+      // Ready before the first click, without holding up the first render of a large dataset.
+      if (typeof requestIdleCallback !== 'function') return;
+      const handle = requestIdleCallback(() => positionById.prepare(), { timeout: 2000 });
+      return () => cancelIdleCallback(handle);
+    },
+    [positionById],
+  );
   const extent = useMemo(() => {
     if (events.length === 0) return null;
     let last = Number.NEGATIVE_INFINITY;

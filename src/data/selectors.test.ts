@@ -158,4 +158,23 @@ describe('the map-view filter', () => {
     expect(list[index.get('b') ?? -1]?.id).toBe('b');
     expect(index.get('zzz')).toBeUndefined();
   });
+
+  it('builds the id index only when first asked, once', () => {
+    const list = events([makeFeature({ id: 'a' }), makeFeature({ id: 'b' })]);
+    let idReads = 0;
+    const counted = list.map((event) =>
+      Object.defineProperty({ ...event }, 'id', {
+        get: () => {
+          idReads += 1;
+          return event.id;
+        },
+      }),
+    );
+    const index = indexById(counted);
+    expect(idReads).toBe(0);
+    expect(index.get('a')).toBe(0);
+    expect(index.get('b')).toBe(1);
+    expect(index.prepare()).toBe(index.prepare());
+    expect(idReads).toBe(2);
+  });
 });

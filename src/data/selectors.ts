@@ -79,9 +79,33 @@ export function eventsInBounds(events: DatasetEvent[], bounds: GeoBounds): Datas
   return events.filter((event) => isInBounds(event.longitude, event.latitude, bounds));
 }
 
-/** Where each id sits in `events`, for O(1) look-ups from the URL or a marker. */
-export function indexById(events: DatasetEvent[]): Map<string, number> {
-  const positions = new Map<string, number>();
-  events.forEach((event, index) => positions.set(event.id, index));
-  return positions;
+/**
+ * Where each id sits in `events`, for O(1) look-ups from the URL or a marker. The map is built on
+ * the first look-up, or earlier by `prepare` at an idle moment: for 100,000 events it takes about
+ * 0.1 s, which the first render of a page with nothing selected need not wait for.
+ */
+export class PositionsById {
+  private readonly events: readonly DatasetEvent[];
+  private positions: Map<string, number> | null = null;
+
+  constructor(events: readonly DatasetEvent[]) {
+    this.events = events;
+  }
+
+  get(id: string): number | undefined {
+    return this.prepare().get(id);
+  }
+
+  prepare(): Map<string, number> {
+    if (!this.positions) {
+      const positions = new Map<string, number>();
+      this.events.forEach((event, index) => positions.set(event.id, index));
+      this.positions = positions;
+    }
+    return this.positions;
+  }
+}
+
+export function indexById(events: readonly DatasetEvent[]): PositionsById {
+  return new PositionsById(events);
 }
