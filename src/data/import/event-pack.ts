@@ -47,32 +47,12 @@ export class EventPacker {
   pack(events: readonly DatasetEvent[]): EventPack {
     this.numbers = new Float64Array(Math.max(1024, events.length * NUMBERS_PER_EVENT));
     this.length = 0;
-    for (const event of events) {
-      this.text(event.id);
-      this.flag(event.idDerived);
-      this.number(event.position);
-      this.text(event.title);
-      this.text(event.summary);
-      this.date(event.date);
-      this.text(event.place);
-      this.word(event.country);
-      this.number(event.longitude);
-      this.number(event.latitude);
-      this.word(event.locationPrecision);
-      this.word(event.category);
-      this.number(event.tags.length);
-      for (const tag of event.tags) this.word(tag);
-      this.number(event.sources.length);
-      for (const source of event.sources) {
-        this.word(source.publisher);
-        this.text(source.title);
-        this.date(source.published);
-        this.text(source.url);
-        this.text(source.quote);
-      }
-      this.number(event.related.length);
-      for (const id of event.related) this.text(id);
-    }
+    // One event per call rather than the whole loop in here: the engine optimizes the small
+    // function once, where the long loop with everything inlined was compiled again for each
+    // pack (on-stack replacement) and bailed out at the code after the loop. That was about
+    // 0.3 s of compiling per 100,000 events, now 0.1 s: core time the page and the other
+    // reader need, though the load's time changed within the noise.
+    for (const event of events) this.event(event);
     const pack: EventPack = {
       count: events.length,
       numbers: this.numbers.subarray(0, this.length),
@@ -83,6 +63,33 @@ export class EventPacker {
     this.textLength = 0;
     this.newWords = [];
     return pack;
+  }
+
+  event(event: DatasetEvent) {
+    this.text(event.id);
+    this.flag(event.idDerived);
+    this.number(event.position);
+    this.text(event.title);
+    this.text(event.summary);
+    this.date(event.date);
+    this.text(event.place);
+    this.word(event.country);
+    this.number(event.longitude);
+    this.number(event.latitude);
+    this.word(event.locationPrecision);
+    this.word(event.category);
+    this.number(event.tags.length);
+    for (const tag of event.tags) this.word(tag);
+    this.number(event.sources.length);
+    for (const source of event.sources) {
+      this.word(source.publisher);
+      this.text(source.title);
+      this.date(source.published);
+      this.text(source.url);
+      this.text(source.quote);
+    }
+    this.number(event.related.length);
+    for (const id of event.related) this.text(id);
   }
 
   number(value: number) {
