@@ -56,6 +56,47 @@ describe('sortChronologically', () => {
     );
   });
 
+  const sortsAsCompareEventsDoes = (day: fc.Arbitrary<number>, span: fc.Arbitrary<number>) =>
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc
+            .tuple(fc.stringMatching(/^[a-z0-9]{1,4}$/), day, span)
+            .map(([id, start, length]) => event(id, start, start + length)),
+          { maxLength: 200 },
+        ),
+        (list) => {
+          const expected = [...list].sort(compareEvents);
+          const sorted = [...list];
+          sortChronologically(sorted);
+          sorted.forEach((item, index) => expect(item).toBe(expected[index]));
+        },
+      ),
+      { numRuns: 300 },
+    );
+
+  it('orders days across the whole calendar as compareEvents does', () => {
+    sortsAsCompareEventsDoes(
+      // Near neighbours too, so that long and short events start close together.
+      fc.oneof(fc.integer({ min: -3_700_000, max: 3_700_000 }), fc.integer({ min: -3, max: 3 })),
+      fc.oneof(fc.nat(40), fc.constantFrom(3_650_000, 2 ** 24 - 1)),
+    );
+  });
+
+  it('orders days beyond what one sort key holds exactly as compareEvents does', () => {
+    sortsAsCompareEventsDoes(
+      fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constantFrom(2 ** 29, -(2 ** 29), 0.5, 2 ** 53)),
+      fc.oneof(fc.nat(3), fc.constantFrom(2 ** 24, 2 ** 25)),
+    );
+  });
+
+  it('puts a day-long event after a longer one that starts the day before', () => {
+    const longer = event('b', 0, 2 ** 24);
+    const list = [event('a', 1, 1), longer, event('c', -5, -5)];
+    sortChronologically(list);
+    expect(list.map((item) => item.id)).toEqual(['c', 'b', 'a']);
+  });
+
   it('leaves a list already in order as it is', () => {
     const list = [event('a', 1, 1), event('b', 1, 1), event('a', 2, 5)];
     const same = [...list];

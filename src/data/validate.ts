@@ -313,6 +313,10 @@ export interface ValidateOptions {
 export class FeatureChecker {
   private readonly issues: DataIssue[] = [];
   private readonly candidates: DatasetEvent[] = [];
+  /** Records that gave no id: finish derives theirs, once every given id is known. */
+  private readonly withoutId: DatasetEvent[] = [];
+  /** Each id given so far and the position of the record that gave it first. */
+  private readonly firstPositionById = new Map<string, number>();
   private readonly dates = new DateMemo();
   private recordCount = 0;
 
@@ -343,7 +347,7 @@ export class FeatureChecker {
       this.recordCount += 1;
       const position = positions?.[index] ?? index;
       try {
-        this.candidates.push(readRecord(feature, position, this.dates));
+        this.accept(readRecord(feature, position, this.dates));
       } catch (error) {
         // Anything but a RecordProblem would be a bug here; it is still reported against its
         // record rather than taking the whole dataset down.
@@ -361,10 +365,37 @@ export class FeatureChecker {
     }
   }
 
+  /**
+   * Given ids must be unique: a repeat is reported against the record that used it first, and
+   * left out. Checked as each record arrives (while a download is still under way) rather than
+   * all at the end, where it held up the last step by 0.1–0.2 s per 100,000 records.
+   */
+  private accept(event: DatasetEvent) {
+    const givenId = event.id;
+    if (givenId === '') {
+      this.withoutId.push(event);
+    } else {
+      const first = this.firstPositionById.get(givenId);
+      if (first !== undefined) {
+        this.issues.push({
+          position: event.position,
+          id: givenId,
+          field: 'id',
+          reason: `duplicate id: ${this.options.noun ?? 'record'} ${first + 1} already uses "${givenId}"`,
+        });
+        return;
+      }
+      this.firstPositionById.set(givenId, event.position);
+    }
+    this.candidates.push(event);
+  }
+
   /** The dataset, with the collection's own metadata. Call once, after the last add. */
   finish(collection: JsonObject): Dataset {
     const { issues } = this;
-    const events = assignIds(this.candidates, issues, this.options.noun ?? 'record');
+    deriveIds(this.withoutId, this.firstPositionById);
+    // A copy to sort: takeNew still hands out the candidates in file order after this.
+    const events = this.candidates.slice();
     sortChronologically(events);
     issues.sort((a, b) => a.position - b.position);
     return { metadata: readMetadata(collection), events, issues, recordCount: this.recordCount };
@@ -401,44 +432,20 @@ export function validateFeatureCollection(json: unknown, options: ValidateOption
 }
 
 /**
- * Explicit ids must be unique: a repeat is reported against the record that used it first.
  * Records without an id get one derived from their content, so links survive reordering; records
- * with identical content share a base and are told apart by a counter.
+ * with identical content share a base and are told apart by a counter. `taken` holds every id
+ * given in the file, and gains the derived ones.
  */
-function assignIds(candidates: DatasetEvent[], issues: DataIssue[], noun: string): DatasetEvent[] {
-  const firstPositionById = new Map<string, number>();
-  const events: DatasetEvent[] = [];
-  const withoutId: DatasetEvent[] = [];
-  for (const event of candidates) {
-    const explicitId = event.id;
-    if (explicitId === '') {
-      withoutId.push(event);
-      continue;
-    }
-    const first = firstPositionById.get(explicitId);
-    if (first !== undefined) {
-      issues.push({
-        position: event.position,
-        id: explicitId,
-        field: 'id',
-        reason: `duplicate id: ${noun} ${first + 1} already uses "${explicitId}"`,
-      });
-      continue;
-    }
-    firstPositionById.set(explicitId, event.position);
-    events.push(event);
-  }
+function deriveIds(withoutId: readonly DatasetEvent[], taken: Map<string, number>): void {
   for (const event of withoutId) {
     const base = deriveEventId(event);
     let id = base;
-    for (let counter = 2; firstPositionById.has(id); counter += 1) id = `${base}-${counter}`;
-    firstPositionById.set(id, event.position);
-    // The event is this function's own until it returns: settling its id here is safe.
+    for (let counter = 2; taken.has(id); counter += 1) id = `${base}-${counter}`;
+    taken.set(id, event.position);
+    // The event is the checker's own until finish returns: settling its id here is safe.
     event.id = id;
     event.idDerived = true;
-    events.push(event);
   }
-  return events;
 }
 
 /** Parses the text of a dataset file. Throws only DatasetError. */

@@ -352,12 +352,17 @@ export interface RecordSettlement {
 
 /** From the dataset's events, checked and sorted (validate.ts): what the page needs to settle. */
 export function settlementOf(events: readonly DatasetEvent[]): RecordSettlement {
-  const derived = events.filter((event) => event.idDerived);
-  return {
-    order: Float64Array.from(events, (event) => event.position),
-    derivedPositions: Float64Array.from(derived, (event) => event.position),
-    derivedIds: derived.map((event) => event.id),
-  };
+  const order = new Float64Array(events.length);
+  const derivedPositions: number[] = [];
+  const derivedIds: string[] = [];
+  events.forEach((event, index) => {
+    order[index] = event.position;
+    if (event.idDerived) {
+      derivedPositions.push(event.position);
+      derivedIds.push(event.id);
+    }
+  });
+  return { order, derivedPositions: Float64Array.from(derivedPositions), derivedIds };
 }
 
 /**
@@ -368,10 +373,13 @@ export function settleRecords(
   records: readonly DatasetEvent[],
   settlement: RecordSettlement,
 ): DatasetEvent[] {
-  const atPosition = new Map<number, DatasetEvent>();
-  for (const record of records) atPosition.set(record.position, record);
+  // Positions are record numbers in the file: an array finds them without hashing 100,000 keys.
+  let lastPosition = -1;
+  for (const record of records) lastPosition = Math.max(lastPosition, record.position);
+  const atPosition = new Array<DatasetEvent | undefined>(lastPosition + 1);
+  for (const record of records) atPosition[record.position] = record;
   const find = (position: number) => {
-    const record = atPosition.get(position);
+    const record = atPosition[position];
     if (!record) throw new Error(`No record was sent for position ${position}.`);
     return record;
   };
