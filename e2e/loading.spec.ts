@@ -128,6 +128,7 @@ test('a slow load says how far it has got on the first screen of a phone', async
   const progress = page.getByText(/^Waiting for the server: no answer for \d+ s$/);
   await expect(progress).toBeInViewport();
   await expect(page.getByRole('progressbar', { name: 'Loading the dataset' })).toBeInViewport();
+  await expectNoAxeViolations(page);
   answer();
   await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events( ·|$)/);
   await expect(page.getByRole('progressbar')).toHaveCount(0);

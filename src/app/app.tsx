@@ -418,9 +418,9 @@ export function App() {
       {!dataset && !datasetQuery.isError && (
         // The timeline's space, kept while the data loads, says how far the load has got: on a
         // phone the chronology is below the map, out of sight, so the progress cannot live there.
-        <div className="timeline timeline-placeholder">
+        <section className="timeline timeline-placeholder" aria-label="Timeline">
           {!needsMapping && <LoadProgress store={stores.progress} />}
-        </div>
+        </section>
       )}
       {dataset && data.bins && data.extent && (
         <Timeline

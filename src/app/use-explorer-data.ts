@@ -16,6 +16,9 @@ const DEFER_FILTERS_ABOVE = 250_000;
 
 const IMMEDIATE = Symbol('immediate');
 
+/** About 5–10 ms of indexing ids: a slice fits in an idle moment. */
+const POSITIONS_PER_IDLE_SLICE = 20_000;
+
 /**
  * useDeferredValue when `defer` is true, else the value itself. A deferred value that changes
  * asks React for a second render even when it goes unused, so when not deferring the hook is
@@ -43,10 +46,22 @@ export function useExplorerData(
   const positionById = useMemo(() => indexById(events), [events]);
   useEffect(
     function preparePositionsWhenIdle() {
-      // Ready before the first click, without holding up the first render of a large dataset.
-      if (typeof requestIdleCallback !== 'function') return;
-      const handle = requestIdleCallback(() => positionById.prepare(), { timeout: 2000 });
-      return () => cancelIdleCallback(handle);
+      // Ready before the first click, without holding up the first render of a large dataset:
+      // a slice per idle moment, so that even a million events never make one long task.
+      let handle: number | undefined;
+      const idle = (work: () => void) =>
+        typeof requestIdleCallback === 'function'
+          ? requestIdleCallback(work)
+          : window.setTimeout(work, 50);
+      const step = () => {
+        if (!positionById.prepareSome(POSITIONS_PER_IDLE_SLICE)) handle = idle(step);
+      };
+      handle = idle(step);
+      return () => {
+        if (handle === undefined) return;
+        if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
+        else window.clearTimeout(handle);
+      };
     },
     [positionById],
   );

@@ -159,8 +159,12 @@ describe('the map-view filter', () => {
     expect(index.get('zzz')).toBeUndefined();
   });
 
-  it('builds the id index only when first asked, once', () => {
-    const list = events([makeFeature({ id: 'a' }), makeFeature({ id: 'b' })]);
+  it('builds the id index only when asked, a slice at a time, once', () => {
+    const list = events([
+      makeFeature({ id: 'a' }),
+      makeFeature({ id: 'b' }),
+      makeFeature({ id: 'c' }),
+    ]);
     let idReads = 0;
     const counted = list.map((event) =>
       Object.defineProperty({ ...event }, 'id', {
@@ -172,9 +176,12 @@ describe('the map-view filter', () => {
     );
     const index = indexById(counted);
     expect(idReads).toBe(0);
-    expect(index.get('a')).toBe(0);
-    expect(index.get('b')).toBe(1);
-    expect(index.prepare()).toBe(index.prepare());
+    expect(index.prepareSome(2)).toBe(false);
     expect(idReads).toBe(2);
+    // A look-up before the slices are done finishes the index first.
+    expect(index.get('c')).toBe(2);
+    expect(index.get('a')).toBe(0);
+    expect(index.prepareSome(2)).toBe(true);
+    expect(idReads).toBe(3);
   });
 });

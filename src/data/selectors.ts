@@ -81,28 +81,32 @@ export function eventsInBounds(events: DatasetEvent[], bounds: GeoBounds): Datas
 
 /**
  * Where each id sits in `events`, for O(1) look-ups from the URL or a marker. The map is built on
- * the first look-up, or earlier by `prepare` at an idle moment: for 100,000 events it takes about
- * 0.1 s, which the first render of a page with nothing selected need not wait for.
+ * the first look-up, or ahead of it a slice at a time (`prepareSome`, at idle moments): for
+ * 100,000 events it takes about 0.1 s, which the first render of a page with nothing selected
+ * need not wait for, and which at a million would be one task of a second.
  */
 export class PositionsById {
   private readonly events: readonly DatasetEvent[];
-  private positions: Map<string, number> | null = null;
+  private readonly positions = new Map<string, number>();
+  private prepared = 0;
 
   constructor(events: readonly DatasetEvent[]) {
     this.events = events;
   }
 
   get(id: string): number | undefined {
-    return this.prepare().get(id);
+    this.prepareSome(Number.POSITIVE_INFINITY);
+    return this.positions.get(id);
   }
 
-  prepare(): Map<string, number> {
-    if (!this.positions) {
-      const positions = new Map<string, number>();
-      this.events.forEach((event, index) => positions.set(event.id, index));
-      this.positions = positions;
+  /** Indexes up to `count` more events; true once all are. */
+  prepareSome(count: number): boolean {
+    const end = Math.min(this.events.length, this.prepared + count);
+    for (let index = this.prepared; index < end; index += 1) {
+      this.positions.set((this.events[index] as DatasetEvent).id, index);
     }
-    return this.positions;
+    this.prepared = end;
+    return end === this.events.length;
   }
 }
 

@@ -10,8 +10,8 @@ export function compareEvents(a: DatasetEvent, b: DatasetEvent): number {
 }
 
 /**
- * A start day and a length in days make one number, exactly, while they stay within these bounds;
- * EDTF's four-digit years are within about 3.7 million days of 1970.
+ * A start day and a length in days make one number, exactly, while they stay within these bounds.
+ * EDTF's four-digit years (days −719,528 to 2,932,896 from 1970) are well within them.
  */
 const DAY_BOUND = 2 ** 28;
 const LENGTH_BOUND = 2 ** 24;

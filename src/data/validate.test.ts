@@ -231,6 +231,31 @@ describe('validating a FeatureCollection', () => {
 });
 
 describe('derived ids', () => {
+  it('never take an id that a record gives, even a later one', () => {
+    const withoutId = makeFeature({ id: undefined, properties: { title: 'No id of its own' } });
+    const derived = validate([withoutId]).events[0]?.id ?? '';
+    expect(derived).not.toBe('');
+    const givesThatId = makeFeature({ id: derived, properties: { title: 'Gives it' } });
+    const { events, issues } = validate([withoutId, givesThatId]);
+    expect(issues).toEqual([]);
+    expect(events.find((event) => event.title === 'Gives it')?.id).toBe(derived);
+    expect(events.find((event) => event.title === 'No id of its own')?.id).toBe(`${derived}-2`);
+  });
+
+  it('leave issues in file order, a repeated id among other problems', () => {
+    const { issues } = validate([
+      makeFeature({ id: 'same' }),
+      makeFeature({ id: 'bad-date', properties: { date: 'yesterday' } }),
+      makeFeature({ id: 'same' }),
+      makeFeature({ id: 'bad-place', coordinates: [200, 0] }),
+    ]);
+    expect(issues.map((issue) => [issue.position, issue.id, issue.field])).toEqual([
+      [1, 'bad-date', 'properties.date'],
+      [2, 'same', 'id'],
+      [3, 'bad-place', 'geometry.coordinates'],
+    ]);
+  });
+
   it('do not change when records are reordered or others are added (property)', () => {
     fc.assert(
       fc.property(
