@@ -2,11 +2,7 @@ import type { DatasetEvent } from './schema.ts';
 
 /** Chronological order of the contract: start day, then end day, then id. */
 export function compareEvents(a: DatasetEvent, b: DatasetEvent): number {
-  return (
-    a.date.start - b.date.start ||
-    a.date.end - b.date.end ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return a.date.start - b.date.start || a.date.end - b.date.end || compareIds(a, b);
 }
 
 /**
@@ -87,6 +83,7 @@ export function sortChronologically(events: DatasetEvent[]): void {
   }
 }
 
+/** Ids in code-unit order, the same in every locale. */
 function compareIds(a: DatasetEvent, b: DatasetEvent): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -120,9 +117,7 @@ function sortByComparing(events: DatasetEvent[]): void {
     const byDays =
       (starts[a] as number) - (starts[b] as number) || (ends[a] as number) - (ends[b] as number);
     if (byDays !== 0) return byDays;
-    const idA = (unsorted[a] as DatasetEvent).id;
-    const idB = (unsorted[b] as DatasetEvent).id;
-    return idA < idB ? -1 : idA > idB ? 1 : 0;
+    return compareIds(unsorted[a] as DatasetEvent, unsorted[b] as DatasetEvent);
   });
   for (let index = 0; index < count; index += 1) {
     events[index] = unsorted[order[index] as number] as DatasetEvent;
