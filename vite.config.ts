@@ -1,9 +1,12 @@
 /// <reference types="vitest/config" />
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { buildBasemap } from './src/features/map/basemap-shapes.ts';
+import { encodeOutlines } from './src/features/map/outline-data.ts';
 
 const bundledDataset = fileURLToPath(new URL('./data/events.geojson', import.meta.url));
 
@@ -84,6 +87,72 @@ function contentSecurityPolicyPlugin(): Plugin {
   };
 }
 
+const OUTLINES_MODULE = 'virtual:dateline/basemap-outlines';
+
+interface OutlineFile {
+  /** Under the site's base, e.g. assets/basemap-110m-1a2b3c4d.bin: named by content, cached forever. */
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+async function outlineFile(scale: '110m' | '50m'): Promise<OutlineFile> {
+  const require = createRequire(import.meta.url);
+  const topology = JSON.parse(
+    await readFile(require.resolve(`world-atlas/countries-${scale}.json`), 'utf8'),
+  ) as Parameters<typeof buildBasemap>[0];
+  const bytes = encodeOutlines(buildBasemap(topology));
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
+  return { fileName: `assets/basemap-${scale}-${hash}.bin`, bytes };
+}
+
+/**
+ * The offline basemap's two files (outline-data.ts), made from world-atlas when the app is built
+ * or served: the page fetches them ready to draw. `virtual:dateline/basemap-outlines` exports
+ * their addresses; dev serves them, the build writes them among the app's assets (so the service
+ * worker keeps them for offline use).
+ */
+function basemapOutlinesPlugin(): Plugin {
+  let base = '/';
+  let files: Promise<{ coarse: OutlineFile; detailed: OutlineFile }> | null = null;
+  const outlineFiles = () =>
+    (files ??= Promise.all([outlineFile('110m'), outlineFile('50m')]).then(
+      ([coarse, detailed]) => ({ coarse, detailed }),
+    ));
+  return {
+    name: 'dateline-basemap-outlines',
+    configResolved(config) {
+      base = config.base;
+    },
+    resolveId(id) {
+      return id === OUTLINES_MODULE ? `\0${OUTLINES_MODULE}` : undefined;
+    },
+    async load(id) {
+      if (id !== `\0${OUTLINES_MODULE}`) return undefined;
+      const { coarse, detailed } = await outlineFiles();
+      return [
+        `export const coarseOutlineUrl = ${JSON.stringify(base + coarse.fileName)};`,
+        `export const detailedOutlineUrl = ${JSON.stringify(base + detailed.fileName)};`,
+      ].join('\n');
+    },
+    configureServer(server) {
+      server.middlewares.use(async (request, response, next) => {
+        const path = (request.url ?? '').split('?')[0];
+        const { coarse, detailed } = await outlineFiles();
+        const file = [coarse, detailed].find((each) => path === base + each.fileName);
+        if (!file) return next();
+        response.setHeader('Content-Type', 'application/octet-stream');
+        response.end(file.bytes);
+      });
+    },
+    async generateBundle() {
+      const { coarse, detailed } = await outlineFiles();
+      for (const file of [coarse, detailed]) {
+        this.emitFile({ type: 'asset', fileName: file.fileName, source: file.bytes });
+      }
+    },
+  };
+}
+
 const serviceWorkerSource = fileURLToPath(
   new URL('./src/offline/service-worker.js', import.meta.url),
 );
@@ -124,7 +193,14 @@ function serviceWorkerPlugin(): Plugin {
 export default defineConfig({
   // BASE_PATH=/some/path/ npm run build puts the whole site under that path.
   base: process.env.BASE_PATH ?? '/',
-  plugins: [react(), bundledDatasetPlugin(), contentSecurityPolicyPlugin(), serviceWorkerPlugin()],
+  plugins: [
+    react(),
+    bundledDatasetPlugin(),
+    basemapOutlinesPlugin(),
+    contentSecurityPolicyPlugin(),
+    // Last: it lists the files the others emitted.
+    serviceWorkerPlugin(),
+  ],
   build: { sourcemap: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1' },
