@@ -37,8 +37,12 @@ const NUMBERS_PER_EVENT = 40;
 export class EventPacker {
   private numbers = new Float64Array(1024);
   private length = 0;
-  private textParts: string[] = [];
-  private textLength = 0;
+  /**
+   * The pack's text so far. Appended to, not joined from a list at the end: the engine keeps the
+   * appended pieces as a rope and copies them once, when the pack is posted, where joining
+   * 700,000 pieces per 100,000 events cost 0.17 s of the worker's time.
+   */
+  private textSoFar = '';
   private newWords: string[] = [];
   private readonly wordIndex = new Map<string, number>();
   /** Validation gives events with the same date one shared date object (validate.ts). */
@@ -56,11 +60,10 @@ export class EventPacker {
     const pack: EventPack = {
       count: events.length,
       numbers: this.numbers.subarray(0, this.length),
-      text: this.textParts.join(''),
+      text: this.textSoFar,
       newWords: this.newWords,
     };
-    this.textParts = [];
-    this.textLength = 0;
+    this.textSoFar = '';
     this.newWords = [];
     return pack;
   }
@@ -117,10 +120,9 @@ export class EventPacker {
       this.number(NONE);
       return;
     }
-    this.number(this.textLength);
+    this.number(this.textSoFar.length);
     this.number(value.length);
-    this.textParts.push(value);
-    this.textLength += value.length;
+    this.textSoFar += value;
   }
 
   /** Text that events share (a category, a country, a publisher): sent once. */
