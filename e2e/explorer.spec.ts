@@ -286,40 +286,53 @@ test.describe('the map and the chronology in sync', () => {
     expect(errors).toEqual([]);
   });
 
-  test('the offline outline shows land under a marker on land, and sea beside it', async ({
-    page,
-  }) => {
-    await page.goto('./');
-    const canvas = mapRegion(page).locator('.leaflet-basemap-pane canvas');
-    await expect(canvas).toBeVisible();
-    const donetsk = await marker(page, STRIKE).boundingBox();
-    expect(donetsk).not.toBeNull();
-    const { underMarker, seaShare } = await canvas.evaluate(
-      (element: HTMLCanvasElement, point) => {
-        const context = element.getContext('2d');
-        if (!context) throw new Error('The outline canvas has no 2D context');
-        const rect = element.getBoundingClientRect();
-        const ratio = element.width / rect.width;
-        const x = Math.round((point.x - rect.left) * ratio);
-        const y = Math.round((point.y - rect.top) * ratio);
-        const pixel = Array.from(context.getImageData(x, y, 1, 1).data);
-        const { data } = context.getImageData(0, 0, element.width, element.height);
-        let transparent = 0;
-        for (let index = 3; index < data.length; index += 4)
-          if (data[index] === 0) transparent += 1;
-        return { underMarker: pixel, seaShare: transparent / (data.length / 4) };
-      },
-      {
-        x: (donetsk?.x ?? 0) + (donetsk?.width ?? 0) / 2,
-        y: (donetsk?.y ?? 0) + (donetsk?.height ?? 0) / 2,
-      },
-    );
-    // The light theme's land colour, #e4e0d6, fully opaque: Donetsk is on land.
-    expect(underMarker).toEqual([0xe4, 0xe0, 0xd6, 255]);
-    // The opening view (Europe to Korea) has seas and oceans: left clear, the map's water shows.
-    expect(seaShare).toBeGreaterThan(0.1);
-    expect(seaShare).toBeLessThan(0.8);
-  });
+  for (const where of ['in a worker', 'on the page (no OffscreenCanvas)'] as const) {
+    test(`the offline outline, drawn ${where}, shows land under a marker on land, and sea beside it`, async ({
+      page,
+    }) => {
+      if (where !== 'in a worker') {
+        // As in a browser without OffscreenCanvas (Safari before 16.4): the page draws it itself.
+        await page.addInitScript(() => {
+          Reflect.deleteProperty(globalThis, 'OffscreenCanvas');
+        });
+      }
+      await page.goto('./');
+      const canvas = mapRegion(page).locator('.leaflet-basemap-pane canvas');
+      await expect(canvas).toBeVisible();
+      const donetsk = await marker(page, STRIKE).boundingBox();
+      expect(donetsk).not.toBeNull();
+      const { underMarker, seaShare } = await canvas.evaluate(
+        (element: HTMLCanvasElement, point) => {
+          // A copy at CSS size: the outline canvas may show a bitmap drawn in a worker, which
+          // has no 2D context of its own to read.
+          const rect = element.getBoundingClientRect();
+          const copy = document.createElement('canvas');
+          copy.width = Math.round(rect.width);
+          copy.height = Math.round(rect.height);
+          const context = copy.getContext('2d');
+          if (!context) throw new Error('No 2D context to read the outline with');
+          context.drawImage(element, 0, 0, copy.width, copy.height);
+          const x = Math.round(point.x - rect.left);
+          const y = Math.round(point.y - rect.top);
+          const pixel = Array.from(context.getImageData(x, y, 1, 1).data);
+          const { data } = context.getImageData(0, 0, copy.width, copy.height);
+          let transparent = 0;
+          for (let index = 3; index < data.length; index += 4)
+            if (data[index] === 0) transparent += 1;
+          return { underMarker: pixel, seaShare: transparent / (data.length / 4) };
+        },
+        {
+          x: (donetsk?.x ?? 0) + (donetsk?.width ?? 0) / 2,
+          y: (donetsk?.y ?? 0) + (donetsk?.height ?? 0) / 2,
+        },
+      );
+      // The light theme's land colour, #e4e0d6, fully opaque: Donetsk is on land.
+      expect(underMarker).toEqual([0xe4, 0xe0, 0xd6, 255]);
+      // The opening view (Europe to Korea) has seas and oceans: left clear, the map's water shows.
+      expect(seaShare).toBeGreaterThan(0.1);
+      expect(seaShare).toBeLessThan(0.8);
+    });
+  }
 
   test('source links open in a new tab without a referrer, and only http(s) is linked', async ({
     page,

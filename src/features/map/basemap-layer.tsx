@@ -2,8 +2,7 @@ import { memo, useEffect, useState } from 'react';
 import type { Map as LeafletMap } from 'leaflet';
 import { useMap } from 'react-leaflet';
 import { coarseOutlineUrl, detailedOutlineUrl } from 'virtual:dateline/basemap-outlines';
-import { decodeOutlines, type Outlines } from './outline-data.ts';
-import { OutlineRenderer, type OutlineColours } from './outline-renderer.ts';
+import { OutlineLayer, type OutlineColours } from './outline-renderer.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 
 const PANE = 'basemap';
@@ -29,33 +28,26 @@ export const BasemapLayer = memo(function BasemapLayer() {
   const map = useMap();
   const [wantDetail, setWantDetail] = useState(() => map.getZoom() >= DETAIL_ZOOM);
   const dark = useMediaQuery('(prefers-color-scheme: dark)');
-  const colours = dark ? COLOURS.dark : COLOURS.light;
-  // One for the map's life: colours and outlines change in it, in place.
-  const [renderer] = useState(
-    () => new OutlineRenderer(basemapPane(map), colours, 'Outlines: &copy; Natural Earth'),
-  );
-
-  const [outlines, setOutlines] = useState<Outlines | null>(null);
-  const hasOutlines = outlines !== null;
-
-  useEffect(() => {
-    if (outlines) renderer.setOutlines(outlines);
-  }, [renderer, outlines]);
+  const [layer, setLayer] = useState<OutlineLayer | null>(null);
 
   useEffect(
-    function addRendererOnceThereIsAnOutline() {
-      // Not before: an empty canvas the size of the map would cost a phone without a GPU a
-      // compositor frame of its own (about 30 ms), only to be drawn on a moment later.
-      if (!hasOutlines) return;
-      renderer.addTo(map);
+    function addOutlineLayer() {
+      const created = new OutlineLayer(
+        basemapPane(map),
+        COLOURS.light,
+        'Outlines: &copy; Natural Earth',
+      );
+      created.addTo(map);
+      setLayer(created);
       return () => {
-        renderer.remove();
+        created.remove();
+        created.dispose();
       };
     },
-    [map, renderer, hasOutlines],
+    [map],
   );
 
-  useEffect(() => renderer.setColours(colours), [renderer, colours]);
+  useEffect(() => layer?.setColours(dark ? COLOURS.dark : COLOURS.light), [layer, dark]);
 
   useEffect(
     function askForDetailWhenZoomedIn() {
@@ -70,26 +62,11 @@ export const BasemapLayer = memo(function BasemapLayer() {
     [map],
   );
 
+  // Coarse first (small, quick to draw); the detailed file only once the map is zoomed in to need
+  // it, and from then on it stays.
   useEffect(
-    function loadOutlines() {
-      const controller = new AbortController();
-      // Coarse first (small, quick to draw); the detailed file only once the map is zoomed in to
-      // need it, and from then on it stays.
-      fetch(wantDetail ? detailedOutlineUrl : coarseOutlineUrl, { signal: controller.signal })
-        .then((response) => {
-          if (!response.ok) throw new Error(`The basemap answered ${response.status}`);
-          return response.arrayBuffer();
-        })
-        .then((buffer) => {
-          if (!controller.signal.aborted) setOutlines(decodeOutlines(buffer));
-        })
-        .catch((error: unknown) => {
-          // The events and their markers do not need it: the map goes on without an outline.
-          if (!controller.signal.aborted) console.warn('The basemap could not be loaded:', error);
-        });
-      return () => controller.abort();
-    },
-    [wantDetail],
+    () => layer?.load(wantDetail ? detailedOutlineUrl : coarseOutlineUrl),
+    [layer, wantDetail],
   );
 
   return null;

@@ -159,3 +159,10 @@ export function decodeOutlines(buffer: ArrayBuffer): Outlines {
     borders: { starts: borderStarts, boxes: borderBoxes, points: borderPoints },
   };
 }
+
+/** Downloads and reads an outline file (in the outline worker, or on the page without one). */
+export async function fetchOutlines(url: string): Promise<Outlines> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`The basemap ${url} answered ${response.status}`);
+  return decodeOutlines(await response.arrayBuffer());
+}

@@ -72,3 +72,60 @@ export function tracePaths(
   }
   return traced;
 }
+
+export interface OutlineColours {
+  land: string;
+  border: string;
+}
+
+/** One drawing of the outline: the canvas's size in CSS pixels, its pixel ratio, what it shows. */
+export interface OutlineFrame {
+  width: number;
+  height: number;
+  ratio: number;
+  view: OutlineView;
+  colours: OutlineColours;
+}
+
+/** What drawing needs of a 2D context: the page's canvas and a worker's OffscreenCanvas both. */
+export type OutlineContext = PathSink &
+  Pick<
+    CanvasRenderingContext2D,
+    | 'setTransform'
+    | 'clearRect'
+    | 'beginPath'
+    | 'fill'
+    | 'stroke'
+    | 'fillStyle'
+    | 'strokeStyle'
+    | 'lineWidth'
+    | 'lineJoin'
+  >;
+
+const BORDER_WIDTH = 0.8;
+
+/**
+ * Draws land (filled, even-odd so lakes stay holes) and borders on a context whose canvas is
+ * frame.width × frame.ratio pixels wide, its top left at the view's top left.
+ */
+export function drawOutlines(
+  context: OutlineContext,
+  outlines: { land: OutlinePaths; borders: OutlinePaths },
+  frame: OutlineFrame,
+): void {
+  const { ratio, view } = frame;
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, Math.round(frame.width * ratio), Math.round(frame.height * ratio));
+  // Layer points from here on.
+  context.setTransform(ratio, 0, 0, ratio, -view.left * ratio, -view.top * ratio);
+  context.beginPath();
+  tracePaths(context, outlines.land, view, true);
+  context.fillStyle = frame.colours.land;
+  context.fill('evenodd');
+  context.beginPath();
+  tracePaths(context, outlines.borders, view, false);
+  context.strokeStyle = frame.colours.border;
+  context.lineWidth = BORDER_WIDTH;
+  context.lineJoin = 'round';
+  context.stroke();
+}

@@ -1,29 +1,20 @@
 /**
- * A Leaflet renderer that draws the offline basemap straight from its packed points
- * (outline-data.ts), instead of through Leaflet's vector layers, which made a LatLng object and a
- * projected point per vertex and clipped every ring on every move. Leaflet's Renderer still
- * places the canvas and zoom-animates it; this sizes it and draws.
+ * The Leaflet layer that shows the offline basemap (outline-data.ts) on one canvas under the tile
+ * pane. It is drawn in a worker where the browser can (outline-worker.ts), on the page otherwise,
+ * straight from the packed points: Leaflet's own vector layers made a LatLng object and a
+ * projected point per vertex and clipped every ring on every move.
+ *
+ * Like Leaflet's canvas renderer, the canvas covers the map plus a margin, moves with the map while
+ * it is dragged, is scaled by CSS while a zoom animates, and is drawn again once a move or zoom
+ * ends. A drawing from the worker arrives a moment later: until then the previous one stays where
+ * it was (scaled, after a zoom), so land never jumps and the map never shows a blank frame.
  */
 import L from 'leaflet';
-import type { Outlines } from './outline-data.ts';
-import { tracePaths, type OutlineView } from './outline-drawing.ts';
+import { fetchOutlines, type Outlines } from './outline-data.ts';
+import { drawOutlines, type OutlineColours, type OutlineFrame } from './outline-drawing.ts';
+import type { OutlineWorkerReply, OutlineWorkerRequest } from './outline-worker.ts';
 
-export interface OutlineColours {
-  land: string;
-  border: string;
-}
-
-/** The parts of Leaflet's Renderer (1.9) that are not in its typings. */
-interface RendererInternals {
-  _map: L.Map | null;
-  _container: HTMLCanvasElement | undefined;
-  _bounds: L.Bounds | undefined;
-  _zoom: number | undefined;
-  _update(): void;
-  getEvents(): Record<string, L.LeafletEventHandlerFn>;
-}
-
-const rendererPrototype = L.Renderer.prototype as unknown as RendererInternals;
+export type { OutlineColours };
 
 /**
  * Extra canvas around the view, as a share of its size: a short pan shows coastline already
@@ -32,22 +23,88 @@ const rendererPrototype = L.Renderer.prototype as unknown as RendererInternals;
  * again at once instead (see followPan).
  */
 const PADDING = 0.1;
-const BORDER_WIDTH = 0.8;
 
-export class OutlineRenderer extends L.Renderer {
-  private outlines: Outlines | null = null;
+/** What a drawing shows: where the map was when it was asked for. */
+interface Placement {
+  center: L.LatLng;
+  zoom: number;
+  size: L.Point;
+  bounds: L.Bounds;
+  min: L.Point;
+}
+
+/** Leaflet 1.9's map internals a renderer uses (its own Renderer does the same). */
+interface MapInternals {
+  _zoomAnimated?: boolean;
+  _animatingZoom?: boolean;
+  _getNewPixelOrigin(center: L.LatLng, zoom: number): L.Point;
+}
+
+function internals(map: L.Map): MapInternals {
+  return map as unknown as MapInternals;
+}
+
+/** The events and their markers do not need the outline: the map goes on without it. */
+function warnNotShown(problem: unknown) {
+  console.warn('The basemap outline could not be shown:', problem);
+}
+
+function canDrawInWorker(): boolean {
+  return (
+    typeof Worker !== 'undefined' &&
+    typeof OffscreenCanvas !== 'undefined' &&
+    typeof ImageBitmapRenderingContext !== 'undefined'
+  );
+}
+
+export class OutlineLayer extends L.Layer {
   private colours: OutlineColours;
-  private context: CanvasRenderingContext2D | null = null;
+  private outlines: Outlines | null = null;
+  private canvas: HTMLCanvasElement | null = null;
+  private worker: Worker | null = null;
+  private pageContext: CanvasRenderingContext2D | null = null;
+  private bitmapContext: ImageBitmapRenderingContext | null = null;
+  private shown: Placement | null = null;
+  private asked = new Map<number, Placement>();
+  /** The worker has an outline to draw. */
+  private workerReady = false;
+  /** The outline asked for last, on the page: an earlier one arriving later is dropped. */
+  private wantedUrl = '';
+  private nextId = 1;
+  private latestId = 0;
   private panFrame = 0;
 
   constructor(pane: string, colours: OutlineColours, attribution: string) {
-    super({ pane, padding: PADDING, attribution });
+    super();
+    // L.Layer, unlike Leaflet's renderers, does not take options itself.
+    L.Util.setOptions(this, { pane, attribution });
     this.colours = colours;
+    // Started now, so it is ready by the time the outline has downloaded.
+    if (canDrawInWorker()) this.worker = this.startWorker();
   }
 
-  setOutlines(outlines: Outlines): void {
-    this.outlines = outlines;
-    this.draw();
+  /**
+   * Shows the outline file at `url` (outline-data.ts) once it has downloaded, in place of the one
+   * shown so far. The worker, where there is one, downloads it itself.
+   */
+  load(url: string): void {
+    const absolute = new URL(url, window.location.href).href;
+    this.wantedUrl = absolute;
+    if (this.worker) {
+      const message: OutlineWorkerRequest = { type: 'load', url: absolute };
+      this.worker.postMessage(message);
+      return;
+    }
+    fetchOutlines(absolute).then(
+      (outlines) => {
+        if (absolute !== this.wantedUrl) return;
+        this.outlines = outlines;
+        this.draw();
+      },
+      (error: unknown) => {
+        if (absolute === this.wantedUrl) warnNotShown(error);
+      },
+    );
   }
 
   setColours(colours: OutlineColours): void {
@@ -56,103 +113,191 @@ export class OutlineRenderer extends L.Renderer {
     this.draw();
   }
 
-  override getEvents(): Record<string, L.LeafletEventHandlerFn> {
-    return { ...rendererPrototype.getEvents.call(this), move: () => this.followPan() };
-  }
-
-  _initContainer(): void {
+  override onAdd(map: L.Map): this {
     const canvas = document.createElement('canvas');
-    (this as unknown as RendererInternals)._container = canvas;
-    this.context = canvas.getContext('2d');
+    if (internals(map)._zoomAnimated) canvas.classList.add('leaflet-zoom-animated');
+    this.getPane()?.appendChild(canvas);
+    this.canvas = canvas;
+    if (this.worker) this.bitmapContext = canvas.getContext('bitmaprenderer');
+    else this.pageContext = canvas.getContext('2d');
+    this.draw();
+    return this;
   }
 
-  _destroyContainer(): void {
+  override onRemove(): this {
     L.Util.cancelAnimFrame(this.panFrame);
     this.panFrame = 0;
-    const internals = this as unknown as RendererInternals;
-    internals._container?.remove();
-    internals._container = undefined;
-    this.context = null;
+    this.canvas?.remove();
+    this.canvas = null;
+    this.pageContext = null;
+    this.bitmapContext = null;
+    this.shown = null;
+    this.asked.clear();
+    return this;
   }
 
-  /** Leaflet calls this once a move or zoom has ended, and when the map is resized. */
-  _update(): void {
-    const internals = this as unknown as RendererInternals;
-    const { _map: map, _container: canvas } = internals;
-    // Mid-zoom, Leaflet scales the canvas as it is; it is drawn again when the zoom ends.
-    if (!map || !canvas || (isAnimatingZoom(map) && internals._bounds)) return;
-    rendererPrototype._update.call(this);
-    const bounds = internals._bounds;
-    if (!bounds?.min || !bounds.max) return;
-    const width = bounds.max.x - bounds.min.x;
-    const height = bounds.max.y - bounds.min.y;
-    // The screen's own pixel ratio (Leaflet's canvas takes 2 for anything above 1): a 1.75 phone
-    // then fills 23 % fewer pixels, and up to 2 is as sharp as an outline needs.
-    const ratio = Math.min(window.devicePixelRatio || 1, 2);
-    L.DomUtil.setPosition(canvas, bounds.min);
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
+  override getEvents(): Record<string, L.LeafletEventHandlerFn> {
+    const events: Record<string, L.LeafletEventHandlerFn> = {
+      viewreset: () => this.draw(),
+      moveend: () => this.draw(),
+      zoom: () => this.followZoom(),
+      move: () => this.followPan(),
+    };
+    if (this._map && internals(this._map)._zoomAnimated) {
+      events.zoomanim = (event) => {
+        const { center, zoom } = event as L.ZoomAnimEvent;
+        this.scaleTo(center, zoom);
+      };
+    }
+    return events;
+  }
+
+  /** Ends the worker for good (the map is going away). */
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private startWorker(): Worker {
+    const worker = new Worker(new URL('./outline-worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    worker.onmessage = (event: MessageEvent<OutlineWorkerReply>) => this.received(event.data);
+    return worker;
+  }
+
+  /** Asks for a drawing of the map as it is now. */
+  private draw(): void {
+    const map = this._map;
+    if (!map || !this.canvas || internals(map)._animatingZoom) return;
+    if (this.worker ? !this.workerReady : !this.outlines) return;
+    const size = map.getSize();
+    const min = map.containerPointToLayerPoint(size.multiplyBy(-PADDING)).round();
+    const bounds = L.bounds(min, min.add(size.multiplyBy(1 + 2 * PADDING)).round());
+    const placement: Placement = {
+      center: map.getCenter(),
+      zoom: map.getZoom(),
+      size,
+      bounds,
+      min,
+    };
+    const origin = map.getPixelOrigin();
+    const width = (bounds.max?.x ?? 0) - min.x;
+    const height = (bounds.max?.y ?? 0) - min.y;
+    const frame: OutlineFrame = {
+      width,
+      height,
+      // The screen's own pixel ratio (Leaflet's canvas takes 2 for anything above 1): a 1.75
+      // phone fills 23 % fewer pixels, and up to 2 is as sharp as an outline needs.
+      ratio: Math.min(window.devicePixelRatio || 1, 2),
+      view: {
+        scale: map.options.crs?.scale(placement.zoom) ?? 256 * 2 ** placement.zoom,
+        originX: origin.x,
+        originY: origin.y,
+        left: min.x,
+        top: min.y,
+        right: min.x + width,
+        bottom: min.y + height,
+      },
+      colours: this.colours,
+    };
+    const id = this.nextId;
+    this.nextId += 1;
+    this.latestId = id;
+    if (this.worker) {
+      this.asked.set(id, placement);
+      const message: OutlineWorkerRequest = { type: 'draw', id, frame };
+      this.worker.postMessage(message);
+      return;
+    }
+    if (!this.pageContext || !this.outlines) return;
+    this.place(placement);
+    this.canvas.width = Math.round(width * frame.ratio);
+    this.canvas.height = Math.round(height * frame.ratio);
+    drawOutlines(this.pageContext, this.outlines, frame);
+  }
+
+  private received(reply: OutlineWorkerReply): void {
+    if (reply.type === 'loaded') {
+      this.workerReady = true;
+      this.draw();
+      return;
+    }
+    if (reply.type === 'failed') {
+      if (reply.id !== null) this.asked.delete(reply.id);
+      warnNotShown(reply.message);
+      return;
+    }
+    const placement = this.asked.get(reply.id);
+    this.asked.delete(reply.id);
+    const map = this._map;
+    // Only the latest drawing, and only while the map is still at its zoom: one asked for before
+    // a zoom would land at the wrong scale (the zoom's end asks for another).
+    const current =
+      placement !== undefined &&
+      reply.id === this.latestId &&
+      map !== undefined &&
+      map !== null &&
+      !internals(map)._animatingZoom &&
+      map.getZoom() === placement.zoom;
+    if (!current || !this.bitmapContext) {
+      reply.bitmap.close();
+      return;
+    }
+    this.place(placement);
+    this.bitmapContext.transferFromImageBitmap(reply.bitmap);
+  }
+
+  /** Puts the canvas where a drawing of `placement` belongs, unscaled. */
+  private place(placement: Placement): void {
+    const canvas = this.canvas;
+    if (!canvas) return;
+    L.DomUtil.setPosition(canvas, placement.min);
+    const width = (placement.bounds.max?.x ?? 0) - placement.min.x;
+    const height = (placement.bounds.max?.y ?? 0) - placement.min.y;
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
-    this.draw();
+    this.shown = placement;
+  }
+
+  /** As Leaflet's renderer: the drawing shown, scaled and moved to where it is at this zoom. */
+  private scaleTo(center: L.LatLng, zoom: number): void {
+    const map = this._map;
+    const shown = this.shown;
+    if (!map || !shown || !this.canvas) return;
+    const scale = map.getZoomScale(zoom, shown.zoom);
+    const topLeft = shown.size
+      .multiplyBy(0.5 + PADDING)
+      .multiplyBy(-scale)
+      .add(map.project(shown.center, zoom))
+      .subtract(internals(map)._getNewPixelOrigin(center, zoom));
+    L.DomUtil.setTransform(this.canvas, topLeft, scale);
+  }
+
+  private followZoom(): void {
+    const map = this._map;
+    if (map) this.scaleTo(map.getCenter(), map.getZoom());
   }
 
   /**
-   * While the map is dragged, Leaflet moves the canvas with it and draws only when the drag ends:
-   * once the view runs past the drawn area, it is drawn again (at most once a frame) so the reader
-   * never drags into blank sea.
+   * While the map is dragged, the canvas moves with it and is drawn again only when the drag
+   * ends: once the view runs past the drawn area, it is drawn again (at most once a frame) so the
+   * reader never drags into blank sea.
    */
   private followPan(): void {
-    const internals = this as unknown as RendererInternals;
-    const map = internals._map;
-    const bounds = internals._bounds;
-    if (!map || !bounds || this.panFrame !== 0) return;
-    if (map.getZoom() !== internals._zoom) return; // zooming: Leaflet scales the canvas meanwhile
+    const map = this._map;
+    const shown = this.shown;
+    // One drawing at a time: the next move after it arrives looks again.
+    if (!map || !shown || this.panFrame !== 0 || this.asked.size > 0) return;
+    if (map.getZoom() !== shown.zoom) return; // zooming: the canvas is scaled meanwhile
     const view = L.bounds(
       map.containerPointToLayerPoint([0, 0]),
       map.containerPointToLayerPoint(map.getSize()),
     );
-    if (bounds.contains(view)) return;
+    if (shown.bounds.contains(view)) return;
     this.panFrame = L.Util.requestAnimFrame(() => {
       this.panFrame = 0;
-      this._update();
+      this.draw();
     });
   }
-
-  private draw(): void {
-    const internals = this as unknown as RendererInternals;
-    const { _map: map, _bounds: bounds, _container: canvas } = internals;
-    const context = this.context;
-    if (!context || !canvas || !map || !bounds?.min || !bounds.max) return;
-    context.setTransform(1, 0, 0, 1, 0, 0);
-    context.clearRect(0, 0, canvas.width, canvas.height);
-    if (!this.outlines) return;
-    // Layer points from here on: the canvas's top left is the bounds' top left.
-    const ratio = canvas.width / (bounds.max.x - bounds.min.x);
-    context.setTransform(ratio, 0, 0, ratio, -bounds.min.x * ratio, -bounds.min.y * ratio);
-    const origin = map.getPixelOrigin();
-    const view: OutlineView = {
-      scale: map.options.crs?.scale(map.getZoom()) ?? 256 * 2 ** map.getZoom(),
-      originX: origin.x,
-      originY: origin.y,
-      left: bounds.min.x,
-      top: bounds.min.y,
-      right: bounds.max.x,
-      bottom: bounds.max.y,
-    };
-    context.beginPath();
-    tracePaths(context, this.outlines.land, view, true);
-    context.fillStyle = this.colours.land;
-    context.fill('evenodd');
-    context.beginPath();
-    tracePaths(context, this.outlines.borders, view, false);
-    context.strokeStyle = this.colours.border;
-    context.lineWidth = BORDER_WIDTH;
-    context.lineJoin = 'round';
-    context.stroke();
-  }
-}
-
-function isAnimatingZoom(map: L.Map): boolean {
-  return (map as unknown as { _animatingZoom?: boolean })._animatingZoom === true;
 }
