@@ -56,6 +56,8 @@ describe('mergeParts', () => {
     ]);
     expect(merged.metadata.title).toBe('Both');
     expect(merged.events.map((event) => event.id)).toEqual(['a', 'b', 'c']);
+    // Record numbers run on across parts: "c" is the third record of the whole dataset.
+    expect(merged.events.map((event) => event.position)).toEqual([0, 1, 2]);
     expect(merged.recordCount).toBe(5);
     expect(merged.events.length + merged.issues.length).toBe(merged.recordCount);
     expect(merged.issues.map((issue) => [issue.position, issue.field])).toEqual([

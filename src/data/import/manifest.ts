@@ -76,6 +76,10 @@ export function readManifest(bytes: Uint8Array, manifestUrl: string): Manifest |
 /**
  * One dataset from its parts, in order. An id that an earlier part already used is reported, as a
  * repeated id within one file is. Issues name their part: "2005-2009.geojson · properties.date".
+ *
+ * The parts' events are the caller's own, read for this merge: their positions (record numbers)
+ * are moved past the earlier parts' records in place. Copying each event instead cost the page
+ * about 1.6 s at a million events, and as much again in garbage collection.
  */
 export function mergeParts(title: string, parts: { name: string; dataset: Dataset }[]): Dataset {
   const events: DatasetEvent[] = [];
@@ -95,7 +99,8 @@ export function mergeParts(title: string, parts: { name: string; dataset: Datase
         continue;
       }
       seen.add(event.id);
-      events.push(offset === 0 ? event : { ...event, position: offset + event.position });
+      event.position += offset;
+      events.push(event);
     }
     for (const issue of dataset.issues) {
       issues.push({
