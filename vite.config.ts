@@ -117,6 +117,10 @@ function basemapOutlinesPlugin(): Plugin {
   const outlineFiles = () =>
     (files ??= Promise.all([outlineFile('110m'), outlineFile('50m')]).then(
       ([coarse, detailed]) => ({ coarse, detailed }),
+      (error: unknown) => {
+        files = null; // the next request tries again
+        throw error;
+      },
     ));
   return {
     name: 'dateline-basemap-outlines',
@@ -135,13 +139,16 @@ function basemapOutlinesPlugin(): Plugin {
       ].join('\n');
     },
     configureServer(server) {
-      server.middlewares.use(async (request, response, next) => {
-        const path = (request.url ?? '').split('?')[0];
-        const { coarse, detailed } = await outlineFiles();
-        const file = [coarse, detailed].find((each) => path === base + each.fileName);
-        if (!file) return next();
-        response.setHeader('Content-Type', 'application/octet-stream');
-        response.end(file.bytes);
+      server.middlewares.use((request, response, next) => {
+        const path = (request.url ?? '').split('?')[0] ?? '';
+        // Only these requests wait for the files to be made.
+        if (!path.startsWith(`${base}assets/basemap-`)) return next();
+        outlineFiles().then(({ coarse, detailed }) => {
+          const file = [coarse, detailed].find((each) => path === base + each.fileName);
+          if (!file) return next();
+          response.setHeader('Content-Type', 'application/octet-stream');
+          response.end(file.bytes);
+        }, next);
       });
     },
     async generateBundle() {

@@ -1,6 +1,6 @@
 /**
  * Traces outline paths (outline-data.ts) onto a canvas for one view of the map: paths whose box is
- * out of view are skipped, and points closer than a pixel to the last one drawn are dropped, so a
+ * out of view are skipped, and points closer than half a pixel to the last one drawn are dropped, so a
  * zoomed-out view of the detailed coastline costs about what the coarse one does.
  */
 import type { OutlinePaths } from './outline-data.ts';

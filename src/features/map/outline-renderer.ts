@@ -17,7 +17,7 @@ import type { OutlineWorkerReply, OutlineWorkerRequest } from './outline-worker.
 export type { OutlineColours };
 
 /**
- * Extra canvas around the view, as a share of its size: a short pan shows coastline already
+ * Extra canvas on each side of the view, as a share of its size: a short pan shows coastline already
  * drawn. The basemap used to pad by half the view (a canvas four times the view's area, which a
  * phone without a GPU paid for in every frame it composited); a pan past the margin now draws
  * again at once instead (see followPan).
@@ -49,6 +49,16 @@ function warnNotShown(problem: unknown) {
   console.warn('The basemap outline could not be shown:', problem);
 }
 
+/**
+ * The canvas, animated by CSS during a zoom as Leaflet's renderers are (the class gives it the
+ * top-left transform origin that scaleTo assumes).
+ */
+function createCanvas(): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.classList.add('leaflet-zoom-animated');
+  return canvas;
+}
+
 function canDrawInWorker(): boolean {
   return (
     typeof Worker !== 'undefined' &&
@@ -68,7 +78,7 @@ export class OutlineLayer extends L.Layer {
   private asked = new Map<number, Placement>();
   /** The worker has an outline to draw. */
   private workerReady = false;
-  /** The outline asked for last, on the page: an earlier one arriving later is dropped. */
+  /** The outline asked for last: on the page, an earlier one arriving later is dropped. */
   private wantedUrl = '';
   private nextId = 1;
   private latestId = 0;
@@ -113,13 +123,9 @@ export class OutlineLayer extends L.Layer {
     this.draw();
   }
 
-  override onAdd(map: L.Map): this {
-    const canvas = document.createElement('canvas');
-    if (internals(map)._zoomAnimated) canvas.classList.add('leaflet-zoom-animated');
-    this.getPane()?.appendChild(canvas);
-    this.canvas = canvas;
-    if (this.worker) this.bitmapContext = canvas.getContext('bitmaprenderer');
-    else this.pageContext = canvas.getContext('2d');
+  override onAdd(): this {
+    this.canvas = createCanvas();
+    this.getPane()?.appendChild(this.canvas);
     this.draw();
     return this;
   }
@@ -138,7 +144,9 @@ export class OutlineLayer extends L.Layer {
 
   override getEvents(): Record<string, L.LeafletEventHandlerFn> {
     const events: Record<string, L.LeafletEventHandlerFn> = {
-      viewreset: () => this.draw(),
+      // The map's pixel origin changed at the same zoom (a jump without animation): the drawing
+      // shown moves to where it now belongs at once; moveend, which follows, asks for a new one.
+      viewreset: () => this.followZoom(),
       moveend: () => this.draw(),
       zoom: () => this.followZoom(),
       move: () => this.followPan(),
@@ -158,12 +166,39 @@ export class OutlineLayer extends L.Layer {
     this.worker = null;
   }
 
-  private startWorker(): Worker {
-    const worker = new Worker(new URL('./outline-worker.ts', import.meta.url), {
-      type: 'module',
-    });
-    worker.onmessage = (event: MessageEvent<OutlineWorkerReply>) => this.received(event.data);
-    return worker;
+  private startWorker(): Worker | null {
+    try {
+      const worker = new Worker(new URL('./outline-worker.ts', import.meta.url), {
+        type: 'module',
+      });
+      worker.onmessage = (event: MessageEvent<OutlineWorkerReply>) => this.received(event.data);
+      // Its script could not load (a new version deployed meanwhile, offline before the first
+      // visit was stored) or it stopped: the page draws instead.
+      worker.onerror = () => this.drawOnPageInstead('the outline worker stopped');
+      return worker;
+    } catch (error) {
+      // Module workers are newer than OffscreenCanvas in some browsers (Firefox 105–113).
+      warnNotShown(error);
+      return null;
+    }
+  }
+
+  /** From now on the page draws; the canvas is replaced, as its kind of context cannot change. */
+  private drawOnPageInstead(reason: string): void {
+    if (!this.worker) return;
+    console.warn(`The basemap outline is drawn on the page: ${reason}.`);
+    this.worker.terminate();
+    this.worker = null;
+    this.workerReady = false;
+    this.asked.clear();
+    this.bitmapContext = null;
+    this.shown = null;
+    if (this.canvas) {
+      const fresh = createCanvas();
+      this.canvas.replaceWith(fresh);
+      this.canvas = fresh;
+    }
+    if (this.wantedUrl) this.load(this.wantedUrl);
   }
 
   /** Asks for a drawing of the map as it is now. */
@@ -205,11 +240,17 @@ export class OutlineLayer extends L.Layer {
     this.nextId += 1;
     this.latestId = id;
     if (this.worker) {
+      this.bitmapContext ??= this.canvas.getContext('bitmaprenderer');
+      if (!this.bitmapContext) {
+        this.drawOnPageInstead('this browser cannot show its drawings');
+        return;
+      }
       this.asked.set(id, placement);
       const message: OutlineWorkerRequest = { type: 'draw', id, frame };
       this.worker.postMessage(message);
       return;
     }
+    this.pageContext ??= this.canvas.getContext('2d');
     if (!this.pageContext || !this.outlines) return;
     this.place(placement);
     this.canvas.width = Math.round(width * frame.ratio);
@@ -280,9 +321,9 @@ export class OutlineLayer extends L.Layer {
   }
 
   /**
-   * While the map is dragged, the canvas moves with it and is drawn again only when the drag
-   * ends: once the view runs past the drawn area, it is drawn again (at most once a frame) so the
-   * reader never drags into blank sea.
+   * While the map is dragged, the canvas moves with it. Once the view runs past the drawn area,
+   * it is drawn again (at most one drawing at a time) so the reader never drags into blank sea;
+   * otherwise the drawing waits for the drag to end.
    */
   private followPan(): void {
     const map = this._map;
