@@ -1,27 +1,34 @@
 /**
  * The offline basemap as the page receives it: land rings and border lines already mended
- * (basemap-shapes.ts) and projected to Web Mercator when the app is built, packed in one binary
- * file the page reads without decoding. Reading Natural Earth's TopoJSON in the page, and handing
- * Leaflet an object per point, took a phone's main thread about a second on every first visit (a
- * quarter of Lighthouse's blocking time) and 23 MB of heap for the detailed outline.
+ * (basemap-shapes.ts) and projected to Web Mercator when the app is built, packed in one small
+ * binary file. Reading Natural Earth's TopoJSON in the page, and handing Leaflet an object per
+ * point, took a phone's main thread about a second on every first visit (a quarter of
+ * Lighthouse's blocking time) and 23 MB of heap for the detailed outline.
  *
  * Points are world coordinates: x and y from 0 to 1 across Leaflet's Web Mercator square (0, 0 at
  * the top left, the north-west corner at 180° W, 85.05° N), so a point at zoom z is at
  * (x, y) × 256 × 2^z pixels. Chukotka continues Russia past 180° E: its x is a little over 1.
+ * In the file they are whole steps of 1 / 2^22 of the world (under 10 m at the equator, far finer
+ * than Natural Earth's 1:50 million), each written as its difference from the path's previous
+ * point, zigzag-encoded, 7 bits a byte: neighbouring points are close, so most take two bytes
+ * per coordinate, and the detailed file is about half the size it has as 32-bit floats.
  *
- * Layout, little-endian, in 4-byte words: a header (MAGIC, VERSION, ring count, ring point count,
- * line count, line point count); each path set's start offsets (count + 1, in points); each set's
- * bounding boxes (x0, y0, x1, y1 per path); each set's points (x, y).
+ * Layout, little-endian: a header of 4-byte words (MAGIC, VERSION, ring count, ring point count,
+ * line count, line point count, point byte count); each path set's start offsets (count + 1, in
+ * points); each set's bounding boxes (x0, y0, x1, y1 per path, 32-bit floats); then the points'
+ * bytes, rings first.
  */
 import type { Position } from 'geojson';
 import type { Basemap } from './basemap-shapes.ts';
 
 /** "DLO1" read as a little-endian number. */
 const MAGIC = 0x314f4c44;
-const VERSION = 1;
-const HEADER_WORDS = 6;
+const VERSION = 2;
+const HEADER_WORDS = 7;
 /** Leaflet's Web Mercator stops here, making the world square. */
 const MAX_LATITUDE = 85.0511287798;
+/** Steps across the world in the file's coordinates. */
+const GRID = 2 ** 22;
 
 /** Paths of one kind: rings of land (filled) or border lines (stroked). */
 export interface OutlinePaths {
@@ -47,97 +54,153 @@ export function toWorld(longitude: number, latitude: number): [number, number] {
   return [x, y];
 }
 
-function pathsFrom(lines: Position[][]): OutlinePaths {
-  const total = lines.reduce((sum, line) => sum + line.length, 0);
+/** A path set with its points as whole grid steps, as the file holds them. */
+interface GridPaths {
+  starts: Uint32Array;
+  boxes: Float32Array;
+  steps: number[];
+}
+
+function gridPathsFrom(lines: Position[][]): GridPaths {
   const starts = new Uint32Array(lines.length + 1);
   const boxes = new Float32Array(lines.length * 4);
-  const points = new Float32Array(total * 2);
-  let next = 0;
+  const steps: number[] = [];
   lines.forEach((line, index) => {
-    starts[index] = next;
+    starts[index] = steps.length / 2;
     let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
     for (const [longitude = 0, latitude = 0] of line) {
-      const [x, y] = toWorld(longitude, latitude);
-      points[next * 2] = x;
-      points[next * 2 + 1] = y;
-      next += 1;
+      const [x, y] = toWorld(longitude, latitude).map((value) => Math.round(value * GRID)) as [
+        number,
+        number,
+      ];
+      steps.push(x, y);
       x0 = Math.min(x0, x);
       y0 = Math.min(y0, y);
       x1 = Math.max(x1, x);
       y1 = Math.max(y1, y);
     }
-    boxes.set([x0, y0, x1, y1], index * 4);
+    boxes.set([x0 / GRID, y0 / GRID, x1 / GRID, y1 / GRID], index * 4);
   });
-  starts[lines.length] = next;
-  return { starts, boxes, points };
+  starts[lines.length] = steps.length / 2;
+  return { starts, boxes, steps };
+}
+
+/** Appends each path's points as zigzag varints of their differences (restarting per path). */
+function writePoints(paths: GridPaths, bytes: number[]) {
+  for (let path = 0; path + 1 < paths.starts.length; path += 1) {
+    let previousX = 0;
+    let previousY = 0;
+    for (let point = paths.starts[path] ?? 0; point < (paths.starts[path + 1] ?? 0); point += 1) {
+      const x = paths.steps[point * 2] ?? 0;
+      const y = paths.steps[point * 2 + 1] ?? 0;
+      for (const difference of [x - previousX, y - previousY]) {
+        let value = difference < 0 ? -2 * difference - 1 : 2 * difference;
+        while (value >= 0x80) {
+          bytes.push((value % 0x80) | 0x80);
+          value = Math.floor(value / 0x80);
+        }
+        bytes.push(value);
+      }
+      previousX = x;
+      previousY = y;
+    }
+  }
 }
 
 /** The binary file for one scale of the basemap (run when the app is built). */
 export function encodeOutlines(basemap: Basemap): Uint8Array {
   // Every ring of every polygon: they are filled together with the even-odd rule, so lakes and
   // inland seas (a polygon's inner rings) stay holes.
-  const land = pathsFrom(basemap.land.geometry.coordinates.flat());
-  const borders = pathsFrom(basemap.borders.geometry.coordinates);
-  const ringCount = land.starts.length - 1;
-  const lineCount = borders.starts.length - 1;
-  const words =
+  const land = gridPathsFrom(basemap.land.geometry.coordinates.flat());
+  const borders = gridPathsFrom(basemap.borders.geometry.coordinates);
+  const pointBytes: number[] = [];
+  writePoints(land, pointBytes);
+  writePoints(borders, pointBytes);
+  const tableWords =
     HEADER_WORDS +
     land.starts.length +
     borders.starts.length +
     land.boxes.length +
-    borders.boxes.length +
-    land.points.length +
-    borders.points.length;
-  const buffer = new ArrayBuffer(words * 4);
-  const header = new Uint32Array(buffer, 0, HEADER_WORDS);
-  header.set([
+    borders.boxes.length;
+  const buffer = new ArrayBuffer(tableWords * 4 + Math.ceil(pointBytes.length / 4) * 4);
+  new Uint32Array(buffer, 0, HEADER_WORDS).set([
     MAGIC,
     VERSION,
-    ringCount,
-    land.points.length / 2,
-    lineCount,
-    borders.points.length / 2,
+    land.starts.length - 1,
+    land.steps.length / 2,
+    borders.starts.length - 1,
+    borders.steps.length / 2,
+    pointBytes.length,
   ]);
   let offset = HEADER_WORDS * 4;
-  for (const part of [
-    land.starts,
-    borders.starts,
-    land.boxes,
-    borders.boxes,
-    land.points,
-    borders.points,
-  ]) {
+  for (const part of [land.starts, borders.starts, land.boxes, borders.boxes]) {
     new Uint8Array(buffer, offset, part.byteLength).set(
       new Uint8Array(part.buffer, part.byteOffset, part.byteLength),
     );
     offset += part.byteLength;
   }
+  new Uint8Array(buffer, offset, pointBytes.length).set(pointBytes);
   return new Uint8Array(buffer);
 }
 
+/** Reads `count` points' varints from `bytes` at `at`, path by path; returns where it stopped. */
+function readPoints(
+  bytes: Uint8Array,
+  at: number,
+  starts: Uint32Array,
+  points: Float32Array,
+): number {
+  let position = at;
+  const readOne = (): number => {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      if (position >= bytes.length) throw new Error('The basemap outline file is cut off');
+      const byte = bytes[position] as number;
+      position += 1;
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) break;
+      scale *= 0x80;
+    }
+    return value % 2 === 1 ? -(value + 1) / 2 : value / 2;
+  };
+  for (let path = 0; path + 1 < starts.length; path += 1) {
+    let x = 0;
+    let y = 0;
+    for (let point = starts[path] as number; point < (starts[path + 1] as number); point += 1) {
+      x += readOne();
+      y += readOne();
+      points[point * 2] = x / GRID;
+      points[point * 2 + 1] = y / GRID;
+    }
+  }
+  return position;
+}
+
 /**
- * Views into the file, nothing copied. Throws on a file that is not an outline file of this
- * version or whose lengths do not add up (a cut-off download), rather than drawing garbage.
+ * The outline in the file. Throws on a file that is not an outline file of this version or whose
+ * lengths do not add up (a cut-off download), rather than drawing garbage.
  */
 export function decodeOutlines(buffer: ArrayBuffer): Outlines {
   if (buffer.byteLength < HEADER_WORDS * 4 || buffer.byteLength % 4 !== 0) {
     throw new Error(`Not a basemap outline file (${buffer.byteLength} bytes)`);
   }
-  const [magic, version, ringCount = 0, ringPoints = 0, lineCount = 0, linePoints = 0] =
-    new Uint32Array(buffer, 0, HEADER_WORDS);
+  const [
+    magic,
+    version,
+    ringCount = 0,
+    ringPoints = 0,
+    lineCount = 0,
+    linePoints = 0,
+    pointBytes = 0,
+  ] = new Uint32Array(buffer, 0, HEADER_WORDS);
   if (magic !== MAGIC || version !== VERSION) {
     throw new Error('Not a basemap outline file of this version');
   }
-  const expected =
-    HEADER_WORDS +
-    ringCount +
-    1 +
-    lineCount +
-    1 +
-    4 * (ringCount + lineCount) +
-    2 * (ringPoints + linePoints);
-  if (buffer.byteLength !== expected * 4) {
-    throw new Error(`The basemap outline file is ${buffer.byteLength} bytes, not ${expected * 4}`);
+  const tableWords = HEADER_WORDS + ringCount + 1 + lineCount + 1 + 4 * (ringCount + lineCount);
+  const expected = tableWords * 4 + Math.ceil(pointBytes / 4) * 4;
+  if (buffer.byteLength !== expected) {
+    throw new Error(`The basemap outline file is ${buffer.byteLength} bytes, not ${expected}`);
   }
   let offset = HEADER_WORDS * 4;
   function take<T extends Uint32Array | Float32Array>(
@@ -152,8 +215,16 @@ export function decodeOutlines(buffer: ArrayBuffer): Outlines {
   const borderStarts = take(Uint32Array, lineCount + 1);
   const landBoxes = take(Float32Array, ringCount * 4);
   const borderBoxes = take(Float32Array, lineCount * 4);
-  const landPoints = take(Float32Array, ringPoints * 2);
-  const borderPoints = take(Float32Array, linePoints * 2);
+  if (landStarts.at(-1) !== ringPoints || borderStarts.at(-1) !== linePoints) {
+    throw new Error('The basemap outline file does not add up');
+  }
+  const bytes = new Uint8Array(buffer, offset, pointBytes);
+  const landPoints = new Float32Array(ringPoints * 2);
+  const borderPoints = new Float32Array(linePoints * 2);
+  const afterLand = readPoints(bytes, 0, landStarts, landPoints);
+  if (readPoints(bytes, afterLand, borderStarts, borderPoints) !== pointBytes) {
+    throw new Error('The basemap outline file does not add up');
+  }
   return {
     land: { starts: landStarts, boxes: landBoxes, points: landPoints },
     borders: { starts: borderStarts, boxes: borderBoxes, points: borderPoints },
