@@ -16,6 +16,41 @@ const SUMMIT = 'Putin and Kim Jong-un agree a mutual defence pact at their Pyong
 const SINPO_ACTIVITY = "North Korea's submarine-building site at Sinpo is active";
 const SINPO_MISSILES = 'North Korea tests cruise missiles fired from near the Sinpo submarine base';
 
+/** The light theme's land colour, #e4e0d6, fully opaque. */
+const LAND = [0xe4, 0xe0, 0xd6, 255];
+
+/**
+ * The offline outline as drawn: the pixel under a marker, the share of the map left clear (sea),
+ * and whether a worker drew it (its canvas shows bitmaps and has no 2D context of its own).
+ */
+async function readOutline(page: Page, markerName: string) {
+  const box = await marker(page, markerName).boundingBox();
+  if (!box) throw new Error(`No marker named ${markerName}`);
+  const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  return mapRegion(page)
+    .locator('.leaflet-basemap-pane canvas')
+    .evaluate((element: HTMLCanvasElement, { x, y }) => {
+      const drawnByWorker = element.getContext('2d') === null;
+      // Read through a copy at CSS size, which works for both kinds of canvas.
+      const rect = element.getBoundingClientRect();
+      const copy = document.createElement('canvas');
+      copy.width = Math.round(rect.width);
+      copy.height = Math.round(rect.height);
+      const context = copy.getContext('2d');
+      if (!context) throw new Error('No 2D context to read the outline with');
+      context.drawImage(element, 0, 0, copy.width, copy.height);
+      const pixel = context.getImageData(Math.round(x - rect.left), Math.round(y - rect.top), 1, 1);
+      const { data } = context.getImageData(0, 0, copy.width, copy.height);
+      let transparent = 0;
+      for (let index = 3; index < data.length; index += 4) if (data[index] === 0) transparent += 1;
+      return {
+        underMarker: Array.from(pixel.data),
+        seaShare: transparent / (data.length / 4),
+        drawnByWorker,
+      };
+    }, point);
+}
+
 test.describe('the map and the chronology in sync', () => {
   test('selecting in the list moves the map to the marker, marks both and opens the detail', async ({
     page,
@@ -302,41 +337,9 @@ test.describe('the map and the chronology in sync', () => {
       // The first drawing arrives a moment after the canvas (and again after the map fits the
       // events): read until it has.
       await expect(async () => {
-        const donetsk = await marker(page, STRIKE).boundingBox();
-        expect(donetsk).not.toBeNull();
-        const { underMarker, seaShare, drawnByWorker } = await canvas.evaluate(
-          (element: HTMLCanvasElement, point) => {
-            // A canvas showing the worker's bitmaps has no 2D context of its own.
-            const drawnByWorker = element.getContext('2d') === null;
-            // Read through a copy at CSS size, which works for both kinds.
-            const rect = element.getBoundingClientRect();
-            const copy = document.createElement('canvas');
-            copy.width = Math.round(rect.width);
-            copy.height = Math.round(rect.height);
-            const context = copy.getContext('2d');
-            if (!context) throw new Error('No 2D context to read the outline with');
-            context.drawImage(element, 0, 0, copy.width, copy.height);
-            const x = Math.round(point.x - rect.left);
-            const y = Math.round(point.y - rect.top);
-            const pixel = Array.from(context.getImageData(x, y, 1, 1).data);
-            const { data } = context.getImageData(0, 0, copy.width, copy.height);
-            let transparent = 0;
-            for (let index = 3; index < data.length; index += 4)
-              if (data[index] === 0) transparent += 1;
-            return {
-              underMarker: pixel,
-              seaShare: transparent / (data.length / 4),
-              drawnByWorker,
-            };
-          },
-          {
-            x: (donetsk?.x ?? 0) + (donetsk?.width ?? 0) / 2,
-            y: (donetsk?.y ?? 0) + (donetsk?.height ?? 0) / 2,
-          },
-        );
+        const { underMarker, seaShare, drawnByWorker } = await readOutline(page, STRIKE);
         expect(drawnByWorker).toBe(where === 'in a worker');
-        // The light theme's land colour, #e4e0d6, fully opaque: Donetsk is on land.
-        expect(underMarker).toEqual([0xe4, 0xe0, 0xd6, 255]);
+        expect(underMarker).toEqual(LAND);
         // The opening view (Europe to Korea) has seas and oceans: left clear, the map's water
         // shows.
         expect(seaShare).toBeGreaterThan(0.1);
@@ -344,6 +347,19 @@ test.describe('the map and the chronology in sync', () => {
       }).toPass({ timeout: 10_000 });
     });
   }
+
+  test('zoomed in to an event, the detailed outline is drawn under it', async ({ page }) => {
+    // Without animation, the map jumps to the event: the outline follows at once.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const detailed = page.waitForRequest(/\/assets\/basemap-50m-[0-9a-f]+\.bin$/);
+    await page.goto('./events/donetsk-strike-north-korean-officers');
+    await expect(marker(page, STRIKE)).toHaveAttribute('aria-current', 'true');
+    await detailed;
+    await expect(async () => {
+      const { underMarker } = await readOutline(page, STRIKE);
+      expect(underMarker).toEqual(LAND);
+    }).toPass({ timeout: 10_000 });
+  });
 
   test('source links open in a new tab without a referrer, and only http(s) is linked', async ({
     page,
