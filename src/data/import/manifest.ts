@@ -18,6 +18,7 @@
 import { DatasetError } from '../dataset-error.ts';
 import type { DataIssue, Dataset, DatasetEvent } from '../schema.ts';
 import { compareEvents } from '../sort-events.ts';
+import { IdSet } from './id-set.ts';
 
 export interface ManifestPart {
   url: string;
@@ -84,12 +85,12 @@ export function readManifest(bytes: Uint8Array, manifestUrl: string): Manifest |
 export function mergeParts(title: string, parts: { name: string; dataset: Dataset }[]): Dataset {
   const events: DatasetEvent[] = [];
   const issues: DataIssue[] = [];
-  const seen = new Set<string>();
+  const seen = new IdSet(parts.reduce((sum, part) => sum + part.dataset.events.length, 0));
   let recordCount = 0;
   let offset = 0;
   for (const { name, dataset } of parts) {
     for (const event of dataset.events) {
-      if (seen.has(event.id)) {
+      if (!seen.add(event.id)) {
         issues.push({
           position: offset + event.position,
           id: event.id,
@@ -98,7 +99,6 @@ export function mergeParts(title: string, parts: { name: string; dataset: Datase
         });
         continue;
       }
-      seen.add(event.id);
       event.position += offset;
       events.push(event);
     }
