@@ -15,8 +15,8 @@ export interface IdentifyingContent {
   latitude: number;
 }
 
-/** 32-bit FNV-1a: tiny, fast and stable across runs and platforms. */
-function fnv1a(text: string): number {
+/** 32-bit FNV-1a over the UTF-16 code units: tiny, fast and stable across runs and platforms. */
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index += 1) {
     hash ^= text.charCodeAt(index);

@@ -1,3 +1,5 @@
+import { fnv1a } from '../derive-id.ts';
+
 /**
  * A set of ids built for a million of them: an open-addressing table of 32-bit string hashes
  * (FNV-1a) over typed arrays, comparing the strings themselves only where two hashes meet. A Set of
@@ -23,7 +25,7 @@ export class IdSet {
 
   /** Adds the id and returns true, or returns false when it is in the set already. */
   add(id: string): boolean {
-    const hash = hashOf(id);
+    const hash = fnv1a(id);
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const index = this.slots[slot] as number;
@@ -62,14 +64,4 @@ function tableSizeFor(expected: number): number {
   let size = 16;
   while (size < expected * 2) size *= 2;
   return size;
-}
-
-/** FNV-1a over the UTF-16 code units. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
 }
