@@ -85,6 +85,25 @@ describe('tracing the outline for a view', () => {
     expect(sink.steps.some(([step]) => step === 'closePath')).toBe(false);
   });
 
+  it('skips paths wholly above or below the view as well', () => {
+    const sink = recorder();
+    // The view spans world y from 200 / 1024 to 500 / 1024 (about 0.195 to 0.488).
+    const above: [number, number][] = [
+      [0.2, 0.05],
+      [0.3, 0.15],
+    ];
+    const below: [number, number][] = [
+      [0.2, 0.6],
+      [0.3, 0.9],
+    ];
+    const across: [number, number][] = [
+      [0.25, 0.1],
+      [0.25, 0.9],
+    ];
+    expect(tracePaths(sink, pathsOf(above, below, across), view, false)).toBe(1);
+    expect(sink.steps[0]?.[1]).toBeCloseTo(0.25 * 1024 - 100, 4);
+  });
+
   it('drops points closer than half a pixel to the last one drawn, but never the last', () => {
     const sink = recorder();
     const pixel = 1 / 1024;

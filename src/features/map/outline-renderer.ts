@@ -24,13 +24,15 @@ export type { OutlineColours };
  */
 const PADDING = 0.1;
 
-/** What a drawing shows: where the map was when it was asked for. */
+/** What a drawing shows: where the map was when it was asked for, and the canvas's place. */
 interface Placement {
   center: L.LatLng;
   zoom: number;
-  size: L.Point;
-  bounds: L.Bounds;
-  min: L.Point;
+  mapSize: L.Point;
+  /** The canvas's top left, in layer points; its size in CSS pixels. */
+  topLeft: L.Point;
+  width: number;
+  height: number;
 }
 
 /** Leaflet 1.9's map internals a renderer uses (its own Renderer does the same). */
@@ -206,19 +208,19 @@ export class OutlineLayer extends L.Layer {
     const map = this._map;
     if (!map || !this.canvas || internals(map)._animatingZoom) return;
     if (this.worker ? !this.workerReady : !this.outlines) return;
-    const size = map.getSize();
-    const min = map.containerPointToLayerPoint(size.multiplyBy(-PADDING)).round();
-    const bounds = L.bounds(min, min.add(size.multiplyBy(1 + 2 * PADDING)).round());
+    const mapSize = map.getSize();
+    const topLeft = map.containerPointToLayerPoint(mapSize.multiplyBy(-PADDING)).round();
+    const width = Math.round(mapSize.x * (1 + 2 * PADDING));
+    const height = Math.round(mapSize.y * (1 + 2 * PADDING));
     const placement: Placement = {
       center: map.getCenter(),
       zoom: map.getZoom(),
-      size,
-      bounds,
-      min,
+      mapSize,
+      topLeft,
+      width,
+      height,
     };
     const origin = map.getPixelOrigin();
-    const width = (bounds.max?.x ?? 0) - min.x;
-    const height = (bounds.max?.y ?? 0) - min.y;
     const frame: OutlineFrame = {
       width,
       height,
@@ -229,10 +231,10 @@ export class OutlineLayer extends L.Layer {
         scale: map.options.crs?.scale(placement.zoom) ?? 256 * 2 ** placement.zoom,
         originX: origin.x,
         originY: origin.y,
-        left: min.x,
-        top: min.y,
-        right: min.x + width,
-        bottom: min.y + height,
+        left: topLeft.x,
+        top: topLeft.y,
+        right: topLeft.x + width,
+        bottom: topLeft.y + height,
       },
       colours: this.colours,
     };
@@ -293,11 +295,9 @@ export class OutlineLayer extends L.Layer {
   private place(placement: Placement): void {
     const canvas = this.canvas;
     if (!canvas) return;
-    L.DomUtil.setPosition(canvas, placement.min);
-    const width = (placement.bounds.max?.x ?? 0) - placement.min.x;
-    const height = (placement.bounds.max?.y ?? 0) - placement.min.y;
-    canvas.style.width = `${width}px`;
-    canvas.style.height = `${height}px`;
+    L.DomUtil.setPosition(canvas, placement.topLeft);
+    canvas.style.width = `${placement.width}px`;
+    canvas.style.height = `${placement.height}px`;
     this.shown = placement;
   }
 
@@ -307,7 +307,7 @@ export class OutlineLayer extends L.Layer {
     const shown = this.shown;
     if (!map || !shown || !this.canvas) return;
     const scale = map.getZoomScale(zoom, shown.zoom);
-    const topLeft = shown.size
+    const topLeft = shown.mapSize
       .multiplyBy(0.5 + PADDING)
       .multiplyBy(-scale)
       .add(map.project(shown.center, zoom))
@@ -335,7 +335,8 @@ export class OutlineLayer extends L.Layer {
       map.containerPointToLayerPoint([0, 0]),
       map.containerPointToLayerPoint(map.getSize()),
     );
-    if (shown.bounds.contains(view)) return;
+    const drawn = L.bounds(shown.topLeft, shown.topLeft.add([shown.width, shown.height]));
+    if (drawn.contains(view)) return;
     this.panFrame = L.Util.requestAnimFrame(() => {
       this.panFrame = 0;
       this.draw();
