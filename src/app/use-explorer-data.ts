@@ -10,6 +10,7 @@ import type { DatasetEvent } from '../data/schema.ts';
 import { indexById } from '../data/selectors.ts';
 import { binWeights, buildBins } from '../features/timeline/histogram.ts';
 import { yearsPresent } from '../features/timeline/presets.ts';
+import { whenIdle } from '../lib/when-idle.ts';
 
 /** Datasets larger than this apply date and category changes a moment after the controls move. */
 const DEFER_FILTERS_ABOVE = 250_000;
@@ -48,20 +49,14 @@ export function useExplorerData(
     function preparePositionsWhenIdle() {
       // Ready before the first click, without holding up the first render of a large dataset:
       // a slice per idle moment, so that even a million events never make one long task.
-      let handle: number | undefined;
-      const idle = (work: () => void) =>
-        typeof requestIdleCallback === 'function'
-          ? requestIdleCallback(work)
-          : window.setTimeout(work, 50);
+      let cancel = () => {};
       const step = () => {
-        if (!positionById.prepareSome(POSITIONS_PER_IDLE_SLICE)) handle = idle(step);
+        if (!positionById.prepareSome(POSITIONS_PER_IDLE_SLICE)) {
+          cancel = whenIdle(step, { fallbackMs: 50 });
+        }
       };
-      handle = idle(step);
-      return () => {
-        if (handle === undefined) return;
-        if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
-        else window.clearTimeout(handle);
-      };
+      cancel = whenIdle(step, { fallbackMs: 50 });
+      return () => cancel();
     },
     [positionById],
   );

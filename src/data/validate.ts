@@ -368,8 +368,9 @@ export class FeatureChecker {
 
   /**
    * Given ids must be unique: a repeat is reported on the later record, naming the record that
-   * used it first, and left out (never handed out by takeNew). Checked as each record arrives (while a download is still under way) rather than
-   * all at the end, where it held up the last step by 0.1–0.2 s per 100,000 records.
+   * used it first, and left out (never handed out by takeNew). Checked as each record arrives
+   * (while a download is still under way) rather than all at the end, where it held up the last
+   * step by 0.1–0.2 s per 100,000 records.
    */
   private accept(event: DatasetEvent) {
     const givenId = event.id;

@@ -8,6 +8,8 @@
  * no download passes through the worker, so it fetches the dataset again to store it, from the
  * browser's HTTP cache where the host allows caching, after the page has settled.
  */
+import { whenIdle } from '../lib/when-idle.ts';
+
 let requested = false;
 
 export function registerOfflineSupport(): void {
@@ -20,6 +22,5 @@ export function registerOfflineSupport(): void {
         console.warn('Offline use is not available:', error);
       });
   };
-  if ('requestIdleCallback' in window) requestIdleCallback(register, { timeout: 5000 });
-  else setTimeout(register, 2000);
+  whenIdle(register, { timeout: 5000, fallbackMs: 2000 });
 }
