@@ -67,41 +67,39 @@ describe('tracing the outline for a view', () => {
     ]);
   });
 
-  it('skips paths wholly out of view, and draws one that only reaches into it', () => {
+  it('skips paths wholly out of view on any side, and draws those that only reach into it', () => {
     const sink = recorder();
-    const eastOfView: [number, number][] = [
-      [0.6, 0.3],
-      [0.7, 0.35],
-    ];
-    const reachingIn: [number, number][] = [
-      [0.05, 0.3],
-      [0.6, 0.3],
-    ];
-    expect(tracePaths(sink, pathsOf(eastOfView, reachingIn), view, false)).toBe(1);
-    const [step, x, y] = sink.steps[0] ?? [];
-    expect(step).toBe('moveTo');
-    expect(x).toBeCloseTo(0.05 * 1024 - 100, 4);
-    expect(y).toBeCloseTo(0.3 * 1024 - 200, 4);
+    // The view spans world x from 100 / 1024 to 500 / 1024 (about 0.098 to 0.488) and y from
+    // 200 / 1024 to 500 / 1024 (about 0.195 to 0.488).
+    const paths: Record<string, [number, number][]> = {
+      eastOfView: [
+        [0.6, 0.3],
+        [0.7, 0.35],
+      ],
+      above: [
+        [0.2, 0.05],
+        [0.3, 0.15],
+      ],
+      below: [
+        [0.2, 0.6],
+        [0.3, 0.9],
+      ],
+      reachingInFromTheWest: [
+        [0.05, 0.3],
+        [0.6, 0.3],
+      ],
+      acrossTopToBottom: [
+        [0.25, 0.1],
+        [0.25, 0.9],
+      ],
+    };
+    expect(tracePaths(sink, pathsOf(...Object.values(paths)), view, false)).toBe(2);
+    const starts = sink.steps.filter(([step]) => step === 'moveTo');
+    expect(starts).toHaveLength(2);
+    expect(starts[0]?.[1]).toBeCloseTo(0.05 * 1024 - 100, 4);
+    expect(starts[0]?.[2]).toBeCloseTo(0.3 * 1024 - 200, 4);
+    expect(starts[1]?.[1]).toBeCloseTo(0.25 * 1024 - 100, 4);
     expect(sink.steps.some(([step]) => step === 'closePath')).toBe(false);
-  });
-
-  it('skips paths wholly above or below the view as well', () => {
-    const sink = recorder();
-    // The view spans world y from 200 / 1024 to 500 / 1024 (about 0.195 to 0.488).
-    const above: [number, number][] = [
-      [0.2, 0.05],
-      [0.3, 0.15],
-    ];
-    const below: [number, number][] = [
-      [0.2, 0.6],
-      [0.3, 0.9],
-    ];
-    const across: [number, number][] = [
-      [0.25, 0.1],
-      [0.25, 0.9],
-    ];
-    expect(tracePaths(sink, pathsOf(above, below, across), view, false)).toBe(1);
-    expect(sink.steps[0]?.[1]).toBeCloseTo(0.25 * 1024 - 100, 4);
   });
 
   it('drops points closer than half a pixel to the last one drawn, but never the last', () => {

@@ -82,7 +82,7 @@ export class OutlineLayer extends L.Layer {
   private workerReady = false;
   /** The outline asked for last: on the page, an earlier one arriving later is dropped. */
   private wantedUrl = '';
-  private nextId = 1;
+  /** The drawing asked for last: only its answer is shown. */
   private latestId = 0;
   private panFrame = 0;
 
@@ -238,9 +238,8 @@ export class OutlineLayer extends L.Layer {
       },
       colours: this.colours,
     };
-    const id = this.nextId;
-    this.nextId += 1;
-    this.latestId = id;
+    this.latestId += 1;
+    const id = this.latestId;
     if (this.worker) {
       this.bitmapContext ??= this.canvas.getContext('bitmaprenderer');
       if (!this.bitmapContext) {
