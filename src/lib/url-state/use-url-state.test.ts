@@ -1,0 +1,76 @@
+// @vitest-environment jsdom
+import { act, renderHook } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseIsoDay } from '../../data/calendar-day.ts';
+import { ADDRESS_WRITE_DELAY_MS, useUrlState, writePendingAddress } from './use-url-state.ts';
+
+const address = () => window.location.pathname + window.location.search;
+
+describe('the URL state hook', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    window.history.replaceState(null, '', '/');
+  });
+  afterEach(() => {
+    writePendingAddress();
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+
+  it('shows a filter change at once, and writes the address once, a moment after the last change', () => {
+    const replace = vi.spyOn(window.history, 'replaceState');
+    const { result } = renderHook(() => useUrlState());
+    for (const day of ['2024-06-01', '2024-06-08', '2024-06-15']) {
+      act(() => result.current.updateFilters({ from: parseIsoDay(day) }));
+      vi.advanceTimersByTime(ADDRESS_WRITE_DELAY_MS / 2);
+    }
+    // The app already filters by the last day; the browser's address has not been written yet.
+    expect(result.current.state.from).toEqual(parseIsoDay('2024-06-15'));
+    expect(address()).toBe('/');
+    expect(replace).not.toHaveBeenCalled();
+
+    act(() => vi.advanceTimersByTime(ADDRESS_WRITE_DELAY_MS));
+    expect(address()).toBe('/?from=2024-06-15');
+    expect(replace).toHaveBeenCalledTimes(1);
+  });
+
+  it('a selection first writes the pending filters to the entry it leaves, so Back returns to them', () => {
+    const calls: string[] = [];
+    vi.spyOn(window.history, 'replaceState').mockImplementation(function (this: History, ...args) {
+      calls.push(`replace ${String(args[2])}`);
+      History.prototype.replaceState.apply(this, args);
+    });
+    vi.spyOn(window.history, 'pushState').mockImplementation(function (this: History, ...args) {
+      calls.push(`push ${String(args[2])}`);
+      History.prototype.pushState.apply(this, args);
+    });
+    const { result } = renderHook(() => useUrlState());
+    act(() => result.current.updateFilters({ query: 'sinpo' }));
+    act(() => result.current.select('sinpo-cruise-missile-tests'));
+    expect(calls).toEqual(['replace /?q=sinpo', 'push /events/sinpo-cruise-missile-tests?q=sinpo']);
+    expect(result.current.state.selectedId).toBe('sinpo-cruise-missile-tests');
+    act(() => vi.advanceTimersByTime(ADDRESS_WRITE_DELAY_MS * 2));
+    expect(calls).toHaveLength(2);
+  });
+
+  it('Back or Forward drops a change not yet written: it belonged to the entry left behind', () => {
+    const { result } = renderHook(() => useUrlState());
+    act(() => result.current.updateFilters({ query: 'summit' }));
+    act(() => {
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(result.current.state.query).toBe('');
+    act(() => vi.advanceTimersByTime(ADDRESS_WRITE_DELAY_MS * 2));
+    expect(address()).toBe('/');
+  });
+
+  it('writes at once when the window loses the focus (to the address bar) or the page is hidden', () => {
+    const { result } = renderHook(() => useUrlState());
+    act(() => result.current.updateFilters({ query: 'seoul' }));
+    window.dispatchEvent(new Event('blur'));
+    expect(address()).toBe('/?q=seoul');
+    act(() => result.current.updateFilters({ query: 'pyongyang' }));
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(address()).toBe('/?q=pyongyang');
+  });
+});
