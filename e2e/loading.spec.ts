@@ -1,5 +1,6 @@
 import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { makeFeature, makeFeatureCollection } from '../src/testing/dataset-factory.ts';
+import { syntheticFeatures } from '../scripts/synthetic-dataset.ts';
 import { chronologyEntries } from './helpers.ts';
 
 const DATASET = '**/data/events.geojson';
@@ -132,4 +133,35 @@ test('a slow load says how far it has got on the first screen of a phone', async
   answer();
   await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events( ·|$)/);
   await expect(page.getByRole('progressbar')).toHaveCount(0);
+});
+
+test('a large dataset lands in one piece: the status line says loading until its events are shown', async ({
+  page,
+}) => {
+  // Above 20,000 events the first render runs in the background (app.tsx): meanwhile the page
+  // must say it is still loading, never "Showing 0 of 0 events".
+  const features = [...syntheticFeatures(30_000)];
+  await page.route(DATASET, (route) =>
+    route.fulfill({ json: { type: 'FeatureCollection', features } }),
+  );
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { statusTexts: string[] }).statusTexts = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[role="status"]')?.textContent ?? '';
+      if (text && seen[seen.length - 1] !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText(/^Showing 30,000 of 30,000 events · /, {
+    timeout: 30_000,
+  });
+  await expect(chronologyEntries(page).first()).toBeVisible();
+  const texts = await page.evaluate(
+    () => (window as unknown as { statusTexts: string[] }).statusTexts,
+  );
+  expect(texts.filter((text) => text.startsWith('Showing'))).toEqual([
+    expect.stringMatching(/^Showing 30,000 of 30,000 events · /),
+  ]);
+  expect(texts.slice(0, -1).every((text) => /^(Loading|Reading|Checking)/.test(text))).toBe(true);
 });

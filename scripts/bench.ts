@@ -43,6 +43,11 @@ interface Result {
   downloadedMs: number;
   dataReadyMs: number;
   firstRenderMs: number;
+  /**
+   * The longest the page's main thread was busy without a break (a "long task") from navigation
+   * until half a second after the first render: how long the page could not answer the reader.
+   */
+  longestTaskMs: number | null;
   filterP50Ms: number | null;
   filterP95Ms: number | null;
   /** Each of the 20 brush moves, in order: what the two percentiles above are taken from. */
@@ -285,6 +290,7 @@ async function measure(browser: Browser, spec: DatasetSpec): Promise<Result> {
     downloadedMs: 0,
     dataReadyMs: 0,
     firstRenderMs: 0,
+    longestTaskMs: null,
     filterP50Ms: null,
     filterP95Ms: null,
     filterSamplesMs: [],
@@ -306,12 +312,24 @@ async function measure(browser: Browser, spec: DatasetSpec): Promise<Result> {
     result.jsonParseMs = round(await jsonParseFloor(floorPage, dataUrl)) ?? 0;
     await floorContext.close();
 
+    await page.addInitScript(() => {
+      const durations: number[] = [];
+      (window as unknown as { datelineLongTasks: number[] }).datelineLongTasks = durations;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) durations.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
     // A middle window of the data, so the brush exists and moving it changes what is shown.
     await page.goto(`${ORIGIN}/?data=${encodeURIComponent(dataUrl)}`);
     result.downloadedMs = round(await markTime(page, 'dateline:downloaded')) ?? 0;
     result.dataReadyMs = round(await markTime(page, 'dateline:data-ready')) ?? 0;
     result.firstRenderMs = round(await markTime(page, 'dateline:first-render')) ?? 0;
     await page.waitForTimeout(500);
+    result.longestTaskMs = round(
+      await page.evaluate(() =>
+        Math.max(0, ...(window as unknown as { datelineLongTasks: number[] }).datelineLongTasks),
+      ),
+    );
     result.domRows = await page.locator('[aria-label="Chronology"] li').count();
     result.domMarkers = await page.locator('.leaflet-marker-pane > *').count();
     result.heapMB = round(await heapMB(page)) ?? 0;
@@ -396,12 +414,12 @@ function markdown(results: Result[], machine: string): string {
   const lines = [
     `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}. Times in ms from navigation start unless noted.`,
     '',
-    '| dataset | file | JSON.parse | downloaded | data ready | ÷ parse | first render | filter p50 / p95 | selection | scroll frame p95 / max | rows in DOM | markers in DOM | heap | naive first render | naive ÷ ours | naive heap |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| dataset | file | JSON.parse | downloaded | data ready | ÷ parse | first render | longest task | filter p50 / p95 | selection | scroll frame p95 / max | rows in DOM | markers in DOM | heap | naive first render | naive ÷ ours | naive heap |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const result of results) {
     lines.push(
-      `| ${result.dataset} | ${cell(result.fileMB, ' MB')} | ${cell(result.jsonParseMs)} | ${cell(result.downloadedMs)} | ${cell(result.dataReadyMs)} | ${ratio(result.dataReadyMs, result.jsonParseMs)} | ${cell(result.firstRenderMs)} | ${cell(result.filterP50Ms)} / ${cell(result.filterP95Ms)} | ${cell(result.selectionMs)} | ${cell(result.scrollFrameP95Ms)} / ${cell(result.scrollFrameMaxMs)} | ${result.domRows} | ${result.domMarkers} | ${cell(result.heapMB, ' MB')} | ${result.naiveFirstRenderMs === null ? (SKIP_NAIVE || result.events > NAIVE_LIMIT ? 'not run' : `> ${(TIMEOUT / 1000).toFixed(0)} s (stopped)`) : cell(result.naiveFirstRenderMs)} | ${ratio(result.naiveFirstRenderMs, result.firstRenderMs)} | ${cell(result.naiveHeapMB, ' MB')} |`,
+      `| ${result.dataset} | ${cell(result.fileMB, ' MB')} | ${cell(result.jsonParseMs)} | ${cell(result.downloadedMs)} | ${cell(result.dataReadyMs)} | ${ratio(result.dataReadyMs, result.jsonParseMs)} | ${cell(result.firstRenderMs)} | ${cell(result.longestTaskMs)} | ${cell(result.filterP50Ms)} / ${cell(result.filterP95Ms)} | ${cell(result.selectionMs)} | ${cell(result.scrollFrameP95Ms)} / ${cell(result.scrollFrameMaxMs)} | ${result.domRows} | ${result.domMarkers} | ${cell(result.heapMB, ' MB')} | ${result.naiveFirstRenderMs === null ? (SKIP_NAIVE || result.events > NAIVE_LIMIT ? 'not run' : `> ${(TIMEOUT / 1000).toFixed(0)} s (stopped)`) : cell(result.naiveFirstRenderMs)} | ${ratio(result.naiveFirstRenderMs, result.firstRenderMs)} | ${cell(result.naiveHeapMB, ' MB')} |`,
     );
   }
   lines.push(
