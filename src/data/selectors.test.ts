@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { makeFeature, makeFeatureCollection } from '../testing/dataset-factory.ts';
 import { validateFeatureCollection } from './validate.ts';
 import {
+  rowKeys,
   eventsInBounds,
   groupByMonth,
   indexById,
@@ -124,6 +125,29 @@ describe('grouping the chronology by month', () => {
 
   it('is empty for no events', () => {
     expect(groupByMonth([])).toEqual([]);
+  });
+
+  it('gives every row a number key of its own that a filter does not change', () => {
+    const list = events(
+      ['2023-12-31', '2024-01-01', '2024-01-15', '2024-02', '2025-01-02'].map((date, index) =>
+        makeFeature({ id: `k-${index}`, properties: { date } }),
+      ),
+    );
+    const all = groupByMonth(list);
+    const keyOf = (rows: ReturnType<typeof groupByMonth>) => {
+      const keys = rowKeys(rows);
+      return new Map(rows.map((row, index) => [row.key, keys[index]]));
+    };
+    const allKeys = keyOf(all);
+    expect(new Set(allKeys.values()).size).toBe(all.length);
+    // Months below zero, events at their position in the file.
+    all.forEach((row) => {
+      if (row.kind === 'month') expect(allKeys.get(row.key)).toBeLessThan(0);
+      else expect(allKeys.get(row.key)).toBe(row.event.position);
+    });
+    // January 2024 and January 2025 are different months; each keeps its key when filtered.
+    const filtered = keyOf(groupByMonth(list.filter((_, index) => index % 2 === 0)));
+    for (const [key, number] of filtered) expect(number).toBe(allKeys.get(key));
   });
 });
 
