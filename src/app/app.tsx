@@ -12,7 +12,7 @@ import { useQuery } from '@tanstack/react-query';
 import { datasetQueryOptions, datasetSourceFrom } from '../data/dataset-query.ts';
 import type { ImportChoices, ImportProgress } from '../data/import/import-dataset.ts';
 import { LOCAL_PREFIX, localFiles, openLocalFiles } from '../data/import/local-files.ts';
-import type { Dataset, DatasetEvent } from '../data/schema.ts';
+import type { DatasetEvent } from '../data/schema.ts';
 import { eventsInBounds, type GeoBounds } from '../data/selectors.ts';
 import { createStore } from '../lib/store/store.ts';
 import { APP_BASE, navigate, useUrlState } from '../lib/url-state/use-url-state.ts';
@@ -72,19 +72,6 @@ function eventHrefIn(params: [string, string][]) {
 const RENDER_IN_BACKGROUND_ABOVE = 20_000;
 const SHOWN_AT_ONCE = Symbol('shown at once');
 
-const generations = new WeakMap<Dataset, number>();
-let lastGeneration = 0;
-/** A number for each dataset object loaded in this page, for React keys. */
-function datasetGeneration(dataset: Dataset): number {
-  let generation = generations.get(dataset);
-  if (generation === undefined) {
-    lastGeneration += 1;
-    generation = lastGeneration;
-    generations.set(dataset, generation);
-  }
-  return generation;
-}
-
 function countCategories(events: DatasetEvent[]) {
   const counts = new Map<string, number>();
   for (const event of events) counts.set(event.category, (counts.get(event.category) ?? 0) + 1);
@@ -119,23 +106,17 @@ export function App() {
   // events). A small one is shown at once: waiting for a background render cost 0.25 s at 1,000.
   // (A deferred value that changes asks for a second render even when unused, so a small
   // dataset gives the hook a constant; a large one arriving finds that constant as the older
-  // value, and the page shows the loading state until the background render lands. An older
-  // value from another source, as after Back from one large dataset to another, is never shown
-  // with this URL: the page would apply this link's filters and selection to the wrong events.)
+  // value, and the page shows the loading state until the background render lands.)
   const liveOutcome = datasetQuery.data;
   const inBackground =
     liveOutcome?.kind === 'dataset' &&
     liveOutcome.dataset.events.length > RENDER_IN_BACKGROUND_ABOVE;
-  const liveFromSource = useMemo(
-    () => ({ sourceKey, outcome: liveOutcome }),
-    [sourceKey, liveOutcome],
-  );
-  const deferred = useDeferredValue(inBackground ? liveFromSource : SHOWN_AT_ONCE);
+  const deferredOutcome = useDeferredValue(inBackground ? liveOutcome : SHOWN_AT_ONCE);
   const outcome = !inBackground
     ? liveOutcome
-    : deferred !== SHOWN_AT_ONCE && deferred.sourceKey === sourceKey
-      ? deferred.outcome
-      : undefined;
+    : deferredOutcome === SHOWN_AT_ONCE
+      ? undefined
+      : deferredOutcome;
   const rendering = outcome !== liveOutcome;
   const dataset = outcome?.kind === 'dataset' ? outcome.dataset : undefined;
   const allEvents = dataset?.events ?? NO_EVENTS;
@@ -545,9 +526,6 @@ export function App() {
               )}
               {dataset ? (
                 <Chronology
-                  // A list of its own for each dataset: its rows' keys and measured heights are
-                  // those of one dataset's events.
-                  key={datasetGeneration(dataset)}
                   events={listedEvents}
                   selectedId={selectedId}
                   links={chronologyLinks}
