@@ -165,3 +165,33 @@ test('a large dataset lands in one piece: the status line says loading until its
   ]);
   expect(texts.slice(0, -1).every((text) => /^(Loading|Reading|Checking)/.test(text))).toBe(true);
 });
+
+test('Back from one large dataset to another keeps the link’s filters for the right events', async ({
+  page,
+}) => {
+  const collection = (features: unknown[]) => ({ type: 'FeatureCollection', features });
+  const first = [...syntheticFeatures(25_000, 1)];
+  // The second dataset has none of the first one's categories.
+  const second = [...syntheticFeatures(25_000, 2)].map((feature) => ({
+    ...feature,
+    properties: { ...feature.properties, category: 'other' },
+  }));
+  await page.route('**/big-first.geojson', (route) => route.fulfill({ json: collection(first) }));
+  await page.route('**/big-second.geojson', (route) => route.fulfill({ json: collection(second) }));
+  await page.goto('./?data=big-first.geojson&cat=strike');
+  await expect(page.getByRole('status')).toHaveText(/^Showing [\d,]+ of 25,000 events · /, {
+    timeout: 30_000,
+  });
+  const shown = await page.getByRole('status').textContent();
+  await page.evaluate(() => {
+    history.pushState(null, '', '/?data=big-second.geojson');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await expect(page.getByRole('status')).toHaveText(/^Showing 25,000 of 25,000 events · /, {
+    timeout: 30_000,
+  });
+  await page.goBack();
+  await expect(page.getByRole('status')).toHaveText(shown ?? '', { timeout: 30_000 });
+  await expect(page).toHaveURL(/[?&]cat=strike(&|$)/);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

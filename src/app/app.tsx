@@ -106,17 +106,23 @@ export function App() {
   // events). A small one is shown at once: waiting for a background render cost 0.25 s at 1,000.
   // (A deferred value that changes asks for a second render even when unused, so a small
   // dataset gives the hook a constant; a large one arriving finds that constant as the older
-  // value, and the page shows the loading state until the background render lands.)
+  // value, and the page shows the loading state until the background render lands. An older
+  // value from another source, as after Back from one large dataset to another, is never shown
+  // with this URL: the page would apply this link's filters and selection to the wrong events.)
   const liveOutcome = datasetQuery.data;
   const inBackground =
     liveOutcome?.kind === 'dataset' &&
     liveOutcome.dataset.events.length > RENDER_IN_BACKGROUND_ABOVE;
-  const deferredOutcome = useDeferredValue(inBackground ? liveOutcome : SHOWN_AT_ONCE);
+  const liveFromSource = useMemo(
+    () => ({ sourceKey, outcome: liveOutcome }),
+    [sourceKey, liveOutcome],
+  );
+  const deferred = useDeferredValue(inBackground ? liveFromSource : SHOWN_AT_ONCE);
   const outcome = !inBackground
     ? liveOutcome
-    : deferredOutcome === SHOWN_AT_ONCE
-      ? undefined
-      : deferredOutcome;
+    : deferred !== SHOWN_AT_ONCE && deferred.sourceKey === sourceKey
+      ? deferred.outcome
+      : undefined;
   const rendering = outcome !== liveOutcome;
   const dataset = outcome?.kind === 'dataset' ? outcome.dataset : undefined;
   const allEvents = dataset?.events ?? NO_EVENTS;
@@ -526,6 +532,7 @@ export function App() {
               )}
               {dataset ? (
                 <Chronology
+                  datasetKey={sourceKey}
                   events={listedEvents}
                   selectedId={selectedId}
                   links={chronologyLinks}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { FOCUS_PENDING_ATTRIBUTE } from '../features/chronology/chronology.tsx';
 
 const RESCUE_WINDOW_MS = 5000;
 const RESCUE_DELAY_MS = 60;
@@ -39,9 +40,23 @@ export function useFocusRescue(): void {
           : null;
       if (!control) lost = null;
     };
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    const rescueSoon = () => {
+      if (pending !== null || !lost) return;
+      pending = setTimeout(() => {
+        pending = null;
+        rescue();
+      }, RESCUE_DELAY_MS);
+    };
     const rescue = () => {
       if (!lost) return;
       if (document.activeElement !== null && document.activeElement !== document.body) return;
+      // The chronology places the focus itself after a selection, two frames after its commit
+      // (more than the delay on a busy phone): it goes first.
+      if (root.querySelector(`[${FOCUS_PENDING_ATTRIBUTE}]`)) {
+        rescueSoon();
+        return;
+      }
       const gone = !lost.isConnected || (lost as HTMLButtonElement).disabled === true;
       if (!gone) return;
       // The place to return to may appear a moment later (the events after Retry); beyond a few
@@ -65,14 +80,7 @@ export function useFocusRescue(): void {
     };
     // React removes the control in a commit; the check waits a moment after it, so that a
     // component that places the focus itself (the chronology after a selection) goes first.
-    let pending: ReturnType<typeof setTimeout> | null = null;
-    const observer = new MutationObserver(() => {
-      if (pending !== null || !lost) return;
-      pending = setTimeout(() => {
-        pending = null;
-        rescue();
-      }, RESCUE_DELAY_MS);
-    });
+    const observer = new MutationObserver(rescueSoon);
     observer.observe(root, {
       childList: true,
       subtree: true,

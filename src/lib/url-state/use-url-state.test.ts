@@ -57,11 +57,28 @@ describe('the URL state hook', () => {
     const { result } = renderHook(() => useUrlState());
     act(() => result.current.updateFilters({ query: 'summit' }));
     act(() => {
+      // The browser lands on another entry (here: one with another address) and says so.
+      window.history.pushState(null, '', '/events/sinpo-cruise-missile-tests');
       window.dispatchEvent(new PopStateEvent('popstate'));
     });
     expect(result.current.state.query).toBe('');
+    expect(result.current.state.selectedId).toBe('sinpo-cruise-missile-tests');
     act(() => vi.advanceTimersByTime(ADDRESS_WRITE_DELAY_MS * 2));
-    expect(address()).toBe('/');
+    expect(address()).toBe('/events/sinpo-cruise-missile-tests');
+  });
+
+  it('a jump to a fragment (the skip link) keeps the change and writes it to the new entry', () => {
+    const { result } = renderHook(() => useUrlState());
+    act(() => result.current.updateFilters({ query: 'donetsk' }));
+    act(() => {
+      // What the browser does for <a href="#main">: a new entry, the same address plus a fragment.
+      window.history.pushState(null, '', '/#main');
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(result.current.state.query).toBe('donetsk');
+    expect(window.location.pathname + window.location.search + window.location.hash).toBe(
+      '/?q=donetsk#main',
+    );
   });
 
   it('writes at once when the window loses the focus (to the address bar) or the page is hidden', () => {

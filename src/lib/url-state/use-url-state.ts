@@ -23,6 +23,12 @@ export const ADDRESS_WRITE_DELAY_MS = 250;
  */
 let pendingHref: string | null = null;
 let pendingWrite: ReturnType<typeof setTimeout> | undefined;
+/** The entry's address (path and query) when the pending change began. */
+let addressBeforePending = '';
+
+function entryAddress(): string {
+  return window.location.pathname + window.location.search;
+}
 
 /** Writes the pending filter change to the current history entry now. */
 export function writePendingAddress(): void {
@@ -34,11 +40,18 @@ export function writePendingAddress(): void {
 }
 
 if (typeof window !== 'undefined') {
-  // Back or Forward: the entry the pending change was meant for is no longer the current one.
-  // (Registered before any component's listener, so they read the new entry.)
+  // Registered before any component's listener, so that they read the entry as settled here.
   window.addEventListener('popstate', () => {
-    clearTimeout(pendingWrite);
-    pendingHref = null;
+    if (pendingHref === null) return;
+    if (entryAddress() === addressBeforePending) {
+      // Only the fragment changed (the skip link): the same view in a new entry, which takes
+      // the change.
+      writePendingAddress();
+    } else {
+      // Back or Forward: the entry the change was meant for is no longer the current one.
+      clearTimeout(pendingWrite);
+      pendingHref = null;
+    }
   });
   // Before the reader can copy the address, bookmark it or leave: the window loses the focus to
   // the address bar or another app, or the page is hidden or unloaded.
@@ -57,7 +70,7 @@ function subscribe(listener: () => void): () => void {
 }
 
 function currentHref(): string {
-  return pendingHref ?? window.location.pathname + window.location.search;
+  return pendingHref ?? entryAddress();
 }
 
 export interface NavigateOptions {
@@ -72,6 +85,7 @@ export function navigate(state: UrlState, { replace = false }: NavigateOptions =
   const href = serializeUrl(state, APP_BASE);
   if (href === currentHref()) return;
   if (replace) {
+    if (pendingHref === null) addressBeforePending = entryAddress();
     pendingHref = href;
     clearTimeout(pendingWrite);
     pendingWrite = setTimeout(writePendingAddress, ADDRESS_WRITE_DELAY_MS);
