@@ -1,13 +1,4 @@
-import {
-  lazy,
-  Suspense,
-  useCallback,
-  useDeferredValue,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { datasetQueryOptions, datasetSourceFrom } from '../data/dataset-query.ts';
 import type { ImportChoices, ImportProgress } from '../data/import/import-dataset.ts';
@@ -15,6 +6,7 @@ import { LOCAL_PREFIX, localFiles, openLocalFiles } from '../data/import/local-f
 import type { DatasetEvent } from '../data/schema.ts';
 import { eventsInBounds, type GeoBounds } from '../data/selectors.ts';
 import { createStore } from '../lib/store/store.ts';
+import { useDeferredWhen } from '../lib/use-deferred-when.ts';
 import { APP_BASE, navigate, useUrlState } from '../lib/url-state/use-url-state.ts';
 import { EMPTY_URL_STATE, serializeUrl } from '../lib/url-state/url-state.ts';
 import { Chronology } from '../features/chronology/chronology.tsx';
@@ -70,7 +62,6 @@ function eventHrefIn(params: [string, string][]) {
 
 /** Events beyond which a newly loaded dataset is first rendered in the background (see App). */
 const RENDER_IN_BACKGROUND_ABOVE = 20_000;
-const SHOWN_AT_ONCE = Symbol('shown at once');
 
 function countCategories(events: DatasetEvent[]) {
   const counts = new Map<string, number>();
@@ -103,12 +94,10 @@ export function App() {
   // A large dataset's first render (every index, the list, the map) is React's to split into
   // short tasks: as a deferred value it renders in the background, a component at a time, where
   // the query's own update would do it all at once (about 2 s of frozen page at 1,000,000
-  // events). A small one is shown at once: waiting for a background render cost 0.25 s at 1,000.
-  // (A deferred value that changes asks for a second render even when unused, so a small
-  // dataset gives the hook a constant; a large one arriving finds that constant as the older
-  // value, and the page shows the loading state until the background render lands. An older
-  // value from another source, as after Back from one large dataset to another, is never shown
-  // with this URL: the page would apply this link's filters and selection to the wrong events.)
+  // events); until it lands the page shows its loading state. A small one is shown at once:
+  // waiting for a background render cost 0.25 s at 1,000. An older value from another source, as
+  // after Back from one large dataset to another, is never shown with this URL: the page would
+  // apply this link's filters and selection to the wrong events.
   const liveOutcome = datasetQuery.data;
   const inBackground =
     liveOutcome?.kind === 'dataset' &&
@@ -117,12 +106,8 @@ export function App() {
     () => ({ sourceKey, outcome: liveOutcome }),
     [sourceKey, liveOutcome],
   );
-  const deferred = useDeferredValue(inBackground ? liveFromSource : SHOWN_AT_ONCE);
-  const outcome = !inBackground
-    ? liveOutcome
-    : deferred !== SHOWN_AT_ONCE && deferred.sourceKey === sourceKey
-      ? deferred.outcome
-      : undefined;
+  const rendered = useDeferredWhen(inBackground, liveFromSource, 'nothing');
+  const outcome = rendered?.sourceKey === sourceKey ? rendered.outcome : undefined;
   const rendering = outcome !== liveOutcome;
   const dataset = outcome?.kind === 'dataset' ? outcome.dataset : undefined;
   const allEvents = dataset?.events ?? NO_EVENTS;

@@ -10,26 +10,14 @@ import type { DatasetEvent } from '../data/schema.ts';
 import { indexById } from '../data/selectors.ts';
 import { binWeights, buildBins } from '../features/timeline/histogram.ts';
 import { yearsPresent } from '../features/timeline/presets.ts';
+import { useDeferredWhen } from '../lib/use-deferred-when.ts';
 import { whenIdle } from '../lib/when-idle.ts';
 
 /** Datasets larger than this apply date and category changes a moment after the controls move. */
 const DEFER_FILTERS_ABOVE = 250_000;
 
-const IMMEDIATE = Symbol('immediate');
-
 /** About 5–10 ms of indexing ids: a slice fits in an idle moment. */
 const POSITIONS_PER_IDLE_SLICE = 20_000;
-
-/**
- * useDeferredValue when `defer` is true, else the value itself. A deferred value that changes
- * asks React for a second render even when it goes unused, so when not deferring the hook is
- * given a constant; and on the render that starts deferring it has nothing older to offer, so the
- * value is used at once.
- */
-function useDeferredWhen<T>(defer: boolean, value: T): T {
-  const deferred = useDeferredValue<T | typeof IMMEDIATE>(defer ? value : IMMEDIATE);
-  return defer && deferred !== IMMEDIATE ? deferred : value;
-}
 
 export interface ExplorerFilter {
   from: CalendarDay | null;
@@ -81,9 +69,9 @@ export function useExplorerData(
   // against 27 at 100,000 events, npm run bench). Beyond that the filtering itself is slow
   // enough that the brush should move first and the results follow.
   const deferFilters = events.length > deferFiltersAbove;
-  const categoriesKey = useDeferredWhen(deferFilters, filter.categories.join('\n'));
-  const from = useDeferredWhen(deferFilters, filter.from);
-  const to = useDeferredWhen(deferFilters, filter.to);
+  const categoriesKey = useDeferredWhen(deferFilters, filter.categories.join('\n'), 'value');
+  const from = useDeferredWhen(deferFilters, filter.from, 'value');
+  const to = useDeferredWhen(deferFilters, filter.to, 'value');
 
   const textMatches = useMemo(
     () =>

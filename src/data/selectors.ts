@@ -6,15 +6,22 @@ import { civilFromDay, dayFromCivil } from './calendar-day.ts';
 import { formatMonthHeading } from './date-label.ts';
 import type { DatasetEvent } from './schema.ts';
 
+/**
+ * A row of the chronology. Its key stays the same whatever the filters: an event's position in the
+ * file (0 or more), a month's −1 − its month number. The virtualized list keys its rows and their
+ * measured heights by it. A number rather than the event's id: working out the positions of a
+ * million rows read a million ids and hashed them, twice (estimates, then measured sizes),
+ * 0.4–0.5 s of the first render at a million events.
+ */
 export type ChronologyRow =
   | {
       kind: 'month';
-      key: string;
+      key: number;
       label: string;
       /** Months since the start of year 0: a number that names the month. */
       monthNumber: number;
     }
-  | { kind: 'event'; key: string; event: DatasetEvent; eventIndex: number };
+  | { kind: 'event'; key: number; event: DatasetEvent; eventIndex: number };
 
 /**
  * Month headings between events (already in chronological order). An event belongs to the month
@@ -33,32 +40,18 @@ export function groupByMonth(events: DatasetEvent[]): ChronologyRow[] {
       monthStart = dayFromCivil(year, month, 1);
       nextMonthStart =
         month === 12 ? dayFromCivil(year + 1, 1, 1) : dayFromCivil(year, month + 1, 1);
+      const monthNumber = year * 12 + month - 1;
       rows.push({
         kind: 'month',
-        // A colon cannot occur in an event id, so a heading never shares a key with an event.
-        key: `month:${year}-${month}`,
+        // Below zero, so a heading never shares a key with an event.
+        key: -1 - monthNumber,
         label: formatMonthHeading(monthStart),
-        monthNumber: year * 12 + month - 1,
+        monthNumber,
       });
     }
-    rows.push({ kind: 'event', key: event.id, event, eventIndex });
+    rows.push({ kind: 'event', key: event.position, event, eventIndex });
   });
   return rows;
-}
-
-/**
- * A number for each row that stays the same whatever the filters: an event's position in the file
- * (0 or more), a month's −1 − its month number. The virtualized list keys its rows and their
- * measured heights by these. Numbers in a typed array rather than the rows' text keys: working out
- * the positions of a million rows read a million ids and hashed them, twice (estimates, then
- * measured sizes), 0.4–0.5 s of the first render at a million events.
- */
-export function rowKeys(rows: readonly ChronologyRow[]): Float64Array {
-  const keys = new Float64Array(rows.length);
-  rows.forEach((row, index) => {
-    keys[index] = row.kind === 'month' ? -1 - row.monthNumber : row.event.position;
-  });
-  return keys;
 }
 
 /** Where the month headings are among the rows. */

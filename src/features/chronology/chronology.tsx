@@ -14,7 +14,7 @@ import {
   type Virtualizer,
 } from '@tanstack/react-virtual';
 import type { DatasetEvent } from '../../data/schema.ts';
-import { groupByMonth, monthHeadingIndexes, rowIndexOf, rowKeys } from '../../data/selectors.ts';
+import { groupByMonth, monthHeadingIndexes, rowIndexOf } from '../../data/selectors.ts';
 import { ChronologyEntry } from './chronology-entry.tsx';
 import type { ChronologyLinks } from './chronology-links.ts';
 
@@ -101,10 +101,11 @@ export function Chronology({ events, datasetKey, selectedId, links, empty }: Chr
     },
     [headingIndexes, tabStopRowIndex],
   );
-  const keys = useMemo(() => rowKeys(rows), [rows]);
-  // Month keys are negative (selectors.ts, rowKeys).
-  const estimateSize = useCallback((index: number) => ((keys[index] ?? 0) < 0 ? 40 : 104), [keys]);
-  const getItemKey = useCallback((index: number) => keys[index] ?? index, [keys]);
+  const estimateSize = useCallback(
+    (index: number) => (rows[index]?.kind === 'month' ? 40 : 104),
+    [rows],
+  );
+  const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh on every render and none of its functions is memoized
   const virtualizer = useVirtualizer({
