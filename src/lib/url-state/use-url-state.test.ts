@@ -90,4 +90,40 @@ describe('the URL state hook', () => {
     document.dispatchEvent(new Event('visibilitychange'));
     expect(address()).toBe('/?q=pyongyang');
   });
+
+  it('writes at once before the browser’s own Reload, Back or Forward', () => {
+    const { result } = renderHook(() => useUrlState());
+    const steps: [string, () => void][] = [
+      ['F5', () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'F5' }))],
+      [
+        'Ctrl+R',
+        () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'r', ctrlKey: true })),
+      ],
+      [
+        'Alt+←',
+        () =>
+          window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', altKey: true })),
+      ],
+      [
+        'the mouse’s back button',
+        () => window.dispatchEvent(new MouseEvent('pointerdown', { button: 3 })),
+      ],
+      [
+        'the pointer leaving for the toolbar',
+        () => document.documentElement.dispatchEvent(new MouseEvent('mouseleave')),
+      ],
+    ];
+    steps.forEach(([name, step], index) => {
+      act(() => result.current.updateFilters({ query: `step-${index}` }));
+      step();
+      expect(address(), name).toBe(`/?q=step-${index}`);
+    });
+    // The app's own keys (an arrow alone moves the selection or a handle) wait as before.
+    act(() => result.current.updateFilters({ query: 'arrow' }));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft' }));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'r' }));
+    expect(address()).toBe('/?q=step-4');
+    act(() => vi.advanceTimersByTime(ADDRESS_WRITE_DELAY_MS));
+    expect(address()).toBe('/?q=arrow');
+  });
 });

@@ -58,6 +58,35 @@ if (typeof window !== 'undefined') {
   window.addEventListener('blur', writePendingAddress);
   window.addEventListener('pagehide', writePendingAddress);
   document.addEventListener('visibilitychange', writePendingAddress);
+  // Before the browser's own Reload, Back and Forward, which read the entry before the page
+  // unloads: the pointer leaving the page (for the toolbar) or the keys and mouse buttons that
+  // do these. Back or Forward then leave the change in the entry left, where Forward finds it.
+  document.documentElement.addEventListener('mouseleave', writePendingAddress);
+  window.addEventListener(
+    'keydown',
+    (keyEvent) => {
+      if (isBrowserNavigationKey(keyEvent)) writePendingAddress();
+    },
+    true,
+  );
+  window.addEventListener(
+    'pointerdown',
+    (pointerEvent) => {
+      // The mouse's back and forward buttons.
+      if (pointerEvent.button === 3 || pointerEvent.button === 4) writePendingAddress();
+    },
+    true,
+  );
+}
+
+/** F5, Ctrl+R or ⌘R (reload); Alt+← / Alt+→, ⌘[ / ⌘], a keyboard's Back and Forward keys. */
+export function isBrowserNavigationKey(keyEvent: KeyboardEvent): boolean {
+  const { key } = keyEvent;
+  if (key === 'F5' || key === 'BrowserBack' || key === 'BrowserForward' || key === 'BrowserRefresh')
+    return true;
+  if ((keyEvent.ctrlKey || keyEvent.metaKey) && (key === 'r' || key === 'R')) return true;
+  if (keyEvent.altKey && (key === 'ArrowLeft' || key === 'ArrowRight')) return true;
+  return keyEvent.metaKey && (key === '[' || key === ']');
 }
 
 function subscribe(listener: () => void): () => void {
