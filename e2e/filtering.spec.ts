@@ -160,8 +160,12 @@ test.describe('search and categories', () => {
     await expect(page).toHaveURL(/\?q=SUBMARINE$/);
     await expect(page.getByRole('status')).toHaveText(/^Showing 3 of 6 events/);
     await expect(marker(page, STRIKE)).toHaveCount(0);
-    // Source quotes are searched too: only Yonhap's sentence says "Kyiv Post".
-    await page.getByRole('searchbox', { name: 'Search events' }).fill('kyiv post');
+    // Source quotes are searched too: only Yonhap's sentence says "Kyiv Post". Typed a key at a
+    // time, the space between the words stays in the field.
+    await page.getByRole('searchbox', { name: 'Search events' }).clear();
+    await page.keyboard.type('kyiv post');
+    await expect(page.getByRole('searchbox', { name: 'Search events' })).toHaveValue('kyiv post');
+    await expect(page).toHaveURL(/\?q=kyiv\+post$/);
     await expect(chronologyEntries(page)).toHaveText([new RegExp(STRIKE)]);
   });
 

@@ -517,7 +517,10 @@ export function App() {
               )}
               {dataset ? (
                 <Chronology
-                  datasetKey={sourceKey}
+                  // A list of its own for each source: rows are keyed by their place in their
+                  // dataset, and another dataset's measured heights, scroll position or focus
+                  // would not fit these events.
+                  key={sourceKey}
                   events={listedEvents}
                   selectedId={selectedId}
                   links={chronologyLinks}

@@ -1,12 +1,4 @@
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import {
   defaultRangeExtractor,
   useVirtualizer,
@@ -20,11 +12,6 @@ import type { ChronologyLinks } from './chronology-links.ts';
 
 export interface ChronologyProps {
   events: DatasetEvent[];
-  /**
-   * Which dataset the events come from. Rows are keyed by their place in their dataset, so the
-   * heights measured for one dataset's rows are forgotten when another's take their place.
-   */
-  datasetKey: string;
   selectedId: string | null;
   links: ChronologyLinks;
   /** Shown instead of the list when no event is left to show. */
@@ -72,7 +59,7 @@ function activeHeading(
  * The scrollable chronology, grouped by month with sticky headings. It is virtualized: whatever
  * the size of the dataset, only the rows near the view are in the DOM.
  */
-export function Chronology({ events, datasetKey, selectedId, links, empty }: ChronologyProps) {
+export function Chronology({ events, selectedId, links, empty }: ChronologyProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => groupByMonth(events), [events]);
   const headingIndexes = useMemo(() => monthHeadingIndexes(rows), [rows]);
@@ -120,23 +107,13 @@ export function Chronology({ events, datasetKey, selectedId, links, empty }: Chr
   });
   virtualizerRef.current = virtualizer;
 
-  // Another dataset in the same list (Back or Forward between two cached ones): its row 0 is not
-  // the last one's row 0. Forgotten before the paint, so no row is drawn at another's height.
-  const measuredForRef = useRef(datasetKey);
-  useLayoutEffect(
-    function forgetHeightsOfAnotherDataset() {
-      if (measuredForRef.current === datasetKey) return;
-      measuredForRef.current = datasetKey;
-      virtualizer.measure();
-    },
-    [datasetKey, virtualizer],
-  );
-
   // Whether the keyboard focus is in the list, remembered from focus events: by the time the
   // selection changes, the focused element (in the old entry's details) may already be gone.
   const focusInListRef = useRef(false);
   const previousSelectionRef = useRef<string | null>(selectedId);
   const mountedRef = useRef(false);
+  /** The latest selection's focus placement; an older one's frames leave the focus to it. */
+  const placementRef = useRef(0);
 
   useEffect(
     function scrollSelectionIntoView() {
@@ -167,8 +144,12 @@ export function Chronology({ events, datasetKey, selectedId, links, empty }: Chr
       // The page's focus rescue (app/use-focus-rescue.ts) waits while this is set: the details the
       // focus was in may be gone already, and the rescue would otherwise race these two frames.
       list.setAttribute(FOCUS_PENDING_ATTRIBUTE, '');
+      placementRef.current += 1;
+      const placement = placementRef.current;
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
+          // A quicker selection after this one (a held arrow key) places the focus last.
+          if (placement !== placementRef.current) return;
           list.removeAttribute(FOCUS_PENDING_ATTRIBUTE);
           // A related event chosen from the details may be hidden by the filters: its entry is not
           // in the list, and the focus went with the old details. It stays on the entry it came

@@ -1,6 +1,7 @@
-import { forwardRef, useId } from 'react';
+import { forwardRef, useId, useState } from 'react';
 
 export interface SearchFieldProps {
+  /** The search in the URL: trimmed. */
   value: string;
   onChange: (value: string) => void;
   /** While the data loads: the field is there (the layout does not jump) but cannot be used yet. */
@@ -13,6 +14,19 @@ export const SearchField = forwardRef<HTMLInputElement, SearchFieldProps>(functi
   ref,
 ) {
   const id = useId();
+  // What the reader has typed, spaces included: the URL keeps the search trimmed, and the field
+  // showing the URL's value would swallow the space between "kim" and "jong" as it is typed. A
+  // change from elsewhere (Back, Reset filters, a link) replaces it.
+  const [text, setText] = useState(value);
+  const [valueShown, setValueShown] = useState(value);
+  if (value !== valueShown) {
+    setValueShown(value);
+    if (text.trim() !== value) setText(value);
+  }
+  const change = (next: string) => {
+    setText(next);
+    onChange(next.trim());
+  };
   return (
     <form
       className="search-field"
@@ -34,12 +48,12 @@ export const SearchField = forwardRef<HTMLInputElement, SearchFieldProps>(functi
         autoComplete="off"
         spellCheck={false}
         disabled={disabled}
-        value={value}
-        onChange={(changeEvent) => onChange(changeEvent.target.value)}
+        value={text}
+        onChange={(changeEvent) => change(changeEvent.target.value)}
         onKeyDown={(keyEvent) => {
-          if (keyEvent.key === 'Escape' && value !== '') {
+          if (keyEvent.key === 'Escape' && text !== '') {
             keyEvent.preventDefault();
-            onChange('');
+            change('');
           }
         }}
       />

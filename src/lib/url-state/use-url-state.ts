@@ -23,9 +23,6 @@ export const ADDRESS_WRITE_DELAY_MS = 250;
  */
 let pendingHref: string | null = null;
 let pendingWrite: ReturnType<typeof setTimeout> | undefined;
-/** The entry's address (path and query) when the pending change began. */
-let addressBeforePending = '';
-
 function entryAddress(): string {
   return window.location.pathname + window.location.search;
 }
@@ -40,19 +37,22 @@ export function writePendingAddress(): void {
 }
 
 if (typeof window !== 'undefined') {
-  // Registered before any component's listener, so that they read the entry as settled here.
+  // Back or Forward: the entry the pending change was meant for is no longer the current one.
+  // (Registered before any component's listener, so that they read the new entry.)
   window.addEventListener('popstate', () => {
-    if (pendingHref === null) return;
-    if (entryAddress() === addressBeforePending) {
-      // Only the fragment changed (the skip link): the same view in a new entry, which takes
-      // the change.
-      writePendingAddress();
-    } else {
-      // Back or Forward: the entry the change was meant for is no longer the current one.
-      clearTimeout(pendingWrite);
-      pendingHref = null;
-    }
+    clearTimeout(pendingWrite);
+    pendingHref = null;
   });
+  // A link within the page (the skip link, #main) makes a new entry with this address and a
+  // fragment: the change is written first, so that both entries have it.
+  window.addEventListener(
+    'click',
+    (clickEvent) => {
+      if (clickEvent.target instanceof Element && clickEvent.target.closest('a[href^="#"]'))
+        writePendingAddress();
+    },
+    true,
+  );
   // Before the reader can copy the address, bookmark it or leave: the window loses the focus to
   // the address bar or another app, or the page is hidden or unloaded.
   window.addEventListener('blur', writePendingAddress);
@@ -114,7 +114,6 @@ export function navigate(state: UrlState, { replace = false }: NavigateOptions =
   const href = serializeUrl(state, APP_BASE);
   if (href === currentHref()) return;
   if (replace) {
-    if (pendingHref === null) addressBeforePending = entryAddress();
     pendingHref = href;
     clearTimeout(pendingWrite);
     pendingWrite = setTimeout(writePendingAddress, ADDRESS_WRITE_DELAY_MS);
