@@ -60,9 +60,6 @@ function eventHrefIn(params: [string, string][]) {
   return (id: string) => serializeUrl({ ...EMPTY_URL_STATE, selectedId: id, params }, APP_BASE);
 }
 
-/** Events beyond which a newly loaded dataset is first rendered in the background (see App). */
-const RENDER_IN_BACKGROUND_ABOVE = 20_000;
-
 function countCategories(events: DatasetEvent[]) {
   const counts = new Map<string, number>();
   for (const event of events) counts.set(event.category, (counts.get(event.category) ?? 0) + 1);
@@ -91,17 +88,15 @@ export function App() {
     progress: createStore<ImportProgress | null>(null),
   }));
   const datasetQuery = useQuery(datasetQueryOptions(source, choices, stores.progress.set));
-  // A large dataset's first render (every index, the list, the map) is React's to split into
-  // short tasks: as a deferred value it renders in the background, a component at a time, where
-  // the query's own update would do it all at once (about 2 s of frozen page at 1,000,000
-  // events); until it lands the page shows its loading state. A small one is shown at once:
-  // waiting for a background render cost 0.25 s at 1,000. An older value from another source, as
-  // after Back from one large dataset to another, is never shown with this URL: the page would
-  // apply this link's filters and selection to the wrong events.
+  // A dataset's first render (every index, the list, the map) is React's to split into short
+  // tasks: as a deferred value it renders in the background, a component at a time, where the
+  // query's own update would do it all in one task (about 2 s of frozen page at 1,000,000 events;
+  // at the bundled six, Lighthouse's largest blocking task). Until it lands the page shows its
+  // loading state. An older value from another source, as after Back from one dataset to
+  // another, is never shown with this URL: the page would apply this link's filters and
+  // selection to the wrong events.
   const liveOutcome = datasetQuery.data;
-  const inBackground =
-    liveOutcome?.kind === 'dataset' &&
-    liveOutcome.dataset.events.length > RENDER_IN_BACKGROUND_ABOVE;
+  const inBackground = liveOutcome?.kind === 'dataset';
   const liveFromSource = useMemo(
     () => ({ sourceKey, outcome: liveOutcome }),
     [sourceKey, liveOutcome],
