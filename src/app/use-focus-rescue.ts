@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { FOCUS_PENDING_ATTRIBUTE } from '../features/chronology/chronology.tsx';
+import { FOCUS_PENDING_ATTRIBUTE } from '../lib/focus-pending.ts';
 
 const RESCUE_WINDOW_MS = 5000;
 const RESCUE_DELAY_MS = 60;

@@ -8,6 +8,7 @@ import {
 import type { DatasetEvent } from '../../data/schema.ts';
 import { groupByMonth, monthHeadingIndexes, rowIndexOf } from '../../data/selectors.ts';
 import { ChronologyEntry } from './chronology-entry.tsx';
+import { FOCUS_PENDING_ATTRIBUTE } from '../../lib/focus-pending.ts';
 import type { ChronologyLinks } from './chronology-links.ts';
 
 export interface ChronologyProps {
@@ -19,9 +20,6 @@ export interface ChronologyProps {
 }
 
 const STICKY_HEADING_HEIGHT = 40;
-
-/** Set on the list while it is about to place the focus itself, after a selection. */
-export const FOCUS_PENDING_ATTRIBUTE = 'data-focus-pending';
 
 /** True when the top of a row (its date and title) is in view below the sticky heading. */
 function isTopInView(virtualizer: Virtualizer<HTMLDivElement, Element>, index: number): boolean {

@@ -23,6 +23,7 @@ export const ADDRESS_WRITE_DELAY_MS = 250;
  */
 let pendingHref: string | null = null;
 let pendingWrite: ReturnType<typeof setTimeout> | undefined;
+
 function entryAddress(): string {
   return window.location.pathname + window.location.search;
 }
@@ -80,7 +81,7 @@ if (typeof window !== 'undefined') {
 }
 
 /** F5, Ctrl+R or ⌘R (reload); Alt+← / Alt+→, ⌘[ / ⌘], a keyboard's Back and Forward keys. */
-export function isBrowserNavigationKey(keyEvent: KeyboardEvent): boolean {
+function isBrowserNavigationKey(keyEvent: KeyboardEvent): boolean {
   const { key } = keyEvent;
   if (key === 'F5' || key === 'BrowserBack' || key === 'BrowserForward' || key === 'BrowserRefresh')
     return true;
