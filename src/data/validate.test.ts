@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeFeature, makeFeatureCollection } from '../testing/dataset-factory.ts';
-import { DatasetError, parseDatasetText, validateFeatureCollection } from './validate.ts';
+import {
+  DatasetError,
+  FeatureChecker,
+  parseDatasetText,
+  validateFeatureCollection,
+} from './validate.ts';
 import { formatEventDate } from './date-label.ts';
 
 function validate(features: unknown[]) {
@@ -293,5 +298,39 @@ describe('derived ids', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('FeatureChecker handing records over while a file downloads', () => {
+  const collection = () => makeFeatureCollection([]) as unknown as Record<string, unknown>;
+
+  it('settles the order and ids of records it handed over, keeping none of their text', () => {
+    const checker = new FeatureChecker();
+    checker.add([
+      makeFeature({ id: 'later', properties: { date: '2024-10-08' } }),
+      makeFeature({ id: undefined, properties: { title: 'No id', date: '2024-06' } }),
+    ]);
+    const first = checker.takeNew();
+    checker.add([makeFeature({ id: 'earliest', properties: { date: '2023' } })]);
+    const { dataset, order } = checker.settle(collection());
+    const last = checker.takeNew();
+    expect([...first, ...last].map((event) => event.position)).toEqual([0, 1, 2]);
+    // Chronological: 2023, June 2024, 8 Oct 2024; the record without an id got one derived.
+    expect(order.map((record) => record.position)).toEqual([2, 1, 0]);
+    expect(order[1]?.idDerived).toBe(true);
+    expect(first[1]?.id).toBe(order[1]?.id);
+    // Handed over with an id of its own: only what settling needs is kept, not the title.
+    expect(Object.keys(order[2] ?? {}).sort()).toEqual(['date', 'id', 'idDerived', 'position']);
+    // Not handed over yet when settled: still whole, for takeNew to hand out.
+    expect(order[0]).toBe(last[0]);
+    expect(dataset.events).toEqual([]);
+    expect(dataset.recordCount).toBe(3);
+  });
+
+  it('refuses to finish with whole events once it has handed records over', () => {
+    const checker = new FeatureChecker();
+    checker.add([makeFeature()]);
+    checker.takeNew();
+    expect(() => checker.finish(collection())).toThrow(/handed over/);
   });
 });

@@ -352,8 +352,13 @@ export interface RecordSettlement {
   derivedIds: string[];
 }
 
-/** From the dataset's events, checked and sorted (validate.ts): what the page needs to settle. */
-export function settlementOf(events: readonly DatasetEvent[]): RecordSettlement {
+/**
+ * From the records in their settled order (validate.ts, FeatureChecker.settle): what the page
+ * needs to settle the ones it has.
+ */
+export function settlementOf(
+  events: readonly Pick<DatasetEvent, 'position' | 'idDerived' | 'id'>[],
+): RecordSettlement {
   const order = new Float64Array(events.length);
   const derivedPositions: number[] = [];
   const derivedIds: string[] = [];

@@ -20,6 +20,7 @@ import {
 } from './import-dataset.ts';
 import { FeatureChecker } from '../validate.ts';
 import type { DatasetEvent } from '../schema.ts';
+import { settlementOf, type RecordSettlement } from './event-pack.ts';
 
 /** Text before the features list longer than this is not a file this reader is for. */
 const MAX_HEAD_LENGTH = 1_000_000;
@@ -119,10 +120,11 @@ export class FeatureStream {
   }
 
   /**
-   * After the last piece: the outcome importDataset would give for the whole file, or null when
-   * the whole file must go through importDataset after all.
+   * After the last piece: the outcome importDataset would give for the whole file, without its
+   * events, and how the records taken (takeNew, which still hands out the last of them after
+   * this) become those events. Null when the whole file must go through importDataset after all.
    */
-  end(): ImportOutcome | null {
+  end(): { outcome: ImportOutcome; settlement: RecordSettlement } | null {
     if (this.phase !== 'stepped-aside') {
       try {
         this.read(this.decoder.decode());
@@ -150,12 +152,15 @@ export class FeatureStream {
     ) {
       return null;
     }
-    const dataset = this.checker.finish(collection);
+    const { dataset, order } = this.checker.settle(collection);
     if (dataset.metadata.title === 'Untitled dataset') dataset.metadata.title = this.fileName;
     return {
-      kind: 'dataset',
-      dataset,
-      report: { ...blankReport(this.fileName, 'utf-8'), format: 'dateline-geojson' },
+      outcome: {
+        kind: 'dataset',
+        dataset,
+        report: { ...blankReport(this.fileName, 'utf-8'), format: 'dateline-geojson' },
+      },
+      settlement: settlementOf(order),
     };
   }
 

@@ -6,7 +6,7 @@ import { DatasetError } from '../validate.ts';
 import { importDataset } from './import-dataset.ts';
 import { FeatureStream } from './feature-stream.ts';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
-import { EventPacker, settlementOf } from './event-pack.ts';
+import { EventPacker } from './event-pack.ts';
 import { fetchBytes } from '../dataset-fetch.ts';
 import { MAX_MANIFEST_BYTES } from './manifest.ts';
 
@@ -65,14 +65,10 @@ scope.onmessage = async function handleImportRequest({ data: request }) {
     if (request.download) {
       const { name, url } = request.download;
       const { file, streamed } = await download(url, name);
-      if (streamed?.kind === 'dataset') {
+      if (streamed) {
         // The page has the records already: it only needs their order and derived ids.
-        const { dataset } = streamed;
-        scope.postMessage({ type: 'records-settled', settlement: settlementOf(dataset.events) });
-        scope.postMessage({
-          type: 'done',
-          outcome: { ...streamed, dataset: { ...dataset, events: [] } },
-        });
+        scope.postMessage({ type: 'records-settled', settlement: streamed.settlement });
+        scope.postMessage({ type: 'done', outcome: streamed.outcome });
         return;
       }
       inputs = [{ name, bytes: file.bytes }];
