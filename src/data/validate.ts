@@ -323,7 +323,7 @@ export class FeatureChecker {
   private readonly issues: DataIssue[] = [];
   /** In file order: records not yet handed out whole, those handed out as HandedOverRecord. */
   private readonly candidates: (DatasetEvent | HandedOverRecord)[] = [];
-  /** Records that gave no id: finish derives theirs, once every given id is known. */
+  /** Records that gave no id: finish or settle derives theirs, once every given id is known. */
   private readonly withoutId: DatasetEvent[] = [];
   /** Each id given so far and the position of the record that gave it first. */
   private readonly firstPositionById = new Map<string, number>();
