@@ -25,9 +25,7 @@ import { AppHeader } from './app-header.tsx';
 import { LoadError } from './load-error.tsx';
 import { LoadProgress } from './load-progress.tsx';
 import { Notices } from './notices.tsx';
-import { NotFound } from './not-found.tsx';
 import { SelectionBar } from './selection-bar.tsx';
-import { closestEvents } from '../data/closest.ts';
 import { eventPassesFilter, widenToInclude } from '../data/filter.ts';
 import { StatusLine } from './status-line.tsx';
 import { useExplorerData } from './use-explorer-data.ts';
@@ -48,6 +46,10 @@ const MappingDialog = lazy(() =>
   import('../features/open-dataset/mapping-dialog.tsx').then((module) => ({
     default: module.MappingDialog,
   })),
+);
+// Rarely shown, so not part of the first load: the notice for a link to a missing event.
+const NotFound = lazy(() =>
+  import('./not-found.tsx').then((module) => ({ default: module.NotFound })),
 );
 const ImportDetails = lazy(() =>
   import('../features/open-dataset/import-details.tsx').then((module) => ({
@@ -457,12 +459,14 @@ export function App() {
       )}
       <Notices notices={notices.notices} onDismiss={notices.dismiss} />
       {notFound && selectedId !== null && (
-        <NotFound
-          missingId={selectedId}
-          suggestions={closestEvents(selectedId, allEvents)}
-          eventHref={eventHref}
-          onSelect={select}
-        />
+        <Suspense fallback={null}>
+          <NotFound
+            missingId={selectedId}
+            events={allEvents}
+            eventHref={eventHref}
+            onSelect={select}
+          />
+        </Suspense>
       )}
       <main className="workspace" id="main">
         {datasetQuery.isError ? (

@@ -1,15 +1,19 @@
+import { useMemo } from 'react';
+import { closestEvents } from '../data/closest.ts';
 import type { DatasetEvent } from '../data/schema.ts';
 import { isPlainLeftClick } from '../lib/is-plain-left-click.ts';
 
 export interface NotFoundProps {
   missingId: string;
-  suggestions: DatasetEvent[];
+  /** All the dataset's events: the likeliest few are offered instead. */
+  events: readonly DatasetEvent[];
   eventHref: (id: string) => string;
   onSelect: (id: string | null) => void;
 }
 
 /** A link to an id the dataset does not have: said plainly, with the likeliest events instead. */
-export function NotFound({ missingId, suggestions, eventHref, onSelect }: NotFoundProps) {
+export function NotFound({ missingId, events, eventHref, onSelect }: NotFoundProps) {
+  const suggestions = useMemo(() => closestEvents(missingId, events), [missingId, events]);
   return (
     <div className="notice notice-error" role="alert">
       <p>

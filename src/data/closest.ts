@@ -15,7 +15,7 @@ function words(text: string): Set<string> {
 
 export function closestEvents(
   missingId: string,
-  events: DatasetEvent[],
+  events: readonly DatasetEvent[],
   limit = 3,
 ): DatasetEvent[] {
   const wanted = words(missingId);

@@ -11,7 +11,8 @@ import type {
   ImportProgress,
   ImportReport,
 } from './import/import-dataset.ts';
-import { mergeParts, readManifest, type Manifest } from './import/manifest.ts';
+import type { Manifest } from './import/manifest.ts';
+import { mightBeManifest } from './import/manifest-check.ts';
 import type { Dataset } from './schema.ts';
 import { LOCAL_PREFIX, localFiles } from './import/local-files.ts';
 import { runImport } from './import/run-import.ts';
@@ -81,6 +82,13 @@ export type LoadedOutcome = ImportOutcome & {
 /** Parts at once: one worker per core, at most four (each holds its part's text while it works). */
 const PARALLEL_PARTS = Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
 
+/** The manifest in a downloaded file, or null when the file is a dataset itself. */
+async function manifestIn(bytes: Uint8Array, url: string): Promise<Manifest | null> {
+  if (!mightBeManifest(bytes)) return null;
+  const { readManifest } = await import('./import/manifest.ts');
+  return readManifest(bytes, url);
+}
+
 async function loadManifest(
   manifest: Manifest,
   signal: AbortSignal | undefined,
@@ -114,6 +122,7 @@ async function loadManifest(
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, manifest.parts.length) }, work));
+  const { mergeParts } = await import('./import/manifest.ts');
   const dataset = mergeParts(manifest.title, results);
   const first = results[0]?.report;
   if (!first) throw new DatasetError('The manifest lists no parts.');
@@ -162,7 +171,7 @@ export function datasetQueryOptions(
           // Cancelled while waiting: the load went back for the next attempt, which owns it now.
           if (signal.aborted) throw signal.reason;
           offlineCopy = download.offlineCopy;
-          manifest = download.smallFile ? readManifest(download.smallFile, source.url) : null;
+          manifest = download.smallFile ? await manifestIn(download.smallFile, source.url) : null;
         } catch (error) {
           if (!signal.aborted) early.cancel();
           throw error;
@@ -175,7 +184,9 @@ export function datasetQueryOptions(
         // checked and handed to the page.
         performance.mark('dateline:downloaded');
         manifest =
-          source.kind === 'local' || !inputs[0] ? null : readManifest(inputs[0].bytes, source.url);
+          source.kind === 'local' || !inputs[0]
+            ? null
+            : await manifestIn(inputs[0].bytes, source.url);
       }
       if (manifest) {
         const outcome = await loadManifest(manifest, signal, onProgress);

@@ -4,7 +4,7 @@ import { earlyDatasetUrl } from './early-load.ts';
 import { datasetSourceFrom } from './dataset-query.ts';
 import { BUNDLED_DATASET_URL } from './dataset-fetch.ts';
 import type { ImportResponse } from './import/import-messages.ts';
-import { blankReport } from './import/import-dataset.ts';
+import { blankReport } from './import/contract-sample.ts';
 import { EventPacker } from './import/event-pack.ts';
 import { validateFeatureCollection } from './validate.ts';
 import { makeFeature, makeFeatureCollection } from '../testing/dataset-factory.ts';

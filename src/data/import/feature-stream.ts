@@ -10,14 +10,14 @@
  * other records) makes it step aside, and the whole file goes through importDataset as before,
  * which names the problem exactly. No message depends on which way a file was read.
  */
+import type { ImportOutcome } from './import-dataset.ts';
 import {
   CONTRACT_SAMPLE_SIZE,
   baseName,
   blankReport,
   isObject,
   sampleIsOurs,
-  type ImportOutcome,
-} from './import-dataset.ts';
+} from './contract-sample.ts';
 import { FeatureChecker } from '../validate.ts';
 import type { DatasetEvent } from '../schema.ts';
 import { settlementOf, type RecordSettlement } from './event-pack.ts';

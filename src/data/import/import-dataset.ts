@@ -24,6 +24,13 @@ import { parseCsv } from './csv.ts';
 import { parseDateCell, usesTwoDigitYears, type DayOrder } from './date-cells.ts';
 import { decodeBytes, type TextEncodingName } from './decode-text.ts';
 import { findLookups, findRecords, joinLookups, recordsToTable } from './json-records.ts';
+import {
+  CONTRACT_SAMPLE_SIZE,
+  baseName,
+  blankReport,
+  isObject,
+  sampleIsOurs,
+} from './contract-sample.ts';
 
 export interface ImportInput {
   name: string;
@@ -129,36 +136,12 @@ function parseJson(text: string, name: string): Json {
   }
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** How many of a collection's first features decide whether it is ours. */
-export const CONTRACT_SAMPLE_SIZE = 50;
-
 /** A FeatureCollection whose features carry our own properties (title, date, sources). */
 function isContractCollection(json: Json): boolean {
   if (!isObject(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
     return false;
   }
   return sampleIsOurs(json.features.slice(0, CONTRACT_SAMPLE_SIZE));
-}
-
-/** Whether most of a collection's first features (or all of none) are records of our contract. */
-export function sampleIsOurs(sample: readonly unknown[]): boolean {
-  if (sample.length === 0) return true;
-  const ours = sample.filter(
-    (feature) =>
-      isObject(feature) &&
-      isObject(feature.properties) &&
-      typeof feature.properties.date === 'string' &&
-      Array.isArray(feature.properties.sources),
-  ).length;
-  return ours >= sample.length / 2;
-}
-
-export function baseName(name: string): string {
-  return name.replace(/^.*[\\/]/, '');
 }
 
 interface ReadFile {
@@ -177,25 +160,6 @@ function readFile(input: ImportInput): ReadFile {
     throw new DatasetError(`${name} looks like an HTML page, not a dataset: is the address right?`);
   }
   return { name, encoding, text, json };
-}
-
-/** A report before anything is known of a file but its name and encoding. */
-export function blankReport(fileName: string, encoding: TextEncodingName): ImportReport {
-  return {
-    fileName,
-    format: 'csv',
-    encoding,
-    mapping: null,
-    dayOrder: null,
-    twoDigitYears: false,
-    joins: [],
-    recordsPath: null,
-    columns: [],
-    proposal: null,
-    preview: [],
-    otherRecordGroups: [],
-    repeatedIds: 0,
-  };
 }
 
 export function importDataset(

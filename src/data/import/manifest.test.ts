@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeFeature, makeFeatureCollection } from '../../testing/dataset-factory.ts';
 import { validateFeatureCollection } from '../validate.ts';
 import { mergeParts, readManifest } from './manifest.ts';
+import { mightBeManifest } from './manifest-check.ts';
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
@@ -36,6 +37,24 @@ describe('readManifest', () => {
     expect(() => read([])).toThrow(/lists no parts/);
     expect(() => read([{ from: '2000' }])).toThrow(/Part 1 of the manifest has no "url"/);
     expect(() => read([{ url: 'javascript:alert(1)' }])).toThrow(/not an http\(s\) address/);
+  });
+});
+
+describe('mightBeManifest', () => {
+  it('lets through every manifest, however it is written, and turns away datasets', () => {
+    const manifest = { type: 'DatelineManifest', parts: [{ url: 'parts/a.geojson' }] };
+    const written = [
+      bytes(manifest),
+      new TextEncoder().encode(JSON.stringify(manifest, null, 2)),
+      new TextEncoder().encode('{ "parts": [{"url": "a.csv"}],\n  "type" :\t"DatelineManifest" }'),
+    ];
+    for (const file of written) {
+      expect(readManifest(file, 'https://x.example/m.json')).not.toBeNull();
+      expect(mightBeManifest(file)).toBe(true);
+    }
+    // The page then never loads the manifest reader for an ordinary dataset.
+    expect(mightBeManifest(bytes(makeFeatureCollection([makeFeature()])))).toBe(false);
+    expect(mightBeManifest(new TextEncoder().encode('date,title\n2024-06,Summit'))).toBe(false);
   });
 });
 

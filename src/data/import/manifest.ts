@@ -19,6 +19,7 @@ import { DatasetError } from '../dataset-error.ts';
 import type { DataIssue, Dataset, DatasetEvent } from '../schema.ts';
 import { compareEvents } from '../sort-events.ts';
 import { IdSet } from './id-set.ts';
+import { MAX_MANIFEST_BYTES } from './manifest-check.ts';
 
 export interface ManifestPart {
   url: string;
@@ -31,8 +32,6 @@ export interface Manifest {
   title: string;
   parts: ManifestPart[];
 }
-
-export const MAX_MANIFEST_BYTES = 1_000_000;
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;

@@ -2,7 +2,7 @@
  * Marker icons. The HTML here is fixed markup or a number, never event text: titles reach the
  * marker only as an aria-label set through the DOM, so no event can inject markup.
  */
-import L from 'leaflet';
+import * as L from 'leaflet';
 
 /** 44 px: the smallest comfortable touch target. The visible dot inside is smaller. */
 const TARGET = 44;

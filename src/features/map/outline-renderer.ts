@@ -9,7 +9,7 @@
  * ends. A drawing from the worker arrives a moment later: until then the previous one stays where
  * it was (scaled, after a zoom), so land never jumps and the map never shows a blank frame.
  */
-import L from 'leaflet';
+import * as L from 'leaflet';
 import { fetchOutlines, type Outlines } from './outline-data.ts';
 import { drawOutlines, type OutlineColours, type OutlineFrame } from './outline-drawing.ts';
 import type { OutlineWorkerReply, OutlineWorkerRequest } from './outline-worker.ts';
