@@ -9,11 +9,9 @@ import type {
   ImportInput,
   ImportOutcome,
   ImportProgress,
-  ImportReport,
 } from './import/import-dataset.ts';
 import type { Manifest } from './import/manifest.ts';
 import { mightBeManifest } from './import/manifest-check.ts';
-import type { Dataset } from './schema.ts';
 import { LOCAL_PREFIX, localFiles } from './import/local-files.ts';
 import { runImport } from './import/run-import.ts';
 import { takeEarlyLoad } from './early-load.ts';
@@ -79,58 +77,14 @@ export type LoadedOutcome = ImportOutcome & {
   offlineCopy: string | null;
 };
 
-/** Parts at once: one worker per core, at most four (each holds its part's text while it works). */
-const PARALLEL_PARTS = Math.max(1, Math.min(4, globalThis.navigator?.hardwareConcurrency ?? 2));
-
-/** The manifest in a downloaded file, or null when the file is a dataset itself. */
+/**
+ * The manifest in a downloaded file, or null when the file is a dataset itself. Few datasets come
+ * in parts: the code that reads and loads them is fetched only for a file that could be one.
+ */
 async function manifestIn(bytes: Uint8Array, url: string): Promise<Manifest | null> {
   if (!mightBeManifest(bytes)) return null;
-  const { readManifest } = await import('./import/manifest.ts');
+  const { readManifest } = await import('./import/load-manifest.ts');
   return readManifest(bytes, url);
-}
-
-async function loadManifest(
-  manifest: Manifest,
-  signal: AbortSignal | undefined,
-  onProgress: (progress: ImportProgress) => void,
-): Promise<ImportOutcome> {
-  const results: { name: string; dataset: Dataset; report: ImportReport }[] = [];
-  let next = 0;
-  let done = 0;
-  const work = async () => {
-    while (next < manifest.parts.length) {
-      const index = next;
-      next += 1;
-      const part = manifest.parts[index];
-      if (!part) continue;
-      const name = fileNameOf(part.url);
-      // The part's worker downloads it itself and reads its records as they arrive
-      // (feature-stream.ts): the page never holds the part's bytes.
-      const outcome = await runImport(
-        { inputs: [], download: { url: part.url, name }, choices: null, sourceUrl: part.url },
-        () => {},
-        signal,
-      );
-      if (outcome.kind !== 'dataset') {
-        throw new DatasetError(
-          `Part ${index + 1} (${name}) has columns the importer is not sure of. Open it on its own to check them, or give it plain column names.`,
-        );
-      }
-      results[index] = { name, dataset: outcome.dataset, report: outcome.report };
-      done += 1;
-      onProgress({ stage: 'parsing', rows: 0, part: { done, count: manifest.parts.length } });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, manifest.parts.length) }, work));
-  const { mergeParts } = await import('./import/manifest.ts');
-  const dataset = mergeParts(manifest.title, results);
-  const first = results[0]?.report;
-  if (!first) throw new DatasetError('The manifest lists no parts.');
-  return {
-    kind: 'dataset',
-    dataset,
-    report: { ...first, fileName: `${manifest.parts.length} parts`, format: first.format },
-  };
 }
 
 /**
@@ -189,6 +143,7 @@ export function datasetQueryOptions(
             : await manifestIn(inputs[0].bytes, source.url);
       }
       if (manifest) {
+        const { loadManifest } = await import('./import/load-manifest.ts');
         const outcome = await loadManifest(manifest, signal, onProgress);
         performance.mark('dateline:data-ready');
         if (source.kind !== 'local') {

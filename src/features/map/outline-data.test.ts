@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import L from 'leaflet';
+import * as L from 'leaflet';
 import world from 'world-atlas/countries-110m.json';
 import { buildBasemap, type Basemap } from './basemap-shapes.ts';
 import { decodeOutlines, encodeOutlines, toWorld, type OutlinePaths } from './outline-data.ts';
