@@ -44,6 +44,11 @@ const NAIVE_PAGE = `<!doctype html>
 /** The app's own text files, compressed as any static host compresses them. */
 const COMPRESSED_TYPES = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.xml']);
 
+/** How the bench server compresses the app's files (the most any static host would). */
+export function compressAsServed(bytes: Buffer): Buffer {
+  return gzipSync(bytes, { level: 9 });
+}
+
 export function startBenchServer(dist: string, dataDir: string, port: number): Promise<Server> {
   const leaflet = resolve('node_modules/leaflet/dist');
   const gzipped = new Map<string, Buffer>();
@@ -60,7 +65,7 @@ export function startBenchServer(dist: string, dataDir: string, port: number): P
       ) {
         let body = gzipped.get(file);
         if (!body) {
-          body = gzipSync(readFileSync(file), { level: 9 });
+          body = compressAsServed(readFileSync(file));
           gzipped.set(file, body);
         }
         response.writeHead(200, {

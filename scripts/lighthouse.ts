@@ -7,11 +7,10 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
-import { startBenchServer } from './bench-server.ts';
+import { compressAsServed, startBenchServer } from './bench-server.ts';
 
 const PORT = 4178;
 const TARGETS: Record<string, number> = {
@@ -32,7 +31,7 @@ interface NetworkRequest {
 const distDir = resolve(process.env.BENCH_DIST ?? 'dist');
 
 function gzippedSize(url: string): number {
-  return gzipSync(readFileSync(join(distDir, new URL(url).pathname)), { level: 9 }).byteLength;
+  return compressAsServed(readFileSync(join(distDir, new URL(url).pathname))).byteLength;
 }
 
 const server = await startBenchServer(distDir, resolve('bench/.cache'), PORT);
