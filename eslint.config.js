@@ -36,7 +36,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/offline/service-worker.js'],
+    files: ['src/features/offline/service-worker.js'],
     languageOptions: { globals: { ...globals.serviceworker } },
   },
   {

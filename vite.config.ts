@@ -161,11 +161,11 @@ function basemapOutlinesPlugin(): Plugin {
 }
 
 const serviceWorkerSource = fileURLToPath(
-  new URL('./src/offline/service-worker.js', import.meta.url),
+  new URL('./src/features/offline/service-worker.js', import.meta.url),
 );
 
 /**
- * Writes `sw.js` beside index.html: the service worker (src/offline/service-worker.js) with the
+ * Writes `sw.js` beside index.html: the service worker (src/features/offline/service-worker.js) with the
  * list of the app's files it stores for offline use, and a version that changes with them.
  */
 function serviceWorkerPlugin(): Plugin {

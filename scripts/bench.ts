@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { toGeoJson } from '../src/data/export.ts';
+import { toGeoJson } from '../src/data/export/export.ts';
 import { importDataset } from '../src/data/import/import-dataset.ts';
 import { CHROMIUM_ARGS, findChromium } from './find-chromium.mjs';
 import { startBenchServer } from './bench-server.ts';

@@ -1,4 +1,4 @@
-import type { Dataset } from '../src/data/schema.ts';
+import type { Dataset } from '../src/data/model/schema.ts';
 
 /**
  * Every problem of a dataset as one line each: the records the loader refused, plus links between

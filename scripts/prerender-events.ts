@@ -17,9 +17,9 @@ import { join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
 import { buildBasemap } from '../src/features/map/basemap-shapes.ts';
-import { parseDatasetText } from '../src/data/validate.ts';
-import { formatEventDate } from '../src/data/date-label.ts';
-import type { DatasetEvent } from '../src/data/schema.ts';
+import { parseDatasetText } from '../src/data/model/validate.ts';
+import { formatEventDate } from '../src/data/model/date-label.ts';
+import type { DatasetEvent } from '../src/data/model/schema.ts';
 import { CARD_HEIGHT, CARD_WIDTH, escapeXml, socialCardSvg } from './social-card.ts';
 
 const require = createRequire(import.meta.url);

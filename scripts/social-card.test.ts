@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import world from 'world-atlas/countries-50m.json';
 import { buildBasemap } from '../src/features/map/basemap-shapes.ts';
-import { validateFeatureCollection } from '../src/data/validate.ts';
+import { validateFeatureCollection } from '../src/data/model/validate.ts';
 import { makeFeature, makeFeatureCollection } from '../src/testing/dataset-factory.ts';
 import { escapeXml, socialCardSvg, wrapText } from './social-card.ts';
 import { eventPageHtml } from './prerender-events.ts';

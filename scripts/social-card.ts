@@ -4,9 +4,9 @@
  * it is tested without rendering) and turned into PNG by resvg at build time.
  */
 import type { Basemap } from '../src/features/map/basemap-shapes.ts';
-import type { DatasetEvent } from '../src/data/schema.ts';
-import { formatEventDate } from '../src/data/date-label.ts';
-import { categoryColor, categoryLabel } from '../src/data/categories.ts';
+import type { DatasetEvent } from '../src/data/model/schema.ts';
+import { formatEventDate } from '../src/data/model/date-label.ts';
+import { categoryColor, categoryLabel } from '../src/data/model/categories.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;

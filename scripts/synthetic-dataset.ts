@@ -162,7 +162,7 @@ export async function writeSyntheticDataset(count: number, path: string, seed = 
 
 /**
  * The same events split by year into `partCount` files beside a manifest (see
- * src/data/import/manifest.ts): how a dataset too big for one file is put on static hosting.
+ * src/data/loading/manifest.ts): how a dataset too big for one file is put on static hosting.
  */
 export async function writeSyntheticManifest(
   count: number,

@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatEventDate } from '../src/data/date-label.ts';
-import { DatasetError, parseDatasetText } from '../src/data/validate.ts';
+import { formatEventDate } from '../src/data/model/date-label.ts';
+import { DatasetError, parseDatasetText } from '../src/data/model/validate.ts';
 import { reportDatasetProblems } from './dataset-report.ts';
 
 async function main(): Promise<number> {

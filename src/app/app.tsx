@@ -1,14 +1,14 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { datasetQueryOptions, datasetSourceFrom } from '../data/dataset-query.ts';
+import { datasetQueryOptions, datasetSourceFrom } from '../data/loading/dataset-query.ts';
 import type { ImportChoices, ImportProgress } from '../data/import/import-dataset.ts';
-import { LOCAL_PREFIX, localFiles, openLocalFiles } from '../data/import/local-files.ts';
-import type { DatasetEvent } from '../data/schema.ts';
-import { eventsInBounds, type GeoBounds } from '../data/selectors.ts';
+import { LOCAL_PREFIX, localFiles, openLocalFiles } from '../data/loading/local-files.ts';
+import type { DatasetEvent } from '../data/model/schema.ts';
+import { eventsInBounds, type GeoBounds } from '../data/query/selectors.ts';
 import { createStore } from '../lib/store/store.ts';
 import { useDeferredWhen } from '../lib/use-deferred-when.ts';
-import { APP_BASE, navigate, useUrlState } from '../lib/url-state/use-url-state.ts';
-import { EMPTY_URL_STATE, serializeUrl } from '../lib/url-state/url-state.ts';
+import { APP_BASE, navigate, useUrlState } from '../data/url/use-url-state.ts';
+import { EMPTY_URL_STATE, serializeUrl } from '../data/url/url-state.ts';
 import { Chronology } from '../features/chronology/chronology.tsx';
 import type { ChronologyLinks } from '../features/chronology/chronology-links.ts';
 import { DataIssuesPanel } from '../features/data-issues/data-issues-panel.tsx';
@@ -26,13 +26,13 @@ import { LoadError } from './load-error.tsx';
 import { LoadProgress } from './load-progress.tsx';
 import { Notices } from './notices.tsx';
 import { SelectionBar } from './selection-bar.tsx';
-import { eventPassesFilter, widenToInclude } from '../data/filter.ts';
+import { eventPassesFilter, widenToInclude } from '../data/query/filter.ts';
 import { StatusLine } from './status-line.tsx';
 import { useExplorerData } from './use-explorer-data.ts';
 import { useFocusRescue } from './use-focus-rescue.ts';
 import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
 import { useUrlCorrections } from './use-url-corrections.ts';
-import { registerOfflineSupport } from '../offline/register-offline.ts';
+import { registerOfflineSupport } from '../features/offline/register-offline.ts';
 
 const NO_EVENTS: DatasetEvent[] = [];
 
@@ -274,7 +274,7 @@ export function App() {
     focusSearch: useCallback(() => searchRef.current?.focus(), []),
   });
 
-  // After this visit the app and the datasets it opened work offline (src/offline), set up once
+  // After this visit the app and the datasets it opened work offline (src/features/offline), set up once
   // the first dataset has loaded or failed: storing the app's files never competes with it.
   const firstLoadSettled = !datasetQuery.isPending;
   useEffect(

@@ -7,7 +7,7 @@
 // though the map's code arrives later in a chunk of its own.
 import 'leaflet/dist/leaflet.css';
 import './styles.css';
-import { startEarlyLoad } from '../data/early-load.ts';
+import { startEarlyLoad } from '../data/loading/early-load.ts';
 
 // The dataset downloads and is read in a worker while the app itself loads (early-load.ts).
 startEarlyLoad();

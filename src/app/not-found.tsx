@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { closestEvents } from '../data/closest.ts';
-import type { DatasetEvent } from '../data/schema.ts';
+import { closestEvents } from '../data/query/closest.ts';
+import type { DatasetEvent } from '../data/model/schema.ts';
 import { isPlainLeftClick } from '../lib/is-plain-left-click.ts';
 
 export interface NotFoundProps {

@@ -1,5 +1,5 @@
-import { formatEventDate } from '../data/date-label.ts';
-import type { DatasetEvent } from '../data/schema.ts';
+import { formatEventDate } from '../data/model/date-label.ts';
+import type { DatasetEvent } from '../data/model/schema.ts';
 
 export interface SelectionBarProps {
   event: DatasetEvent;

@@ -1,5 +1,5 @@
-import type { CalendarDay } from '../data/calendar-day.ts';
-import { formatDay } from '../data/date-label.ts';
+import type { CalendarDay } from '../data/model/calendar-day.ts';
+import { formatDay } from '../data/model/date-label.ts';
 
 export interface StatusLineProps {
   loading: boolean;

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { renderHook } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { parseIsoDay } from '../data/calendar-day.ts';
-import { validateFeatureCollection } from '../data/validate.ts';
+import { parseIsoDay } from '../data/model/calendar-day.ts';
+import { validateFeatureCollection } from '../data/model/validate.ts';
 import { makeFeature, makeFeatureCollection } from '../testing/dataset-factory.ts';
 import { useExplorerData, type ExplorerFilter } from './use-explorer-data.ts';
 

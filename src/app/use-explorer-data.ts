@@ -4,12 +4,12 @@
  * filter once per range. Nothing here runs on a hover, a scroll or a map move.
  */
 import { useDeferredValue, useEffect, useMemo } from 'react';
-import type { CalendarDay } from '../data/calendar-day.ts';
-import { buildEventIndex, filterEvents, matchTextAndCategory } from '../data/filter.ts';
-import type { DatasetEvent } from '../data/schema.ts';
-import { indexById } from '../data/selectors.ts';
-import { binWeights, buildBins } from '../features/timeline/histogram.ts';
-import { yearsPresent } from '../features/timeline/presets.ts';
+import type { CalendarDay } from '../data/model/calendar-day.ts';
+import { buildEventIndex, filterEvents, matchTextAndCategory } from '../data/query/filter.ts';
+import type { DatasetEvent } from '../data/model/schema.ts';
+import { indexById } from '../data/query/selectors.ts';
+import { binWeights, buildBins } from '../data/query/histogram.ts';
+import { yearsPresent } from '../data/query/presets.ts';
 import { useDeferredWhen } from '../lib/use-deferred-when.ts';
 import { whenIdle } from '../lib/when-idle.ts';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { createStore, useStoreValue, type Store } from '../lib/store/store.ts';
-import type { ParsedUrl } from '../lib/url-state/url-state.ts';
+import type { ParsedUrl } from '../data/url/url-state.ts';
 
 const allNotices = (notices: string[]) => notices;
 

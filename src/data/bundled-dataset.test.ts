@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDatasetText } from './validate.ts';
-import { formatEventDate } from './date-label.ts';
-import { formatIsoDay } from './calendar-day.ts';
+import { parseDatasetText } from './model/validate.ts';
+import { formatEventDate } from './model/date-label.ts';
+import { formatIsoDay } from './model/calendar-day.ts';
 import { reportDatasetProblems } from '../../scripts/dataset-report.ts';
 
 const dataset = parseDatasetText(

@@ -25,10 +25,10 @@ import {
   isHttpUrl,
   parseDatasetText,
   validateFeatureCollection,
-} from './validate.ts';
-import { MAX_ID_LENGTH, deriveEventId } from './derive-id.ts';
-import { indexById } from './selectors.ts';
-import type { Dataset } from './schema.ts';
+} from './model/validate.ts';
+import { MAX_ID_LENGTH, deriveEventId } from './model/derive-id.ts';
+import { indexById } from './query/selectors.ts';
+import type { Dataset } from './model/schema.ts';
 import { emptyMapping } from './import/columns.ts';
 import { importDataset, type ImportOutcome } from './import/import-dataset.ts';
 

@@ -3,7 +3,7 @@
  * LF, and a delimiter (comma, semicolon or tab) chosen from the header line. Written as one pass
  * over the text so a 100 MB file costs one loop, with progress reported as rows are read.
  */
-import { DatasetError } from '../dataset-error.ts';
+import { DatasetError } from '../model/dataset-error.ts';
 
 export interface CsvTable {
   delimiter: ',' | ';' | '\t';

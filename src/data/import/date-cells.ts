@@ -4,7 +4,7 @@
  * it could not be read. Day/month order is decided per column from the data, never per cell, so
  * "03/04/2020" means the same thing on every row.
  */
-import { parseEdtf } from '../edtf.ts';
+import { parseEdtf } from '../model/edtf.ts';
 
 export type DayOrder = 'day-first' | 'month-first';
 

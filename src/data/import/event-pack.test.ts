@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { validateFeatureCollection } from '../validate.ts';
-import type { DatasetEvent } from '../schema.ts';
+import { validateFeatureCollection } from '../model/validate.ts';
+import type { DatasetEvent } from '../model/schema.ts';
 import { EventPacker, EventUnpacker, type EventPack } from './event-pack.ts';
 
 /** Packs in slices of `sliceSize`, posts each through a structured clone as the worker does. */

@@ -11,8 +11,13 @@
  * The writer and the reader walk an event in the same order; `event-pack.test.ts` checks that
  * every event that can pass validation comes back equal.
  */
-import type { DateTimeOfDay, EdtfPoint, EventDate } from '../edtf.ts';
-import { NO_TEXT, type DatasetEvent, type EventSource, type LocationPrecision } from '../schema.ts';
+import type { DateTimeOfDay, EdtfPoint, EventDate } from '../model/edtf.ts';
+import {
+  NO_TEXT,
+  type DatasetEvent,
+  type EventSource,
+  type LocationPrecision,
+} from '../model/schema.ts';
 
 export interface EventPack {
   count: number;

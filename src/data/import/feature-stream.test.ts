@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { FeatureStream } from './feature-stream.ts';
 import { importDataset, type ImportOutcome } from './import-dataset.ts';
 import { EventPacker, EventUnpacker, settleRecords } from './event-pack.ts';
-import type { DatasetEvent } from '../schema.ts';
+import type { DatasetEvent } from '../model/schema.ts';
 
 const encoder = new TextEncoder();
 

@@ -18,8 +18,8 @@ import {
   isObject,
   sampleIsOurs,
 } from './contract-sample.ts';
-import { FeatureChecker } from '../validate.ts';
-import type { DatasetEvent } from '../schema.ts';
+import { FeatureChecker } from '../model/validate.ts';
+import type { DatasetEvent } from '../model/schema.ts';
 import { settlementOf, type RecordSettlement } from './event-pack.ts';
 
 /** Text before the features list longer than this is not a file this reader is for. */

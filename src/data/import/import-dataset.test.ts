@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toCsv, toGeoJson } from '../export.ts';
-import { parseDatasetText } from '../validate.ts';
+import { toCsv, toGeoJson } from '../export/export.ts';
+import { parseDatasetText } from '../model/validate.ts';
 import { emptyMapping as emptyMappingFor } from './columns.ts';
 import {
   importDataset,

@@ -5,11 +5,11 @@
  *
  * Every row becomes an event or a reported issue: shown + reported = rows in the file.
  */
-import { MAX_ID_LENGTH, slugify } from '../derive-id.ts';
-import { splitListCell } from '../export.ts';
-import { parseEdtf } from '../edtf.ts';
-import type { DataIssue, Dataset } from '../schema.ts';
-import { DatasetError, isHttpUrl, validateFeatureCollection } from '../validate.ts';
+import { MAX_ID_LENGTH, slugify } from '../model/derive-id.ts';
+import { splitListCell } from '../export/export.ts';
+import { parseEdtf } from '../model/edtf.ts';
+import type { DataIssue, Dataset } from '../model/schema.ts';
+import { DatasetError, isHttpUrl, validateFeatureCollection } from '../model/validate.ts';
 import {
   FIELD_LABELS,
   REQUIRED_FIELDS,

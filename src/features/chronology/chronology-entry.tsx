@@ -1,9 +1,9 @@
 import { useId, type CSSProperties } from 'react';
 import { isPlainLeftClick } from '../../lib/is-plain-left-click.ts';
-import { describeEventDate, formatEventDate } from '../../data/date-label.ts';
-import { formatIsoDay } from '../../data/calendar-day.ts';
-import type { DatasetEvent } from '../../data/schema.ts';
-import { categoryColor, categoryLabel } from '../../data/categories.ts';
+import { describeEventDate, formatEventDate } from '../../data/model/date-label.ts';
+import { formatIsoDay } from '../../data/model/calendar-day.ts';
+import type { DatasetEvent } from '../../data/model/schema.ts';
+import { categoryColor, categoryLabel } from '../../data/model/categories.ts';
 import { useStoreValue } from '../../lib/store/store.ts';
 import type { ChronologyLinks } from './chronology-links.ts';
 

@@ -5,8 +5,8 @@ import {
   type Range,
   type Virtualizer,
 } from '@tanstack/react-virtual';
-import type { DatasetEvent } from '../../data/schema.ts';
-import { groupByMonth, monthHeadingIndexes, rowIndexOf } from '../../data/selectors.ts';
+import type { DatasetEvent } from '../../data/model/schema.ts';
+import { groupByMonth, monthHeadingIndexes, rowIndexOf } from '../../data/query/selectors.ts';
 import { ChronologyEntry } from './chronology-entry.tsx';
 import { FOCUS_PENDING_ATTRIBUTE } from '../../lib/focus-pending.ts';
 import type { ChronologyLinks } from './chronology-links.ts';

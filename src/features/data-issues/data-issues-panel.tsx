@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { DataIssue } from '../../data/schema.ts';
+import type { DataIssue } from '../../data/model/schema.ts';
 
 export interface DataIssuesPanelProps {
   issues: DataIssue[];

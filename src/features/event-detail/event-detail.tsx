@@ -1,8 +1,8 @@
-import type { DatasetEvent, LocationPrecision } from '../../data/schema.ts';
-import { formatEventDate } from '../../data/date-label.ts';
+import type { DatasetEvent, LocationPrecision } from '../../data/model/schema.ts';
+import { formatEventDate } from '../../data/model/date-label.ts';
 import { CopyLinkButton } from './copy-link-button.tsx';
 import { isPlainLeftClick } from '../../lib/is-plain-left-click.ts';
-import { isHttpUrl } from '../../data/dataset-error.ts';
+import { isHttpUrl } from '../../data/model/dataset-error.ts';
 
 export interface EventDetailProps {
   event: DatasetEvent;

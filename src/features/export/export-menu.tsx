@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { CalendarDay } from '../../data/calendar-day.ts';
-import type { DatasetEvent, DatasetMetadata } from '../../data/schema.ts';
+import type { CalendarDay } from '../../data/model/calendar-day.ts';
+import type { DatasetEvent, DatasetMetadata } from '../../data/model/schema.ts';
 
 export interface ExportMenuProps {
   events: readonly DatasetEvent[];
@@ -48,7 +48,7 @@ export function ExportMenu({ events, metadata, range }: ExportMenuProps) {
           disabled={events.length === 0}
           onClick={async () => {
             // The writers load on first use: most readers never export.
-            const { exportFileName, toGeoJson } = await import('../../data/export.ts');
+            const { exportFileName, toGeoJson } = await import('../../data/export/export.ts');
             download(
               toGeoJson(events, metadata),
               exportFileName(metadata.title, range, 'geojson'),
@@ -64,7 +64,7 @@ export function ExportMenu({ events, metadata, range }: ExportMenuProps) {
           className="button"
           disabled={events.length === 0}
           onClick={async () => {
-            const { exportFileName, toCsv } = await import('../../data/export.ts');
+            const { exportFileName, toCsv } = await import('../../data/export/export.ts');
             download(toCsv(events), exportFileName(metadata.title, range, 'csv'), 'text/csv');
             setOpen(false);
           }}

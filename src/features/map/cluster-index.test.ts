@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeFeature, makeFeatureCollection } from '../../testing/dataset-factory.ts';
-import { validateFeatureCollection } from '../../data/validate.ts';
+import { validateFeatureCollection } from '../../data/model/validate.ts';
 import { buildClusterIndex, clusterEvents, itemsInView } from './cluster-index.ts';
 import { fanOutOffsets } from './fan-out.ts';
 

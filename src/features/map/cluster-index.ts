@@ -6,7 +6,7 @@
  * one pass instead of the seconds supercluster took to rebuild at 100,000 events, and the grid is
  * anchored to the world, so clusters stay put while the map pans.
  */
-import type { DatasetEvent } from '../../data/schema.ts';
+import type { DatasetEvent } from '../../data/model/schema.ts';
 
 export const MAX_CLUSTER_ZOOM = 16;
 /** The cell's side in screen pixels: clusters are never much closer than this. */

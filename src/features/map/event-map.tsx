@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { LayersControl, MapContainer, TileLayer } from 'react-leaflet';
-import type { DatasetEvent } from '../../data/schema.ts';
-import type { GeoBounds } from '../../data/selectors.ts';
+import type { DatasetEvent } from '../../data/model/schema.ts';
+import type { GeoBounds } from '../../data/query/selectors.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
 import { EventMarkers } from './event-markers.tsx';
 import { FitEvents } from './fit-events.tsx';

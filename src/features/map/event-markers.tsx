@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type L from 'leaflet';
 import { useMap } from 'react-leaflet';
-import type { DatasetEvent } from '../../data/schema.ts';
+import type { DatasetEvent } from '../../data/model/schema.ts';
 import {
   buildClusterIndex,
   clusterEvents,

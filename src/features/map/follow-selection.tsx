@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import * as L from 'leaflet';
 import { useMap } from 'react-leaflet';
-import type { DatasetEvent } from '../../data/schema.ts';
+import type { DatasetEvent } from '../../data/model/schema.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
 import { precisionZoom } from './precision.ts';
 

@@ -1,5 +1,5 @@
 import { useId, useState, type CSSProperties } from 'react';
-import { categoryColor, categoryLabel } from '../../data/categories.ts';
+import { categoryColor, categoryLabel } from '../../data/model/categories.ts';
 
 export interface MapLegendProps {
   /** Each category present in the data, with how many events it has. */

@@ -1,4 +1,4 @@
-import type { LocationPrecision } from '../../data/schema.ts';
+import type { LocationPrecision } from '../../data/model/schema.ts';
 
 /**
  * How far from its point an event may really be, drawn as a halo so a city-level event does not

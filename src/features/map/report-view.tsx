@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useMap } from 'react-leaflet';
-import type { GeoBounds } from '../../data/selectors.ts';
+import type { GeoBounds } from '../../data/query/selectors.ts';
 
 export interface ReportViewProps {
   /** Told the map's bounds after each move; null while nobody needs them (no re-render per pan). */

@@ -1,6 +1,6 @@
-import { civilFromDay, type CalendarDay } from '../../data/calendar-day.ts';
-import { shortMonthName } from '../../data/date-label.ts';
-import type { Bins } from './histogram.ts';
+import { civilFromDay, type CalendarDay } from '../../data/model/calendar-day.ts';
+import { shortMonthName } from '../../data/model/date-label.ts';
+import type { Bins } from '../../data/query/histogram.ts';
 import type { TimelineScale } from './timeline-scale.ts';
 
 export interface AxisTick {

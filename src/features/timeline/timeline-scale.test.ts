@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDay, parseIsoDay } from '../../data/calendar-day.ts';
-import { buildBins } from './histogram.ts';
+import { formatIsoDay, parseIsoDay } from '../../data/model/calendar-day.ts';
+import { buildBins } from '../../data/query/histogram.ts';
 import { shiftRange, snapToBins, stepEnd, timelineScale } from './timeline-scale.ts';
 
 const day = (text: string) => parseIsoDay(text) ?? Number.NaN;

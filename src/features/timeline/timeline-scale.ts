@@ -1,5 +1,5 @@
-import type { CalendarDay } from '../../data/calendar-day.ts';
-import { binEnd, binIndexOf, type Bins } from './histogram.ts';
+import type { CalendarDay } from '../../data/model/calendar-day.ts';
+import { binEnd, binIndexOf, type Bins } from '../../data/query/histogram.ts';
 
 /** Maps calendar days to x positions across the strip, and back, snapping to bins. */
 export interface TimelineScale {

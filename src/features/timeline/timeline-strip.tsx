@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import type { CalendarDay } from '../../data/calendar-day.ts';
-import { formatDay } from '../../data/date-label.ts';
-import type { DatasetEvent } from '../../data/schema.ts';
-import type { Bins } from './histogram.ts';
+import type { CalendarDay } from '../../data/model/calendar-day.ts';
+import { formatDay } from '../../data/model/date-label.ts';
+import type { DatasetEvent } from '../../data/model/schema.ts';
+import type { Bins } from '../../data/query/histogram.ts';
 import { shiftRange, snapToBins, stepEnd, timelineScale, type DayRange } from './timeline-scale.ts';
 import { axisTicks } from './axis-ticks.ts';
 

@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
-import { formatIsoDay, parseIsoDay, type CalendarDay } from '../../data/calendar-day.ts';
-import type { DatasetEvent } from '../../data/schema.ts';
-import type { Bins } from './histogram.ts';
-import { rangePresets, type RangePreset } from './presets.ts';
+import { formatIsoDay, parseIsoDay, type CalendarDay } from '../../data/model/calendar-day.ts';
+import type { DatasetEvent } from '../../data/model/schema.ts';
+import type { Bins } from '../../data/query/histogram.ts';
+import { rangePresets, type RangePreset } from '../../data/query/presets.ts';
 import { TimelineStrip } from './timeline-strip.tsx';
 
 export interface TimelineProps {

@@ -1,0 +1,152 @@
+/**
+ * Writing events back out: GeoJSON in our own contract (every source kept, so a re-import gives the
+ * same events) and a flat CSV for spreadsheets. Pure functions; the page only adds the download.
+ */
+import { formatIsoDay, type CalendarDay } from '../model/calendar-day.ts';
+import { slugify } from '../model/derive-id.ts';
+import type { DatasetEvent, DatasetMetadata } from '../model/schema.ts';
+
+function withoutEmpty<T extends Record<string, unknown>>(object: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(object).filter(
+      ([, value]) =>
+        value !== null && value !== '' && !(Array.isArray(value) && value.length === 0),
+    ),
+  ) as Partial<T>;
+}
+
+export function eventToFeature(event: DatasetEvent) {
+  return {
+    type: 'Feature' as const,
+    id: event.id,
+    geometry: { type: 'Point' as const, coordinates: [event.longitude, event.latitude] },
+    properties: withoutEmpty({
+      title: event.title,
+      summary: event.summary,
+      date: event.date.edtf,
+      place: event.place,
+      country: event.country,
+      locationPrecision: event.locationPrecision,
+      category: event.category,
+      tags: event.tags,
+      sources: event.sources.map((source) =>
+        withoutEmpty({
+          publisher: source.publisher,
+          title: source.title,
+          published: source.published?.edtf ?? null,
+          url: source.url,
+          quote: source.quote,
+        }),
+      ),
+      related: event.related,
+    }),
+  };
+}
+
+export function toGeoJson(events: readonly DatasetEvent[], metadata: DatasetMetadata): string {
+  const collection = {
+    type: 'FeatureCollection',
+    metadata: withoutEmpty({ ...metadata }),
+    features: events.map(eventToFeature),
+  };
+  return `${JSON.stringify(collection, null, 1)}\n`;
+}
+
+const CSV_COLUMNS = [
+  'id',
+  'date',
+  'title',
+  'summary',
+  'place',
+  'country',
+  'latitude',
+  'longitude',
+  'location_precision',
+  'category',
+  'tags',
+  'source_url',
+  'source_publisher',
+  'source_title',
+  'source_quote',
+  'related',
+] as const;
+
+/**
+ * Quotes a cell when it must be, and defuses text a spreadsheet would run as a formula
+ * (`=HYPERLINK(…)`): a leading ' is what Excel and LibreOffice themselves use, and the importer
+ * removes it again.
+ */
+export function csvCell(value: string): string {
+  const guarded =
+    /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+/**
+ * Several sources or tags share a cell, separated by " | " (URLs never hold a space); a | or \
+ * inside a value is escaped with \ so the parts can be told apart again (see splitListCell).
+ */
+export function joinListCell(parts: readonly string[]): string {
+  return parts.map((part) => part.replace(/[\\|]/g, (char) => `\\${char}`)).join(' | ');
+}
+
+/** The inverse of joinListCell: '' is no parts; a cell without separators is one part. */
+export function splitListCell(cell: string): string[] {
+  if (cell === '') return [];
+  const parts: string[] = [];
+  let current = '';
+  for (let index = 0; index < cell.length; index += 1) {
+    const char = cell[index];
+    if (char === '\\' && index + 1 < cell.length) {
+      current += cell[index + 1];
+      index += 1;
+    } else if (char === ' ' && cell[index + 1] === '|' && cell[index + 2] === ' ') {
+      parts.push(current);
+      current = '';
+      index += 2;
+    } else {
+      current += char;
+    }
+  }
+  parts.push(current);
+  return parts;
+}
+
+export function toCsv(events: readonly DatasetEvent[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const event of events) {
+    const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
+      id: event.id,
+      date: event.date.edtf,
+      title: event.title,
+      summary: event.summary,
+      place: event.place,
+      country: event.country ?? '',
+      latitude: String(event.latitude),
+      longitude: String(event.longitude),
+      location_precision: event.locationPrecision ?? '',
+      category: event.category,
+      tags: joinListCell(event.tags),
+      // One position per source in every source column, so the importer can pair them up again.
+      source_url: joinListCell(event.sources.map((source) => source.url ?? '')),
+      source_publisher: joinListCell(event.sources.map((source) => source.publisher)),
+      source_title: joinListCell(event.sources.map((source) => source.title ?? '')),
+      source_quote: joinListCell(event.sources.map((source) => source.quote ?? '')),
+      related: joinListCell(event.related),
+    };
+    lines.push(CSV_COLUMNS.map((column) => csvCell(cells[column])).join(','));
+  }
+  // CRLF, as RFC 4180 and Excel expect; a BOM so Excel reads UTF-8 as UTF-8.
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+/** "north-korea-russia_2024-06-01_2024-10-31.geojson": the dataset and the range exported. */
+export function exportFileName(
+  datasetTitle: string,
+  range: { from: CalendarDay; to: CalendarDay } | null,
+  extension: 'geojson' | 'csv',
+): string {
+  const name = slugify(datasetTitle.replace(/\.(csv|tsv|json|geojson|txt)$/i, ''), 8) || 'dateline';
+  const span = range ? `_${formatIsoDay(range.from)}_${formatIsoDay(range.to)}` : '';
+  return `${name}${span}.${extension}`;
+}

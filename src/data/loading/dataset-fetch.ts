@@ -1,0 +1,183 @@
+/**
+ * Downloading a dataset: a fetch that gives up on a silent server (and says so while it waits),
+ * tells a network failure (worth a retry) from a bad answer, and notices the offline copy. Its
+ * own module, free of React and the query library, so that the page's entry can start the
+ * download before the app has loaded (early-load.ts).
+ */
+import type { ImportProgress } from '../import/import-dataset.ts';
+import { DatasetError } from '../model/dataset-error.ts';
+
+/** The bundled dataset, served beside the app under the configured base path. */
+export const BUNDLED_DATASET_URL = `${import.meta.env.BASE_URL}data/events.geojson`;
+
+/** A failure worth trying again by itself: the network, not the content. */
+export class DatasetNetworkError extends DatasetError {
+  override name = 'DatasetNetworkError';
+}
+
+/** The server went silent in the middle of a request: worth one more try, by the reader. */
+export class DatasetStalledError extends DatasetNetworkError {
+  override name = 'DatasetStalledError';
+}
+
+/**
+ * How long a server may stay silent before the load gives up: longer for the first answer (a
+ * slow API may think before it sends anything) than between two pieces of a download.
+ */
+export const FIRST_ANSWER_LIMIT_MS = 30_000;
+export const STALL_LIMIT_MS = 15_000;
+/** After this much silence the progress line says that it is waiting, and for how long. */
+const SILENCE_SHOWN_AFTER_MS = 2_000;
+
+/** A file name for an address: its last path segment, "dataset" if it has none. */
+export function fileNameOf(url: string): string {
+  try {
+    const segment = new URL(url, 'http://localhost/').pathname.split('/').filter(Boolean).pop();
+    return segment ? decodeURIComponent(segment) : 'dataset';
+  } catch {
+    return 'dataset';
+  }
+}
+
+export interface Download {
+  /**
+   * The whole file. Put together from its pieces when first read: a reader that took the pieces
+   * as they came (`onPiece`) may never need it, and 37 MB of new memory is not free.
+   */
+  readonly bytes: Uint8Array;
+  byteLength: number;
+  /**
+   * When the answer is the copy stored for offline use (src/features/offline/service-worker.js): the
+   * server's date of that copy, as sent, or "unknown".
+   */
+  offlineCopy: string | null;
+}
+
+/** Header the service worker puts on a dataset it answers from its store. */
+const OFFLINE_COPY_HEADER = 'X-Dateline-Offline-Copy';
+
+/**
+ * Downloads a file whole. `onPiece` sees each piece as it arrives, for a reader that gets on with
+ * its work meanwhile (feature-stream.ts); it must not throw.
+ */
+export async function fetchBytes(
+  url: string,
+  signal: AbortSignal | undefined,
+  onProgress: (progress: ImportProgress) => void,
+  onPiece?: (piece: Uint8Array) => void,
+): Promise<Download> {
+  // A hung server must not leave the reader with a loading line for ever: silence longer than
+  // STALL_LIMIT_MS (before the answer, or between two pieces of it) ends the request with an
+  // error that offers Retry. Until then the progress line counts the seconds of silence.
+  const controller = new AbortController();
+  const stop = () => controller.abort(signal?.reason);
+  signal?.addEventListener('abort', stop, { once: true });
+  let lastHeard = Date.now();
+  let answered = false;
+  let bytesSoFar = 0;
+  let stalled = false;
+  let pieceError: unknown;
+  const givePiece = (piece: Uint8Array) => {
+    try {
+      onPiece?.(piece);
+    } catch (error) {
+      pieceError = error;
+      throw error;
+    }
+  };
+  const limit = () => (answered ? STALL_LIMIT_MS : FIRST_ANSWER_LIMIT_MS);
+  const watch = setInterval(() => {
+    const silentMs = Date.now() - lastHeard;
+    if (silentMs >= limit()) {
+      stalled = true;
+      controller.abort();
+    } else if (silentMs >= SILENCE_SHOWN_AFTER_MS) {
+      onProgress({
+        stage: 'waiting',
+        rows: 0,
+        bytes: bytesSoFar,
+        silentSeconds: Math.floor(silentMs / 1000),
+      });
+    }
+  }, 1000);
+  const stalledError = () =>
+    new DatasetStalledError(
+      `${url} stopped answering: nothing arrived for ${limit() / 1000} seconds. The server may be busy or the connection lost.`,
+    );
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        signal: controller.signal,
+        headers: { Accept: 'application/geo+json, application/json, text/csv;q=0.9, */*;q=0.5' },
+      });
+    } catch (error) {
+      if (stalled) throw stalledError();
+      if (signal?.aborted) throw error;
+      const crossOrigin =
+        new URL(url, globalThis.location.href).origin !== globalThis.location.origin;
+      throw new DatasetNetworkError(
+        `Could not reach ${url}: the network request failed.${crossOrigin ? ' If the address opens in a browser tab, its server may not allow other sites to read it (CORS).' : ''}`,
+      );
+    }
+    lastHeard = Date.now();
+    answered = true;
+    if (!response.ok) {
+      const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+      throw new DatasetError(`The server answered ${status} for ${url}.`);
+    }
+    const lengthHeader = Number(response.headers.get('Content-Length'));
+    // Compressed responses report the compressed length: only a plain one is a usable total.
+    const totalBytes =
+      Number.isFinite(lengthHeader) && lengthHeader > 0 && !response.headers.get('Content-Encoding')
+        ? lengthHeader
+        : null;
+    const offlineCopy = response.headers.get(OFFLINE_COPY_HEADER);
+    try {
+      if (!response.body) {
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        givePiece(bytes);
+        return { bytes, byteLength: bytes.length, offlineCopy };
+      }
+      const reader = response.body.getReader();
+      const chunks: Uint8Array[] = [];
+      let bytes = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        lastHeard = Date.now();
+        chunks.push(value);
+        bytes += value.length;
+        bytesSoFar = bytes;
+        givePiece(value);
+        onProgress({ stage: 'downloading', rows: 0, bytes, totalBytes });
+      }
+      let whole: Uint8Array | null = null;
+      return {
+        get bytes() {
+          if (whole === null) {
+            whole = new Uint8Array(bytes);
+            let offset = 0;
+            for (const chunk of chunks) {
+              whole.set(chunk, offset);
+              offset += chunk.length;
+            }
+            chunks.length = 0;
+          }
+          return whole;
+        },
+        byteLength: bytes,
+        offlineCopy,
+      };
+    } catch (error) {
+      // The reader's own failure is not the network's: it is not retried as one.
+      if (pieceError !== undefined) throw pieceError;
+      if (stalled) throw stalledError();
+      if (signal?.aborted) throw error;
+      throw new DatasetNetworkError(`The download of ${url} was cut off before it finished.`);
+    }
+  } finally {
+    clearInterval(watch);
+    signal?.removeEventListener('abort', stop);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The importer in a Web Worker: parsing and checking a 100 MB file never freezes the page, and
+ * progress (rows read) comes back as it goes.
+ */
+import { DatasetError } from '../model/validate.ts';
+import { FeatureStream } from '../import/feature-stream.ts';
+import type { ImportRequest, ImportResponse } from './import-messages.ts';
+import { EventPacker } from '../import/event-pack.ts';
+import { fetchBytes } from './dataset-fetch.ts';
+import { MAX_MANIFEST_BYTES } from './manifest-check.ts';
+
+// The DOM and WebWorker type libraries cannot both be loaded; this is the little of the worker
+// scope that is used.
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<ImportRequest>) => void) | null;
+  postMessage: (message: ImportResponse, transfer?: Transferable[]) => void;
+};
+
+/** About 10 ms of rebuilding in the page per slice: short tasks, never a frozen page. */
+const EVENTS_PER_MESSAGE = 8000;
+
+/**
+ * Downloads the file, reading its records while the pieces arrive (feature-stream.ts), and sends
+ * them to the page as they are checked. Returns the download, and the outcome when the file could
+ * be read that way (null: import the whole file).
+ */
+async function download(url: string, name: string) {
+  const stream = new FeatureStream(name);
+  // The page rebuilds the records while the rest downloads, rather than all of them after it.
+  const recordPacker = new EventPacker();
+  const sendNewRecords = () => {
+    const fresh = stream.takeNew();
+    if (fresh.length === 0) return;
+    const pack = recordPacker.pack(fresh);
+    scope.postMessage({ type: 'records', pack }, [pack.numbers.buffer]);
+  };
+  const file = await fetchBytes(
+    url,
+    undefined,
+    (progress) =>
+      scope.postMessage({
+        type: 'progress',
+        progress:
+          progress.stage === 'downloading' ? { ...progress, rows: stream.records } : progress,
+      }),
+    (piece) => {
+      stream.push(piece);
+      sendNewRecords();
+    },
+  );
+  // The whole file is put together only if something needs it: a manifest, or the whole-file
+  // importer when the stream stepped aside.
+  const smallFile = file.byteLength <= MAX_MANIFEST_BYTES ? file.bytes : null;
+  const at = performance.timeOrigin + performance.now();
+  scope.postMessage({ type: 'downloaded', offlineCopy: file.offlineCopy, smallFile, at });
+  const streamed = stream.end();
+  if (streamed) sendNewRecords();
+  return { file, streamed };
+}
+
+scope.onmessage = async function handleImportRequest({ data: request }) {
+  try {
+    let inputs = request.inputs;
+    if (request.download) {
+      const { name, url } = request.download;
+      const { file, streamed } = await download(url, name);
+      if (streamed) {
+        // The page has the records already: it only needs their order and derived ids.
+        scope.postMessage({ type: 'records-settled', settlement: streamed.settlement });
+        scope.postMessage({ type: 'done', outcome: streamed.outcome });
+        return;
+      }
+      inputs = [{ name, bytes: file.bytes }];
+    }
+    // The whole-file importer (CSV, other JSON, broken files) is half of this worker's code and
+    // most datasets never need it: fetched only then, so that the worker starts sooner.
+    const { importDataset } = await import('../import/import-dataset.ts');
+    const outcome = importDataset(inputs, request.choices, {
+      sourceUrl: request.sourceUrl,
+      onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
+    });
+    if (outcome.kind === 'dataset') {
+      // Copying 300,000 event objects into the page in one message takes seconds, all in one
+      // task that freezes it. Packed (event-pack.ts) and sent in slices, each slice is rebuilt in
+      // a short task of its own, and its numbers are moved rather than copied.
+      // The page rebuilds one slice while the next is packed here.
+      const { events } = outcome.dataset;
+      const packer = new EventPacker();
+      for (let start = 0; start < events.length; start += EVENTS_PER_MESSAGE) {
+        const pack = packer.pack(events.slice(start, start + EVENTS_PER_MESSAGE));
+        scope.postMessage({ type: 'events', pack }, [pack.numbers.buffer]);
+      }
+      scope.postMessage({
+        type: 'done',
+        outcome: { ...outcome, dataset: { ...outcome.dataset, events: [] } },
+      });
+      return;
+    }
+    scope.postMessage({ type: 'done', outcome });
+  } catch (error) {
+    scope.postMessage({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+      datasetError: error instanceof DatasetError,
+      errorName: error instanceof DatasetError ? error.name : undefined,
+    });
+  }
+};

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { formatIsoDay, parseIsoDay } from '../model/calendar-day.ts';
+import { rangePresets, yearsPresent } from './presets.ts';
+
+const day = (text: string) => parseIsoDay(text) ?? Number.NaN;
+
+describe('quick ranges', () => {
+  it('are counted back from the last day of the data, not from today', () => {
+    const presets = rangePresets(day('2022-03-10'), day('2024-10-08'), [2022, 2023, 2024]);
+    const shown = presets.map((preset) => [
+      preset.label,
+      preset.from === null ? null : formatIsoDay(preset.from),
+      preset.to === null ? null : formatIsoDay(preset.to),
+    ]);
+    expect(shown).toEqual([
+      ['All', null, null],
+      ['Last 30 days', '2024-09-09', '2024-10-08'],
+      ['Last year', '2023-10-09', '2024-10-08'],
+      ['2022', '2022-01-01', '2022-12-31'],
+      ['2023', '2023-01-01', '2023-12-31'],
+      ['2024', '2024-01-01', '2024-12-31'],
+    ]);
+  });
+
+  it('leave out ranges longer than the data, and a single year', () => {
+    const presets = rangePresets(day('2024-01-01'), day('2024-01-20'), [2024]);
+    expect(presets.map((preset) => preset.label)).toEqual(['All']);
+  });
+
+  it('handle a leap day at the end of the data', () => {
+    const lastYear = rangePresets(day('2020-01-01'), day('2024-02-29'), []).find(
+      (preset) => preset.label === 'Last year',
+    );
+    expect(lastYear && formatIsoDay(lastYear.from ?? 0)).toBe('2023-03-01');
+  });
+
+  it('list the years in which events start', () => {
+    expect(yearsPresent([day('2024-06-01'), day('1984-04-09'), day('2024-01-01')])).toEqual([
+      1984, 2024,
+    ]);
+  });
+});

@@ -1,0 +1,192 @@
+/**
+ * The URL is the single source of truth for what the reader is looking at (contracts.md §2).
+ * These pure functions read a location into state and write state back into a location; the hook
+ * in use-url-state.ts is a thin layer over them. A malformed value is dropped, said in a notice,
+ * and the URL corrected: a link from a stranger can never crash the page.
+ */
+import { formatIsoDay, parseIsoDay, type CalendarDay } from '../model/calendar-day.ts';
+import { MAX_ID_LENGTH } from '../model/derive-id.ts';
+import { isDatasetAddress } from './dataset-address.ts';
+
+export { isDatasetAddress };
+
+export interface UrlState {
+  /** The selected event's id, from `<base>events/<id>`; null when nothing is selected. */
+  selectedId: string | null;
+  /** Inclusive date range in calendar days; null leaves that end open. */
+  from: CalendarDay | null;
+  to: CalendarDay | null;
+  /** Free-text search, trimmed; '' for none. */
+  query: string;
+  /** Categories to show; empty shows all. */
+  categories: string[];
+  /** Query parameters this module does not interpret (another dataset, …), kept as they came. */
+  params: [string, string][];
+}
+
+export interface ParsedUrl {
+  state: UrlState;
+  /** What was wrong with the URL and has been corrected, for the reader to see. */
+  notices: string[];
+  /** The corrected URL, when it differs from the one parsed. */
+  correctedHref: string | null;
+}
+
+export const EMPTY_URL_STATE: UrlState = {
+  selectedId: null,
+  from: null,
+  to: null,
+  query: '',
+  categories: [],
+  params: [],
+};
+
+const EVENT_PATH = /^events\/([^/]+)\/?$/;
+/** Longer than any real search: stops a hostile link from filling the page. Ids: MAX_ID_LENGTH. */
+const MAX_QUERY_LENGTH = 200;
+const MAX_CATEGORIES = 50;
+const OWN_PARAMS = new Set(['from', 'to', 'q', 'cat']);
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * A lone surrogate (half of an emoji) becomes U+FFFD, as a browser's URL parser makes it: a path
+ * from location never holds one, and encodeURIComponent throws on one.
+ */
+function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** The first `length` UTF-16 units, less half a character left at the end by the cut. */
+function clip(text: string, length: number): string {
+  const cut = text.slice(0, length);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+function safeDecode(text: string): string | null {
+  try {
+    return wellFormed(decodeURIComponent(text));
+  } catch {
+    return null;
+  }
+}
+
+function quote(value: string): string {
+  return `“${value.length > 40 ? `${clip(value, 40)}…` : value}”`;
+}
+
+function parseSelection(pathname: string, base: string, notices: string[]): string | null {
+  const inBase = pathname.startsWith(base)
+    ? pathname.slice(base.length)
+    : pathname === base.replace(/\/$/, '')
+      ? ''
+      : null;
+  if (inBase === null) {
+    notices.push('That address is not part of Dateline; showing all events.');
+    return null;
+  }
+  if (inBase === '' || inBase === 'index.html') return null;
+  const match = EVENT_PATH.exec(inBase);
+  const decoded = match?.[1] === undefined ? null : safeDecode(match[1]);
+  // "." and ".." (also written %2E) are path steps to every URL parser: no link can carry them.
+  if (
+    decoded === null ||
+    decoded.trim() === '' ||
+    decoded.length > MAX_ID_LENGTH ||
+    /^\.{1,2}$/.test(decoded)
+  ) {
+    notices.push('That address does not point to an event; showing all events.');
+    return null;
+  }
+  return decoded;
+}
+
+function parseDay(
+  search: URLSearchParams,
+  key: 'from' | 'to',
+  notices: string[],
+): CalendarDay | null {
+  const value = search.get(key);
+  if (value === null || value.trim() === '') return null;
+  const day = parseIsoDay(value.trim());
+  if (day === null) {
+    const which = key === 'from' ? 'start' : 'end';
+    notices.push(
+      `The ${which} date ${quote(value)} is not a date in the form YYYY-MM-DD, so it was ignored.`,
+    );
+  }
+  return day;
+}
+
+/** Reads `pathname` + `search` under the app's base path (`/` or `/some/path/`). */
+export function parseUrl(pathname: string, search: string, base: string): ParsedUrl {
+  const notices: string[] = [];
+  const selectedId = parseSelection(pathname, base, notices);
+  const searchParams = new URLSearchParams(search);
+
+  let from = parseDay(searchParams, 'from', notices);
+  let to = parseDay(searchParams, 'to', notices);
+  if (from !== null && to !== null && to < from) {
+    // Which of the two was meant cannot be told, so neither is kept: all dates are shown.
+    notices.push(
+      `The end date ${formatIsoDay(to)} comes before the start date ${formatIsoDay(from)}, so both dates were ignored.`,
+    );
+    from = null;
+    to = null;
+  }
+
+  let query = (searchParams.get('q') ?? '').trim();
+  if (query.length > MAX_QUERY_LENGTH) {
+    notices.push(`The search was longer than ${MAX_QUERY_LENGTH} characters and was shortened.`);
+    query = clip(query, MAX_QUERY_LENGTH).trim();
+  }
+
+  const rawCategories = (searchParams.get('cat') ?? '')
+    .split(',')
+    .map((category) => category.trim())
+    .filter(Boolean);
+  const uniqueCategories = [...new Set(rawCategories)];
+  if (uniqueCategories.length > MAX_CATEGORIES) {
+    notices.push(
+      `Only the first ${MAX_CATEGORIES} of ${uniqueCategories.length} categories were kept.`,
+    );
+  }
+  const categories = uniqueCategories.slice(0, MAX_CATEGORIES);
+
+  const params: [string, string][] = [];
+  let dataSeen = false;
+  for (const [key, value] of searchParams) {
+    if (OWN_PARAMS.has(key)) continue;
+    if (key === 'data') {
+      if (dataSeen || value.trim() === '') continue;
+      if (!isDatasetAddress(value)) {
+        notices.push(
+          `The dataset address ${quote(value)} is not an http(s) address, so the bundled dataset is shown.`,
+        );
+        continue;
+      }
+      dataSeen = true;
+    }
+    params.push([key, value]);
+  }
+
+  const state: UrlState = { selectedId, from, to, query, categories, params };
+  const canonical = serializeUrl(state, base);
+  const correctedHref = canonical === pathname + search ? null : canonical;
+  return { state, notices, correctedHref };
+}
+
+/** Writes state as `pathname + search`; values equal to the default are left out. */
+export function serializeUrl(state: UrlState, base: string): string {
+  const path =
+    state.selectedId === null ? base : `${base}events/${encodeURIComponent(state.selectedId)}`;
+  const search = new URLSearchParams();
+  if (state.from !== null) search.set('from', formatIsoDay(state.from));
+  if (state.to !== null) search.set('to', formatIsoDay(state.to));
+  if (state.query) search.set('q', state.query);
+  if (state.categories.length > 0) search.set('cat', state.categories.join(','));
+  for (const [key, value] of state.params) search.append(key, value);
+  // Commas stay readable (cat=strike,statement): they need no escaping in a query string.
+  const text = search.toString().replace(/%2C/gi, ',');
+  return text ? `${path}?${text}` : path;
+}
