@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { datasetQueryOptions, datasetSourceFrom } from '../data/loading/dataset-query.ts';
-import type { ImportChoices, ImportProgress } from '../data/import/import-dataset.ts';
+import type { ImportChoices, ImportProgress } from '../data/import/import-types.ts';
 import { LOCAL_PREFIX, localFiles, openLocalFiles } from '../data/loading/local-files.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
 import { eventsInBounds, type GeoBounds } from '../data/query/selectors.ts';

@@ -1,4 +1,4 @@
-import type { ImportProgress } from '../data/import/import-dataset.ts';
+import type { ImportProgress } from '../data/import/import-types.ts';
 import { useStoreValue, type Store } from '../lib/store/store.ts';
 
 const countFormat = new Intl.NumberFormat('en-GB');

@@ -30,7 +30,8 @@ import { MAX_ID_LENGTH, deriveEventId } from './model/derive-id.ts';
 import { indexById } from './query/selectors.ts';
 import type { Dataset } from './model/schema.ts';
 import { emptyMapping } from './import/columns.ts';
-import { importDataset, type ImportOutcome } from './import/import-dataset.ts';
+import { importDataset } from './import/import-dataset.ts';
+import type { ImportOutcome } from './import/import-types.ts';
 
 /** Mirrors MAX_TEXT_LENGTH in validate.ts. */
 const MAX_TEXT_LENGTH = 100_000;

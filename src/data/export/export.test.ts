@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseIsoDay } from '../model/calendar-day.ts';
-import { csvCell, exportFileName, joinListCell, splitListCell } from './export.ts';
+import { joinListCell, splitListCell } from '../model/list-cell.ts';
+import { csvCell, exportFileName } from './export.ts';
 
 describe('export helpers', () => {
   it('names the file after the dataset and the range', () => {

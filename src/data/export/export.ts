@@ -4,6 +4,7 @@
  */
 import { formatIsoDay, type CalendarDay } from '../model/calendar-day.ts';
 import { slugify } from '../model/derive-id.ts';
+import { joinListCell } from '../model/list-cell.ts';
 import type { DatasetEvent, DatasetMetadata } from '../model/schema.ts';
 
 function withoutEmpty<T extends Record<string, unknown>>(object: T): Partial<T> {
@@ -80,36 +81,6 @@ export function csvCell(value: string): string {
   const guarded =
     /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-
-/**
- * Several sources or tags share a cell, separated by " | " (URLs never hold a space); a | or \
- * inside a value is escaped with \ so the parts can be told apart again (see splitListCell).
- */
-export function joinListCell(parts: readonly string[]): string {
-  return parts.map((part) => part.replace(/[\\|]/g, (char) => `\\${char}`)).join(' | ');
-}
-
-/** The inverse of joinListCell: '' is no parts; a cell without separators is one part. */
-export function splitListCell(cell: string): string[] {
-  if (cell === '') return [];
-  const parts: string[] = [];
-  let current = '';
-  for (let index = 0; index < cell.length; index += 1) {
-    const char = cell[index];
-    if (char === '\\' && index + 1 < cell.length) {
-      current += cell[index + 1];
-      index += 1;
-    } else if (char === ' ' && cell[index + 1] === '|' && cell[index + 2] === ' ') {
-      parts.push(current);
-      current = '';
-      index += 2;
-    } else {
-      current += char;
-    }
-  }
-  parts.push(current);
-  return parts;
 }
 
 export function toCsv(events: readonly DatasetEvent[]): string {

@@ -5,7 +5,7 @@
  * download and fetch it only when a file needs it.
  */
 import type { TextEncodingName } from './decode-text.ts';
-import type { ImportReport } from './import-dataset.ts';
+import type { ImportReport } from './import-types.ts';
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

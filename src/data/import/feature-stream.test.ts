@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FeatureStream } from './feature-stream.ts';
-import { importDataset, type ImportOutcome } from './import-dataset.ts';
+import { importDataset } from './import-dataset.ts';
+import type { ImportOutcome } from './import-types.ts';
 import { EventPacker, EventUnpacker, settleRecords } from './event-pack.ts';
 import type { DatasetEvent } from '../model/schema.ts';
 

@@ -10,7 +10,7 @@
  * other records) makes it step aside, and the whole file goes through importDataset as before,
  * which names the problem exactly. No message depends on which way a file was read.
  */
-import type { ImportOutcome } from './import-dataset.ts';
+import type { ImportOutcome } from './import-types.ts';
 import {
   CONTRACT_SAMPLE_SIZE,
   baseName,

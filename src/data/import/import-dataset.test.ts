@@ -3,12 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { toCsv, toGeoJson } from '../export/export.ts';
 import { parseDatasetText } from '../model/validate.ts';
 import { emptyMapping as emptyMappingFor } from './columns.ts';
-import {
-  importDataset,
-  jsonEndsEarly,
-  type ImportInput,
-  type ImportOutcome,
-} from './import-dataset.ts';
+import { importDataset, jsonEndsEarly } from './import-dataset.ts';
+import type { ImportInput, ImportOutcome } from './import-types.ts';
 
 const encoder = new TextEncoder();
 const utf8 = (name: string, text: string): ImportInput => ({ name, bytes: encoder.encode(text) });

@@ -4,7 +4,7 @@
  * own module, free of React and the query library, so that the page's entry can start the
  * download before the app has loaded (early-load.ts).
  */
-import type { ImportProgress } from '../import/import-dataset.ts';
+import type { ImportProgress } from '../import/import-types.ts';
 import { DatasetError } from '../model/dataset-error.ts';
 
 /** The bundled dataset, served beside the app under the configured base path. */

@@ -9,7 +9,7 @@ import type {
   ImportInput,
   ImportOutcome,
   ImportProgress,
-} from '../import/import-dataset.ts';
+} from '../import/import-types.ts';
 import type { Manifest } from './manifest.ts';
 import { mightBeManifest } from './manifest-check.ts';
 import { LOCAL_PREFIX, localFiles } from './local-files.ts';

@@ -12,7 +12,7 @@
  */
 import { isDatasetAddress } from '../url/dataset-address.ts';
 import { BUNDLED_DATASET_URL, fileNameOf } from './dataset-fetch.ts';
-import type { ImportProgress } from '../import/import-dataset.ts';
+import type { ImportProgress } from '../import/import-types.ts';
 import { ImportSession, importError, warmUpImportWorker } from './run-import.ts';
 import { LOCAL_PREFIX } from './local-files.ts';
 

@@ -5,7 +5,7 @@ import type {
   ImportInput,
   ImportOutcome,
   ImportProgress,
-} from '../import/import-dataset.ts';
+} from '../import/import-types.ts';
 
 export interface ImportRequest {
   inputs: ImportInput[];

@@ -6,7 +6,7 @@
 import { DatasetError } from '../model/dataset-error.ts';
 import { fileNameOf } from './dataset-fetch.ts';
 import type { Dataset } from '../model/schema.ts';
-import type { ImportOutcome, ImportProgress, ImportReport } from '../import/import-dataset.ts';
+import type { ImportOutcome, ImportProgress, ImportReport } from '../import/import-types.ts';
 import { mergeParts, type Manifest } from './manifest.ts';
 import { runImport } from './run-import.ts';
 

@@ -5,7 +5,7 @@
 import type { DatasetEvent } from '../model/schema.ts';
 import { DatasetError } from '../model/dataset-error.ts';
 import { DatasetNetworkError, DatasetStalledError, fetchBytes } from './dataset-fetch.ts';
-import type { ImportOutcome, ImportProgress } from '../import/import-dataset.ts';
+import type { ImportOutcome, ImportProgress } from '../import/import-types.ts';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
 import { EventUnpacker, settleRecords } from '../import/event-pack.ts';
 

@@ -9,7 +9,7 @@ import {
   evidenceFor,
 } from '../../data/import/columns.ts';
 import { TWO_DIGIT_YEAR_RULE, type DayOrder } from '../../data/import/date-cells.ts';
-import type { ImportChoices, ImportReport } from '../../data/import/import-dataset.ts';
+import type { ImportChoices, ImportReport } from '../../data/import/import-types.ts';
 import { previewRows } from './mapping-preview.ts';
 
 export interface MappingDialogProps {

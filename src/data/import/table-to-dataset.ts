@@ -1,0 +1,280 @@
+/**
+ * A table with confirmed columns becomes a Dataset: each row an event or a reported issue (which
+ * row, which column, why), then the whole checked against the contract like any GeoJSON file.
+ */
+import { MAX_ID_LENGTH, slugify } from '../model/derive-id.ts';
+import { parseEdtf } from '../model/edtf.ts';
+import { splitListCell } from '../model/list-cell.ts';
+import type { DataIssue, Dataset } from '../model/schema.ts';
+import { isHttpUrl, validateFeatureCollection } from '../model/validate.ts';
+import {
+  FIELD_LABELS,
+  parseCoordinate,
+  type ColumnMapping,
+  type ImportTable,
+  type MappedField,
+} from './columns.ts';
+import { parseDateCell } from './date-cells.ts';
+import type { ImportChoices, ImportContext } from './import-types.ts';
+
+class RowProblem {
+  constructor(
+    readonly field: MappedField,
+    readonly reason: string,
+  ) {}
+}
+
+/** The source columns of our own CSV export, which round-trip exactly. */
+const DATELINE_SOURCE_COLUMNS = ['source_publisher', 'source_url', 'source_title', 'source_quote'];
+/** Each address up to a space, a separator, or the next address glued on (`…htmlhttp://…`). */
+const URL_IN_TEXT = /https?:\/\/.+?(?=https?:\/\/|[\s<>"|;]|$)/gi;
+const MAX_SOURCES = 10;
+const PROGRESS_EVERY = 20_000;
+
+/** Undoes the spreadsheet-formula guard our CSV export adds ('=…), so a round trip is exact. */
+function unguard(text: string): string {
+  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+}
+
+/** Drops punctuation glued to the end of an address ("(see http://a.example/x)."), in one pass. */
+function withoutTrailingPunctuation(url: string): string {
+  // Not /[.,;:)\]]+$/: tried at each of a long run of dots, that regex took quadratic time.
+  let end = url.length;
+  while (end > 0 && '.,;:)]'.includes(url.charAt(end - 1))) end -= 1;
+  return url.slice(0, end);
+}
+
+function hostName(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+function isNumericColumn(table: ImportTable, column: number): boolean {
+  if (column === -1) return false;
+  const values = table.rows
+    .slice(0, 200)
+    .map((row) => row[column]?.trim() ?? '')
+    .filter(Boolean);
+  return values.length > 0 && values.every((value) => parseCoordinate(value) !== null);
+}
+
+const TITLE_LENGTH = 100;
+
+function firstSentence(text: string): string {
+  const sentence = /^(.+?[.!?])(\s|$)/.exec(text)?.[1] ?? text;
+  return sentence.length <= TITLE_LENGTH
+    ? sentence
+    : `${sentence.slice(0, TITLE_LENGTH - 1).trimEnd()}…`;
+}
+
+interface BuildContext {
+  onRepeatedIds: (count: number) => void;
+  title: string;
+  sourceUrl: string | null;
+  onProgress: ImportContext['onProgress'];
+}
+
+/** Contract field paths from the validator, said as the reader's own column names. */
+function columnOf(field: string, mapping: ColumnMapping): string {
+  if (field.startsWith('geometry')) return `${mapping.latitude ?? ''} / ${mapping.longitude ?? ''}`;
+  if (field === 'id') return mapping.id ?? 'id';
+  const key = /^properties\.(\w+)/.exec(field)?.[1];
+  if (key === 'sources') return mapping.link ?? 'source';
+  if (key && key in mapping) return mapping[key as MappedField] ?? key;
+  return field;
+}
+
+export function buildDataset(
+  table: ImportTable,
+  rowLines: number[] | null,
+  { mapping, dayOrder }: ImportChoices,
+  context: BuildContext,
+): Dataset {
+  const column = (field: MappedField) =>
+    mapping[field] === null ? -1 : table.columns.indexOf(mapping[field] ?? '');
+  const columns = Object.fromEntries(
+    (Object.keys(mapping) as MappedField[]).map((field) => [field, column(field)]),
+  ) as Record<MappedField, number>;
+  const cell = (row: string[], field: MappedField) => {
+    const index = columns[field];
+    return index === -1 ? '' : (row[index] ?? '').trim();
+  };
+  const fail = (field: MappedField, reason: string): never => {
+    throw new RowProblem(field, reason);
+  };
+  const sourceUrl =
+    context.sourceUrl !== null && isHttpUrl(context.sourceUrl) ? context.sourceUrl : null;
+
+  const readDate = (row: string[]): string => {
+    const start = parseDateCell(cell(row, 'date'), dayOrder);
+    if (!start.ok) return fail('date', start.reason);
+    const endText = cell(row, 'endDate');
+    if (endText === '') return start.edtf;
+    const end = parseDateCell(endText, dayOrder);
+    if (!end.ok) return fail('endDate', end.reason);
+    // An interval is of calendar days: times of day do not belong in one.
+    const startDay = start.edtf.replace(/T.*$/, '');
+    const endDay = end.edtf.replace(/T.*$/, '');
+    if (startDay === endDay) return start.edtf;
+    const interval = `${startDay}/${endDay}`;
+    const parsed = parseEdtf(interval);
+    if (!parsed.ok)
+      return fail(
+        'endDate',
+        `the end ${endText.length > 40 ? `${endText.slice(0, 40)}…` : endText} does not make an interval with the start (${parsed.reason})`,
+      );
+    return interval;
+  };
+  const titleColumn = mapping.title ?? '';
+  const titleIsNumeric = isNumericColumn(table, columns.title);
+  /** A number alone is no title: a magnitude column reads "magnitude 4.8". */
+  const readTitle = (row: string[]): string => {
+    const text = unguard(cell(row, 'title'));
+    if (text !== '')
+      return titleIsNumeric
+        ? `${titleColumn.charAt(0).toUpperCase()}${titleColumn.slice(1)} ${text}`
+        : text;
+    // An empty title borrows the summary's first sentence rather than losing a dated, placed row.
+    const summary = unguard(cell(row, 'summary'));
+    if (summary !== '') return firstSentence(summary);
+    return fail('title', 'the title is empty, and there is no summary to take one from');
+  };
+  const readCoordinate = (
+    row: string[],
+    field: 'latitude' | 'longitude',
+    limit: number,
+  ): number => {
+    const text = cell(row, field);
+    if (text === '') return fail(field, `the ${field} is empty`);
+    const value = parseCoordinate(text);
+    if (value === null) return fail(field, `“${text.slice(0, 40)}” is not a number`);
+    if (Math.abs(value) > limit) return fail(field, `${value} is outside −${limit}…${limit}`);
+    return value;
+  };
+  const ownColumns = DATELINE_SOURCE_COLUMNS.map((name) => table.columns.indexOf(name));
+  const hasOwnSources = ownColumns.every((index) => index !== -1);
+  /** Our own CSV export: every source column holds one " | "-separated position per source. */
+  const readOwnSources = (row: string[]) => {
+    const [publishers, urls, titles, quotes] = ownColumns.map((index) =>
+      splitListCell(unguard(row[index] ?? '')).map((part) => part.trim()),
+    );
+    return (publishers ?? []).map((publisher, index) => ({
+      publisher,
+      ...(titles?.[index] ? { title: titles[index] } : {}),
+      ...(urls?.[index] ? { url: urls[index] } : {}),
+      ...(quotes?.[index] ? { quote: quotes[index] } : {}),
+    }));
+  };
+  const listColumn = (row: string[], name: string): string[] => {
+    const index = table.columns.indexOf(name);
+    return splitListCell(index === -1 ? '' : (row[index] ?? ''))
+      .map((part) => part.trim())
+      .filter(Boolean);
+  };
+  const readSources = (row: string[], rowNumber: number) => {
+    if (hasOwnSources && (row[ownColumns[0] ?? -1] ?? '').trim() !== '') return readOwnSources(row);
+    const text = cell(row, 'link');
+    const urls = [...new Set((text.match(URL_IN_TEXT) ?? []).map(withoutTrailingPunctuation))]
+      .filter(isHttpUrl)
+      .slice(0, MAX_SOURCES);
+    if (urls.length > 0) return urls.map((url) => ({ publisher: hostName(url), url }));
+    return [
+      {
+        publisher: context.title,
+        title: text ? text.slice(0, 300) : `Row ${rowNumber} of ${context.title}`,
+        ...(sourceUrl ? { url: sourceUrl } : {}),
+      },
+    ];
+  };
+
+  // A repeated id in a file we did not write is the file's slip, not the reader's: the row keeps
+  // its place with an id derived from its content, and About this file counts them.
+  const seenIds = new Set<string>();
+  let repeatedIds = 0;
+  const features: unknown[] = [];
+  const featureRows: number[] = [];
+  const issues: DataIssue[] = [];
+  const lineOf = (row: number) => rowLines?.[row];
+  const { onProgress } = context;
+  table.rows.forEach((row, index) => {
+    if (onProgress && index % PROGRESS_EVERY === 0) onProgress({ stage: 'checking', rows: index });
+    try {
+      const title = readTitle(row);
+      const date = readDate(row);
+      const latitude = readCoordinate(row, 'latitude', 90);
+      const longitude = readCoordinate(row, 'longitude', 180);
+      let id = slugify(cell(row, 'id'), 20);
+      // An id too long for a link is no id: the row gets one derived from its content.
+      if (id.length > MAX_ID_LENGTH) id = '';
+      if (id && seenIds.has(id)) {
+        repeatedIds += 1;
+        id = '';
+      } else if (id) {
+        seenIds.add(id);
+      }
+      // Kept as written ("SRBM", "quarry blast"), less the commas that separate categories in links.
+      const category = cell(row, 'category').replace(/,/g, ' ').replace(/\s+/g, ' ').slice(0, 60);
+      const country = cell(row, 'country');
+      const precision = cell(row, 'locationPrecision');
+      features.push({
+        type: 'Feature',
+        ...(id ? { id } : {}),
+        geometry: { type: 'Point', coordinates: [longitude, latitude] },
+        properties: {
+          title,
+          summary: unguard(cell(row, 'summary')),
+          date,
+          place: unguard(cell(row, 'place')),
+          ...(/^[A-Za-z]{2}$/.test(country) ? { country: country.toUpperCase() } : {}),
+          ...(['exact', 'city', 'region', 'country'].includes(precision)
+            ? { locationPrecision: precision }
+            : {}),
+          ...(category ? { category } : {}),
+          sources: readSources(row, index + 1),
+          ...(hasOwnSources
+            ? { tags: listColumn(row, 'tags'), related: listColumn(row, 'related') }
+            : {}),
+        },
+      });
+      featureRows.push(index);
+    } catch (error) {
+      if (!(error instanceof RowProblem)) throw error;
+      const idText = cell(row, 'id');
+      const line = lineOf(index);
+      issues.push({
+        position: index,
+        id: idText === '' ? null : idText.slice(0, 120),
+        field: mapping[error.field] ?? FIELD_LABELS[error.field],
+        reason: error.reason,
+        ...(line === undefined ? {} : { line }),
+      });
+    }
+  });
+  onProgress?.({ stage: 'checking', rows: table.rows.length });
+
+  const validated = validateFeatureCollection(
+    { type: 'FeatureCollection', metadata: { title: context.title }, features },
+    { positions: featureRows, noun: 'row' },
+  );
+  for (const issue of validated.issues) {
+    const { position } = issue;
+    const line = lineOf(position);
+    issues.push({
+      ...issue,
+      position,
+      field: columnOf(issue.field, mapping),
+      ...(line === undefined ? {} : { line }),
+    });
+  }
+  issues.sort((a, b) => a.position - b.position);
+  context.onRepeatedIds(repeatedIds);
+  return {
+    metadata: validated.metadata,
+    events: validated.events,
+    issues,
+    recordCount: table.rows.length,
+  };
+}
