@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../data/model/calendar-day.ts';
 import { validateFeatureCollection } from '../data/model/validate.ts';
 import { makeFeature, makeFeatureCollection } from '../testing/dataset-factory.ts';
-import { useExplorerData, type ExplorerFilter } from './use-explorer-data.ts';
+import type { EventFilter } from '../data/model/event-filter.ts';
+import { useExplorerData } from './use-explorer-data.ts';
 
 const { events } = validateFeatureCollection(
   makeFeatureCollection(
@@ -15,15 +16,15 @@ const { events } = validateFeatureCollection(
     ),
   ),
 );
-const ALL: ExplorerFilter = { from: null, to: null, query: '', categories: [] };
-const FROM_JUNE: ExplorerFilter = { ...ALL, from: parseIsoDay('2024-06-01') };
-const SUMMITS: ExplorerFilter = { ...ALL, categories: ['summit'] };
+const ALL: EventFilter = { from: null, to: null, query: '', categories: [] };
+const FROM_JUNE: EventFilter = { ...ALL, from: parseIsoDay('2024-06-01') };
+const SUMMITS: EventFilter = { ...ALL, categories: ['summit'] };
 
 /** Every render's filter and the number of events it showed, from the change on. */
-function rendersAfterChange(next: ExplorerFilter, deferFiltersAbove?: number) {
-  const renders: { filter: ExplorerFilter; shown: number }[] = [];
+function rendersAfterChange(next: EventFilter, deferFiltersAbove?: number) {
+  const renders: { filter: EventFilter; shown: number }[] = [];
   const { rerender } = renderHook(
-    (filter: ExplorerFilter) => {
+    (filter: EventFilter) => {
       const data = useExplorerData(events, filter, { deferFiltersAbove });
       renders.push({ filter, shown: data.filtered.length });
       return data;

@@ -4,7 +4,7 @@
  * filter once per range. Nothing here runs on a hover, a scroll or a map move.
  */
 import { useDeferredValue, useEffect, useMemo } from 'react';
-import type { CalendarDay } from '../data/model/calendar-day.ts';
+import type { EventFilter } from '../data/model/event-filter.ts';
 import { buildEventIndex, filterEvents, matchTextAndCategory } from '../data/query/filter.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
 import { indexById } from '../data/query/selectors.ts';
@@ -19,16 +19,9 @@ const DEFER_FILTERS_ABOVE = 250_000;
 /** About 5–10 ms of indexing ids: a slice fits in an idle moment. */
 const POSITIONS_PER_IDLE_SLICE = 20_000;
 
-export interface ExplorerFilter {
-  from: CalendarDay | null;
-  to: CalendarDay | null;
-  query: string;
-  categories: readonly string[];
-}
-
 export function useExplorerData(
   events: DatasetEvent[],
-  filter: ExplorerFilter,
+  filter: EventFilter,
   { deferFiltersAbove = DEFER_FILTERS_ABOVE } = {},
 ) {
   const index = useMemo(() => buildEventIndex(events), [events]);

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { FocusHomes } from '../lib/focus-homes.ts';
 
 export interface KeyboardShortcuts {
   next: () => void;
@@ -17,36 +18,29 @@ function isTypingTarget(target: EventTarget | null): boolean {
 
 /**
  * The contract's keys, anywhere on the page: ArrowDown / j and ArrowUp / k move the selection,
- * Escape clears it, "/" goes to the search. Arrows inside the map still pan the map, and typing in a field is left alone.
+ * Escape clears it, "/" goes to the search. Typing in a field is left alone, and so are the keys a
+ * part of the page answers itself (the map pans with the arrows).
  */
-export function useKeyboardShortcuts({
-  next,
-  previous,
-  clear,
-  focusSearch,
-}: KeyboardShortcuts): void {
+export function useKeyboardShortcuts(
+  { next, previous, clear, focusSearch }: KeyboardShortcuts,
+  homes: FocusHomes,
+): void {
   useEffect(
     function listenForShortcuts() {
       function onKeyDown(keyEvent: KeyboardEvent) {
         if (keyEvent.defaultPrevented || keyEvent.altKey || keyEvent.ctrlKey || keyEvent.metaKey)
           return;
         if (isTypingTarget(keyEvent.target)) return;
-        const inMap =
-          keyEvent.target instanceof HTMLElement &&
-          keyEvent.target.closest('.leaflet-container') !== null;
-        const inPopup =
-          keyEvent.target instanceof HTMLElement &&
-          keyEvent.target.closest('.leaflet-popup') !== null;
+        if (keyEvent.target instanceof Element && homes.answersKey(keyEvent.target, keyEvent.key))
+          return;
         switch (keyEvent.key) {
           case 'j':
           case 'ArrowDown':
-            if (inMap && keyEvent.key === 'ArrowDown') return;
             keyEvent.preventDefault();
             next();
             break;
           case 'k':
           case 'ArrowUp':
-            if (inMap && keyEvent.key === 'ArrowUp') return;
             keyEvent.preventDefault();
             previous();
             break;
@@ -55,8 +49,6 @@ export function useKeyboardShortcuts({
             focusSearch();
             break;
           case 'Escape':
-            // Escape in a popup closes the popup (Leaflet does that); elsewhere it clears the selection.
-            if (inPopup) return;
             clear();
             break;
           default:
@@ -65,6 +57,6 @@ export function useKeyboardShortcuts({
       document.addEventListener('keydown', onKeyDown);
       return () => document.removeEventListener('keydown', onKeyDown);
     },
-    [next, previous, clear, focusSearch],
+    [next, previous, clear, focusSearch, homes],
   );
 }

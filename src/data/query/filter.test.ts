@@ -3,14 +3,8 @@ import fc from 'fast-check';
 import { parseIsoDay } from '../model/calendar-day.ts';
 import { makeFeature, makeFeatureCollection } from '../../testing/dataset-factory.ts';
 import { validateFeatureCollection } from '../model/validate.ts';
-import {
-  buildEventIndex,
-  eventPassesFilter,
-  filterEvents,
-  NO_FILTER,
-  widenToInclude,
-  type EventFilter,
-} from './filter.ts';
+import { NO_FILTER, type EventFilter } from '../model/event-filter.ts';
+import { buildEventIndex, eventPassesFilter, filterEvents, widenToInclude } from './filter.ts';
 import { normalizeForSearch } from './search-text.ts';
 
 const day = (text: string) => parseIsoDay(text) ?? Number.NaN;

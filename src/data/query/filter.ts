@@ -5,19 +5,9 @@
  * index of typed arrays once per dataset, and a range query is a binary search plus a scan of the
  * candidates, with no Date objects anywhere.
  */
-import type { CalendarDay } from '../model/calendar-day.ts';
+import type { EventFilter } from '../model/event-filter.ts';
 import type { DatasetEvent } from '../model/schema.ts';
 import { normalizeForSearch, queryTerms } from './search-text.ts';
-
-export interface EventFilter {
-  from: CalendarDay | null;
-  to: CalendarDay | null;
-  query: string;
-  /** Categories to keep; empty keeps every category. */
-  categories: readonly string[];
-}
-
-export const NO_FILTER: EventFilter = { from: null, to: null, query: '', categories: [] };
 
 export interface EventIndex {
   events: DatasetEvent[];

@@ -6,20 +6,15 @@
  */
 import { formatIsoDay, parseIsoDay, type CalendarDay } from '../model/calendar-day.ts';
 import { MAX_ID_LENGTH } from '../model/derive-id.ts';
+import type { EventFilter } from '../model/event-filter.ts';
 import { isDatasetAddress } from './dataset-address.ts';
 
 export { isDatasetAddress };
 
-export interface UrlState {
+/** What the reader is looking at: a selection and a filter over one dataset. */
+export interface UrlState extends EventFilter {
   /** The selected event's id, from `<base>events/<id>`; null when nothing is selected. */
   selectedId: string | null;
-  /** Inclusive date range in calendar days; null leaves that end open. */
-  from: CalendarDay | null;
-  to: CalendarDay | null;
-  /** Free-text search, trimmed; '' for none. */
-  query: string;
-  /** Categories to show; empty shows all. */
-  categories: string[];
   /** Query parameters this module does not interpret (another dataset, …), kept as they came. */
   params: [string, string][];
 }

@@ -2,6 +2,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseIsoDay } from '../model/calendar-day.ts';
+import { search, selectEvent, setDateRange } from './explorer-actions.ts';
 import { ADDRESS_WRITE_DELAY_MS, useUrlState, writePendingAddress } from './use-url-state.ts';
 
 const address = () => window.location.pathname + window.location.search;
@@ -21,7 +22,7 @@ describe('the URL state hook', () => {
     const replace = vi.spyOn(window.history, 'replaceState');
     const { result } = renderHook(() => useUrlState());
     for (const day of ['2024-06-01', '2024-06-08', '2024-06-15']) {
-      act(() => result.current.updateFilters({ from: parseIsoDay(day) }));
+      act(() => result.current.apply(setDateRange, { from: parseIsoDay(day), to: null }));
       vi.advanceTimersByTime(ADDRESS_WRITE_DELAY_MS / 2);
     }
     // The app already filters by the last day; the browser's address has not been written yet.
@@ -45,8 +46,8 @@ describe('the URL state hook', () => {
       History.prototype.pushState.apply(this, args);
     });
     const { result } = renderHook(() => useUrlState());
-    act(() => result.current.updateFilters({ query: 'sinpo' }));
-    act(() => result.current.select('sinpo-cruise-missile-tests'));
+    act(() => result.current.apply(search, 'sinpo'));
+    act(() => result.current.apply(selectEvent, 'sinpo-cruise-missile-tests'));
     expect(calls).toEqual(['replace /?q=sinpo', 'push /events/sinpo-cruise-missile-tests?q=sinpo']);
     expect(result.current.state.selectedId).toBe('sinpo-cruise-missile-tests');
     act(() => vi.advanceTimersByTime(ADDRESS_WRITE_DELAY_MS * 2));
@@ -55,7 +56,7 @@ describe('the URL state hook', () => {
 
   it('Back or Forward drops a change not yet written: it belonged to the entry left behind', () => {
     const { result } = renderHook(() => useUrlState());
-    act(() => result.current.updateFilters({ query: 'summit' }));
+    act(() => result.current.apply(search, 'summit'));
     act(() => {
       // The browser lands on another entry (here: one with another address) and says so.
       window.history.pushState(null, '', '/events/sinpo-cruise-missile-tests');
@@ -69,7 +70,7 @@ describe('the URL state hook', () => {
 
   it('Back to an entry with the same address still drops the change', () => {
     const { result } = renderHook(() => useUrlState());
-    act(() => result.current.updateFilters({ query: 'sinpo' }));
+    act(() => result.current.apply(search, 'sinpo'));
     act(() => {
       // The entry reached has the address this one had before the change ("/", then a selection
       // cleared, then Back two steps).
@@ -86,7 +87,7 @@ describe('the URL state hook', () => {
     skipLink.href = '#main';
     skipLink.addEventListener('click', (clickEvent) => clickEvent.preventDefault());
     document.body.append(skipLink);
-    act(() => result.current.updateFilters({ query: 'donetsk' }));
+    act(() => result.current.apply(search, 'donetsk'));
     skipLink.click();
     // The entry left has the change...
     expect(address()).toBe('/?q=donetsk');
@@ -101,10 +102,10 @@ describe('the URL state hook', () => {
 
   it('writes at once when the window loses the focus (to the address bar) or the page is hidden', () => {
     const { result } = renderHook(() => useUrlState());
-    act(() => result.current.updateFilters({ query: 'seoul' }));
+    act(() => result.current.apply(search, 'seoul'));
     window.dispatchEvent(new Event('blur'));
     expect(address()).toBe('/?q=seoul');
-    act(() => result.current.updateFilters({ query: 'pyongyang' }));
+    act(() => result.current.apply(search, 'pyongyang'));
     document.dispatchEvent(new Event('visibilitychange'));
     expect(address()).toBe('/?q=pyongyang');
   });
@@ -132,12 +133,12 @@ describe('the URL state hook', () => {
       ],
     ];
     steps.forEach(([name, step], index) => {
-      act(() => result.current.updateFilters({ query: `step-${index}` }));
+      act(() => result.current.apply(search, `step-${index}`));
       step();
       expect(address(), name).toBe(`/?q=step-${index}`);
     });
     // The app's own keys (an arrow alone moves the selection or a handle) wait as before.
-    act(() => result.current.updateFilters({ query: 'arrow' }));
+    act(() => result.current.apply(search, 'arrow'));
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft' }));
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'r' }));
     expect(address()).toBe('/?q=step-4');

@@ -2,7 +2,8 @@
  * The React side of the URL state: components read the parsed URL and navigate through it, and
  * nothing else holds a copy of the selection, so the map and the chronology cannot disagree.
  */
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
+import { historyFor, type ExplorerAction } from './explorer-actions.ts';
 import { parseUrl, serializeUrl, type ParsedUrl, type UrlState } from './url-state.ts';
 
 export const APP_BASE = import.meta.env.BASE_URL;
@@ -11,9 +12,9 @@ const listeners = new Set<() => void>();
 
 /**
  * How long a filter change waits before it is written to the address bar. Each history write
- * costs the browser's own process about 10 ms of work, beside the page's: on a two-core machine
- * that made a brush move at 100,000 events take 34 ms at the median instead of 22 (npm run bench).
- * A drag or a held arrow key writes its last position once, a moment after it stops.
+ * costs the browser's own process work beside the page's, enough to slow a brush move at 100,000
+ * events (docs/performance.md): a drag or a held arrow key writes its last position once, a
+ * moment after it stops.
  */
 export const ADDRESS_WRITE_DELAY_MS = 250;
 
@@ -37,49 +38,6 @@ export function writePendingAddress(): void {
   window.history.replaceState(window.history.state, '', href + window.location.hash);
 }
 
-if (typeof window !== 'undefined') {
-  // Back or Forward: the entry the pending change was meant for is no longer the current one.
-  // (Registered before any component's listener, so that they read the new entry.)
-  window.addEventListener('popstate', () => {
-    clearTimeout(pendingWrite);
-    pendingHref = null;
-  });
-  // A link within the page (the skip link, #main) makes a new entry with this address and a
-  // fragment: the change is written first, so that both entries have it.
-  window.addEventListener(
-    'click',
-    (clickEvent) => {
-      if (clickEvent.target instanceof Element && clickEvent.target.closest('a[href^="#"]'))
-        writePendingAddress();
-    },
-    true,
-  );
-  // Before the reader can copy the address, bookmark it or leave: the window loses the focus to
-  // the address bar or another app, or the page is hidden or unloaded.
-  window.addEventListener('blur', writePendingAddress);
-  window.addEventListener('pagehide', writePendingAddress);
-  document.addEventListener('visibilitychange', writePendingAddress);
-  // Before the browser's own Reload, Back and Forward, which read the entry before the page
-  // unloads: the pointer leaving the page (for the toolbar) or the keys and mouse buttons that
-  // do these. Back or Forward then leave the change in the entry left, where Forward finds it.
-  document.documentElement.addEventListener('mouseleave', writePendingAddress);
-  window.addEventListener(
-    'keydown',
-    (keyEvent) => {
-      if (isBrowserNavigationKey(keyEvent)) writePendingAddress();
-    },
-    true,
-  );
-  window.addEventListener(
-    'pointerdown',
-    (pointerEvent) => {
-      // The mouse's back and forward buttons.
-      if (pointerEvent.button === 3 || pointerEvent.button === 4) writePendingAddress();
-    },
-    true,
-  );
-}
-
 /** F5, Ctrl+R or ⌘R (reload); Alt+← / Alt+→, ⌘[ / ⌘], a keyboard's Back and Forward keys. */
 function isBrowserNavigationKey(keyEvent: KeyboardEvent): boolean {
   const { key } = keyEvent;
@@ -90,12 +48,67 @@ function isBrowserNavigationKey(keyEvent: KeyboardEvent): boolean {
   return keyEvent.metaKey && (key === '[' || key === ']');
 }
 
+/**
+ * Back or Forward: the entry the pending change was meant for is no longer the current one. One
+ * listener drops the change and then tells the subscribers, so that they read the new entry.
+ */
+function onPopState(): void {
+  clearTimeout(pendingWrite);
+  pendingHref = null;
+  for (const listener of listeners) listener();
+}
+
+/** A link within the page (the skip link, #main) makes a new entry: both entries get the change. */
+function onClickCapture(clickEvent: MouseEvent): void {
+  if (clickEvent.target instanceof Element && clickEvent.target.closest('a[href^="#"]'))
+    writePendingAddress();
+}
+
+function onKeyDownCapture(keyEvent: KeyboardEvent): void {
+  if (isBrowserNavigationKey(keyEvent)) writePendingAddress();
+}
+
+/** The mouse's back and forward buttons. */
+function onPointerDownCapture(pointerEvent: PointerEvent): void {
+  if (pointerEvent.button === 3 || pointerEvent.button === 4) writePendingAddress();
+}
+
+/**
+ * Listens while anything reads the URL. A pending change is written before the reader can copy
+ * the address, bookmark it or leave (the window loses the focus to the address bar or another
+ * app, the page is hidden or unloaded), and before the browser's own Reload, Back and Forward,
+ * which read the entry before the page unloads (the pointer leaving the page for the toolbar, or
+ * the keys and mouse buttons that do these): Back then leaves the change in the entry it left,
+ * where Forward finds it.
+ */
+function addAddressListeners(): void {
+  window.addEventListener('popstate', onPopState);
+  window.addEventListener('click', onClickCapture, true);
+  window.addEventListener('blur', writePendingAddress);
+  window.addEventListener('pagehide', writePendingAddress);
+  document.addEventListener('visibilitychange', writePendingAddress);
+  document.documentElement.addEventListener('mouseleave', writePendingAddress);
+  window.addEventListener('keydown', onKeyDownCapture, true);
+  window.addEventListener('pointerdown', onPointerDownCapture, true);
+}
+
+function removeAddressListeners(): void {
+  window.removeEventListener('popstate', onPopState);
+  window.removeEventListener('click', onClickCapture, true);
+  window.removeEventListener('blur', writePendingAddress);
+  window.removeEventListener('pagehide', writePendingAddress);
+  document.removeEventListener('visibilitychange', writePendingAddress);
+  document.documentElement.removeEventListener('mouseleave', writePendingAddress);
+  window.removeEventListener('keydown', onKeyDownCapture, true);
+  window.removeEventListener('pointerdown', onPointerDownCapture, true);
+}
+
 function subscribe(listener: () => void): () => void {
+  if (listeners.size === 0) addAddressListeners();
   listeners.add(listener);
-  window.addEventListener('popstate', listener);
   return function unsubscribe() {
     listeners.delete(listener);
-    window.removeEventListener('popstate', listener);
+    if (listeners.size === 0) removeAddressListeners();
   };
 }
 
@@ -103,7 +116,7 @@ function currentHref(): string {
   return pendingHref ?? entryAddress();
 }
 
-export interface NavigateOptions {
+interface NavigateOptions {
   /**
    * Replace the history entry instead of pushing one (filters replace; selections push). A
    * replacement reaches the address bar after ADDRESS_WRITE_DELAY_MS.
@@ -111,7 +124,7 @@ export interface NavigateOptions {
   replace?: boolean;
 }
 
-export function navigate(state: UrlState, { replace = false }: NavigateOptions = {}): void {
+function navigate(state: UrlState, { replace = false }: NavigateOptions = {}): void {
   const href = serializeUrl(state, APP_BASE);
   if (href === currentHref()) return;
   if (replace) {
@@ -126,29 +139,28 @@ export function navigate(state: UrlState, { replace = false }: NavigateOptions =
   for (const listener of listeners) listener();
 }
 
+function readUrl(href: string): ParsedUrl {
+  const url = new URL(href, window.location.origin);
+  return parseUrl(url.pathname, url.search, APP_BASE);
+}
+
+/** Applies an explorer action to the URL as it is now; see explorer-actions.ts. */
+export function applyToUrl<Args extends unknown[]>(
+  action: ExplorerAction<Args>,
+  ...args: Args
+): void {
+  const before = readUrl(currentHref()).state;
+  const after = action(before, ...args);
+  navigate(after, { replace: historyFor(before, after) === 'replace' });
+}
+
 export interface UrlStateApi extends ParsedUrl {
-  /** Selects an event (pushing a history entry), or clears the selection with null. */
-  select: (id: string | null) => void;
-  /** Changes filters, replacing the history entry so that typing does not flood Back. */
-  updateFilters: (patch: Partial<Pick<UrlState, 'from' | 'to' | 'query' | 'categories'>>) => void;
+  /** Applies an explorer action: `apply(selectEvent, id)`. Stable across renders. */
+  apply: typeof applyToUrl;
 }
 
 export function useUrlState(): UrlStateApi {
   const href = useSyncExternalStore(subscribe, currentHref);
-  const parsed = useMemo(() => {
-    const url = new URL(href, window.location.origin);
-    return parseUrl(url.pathname, url.search, APP_BASE);
-  }, [href]);
-
-  const { state } = parsed;
-  const select = useCallback(
-    (id: string | null) => navigate({ ...state, selectedId: id }),
-    [state],
-  );
-  const updateFilters = useCallback(
-    (patch: Partial<Pick<UrlState, 'from' | 'to' | 'query' | 'categories'>>) =>
-      navigate({ ...state, ...patch }, { replace: true }),
-    [state],
-  );
-  return { ...parsed, select, updateFilters };
+  const parsed = useMemo(() => readUrl(href), [href]);
+  return useMemo(() => ({ ...parsed, apply: applyToUrl }), [parsed]);
 }

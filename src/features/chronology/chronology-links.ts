@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { FocusHomes } from '../../lib/focus-homes.ts';
 import type { Store } from '../../lib/store/store.ts';
 
 /** What the chronology is given by the app; it never knows about the map. */
@@ -8,6 +9,8 @@ export interface ChronologyLinks {
   eventHref: (id: string) => string;
   highlight: Store<string | null>;
   listInView: Store<ReadonlySet<string>>;
+  /** Where the list offers itself as the place the focus returns to, and focuses an entry. */
+  focusHomes: FocusHomes;
   /** The selected event's details, rendered inside its entry. */
   /** `titleId` is the id of the entry's title heading, which also names the details. */
   renderDetail: (eventId: string, titleId: string) => ReactNode;

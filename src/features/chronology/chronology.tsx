@@ -8,8 +8,9 @@ import {
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { groupByMonth, monthHeadingIndexes, rowIndexOf } from '../../data/query/selectors.ts';
 import { ChronologyEntry } from './chronology-entry.tsx';
-import { FOCUS_PENDING_ATTRIBUTE } from '../../lib/focus-pending.ts';
 import type { ChronologyLinks } from './chronology-links.ts';
+import { STICKY_HEADING_HEIGHT } from './row-visibility.ts';
+import { useSelectionFocus } from './use-selection-focus.ts';
 
 export interface ChronologyProps {
   events: DatasetEvent[];
@@ -17,20 +18,6 @@ export interface ChronologyProps {
   links: ChronologyLinks;
   /** Shown instead of the list when no event is left to show. */
   empty: ReactNode;
-}
-
-const STICKY_HEADING_HEIGHT = 40;
-
-/** True when the top of a row (its date and title) is in view below the sticky heading. */
-function isTopInView(virtualizer: Virtualizer<HTMLDivElement, Element>, index: number): boolean {
-  const item = virtualizer.measurementsCache[index];
-  const viewport = virtualizer.scrollElement;
-  if (!item || !viewport) return false;
-  const top = virtualizer.scrollOffset ?? 0;
-  return (
-    item.start >= top + STICKY_HEADING_HEIGHT &&
-    item.start + Math.min(item.size, 96) <= top + viewport.clientHeight
-  );
 }
 
 /**
@@ -105,69 +92,13 @@ export function Chronology({ events, selectedId, links, empty }: ChronologyProps
   });
   virtualizerRef.current = virtualizer;
 
-  // Whether the keyboard focus is in the list, remembered from focus events: by the time the
-  // selection changes, the focused element (in the old entry's details) may already be gone.
-  const focusInListRef = useRef(false);
-  const previousSelectionRef = useRef<string | null>(selectedId);
-  const mountedRef = useRef(false);
-  /** The latest selection's focus placement; an older one's frames leave the focus to it. */
-  const placementRef = useRef(0);
-
-  useEffect(
-    function scrollSelectionIntoView() {
-      const previous = previousSelectionRef.current;
-      const firstRun = !mountedRef.current;
-      mountedRef.current = true;
-      previousSelectionRef.current = selectedId;
-      // On the first render the row heights are only estimates, so "already in view" cannot be
-      // trusted: a page opened on an event always brings its entry to the top.
-      if (
-        selectedRowIndex !== undefined &&
-        (firstRun || !isTopInView(virtualizer, selectedRowIndex))
-      ) {
-        virtualizer.scrollToIndex(selectedRowIndex, { align: 'start' });
-      }
-      // When the reader is moving through the list with the keyboard, focus follows the selection;
-      // when the selection is cleared, it stays on the entry that was selected.
-      const focusId = selectedId ?? previous;
-      const list = scrollRef.current;
-      // A page opened on an event (a shared link) puts the focus on its entry, so a screen reader
-      // announces the event the reader came for.
-      const landing = firstRun && selectedId !== null;
-      if (!list || !(focusInListRef.current || landing) || focusId === null) return;
-      const linkOf = (id: string | null) =>
-        id === null
-          ? null
-          : list.querySelector<HTMLElement>(`[data-event-id="${CSS.escape(id)}"] .entry-link`);
-      // The page's focus rescue (app/use-focus-rescue.ts) waits while this is set: the details the
-      // focus was in may be gone already, and the rescue would otherwise race these two frames.
-      list.setAttribute(FOCUS_PENDING_ATTRIBUTE, '');
-      placementRef.current += 1;
-      const placement = placementRef.current;
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => {
-          // A quicker selection after this one (a held arrow key) places the focus last.
-          if (placement !== placementRef.current) return;
-          list.removeAttribute(FOCUS_PENDING_ATTRIBUTE);
-          // A related event chosen from the details may be hidden by the filters: its entry is not
-          // in the list, and the focus went with the old details. It stays on the entry it came
-          // from (or the list's tab stop), never dropped on <body>.
-          const focusLost =
-            document.activeElement === null || document.activeElement === document.body;
-          const target =
-            linkOf(focusId) ??
-            (focusLost
-              ? (linkOf(previous) ?? list.querySelector<HTMLElement>('.entry-link[tabindex="0"]'))
-              : null);
-          target?.focus({ preventScroll: true });
-        }),
-      );
-    },
-    // Only a new selection scrolls: re-running on every change of rows (a pan with "Only events in
-    // map view") would pull the list back while the reader is looking elsewhere.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above
-    [selectedId],
-  );
+  const focusInListRef = useSelectionFocus({
+    scrollRef,
+    virtualizer,
+    selectedId,
+    selectedRowIndex,
+    focusHomes: links.focusHomes,
+  });
 
   const virtualRows = virtualizer.getVirtualItems();
   // Worked out on every render (each scroll renders), not only when the range changes: row

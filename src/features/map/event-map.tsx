@@ -7,6 +7,7 @@ import { EventMarkers } from './event-markers.tsx';
 import { FitEvents } from './fit-events.tsx';
 import { FitResults } from './fit-results.tsx';
 import { FollowSelection } from './follow-selection.tsx';
+import { MapFocus } from './map-focus.tsx';
 import { MapLegend } from './map-legend.tsx';
 import { ReportView } from './report-view.tsx';
 import { tileSource } from './tile-source.ts';
@@ -75,6 +76,7 @@ export function EventMap({
         <FollowSelection selectedEvent={selectedEvent} />
         <EventMarkers events={events} selectedEvent={selectedEvent} links={links} />
         <ReportView onViewChange={onViewChange} />
+        <MapFocus focusHomes={links.focusHomes} />
       </MapContainer>
       <button
         type="button"

@@ -64,20 +64,3 @@ export function MapLegend({ categories, activeCategories, onToggleCategory }: Ma
     </aside>
   );
 }
-
-/** The categories shown after toggling one (empty: all of them). */
-export function toggleCategory(
-  all: readonly string[],
-  active: readonly string[],
-  category: string,
-): string[] {
-  const shown =
-    active.length === 0 ? [...all] : active.filter((candidate) => all.includes(candidate));
-  const next = shown.includes(category)
-    ? shown.filter((candidate) => candidate !== category)
-    : [...shown, category];
-  // Hiding the last category shown would show nothing at all: the click is refused instead.
-  if (next.length === 0) return [...active];
-  if (next.length === all.length) return [];
-  return all.filter((candidate) => next.includes(candidate));
-}

@@ -1,3 +1,4 @@
+import type { FocusHomes } from '../../lib/focus-homes.ts';
 import type { Store } from '../../lib/store/store.ts';
 
 /**
@@ -10,4 +11,6 @@ export interface MapLinks {
   highlight: Store<string | null>;
   /** The events currently scrolled into view in the chronology. */
   listInView: Store<ReadonlySet<string>>;
+  /** Where the map offers itself as the place the focus returns to. */
+  focusHomes: FocusHomes;
 }

@@ -1,0 +1,43 @@
+import { OpenDatasetButton } from '../features/open-dataset/open-dataset-button.tsx';
+import { showBundledDataset } from '../data/url/explorer-actions.ts';
+import { APP_BASE, type UrlStateApi } from '../data/url/use-url-state.ts';
+import { AppHeader } from './app-header.tsx';
+import type { LoadedDataset } from './use-dataset.ts';
+
+/** The page's header for the dataset shown: its title, where it came from, and the ways out. */
+export function DatasetHeader({ loaded, url }: { loaded: LoadedDataset; url: UrlStateApi }) {
+  const { dataset, source, report, query } = loaded;
+  return (
+    <AppHeader
+      title={
+        dataset?.metadata.title ??
+        (loaded.needsMapping ? report?.fileName : null) ??
+        (query.isError ? 'No dataset' : null)
+      }
+      origin={
+        source.kind === 'remote'
+          ? `From ${source.url}`
+          : source.kind === 'local'
+            ? `From ${source.name}, opened on this device (nothing is uploaded)`
+            : null
+      }
+      actions={
+        <>
+          <OpenDatasetButton onFiles={loaded.openFiles} />
+          {source.kind !== 'bundled' && (
+            <a
+              className="button"
+              href={APP_BASE}
+              onClick={(clickEvent) => {
+                clickEvent.preventDefault();
+                url.apply(showBundledDataset);
+              }}
+            >
+              Back to bundled dataset
+            </a>
+          )}
+        </>
+      }
+    />
+  );
+}

@@ -1,0 +1,121 @@
+import { useCallback, useMemo, type Ref } from 'react';
+import { Chronology } from '../features/chronology/chronology.tsx';
+import type { ChronologyLinks } from '../features/chronology/chronology-links.ts';
+import { EventDetail } from '../features/event-detail/event-detail.tsx';
+import type { Dataset } from '../data/model/schema.ts';
+import { selectEvent } from '../data/url/explorer-actions.ts';
+import type { UrlStateApi } from '../data/url/use-url-state.ts';
+import type { ExplorerView } from './use-explorer-view.ts';
+import type { ViewLinks } from './view-links.ts';
+
+export interface EventsPanelProps {
+  ref: Ref<HTMLElement>;
+  url: UrlStateApi;
+  dataset: Dataset | undefined;
+  /** Changes with the dataset's source: each source gets a list of its own. */
+  sourceKey: string;
+  view: ExplorerView;
+  links: ViewLinks;
+  onlyInMapView: boolean;
+  onOnlyInMapViewChange: (only: boolean) => void;
+  onShowSelected: () => void;
+  onReset: () => void;
+}
+
+/** The chronology with its tools: the map-view toggle and the notice for a hidden selection. */
+export function EventsPanel({
+  ref,
+  url,
+  dataset,
+  sourceKey,
+  view,
+  links,
+  onlyInMapView,
+  onOnlyInMapViewChange,
+  onShowSelected,
+  onReset,
+}: EventsPanelProps) {
+  const { apply } = url;
+  const { selectedEvent, titleOf, eventHref, absoluteEventUrl, eventById } = view;
+  const select = useCallback((id: string | null) => apply(selectEvent, id), [apply]);
+  const renderDetail = useCallback(
+    (id: string, titleId: string) => {
+      const event = eventById(id);
+      if (!event) return null;
+      return (
+        <EventDetail
+          key={event.id}
+          titleId={titleId}
+          event={event}
+          titleOf={titleOf}
+          eventHref={eventHref}
+          absoluteEventUrl={absoluteEventUrl}
+          onSelect={select}
+        />
+      );
+    },
+    [eventById, titleOf, select, eventHref, absoluteEventUrl],
+  );
+  const chronologyLinks: ChronologyLinks = useMemo(
+    () => ({ select, eventHref, renderDetail, ...links }),
+    [select, eventHref, renderDetail, links],
+  );
+  const noneLeft =
+    dataset?.events.length === 0
+      ? 'This dataset has no events to show.'
+      : onlyInMapView && view.data.filtered.length > 0
+        ? 'No events in the map view. Zoom out or move the map to see more.'
+        : 'No events match these filters.';
+
+  return (
+    <section className="sidebar" aria-label="Events" ref={ref}>
+      <div className="sidebar-tools">
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={onlyInMapView}
+            onChange={(changeEvent) => onOnlyInMapViewChange(changeEvent.target.checked)}
+          />
+          Only events in map view
+        </label>
+      </div>
+      {selectedEvent && !view.selectedIsListed && (
+        <div className="notice hidden-selection" aria-live="polite">
+          <p>“{selectedEvent.title}” is selected but hidden by the filters.</p>
+          <button type="button" className="button" onClick={onShowSelected}>
+            Show it
+          </button>
+          <button type="button" className="button" onClick={() => select(null)}>
+            Clear selection
+          </button>
+        </div>
+      )}
+      {dataset ? (
+        <Chronology
+          // A list of its own for each source: rows are keyed by their place in their dataset, and
+          // another dataset's measured heights, scroll position or focus would not fit these events.
+          key={sourceKey}
+          events={view.listedEvents}
+          selectedId={url.state.selectedId}
+          links={chronologyLinks}
+          empty={
+            <>
+              <p>{noneLeft}</p>
+              {(view.filtered || onlyInMapView) && (
+                <button type="button" className="button button-primary" onClick={onReset}>
+                  Reset filters
+                </button>
+              )}
+            </>
+          }
+        />
+      ) : (
+        <div className="loading-placeholder" aria-hidden="true">
+          <div className="skeleton-row" />
+          <div className="skeleton-row" />
+          <div className="skeleton-row" />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { lazy, Suspense, type RefObject } from 'react';
+import { DataIssuesPanel } from '../features/data-issues/data-issues-panel.tsx';
+import { ExportMenu } from '../features/export/export-menu.tsx';
+import { SearchField } from '../features/search/search-field.tsx';
+import { search } from '../data/url/explorer-actions.ts';
+import type { UrlStateApi } from '../data/url/use-url-state.ts';
+import { StatusLine } from './status-line.tsx';
+import type { LoadedDataset } from './use-dataset.ts';
+import type { ExplorerView } from './use-explorer-view.ts';
+
+// Only for readers who bring their own data: loaded when first needed, not with the page.
+const ImportDetails = lazy(() =>
+  import('../features/open-dataset/import-details.tsx').then((module) => ({
+    default: module.ImportDetails,
+  })),
+);
+
+export interface ExplorerBarProps {
+  url: UrlStateApi;
+  loaded: LoadedDataset;
+  view: ExplorerView;
+  searchRef: RefObject<HTMLInputElement | null>;
+  onReset: () => void;
+  /** Opens the column dialog for the file that is open; null when its columns cannot change. */
+  onChangeColumns: (() => void) | null;
+}
+
+/** The line under the header: the live status, search, reset, export, and what the file held. */
+export function ExplorerBar({
+  url,
+  loaded,
+  view,
+  searchRef,
+  onReset,
+  onChangeColumns,
+}: ExplorerBarProps) {
+  const { dataset, report, source, query } = loaded;
+  const ownFile = report !== null && source.kind !== 'bundled';
+  return (
+    <div className="app-bar">
+      <StatusLine
+        loading={query.isPending || loaded.rendering || loaded.needsMapping}
+        failed={query.isError}
+        shown={view.listedEvents.length}
+        total={dataset?.events.length ?? 0}
+        range={view.shownRange}
+      />
+      <div className="app-bar-tools">
+        <SearchField
+          ref={searchRef}
+          value={url.state.query}
+          disabled={!dataset}
+          onChange={(text) => url.apply(search, text)}
+        />
+        {dataset && view.filtered && (
+          <button type="button" className="button" onClick={onReset}>
+            Reset filters
+          </button>
+        )}
+        {dataset && (
+          <ExportMenu
+            events={view.listedEvents}
+            metadata={dataset.metadata}
+            range={view.shownRange}
+          />
+        )}
+      </div>
+      {dataset && (dataset.issues.length > 0 || ownFile) && (
+        <div className="app-bar-data">
+          {dataset.issues.length > 0 && (
+            <DataIssuesPanel issues={dataset.issues} recordCount={dataset.recordCount} />
+          )}
+          {ownFile && (
+            <Suspense fallback={null}>
+              <ImportDetails report={report} onChangeColumns={onChangeColumns} />
+            </Suspense>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

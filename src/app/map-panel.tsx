@@ -1,0 +1,59 @@
+import { lazy, Suspense, useCallback, useMemo } from 'react';
+import type { MapLinks } from '../features/map/map-links.ts';
+import type { GeoBounds } from '../data/query/selectors.ts';
+import { selectEvent, toggleCategory } from '../data/url/explorer-actions.ts';
+import type { UrlStateApi } from '../data/url/use-url-state.ts';
+import { SelectionBar } from './selection-bar.tsx';
+import type { ExplorerView } from './use-explorer-view.ts';
+import type { ViewLinks } from './view-links.ts';
+
+// Leaflet and the map arrive in their own chunk: the list and the filters are usable first, and
+// the map's start-up is not one long task with the app's.
+const EventMap = lazy(() =>
+  import('../features/map/event-map.tsx').then((module) => ({ default: module.EventMap })),
+);
+
+export interface MapPanelProps {
+  url: UrlStateApi;
+  view: ExplorerView;
+  links: ViewLinks;
+  /** Changes when another dataset is opened, so the map fits it afresh. */
+  datasetKey: unknown;
+  onViewChange: ((bounds: GeoBounds) => void) | null;
+  onShowDetails: () => void;
+}
+
+/** The map, and on a phone the selected event's summary bar over it. */
+export function MapPanel({
+  url,
+  view,
+  links,
+  datasetKey,
+  onViewChange,
+  onShowDetails,
+}: MapPanelProps) {
+  const { apply } = url;
+  const { selectedEvent, allCategories } = view;
+  const select = useCallback((id: string) => apply(selectEvent, id), [apply]);
+  const mapLinks: MapLinks = useMemo(() => ({ select, ...links }), [select, links]);
+  return (
+    <Suspense fallback={<div className="map-region" aria-hidden="true" />}>
+      <EventMap
+        events={view.data.filtered}
+        selectedEvent={selectedEvent}
+        initialSelection={selectedEvent}
+        categories={view.categoryCounts}
+        activeCategories={url.state.categories}
+        onToggleCategory={(category) => apply(toggleCategory, allCategories, category)}
+        links={mapLinks}
+        datasetKey={datasetKey}
+        onViewChange={onViewChange}
+        overlay={
+          selectedEvent && view.selectedIsListed ? (
+            <SelectionBar event={selectedEvent} onShowDetails={onShowDetails} />
+          ) : null
+        }
+      />
+    </Suspense>
+  );
+}

@@ -1,0 +1,64 @@
+/** What the page does around the explorer: its title, the offline notice and support, a mark. */
+import { useEffect } from 'react';
+import type { Dataset, DatasetEvent } from '../data/model/schema.ts';
+import { registerOfflineSupport } from '../features/offline/register-offline.ts';
+
+/** The document title begins with the selected event's title (docs/contracts.md §3). */
+export function useDocumentTitle(selectedEvent: DatasetEvent | null, datasetTitle?: string): void {
+  useEffect(
+    function titleTheDocument() {
+      document.title = selectedEvent
+        ? `${selectedEvent.title} — Dateline`
+        : datasetTitle
+          ? `${datasetTitle} — Dateline`
+          : 'Dateline — where and when it happened';
+    },
+    [selectedEvent, datasetTitle],
+  );
+}
+
+/** Offline, the dataset is the copy the service worker kept: say so, and how old it is. */
+export function useOfflineNotice(
+  offlineCopy: string | null,
+  addNotice: (notice: string) => void,
+): void {
+  useEffect(
+    function sayWhenOffline() {
+      if (offlineCopy === null) return;
+      const saved = new Date(offlineCopy);
+      const when = Number.isNaN(saved.getTime())
+        ? ''
+        : ` saved on ${saved.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}`;
+      addNotice(
+        `You are offline: these are the events${when}. They may have changed since; reload when you are back online.`,
+      );
+    },
+    [offlineCopy, addNotice],
+  );
+}
+
+/**
+ * After this visit the app and the datasets it opened work offline (features/offline), set up
+ * once the first dataset has loaded or failed: storing the app's files never competes with it.
+ */
+export function useOfflineSupport(firstLoadSettled: boolean): void {
+  useEffect(
+    function offerOfflineUseOnceSettled() {
+      if (firstLoadSettled) registerOfflineSupport();
+    },
+    [firstLoadSettled],
+  );
+}
+
+/** Marks the frame that paints a dataset's list and markers, for the bench (npm run bench). */
+export function useFirstRenderMark(dataset: Dataset | undefined): void {
+  useEffect(
+    function markFirstRender() {
+      if (!dataset) return;
+      // After this commit's effects, the next frame paints the list and the markers.
+      const frame = requestAnimationFrame(() => performance.mark('dateline:first-render'));
+      return () => cancelAnimationFrame(frame);
+    },
+    [dataset],
+  );
+}

@@ -1,0 +1,95 @@
+import { useCallback, useMemo } from 'react';
+import { isFiltered } from '../data/model/event-filter.ts';
+import type { DatasetEvent } from '../data/model/schema.ts';
+import { eventsInBounds, type GeoBounds } from '../data/query/selectors.ts';
+import { APP_BASE } from '../data/url/use-url-state.ts';
+import { EMPTY_URL_STATE, serializeUrl, type UrlState } from '../data/url/url-state.ts';
+import { useExplorerData } from './use-explorer-data.ts';
+
+function countCategories(events: DatasetEvent[]) {
+  const counts = new Map<string, number>();
+  for (const event of events) counts.set(event.category, (counts.get(event.category) ?? 0) + 1);
+  return [...counts]
+    .map(([category, count]) => ({ category, count }))
+    .sort((a, b) => b.count - a.count);
+}
+
+/**
+ * What the reader sees of the dataset under the URL's filters and selection: the events listed
+ * (in the map view only, when asked), the selected event, the category counts, and the links.
+ */
+export function useExplorerView(
+  state: UrlState,
+  allEvents: DatasetEvent[],
+  mapViewBounds: GeoBounds | null,
+) {
+  const data = useExplorerData(allEvents, state);
+  const { selectedId, params } = state;
+  const selectedPosition = selectedId === null ? undefined : data.positionById.get(selectedId);
+  const selectedEvent =
+    selectedPosition === undefined ? null : (allEvents[selectedPosition] ?? null);
+  const listedEvents = useMemo(
+    () => (mapViewBounds ? eventsInBounds(data.filtered, mapViewBounds) : data.filtered),
+    [mapViewBounds, data.filtered],
+  );
+  const selectedIsListed = useMemo(
+    () => selectedEvent === null || listedEvents.includes(selectedEvent),
+    [selectedEvent, listedEvents],
+  );
+  const categoryCounts = useMemo(() => countCategories(allEvents), [allEvents]);
+  const allCategories = useMemo(
+    () => categoryCounts.map(({ category }) => category),
+    [categoryCounts],
+  );
+
+  /** An event's own link: its id, plus the dataset if it is not the bundled one, never the filters. */
+  const eventHref = useCallback(
+    (id: string) => serializeUrl({ ...EMPTY_URL_STATE, selectedId: id, params }, APP_BASE),
+    [params],
+  );
+  const filtered = isFiltered(state);
+  /** The event's absolute address, with this view's filters or without; null when none are set. */
+  const absoluteEventUrl = useCallback(
+    (id: string, withFilters: boolean) => {
+      if (withFilters && !filtered) return null;
+      const href = withFilters
+        ? serializeUrl({ ...state, selectedId: id }, APP_BASE)
+        : eventHref(id);
+      return new URL(href, window.location.origin).href;
+    },
+    [eventHref, state, filtered],
+  );
+  const titleOf = useCallback(
+    (id: string) => {
+      const position = data.positionById.get(id);
+      return position === undefined ? null : (allEvents[position]?.title ?? null);
+    },
+    [data.positionById, allEvents],
+  );
+  const eventById = useCallback(
+    (id: string) => {
+      const position = data.positionById.get(id);
+      return position === undefined ? undefined : allEvents[position];
+    },
+    [data.positionById, allEvents],
+  );
+
+  return {
+    data,
+    filtered,
+    selectedEvent,
+    selectedIsListed,
+    listedEvents,
+    categoryCounts,
+    allCategories,
+    shownRange: data.extent
+      ? { from: state.from ?? data.extent.first, to: state.to ?? data.extent.last }
+      : null,
+    eventHref,
+    absoluteEventUrl,
+    titleOf,
+    eventById,
+  };
+}
+
+export type ExplorerView = ReturnType<typeof useExplorerView>;

@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'react';
+import type { Dataset, DatasetEvent } from '../data/model/schema.ts';
+import { eventPassesFilter } from '../data/query/filter.ts';
+import { keepKnownCategories, widenToEvent } from '../data/url/explorer-actions.ts';
+import type { UrlStateApi } from '../data/url/use-url-state.ts';
+
+/**
+ * A link's own filters repaired against the dataset it opens (docs/contracts.md §2): a category
+ * the dataset does not have is dropped, and filters that would hide the linked event are widened
+ * to show it, once, as the page opens (later, filtering the selection away is the reader's choice).
+ * Each repair says what it did in a notice.
+ */
+export function useLinkRepairs(
+  url: UrlStateApi,
+  dataset: Dataset | undefined,
+  selectedEvent: DatasetEvent | null,
+  knownCategories: ReadonlySet<string>,
+  addNotice: (notice: string) => void,
+): void {
+  const { state, apply } = url;
+  const unknownKey = dataset
+    ? state.categories.filter((category) => !knownCategories.has(category)).join(',')
+    : '';
+  useEffect(
+    function dropUnknownCategories() {
+      if (!unknownKey) return;
+      addNotice(`This dataset has no category “${unknownKey}”, so it was ignored.`);
+      apply(keepKnownCategories, knownCategories);
+    },
+    [unknownKey, knownCategories, apply, addNotice],
+  );
+
+  const checkedDatasetRef = useRef<Dataset | null>(null);
+  useEffect(
+    function widenFiltersForLinkedEvent() {
+      if (!dataset || checkedDatasetRef.current === dataset) return;
+      checkedDatasetRef.current = dataset;
+      if (!selectedEvent || eventPassesFilter(selectedEvent, state)) return;
+      addNotice(
+        `“${selectedEvent.title}” was outside this link's filters, so they were widened to show it.`,
+      );
+      apply(widenToEvent, selectedEvent, knownCategories.size);
+    },
+    [dataset, selectedEvent, state, knownCategories, apply, addNotice],
+  );
+}

@@ -1,0 +1,45 @@
+import { useCallback, useEffect, type RefObject } from 'react';
+import type { DatasetEvent } from '../data/model/schema.ts';
+import { selectEvent, stepSelection } from '../data/url/explorer-actions.ts';
+import type { UrlStateApi } from '../data/url/use-url-state.ts';
+import type { FocusHomes } from '../lib/focus-homes.ts';
+import { useFocusRescue } from './use-focus-rescue.ts';
+import { useKeyboardShortcuts } from './use-keyboard-shortcuts.ts';
+
+/** Where the focus returns when its control goes away, after the part that held it. */
+const FOCUS_ORDER = ['chronology', 'search'];
+
+/**
+ * The page with a keyboard alone (docs/contracts.md §3): the shortcuts move through the listed
+ * events, and the focus never drops to the page when its control goes away.
+ */
+export function usePageKeyboard(
+  apply: UrlStateApi['apply'],
+  listedEvents: readonly DatasetEvent[],
+  focusHomes: FocusHomes,
+  searchRef: RefObject<HTMLInputElement | null>,
+): void {
+  useEffect(
+    function offerSearchAsFocusHome() {
+      return focusHomes.offer('search', {
+        focus: () => {
+          const field = searchRef.current;
+          if (!field || field.disabled) return false;
+          field.focus({ preventScroll: true });
+          return true;
+        },
+      });
+    },
+    [focusHomes, searchRef],
+  );
+  useFocusRescue(focusHomes, FOCUS_ORDER);
+  useKeyboardShortcuts(
+    {
+      next: useCallback(() => apply(stepSelection, listedEvents, 1), [apply, listedEvents]),
+      previous: useCallback(() => apply(stepSelection, listedEvents, -1), [apply, listedEvents]),
+      clear: useCallback(() => apply(selectEvent, null), [apply]),
+      focusSearch: useCallback(() => searchRef.current?.focus(), [searchRef]),
+    },
+    focusHomes,
+  );
+}

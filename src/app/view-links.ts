@@ -1,0 +1,28 @@
+import type { ImportProgress } from '../data/import/import-types.ts';
+import { FocusHomes } from '../lib/focus-homes.ts';
+import { createStore, type Store } from '../lib/store/store.ts';
+
+/**
+ * Fast-changing view state shared by the map and the chronology without either knowing the
+ * other: what is highlighted, what the list shows, where the focus can return to.
+ */
+export interface ViewLinks {
+  highlight: Store<string | null>;
+  listInView: Store<ReadonlySet<string>>;
+  focusHomes: FocusHomes;
+}
+
+/** The page's links, and the store of the load's progress. */
+export function createViewLinks(): {
+  links: ViewLinks;
+  progress: Store<ImportProgress | null>;
+} {
+  return {
+    links: {
+      highlight: createStore<string | null>(null),
+      listInView: createStore<ReadonlySet<string>>(new Set()),
+      focusHomes: new FocusHomes(),
+    },
+    progress: createStore<ImportProgress | null>(null),
+  };
+}
