@@ -13,7 +13,7 @@ export interface StatusLineProps {
 const countFormat = new Intl.NumberFormat('en-GB');
 
 /** "Showing 4 of 6 events": the contract's live status line. */
-export function formatShowing(shown: number, total: number): string {
+function formatShowing(shown: number, total: number): string {
   const noun = total === 1 ? 'event' : 'events';
   return `Showing ${countFormat.format(shown)} of ${countFormat.format(total)} ${noun}`;
 }

@@ -16,7 +16,7 @@ function withoutEmpty<T extends Record<string, unknown>>(object: T): Partial<T> 
   ) as Partial<T>;
 }
 
-export function eventToFeature(event: DatasetEvent) {
+function eventToFeature(event: DatasetEvent) {
   return {
     type: 'Feature' as const,
     id: event.id,

@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toCsv, toGeoJson } from '../export/export.ts';
-import { parseDatasetText } from '../model/validate.ts';
 import { emptyMapping as emptyMappingFor } from './columns.ts';
 import { importDataset, jsonEndsEarly } from './import-dataset.ts';
 import type { ImportInput, ImportOutcome } from './import-types.ts';
@@ -351,105 +349,6 @@ describe('importDataset: JSON', () => {
     expect(() =>
       importDataset([utf8('page.csv', '<!doctype html><p>hi')], null, { sourceUrl: null }),
     ).toThrow(/looks like an HTML page/);
-  });
-});
-
-describe('export, then import', () => {
-  const original = parseDatasetText(
-    JSON.stringify({
-      type: 'FeatureCollection',
-      metadata: { title: 'Round trip' },
-      features: [
-        {
-          type: 'Feature',
-          id: 'summit',
-          geometry: { type: 'Point', coordinates: [125.75, 39.03] },
-          properties: {
-            title: '=HYPERLINK("x") and, "quotes"',
-            summary: 'Line one.\nLine two, with a comma.',
-            date: '2024-06',
-            place: 'Pyongyang',
-            country: 'KP',
-            locationPrecision: 'city',
-            category: 'diplomacy',
-            tags: ['summit', 'treaty'],
-            sources: [
-              {
-                publisher: 'Yonhap',
-                title: 'A | B',
-                url: 'https://en.yna.co.kr/x',
-                quote: 'He said so.',
-              },
-              { publisher: 'KCNA', published: '2024-06-20', title: 'Back\\slash' },
-            ],
-            related: ['strike'],
-          },
-        },
-        {
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: [37.8, 48.0] },
-          properties: {
-            title: 'Strike',
-            date: '2024-10-04?',
-            sources: [{ publisher: 'Yonhap' }],
-          },
-        },
-      ],
-    }),
-  );
-  const comparable = (events: typeof original.events) =>
-    events.map(
-      ({
-        id,
-        title,
-        summary,
-        date,
-        place,
-        country,
-        latitude,
-        longitude,
-        locationPrecision,
-        category,
-        tags,
-        related,
-      }) => ({
-        id,
-        title,
-        summary,
-        edtf: date.edtf,
-        place,
-        country,
-        latitude,
-        longitude,
-        locationPrecision,
-        category,
-        tags,
-        related,
-      }),
-    );
-
-  it('gives back the same events from GeoJSON, sources and all', () => {
-    const text = toGeoJson(original.events, original.metadata);
-    const { dataset: back } = dataset(
-      importDataset([utf8('x.geojson', text)], null, { sourceUrl: null }),
-    );
-    expect(back.events).toEqual(original.events.map((event) => ({ ...event, idDerived: false })));
-    expect(back.metadata.title).toBe('Round trip');
-  });
-
-  it('gives back the same events from CSV, sources and all', () => {
-    const text = toCsv(original.events);
-    expect(text).toContain(`"'=HYPERLINK(""x"") and, ""quotes"""`);
-    const { dataset: back } = dataset(
-      importDataset([utf8('x.csv', text)], null, { sourceUrl: null }),
-    );
-    expect(comparable(back.events)).toEqual(comparable(original.events));
-    // Publication dates are not in the CSV; everything else about each source comes back.
-    for (const [index, event] of original.events.entries()) {
-      expect(back.events[index]?.sources).toEqual(
-        event.sources.map((source) => ({ ...source, published: null })),
-      );
-    }
   });
 });
 

@@ -30,7 +30,7 @@ export interface ImportProgress {
   part?: { done: number; count: number };
 }
 
-export type DatasetFormat = 'dateline-geojson' | 'geojson' | 'json' | 'csv';
+type DatasetFormat = 'dateline-geojson' | 'geojson' | 'json' | 'csv';
 
 /** How a file was read, for the reader to check: shown beside the dataset's name. */
 export interface ImportReport {

@@ -16,9 +16,9 @@ function own(object: JsonObject, key: string): unknown {
 }
 
 /** The columns a Point geometry turns into; named so that column detection finds them first. */
-export const GEOMETRY_LONGITUDE = 'geometry.longitude';
-export const GEOMETRY_LATITUDE = 'geometry.latitude';
-export const FEATURE_ID = 'feature.id';
+const GEOMETRY_LONGITUDE = 'geometry.longitude';
+const GEOMETRY_LATITUDE = 'geometry.latitude';
+const FEATURE_ID = 'feature.id';
 
 export interface FoundRecords {
   /** Where the records were found, e.g. `features`, `timeBins[].data[]`, or `` for the root. */

@@ -24,8 +24,8 @@ export class DatasetStalledError extends DatasetNetworkError {
  * How long a server may stay silent before the load gives up: longer for the first answer (a
  * slow API may think before it sends anything) than between two pieces of a download.
  */
-export const FIRST_ANSWER_LIMIT_MS = 30_000;
-export const STALL_LIMIT_MS = 15_000;
+const FIRST_ANSWER_LIMIT_MS = 30_000;
+const STALL_LIMIT_MS = 15_000;
 /** After this much silence the progress line says that it is waiting, and for how long. */
 const SILENCE_SHOWN_AFTER_MS = 2_000;
 

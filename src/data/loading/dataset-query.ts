@@ -30,7 +30,7 @@ export type DatasetSource =
   | { kind: 'local'; name: string };
 
 /** The reader's own file is named in the URL but was not opened in this page (after a reload). */
-export class LocalFileMissingError extends DatasetError {
+class LocalFileMissingError extends DatasetError {
   override name = 'LocalFileMissingError';
 }
 

@@ -16,7 +16,7 @@ import type { ImportProgress } from '../import/import-types.ts';
 import { ImportSession, importError, warmUpImportWorker } from './run-import.ts';
 import { LOCAL_PREFIX } from './local-files.ts';
 
-export interface EarlyDownload {
+interface EarlyDownload {
   /** As fetchBytes' offlineCopy: set when the service worker answered from its store. */
   offlineCopy: string | null;
   /** The file, when it is small enough to be a manifest (manifest.ts); null otherwise. */

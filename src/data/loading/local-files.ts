@@ -9,7 +9,7 @@ const opened = new Map<string, { files: File[]; generation: number }>();
 let generation = 0;
 
 /** The name a set of files goes by in the URL and the header: "quakes.csv", "a.json + 2 more". */
-export function localDatasetName(files: readonly File[]): string {
+function localDatasetName(files: readonly File[]): string {
   const [first, ...rest] = [...files].sort((a, b) => b.size - a.size);
   const name = first?.name ?? 'file';
   return rest.length === 0 ? name : `${name} + ${rest.length} more`;

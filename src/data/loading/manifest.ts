@@ -21,7 +21,7 @@ import { compareEvents } from '../model/sort-events.ts';
 import { IdSet } from './id-set.ts';
 import { MAX_MANIFEST_BYTES } from './manifest-check.ts';
 
-export interface ManifestPart {
+interface ManifestPart {
   url: string;
   from: string | null;
   to: string | null;

@@ -39,7 +39,7 @@ export function shortMonthName(month: number): string {
   return SHORT_MONTHS[month - 1] ?? '';
 }
 
-export function longMonthName(month: number): string {
+function longMonthName(month: number): string {
   return LONG_MONTHS[month - 1] ?? '';
 }
 

@@ -7,8 +7,8 @@
  */
 import { daysInMonth, dayFromCivil, type CalendarDay } from './calendar-day.ts';
 
-export type DatePrecision = 'day' | 'month' | 'year';
-export type DateQualifier = 'uncertain' | 'approximate' | 'uncertain-approximate';
+type DatePrecision = 'day' | 'month' | 'year';
+type DateQualifier = 'uncertain' | 'approximate' | 'uncertain-approximate';
 
 export interface DateTimeOfDay {
   hour: number;

@@ -39,7 +39,7 @@ export function buildEventIndex(events: DatasetEvent[]): EventIndex {
   };
 }
 
-export function eventSearchText(event: DatasetEvent): string {
+function eventSearchText(event: DatasetEvent): string {
   const parts = [event.title, event.summary, event.place, event.category, ...event.tags];
   for (const source of event.sources)
     parts.push(source.publisher, source.title ?? '', source.quote ?? '');

@@ -33,7 +33,7 @@ export function binStartOf(day: CalendarDay, unit: BinUnit): CalendarDay {
 }
 
 /** The first day of the bin after the one starting at `start`. */
-export function nextBinStart(start: CalendarDay, unit: BinUnit): CalendarDay {
+function nextBinStart(start: CalendarDay, unit: BinUnit): CalendarDay {
   if (unit === 'day') return start + 1;
   if (unit === 'week') return start + 7;
   const { year, month } = civilFromDay(start);

@@ -145,10 +145,7 @@ function readUrl(href: string): ParsedUrl {
 }
 
 /** Applies an explorer action to the URL as it is now; see explorer-actions.ts. */
-export function applyToUrl<Args extends unknown[]>(
-  action: ExplorerAction<Args>,
-  ...args: Args
-): void {
+function applyToUrl<Args extends unknown[]>(action: ExplorerAction<Args>, ...args: Args): void {
   const before = readUrl(currentHref()).state;
   const after = action(before, ...args);
   navigate(after, { replace: historyFor(before, after) === 'replace' });

@@ -8,9 +8,9 @@
  */
 import type { DatasetEvent } from '../../data/model/schema.ts';
 
-export const MAX_CLUSTER_ZOOM = 16;
+const MAX_CLUSTER_ZOOM = 16;
 /** The cell's side in screen pixels: clusters are never much closer than this. */
-export const CELL_SIZE = 64;
+const CELL_SIZE = 64;
 const MAX_LATITUDE = 85.0511287798;
 
 export type MapItem =

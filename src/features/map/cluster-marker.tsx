@@ -22,7 +22,7 @@ export interface ClusterMarkerProps {
   offset?: readonly [number, number] | null;
 }
 
-export function clusterLabel(count: number, sharesOneSpot: boolean): string {
+function clusterLabel(count: number, sharesOneSpot: boolean): string {
   return sharesOneSpot ? `${count} events at the same place` : `Cluster of ${count} events`;
 }
 

@@ -7,13 +7,6 @@ import * as L from 'leaflet';
 /** 44 px: the smallest comfortable touch target. The visible dot inside is smaller. */
 const TARGET = 44;
 
-export const EVENT_ICON = L.divIcon({
-  className: 'event-marker',
-  html: '<span class="event-marker-dot"></span>',
-  iconSize: [TARGET, TARGET],
-  iconAnchor: [TARGET / 2, TARGET / 2],
-});
-
 const offsetIcons = new Map<string, L.DivIcon>();
 /**
  * Offsets that keep neighbours clear of the selection vary with the view, so the caches would grow

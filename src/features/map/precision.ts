@@ -4,7 +4,7 @@ import type { LocationPrecision } from '../../data/model/schema.ts';
  * How far from its point an event may really be, drawn as a halo so a city-level event does not
  * claim a street. Radii in metres, chosen to cover a typical city, region or small country.
  */
-export const PRECISION_RADIUS_M: Record<LocationPrecision, number> = {
+const PRECISION_RADIUS_M: Record<LocationPrecision, number> = {
   exact: 0,
   city: 12_000,
   region: 60_000,
@@ -12,7 +12,7 @@ export const PRECISION_RADIUS_M: Record<LocationPrecision, number> = {
 };
 
 /** The zoom at which an event of this precision is shown when it is selected. */
-export const PRECISION_ZOOM: Record<LocationPrecision, number> = {
+const PRECISION_ZOOM: Record<LocationPrecision, number> = {
   exact: 10,
   city: 8,
   region: 7,

@@ -1,6 +1,6 @@
 import { useId, useRef } from 'react';
 
-export const ACCEPTED_FILES =
+const ACCEPTED_FILES =
   '.csv,.tsv,.txt,.json,.geojson,text/csv,text/tab-separated-values,application/json,application/geo+json';
 
 export interface OpenDatasetButtonProps {
