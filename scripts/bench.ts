@@ -8,8 +8,19 @@
  *   npm run bench -- 1000 100000 quakes   only those
  *   BENCH_SKIP_NAIVE=1 npm run bench     without the naive baseline (quicker)
  *   BENCH_DIST=/tmp/other-build npx tsx scripts/bench.ts   another build (to compare a change)
+ *   npx tsx scripts/bench.ts --help      these options
+ *
+ * The real earthquakes ("quakes") are three public catalogues that are not kept in the repository
+ * (their licences are not stated): name the folder that holds them, and the bench reads them with
+ * Dateline's own importer. Without it, the quakes are skipped, and the bench says so.
+ *
+ *   npm run bench -- --real-catalogues /path/to/scale     (or --real-catalogues=/path/to/scale)
+ *   BENCH_CATALOGUES=/path/to/scale npm run bench
+ *
+ * The folder holds earthquakes-japan-1990-2019.csv, earthquakes-san-jacinto-2008-2017.csv and
+ * earthquakes-m55-1965-2016.csv (about 82,000 events in all). The option wins over the variable.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -23,7 +34,12 @@ const PORT = 4177;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const CACHE = resolve('bench/.cache');
 const RESULTS = resolve('bench/results');
-const SCALE = resolve('../shared/datasets/scale');
+/** The three real catalogues behind "quakes", in the folder named by --real-catalogues. */
+const CATALOGUES = [
+  'earthquakes-japan-1990-2019.csv',
+  'earthquakes-san-jacinto-2008-2017.csv',
+  'earthquakes-m55-1965-2016.csv',
+];
 const NAIVE_LIMIT = 100_000;
 /** BENCH_SKIP_NAIVE=1: only Dateline's own numbers, for quick runs while working on them. */
 const SKIP_NAIVE = process.env.BENCH_SKIP_NAIVE === '1';
@@ -89,17 +105,12 @@ async function syntheticSpec(count: number): Promise<DatasetSpec> {
 }
 
 /** The three real catalogues, read by Dateline's own importer and written out in its format. */
-function earthquakesSpec(): DatasetSpec {
+function earthquakesSpec(folder: string): DatasetSpec {
   const file = 'earthquakes.geojson';
-  const sources = [
-    'earthquakes-japan-1990-2019.csv',
-    'earthquakes-san-jacinto-2008-2017.csv',
-    'earthquakes-m55-1965-2016.csv',
-  ];
   if (!existsSync(join(CACHE, file))) {
-    console.log('  converting the real earthquake catalogues…');
-    const events = sources.flatMap((name) => {
-      const bytes = new Uint8Array(readFileSync(join(SCALE, name)));
+    console.log(`  converting the real earthquake catalogues in ${folder}…`);
+    const events = CATALOGUES.flatMap((name) => {
+      const bytes = new Uint8Array(readFileSync(join(folder, name)));
       const first = importDataset([{ name, bytes }], null, { sourceUrl: null });
       const outcome =
         first.kind === 'dataset'
@@ -439,10 +450,70 @@ function markdown(results: Result[], machine: string): string {
   return `${lines.join('\n')}\n`;
 }
 
+const USAGE = `Usage: npx tsx scripts/bench.ts [sizes…] [quakes] [--real-catalogues <folder>]
+  sizes                      any of 1000 10000 100000 1000000 (none given: all of them, and quakes)
+  quakes                     the ~82,000 real earthquakes (needs the catalogues' folder)
+  --real-catalogues <folder> the folder with ${CATALOGUES.join(', ')}
+                             (or BENCH_CATALOGUES=<folder>; without either, quakes are skipped)
+Environment: BENCH_SKIP_NAIVE=1 (no naive baseline), BENCH_DIST=<build> (another build).`;
+
+interface Options {
+  /** Sizes and "quakes"; empty for all. */
+  wanted: string[];
+  /** The real catalogues' folder, resolved; null when not given. */
+  catalogues: string | null;
+  help: boolean;
+}
+
+function parseOptions(args: string[]): Options {
+  const wanted: string[] = [];
+  let catalogues: string | null = null;
+  let help = false;
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] ?? '';
+    if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--real-catalogues') {
+      const value = args[index + 1];
+      if (value === undefined || value.startsWith('--')) {
+        throw new Error('--real-catalogues needs a folder: --real-catalogues /path/to/scale');
+      }
+      catalogues = value;
+      index += 1;
+    } else if (arg.startsWith('--real-catalogues=')) {
+      catalogues = arg.slice('--real-catalogues='.length);
+    } else if (arg.startsWith('-')) {
+      throw new Error(`Unknown option ${arg}.\n${USAGE}`);
+    } else wanted.push(arg);
+  }
+  const folder = catalogues ?? (process.env.BENCH_CATALOGUES || null);
+  return { wanted, catalogues: folder === null ? null : resolve(folder), help };
+}
+
+/** The folder, checked: it must hold the three catalogues. */
+function checkCatalogues(folder: string): void {
+  const missing = CATALOGUES.filter((name) => {
+    try {
+      return !statSync(join(folder, name)).isFile();
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length > 0) {
+    throw new Error(`The real-catalogue folder ${folder} lacks ${missing.join(', ')}.`);
+  }
+}
+
 async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  if (options.help) {
+    console.log(USAGE);
+    return;
+  }
+  const { wanted, catalogues } = options;
+  const wantsQuakes = wanted.length === 0 || wanted.includes('quakes');
+  if (wantsQuakes && catalogues !== null) checkCatalogues(catalogues);
   mkdirSync(CACHE, { recursive: true });
   mkdirSync(RESULTS, { recursive: true });
-  const wanted = process.argv.slice(2);
   const sizes = [1_000, 10_000, 100_000, 1_000_000].filter(
     (size) => wanted.length === 0 || wanted.includes(String(size)),
   );
@@ -450,7 +521,18 @@ async function main() {
   for (const size of sizes) {
     specs.push(await (size === 1_000_000 ? manifestSpec(size, 10) : syntheticSpec(size)));
   }
-  if (wanted.length === 0 || wanted.includes('quakes')) specs.push(earthquakesSpec());
+  if (wantsQuakes && catalogues !== null) specs.push(earthquakesSpec(catalogues));
+  else if (wantsQuakes) {
+    console.log(
+      'Skipping the real earthquakes ("quakes"): their catalogues are not in the repository.\n' +
+        '  To include them, name the folder that holds them:\n' +
+        '    npm run bench -- --real-catalogues /path/to/scale   (or BENCH_CATALOGUES=/path/to/scale)',
+    );
+  }
+  if (specs.length === 0) {
+    console.log('Nothing to measure.');
+    return;
+  }
 
   const server = await startBenchServer(resolve(process.env.BENCH_DIST ?? 'dist'), CACHE, PORT);
   const executablePath = findChromium() ?? undefined;

@@ -12,8 +12,8 @@ import { reportDatasetProblems } from '../../scripts/dataset-report.ts';
 const dataset = parseDatasetText(
   readFileSync(new URL('../../data/events.geojson', import.meta.url), 'utf8'),
 );
-// CI and every developer have the shared folder beside the repository (see DEVELOPERS.md).
-const article = readFileSync(new URL('../../../shared/seed/article.txt', import.meta.url), 'utf8');
+// The article the quotes come from, kept as a snapshot in the repository (data/sources/README.md).
+const article = readFileSync(new URL('../../data/sources/article.txt', import.meta.url), 'utf8');
 
 describe('the bundled dataset', () => {
   it('has no problems at all', () => {

@@ -1,8 +1,8 @@
 /**
- * Reading the dates people actually write into EDTF (contracts.md §1). Every cell becomes either an
- * EDTF string whose precision is honest ("Sep-84" is September 1984, not 1 September) or a reason
- * it could not be read. Day/month order is decided per column from the data, never per cell, so
- * "03/04/2020" means the same thing on every row.
+ * Reading the dates people actually write into EDTF (docs/contracts.md §1). Every cell becomes
+ * either an EDTF string whose precision is honest ("Sep-84" is September 1984, not 1 September) or
+ * a reason it could not be read. Day/month order is decided per column from the data, never per
+ * cell, so "03/04/2020" means the same thing on every row.
  */
 import { parseEdtf } from '../model/edtf.ts';
 

@@ -1,4 +1,4 @@
-/** The validated shapes of the dataset contract (contracts.md §1). */
+/** The validated shapes of the dataset contract (docs/contracts.md §1). */
 import type { EventDate } from './edtf.ts';
 
 export const LOCATION_PRECISIONS = ['exact', 'city', 'region', 'country'] as const;

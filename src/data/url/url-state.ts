@@ -1,5 +1,5 @@
 /**
- * The URL is the single source of truth for what the reader is looking at (contracts.md §2).
+ * The URL is the single source of truth for what the reader is looking at (docs/contracts.md §2).
  * These pure functions read a location into state and write state back into a location; the hook
  * in use-url-state.ts is a thin layer over them. A malformed value is dropped, said in a notice,
  * and the URL corrected: a link from a stranger can never crash the page.
