@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './load-states.css';
 
 export interface LoadErrorProps {
   error: Error;

@@ -10,6 +10,7 @@ import { groupByMonth, monthHeadingIndexes, rowIndexOf } from '../../data/query/
 import { ChronologyEntry } from './chronology-entry.tsx';
 import { FOCUS_PENDING_ATTRIBUTE } from '../../lib/focus-pending.ts';
 import type { ChronologyLinks } from './chronology-links.ts';
+import './chronology.css';
 
 export interface ChronologyProps {
   events: DatasetEvent[];
