@@ -2,6 +2,7 @@ import { OpenDatasetButton } from '../features/open-dataset/open-dataset-button.
 import { showBundledDataset } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import type { LoadedDataset } from './use-dataset.ts';
+import './load-states.css';
 
 /** What a failed load says: what went wrong, and a way on. Never a blank page. */
 export function LoadError({ loaded, url }: { loaded: LoadedDataset; url: UrlStateApi }) {

@@ -1,5 +1,6 @@
 import type { ImportProgress } from '../data/import/import-types.ts';
 import { useStoreValue, type Store } from '../lib/store/store.ts';
+import './load-states.css';
 
 const countFormat = new Intl.NumberFormat('en-GB');
 

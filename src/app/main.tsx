@@ -4,9 +4,15 @@
  * before the first paint and the reader stares at a blank page while it runs.
  */
 // Leaflet's styles first, so that the app's own (larger touch targets, colours) win over them even
-// though the map's code arrives later in a chunk of its own.
+// though the map's code (and its stylesheet) arrives later in a chunk of its own. Then the design
+// tokens, what every part shares, and the page's frame. Each feature brings its own stylesheet
+// with its code; the search field's is here too, because the static shell in index.html draws it
+// before the app arrives.
 import 'leaflet/dist/leaflet.css';
-import './styles.css';
+import '../styles/tokens.css';
+import '../styles/base.css';
+import './app.css';
+import '../features/search/search.css';
 import { startEarlyLoad } from '../data/loading/early-load.ts';
 
 // The dataset downloads and is read in a worker while the app itself loads (early-load.ts).

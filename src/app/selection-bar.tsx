@@ -1,5 +1,6 @@
 import { formatEventDate } from '../data/model/date-label.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
+import './selection-bar.css';
 
 export interface SelectionBarProps {
   event: DatasetEvent;

@@ -11,6 +11,7 @@ import { ChronologyEntry } from './chronology-entry.tsx';
 import type { ChronologyLinks } from './chronology-links.ts';
 import { STICKY_HEADING_HEIGHT } from './row-visibility.ts';
 import { useSelectionFocus } from './use-selection-focus.ts';
+import './chronology.css';
 
 export interface ChronologyProps {
   events: DatasetEvent[];

@@ -3,6 +3,7 @@ import { formatEventDate } from '../../data/model/date-label.ts';
 import { CopyLinkButton } from './copy-link-button.tsx';
 import { isPlainLeftClick } from '../../lib/is-plain-left-click.ts';
 import { isHttpUrl } from '../../data/model/dataset-error.ts';
+import './event-detail.css';
 
 export interface EventDetailProps {
   event: DatasetEvent;

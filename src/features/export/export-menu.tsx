@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
 import type { CalendarDay } from '../../data/model/calendar-day.ts';
 import type { DatasetEvent, DatasetMetadata } from '../../data/model/schema.ts';
+import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
+import './export.css';
 
 export interface ExportMenuProps {
   events: readonly DatasetEvent[];
@@ -23,55 +24,46 @@ function download(text: string, fileName: string, type: string) {
 
 /** Downloads the events shown (after every filter) as GeoJSON or CSV. */
 export function ExportMenu({ events, metadata, range }: ExportMenuProps) {
-  const [open, setOpen] = useState(false);
-  const menuId = useId();
   const count = events.length.toLocaleString('en-GB');
   const noun = events.length === 1 ? 'event' : 'events';
   return (
-    <div className="export-menu">
-      <button
-        type="button"
-        className="button"
-        aria-expanded={open}
-        aria-controls={menuId}
-        onClick={() => setOpen((wasOpen) => !wasOpen)}
-      >
-        Export
-      </button>
-      <div id={menuId} className="export-menu-panel" hidden={!open}>
-        <p className="export-menu-note">
-          The {count} {noun} shown, with their sources.
-        </p>
-        <button
-          type="button"
-          className="button"
-          disabled={events.length === 0}
-          onClick={async () => {
-            // The writers load on first use: most readers never export.
-            const { exportFileName, toGeoJson } = await import('../../data/export/export.ts');
-            download(
-              toGeoJson(events, metadata),
-              exportFileName(metadata.title, range, 'geojson'),
-              'application/geo+json',
-            );
-            setOpen(false);
-          }}
-        >
-          GeoJSON
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={events.length === 0}
-          onClick={async () => {
-            const { exportFileName, toCsv } = await import('../../data/export/export.ts');
-            download(toCsv(events), exportFileName(metadata.title, range, 'csv'), 'text/csv');
-            setOpen(false);
-          }}
-        >
-          CSV
-        </button>
-      </div>
-    </div>
+    <Disclosure className="export-menu" buttonClassName="button" label="Export" closeOnOutsidePress>
+      {(region, close) => (
+        <div {...region} className="export-menu-panel">
+          <p className="export-menu-note">
+            The {count} {noun} shown, with their sources.
+          </p>
+          <button
+            type="button"
+            className="button"
+            disabled={events.length === 0}
+            onClick={async () => {
+              // The writers load on first use: most readers never export.
+              const { exportFileName, toGeoJson } = await import('../../data/export/export.ts');
+              download(
+                toGeoJson(events, metadata),
+                exportFileName(metadata.title, range, 'geojson'),
+                'application/geo+json',
+              );
+              close();
+            }}
+          >
+            GeoJSON
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={events.length === 0}
+            onClick={async () => {
+              const { exportFileName, toCsv } = await import('../../data/export/export.ts');
+              download(toCsv(events), exportFileName(metadata.title, range, 'csv'), 'text/csv');
+              close();
+            }}
+          >
+            CSV
+          </button>
+        </div>
+      )}
+    </Disclosure>
   );
 }

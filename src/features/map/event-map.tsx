@@ -12,6 +12,8 @@ import { MapLegend } from './map-legend.tsx';
 import { ReportView } from './report-view.tsx';
 import { tileSource } from './tile-source.ts';
 import type { MapLinks } from './map-links.ts';
+import './map.css';
+import './markers.css';
 
 export interface EventMapProps {
   /** The events to show (already filtered). */

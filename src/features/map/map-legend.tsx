@@ -1,5 +1,6 @@
-import { useId, useState, type CSSProperties } from 'react';
+import type { CSSProperties } from 'react';
 import { categoryColor, categoryLabel } from '../../data/model/categories.ts';
+import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
 
 export interface MapLegendProps {
   /** Each category present in the data, with how many events it has. */
@@ -9,58 +10,58 @@ export interface MapLegendProps {
   onToggleCategory: (category: string) => void;
 }
 
+const isWideScreen = () => window.matchMedia('(min-width: 900px)').matches;
+
 /**
  * What the marker colours and the dashed halo mean; each category is also a switch that shows or
  * hides its events. Open at first on a wide screen; folded on a phone, where it would cover the map.
  */
 export function MapLegend({ categories, activeCategories, onToggleCategory }: MapLegendProps) {
-  const [open, setOpen] = useState(() => window.matchMedia('(min-width: 900px)').matches);
-  const listId = useId();
   if (categories.length === 0) return null;
   const isShown = (category: string) =>
     activeCategories.length === 0 || activeCategories.includes(category);
   const shownCount = categories.filter(({ category }) => isShown(category)).length;
   return (
-    <aside className="map-legend" aria-label="Legend">
-      <button
-        type="button"
-        className="legend-toggle"
-        aria-expanded={open}
-        aria-controls={listId}
-        onClick={() => setOpen((wasOpen) => !wasOpen)}
-      >
-        Legend
-      </button>
-      <ul className="legend-list" id={listId} hidden={!open}>
-        {categories.map(({ category, count }) => (
-          <li
-            key={category}
-            style={{ '--category-color': categoryColor(category) } as CSSProperties}
-          >
-            <button
-              type="button"
-              className="legend-category"
-              aria-pressed={isShown(category)}
-              aria-disabled={isShown(category) && shownCount === 1 ? true : undefined}
-              title={
-                !isShown(category)
-                  ? 'Show these events'
-                  : shownCount === 1
-                    ? 'The last category shown stays shown'
-                    : 'Hide these events'
-              }
-              onClick={() => onToggleCategory(category)}
+    <Disclosure
+      as="aside"
+      className="map-legend"
+      aria-label="Legend"
+      buttonClassName="legend-toggle"
+      label="Legend"
+      defaultOpen={isWideScreen}
+    >
+      {(region) => (
+        <ul {...region} className="legend-list">
+          {categories.map(({ category, count }) => (
+            <li
+              key={category}
+              style={{ '--category-color': categoryColor(category) } as CSSProperties}
             >
-              <span className="category-swatch" aria-hidden="true" />
-              {categoryLabel(category)} <span className="legend-count">({count})</span>
-            </button>
+              <button
+                type="button"
+                className="legend-category"
+                aria-pressed={isShown(category)}
+                aria-disabled={isShown(category) && shownCount === 1 ? true : undefined}
+                title={
+                  !isShown(category)
+                    ? 'Show these events'
+                    : shownCount === 1
+                      ? 'The last category shown stays shown'
+                      : 'Hide these events'
+                }
+                onClick={() => onToggleCategory(category)}
+              >
+                <span className="category-swatch" aria-hidden="true" />
+                {categoryLabel(category)} <span className="legend-count">({count})</span>
+              </button>
+            </li>
+          ))}
+          <li className="legend-halo-item">
+            <span className="legend-halo" aria-hidden="true" />
+            Approximate location
           </li>
-        ))}
-        <li className="legend-halo-item">
-          <span className="legend-halo" aria-hidden="true" />
-          Approximate location
-        </li>
-      </ul>
-    </aside>
+        </ul>
+      )}
+    </Disclosure>
   );
 }

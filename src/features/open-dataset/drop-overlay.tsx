@@ -1,3 +1,5 @@
+import './open-dataset.css';
+
 /** Shown while files are dragged over the page: where they will go, and that they stay local. */
 export function DropOverlay() {
   return (

@@ -2,6 +2,7 @@ import { FIELD_LABELS, MAPPED_FIELDS, evidenceFor } from '../../data/import/colu
 import { TWO_DIGIT_YEAR_RULE } from '../../data/import/date-cells.ts';
 import { encodingLabel } from '../../data/import/decode-text.ts';
 import type { ImportReport } from '../../data/import/import-types.ts';
+import './import-details.css';
 
 const FORMAT_LABELS: Record<ImportReport['format'], string> = {
   'dateline-geojson': 'Dateline GeoJSON',

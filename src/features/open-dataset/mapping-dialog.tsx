@@ -11,6 +11,7 @@ import {
 import { TWO_DIGIT_YEAR_RULE, type DayOrder } from '../../data/import/date-cells.ts';
 import type { ImportChoices, ImportReport } from '../../data/import/import-types.ts';
 import { previewRows } from './mapping-preview.ts';
+import './mapping-dialog.css';
 
 export interface MappingDialogProps {
   /** How the file was read: its name, columns, first rows and whether it has two-digit years. */

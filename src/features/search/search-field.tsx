@@ -1,4 +1,5 @@
 import { forwardRef, useId, useState } from 'react';
+import './search.css';
 
 export interface SearchFieldProps {
   /** The search in the URL: trimmed. */

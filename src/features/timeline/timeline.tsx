@@ -4,6 +4,7 @@ import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { Bins } from '../../data/query/histogram.ts';
 import { rangePresets, type RangePreset } from '../../data/query/presets.ts';
 import { TimelineStrip } from './timeline-strip.tsx';
+import './timeline.css';
 
 export interface TimelineProps {
   bins: Bins;

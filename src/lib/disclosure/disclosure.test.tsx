@@ -1,0 +1,102 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Disclosure, type DisclosureOptions } from './disclosure.tsx';
+
+function renderDisclosure(options: DisclosureOptions = {}) {
+  render(
+    <div>
+      <p>Outside</p>
+      <Disclosure className="menu" label="Export" {...options}>
+        {(region, close) => (
+          <div {...region} data-testid="region">
+            <button type="button" onClick={close}>
+              CSV
+            </button>
+          </div>
+        )}
+      </Disclosure>
+    </div>,
+  );
+  return {
+    button: screen.getByRole('button', { name: 'Export' }),
+    region: screen.getByTestId('region'),
+  };
+}
+
+describe('the disclosure', () => {
+  afterEach(cleanup);
+
+  it('starts closed, and its button shows and hides the region it controls', () => {
+    const { button, region } = renderDisclosure();
+    expect(button.getAttribute('aria-controls')).toBe(region.id);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(region.hidden).toBe(true);
+
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(region.hidden).toBe(false);
+
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(region.hidden).toBe(true);
+  });
+
+  it('starts open when asked, also through a function read once', () => {
+    const wide = vi.fn(() => true);
+    const { button, region } = renderDisclosure({ defaultOpen: wide });
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(region.hidden).toBe(false);
+    fireEvent.click(button);
+    expect(wide).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes on Escape from inside the region, and gives the focus back to the button', () => {
+    const { button, region } = renderDisclosure();
+    fireEvent.click(button);
+    const choice = screen.getByRole('button', { name: 'CSV' });
+    choice.focus();
+
+    const escape = fireEvent.keyDown(choice, { key: 'Escape' });
+    expect(escape).toBe(false); // handled: the page's own Escape (clearing the selection) stays out
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(region.hidden).toBe(true);
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('lets Escape through while closed', () => {
+    const { button } = renderDisclosure();
+    button.focus();
+    expect(fireEvent.keyDown(button, { key: 'Escape' })).toBe(true);
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('closes from inside the region without moving the focus', () => {
+    const { button, region } = renderDisclosure();
+    fireEvent.click(button);
+    fireEvent.click(screen.getByRole('button', { name: 'CSV' }));
+    expect(region.hidden).toBe(true);
+    expect(document.activeElement).not.toBe(button);
+  });
+
+  it('closes on a press outside when asked, not on one inside', () => {
+    const { button, region } = renderDisclosure({ closeOnOutsidePress: true });
+    fireEvent.click(button);
+
+    fireEvent.pointerDown(region);
+    expect(region.hidden).toBe(false);
+    fireEvent.pointerDown(button);
+    expect(region.hidden).toBe(false);
+
+    fireEvent.pointerDown(screen.getByText('Outside'));
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(region.hidden).toBe(true);
+  });
+
+  it('stays open on a press outside by default', () => {
+    const { button, region } = renderDisclosure();
+    fireEvent.click(button);
+    fireEvent.pointerDown(screen.getByText('Outside'));
+    expect(region.hidden).toBe(false);
+  });
+});
