@@ -5,7 +5,6 @@ import type { DatasetEvent } from '../data/model/schema.ts';
 import type { GeoBounds } from '../data/query/selectors.ts';
 import * as actions from '../data/url/explorer-actions.ts';
 import { useUrlState } from '../data/url/use-url-state.ts';
-import { useColumnDialog } from './column-dialog.tsx';
 import { DatasetHeader } from './dataset-header.tsx';
 import { EventsPanel } from './events-panel.tsx';
 import { ExplorerBar } from './explorer-bar.tsx';
@@ -21,9 +20,13 @@ import { usePageKeyboard } from './use-page-keyboard.ts';
 import { useUrlCorrections } from './use-url-corrections.ts';
 import { createViewLinks } from './view-links.ts';
 
-// Rarely shown, so not part of the first load: the notice for a link to a missing event.
+// Rarely shown, so not part of the first load: the notice for a link to a missing event, and the
+// column dialog for a file of the reader's own.
 const NotFound = lazy(() =>
   import('./not-found.tsx').then((module) => ({ default: module.NotFound })),
+);
+const ColumnDialog = lazy(() =>
+  import('./column-dialog.tsx').then((module) => ({ default: module.ColumnDialog })),
 );
 
 const NO_EVENTS: DatasetEvent[] = [];
@@ -44,7 +47,7 @@ export function App() {
     onlyInMapView ? mapBounds : null,
   );
   const { selectedEvent, listedEvents } = view;
-  const columns = useColumnDialog(loaded, url);
+  const [changingColumns, setChangingColumns] = useState(false);
   const dragging = useFileDrop(loaded.openFiles);
   const searchRef = useRef<HTMLInputElement>(null);
   const sidebarRef = useRef<HTMLElement>(null);
@@ -66,14 +69,23 @@ export function App() {
     <div className="app">
       <DatasetHeader loaded={loaded} url={url} />
       {dragging && <DropOverlay />}
-      {columns.dialog}
+      {(loaded.needsMapping || changingColumns) && (
+        <Suspense fallback={null}>
+          <ColumnDialog
+            loaded={loaded}
+            url={url}
+            changing={changingColumns}
+            onClose={() => setChangingColumns(false)}
+          />
+        </Suspense>
+      )}
       <ExplorerBar
         url={url}
         loaded={loaded}
         view={view}
         searchRef={searchRef}
         onReset={resetFilters}
-        onChangeColumns={columns.changeColumns}
+        onChangeColumns={loaded.report?.proposal ? () => setChangingColumns(true) : null}
       />
       <TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />
       <Notices notices={notices.notices} onDismiss={notices.dismiss} />

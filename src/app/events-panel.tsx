@@ -1,12 +1,19 @@
-import { useCallback, useMemo, type Ref } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, type Ref } from 'react';
 import { Chronology } from '../features/chronology/chronology.tsx';
 import type { ChronologyLinks } from '../features/chronology/chronology-links.ts';
-import { EventDetail } from '../features/event-detail/event-detail.tsx';
 import type { Dataset } from '../data/model/schema.ts';
 import { selectEvent } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
 import type { ViewLinks } from './view-links.ts';
+
+const loadEventDetail = () => import('../features/event-detail/event-detail.tsx');
+// Details show only once an event is selected: their code is fetched as the reader starts to use
+// the page (or with a link to an event), not with the page itself (the first load's budget,
+// docs/performance.md).
+const EventDetail = lazy(() =>
+  loadEventDetail().then((module) => ({ default: module.EventDetail })),
+);
 
 export interface EventsPanelProps {
   ref: Ref<HTMLElement>;
@@ -43,19 +50,32 @@ export function EventsPanel({
       const event = eventById(id);
       if (!event) return null;
       return (
-        <EventDetail
-          key={event.id}
-          titleId={titleId}
-          event={event}
-          titleOf={titleOf}
-          eventHref={eventHref}
-          absoluteEventUrl={absoluteEventUrl}
-          onSelect={select}
-        />
+        <Suspense fallback={null}>
+          <EventDetail
+            key={event.id}
+            titleId={titleId}
+            event={event}
+            titleOf={titleOf}
+            eventHref={eventHref}
+            absoluteEventUrl={absoluteEventUrl}
+            onSelect={select}
+          />
+        </Suspense>
       );
     },
     [eventById, titleOf, select, eventHref, absoluteEventUrl],
   );
+  useEffect(function loadDetailsOnFirstUse() {
+    const events = ['pointerover', 'pointerdown', 'keydown', 'focusin'] as const;
+    const load = () => {
+      for (const type of events) window.removeEventListener(type, load, true);
+      void loadEventDetail();
+    };
+    for (const type of events) window.addEventListener(type, load, true);
+    return () => {
+      for (const type of events) window.removeEventListener(type, load, true);
+    };
+  }, []);
   const chronologyLinks: ChronologyLinks = useMemo(
     () => ({ select, eventHref, renderDetail, ...links }),
     [select, eventHref, renderDetail, links],
