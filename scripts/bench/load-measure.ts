@@ -81,7 +81,7 @@ export async function measure(
   };
   try {
     // In a context (and renderer) of its own: a million events' text and parsed objects left
-    // behind in the app's renderer made the app's own load that much slower (37 s against 20 s).
+    // behind in the app's renderer would slow the app's own load (docs/performance.md).
     const floorContext = await browser.newContext();
     const floorPage = await floorContext.newPage();
     await floorPage.goto(`${origin}/naive/?floor`);

@@ -9,7 +9,7 @@ export const ACTION_TIMEOUT = 15_000;
 
 /**
  * `count` presses of j (k on the way back up, turning at either end of the list), run in the page:
- * a round trip to the browser costs more than a selection on this machine. Each press is done when
+ * a round trip to the browser would cost more than the selection it times. Each press is done when
  * the address names a new event, its entry is the list's current one and the map's selected marker
  * is that event's, and a frame has been painted after. (No named functions in here: the bundler's
  * name helper does not exist in the page.)
