@@ -17,8 +17,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   // Generous ceilings, not speed checks (speed is measured by `npm run bench`): with two workers on
-  // a busy two-core CI machine a keyboard walk through the page or an axe run takes 2–3 times as
-  // long as it does alone, and a ceiling only matters when something is really stuck.
+  // a busy two-core CI machine a keyboard walk through the page or an axe run takes several times
+  // as long as it does alone, and a ceiling only matters when something is really stuck.
   timeout: 90_000,
   expect: { timeout: 15_000 },
   use: {

@@ -210,7 +210,7 @@ export default defineConfig({
   ],
   resolve: {
     // Leaflet's ES module build, not its UMD file: the bundler can leave out some of what the map
-    // never uses (1.4 KB gzip of the first load).
+    // never uses, which shrinks the first load (docs/performance.md).
     alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }],
   },
   build: { sourcemap: true },

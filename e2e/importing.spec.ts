@@ -150,7 +150,7 @@ test('a file whose places are listed in another file says how to open it, throug
 test('the column dialog shows its guess, the first rows as read, and takes a change', async ({
   page,
 }) => {
-  // Two imports of the file and two full axe runs: about 20 s alone, more on a busy CI machine.
+  // Two imports of the file and two full axe runs: more than the usual timeout on a busy machine.
   test.slow();
   await openBundled(page);
   await fileInput(page).setInputFiles(join(REAL, 'cns-nk-missile-tests-1984-2023.csv'));

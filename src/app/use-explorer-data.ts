@@ -16,7 +16,7 @@ import { whenIdle } from '../lib/when-idle.ts';
 /** Datasets larger than this apply date and category changes a moment after the controls move. */
 const DEFER_FILTERS_ABOVE = 250_000;
 
-/** About 5–10 ms of indexing ids: a slice fits in an idle moment. */
+/** Small enough that indexing one slice of ids fits in an idle moment. */
 const POSITIONS_PER_IDLE_SLICE = 20_000;
 
 export function useExplorerData(
@@ -58,9 +58,9 @@ export function useExplorerData(
   // Typing stays responsive: the results follow a keystroke later if they must.
   const query = useDeferredValue(filter.query);
   // A range or a category applies in one render up to a few hundred thousand events: deferring it
-  // costs a second render of the whole page, which doubled the time to see a brush move (53 ms
-  // against 27 at 100,000 events, npm run bench). Beyond that the filtering itself is slow
-  // enough that the brush should move first and the results follow.
+  // costs a second render of the whole page, which slows a brush move at 100,000 events
+  // (docs/performance.md). Beyond that the filtering itself is slow enough that the brush should
+  // move first and the results follow.
   const deferFilters = events.length > deferFiltersAbove;
   const categoriesKey = useDeferredWhen(deferFilters, filter.categories.join('\n'), 'value');
   const from = useDeferredWhen(deferFilters, filter.from, 'value');

@@ -42,7 +42,7 @@ export function fileNameOf(url: string): string {
 export interface Download {
   /**
    * The whole file. Put together from its pieces when first read: a reader that took the pieces
-   * as they came (`onPiece`) may never need it, and 37 MB of new memory is not free.
+   * as they came (`onPiece`) may never need it, and a second copy of a large file is not free.
    */
   readonly bytes: Uint8Array;
   byteLength: number;

@@ -1,9 +1,8 @@
 /**
  * The dataset starts loading the moment the page's entry runs, not once the app has booted: the
  * download, and the import in its worker, run while the app's script is still arriving and
- * starting (about half a second on a 2-core machine, several on a slow phone). The worker fetches
- * the file itself. The app then takes over the load already under way (dataset-query.ts) instead
- * of starting its own.
+ * starting, which takes longest on a slow phone. The worker fetches the file itself. The app then
+ * takes over the load already under way (dataset-query.ts) instead of starting its own.
  *
  * Only a first, ordinary load starts early: the bundled dataset, or a `data` address the URL
  * parser accepts. When the app turns out to want something else (the address was corrected, the

@@ -3,8 +3,8 @@ import { fnv1a } from '../model/derive-id.ts';
 /**
  * A set of ids built for a million of them: an open-addressing table of 32-bit string hashes
  * (FNV-1a) over typed arrays, comparing the strings themselves only where two hashes meet. A Set of
- * a million ids cost the page about 0.6 s while merging a dataset's parts (0.53–0.71 s in Node
- * against 0.24 s for this), most of it growing and rehashing its table.
+ * a million ids is slower to build while merging a dataset's parts, most of it spent growing and
+ * rehashing its table (docs/performance.md).
  */
 export class IdSet {
   private readonly ids: string[] = [];

@@ -16,7 +16,7 @@ const scope = self as unknown as {
   postMessage: (message: ImportResponse, transfer?: Transferable[]) => void;
 };
 
-/** About 10 ms of rebuilding in the page per slice: short tasks, never a frozen page. */
+/** Small enough that rebuilding a slice in the page is a short task: never a frozen page. */
 const EVENTS_PER_MESSAGE = 8000;
 
 /**
@@ -80,8 +80,8 @@ scope.onmessage = async function handleImportRequest({ data: request }) {
       onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
     });
     if (outcome.kind === 'dataset') {
-      // Copying 300,000 event objects into the page in one message takes seconds, all in one
-      // task that freezes it. Packed (event-pack.ts) and sent in slices, each slice is rebuilt in
+      // Copying every event object into the page in one message is one long task that freezes
+      // it. Packed (event-pack.ts) and sent in slices, each slice is rebuilt in
       // a short task of its own, and its numbers are moved rather than copied.
       // The page rebuilds one slice while the next is packed here.
       const { events } = outcome.dataset;

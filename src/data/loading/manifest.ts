@@ -78,8 +78,8 @@ export function readManifest(bytes: Uint8Array, manifestUrl: string): Manifest |
  * repeated id within one file is. Issues name their part: "2005-2009.geojson · properties.date".
  *
  * The parts' events are the caller's own, read for this merge: their positions (record numbers)
- * are moved past the earlier parts' records in place. Copying each event instead cost the page
- * about 1.6 s at a million events, and as much again in garbage collection.
+ * are moved past the earlier parts' records in place. Copying each event instead slowed a
+ * million-event load, in the copying and as much again in garbage collection (docs/performance.md).
  */
 export function mergeParts(title: string, parts: { name: string; dataset: Dataset }[]): Dataset {
   const events: DatasetEvent[] = [];

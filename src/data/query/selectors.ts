@@ -10,8 +10,8 @@ import type { DatasetEvent } from '../model/schema.ts';
  * A row of the chronology. Its key stays the same whatever the filters: an event's position in the
  * file (0 or more), a month's −1 − its month number. The virtualized list keys its rows and their
  * measured heights by it. A number rather than the event's id: working out the positions of a
- * million rows read a million ids and hashed them, twice (estimates, then measured sizes),
- * 0.4–0.5 s of the first render at a million events.
+ * million rows read a million ids and hashed them, twice (estimates, then measured sizes), a
+ * large share of the first render at a million events (docs/performance.md).
  */
 export type ChronologyRow =
   | {
@@ -30,7 +30,7 @@ export type ChronologyRow =
 export function groupByMonth(events: DatasetEvent[]): ChronologyRow[] {
   const rows: ChronologyRow[] = [];
   // The current month as a range of days: most events fall inside it, and then no date needs
-  // converting (100,000 events took 30 ms of calendar arithmetic before).
+  // converting, the calendar arithmetic that was most of the grouping's time.
   let monthStart = Number.NaN;
   let nextMonthStart = Number.NaN;
   events.forEach((event, eventIndex) => {
@@ -96,9 +96,9 @@ export function eventsInBounds(events: DatasetEvent[], bounds: GeoBounds): Datas
 
 /**
  * Where each id sits in `events`, for O(1) look-ups from the URL or a marker. The map is built on
- * the first look-up, or ahead of it a slice at a time (`prepareSome`, at idle moments): for
- * 100,000 events it takes about 0.1 s, which the first render of a page with nothing selected
- * need not wait for, and which at a million would be one task of a second.
+ * the first look-up, or ahead of it a slice at a time (`prepareSome`, at idle moments): for a
+ * large dataset it takes long enough that the first render of a page with nothing selected should
+ * not wait for it, and at a million events it would be one long task.
  */
 export class PositionsById {
   private readonly events: readonly DatasetEvent[];

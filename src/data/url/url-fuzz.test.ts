@@ -10,8 +10,6 @@
  *   serialize(parse(…)) read back by the browser's URL parser: the same state ... 1000
  *   every part of a valid state survives serialize → parse ...................... 1000
  * Plus the hand-written corpus below (one input per case).
- *
- * Runtime: about 2 s alone on an idle 2-core machine.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
