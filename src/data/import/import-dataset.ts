@@ -5,7 +5,8 @@
  *
  * Every row becomes an event or a reported issue: shown + reported = rows in the file.
  */
-import { DatasetError, validateFeatureCollection } from '../model/validate.ts';
+import { DatasetError } from '../model/dataset-error.ts';
+import { validateFeatureCollection } from '../model/validate.ts';
 import {
   FIELD_LABELS,
   REQUIRED_FIELDS,

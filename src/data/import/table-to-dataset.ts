@@ -6,7 +6,8 @@ import { MAX_ID_LENGTH, slugify } from '../model/derive-id.ts';
 import { parseEdtf } from '../model/edtf.ts';
 import { splitListCell } from '../model/list-cell.ts';
 import type { DataIssue, Dataset } from '../model/schema.ts';
-import { isHttpUrl, validateFeatureCollection } from '../model/validate.ts';
+import { isHttpUrl } from '../model/dataset-error.ts';
+import { validateFeatureCollection } from '../model/validate.ts';
 import {
   FIELD_LABELS,
   parseCoordinate,
