@@ -25,7 +25,7 @@ import { parseDatasetText, validateFeatureCollection } from './model/validate.ts
 import { MAX_ID_LENGTH, deriveEventId } from './model/derive-id.ts';
 import { indexById } from './query/selectors.ts';
 import type { Dataset } from './model/schema.ts';
-import { emptyMapping } from './import/columns.ts';
+import { emptyMapping } from './import/column-mapping.ts';
 import { importDataset } from './import/import-dataset.ts';
 import type { ImportOutcome } from './import/import-types.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { toCsv, toGeoJson } from '../export/export.ts';
 import { parseDatasetText } from '../model/validate.ts';
-import { emptyMapping as emptyMappingFor } from './columns.ts';
+import { emptyMapping as emptyMappingFor } from './column-mapping.ts';
 import { importDataset, jsonEndsEarly } from './import-dataset.ts';
 import type { ImportInput, ImportOutcome } from './import-types.ts';
 

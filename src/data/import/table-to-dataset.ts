@@ -10,11 +10,11 @@ import { isHttpUrl } from '../model/dataset-error.ts';
 import { validateFeatureCollection } from '../model/validate.ts';
 import {
   FIELD_LABELS,
-  parseCoordinate,
   type ColumnMapping,
   type ImportTable,
   type MappedField,
-} from './columns.ts';
+} from './column-mapping.ts';
+import { parseCoordinate } from './coordinate-cell.ts';
 import { parseDateCell } from './date-cells.ts';
 import type { ImportChoices, ImportContext } from './import-types.ts';
 
