@@ -1,8 +1,8 @@
 /**
  * Reads a Dateline GeoJSON file while it downloads. The download of a large file is mostly
  * waiting for the network; with this, its records are parsed and checked in that time, a few
- * thousand at a time as the pieces arrive, instead of all at once after the last byte (at 100,000
- * events, decoding, parsing and checking take longer than the download itself).
+ * thousand at a time as the pieces arrive, instead of all at once after the last byte (for a large
+ * file, decoding, parsing and checking can take longer than the download itself).
  *
  * It only ever takes the quick way where the answer is certain to be the one the whole-file
  * importer gives: a UTF-8 file holding one JSON object whose top-level "features" list holds
