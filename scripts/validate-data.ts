@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatEventDate } from '../src/data/model/date-label.ts';
-import { DatasetError, parseDatasetText } from '../src/data/model/validate.ts';
+import { DatasetError } from '../src/data/model/dataset-error.ts';
+import { parseDatasetText } from '../src/data/model/validate.ts';
 import { reportDatasetProblems } from './dataset-report.ts';
 
 async function main(): Promise<number> {

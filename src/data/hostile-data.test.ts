@@ -19,21 +19,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  DatasetError,
-  ID_PATTERN,
-  isHttpUrl,
-  parseDatasetText,
-  validateFeatureCollection,
-} from './model/validate.ts';
+import { DatasetError, isHttpUrl } from './model/dataset-error.ts';
+import { ID_PATTERN } from './model/read-record.ts';
+import { parseDatasetText, validateFeatureCollection } from './model/validate.ts';
 import { MAX_ID_LENGTH, deriveEventId } from './model/derive-id.ts';
 import { indexById } from './query/selectors.ts';
 import type { Dataset } from './model/schema.ts';
-import { emptyMapping } from './import/columns.ts';
+import { emptyMapping } from './import/column-mapping.ts';
 import { importDataset } from './import/import-dataset.ts';
 import type { ImportOutcome } from './import/import-types.ts';
 
-/** Mirrors MAX_TEXT_LENGTH in validate.ts. */
+/** Mirrors MAX_TEXT_LENGTH in record-fields.ts. */
 const MAX_TEXT_LENGTH = 100_000;
 /** No message about one record needs more than this; longer means data was pasted into it. */
 const MAX_REASON_LENGTH = 400;

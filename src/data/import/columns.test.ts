@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeColumnName, parseCoordinate, proposeMapping } from './columns.ts';
+import { normalizeColumnName } from './column-names.ts';
+import { parseCoordinate } from './coordinate-cell.ts';
+import { proposeMapping } from './columns.ts';
 
 const table = (columns: string[], ...rows: string[][]) => ({ columns, rows });
 

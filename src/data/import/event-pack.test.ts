@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { validateFeatureCollection } from '../model/validate.ts';
 import type { DatasetEvent } from '../model/schema.ts';
-import { EventPacker, EventUnpacker, type EventPack } from './event-pack.ts';
+import type { EventPack } from './event-pack.ts';
+import { EventPacker } from './event-packer.ts';
+import { EventUnpacker } from './event-unpacker.ts';
 
 /** Packs in slices of `sliceSize`, posts each through a structured clone as the worker does. */
 function roundTrip(events: DatasetEvent[], sliceSize: number): DatasetEvent[] {

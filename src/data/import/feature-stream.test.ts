@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { FeatureStream } from './feature-stream.ts';
 import { importDataset } from './import-dataset.ts';
 import type { ImportOutcome } from './import-types.ts';
-import { EventPacker, EventUnpacker, settleRecords } from './event-pack.ts';
+import { EventPacker } from './event-packer.ts';
+import { EventUnpacker } from './event-unpacker.ts';
+import { settleRecords } from './record-settlement.ts';
 import type { DatasetEvent } from '../model/schema.ts';
 
 const encoder = new TextEncoder();

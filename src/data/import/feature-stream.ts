@@ -1,8 +1,8 @@
 /**
  * Reads a Dateline GeoJSON file while it downloads. The download of a large file is mostly
  * waiting for the network; with this, its records are parsed and checked in that time, a few
- * thousand at a time as the pieces arrive, instead of all at once after the last byte (at 100,000
- * events, decoding, parsing and checking take longer than the download itself).
+ * thousand at a time as the pieces arrive, instead of all at once after the last byte (for a large
+ * file, decoding, parsing and checking can take longer than the download itself).
  *
  * It only ever takes the quick way where the answer is certain to be the one the whole-file
  * importer gives: a UTF-8 file holding one JSON object whose top-level "features" list holds
@@ -18,38 +18,18 @@ import {
   isObject,
   sampleIsOurs,
 } from './contract-sample.ts';
-import { FeatureChecker } from '../model/validate.ts';
+import { FeatureChecker } from '../model/feature-checker.ts';
 import type { DatasetEvent } from '../model/schema.ts';
-import { settlementOf, type RecordSettlement } from './event-pack.ts';
+import { settlementOf, type RecordSettlement } from './record-settlement.ts';
+import { JsonScan, OPEN_BRACE } from './json-scan.ts';
+import { RecordSeparator } from './record-separator.ts';
 
 /** Text before the features list longer than this is not a file this reader is for. */
 const MAX_HEAD_LENGTH = 1_000_000;
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-
-/** Text this long without a separator is scanned rather than waited on. */
-const MAX_UNCUT_LENGTH = 8_000_000;
-
-/** Between two records: the first's closing brace, a comma, the second's opening and first key. */
-const SEPARATOR = /^\},[ \t\n\r]*\{[ \t\n\r]*"[^"\\]*"[ \t\n\r]*:/;
-
 const JSON_WHITESPACE_ONLY = /^[ \t\n\r]*$/;
 
 type Phase = 'start' | 'head' | 'features' | 'tail' | 'stepped-aside';
-
-/** Whether the quote at `index` ends its string: preceded by an even number of backslashes. */
-function quoteIsUnescaped(text: string, index: number): boolean {
-  let backslashes = 0;
-  for (let at = index - 1; at >= 0 && text.charCodeAt(at) === BACKSLASH; at -= 1) backslashes += 1;
-  return backslashes % 2 === 0;
-}
 
 export class FeatureStream {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
@@ -59,23 +39,12 @@ export class FeatureStream {
   /** The text up to and including the features list's `[`, then the text after its `]`. */
   private head = '';
   private tail = '';
-  /** Text of the features list not yet parsed, and how far the scan has read into it. */
+  /** Text of the features list not yet parsed. */
   private pending = '';
-  private scanned = 0;
-  // The scan's place in the JSON: nesting depth (the file's object is 1), inside a string or not.
-  private depth = 0;
-  private inString = false;
-  private stringStart = 0;
-  /** In the head: the last string closed at depth 1, and the key now being given a value. */
-  private lastString = '';
-  private key = '';
+  private readonly scan = new JsonScan();
   private readonly sample: unknown[] = [];
   private batches = 0;
-  /** The text between the first two records, from the `}` to the first key (readFeatures). */
-  private separator: string | null = null;
-  private separatorSought = false;
-  /** How much of `pending` was already searched for the separator. */
-  private looked = 0;
+  private readonly separator = new RecordSeparator();
 
   private readonly fileName: string;
 
@@ -133,7 +102,7 @@ export class FeatureStream {
         this.stepAside();
       }
     }
-    if (this.phase !== 'tail' || this.scanMembers(this.tail, 0) !== -1) {
+    if (this.phase !== 'tail' || this.scan.members(this.tail, 0, true) !== -1) {
       this.stepAside();
       return null;
     }
@@ -186,7 +155,7 @@ export class FeatureStream {
     if (this.phase === 'head') {
       const scanFrom = this.head.length;
       this.head += text;
-      const featuresAt = this.scanMembers(this.head, scanFrom);
+      const featuresAt = this.scan.members(this.head, scanFrom, false);
       if (featuresAt === -1) {
         if (this.head.length > MAX_HEAD_LENGTH) this.stepAside();
         return;
@@ -204,33 +173,23 @@ export class FeatureStream {
   }
 
   /**
-   * Parses the complete records in `pending`, and finds the end of the list. Most files put the
-   * same text between any two records (`},\n{"type":` for one per line): once that separator is
-   * known, a piece is cut at its last appearance without scanning the text, and the cut is
-   * proven right by the batch parsing as a list of whole values (a cut inside a string or a
-   * nested object never parses). A cut that does not parse, and the end of the file, are left
-   * to the scan.
+   * Parses the complete records in `pending`, and finds the end of the list: cut at the records'
+   * separator where one is known (record-separator.ts). A cut that does not parse, and the end of
+   * the file, are left to the scan.
    */
   private readFeatures(atEnd: boolean) {
-    if (!atEnd && this.separator !== null) {
-      // Only the text that came since the last look (and a separator's length before it) can
-      // hold one: the text before was looked at already.
-      const from = Math.max(0, this.looked - this.separator.length + 1);
-      const found = this.pending.slice(from).lastIndexOf(this.separator);
-      const at = found === -1 ? -1 : from + found;
-      this.looked = this.pending.length;
-      if (at === -1 && this.pending.length < MAX_UNCUT_LENGTH) return; // wait for more
-      if (at !== -1) {
-        const records = this.parseRecords(this.pending.slice(0, at + 1));
-        if (records) {
-          this.pending = this.pending.slice(at + 2);
-          this.looked = 0;
-          this.restartScan();
-          this.accept(records);
-          return;
-        }
-        this.separator = null; // a guess that did not hold: scan from here on
+    const at = atEnd ? null : this.separator.lastIn(this.pending);
+    if (at === -1) return; // wait for more
+    if (at !== null) {
+      const records = this.parseRecords(this.pending.slice(0, at + 1));
+      if (records) {
+        this.pending = this.pending.slice(at + 2);
+        this.separator.cut();
+        this.scan.restart();
+        this.accept(records);
+        return;
       }
+      this.separator.drop();
     }
     const listEnd = this.scanFeatures();
     if (listEnd === -1) return;
@@ -240,48 +199,8 @@ export class FeatureStream {
     this.pending = '';
     if (this.phase === 'features') {
       this.phase = 'tail';
-      this.key = '';
+      this.scan.key = '';
     }
-  }
-
-  /** The scan starts again at the start of `pending`, which is always between two records. */
-  private restartScan() {
-    this.depth = 2;
-    this.inString = false;
-    this.scanned = 0;
-  }
-
-  /**
-   * Scans the collection's own members in `text` from `from`. In the head: returns the index of
-   * the features list's `[`, or -1 while not there yet. In the tail: returns the index of a second
-   * "features" key (or one written with escapes), which JSON.parse would let win, or -1.
-   */
-  private scanMembers(text: string, from: number): number {
-    for (let index = from; index < text.length; index += 1) {
-      const code = text.charCodeAt(index);
-      if (this.inString) {
-        if (code === QUOTE && quoteIsUnescaped(text, index)) {
-          this.inString = false;
-          if (this.depth === 1) this.lastString = text.slice(this.stringStart + 1, index);
-        }
-      } else if (code === QUOTE) {
-        this.inString = true;
-        this.stringStart = index;
-      } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-        this.depth += 1;
-        if (this.depth === 2 && code === OPEN_BRACKET && this.key === 'features') return index;
-      } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-        this.depth -= 1;
-      } else if (this.depth === 1 && code === COLON) {
-        this.key = this.lastString;
-        if (this.phase === 'tail' && (this.key === 'features' || this.key.includes('\\'))) {
-          return index;
-        }
-      } else if (this.depth === 1 && code === COMMA) {
-        this.key = '';
-      }
-    }
-    return -1;
   }
 
   /**
@@ -290,49 +209,18 @@ export class FeatureStream {
    */
   private scanFeatures(): number {
     const text = this.pending;
-    let lastComma = -1;
-    let index = this.scanned;
-    while (index < text.length) {
-      if (this.inString) {
-        // Strings are most of the text: jump from quote to quote.
-        const quote = text.indexOf('"', index);
-        if (quote === -1) {
-          index = text.length;
-          break;
-        }
-        if (quoteIsUnescaped(text, quote)) this.inString = false;
-        index = quote + 1;
-        continue;
-      }
-      const code = text.charCodeAt(index);
-      if (code === QUOTE) this.inString = true;
-      else if (code === OPEN_BRACE || code === OPEN_BRACKET) this.depth += 1;
-      else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-        this.depth -= 1;
-        if (this.depth === 1) {
-          if (lastComma !== -1) this.parseUpTo(lastComma);
-          return this.pending.length - (text.length - index);
-        }
-      } else if (code === COMMA && this.depth === 2) {
-        lastComma = index;
-        if (!this.separatorSought) {
-          this.separatorSought = true;
-          this.separator = SEPARATOR.exec(text.slice(index - 1, index + 80))?.[0] ?? null;
-        }
-      }
-      index += 1;
-    }
-    this.scanned = index;
+    const { listEnd, firstComma, lastComma } = this.scan.features(text);
+    if (firstComma !== -1) this.separator.sight(text, firstComma);
     if (lastComma !== -1) this.parseUpTo(lastComma);
-    return -1;
+    return listEnd === -1 ? -1 : this.pending.length - (text.length - listEnd);
   }
 
   /** Parses the records before the comma at `comma` in pending, and keeps the rest. */
   private parseUpTo(comma: number) {
     const batch = this.pending.slice(0, comma);
     this.pending = this.pending.slice(comma + 1);
-    this.scanned -= comma + 1;
-    this.looked = 0;
+    this.scan.scanned -= comma + 1;
+    this.separator.cut();
     this.parseBatch(batch, false);
   }
 

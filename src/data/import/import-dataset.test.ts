@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { emptyMapping as emptyMappingFor } from './columns.ts';
+import { emptyMapping as emptyMappingFor } from './column-mapping.ts';
 import { importDataset, jsonEndsEarly } from './import-dataset.ts';
 import type { ImportInput, ImportOutcome } from './import-types.ts';
 

@@ -5,14 +5,11 @@
  *
  * Every row becomes an event or a reported issue: shown + reported = rows in the file.
  */
-import { DatasetError, validateFeatureCollection } from '../model/validate.ts';
-import {
-  FIELD_LABELS,
-  REQUIRED_FIELDS,
-  parseCoordinate,
-  proposeMapping,
-  type ImportTable,
-} from './columns.ts';
+import { DatasetError } from '../model/dataset-error.ts';
+import { validateFeatureCollection } from '../model/validate.ts';
+import { FIELD_LABELS, REQUIRED_FIELDS, type ImportTable } from './column-mapping.ts';
+import { parseCoordinate } from './coordinate-cell.ts';
+import { proposeMapping } from './columns.ts';
 import { parseCsv } from './csv.ts';
 import { usesTwoDigitYears } from './date-cells.ts';
 import { decodeBytes, type TextEncodingName } from './decode-text.ts';

@@ -1,6 +1,6 @@
 /** The importer's shapes, shared by the whole-file importer, the quick reader and the loading code. */
 import type { Dataset } from '../model/schema.ts';
-import type { ColumnMapping, MappingProposal } from './columns.ts';
+import type { ColumnMapping, MappingProposal } from './column-mapping.ts';
 import type { DayOrder } from './date-cells.ts';
 import type { TextEncodingName } from './decode-text.ts';
 

@@ -3,7 +3,7 @@
  * (the USGS feed), a plain array of objects, or records nested in bins (`timeBins[].data[]`). The
  * records become a table of text cells, so CSV and JSON share one importer from here on.
  */
-import type { ImportTable } from './columns.ts';
+import type { ImportTable } from './column-mapping.ts';
 
 type JsonObject = Record<string, unknown>;
 

@@ -6,14 +6,15 @@ import { MAX_ID_LENGTH, slugify } from '../model/derive-id.ts';
 import { parseEdtf } from '../model/edtf.ts';
 import { splitListCell } from '../model/list-cell.ts';
 import type { DataIssue, Dataset } from '../model/schema.ts';
-import { isHttpUrl, validateFeatureCollection } from '../model/validate.ts';
+import { isHttpUrl } from '../model/dataset-error.ts';
+import { validateFeatureCollection } from '../model/validate.ts';
 import {
   FIELD_LABELS,
-  parseCoordinate,
   type ColumnMapping,
   type ImportTable,
   type MappedField,
-} from './columns.ts';
+} from './column-mapping.ts';
+import { parseCoordinate } from './coordinate-cell.ts';
 import { parseDateCell } from './date-cells.ts';
 import type { ImportChoices, ImportContext } from './import-types.ts';
 

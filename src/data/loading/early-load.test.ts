@@ -5,7 +5,7 @@ import { datasetSourceFrom } from './dataset-query.ts';
 import { BUNDLED_DATASET_URL } from './dataset-fetch.ts';
 import type { ImportResponse } from './import-messages.ts';
 import { blankReport } from '../import/contract-sample.ts';
-import { EventPacker } from '../import/event-pack.ts';
+import { EventPacker } from '../import/event-packer.ts';
 import { validateFeatureCollection } from '../model/validate.ts';
 import { makeFeature, makeFeatureCollection } from '../../testing/dataset-factory.ts';
 import { parseUrl } from '../url/url-state.ts';

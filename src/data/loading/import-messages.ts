@@ -1,5 +1,6 @@
 /** What the page and the import worker say to each other. */
-import type { EventPack, RecordSettlement } from '../import/event-pack.ts';
+import type { EventPack } from '../import/event-pack.ts';
+import type { RecordSettlement } from '../import/record-settlement.ts';
 import type {
   ImportChoices,
   ImportInput,

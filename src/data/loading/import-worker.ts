@@ -2,10 +2,10 @@
  * The importer in a Web Worker: parsing and checking a 100 MB file never freezes the page, and
  * progress (rows read) comes back as it goes.
  */
-import { DatasetError } from '../model/validate.ts';
+import { DatasetError } from '../model/dataset-error.ts';
 import { FeatureStream } from '../import/feature-stream.ts';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
-import { EventPacker } from '../import/event-pack.ts';
+import { EventPacker } from '../import/event-packer.ts';
 import { fetchBytes } from './dataset-fetch.ts';
 import { MAX_MANIFEST_BYTES } from './manifest-check.ts';
 

@@ -7,7 +7,8 @@ import { DatasetError } from '../model/dataset-error.ts';
 import { DatasetNetworkError, DatasetStalledError, fetchBytes } from './dataset-fetch.ts';
 import type { ImportOutcome, ImportProgress } from '../import/import-types.ts';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
-import { EventUnpacker, settleRecords } from '../import/event-pack.ts';
+import { EventUnpacker } from '../import/event-unpacker.ts';
+import { settleRecords } from '../import/record-settlement.ts';
 
 function createImportWorker(): Worker {
   return new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeFeature, makeFeatureCollection } from '../../testing/dataset-factory.ts';
-import {
-  DatasetError,
-  FeatureChecker,
-  parseDatasetText,
-  validateFeatureCollection,
-} from './validate.ts';
+import { DatasetError } from './dataset-error.ts';
+import { FeatureChecker } from './feature-checker.ts';
+import { parseDatasetText, validateFeatureCollection } from './validate.ts';
 import { formatEventDate } from './date-label.ts';
 
 function validate(features: unknown[]) {

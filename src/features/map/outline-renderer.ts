@@ -11,62 +11,22 @@
  */
 import * as L from 'leaflet';
 import { fetchOutlines, type Outlines } from './outline-data.ts';
-import { drawOutlines, type OutlineColours, type OutlineFrame } from './outline-drawing.ts';
+import { drawOutlines, type OutlineColours } from './outline-drawing.ts';
 import type { OutlineWorkerReply, OutlineWorkerRequest } from './outline-worker.ts';
+import {
+  coversView,
+  drawingNow,
+  internals,
+  scaledPosition,
+  type Placement,
+} from './outline-placement.ts';
+import { canDrawInWorker, createCanvas } from './outline-canvas.ts';
 
 export type { OutlineColours };
-
-/**
- * Extra canvas on each side of the view, as a share of its size: a short pan shows coastline already
- * drawn. The basemap used to pad by half the view (a canvas four times the view's area, which a
- * phone without a GPU paid for in every frame it composited); a pan past the margin now draws
- * again at once instead (see followPan).
- */
-const PADDING = 0.1;
-
-/** What a drawing shows: where the map was when it was asked for, and the canvas's place. */
-interface Placement {
-  center: L.LatLng;
-  zoom: number;
-  mapSize: L.Point;
-  /** The canvas's top left, in layer points; its size in CSS pixels. */
-  topLeft: L.Point;
-  width: number;
-  height: number;
-}
-
-/** Leaflet 1.9's map internals a renderer uses (its own Renderer does the same). */
-interface MapInternals {
-  _zoomAnimated?: boolean;
-  _animatingZoom?: boolean;
-  _getNewPixelOrigin(center: L.LatLng, zoom: number): L.Point;
-}
-
-function internals(map: L.Map): MapInternals {
-  return map as unknown as MapInternals;
-}
 
 /** The events and their markers do not need the outline: the map goes on without it. */
 function warnNotShown(problem: unknown) {
   console.warn('The basemap outline could not be shown:', problem);
-}
-
-/**
- * The canvas, animated by CSS during a zoom as Leaflet's renderers are (the class gives it the
- * top-left transform origin that scaleTo assumes).
- */
-function createCanvas(): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.classList.add('leaflet-zoom-animated');
-  return canvas;
-}
-
-function canDrawInWorker(): boolean {
-  return (
-    typeof Worker !== 'undefined' &&
-    typeof OffscreenCanvas !== 'undefined' &&
-    typeof ImageBitmapRenderingContext !== 'undefined'
-  );
 }
 
 export class OutlineLayer extends L.Layer {
@@ -208,36 +168,7 @@ export class OutlineLayer extends L.Layer {
     const map = this._map;
     if (!map || !this.canvas || internals(map)._animatingZoom) return;
     if (this.worker ? !this.workerReady : !this.outlines) return;
-    const mapSize = map.getSize();
-    const topLeft = map.containerPointToLayerPoint(mapSize.multiplyBy(-PADDING)).round();
-    const width = Math.round(mapSize.x * (1 + 2 * PADDING));
-    const height = Math.round(mapSize.y * (1 + 2 * PADDING));
-    const placement: Placement = {
-      center: map.getCenter(),
-      zoom: map.getZoom(),
-      mapSize,
-      topLeft,
-      width,
-      height,
-    };
-    const origin = map.getPixelOrigin();
-    const frame: OutlineFrame = {
-      width,
-      height,
-      // The screen's own pixel ratio (Leaflet's canvas takes 2 for anything above 1): a 1.75
-      // phone fills 23 % fewer pixels, and up to 2 is as sharp as an outline needs.
-      ratio: Math.min(window.devicePixelRatio || 1, 2),
-      view: {
-        scale: map.options.crs?.scale(placement.zoom) ?? 256 * 2 ** placement.zoom,
-        originX: origin.x,
-        originY: origin.y,
-        left: topLeft.x,
-        top: topLeft.y,
-        right: topLeft.x + width,
-        bottom: topLeft.y + height,
-      },
-      colours: this.colours,
-    };
+    const { placement, frame } = drawingNow(map, this.colours);
     this.latestId += 1;
     const id = this.latestId;
     if (this.worker) {
@@ -254,8 +185,8 @@ export class OutlineLayer extends L.Layer {
     this.pageContext ??= this.canvas.getContext('2d');
     if (!this.pageContext || !this.outlines) return;
     this.place(placement);
-    this.canvas.width = Math.round(width * frame.ratio);
-    this.canvas.height = Math.round(height * frame.ratio);
+    this.canvas.width = Math.round(placement.width * frame.ratio);
+    this.canvas.height = Math.round(placement.height * frame.ratio);
     drawOutlines(this.pageContext, this.outlines, frame);
   }
 
@@ -305,12 +236,7 @@ export class OutlineLayer extends L.Layer {
     const map = this._map;
     const shown = this.shown;
     if (!map || !shown || !this.canvas) return;
-    const scale = map.getZoomScale(zoom, shown.zoom);
-    const topLeft = shown.mapSize
-      .multiplyBy(0.5 + PADDING)
-      .multiplyBy(-scale)
-      .add(map.project(shown.center, zoom))
-      .subtract(internals(map)._getNewPixelOrigin(center, zoom));
+    const { topLeft, scale } = scaledPosition(map, shown, center, zoom);
     L.DomUtil.setTransform(this.canvas, topLeft, scale);
   }
 
@@ -330,12 +256,7 @@ export class OutlineLayer extends L.Layer {
     // One drawing at a time: the next move after it arrives looks again.
     if (!map || !shown || this.panFrame !== 0 || this.asked.size > 0) return;
     if (map.getZoom() !== shown.zoom) return; // zooming: the canvas is scaled meanwhile
-    const view = L.bounds(
-      map.containerPointToLayerPoint([0, 0]),
-      map.containerPointToLayerPoint(map.getSize()),
-    );
-    const drawn = L.bounds(shown.topLeft, shown.topLeft.add([shown.width, shown.height]));
-    if (drawn.contains(view)) return;
+    if (coversView(map, shown)) return;
     this.panFrame = L.Util.requestAnimFrame(() => {
       this.panFrame = 0;
       this.draw();

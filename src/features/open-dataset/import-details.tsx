@@ -1,4 +1,4 @@
-import { FIELD_LABELS, MAPPED_FIELDS, evidenceFor } from '../../data/import/columns.ts';
+import { FIELD_LABELS, MAPPED_FIELDS, evidenceFor } from '../../data/import/column-mapping.ts';
 import { TWO_DIGIT_YEAR_RULE } from '../../data/import/date-cells.ts';
 import { encodingLabel } from '../../data/import/decode-text.ts';
 import type { ImportReport } from '../../data/import/import-types.ts';

@@ -7,7 +7,7 @@ import {
   type MappedField,
   type MappingProposal,
   evidenceFor,
-} from '../../data/import/columns.ts';
+} from '../../data/import/column-mapping.ts';
 import { TWO_DIGIT_YEAR_RULE, type DayOrder } from '../../data/import/date-cells.ts';
 import type { ImportChoices, ImportReport } from '../../data/import/import-types.ts';
 import { previewRows } from './mapping-preview.ts';

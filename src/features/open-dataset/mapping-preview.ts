@@ -1,8 +1,8 @@
 /** How the first rows would read with a mapping: shown in the column dialog before importing. */
 import { formatEventDate } from '../../data/model/date-label.ts';
 import { parseEdtf } from '../../data/model/edtf.ts';
-import type { ColumnMapping, MappedField } from '../../data/import/columns.ts';
-import { parseCoordinate } from '../../data/import/columns.ts';
+import type { ColumnMapping, MappedField } from '../../data/import/column-mapping.ts';
+import { parseCoordinate } from '../../data/import/coordinate-cell.ts';
 import { parseDateCell, type DayOrder } from '../../data/import/date-cells.ts';
 
 export interface PreviewRow {

@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useMemo, useRef } from 'react';
 import type { CalendarDay } from '../../data/model/calendar-day.ts';
 import { formatDay } from '../../data/model/date-label.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { Bins } from '../../data/query/histogram.ts';
-import { shiftRange, snapToBins, stepEnd, timelineScale, type DayRange } from './timeline-scale.ts';
+import { timelineScale, type DayRange } from './timeline-scale.ts';
 import { axisTicks } from './axis-ticks.ts';
+import { useElementWidth } from './use-element-width.ts';
+import { useRangeBrush } from './use-range-brush.ts';
 
 export interface TimelineStripProps {
   bins: Bins;
@@ -24,11 +26,6 @@ export interface TimelineStripProps {
 
 const HEIGHT = 56;
 const HANDLE_HIT = 24;
-
-type Drag =
-  | { mode: 'create'; anchor: CalendarDay }
-  | { mode: 'move'; grabDay: CalendarDay; start: DayRange }
-  | { mode: 'from' | 'to' };
 
 /**
  * The histogram of events over time with a brush: drag across it to choose a range, drag the
@@ -50,10 +47,10 @@ export function TimelineStrip({
   const firstDay = extent.from;
   const lastDay = extent.to;
   const committed: DayRange = { from: from ?? firstDay, to: to ?? lastDay };
-  const [draft, setDraft] = useState<DayRange | null>(null);
-  const dragRef = useRef<Drag | null>(null);
-  const range = draft ?? committed;
   const isFiltered = from !== null || to !== null;
+  const { draft, onPointerDown, onPointerMove, onPointerUp, onHandleKeyDown, onSelectionKeyDown } =
+    useRangeBrush(bins, scale, committed, isFiltered, lastDay, containerRef, onRangeChange);
+  const range = draft ?? committed;
 
   const maxWeight = useMemo(() => Math.max(1e-9, ...allWeights), [allWeights]);
   const bars = useMemo(() => {
@@ -72,91 +69,6 @@ export function TimelineStrip({
     return result;
   }, [bins, scale, allWeights, matchWeights, maxWeight, width]);
   const ticks = useMemo(() => axisTicks(bins, scale, width), [bins, scale, width]);
-
-  function commit(next: DayRange) {
-    onRangeChange({
-      from: next.from <= scale.first ? null : next.from,
-      to: next.to >= lastDay ? null : next.to,
-    });
-  }
-
-  function dayFromPointer(pointerEvent: PointerEvent) {
-    const box = containerRef.current?.getBoundingClientRect();
-    return scale.dayAt(pointerEvent.clientX - (box?.left ?? 0));
-  }
-
-  function onPointerDown(pointerEvent: PointerEvent<SVGSVGElement>) {
-    if (pointerEvent.button !== 0) return;
-    const target = pointerEvent.target as Element;
-    const day = dayFromPointer(pointerEvent);
-    const handle = target.closest('[data-handle]')?.getAttribute('data-handle');
-    if (handle === 'from' || handle === 'to') dragRef.current = { mode: handle };
-    else if (target.closest('[data-selection]') && isFiltered)
-      dragRef.current = { mode: 'move', grabDay: day, start: committed };
-    else dragRef.current = { mode: 'create', anchor: day };
-    pointerEvent.currentTarget.setPointerCapture(pointerEvent.pointerId);
-    if (dragRef.current.mode === 'create') setDraft(snapToBins(bins, { from: day, to: day }));
-    pointerEvent.preventDefault();
-  }
-
-  function onPointerMove(pointerEvent: PointerEvent<SVGSVGElement>) {
-    const drag = dragRef.current;
-    if (!drag) return;
-    const day = dayFromPointer(pointerEvent);
-    const current = draft ?? committed;
-    if (drag.mode === 'create') setDraft(snapToBins(bins, { from: drag.anchor, to: day }));
-    else if (drag.mode === 'from')
-      setDraft(snapToBins(bins, { from: Math.min(day, current.to), to: current.to }));
-    else if (drag.mode === 'to')
-      setDraft(snapToBins(bins, { from: current.from, to: Math.max(day, current.from) }));
-    else if (drag.mode === 'move') {
-      const length = drag.start.to - drag.start.from;
-      const from = Math.min(
-        Math.max(drag.start.from + (day - drag.grabDay), scale.first),
-        lastDay - length,
-      );
-      setDraft(snapToBins(bins, { from, to: from + length }));
-    }
-  }
-
-  function onPointerUp() {
-    if (dragRef.current && draft) commit(draft);
-    dragRef.current = null;
-    setDraft(null);
-  }
-
-  function onHandleKeyDown(end: 'from' | 'to', keyEvent: KeyboardEvent) {
-    const bigStep = Math.max(2, Math.round(bins.starts.length / 10));
-    const steps: Record<string, number> = {
-      ArrowLeft: -1,
-      ArrowDown: -1,
-      ArrowRight: 1,
-      ArrowUp: 1,
-      PageDown: -bigStep,
-      PageUp: bigStep,
-      Home: -bins.starts.length,
-      End: bins.starts.length,
-    };
-    const step = steps[keyEvent.key];
-    if (step === undefined) return;
-    keyEvent.preventDefault();
-    keyEvent.stopPropagation();
-    const multiplier = keyEvent.shiftKey && Math.abs(step) === 1 ? bigStep : 1;
-    commit(stepEnd(bins, committed, end, step * multiplier));
-  }
-
-  function onSelectionKeyDown(keyEvent: KeyboardEvent) {
-    const step = { ArrowLeft: -1, ArrowRight: 1 }[keyEvent.key];
-    if (step === undefined || !isFiltered) return;
-    keyEvent.preventDefault();
-    commit(
-      shiftRange(
-        bins,
-        committed,
-        step * (keyEvent.shiftKey ? Math.max(2, Math.round(bins.starts.length / 10)) : 1),
-      ),
-    );
-  }
 
   // A typed range may reach past the data; the brush is drawn within the strip.
   const clampX = (x: number) => Math.min(Math.max(x, 0), width);
@@ -289,21 +201,4 @@ export function TimelineStrip({
       )}
     </div>
   );
-}
-
-function useElementWidth(ref: React.RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
-  useEffect(
-    function observeWidth() {
-      const element = ref.current;
-      if (!element) return undefined;
-      const observer = new ResizeObserver(([entry]) =>
-        setWidth(Math.floor(entry?.contentRect.width ?? 0)),
-      );
-      observer.observe(element);
-      return () => observer.disconnect();
-    },
-    [ref],
-  );
-  return width;
 }

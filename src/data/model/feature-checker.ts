@@ -1,0 +1,174 @@
+/**
+ * Checks a FeatureCollection's records against the contract, a batch or the whole list at a time,
+ * and settles the dataset's ids and order once every record is in.
+ */
+import type { DataIssue, Dataset, DatasetEvent } from './schema.ts';
+import { deriveEventId } from './derive-id.ts';
+import { sortChronologically } from './sort-events.ts';
+import { DateMemo } from './date-memo.ts';
+import { RecordProblem, type JsonObject } from './record-fields.ts';
+import { peekId, readMetadata, readRecord } from './read-record.ts';
+
+export interface ValidateOptions {
+  /**
+   * Where each feature came from, when the features were built from another file's rows: issues,
+   * events and messages then name the reader's rows rather than positions in `features`.
+   */
+  positions?: readonly number[];
+  /** What a message calls a record: "record", or "row" for tables. */
+  noun?: string;
+}
+
+/**
+ * What the checker keeps of a record once takeNew has handed it over: what settling the dataset's
+ * order and ids needs. The record itself (its text, sources, tags) is the caller's from then on:
+ * the import worker packs it for the page and lets it go. Kept whole until the file ended, every
+ * record's text would outlive many collections and be copied by each.
+ */
+export type HandedOverRecord = Pick<DatasetEvent, 'id' | 'idDerived' | 'position' | 'date'>;
+
+/**
+ * Checks a FeatureCollection's records a batch at a time, as they are parsed (feature-stream.ts
+ * reads a download in pieces), and settles ids and order once all are in: the same dataset
+ * validateFeatureCollection gives for the whole file at once.
+ */
+export class FeatureChecker {
+  private readonly issues: DataIssue[] = [];
+  /** In file order: records not yet handed out whole, those handed out as HandedOverRecord. */
+  private readonly candidates: (DatasetEvent | HandedOverRecord)[] = [];
+  /** Records that gave no id: finish or settle derives theirs, once every given id is known. */
+  private readonly withoutId: DatasetEvent[] = [];
+  /** Each id given so far and the position of the record that gave it first. */
+  private readonly firstPositionById = new Map<string, number>();
+  private readonly dates = new DateMemo();
+  private recordCount = 0;
+
+  /** How many candidates takeNew has handed out. */
+  private handedOut = 0;
+
+  constructor(private readonly options: ValidateOptions = {}) {}
+
+  /**
+   * Hands over the records that met the contract since the last call, in file order, ids not yet
+   * settled (an explicit id, or '' until settle derives one). A record repeating an earlier
+   * record's id is never among them. The checker keeps only a HandedOverRecord of each, except a
+   * record without an id: settle derives its id from its text and sets it on the same object.
+   */
+  takeNew(): DatasetEvent[] {
+    const { candidates } = this;
+    // Not yet handed out: every one of them is still whole.
+    const fresh = candidates.slice(this.handedOut) as DatasetEvent[];
+    for (let index = this.handedOut; index < candidates.length; index += 1) {
+      const { id, idDerived, position, date } = candidates[index] as DatasetEvent;
+      if (id !== '' && !idDerived) candidates[index] = { id, idDerived, position, date };
+    }
+    this.handedOut = candidates.length;
+    return fresh;
+  }
+
+  /** Records read so far, kept or not. */
+  get count(): number {
+    return this.recordCount;
+  }
+
+  add(features: readonly unknown[]): void {
+    const { positions } = this.options;
+    for (const feature of features) {
+      const index = this.recordCount;
+      this.recordCount += 1;
+      const position = positions?.[index] ?? index;
+      try {
+        this.accept(readRecord(feature, position, this.dates));
+      } catch (error) {
+        // Anything but a RecordProblem would be a bug here; it is still reported against its
+        // record rather than taking the whole dataset down.
+        const problem =
+          error instanceof RecordProblem
+            ? error
+            : new RecordProblem('', `unexpected problem: ${String(error)}`);
+        this.issues.push({
+          position,
+          id: peekId(feature),
+          field: problem.field,
+          reason: problem.reason,
+        });
+      }
+    }
+  }
+
+  /**
+   * Given ids must be unique: a repeat is reported on the later record, naming the record that
+   * used it first, and left out (never handed out by takeNew). Checked as each record arrives
+   * (while a download is still under way) rather than all at the end, where it would hold up the
+   * last step.
+   */
+  private accept(event: DatasetEvent) {
+    const givenId = event.id;
+    if (givenId === '') {
+      this.withoutId.push(event);
+    } else {
+      const first = this.firstPositionById.get(givenId);
+      if (first !== undefined) {
+        this.issues.push({
+          position: event.position,
+          id: givenId,
+          field: 'id',
+          reason: `duplicate id: ${this.options.noun ?? 'record'} ${first + 1} already uses "${givenId}"`,
+        });
+        return;
+      }
+      this.firstPositionById.set(givenId, event.position);
+    }
+    this.candidates.push(event);
+  }
+
+  /** The dataset, every record whole: for a checker whose records were never handed out. */
+  finish(collection: JsonObject): Dataset {
+    if (this.handedOut > 0) {
+      throw new Error('FeatureChecker.finish after takeNew: the records were handed over; settle.');
+    }
+    // Nothing was handed out: every candidate is a whole event.
+    const events = this.settledOrder() as DatasetEvent[];
+    return { ...this.datasetWithout(collection), events };
+  }
+
+  /**
+   * After takeNew: the dataset without its events, and every record's settled order (the
+   * records still to be taken whole, the ones handed out as HandedOverRecord).
+   */
+  settle(collection: JsonObject): { dataset: Dataset; order: HandedOverRecord[] } {
+    return { dataset: this.datasetWithout(collection), order: this.settledOrder() };
+  }
+
+  /** Derives the missing ids and puts every candidate in chronological order. */
+  private settledOrder(): (DatasetEvent | HandedOverRecord)[] {
+    deriveIds(this.withoutId, this.firstPositionById);
+    // A copy to sort: takeNew still hands out the candidates in file order after this.
+    const order = this.candidates.slice();
+    sortChronologically(order);
+    this.issues.sort((a, b) => a.position - b.position);
+    return order;
+  }
+
+  private datasetWithout(collection: JsonObject): Dataset {
+    const { issues, recordCount } = this;
+    return { metadata: readMetadata(collection), events: [], issues, recordCount };
+  }
+}
+
+/**
+ * Records without an id get one derived from their content, so links survive reordering; records
+ * with identical content share a base and are told apart by a counter. `taken` holds every id
+ * given in the file, and gains the derived ones.
+ */
+function deriveIds(withoutId: readonly DatasetEvent[], taken: Map<string, number>): void {
+  for (const event of withoutId) {
+    const base = deriveEventId(event);
+    let id = base;
+    for (let counter = 2; taken.has(id); counter += 1) id = `${base}-${counter}`;
+    taken.set(id, event.position);
+    // The event is the checker's own until finish returns: settling its id here is safe.
+    event.id = id;
+    event.idDerived = true;
+  }
+}

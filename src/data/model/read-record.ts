@@ -1,0 +1,205 @@
+/**
+ * One record of a FeatureCollection read against the contract: the event it gives, or a
+ * RecordProblem (record-fields.ts) naming the first field that breaks it.
+ */
+import { describeType, type EventDate } from './edtf.ts';
+import {
+  DEFAULT_CATEGORY,
+  LOCATION_PRECISIONS,
+  type DatasetEvent,
+  type DatasetMetadata,
+  type EventSource,
+  type LocationPrecision,
+} from './schema.ts';
+import { MAX_ID_LENGTH } from './derive-id.ts';
+import { isHttpUrl, parseHttpUrl } from './dataset-error.ts';
+import type { DateMemo } from './date-memo.ts';
+import {
+  MAX_TEXT_LENGTH,
+  fail,
+  isObject,
+  optionalText,
+  own,
+  preview,
+  requiredText,
+  textList,
+  type JsonObject,
+} from './record-fields.ts';
+
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function readCoordinates(feature: JsonObject): { longitude: number; latitude: number } {
+  const geometry = own(feature, 'geometry');
+  if (geometry === undefined || geometry === null)
+    fail('geometry', 'the record has no location (geometry is missing)');
+  if (!isObject(geometry))
+    fail('geometry', `expected a GeoJSON Point, got ${describeType(geometry)}`);
+  const type = own(geometry, 'type');
+  if (type !== 'Point')
+    fail('geometry.type', `only Point geometries are supported, got ${preview(type)}`);
+  const coordinates = own(geometry, 'coordinates');
+  if (!Array.isArray(coordinates) || coordinates.length < 2) {
+    fail('geometry.coordinates', 'expected [longitude, latitude]');
+  }
+  const [longitude, latitude] = coordinates as unknown[];
+  if (typeof longitude !== 'number' || !Number.isFinite(longitude)) {
+    fail('geometry.coordinates', `longitude must be a number, got ${describeType(longitude)}`);
+  }
+  if (typeof latitude !== 'number' || !Number.isFinite(latitude)) {
+    fail('geometry.coordinates', `latitude must be a number, got ${describeType(latitude)}`);
+  }
+  if (latitude < -90 || latitude > 90)
+    fail('geometry.coordinates', `latitude ${latitude} is outside −90…90`);
+  if (longitude < -180 || longitude > 180)
+    fail('geometry.coordinates', `longitude ${longitude} is outside −180…180`);
+  return { longitude, latitude };
+}
+
+function readDate(properties: JsonObject, field: string, key: string, dates: DateMemo): EventDate {
+  const value = own(properties, key);
+  if (value === undefined || value === null) fail(field, 'the date is missing');
+  const result = dates.parse(value);
+  if (!result.ok) fail(field, result.reason);
+  return result.date;
+}
+
+function readSources(properties: JsonObject, dates: DateMemo): EventSource[] {
+  const value = own(properties, 'sources');
+  if (value === undefined || value === null)
+    fail('properties.sources', 'at least one source is required');
+  if (!Array.isArray(value))
+    fail('properties.sources', `expected a list of sources, got ${describeType(value)}`);
+  if (value.length === 0) fail('properties.sources', 'at least one source is required');
+  return value.map((source, index): EventSource => {
+    const field = `properties.sources[${index}]`;
+    if (!isObject(source)) fail(field, `expected a source object, got ${describeType(source)}`);
+    const publisher = optionalText(source, 'publisher', `${field}.publisher`);
+    if (publisher === null) fail(`${field}.publisher`, 'the publisher is missing');
+    const url = optionalText(source, 'url', `${field}.url`);
+    if (url !== null && !isHttpUrl(url)) {
+      fail(
+        `${field}.url`,
+        parseHttpUrl(url) === null
+          ? `only http(s) links are allowed, got ${preview(url, 80)}`
+          : `links may not hold a user name or password, got ${preview(url, 80)}`,
+      );
+    }
+    const publishedValue = own(source, 'published');
+    let published: EventDate | null = null;
+    if (publishedValue !== undefined && publishedValue !== null) {
+      const result = dates.parse(publishedValue);
+      if (!result.ok) fail(`${field}.published`, result.reason);
+      published = result.date;
+    }
+    return {
+      publisher,
+      title: optionalText(source, 'title', `${field}.title`),
+      published,
+      url,
+      quote: optionalText(source, 'quote', `${field}.quote`),
+    };
+  });
+}
+
+function readLocationPrecision(properties: JsonObject): LocationPrecision | null {
+  const value = own(properties, 'locationPrecision');
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' && (LOCATION_PRECISIONS as readonly string[]).includes(value)) {
+    return value as LocationPrecision;
+  }
+  return fail(
+    'properties.locationPrecision',
+    `expected one of ${LOCATION_PRECISIONS.join(', ')}, got ${preview(value)}`,
+  );
+}
+
+function readCountry(properties: JsonObject): string | null {
+  const country = optionalText(properties, 'country', 'properties.country');
+  if (country !== null && !/^[A-Z]{2}$/.test(country)) {
+    fail(
+      'properties.country',
+      `expected a two-letter ISO 3166-1 code like "KR", got ${JSON.stringify(country.slice(0, 20))}`,
+    );
+  }
+  return country;
+}
+
+function readId(feature: JsonObject): string | null {
+  const value = own(feature, 'id');
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  if (typeof value !== 'string') fail('id', `expected a text id, got ${describeType(value)}`);
+  // Every id ends up in a link, and the URL parser refuses longer ones.
+  if (value.length > MAX_ID_LENGTH)
+    fail('id', `ids may be at most ${MAX_ID_LENGTH} characters long, got ${value.length}`);
+  if (!ID_PATTERN.test(value)) {
+    fail(
+      'id',
+      `ids may hold only a–z, 0–9 and single hyphens, got ${JSON.stringify(value.slice(0, 60))}`,
+    );
+  }
+  return value;
+}
+
+/** Best-effort id for a broken record, so the Data issues panel can name it. */
+export function peekId(feature: unknown): string | null {
+  if (!isObject(feature)) return null;
+  const value = own(feature, 'id');
+  if (typeof value === 'string') return value.slice(0, 120);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+/**
+ * A record that met the contract, with the id it gave, or '' if none (an id given is never empty).
+ * Its id is settled by assignIds once every record is read: the one given if unique, else one
+ * derived from content.
+ */
+export function readRecord(feature: unknown, position: number, dates: DateMemo): DatasetEvent {
+  if (!isObject(feature))
+    fail('', `expected a GeoJSON Feature object, got ${describeType(feature)}`);
+  if (own(feature, 'type') !== 'Feature') fail('type', 'expected "type": "Feature"');
+  const explicitId = readId(feature);
+  const properties = own(feature, 'properties');
+  if (!isObject(properties))
+    fail('properties', `expected an object of properties, got ${describeType(properties)}`);
+  const title = requiredText(properties, 'title');
+  const date = readDate(properties, 'properties.date', 'date', dates);
+  const { longitude, latitude } = readCoordinates(feature);
+  // Every event built with the same properties in the same order: one object shape for the engine.
+  const event: DatasetEvent = {
+    id: explicitId ?? '',
+    idDerived: false,
+    position,
+    title,
+    summary: optionalText(properties, 'summary', 'properties.summary') ?? '',
+    date,
+    place: optionalText(properties, 'place', 'properties.place') ?? '',
+    country: readCountry(properties),
+    longitude,
+    latitude,
+    locationPrecision: readLocationPrecision(properties),
+    category: optionalText(properties, 'category', 'properties.category') ?? DEFAULT_CATEGORY,
+    tags: textList(properties, 'tags'),
+    sources: readSources(properties, dates),
+    related: textList(properties, 'related'),
+  };
+  return event;
+}
+
+export function readMetadata(collection: JsonObject): DatasetMetadata {
+  const metadata = own(collection, 'metadata');
+  const read = (key: string): string => {
+    if (!isObject(metadata)) return '';
+    const value = own(metadata, key);
+    // Metadata has no issue to report a problem in: text too long to show is left out.
+    return typeof value === 'string' && value.length <= MAX_TEXT_LENGTH ? value.trim() : '';
+  };
+  return {
+    title: read('title') || 'Untitled dataset',
+    description: read('description'),
+    license: read('license'),
+    source: read('source'),
+    updated: read('updated'),
+  };
+}
