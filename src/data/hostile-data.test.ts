@@ -14,8 +14,6 @@
  *   source links: validator keeps exactly the absolute http(s) ones ..... 2000
  *   long, unbroken cells never cost quadratic time (importDataset) ....... 40
  * Plus the hand-written corpus below (one input per case).
- *
- * Runtime: about 3 s alone on an idle 2-core machine (up to 15 s when the machine is busy).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';

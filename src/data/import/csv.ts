@@ -74,7 +74,7 @@ export function parseCsv(text: string, onProgress?: (rowsRead: number) => void):
         index += 1;
         continue;
       }
-      // Up to the next quote in one slice: a 5 MB cell read a character at a time took seconds.
+      // Up to the next quote in one slice: a huge cell read a character at a time is slow.
       const quote = text.indexOf('"', index);
       const end = quote === -1 ? length : quote;
       const part = text.slice(index, end);

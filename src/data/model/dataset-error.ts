@@ -10,7 +10,7 @@ export class DatasetError extends Error {
  * `https://www.reuters.com@evil.example/` is a classic disguise for another site.
  */
 export function isHttpUrl(text: string): boolean {
-  // Building a URL object costs about 2 µs: a third of the time it takes to check a whole event.
+  // Building a URL object is costly next to checking the rest of an event: the plain case first.
   if (PLAIN_HTTP_URL.test(text)) return true;
   const url = parseHttpUrl(text);
   return url !== null && url.username === '' && url.password === '';

@@ -1,9 +1,9 @@
 /**
  * Clustering on a screen grid. Each event's Web Mercator position is worked out once per set of
- * events (a change of data or filter: one pass, a few milliseconds for 100,000 events); each view
+ * events (a change of data or filter: one pass); each view
  * then drops the events it holds into cells of 64 × 64 screen pixels, and a cell holding more than
  * one becomes a cluster at their mean position. No hierarchy is built, so changing a filter costs
- * one pass instead of the seconds supercluster took to rebuild at 100,000 events, and the grid is
+ * one pass instead of rebuilding a hierarchy, which was slow at 100,000 events, and the grid is
  * anchored to the world, so clusters stay put while the map pans.
  */
 import type { DatasetEvent } from '../../data/model/schema.ts';

@@ -2,8 +2,8 @@
  * The offline basemap as the page receives it: land rings and border lines already mended
  * (basemap-shapes.ts) and projected to Web Mercator when the app is built, packed in one small
  * binary file. Reading Natural Earth's TopoJSON in the page, and handing Leaflet an object per
- * point, took a phone's main thread about a second on every first visit (a quarter of
- * Lighthouse's blocking time) and 23 MB of heap for the detailed outline.
+ * point, held a phone's main thread on every first visit and took much heap for the detailed
+ * outline (docs/performance.md).
  *
  * Points are world coordinates: x and y from 0 to 1 across Leaflet's Web Mercator square (0, 0 at
  * the top left, the north-west corner at 180° W, 85.05° N), so a point at zoom z is at

@@ -1,7 +1,7 @@
 /**
  * Draws the offline basemap off the page's main thread. On a phone without a GPU, filling the
- * land on a canvas the size of the map was the longest single task of the first load (about 70 ms,
- * a quarter of a second at Lighthouse's 4 × slowdown) and came again after every pan and zoom. The
+ * land on a canvas the size of the map was the longest single task of the first load
+ * (docs/performance.md) and came again after every pan and zoom. The
  * worker downloads the outline itself; the page then sends a frame (size and view) per drawing,
  * and each drawing comes back as an ImageBitmap, which the page shows without copying.
  */

@@ -2,9 +2,9 @@
  * Offline use (service-worker.js) starts after the page's first dataset has loaded or failed. The
  * worker's install downloads every file of the app and then stores the dataset: started any
  * earlier — on the first idle moment, as it used to be — it competed with the dataset's own
- * download and reading on a two-core machine (about 0.2 s of 4 for 100,000 events), and the parts
+ * download and reading on a two-core machine, and the parts
  * of a dataset in parts that started after it took over passed through it, each kept aside as it
- * went (a million events in ten parts: 32 s to load instead of 20). The price: on a first visit
+ * went, which slowed a million-event load in parts considerably (docs/performance.md). The price: on a first visit
  * no download passes through the worker, so it fetches the dataset again to store it, from the
  * browser's HTTP cache where the host allows caching, after the page has settled.
  */
