@@ -33,8 +33,6 @@ export interface EventMapProps {
   datasetKey: unknown;
 }
 
-const tiles = tileSource();
-
 export function EventMap({
   events,
   selectedEvent,
@@ -48,6 +46,8 @@ export function EventMap({
   datasetKey,
 }: EventMapProps) {
   const [fitRequest, setFitRequest] = useState(0);
+  // Read once, when the map first shows: the page's meta tags can change the tiles (tile-source.ts).
+  const [tiles] = useState(tileSource);
   return (
     <section className="map-region" aria-label="Map">
       <MapContainer
