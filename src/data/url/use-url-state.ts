@@ -81,34 +81,31 @@ function onPointerDownCapture(pointerEvent: PointerEvent): void {
  * the keys and mouse buttons that do these): Back then leaves the change in the entry it left,
  * where Forward finds it.
  */
-function addAddressListeners(): void {
-  window.addEventListener('popstate', onPopState);
-  window.addEventListener('click', onClickCapture, true);
-  window.addEventListener('blur', writePendingAddress);
-  window.addEventListener('pagehide', writePendingAddress);
-  document.addEventListener('visibilitychange', writePendingAddress);
-  document.documentElement.addEventListener('mouseleave', writePendingAddress);
-  window.addEventListener('keydown', onKeyDownCapture, true);
-  window.addEventListener('pointerdown', onPointerDownCapture, true);
-}
-
-function removeAddressListeners(): void {
-  window.removeEventListener('popstate', onPopState);
-  window.removeEventListener('click', onClickCapture, true);
-  window.removeEventListener('blur', writePendingAddress);
-  window.removeEventListener('pagehide', writePendingAddress);
-  document.removeEventListener('visibilitychange', writePendingAddress);
-  document.documentElement.removeEventListener('mouseleave', writePendingAddress);
-  window.removeEventListener('keydown', onKeyDownCapture, true);
-  window.removeEventListener('pointerdown', onPointerDownCapture, true);
+function addressListeners(): [EventTarget, string, EventListener, boolean][] {
+  return [
+    [window, 'popstate', onPopState, false],
+    [window, 'click', onClickCapture as EventListener, true],
+    [window, 'blur', writePendingAddress, false],
+    [window, 'pagehide', writePendingAddress, false],
+    [document, 'visibilitychange', writePendingAddress, false],
+    [document.documentElement, 'mouseleave', writePendingAddress, false],
+    [window, 'keydown', onKeyDownCapture as EventListener, true],
+    [window, 'pointerdown', onPointerDownCapture as EventListener, true],
+  ];
 }
 
 function subscribe(listener: () => void): () => void {
-  if (listeners.size === 0) addAddressListeners();
+  if (listeners.size === 0) {
+    for (const [target, type, handler, capture] of addressListeners())
+      target.addEventListener(type, handler, capture);
+  }
   listeners.add(listener);
   return function unsubscribe() {
     listeners.delete(listener);
-    if (listeners.size === 0) removeAddressListeners();
+    if (listeners.size === 0) {
+      for (const [target, type, handler, capture] of addressListeners())
+        target.removeEventListener(type, handler, capture);
+    }
   };
 }
 
