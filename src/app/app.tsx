@@ -47,7 +47,9 @@ export function App() {
     onlyInMapView ? mapBounds : null,
   );
   const { selectedEvent, listedEvents } = view;
-  const [changingColumns, setChangingColumns] = useState(false);
+  // The column dialog the reader opened, for the file it was opened for only.
+  const [changingColumnsOf, setChangingColumnsOf] = useState<string | null>(null);
+  const changingColumns = changingColumnsOf === loaded.sourceKey;
   const dragging = useFileDrop(loaded.openFiles);
   const searchRef = useRef<HTMLInputElement>(null);
   const sidebarRef = useRef<HTMLElement>(null);
@@ -75,7 +77,7 @@ export function App() {
             loaded={loaded}
             url={url}
             changing={changingColumns}
-            onClose={() => setChangingColumns(false)}
+            onClose={() => setChangingColumnsOf(null)}
           />
         </Suspense>
       )}
@@ -85,7 +87,9 @@ export function App() {
         view={view}
         searchRef={searchRef}
         onReset={resetFilters}
-        onChangeColumns={loaded.report?.proposal ? () => setChangingColumns(true) : null}
+        onChangeColumns={
+          loaded.report?.proposal ? () => setChangingColumnsOf(loaded.sourceKey) : null
+        }
       />
       <TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />
       <Notices notices={notices.notices} onDismiss={notices.dismiss} />

@@ -35,7 +35,9 @@ export function useLinkRepairs(
     function widenFiltersForLinkedEvent() {
       if (!dataset || checkedDatasetRef.current === dataset) return;
       checkedDatasetRef.current = dataset;
-      if (!selectedEvent || eventPassesFilter(selectedEvent, state)) return;
+      // Judged by the filters as the category repair above leaves them in the same commit.
+      const repaired = keepKnownCategories(state, knownCategories);
+      if (!selectedEvent || eventPassesFilter(selectedEvent, repaired)) return;
       addNotice(
         `“${selectedEvent.title}” was outside this link's filters, so they were widened to show it.`,
       );

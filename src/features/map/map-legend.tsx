@@ -17,7 +17,6 @@ const isWideScreen = () => window.matchMedia('(min-width: 900px)').matches;
  * hides its events. Open at first on a wide screen; folded on a phone, where it would cover the map.
  */
 export function MapLegend({ categories, activeCategories, onToggleCategory }: MapLegendProps) {
-  if (categories.length === 0) return null;
   const isShown = (category: string) =>
     activeCategories.length === 0 || activeCategories.includes(category);
   const shownCount = categories.filter(({ category }) => isShown(category)).length;
@@ -29,6 +28,8 @@ export function MapLegend({ categories, activeCategories, onToggleCategory }: Ma
       buttonClassName="legend-toggle"
       label="Legend"
       defaultOpen={isWideScreen}
+      // Hidden rather than removed while a dataset loads: the reader's open or folded legend stays so.
+      hidden={categories.length === 0}
     >
       {(region) => (
         <ul {...region} className="legend-list">

@@ -99,4 +99,20 @@ describe('the disclosure', () => {
     fireEvent.pointerDown(screen.getByText('Outside'));
     expect(region.hidden).toBe(false);
   });
+
+  it('keeps whether it is open while hidden as a whole', () => {
+    const element = (hidden: boolean) => (
+      <Disclosure label="Legend" hidden={hidden}>
+        {(region) => <ul {...region} data-testid="list" />}
+      </Disclosure>
+    );
+    const { rerender } = render(element(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Legend' }));
+    rerender(element(true));
+    expect(screen.queryByRole('button', { name: 'Legend' })).toBeNull();
+    rerender(element(false));
+    expect(screen.getByRole('button', { name: 'Legend' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
+  });
 });

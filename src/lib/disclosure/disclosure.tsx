@@ -103,6 +103,8 @@ export interface DisclosureProps extends DisclosureOptions {
   buttonClassName?: string;
   /** What the button says. */
   label: ReactNode;
+  /** Hides the whole disclosure while keeping whether it is open (e.g. while there is nothing to show). */
+  hidden?: boolean;
   /** The region, drawn by the caller: its element takes `region` (id and hidden). */
   children: (region: DisclosureRegionProps, close: () => void) => ReactNode;
 }
@@ -114,12 +116,13 @@ export function Disclosure({
   'aria-label': ariaLabel,
   buttonClassName,
   label,
+  hidden,
   children,
   ...options
 }: DisclosureProps) {
   const { close, rootProps, buttonProps, regionProps } = useDisclosure(options);
   return (
-    <Root className={className} aria-label={ariaLabel} {...rootProps}>
+    <Root className={className} aria-label={ariaLabel} hidden={hidden} {...rootProps}>
       <button className={buttonClassName} {...buttonProps}>
         {label}
       </button>
