@@ -59,13 +59,6 @@ export function useExplorerView(
     },
     [eventHref, state, filtered],
   );
-  const titleOf = useCallback(
-    (id: string) => {
-      const position = data.positionById.get(id);
-      return position === undefined ? null : (allEvents[position]?.title ?? null);
-    },
-    [data.positionById, allEvents],
-  );
   const eventById = useCallback(
     (id: string) => {
       const position = data.positionById.get(id);
@@ -73,6 +66,7 @@ export function useExplorerView(
     },
     [data.positionById, allEvents],
   );
+  const titleOf = useCallback((id: string) => eventById(id)?.title ?? null, [eventById]);
 
   return {
     data,
