@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import type { DataIssue } from '../../data/model/schema.ts';
 import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
 import './data-issues.css';
@@ -7,8 +8,11 @@ export interface DataIssuesPanelProps {
   recordCount: number;
 }
 
-/** Enough to read and to search with the browser; more would only slow the page down. */
-const LISTED = 1000;
+// The list loads when the panel is first opened: most readers never open it (the first load's
+// budget, docs/performance.md).
+const DataIssuesList = lazy(() =>
+  import('./data-issues-list.tsx').then((module) => ({ default: module.DataIssuesList })),
+);
 
 /** Lists the records that broke the contract, so nothing is left out without a word. */
 export function DataIssuesPanel({ issues, recordCount }: DataIssuesPanelProps) {
@@ -20,33 +24,10 @@ export function DataIssuesPanel({ issues, recordCount }: DataIssuesPanelProps) {
     >
       {(region) => (
         <section {...region} className="data-issues-panel" aria-label="Data issues">
-          <p className="data-issues-intro">
-            {issues.length.toLocaleString('en-GB')} of {recordCount.toLocaleString('en-GB')} records
-            in the file could not be shown. Each is listed with where it is and what is wrong.
-          </p>
-          <ol className="data-issues-list">
-            {issues.slice(0, LISTED).map((issue) => (
-              <li key={`${issue.position}-${issue.field}`}>
-                <span className="data-issue-where">
-                  {issue.line === undefined ? 'Record' : 'Row'} {issue.position + 1}
-                  {issue.line !== undefined && <> · line {issue.line}</>}
-                  {issue.id !== null && <> · id “{issue.id}”</>}
-                  {issue.field && (
-                    <>
-                      {' '}
-                      · <code>{issue.field}</code>
-                    </>
-                  )}
-                </span>
-                <span className="data-issue-reason">{issue.reason}</span>
-              </li>
-            ))}
-          </ol>
-          {issues.length > LISTED && (
-            <p className="data-issues-intro">
-              …and {(issues.length - LISTED).toLocaleString('en-GB')} more. Export the events shown
-              and compare, or fix the first ones and open the file again.
-            </p>
+          {!region.hidden && (
+            <Suspense fallback={null}>
+              <DataIssuesList issues={issues} recordCount={recordCount} />
+            </Suspense>
           )}
         </section>
       )}
