@@ -23,6 +23,21 @@ function download(text: string, fileName: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const FORMATS = [
+  {
+    label: 'GeoJSON',
+    extension: 'geojson',
+    type: 'application/geo+json',
+    write: toGeoJson,
+  },
+  {
+    label: 'CSV',
+    extension: 'csv',
+    type: 'text/csv',
+    write: (events: readonly DatasetEvent[]) => toCsv(events),
+  },
+] as const;
+
 /** The formats on offer, each a download of the events shown. */
 export function ExportChoices({ events, metadata, range, onDone }: ExportChoicesProps) {
   const count = events.length.toLocaleString('en-GB');
@@ -32,32 +47,24 @@ export function ExportChoices({ events, metadata, range, onDone }: ExportChoices
       <p className="export-menu-note">
         The {count} {noun} shown, with their sources.
       </p>
-      <button
-        type="button"
-        className="button"
-        disabled={events.length === 0}
-        onClick={() => {
-          download(
-            toGeoJson(events, metadata),
-            exportFileName(metadata.title, range, 'geojson'),
-            'application/geo+json',
-          );
-          onDone();
-        }}
-      >
-        GeoJSON
-      </button>
-      <button
-        type="button"
-        className="button"
-        disabled={events.length === 0}
-        onClick={() => {
-          download(toCsv(events), exportFileName(metadata.title, range, 'csv'), 'text/csv');
-          onDone();
-        }}
-      >
-        CSV
-      </button>
+      {FORMATS.map((format) => (
+        <button
+          key={format.extension}
+          type="button"
+          className="button"
+          disabled={events.length === 0}
+          onClick={() => {
+            download(
+              format.write(events, metadata),
+              exportFileName(metadata.title, range, format.extension),
+              format.type,
+            );
+            onDone();
+          }}
+        >
+          {format.label}
+        </button>
+      ))}
     </>
   );
 }
