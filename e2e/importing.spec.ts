@@ -28,7 +28,7 @@ interface RealDataset {
 
 const DATASETS: RealDataset[] = [
   { files: ['usgs-earthquakes-week-2019-06.geojson'], records: 2241, asks: false },
-  { files: ['ukraine-civilian-harm-2022.csv'], records: 307, asks: false },
+  { files: ['ukraine-civilian-harm-2022.csv'], records: 567, asks: false },
   { files: ['ucdp-ged-ukraine-2014-2022.csv'], records: 3883, asks: true },
   { files: ['cns-nk-missile-tests-1984-2023.csv'], records: 99, asks: true },
   {
@@ -301,7 +301,7 @@ test('a link into an opened file asks for the file after a reload, then opens it
   const file = join(REAL, 'ukraine-civilian-harm-2022.csv');
   await openBundled(page);
   await fileInput(page).setInputFiles(file);
-  await expect(page.getByRole('status')).toHaveText(/^Showing 303 of 303 events/, {
+  await expect(page.getByRole('status')).toHaveText(/^Showing 563 of 563 events/, {
     timeout: 20_000,
   });
   await page.getByRole('searchbox', { name: 'Search events' }).fill('Petrishki');
