@@ -19,6 +19,7 @@ import world from 'world-atlas/countries-50m.json' with { type: 'json' };
 import { buildBasemap } from '../src/features/map/basemap-shapes.ts';
 import { parseDatasetText } from '../src/data/model/validate.ts';
 import { formatEventDate } from '../src/data/model/date-label.ts';
+import { categoryPalette, countCategories } from '../src/data/model/categories.ts';
 import type { DatasetEvent } from '../src/data/model/schema.ts';
 import { CARD_HEIGHT, CARD_WIDTH, escapeXml, socialCardSvg } from './social-card.ts';
 
@@ -83,6 +84,7 @@ async function main() {
       'SITE_URL is not set: link previews and the sitemap use site-relative URLs. Set it for a public host.',
     );
   }
+  const palette = categoryPalette([...countCategories(dataset.events).keys()]);
   for (const event of dataset.events) {
     const folder = join(outDir, 'events', event.id);
     await mkdir(folder, { recursive: true });
@@ -90,7 +92,7 @@ async function main() {
       join(folder, 'index.html'),
       eventPageHtml(indexHtml, event, dataset.metadata.title),
     );
-    const svg = socialCardSvg(event, basemap, dataset.metadata.title);
+    const svg = socialCardSvg(event, basemap, dataset.metadata.title, palette);
     const png = new Resvg(svg, {
       fitTo: { mode: 'width', value: CARD_WIDTH },
       font: { fontFiles: FONTS, loadSystemFonts: true, defaultFontFamily: 'Inter' },

@@ -6,7 +6,12 @@
 import type { Basemap } from '../src/features/map/basemap-shapes.ts';
 import type { DatasetEvent } from '../src/data/model/schema.ts';
 import { formatEventDate } from '../src/data/model/date-label.ts';
-import { categoryColor, categoryLabel } from '../src/data/model/categories.ts';
+import {
+  categoryLabel,
+  categoryPalette,
+  type CategoryPalette,
+} from '../src/data/model/categories.ts';
+import { SLOT_COLOURS } from '../src/data/model/palette-colours.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -85,9 +90,15 @@ function outlinePaths(
 
 const HALO_KM = { exact: 0, city: 12, region: 60, country: 220 } as const;
 
-export function socialCardSvg(event: DatasetEvent, basemap: Basemap, datasetTitle: string): string {
+export function socialCardSvg(
+  event: DatasetEvent,
+  basemap: Basemap,
+  datasetTitle: string,
+  palette: CategoryPalette = categoryPalette([event.category]),
+): string {
   const { land, borders, scale } = outlinePaths(basemap, event);
-  const colour = categoryColor(event.category);
+  // The card is drawn in the light theme, with the colour the page gives the event's category.
+  const colour = SLOT_COLOURS[palette.slotOf(event.category)].light;
   const markerX = MAP_LEFT + MAP_WIDTH / 2;
   const markerY = CARD_HEIGHT / 2;
   // Kilometres to degrees of longitude at this latitude, then to pixels.

@@ -35,7 +35,11 @@ export function MapPanel({
   const { apply } = url;
   const { selectedEvent, allCategories } = view;
   const select = useCallback((id: string) => apply(selectEvent, id), [apply]);
-  const mapLinks: MapLinks = useMemo(() => ({ select, ...links }), [select, links]);
+  const { colourOf } = view.palette;
+  const mapLinks: MapLinks = useMemo(
+    () => ({ select, colourOf, ...links }),
+    [select, colourOf, links],
+  );
   return (
     <Suspense fallback={<div className="map-region" aria-hidden="true" />}>
       <EventMap

@@ -1,18 +1,11 @@
 import { useCallback, useMemo } from 'react';
+import { categoryPalette, countCategories } from '../data/model/categories.ts';
 import { isFiltered } from '../data/model/event-filter.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
 import { eventsInBounds, type GeoBounds } from '../data/query/selectors.ts';
 import { APP_BASE } from '../data/url/use-url-state.ts';
 import { EMPTY_URL_STATE, serializeUrl, type UrlState } from '../data/url/url-state.ts';
 import { useExplorerData } from './use-explorer-data.ts';
-
-function countCategories(events: DatasetEvent[]) {
-  const counts = new Map<string, number>();
-  for (const event of events) counts.set(event.category, (counts.get(event.category) ?? 0) + 1);
-  return [...counts]
-    .map(([category, count]) => ({ category, count }))
-    .sort((a, b) => b.count - a.count);
-}
 
 /**
  * What the reader sees of the dataset under the URL's filters and selection: the events listed
@@ -36,10 +29,19 @@ export function useExplorerView(
     () => selectedEvent === null || listedEvents.includes(selectedEvent),
     [selectedEvent, listedEvents],
   );
-  const categoryCounts = useMemo(() => countCategories(allEvents), [allEvents]);
-  const allCategories = useMemo(
-    () => categoryCounts.map(({ category }) => category),
-    [categoryCounts],
+  const totalCounts = useMemo(() => countCategories(allEvents), [allEvents]);
+  const allCategories = useMemo(() => [...totalCounts.keys()], [totalCounts]);
+  const palette = useMemo(() => categoryPalette(allCategories), [allCategories]);
+  const shownCounts = useMemo(() => countCategories(data.filtered), [data.filtered]);
+  /** The legend's rows: every category, with how many of its events the filters show. */
+  const categoryCounts = useMemo(
+    () =>
+      palette.order(allCategories).map((category) => ({
+        category,
+        total: totalCounts.get(category) ?? 0,
+        shown: shownCounts.get(category) ?? 0,
+      })),
+    [totalCounts, palette, allCategories, shownCounts],
   );
 
   /** An event's own link: its id, plus the dataset if it is not the bundled one, never the filters. */
@@ -76,6 +78,7 @@ export function useExplorerView(
     listedEvents,
     categoryCounts,
     allCategories,
+    palette,
     shownRange: data.extent
       ? { from: state.from ?? data.extent.first, to: state.to ?? data.extent.last }
       : null,

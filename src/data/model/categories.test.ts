@@ -1,14 +1,81 @@
 import { describe, expect, it } from 'vitest';
-import { categoryColor, categoryLabel } from './categories.ts';
+import { categoryLabel, categoryPalette, scaleRank } from './categories.ts';
 
-describe('categories', () => {
-  it('gives every category a palette colour, even ones named like Object’s own keys', () => {
-    for (const category of ['constructor', '__proto__', 'toString', 'SRBM', 'quarry blast']) {
-      expect(categoryColor(category)).toMatch(/^#[0-9a-f]{6}$/);
-    }
-    expect(categoryColor('strike')).toBe('#c0392b');
+describe('categoryPalette', () => {
+  it('keeps the bundled categories’ colours whatever else the data holds', () => {
+    const palette = categoryPalette(['SRBM', 'strike', 'statement', 'quarry blast', 'other']);
+    expect(palette.slotOf('statement')).toBe('category-1');
+    expect(palette.slotOf('strike')).toBe('category-2');
+    expect(palette.slotOf('other')).toBe('category-other');
+    expect(palette.colourOf('strike')).toBe('var(--category-2)');
+    // The others take the free slots in order of frequency.
+    expect(palette.slotOf('SRBM')).toBe('category-3');
+    expect(palette.slotOf('quarry blast')).toBe('category-4');
+    expect(palette.graded).toBe(false);
   });
 
+  it('gives a slot to categories named like Object’s own keys, and "other" to strangers', () => {
+    const palette = categoryPalette(['constructor', '__proto__', 'toString']);
+    expect(palette.slotOf('constructor')).toBe('category-1');
+    expect(palette.slotOf('__proto__')).toBe('category-2');
+    expect(palette.slotOf('never seen')).toBe('category-other');
+  });
+
+  it('reuses slots past six categories, most frequent first', () => {
+    const categories = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const palette = categoryPalette(categories);
+    expect(categories.slice(0, 6).map(palette.slotOf)).toEqual([
+      'category-1',
+      'category-2',
+      'category-3',
+      'category-4',
+      'category-5',
+      'category-6',
+    ]);
+    expect(palette.slotOf('g')).toBe('category-1');
+  });
+
+  it('grades levels 1–5 in order, and colours a value off the scale apart', () => {
+    const palette = categoryPalette(['2', '1', '3', 'GRAPHIC', '4', '5']);
+    expect(palette.graded).toBe(true);
+    expect(['1', '2', '3', '4', '5'].map(palette.slotOf)).toEqual([
+      'grade-1',
+      'grade-2',
+      'grade-3',
+      'grade-4',
+      'grade-5',
+    ]);
+    expect(palette.slotOf('GRAPHIC')).toMatch(/^category-/);
+    expect(palette.order(['2', 'GRAPHIC', '1', '5'])).toEqual(['1', '2', '5', 'GRAPHIC']);
+  });
+
+  it('spreads a short scale over the grades: low, medium, high', () => {
+    const palette = categoryPalette(['High', 'low', 'Medium']);
+    expect(palette.graded).toBe(true);
+    expect(['low', 'Medium', 'High'].map(palette.slotOf)).toEqual([
+      'grade-1',
+      'grade-3',
+      'grade-5',
+    ]);
+  });
+
+  it('does not grade categories that merely include a number or two', () => {
+    expect(categoryPalette(['1', '2', 'strike', 'statement', 'diplomacy']).graded).toBe(false);
+    expect(categoryPalette(['1', '2']).graded).toBe(false);
+    expect(categoryPalette(['SRBM', 'IRBM', 'ICBM']).graded).toBe(false);
+  });
+});
+
+describe('scaleRank', () => {
+  it('reads numbers and the words of common scales', () => {
+    expect(scaleRank(' 3 ')).toBe(3);
+    expect(scaleRank('very-high')).toBeGreaterThan(scaleRank('High') ?? Infinity);
+    expect(scaleRank('Moderate')).toBe(scaleRank('medium'));
+    expect(scaleRank('Graphic')).toBeNull();
+  });
+});
+
+describe('categoryLabel', () => {
   it('labels slugs as words and keeps acronyms', () => {
     expect(categoryLabel('missile-test')).toBe('Missile test');
     expect(categoryLabel('SRBM')).toBe('SRBM');

@@ -1,28 +1,41 @@
 /**
- * Category names and colours. Known categories of the bundled data get fixed colours; any other
- * category gets one from the same palette by a stable hash, so colours do not change when a
- * dataset grows. The palette (Okabe–Ito, darkened for text contrast) stays distinguishable for
- * the common forms of colour blindness.
+ * Category names and colours. Colours are slots of one palette, defined per theme in
+ * src/styles/tokens.css (`--category-1` … `--category-6`, `--category-other`, `--grade-1` …
+ * `--grade-5`): the Okabe–Ito hues, which stay distinguishable for the common forms of colour
+ * blindness, each darkened for the light theme and lightened for the dark one so that every marker
+ * keeps at least 3:1 contrast against land and water (categories.test.ts checks the tokens).
+ *
+ * A dataset's palette is chosen from its own categories: the bundled data's categories keep fixed
+ * slots, the others take the slots in order of frequency, and values that form a scale (1–5,
+ * low/medium/high) take a graded palette instead of unrelated colours.
  */
-const PALETTE = [
-  '#b35900',
-  '#0067a5',
-  '#00805a',
-  '#a8327d',
-  '#7a5c00',
-  '#4b5bbf',
-  '#c0392b',
-  '#566573',
-];
+import { DEFAULT_CATEGORY } from './schema.ts';
 
-const KNOWN: Record<string, string> = {
-  statement: '#0067a5',
-  strike: '#c0392b',
-  diplomacy: '#00805a',
-  'military-activity': '#7a5c00',
-  'missile-test': '#a8327d',
-  other: '#566573',
+export type ColourSlot =
+  `category-${1 | 2 | 3 | 4 | 5 | 6}` | 'category-other' | `grade-${1 | 2 | 3 | 4 | 5}`;
+
+const CATEGORICAL_SLOTS = [1, 2, 3, 4, 5, 6] as const;
+const GRADES = 5;
+
+/** The bundled dataset's categories: fixed, so its colours never change. */
+const KNOWN_SLOTS: Record<string, ColourSlot> = {
+  statement: 'category-1',
+  strike: 'category-2',
+  diplomacy: 'category-3',
+  'missile-test': 'category-4',
+  'military-activity': 'category-5',
+  [DEFAULT_CATEGORY]: 'category-other',
 };
+
+/** Words of common severity and priority scales, lowest first, compared in lower case. */
+const SCALE_WORDS = [
+  ['none'],
+  ['very low', 'minimal', 'negligible'],
+  ['low', 'minor', 'light'],
+  ['medium', 'moderate', 'mid'],
+  ['high', 'major', 'heavy', 'serious'],
+  ['very high', 'severe', 'critical', 'extreme'],
+];
 
 /** "missile-test" → "Missile test": category slugs as readers see them. */
 export function categoryLabel(category: string): string {
@@ -30,13 +43,94 @@ export function categoryLabel(category: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function categoryColor(category: string): string {
-  // Own keys only: a category called "constructor" must not find Object's.
-  const known = Object.hasOwn(KNOWN, category) ? KNOWN[category] : undefined;
-  if (known) return known;
-  let hash = 0;
-  for (let index = 0; index < category.length; index += 1) {
-    hash = (Math.imul(hash, 31) + category.charCodeAt(index)) >>> 0;
+/** How many events each category has, most frequent first (the order palettes hand out slots in). */
+export function countCategories(events: readonly { category: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { category } of events) counts.set(category, (counts.get(category) ?? 0) + 1);
+  return new Map([...counts].sort((a, b) => b[1] - a[1]));
+}
+
+/** The CSS colour of a slot: a custom property, so it follows the theme. */
+export function slotColour(slot: ColourSlot): string {
+  return `var(--${slot})`;
+}
+
+/** Where a value sits on a scale (a number, or a scale word), or null when it is not on one. */
+export function scaleRank(category: string): number | null {
+  const text = category
+    .trim()
+    .toLowerCase()
+    .replace(/[-_\s]+/g, ' ');
+  if (/^-?\d{1,3}(\.\d+)?$/.test(text)) return Number(text);
+  const index = SCALE_WORDS.findIndex((words) => words.includes(text));
+  return index === -1 ? null : index;
+}
+
+export interface CategoryPalette {
+  /** The slot of a category; a category the palette was not built with is "other". */
+  slotOf: (category: string) => ColourSlot;
+  /** Its colour, for styles (a `var(--…)` reference). */
+  colourOf: (category: string) => string;
+  /** True when the categories form a scale and are graded. */
+  graded: boolean;
+  /** Orders categories for a legend: the scale's order when graded, else as given. */
+  order: (categories: readonly string[]) => string[];
+}
+
+/**
+ * The palette for a dataset's categories, given most frequent first. A scale needs at least three
+ * values on it, and at most two values off it (such as "GRAPHIC" beside levels 1–5).
+ */
+export function categoryPalette(categoriesByCount: readonly string[]): CategoryPalette {
+  const slots = new Map<string, ColourSlot>();
+  const ranked = categoriesByCount
+    .map((category) => ({ category, rank: scaleRank(category) }))
+    .filter((entry): entry is { category: string; rank: number } => entry.rank !== null)
+    .sort((a, b) => a.rank - b.rank);
+  const graded =
+    ranked.length >= 3 &&
+    categoriesByCount.length - ranked.length <= 2 &&
+    new Set(ranked.map((entry) => entry.rank)).size === ranked.length;
+  if (graded) {
+    ranked.forEach(({ category }, index) => {
+      const grade = 1 + Math.round((index * (GRADES - 1)) / Math.max(ranked.length - 1, 1));
+      slots.set(category, `grade-${grade as 1 | 2 | 3 | 4 | 5}`);
+    });
   }
-  return PALETTE[hash % PALETTE.length] ?? '#566573';
+  const taken = new Set<ColourSlot>();
+  for (const category of categoriesByCount) {
+    const known = Object.hasOwn(KNOWN_SLOTS, category) ? KNOWN_SLOTS[category] : undefined;
+    if (known && !slots.has(category)) {
+      slots.set(category, known);
+      taken.add(known);
+    }
+  }
+  // The most frequent categories get the slots no known category holds; past six, slots repeat
+  // (the legend still names every category).
+  const free = CATEGORICAL_SLOTS.map((slot) => `category-${slot}` as const).filter(
+    (slot) => !taken.has(slot),
+  );
+  let next = 0;
+  for (const category of categoriesByCount) {
+    if (slots.has(category)) continue;
+    const pool =
+      free.length > 0 ? free : CATEGORICAL_SLOTS.map((slot) => `category-${slot}` as const);
+    slots.set(category, pool[next % pool.length] ?? 'category-other');
+    next += 1;
+  }
+  const slotOf = (category: string): ColourSlot => slots.get(category) ?? 'category-other';
+  const rankOf = new Map(ranked.map(({ category, rank }) => [category, rank]));
+  return {
+    slotOf,
+    colourOf: (category) => slotColour(slotOf(category)),
+    graded,
+    order: (categories) =>
+      graded
+        ? [...categories].sort(
+            (a, b) =>
+              (rankOf.get(a) ?? Number.POSITIVE_INFINITY) -
+              (rankOf.get(b) ?? Number.POSITIVE_INFINITY),
+          )
+        : [...categories],
+  };
 }

@@ -3,7 +3,7 @@ import { isPlainLeftClick } from '../../lib/is-plain-left-click.ts';
 import { describeEventDate, formatEventDate } from '../../data/model/date-label.ts';
 import { formatIsoDay } from '../../data/model/calendar-day.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
-import { categoryColor, categoryLabel } from '../../data/model/categories.ts';
+import { categoryLabel } from '../../data/model/categories.ts';
 import { useStoreValue } from '../../lib/store/store.ts';
 import type { ChronologyLinks } from './chronology-links.ts';
 
@@ -30,7 +30,7 @@ export function ChronologyEntry({ event, selected, tabStop, links }: ChronologyE
     <article
       className={classes}
       data-highlighted={highlighted || undefined}
-      style={{ '--category-color': categoryColor(event.category) } as CSSProperties}
+      style={{ '--category-color': links.colourOf(event.category) } as CSSProperties}
       onMouseEnter={() => highlight.set(event.id)}
       onMouseLeave={clearHighlight}
     >

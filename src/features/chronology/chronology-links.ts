@@ -5,6 +5,8 @@ import type { Store } from '../../lib/store/store.ts';
 /** What the chronology is given by the app; it never knows about the map. */
 export interface ChronologyLinks {
   select: (id: string) => void;
+  /** A category's colour in this dataset's palette. */
+  colourOf: (category: string) => string;
   /** The href of an event's own page, for real links that open in a new tab too. */
   eventHref: (id: string) => string;
   highlight: Store<string | null>;

@@ -2,17 +2,13 @@ import { memo, useEffect, useState } from 'react';
 import type { Map as LeafletMap } from 'leaflet';
 import { useMap } from 'react-leaflet';
 import { coarseOutlineUrl, detailedOutlineUrl } from 'virtual:dateline/basemap-outlines';
-import { OutlineLayer, type OutlineColours } from './outline-renderer.ts';
+import { OutlineLayer } from './outline-renderer.ts';
+import { BASEMAP_COLOURS as COLOURS } from './basemap-colours.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 
 const PANE = 'basemap';
 /** From this zoom the coarse coastline looks coarse: the detailed one is loaded then. */
 const DETAIL_ZOOM = 5;
-
-const COLOURS: Record<'light' | 'dark', OutlineColours> = {
-  light: { land: '#e4e0d6', border: '#a39d8f' },
-  dark: { land: '#27303d', border: '#4d5a6b' },
-};
 
 /** The map's pane for the outline: below the tile pane (200), so online tiles cover it. */
 function basemapPane(map: LeafletMap): string {

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { LayersControl, MapContainer, TileLayer } from 'react-leaflet';
+import { LayersControl, MapContainer, ScaleControl, TileLayer } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { GeoBounds } from '../../data/query/selectors.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
@@ -22,7 +22,8 @@ export interface EventMapProps {
   selectedEvent: DatasetEvent | null;
   /** The event the page opened on, centred in the first view. */
   initialSelection: DatasetEvent | null;
-  categories: { category: string; count: number }[];
+  /** The legend's rows: each category's events, in all and shown. */
+  categories: { category: string; total: number; shown: number }[];
   activeCategories: readonly string[];
   onToggleCategory: (category: string) => void;
   links: MapLinks;
@@ -61,6 +62,7 @@ export function EventMap({
         attributionControl
       >
         <BasemapLayer />
+        <ScaleControl position="bottomright" imperial={false} maxWidth={120} />
         {tiles && (
           <LayersControl position="topright">
             <LayersControl.Overlay name="Street map tiles (online)">
@@ -91,6 +93,7 @@ export function EventMap({
       {overlay}
       <MapLegend
         categories={categories}
+        colourOf={links.colourOf}
         activeCategories={activeCategories}
         onToggleCategory={onToggleCategory}
       />

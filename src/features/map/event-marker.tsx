@@ -1,10 +1,10 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type L from 'leaflet';
 import { Circle, Marker } from 'react-leaflet';
+import { HALO_FILL_PANE, useHaloFillsView } from './precision-halo.ts';
 import type { LeafletKeyboardEvent } from 'leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { formatEventDate } from '../../data/model/date-label.ts';
-import { categoryColor } from '../../data/model/categories.ts';
 import { useStoreValue } from '../../lib/store/store.ts';
 import { eventIcon } from './marker-icons.ts';
 import { precisionRadius } from './precision.ts';
@@ -17,6 +17,9 @@ export interface EventMarkerProps {
   offset: readonly [number, number] | null;
   links: MapLinks;
 }
+
+/** The fill is drawn opaque in a pane that is translucent as a whole (precision-halo.ts). */
+const HALO_FILL_STYLE = { className: 'precision-halo-fill', stroke: false, fillOpacity: 1 };
 
 export function markerLabel(event: DatasetEvent): string {
   return `${event.title}, ${formatEventDate(event.date)}`;
@@ -44,7 +47,7 @@ export const EventMarker = memo(function EventMarker({
   );
   const { highlight, select } = links;
   const label = markerLabel(event);
-  const colour = categoryColor(event.category);
+  const colour = links.colourOf(event.category);
 
   useEffect(
     function describeMarkerElement() {
@@ -91,16 +94,27 @@ export const EventMarker = memo(function EventMarker({
     [event.latitude, event.longitude],
   );
   const emphasised = selected || isHighlighted;
-  const haloStyle = useMemo(
+  const haloOutlineRef = useRef<L.Circle>(null);
+  const haloFillRef = useRef<L.Circle>(null);
+  const haloOutlineStyle = useMemo(
     () => ({
-      className: 'precision-halo',
-      color: colour,
+      className: emphasised ? 'precision-halo is-emphasised' : 'precision-halo',
       weight: emphasised ? 2 : 1,
-      opacity: emphasised ? 0.9 : 0.55,
       dashArray: '4 4',
-      fillColor: colour,
-      fillOpacity: emphasised ? 0.16 : 0.07,
+      fill: false,
     }),
+    [emphasised],
+  );
+  useEffect(
+    function colourHalo() {
+      // Through the CSSOM: the colour is a theme's custom property, and the policy refuses styles in markup.
+      for (const halo of [haloOutlineRef.current, haloFillRef.current]) {
+        (halo?.getElement() as SVGElement | undefined)?.style.setProperty(
+          '--category-color',
+          colour,
+        );
+      }
+    },
     [colour, emphasised],
   );
   const eventHandlers = useMemo(
@@ -122,10 +136,27 @@ export const EventMarker = memo(function EventMarker({
   );
 
   const radius = precisionRadius(event.locationPrecision);
+  const fillFitsView = useHaloFillsView(radius, event.latitude);
   return (
     <>
+      {radius > 0 && fillFitsView && (
+        <Circle
+          ref={haloFillRef}
+          center={position}
+          radius={radius}
+          interactive={false}
+          pane={HALO_FILL_PANE}
+          pathOptions={HALO_FILL_STYLE}
+        />
+      )}
       {radius > 0 && (
-        <Circle center={position} radius={radius} interactive={false} pathOptions={haloStyle} />
+        <Circle
+          ref={haloOutlineRef}
+          center={position}
+          radius={radius}
+          interactive={false}
+          pathOptions={haloOutlineStyle}
+        />
       )}
       <Marker
         ref={markerRef}

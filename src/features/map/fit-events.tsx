@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import * as L from 'leaflet';
+import type * as L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
-import { precisionZoom } from './precision.ts';
+import { frameEvents, precisionZoom } from './precision.ts';
 
 export interface FitEventsProps {
   events: DatasetEvent[];
@@ -12,16 +12,44 @@ export interface FitEventsProps {
   datasetKey: unknown;
 }
 
+/** Room for the zoom buttons and "Zoom to results" at the top left. */
+const TOP_CONTROLS = 72;
+/** Room for the scale and the attribution at the bottom right. */
+const BOTTOM_CONTROLS = 48;
+const MARGIN = 12;
+
 /**
- * Room around fitted events: for the zoom buttons at the top left and, on a wide map where the
- * legend is open, for the legend at the bottom left, so no marker starts out under either.
+ * Room around fitted events, so that no marker starts out under a control: the buttons at the top,
+ * the scale and attribution at the bottom, and the legend as it is drawn now (open or folded). A
+ * legend that takes a narrow strip of the map is kept clear at the side; one as wide as much of
+ * the map (a phone's) is kept clear below.
  */
 export function fitPadding(
   map: L.Map,
 ): Pick<L.FitBoundsOptions, 'paddingTopLeft' | 'paddingBottomRight'> {
-  const wide = map.getSize().x >= 700;
-  return { paddingTopLeft: [wide ? 240 : 56, 72], paddingBottomRight: [48, 48] };
+  const mapBox = map.getContainer().getBoundingClientRect();
+  const legendBox = map
+    .getContainer()
+    .closest('.map-region')
+    ?.querySelector('.map-legend:not([hidden])')
+    ?.getBoundingClientRect();
+  let [left, bottom] = [MARGIN * 4, BOTTOM_CONTROLS];
+  if (legendBox && legendBox.width > 0) {
+    const besideWidth = legendBox.right - mapBox.left + MARGIN;
+    if (besideWidth <= mapBox.width * 0.4) left = Math.max(left, besideWidth);
+    else bottom = Math.max(bottom, mapBox.bottom - legendBox.top + MARGIN);
+  }
+  return { paddingTopLeft: [left, TOP_CONTROLS], paddingBottomRight: [BOTTOM_CONTROLS, bottom] };
 }
+
+/** The shorter side of the map, in pixels: what an event's halo is sized against. */
+export function viewSide(map: L.Map): number {
+  const size = map.getSize();
+  return Math.min(size.x, size.y);
+}
+
+/** A first view of a few events close together still shows the country around them. */
+const FIRST_VIEW_MAX_ZOOM = 8;
 
 /** The first view: all events with some room around them, or the linked event centred. */
 export function FitEvents({ events, initialSelection, datasetKey }: FitEventsProps) {
@@ -35,23 +63,22 @@ export function FitEvents({ events, initialSelection, datasetKey }: FitEventsPro
       if (initialSelection) {
         map.setView(
           [initialSelection.latitude, initialSelection.longitude],
-          precisionZoom(initialSelection.locationPrecision),
-          {
-            animate: false,
-          },
+          precisionZoom(
+            initialSelection.locationPrecision,
+            initialSelection.latitude,
+            viewSide(map),
+          ),
+          { animate: false },
         );
         return;
       }
-      // Extremes by hand: no LatLng object per event, which is slow for a large dataset.
-      let [south, west, north, east] = [90, 180, -90, -180];
-      for (const { latitude, longitude } of events) {
-        south = Math.min(south, latitude);
-        north = Math.max(north, latitude);
-        west = Math.min(west, longitude);
-        east = Math.max(east, longitude);
-      }
-      const bounds = L.latLngBounds([south, west], [north, east]);
-      map.fitBounds(bounds, { ...fitPadding(map), maxZoom: 8, animate: false });
+      const frame = frameEvents(events, viewSide(map));
+      if (!frame) return;
+      map.fitBounds(frame.bounds, {
+        ...fitPadding(map),
+        maxZoom: Math.min(FIRST_VIEW_MAX_ZOOM, frame.maxZoom),
+        animate: false,
+      });
     },
     [map, events, initialSelection, datasetKey],
   );

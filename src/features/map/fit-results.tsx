@@ -1,9 +1,9 @@
 import { useEffect, useRef } from 'react';
-import * as L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
-import { fitPadding } from './fit-events.tsx';
+import { fitPadding, viewSide } from './fit-events.tsx';
+import { frameEvents } from './precision.ts';
 
 export interface FitResultsProps {
   events: DatasetEvent[];
@@ -18,8 +18,13 @@ export function FitResults({ events, request }: FitResultsProps) {
     function fitOnRequest() {
       if (request === handled.current || events.length === 0) return;
       handled.current = request;
-      const bounds = L.latLngBounds(events.map((event) => [event.latitude, event.longitude]));
-      map.fitBounds(bounds, { ...fitPadding(map), maxZoom: 9, animate: !prefersReducedMotion() });
+      const frame = frameEvents(events, viewSide(map));
+      if (!frame) return;
+      map.fitBounds(frame.bounds, {
+        ...fitPadding(map),
+        maxZoom: frame.maxZoom,
+        animate: !prefersReducedMotion(),
+      });
     },
     [map, events, request],
   );

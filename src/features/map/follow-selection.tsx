@@ -4,6 +4,7 @@ import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
 import { precisionZoom } from './precision.ts';
+import { viewSide } from './fit-events.tsx';
 
 export interface FollowSelectionProps {
   selectedEvent: DatasetEvent | null;
@@ -41,8 +42,23 @@ export function FollowSelection({ selectedEvent }: FollowSelectionProps) {
       followedId.current = selectedEvent.id;
       const target = L.latLng(selectedEvent.latitude, selectedEvent.longitude);
       const innerView = map.getBounds().pad(-0.15);
-      const targetZoom = precisionZoom(selectedEvent.locationPrecision);
-      if (!flying.current && innerView.contains(target) && map.getZoom() >= Math.min(targetZoom, 4))
+      const targetZoom = precisionZoom(
+        selectedEvent.locationPrecision,
+        selectedEvent.latitude,
+        viewSide(map),
+      );
+      // Closer than the event's precision supports (a country-level event seen at city scale):
+      // the map draws back to show what is known.
+      const tooClose =
+        selectedEvent.locationPrecision !== null &&
+        selectedEvent.locationPrecision !== 'exact' &&
+        map.getZoom() > targetZoom + 0.5;
+      if (
+        !flying.current &&
+        !tooClose &&
+        innerView.contains(target) &&
+        map.getZoom() >= Math.min(targetZoom, 4)
+      )
         return;
       // Each event is shown at the zoom its precision suits: near enough to split it from the
       // clusters around it, not so near that a city-level event pretends to a street.

@@ -1,10 +1,12 @@
 import type { CSSProperties } from 'react';
-import { categoryColor, categoryLabel } from '../../data/model/categories.ts';
+import { categoryLabel } from '../../data/model/categories.ts';
 import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
 
 export interface MapLegendProps {
-  /** Each category present in the data, with how many events it has. */
-  categories: { category: string; count: number }[];
+  /** Each category present in the data, with how many events it has and how many are shown. */
+  categories: { category: string; total: number; shown: number }[];
+  /** A category's colour (the dataset's palette). */
+  colourOf: (category: string) => string;
   /** The categories shown; empty means all. */
   activeCategories: readonly string[];
   onToggleCategory: (category: string) => void;
@@ -16,10 +18,17 @@ const isWideScreen = () => window.matchMedia('(min-width: 900px)').matches;
  * What the marker colours and the dashed halo mean; each category is also a switch that shows or
  * hides its events. Open at first on a wide screen; folded on a phone, where it would cover the map.
  */
-export function MapLegend({ categories, activeCategories, onToggleCategory }: MapLegendProps) {
+export function MapLegend({
+  categories,
+  colourOf,
+  activeCategories,
+  onToggleCategory,
+}: MapLegendProps) {
   const isShown = (category: string) =>
     activeCategories.length === 0 || activeCategories.includes(category);
   const shownCount = categories.filter(({ category }) => isShown(category)).length;
+  // Once any filter leaves events out, every count says how many of its events are shown.
+  const filtered = categories.some(({ total, shown }) => shown !== total);
   return (
     <Disclosure
       as="aside"
@@ -33,11 +42,8 @@ export function MapLegend({ categories, activeCategories, onToggleCategory }: Ma
     >
       {(region) => (
         <ul {...region} className="legend-list">
-          {categories.map(({ category, count }) => (
-            <li
-              key={category}
-              style={{ '--category-color': categoryColor(category) } as CSSProperties}
-            >
+          {categories.map(({ category, total, shown }) => (
+            <li key={category} style={{ '--category-color': colourOf(category) } as CSSProperties}>
               <button
                 type="button"
                 className="legend-category"
@@ -53,7 +59,11 @@ export function MapLegend({ categories, activeCategories, onToggleCategory }: Ma
                 onClick={() => onToggleCategory(category)}
               >
                 <span className="category-swatch" aria-hidden="true" />
-                {categoryLabel(category)} <span className="legend-count">({count})</span>
+                {categoryLabel(category)}{' '}
+                <span className="legend-count">
+                  ({filtered ? `${shown.toLocaleString('en-GB')} of ` : ''}
+                  {total.toLocaleString('en-GB')})
+                </span>
               </button>
             </li>
           ))}

@@ -7,6 +7,8 @@ import type { Store } from '../../lib/store/store.ts';
  */
 export interface MapLinks {
   select: (id: string) => void;
+  /** A category's colour in this dataset's palette. */
+  colourOf: (category: string) => string;
   /** The event under the pointer or keyboard focus, in the list or on the map. */
   highlight: Store<string | null>;
   /** The events currently scrolled into view in the chronology. */
