@@ -129,6 +129,7 @@ export function App() {
               view={view}
               links={links}
               datasetKey={dataset}
+              categoryColumn={loaded.report?.mapping?.category ?? null}
               onViewChange={onlyInMapView ? setMapBounds : null}
               onShowDetails={() => {
                 sidebarRef.current?.scrollIntoView({ block: 'start' });

@@ -19,6 +19,8 @@ export interface MapPanelProps {
   links: ViewLinks;
   /** Changes when another dataset is opened, so the map fits it afresh. */
   datasetKey: unknown;
+  /** The column an imported file's categories came from, which names them in the legend. */
+  categoryColumn: string | null;
   onViewChange: ((bounds: GeoBounds) => void) | null;
   onShowDetails: () => void;
 }
@@ -29,6 +31,7 @@ export function MapPanel({
   view,
   links,
   datasetKey,
+  categoryColumn,
   onViewChange,
   onShowDetails,
 }: MapPanelProps) {
@@ -47,6 +50,7 @@ export function MapPanel({
         selectedEvent={selectedEvent}
         initialSelection={selectedEvent}
         categories={view.categoryCounts}
+        categoryColumn={categoryColumn}
         activeCategories={url.state.categories}
         onToggleCategory={(category) => apply(toggleCategory, allCategories, category)}
         links={mapLinks}

@@ -22,6 +22,27 @@ function share(values: string[], test: (value: string) => boolean): number {
   return passing / values.length;
 }
 
+/** More categories than this cannot each have a colour a reader tells apart (categories.ts). */
+export const FEW_CATEGORIES = 12;
+/** A column named like categories may hold more: the legend still lists and filters them. */
+const MAX_NAMED_CATEGORIES = 24;
+
+/** How many categories the values make, counting "GRAPHIC" and "Graphic" once (category-cells.ts). */
+export function categoryCount(values: string[]): number {
+  return new Set(values.map((value) => value.toLowerCase().replace(/[\s_-]+/g, ' '))).size;
+}
+
+/**
+ * A few values, each on many rows: what a column of categories looks like when nothing names it
+ * so (types, groups, levels 1–5), told apart from names, descriptions and measurements, which
+ * rarely repeat.
+ */
+export function looksLikeCategories(values: string[]): boolean {
+  const count = categoryCount(values);
+  const meanLength = values.reduce((sum, value) => sum + value.length, 0) / (values.length || 1);
+  return count >= 2 && count <= FEW_CATEGORIES && values.length >= count * 4 && meanLength <= 40;
+}
+
 export const CONTENT_CHECKS: Partial<Record<MappedField, (values: string[]) => boolean>> = {
   date: (values) =>
     share(
@@ -39,7 +60,7 @@ export const CONTENT_CHECKS: Partial<Record<MappedField, (values: string[]) => b
     share(values, (value) => Math.abs(parseCoordinate(value) ?? 999) <= 180) >= 0.5,
   link: (values) => share(values, (value) => /https?:\/\//i.test(value)) >= 0.3,
   title: (values) => share(values, (value) => parseCoordinate(value) === null) >= 0.8,
-  category: (values) => new Set(values).size <= 24,
+  category: (values) => categoryCount(values) <= MAX_NAMED_CATEGORIES,
   // Mostly unique: a few repeats are the file's slips, and such rows get ids of their own.
   id: (values) => new Set(values).size >= values.length * 0.9,
   country: (values) => share(values, (value) => /^[A-Za-z]{2}$/.test(value)) >= 0.9,

@@ -53,6 +53,8 @@ export interface MappingProposal {
   evidenceByColumn: Record<string, DayOrderEvidence>;
   /** Why the reader should look before importing; empty when the importer is sure. */
   doubts: string[];
+  /** Columns chosen from their content alone, said for About this file. */
+  suggestions: string[];
 }
 
 export function emptyMapping(): ColumnMapping {

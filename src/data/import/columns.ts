@@ -20,7 +20,13 @@ import {
   WEAK_NAMES,
   normalizeColumnName,
 } from './column-names.ts';
-import { CONTENT_CHECKS, sampleValues } from './column-content.ts';
+import {
+  CONTENT_CHECKS,
+  FEW_CATEGORIES,
+  categoryCount,
+  looksLikeCategories,
+  sampleValues,
+} from './column-content.ts';
 
 interface Match {
   column: number;
@@ -62,6 +68,30 @@ function findColumn(
     if (column !== -1) return { column, strong: false };
   }
   return null;
+}
+
+/** Names that make a column of few values the likelier category: "violence level" over "country". */
+const CATEGORY_LIKE_NAME = /categor|type|kind|class|group|level|severity|status|tag|sort/;
+
+/**
+ * A column of a few repeated values, when no column named like a category has so few: each
+ * category then gets a colour a reader can tell apart. Columns named like categories come first,
+ * then the fewest values.
+ */
+function suggestCategoryColumn(
+  table: ImportTable,
+  taken: Set<number>,
+  samples: (column: number) => string[],
+): { column: number; count: number } | null {
+  const candidates = table.columns.flatMap((name, column) => {
+    if (taken.has(column)) return [];
+    const values = samples(column);
+    if (!looksLikeCategories(values)) return [];
+    const named = CATEGORY_LIKE_NAME.test(normalizeColumnName(name));
+    return [{ column, count: categoryCount(values), named }];
+  });
+  candidates.sort((a, b) => Number(b.named) - Number(a.named) || a.count - b.count);
+  return candidates[0] ?? null;
 }
 
 /** Enough rows to find a day over 12 if the column has one, without reading a million. */
@@ -126,6 +156,23 @@ export function proposeMapping(table: ImportTable): MappingProposal {
     }
   }
 
+  const suggestions: string[] = [];
+  const namedCategory = mapping.category === null ? -1 : table.columns.indexOf(mapping.category);
+  const namedCount = namedCategory === -1 ? 0 : categoryCount(samples(namedCategory));
+  if (namedCategory === -1 || namedCount > FEW_CATEGORIES) {
+    if (namedCategory !== -1) taken.delete(namedCategory);
+    const suggestion = suggestCategoryColumn(table, taken, samples);
+    if (suggestion) {
+      const name = table.columns[suggestion.column] ?? '';
+      mapping.category = name;
+      suggestions.push(
+        namedCategory === -1
+          ? `“${name}” was suggested as the category: ${suggestion.count} values, each on many rows.`
+          : `“${name}” was suggested as the category: ${suggestion.count} values, each on many rows, where “${table.columns[namedCategory] ?? ''}” has at least ${namedCount}, too many to colour apart.`,
+      );
+    }
+  }
+
   const evidenceByColumn = columnEvidence(table);
   const evidence = evidenceFor(evidenceByColumn, mapping);
   if (evidence === 'undecided') {
@@ -134,5 +181,12 @@ export function proposeMapping(table: ImportTable): MappingProposal {
     doubts.push('The dates mix day/month and month/day order: some rows will be reported.');
   }
   const dayOrder: DayOrder = evidence === 'month-first' ? 'month-first' : 'day-first';
-  return { mapping, dayOrder, dayOrderEvidence: evidence, evidenceByColumn, doubts };
+  return {
+    mapping,
+    dayOrder,
+    dayOrderEvidence: evidence,
+    evidenceByColumn,
+    doubts,
+    suggestions,
+  };
 }

@@ -47,5 +47,6 @@ export function blankReport(fileName: string, encoding: TextEncodingName): Impor
     preview: [],
     otherRecordGroups: [],
     repeatedIds: 0,
+    categoryMerges: [],
   };
 }

@@ -210,6 +210,7 @@ export function importDataset(
 
   const dataset = buildDataset(table, rowLines, chosen, {
     onRepeatedIds: (count) => (report.repeatedIds = count),
+    onCategoryMerges: (merges) => (report.categoryMerges = merges),
     title: main.name,
     sourceUrl: context.sourceUrl,
     onProgress,

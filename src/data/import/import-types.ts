@@ -1,5 +1,6 @@
 /** The importer's shapes, shared by the whole-file importer, the quick reader and the loading code. */
 import type { Dataset } from '../model/schema.ts';
+import type { CategoryMerge } from './category-cells.ts';
 import type { ColumnMapping, MappingProposal } from './column-mapping.ts';
 import type { DayOrder } from './date-cells.ts';
 import type { TextEncodingName } from './decode-text.ts';
@@ -55,6 +56,8 @@ export interface ImportReport {
   otherRecordGroups: string[];
   /** Rows whose id repeats an earlier row's: they keep their place with an id of their own. */
   repeatedIds: number;
+  /** Category values merged because they differed only in case or spacing ("Graphic" → "GRAPHIC"). */
+  categoryMerges: CategoryMerge[];
 }
 
 export type ImportOutcome =

@@ -14,6 +14,7 @@ import {
   type ImportTable,
   type MappedField,
 } from './column-mapping.ts';
+import { cleanCategory, mergeCategoryForms, type CategoryMerge } from './category-cells.ts';
 import { parseCoordinate } from './coordinate-cell.ts';
 import { parseDateCell } from './date-cells.ts';
 import type { ImportChoices, ImportContext } from './import-types.ts';
@@ -73,6 +74,7 @@ function firstSentence(text: string): string {
 
 interface BuildContext {
   onRepeatedIds: (count: number) => void;
+  onCategoryMerges: (merges: CategoryMerge[]) => void;
   title: string;
   sourceUrl: string | null;
   onProgress: ImportContext['onProgress'];
@@ -191,6 +193,10 @@ export function buildDataset(
     ];
   };
 
+  const categoryForms = mergeCategoryForms(
+    columns.category === -1 ? [] : table.rows.map((row) => cleanCategory(cell(row, 'category'))),
+  );
+
   // A repeated id in a file we did not write is the file's slip, not the reader's: the row keeps
   // its place with an id derived from its content, and About this file counts them.
   const seenIds = new Set<string>();
@@ -216,8 +222,7 @@ export function buildDataset(
       } else if (id) {
         seenIds.add(id);
       }
-      // Kept as written ("SRBM", "quarry blast"), less the commas that separate categories in links.
-      const category = cell(row, 'category').replace(/,/g, ' ').replace(/\s+/g, ' ').slice(0, 60);
+      const category = categoryForms.formOf(cleanCategory(cell(row, 'category')));
       const country = cell(row, 'country');
       const precision = cell(row, 'locationPrecision');
       features.push({
@@ -272,6 +277,7 @@ export function buildDataset(
   }
   issues.sort((a, b) => a.position - b.position);
   context.onRepeatedIds(repeatedIds);
+  context.onCategoryMerges(categoryForms.merges);
   return {
     metadata: validated.metadata,
     events: validated.events,

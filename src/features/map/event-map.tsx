@@ -24,6 +24,8 @@ export interface EventMapProps {
   initialSelection: DatasetEvent | null;
   /** The legend's rows: each category's events, in all and shown. */
   categories: { category: string; total: number; shown: number }[];
+  /** What the categories are, when an imported file's column says so ("violence level"). */
+  categoryColumn: string | null;
   activeCategories: readonly string[];
   onToggleCategory: (category: string) => void;
   links: MapLinks;
@@ -39,6 +41,7 @@ export function EventMap({
   selectedEvent,
   initialSelection,
   categories,
+  categoryColumn,
   activeCategories,
   onToggleCategory,
   links,
@@ -93,6 +96,7 @@ export function EventMap({
       {overlay}
       <MapLegend
         categories={categories}
+        categoryColumn={categoryColumn}
         colourOf={links.colourOf}
         activeCategories={activeCategories}
         onToggleCategory={onToggleCategory}

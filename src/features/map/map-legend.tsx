@@ -5,6 +5,8 @@ import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
 export interface MapLegendProps {
   /** Each category present in the data, with how many events it has and how many are shown. */
   categories: { category: string; total: number; shown: number }[];
+  /** What the categories are, when an imported file's column says so ("violence level"). */
+  categoryColumn: string | null;
   /** A category's colour (the dataset's palette). */
   colourOf: (category: string) => string;
   /** The categories shown; empty means all. */
@@ -20,6 +22,7 @@ const isWideScreen = () => window.matchMedia('(min-width: 900px)').matches;
  */
 export function MapLegend({
   categories,
+  categoryColumn,
   colourOf,
   activeCategories,
   onToggleCategory,
@@ -42,6 +45,7 @@ export function MapLegend({
     >
       {(region) => (
         <ul {...region} className="legend-list">
+          {categoryColumn && <li className="legend-heading">{categoryLabel(categoryColumn)}</li>}
           {categories.map(({ category, total, shown }) => (
             <li key={category} style={{ '--category-color': colourOf(category) } as CSSProperties}>
               <button

@@ -1,5 +1,6 @@
 import { FIELD_LABELS, MAPPED_FIELDS, evidenceFor } from '../../data/import/column-mapping.ts';
 import { TWO_DIGIT_YEAR_RULE } from '../../data/import/date-cells.ts';
+import { describeMerge } from '../../data/import/category-cells.ts';
 import { encodingLabel } from '../../data/import/decode-text.ts';
 import type { ImportReport } from '../../data/import/import-types.ts';
 import './import-details.css';
@@ -39,6 +40,15 @@ export function ImportDetails({ report, onChangeColumns }: ImportDetailsProps) {
           <p>
             {report.repeatedIds.toLocaleString('en-GB')} rows repeat an id used by an earlier row;
             they were kept, each with an id derived from its content.
+          </p>
+        )}
+        {report.proposal &&
+          mapping?.category === report.proposal.mapping.category &&
+          report.proposal.suggestions.map((suggestion) => <p key={suggestion}>{suggestion}</p>)}
+        {report.categoryMerges.length > 0 && (
+          <p>
+            Categories that differ only in case or spacing were merged:{' '}
+            {report.categoryMerges.map(describeMerge).join('; ')}. The file is unchanged.
           </p>
         )}
         {report.otherRecordGroups.length > 0 && (
