@@ -6,6 +6,7 @@ import {
   chronologyEntry,
   mapRegion,
   marker,
+  scaleKilometres,
   serveDataset,
 } from './helpers.ts';
 import { makeFeature } from '../src/testing/dataset-factory.ts';
@@ -201,6 +202,21 @@ test.describe('search and categories', () => {
     await expect(marker(page, STRIKE)).toBeVisible();
   });
 
+  test('legend counts follow the filters, as shown of total', async ({ page }) => {
+    await page.goto('./');
+    const legend = page.getByRole('complementary', { name: 'Legend' });
+    const statement = legend.getByRole('button', { name: /^Statement/ });
+    await expect(statement).toHaveText(/^Statement \(2\)$/);
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill('2024-10-01');
+    await expect(page.getByRole('status')).toHaveText(/^Showing 2 of 6 events/);
+    await expect(statement).toHaveText(/^Statement \(1 of 2\)$/);
+    await expect(legend.getByRole('button', { name: /^Diplomacy/ })).toHaveText(
+      /^Diplomacy \(0 of 1\)$/,
+    );
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill('');
+    await expect(statement).toHaveText(/^Statement \(2\)$/);
+  });
+
   test('no match says so, and Reset filters brings everything back', async ({ page }) => {
     await page.goto('./?q=zeppelin&from=2024-06-01');
     await expect(page.getByText('No events match these filters.')).toBeVisible();
@@ -216,19 +232,35 @@ test.describe('search and categories', () => {
     await expect(page.getByRole('searchbox', { name: 'Search events' })).toHaveValue('');
   });
 
-  test('"Zoom to results" fits the map to the filtered events', async ({ page }) => {
+  test('"Zoom to results" fits the map to the filtered events, no closer than they are known', async ({
+    page,
+  }) => {
     await page.goto('./?q=sinpo');
     await expect(page.getByRole('status')).toHaveText(/^Showing 3 of 6 events/);
     await mapRegion(page).getByRole('button', { name: 'Zoom out' }).click();
     await mapRegion(page).getByRole('button', { name: 'Zoom out' }).click();
+    const zoomedOut = await scaleKilometres(page);
     await mapRegion(page).getByRole('button', { name: 'Zoom to results' }).click();
-    // Close enough that Kim's country-wide point and the Sinpo pair are told apart.
+    // Kim's statement is placed only to the country: the map frames North Korea, no closer.
+    await expect.poll(() => scaleKilometres(page)).toBeLessThan(zoomedOut);
+    expect(await scaleKilometres(page)).toBeGreaterThanOrEqual(50);
     await expect(
-      marker(page, 'Kim Jong-un mentions a new nuclear-powered submarine'),
+      mapRegion(page)
+        .getByRole('button', { name: /^(Kim Jong-un mentions|Cluster of 3 events)/ })
+        .first(),
     ).toBeInViewport();
-    await expect(
-      mapRegion(page).getByRole('button', { name: /^2 events at the same place/ }),
-    ).toBeInViewport();
+  });
+
+  test('a selected event is shown as closely as its precision allows: a city, a country', async ({
+    page,
+  }) => {
+    await page.goto('./');
+    await page.getByRole('link', { name: /^Putin and Kim Jong-un agree/ }).click();
+    await expect(page).toHaveURL(/\/events\/pyongyang-summit-defense-pact$/);
+    await expect.poll(() => scaleKilometres(page)).toBeLessThanOrEqual(20);
+    expect(await scaleKilometres(page)).toBeGreaterThanOrEqual(2);
+    await page.getByRole('link', { name: /^Kim Jong-un mentions a new nuclear-powered/ }).click();
+    await expect.poll(() => scaleKilometres(page)).toBeGreaterThanOrEqual(50);
   });
 
   test('filtering changes replace the history entry instead of adding one', async ({ page }) => {

@@ -66,3 +66,10 @@ export function longDataset(count = 60) {
   );
   return features;
 }
+
+/** What the map's scale bar says, in kilometres ("200 km" → 200, "500 m" → 0.5). */
+export async function scaleKilometres(page: Page): Promise<number> {
+  const text = (await mapRegion(page).locator('.leaflet-control-scale-line').textContent()) ?? '';
+  const [, amount = 'NaN', unit = ''] = /([\d.]+)\s*(km|m)\b/.exec(text) ?? [];
+  return Number(amount) / (unit === 'm' ? 1000 : 1);
+}

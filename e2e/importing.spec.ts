@@ -5,6 +5,13 @@ import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 import { makeFeature, makeFeatureCollection } from '../src/testing/dataset-factory.ts';
 import { chronologyEntries, chronologyEntry, marker } from './helpers.ts';
+import { SLOT_COLOURS } from '../src/data/model/palette-colours.ts';
+
+/** "#a65000" → "rgb(166, 80, 0)", as the browser reports a computed colour. */
+function rgb(hex: string): string {
+  const [red, green, blue] = [1, 3, 5].map((start) => parseInt(hex.slice(start, start + 2), 16));
+  return `rgb(${red}, ${green}, ${blue})`;
+}
 
 /**
  * Real datasets kept in the repository: whole files, or excerpts that keep the awkward rows
@@ -293,6 +300,48 @@ test('a relative ?data= address means the same file on an event page as on the f
   await page.reload();
   await expect(chronologyEntry(page, /^Second/)).toHaveAttribute('aria-current', 'true');
   await expect(page.getByText(/^From http:\/\/127\.0\.0\.1:\d+\/relative\.csv$/)).toBeVisible();
+});
+
+test('a file without a usable category column gets one suggested; case variants merge, graded', async ({
+  page,
+}) => {
+  await openBundled(page);
+  await fileInput(page).setInputFiles(join(REAL, 'ukraine-civilian-harm-2022.csv'));
+  await expect(page.getByRole('status')).toHaveText(/^Showing 563 of 563 events/, {
+    timeout: 20_000,
+  });
+  const legend = page.getByRole('complementary', { name: 'Legend' });
+  // "event_group" has too many values to colour apart; "violence level" is suggested instead,
+  // and the legend says what its values are.
+  await expect(legend.getByText('Violence level', { exact: true })).toBeVisible();
+  // "GRAPHIC" (14 rows) and "Graphic" (1 row) are one category.
+  await expect(legend.getByRole('button', { name: /^GRAPHIC/ })).toHaveText('GRAPHIC (15)');
+  await expect(legend.getByRole('button', { name: /^Graphic/ })).toHaveCount(0);
+  // Levels are listed in their order, and graded: the colours run along one scale.
+  const levels = legend.getByRole('button', { name: /^[1-5] \(/ });
+  await expect(levels).toHaveText([/^1 /, /^2 /, /^3 /, /^4 /, /^5 /]);
+  const swatches = await levels.evaluateAll((buttons) =>
+    buttons.map((button) => {
+      const swatch = button.querySelector('.category-swatch');
+      return swatch ? getComputedStyle(swatch).backgroundColor : '';
+    }),
+  );
+  expect(swatches).toEqual(
+    (['grade-1', 'grade-2', 'grade-3', 'grade-4', 'grade-5'] as const).map((grade) =>
+      rgb(SLOT_COLOURS[grade].light),
+    ),
+  );
+
+  await page.getByText('About this file').click();
+  await expect(
+    page.getByText('“violence level” was suggested as the category', { exact: false }),
+  ).toBeVisible();
+  await expect(
+    page.getByText(
+      'Categories that differ only in case or spacing were merged: “Graphic” (1 row) into “GRAPHIC”.',
+      { exact: false },
+    ),
+  ).toBeVisible();
 });
 
 test('a link into an opened file asks for the file after a reload, then opens its event', async ({
