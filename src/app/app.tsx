@@ -45,6 +45,7 @@ export function App() {
     state,
     dataset?.events ?? NO_EVENTS,
     onlyInMapView ? mapBounds : null,
+    loaded.report?.mapping?.category ?? null,
   );
   const { selectedEvent, listedEvents } = view;
   // The column dialog the reader opened, for the file it was opened for only.

@@ -44,7 +44,7 @@ export function EventsPanel({
 }: EventsPanelProps) {
   const { apply } = url;
   const { selectedEvent, titleOf, eventHref, absoluteEventUrl, eventById } = view;
-  const { colourOf } = view.palette;
+  const { colourOf, labelOf } = view.palette;
   const select = useCallback((id: string | null) => apply(selectEvent, id), [apply]);
   const renderDetail = useCallback(
     (id: string, titleId: string) => {
@@ -78,8 +78,8 @@ export function EventsPanel({
     };
   }, []);
   const chronologyLinks: ChronologyLinks = useMemo(
-    () => ({ select, eventHref, renderDetail, colourOf, ...links }),
-    [select, eventHref, renderDetail, colourOf, links],
+    () => ({ select, eventHref, renderDetail, colourOf, labelOf, ...links }),
+    [select, eventHref, renderDetail, colourOf, labelOf, links],
   );
   const noneLeft =
     dataset?.events.length === 0

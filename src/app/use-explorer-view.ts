@@ -15,6 +15,8 @@ export function useExplorerView(
   state: UrlState,
   allEvents: DatasetEvent[],
   mapViewBounds: GeoBounds | null,
+  /** The column an imported file's categories came from, which names bare levels. */
+  categoryColumn: string | null = null,
 ) {
   const data = useExplorerData(allEvents, state);
   const { selectedId, params } = state;
@@ -31,7 +33,10 @@ export function useExplorerView(
   );
   const totalCounts = useMemo(() => countCategories(allEvents), [allEvents]);
   const allCategories = useMemo(() => [...totalCounts.keys()], [totalCounts]);
-  const palette = useMemo(() => categoryPalette(allCategories), [allCategories]);
+  const palette = useMemo(
+    () => categoryPalette(allCategories, categoryColumn),
+    [allCategories, categoryColumn],
+  );
   const shownCounts = useMemo(() => countCategories(data.filtered), [data.filtered]);
   /** The legend's rows: every category, with how many of its events the filters show. */
   const categoryCounts = useMemo(

@@ -81,3 +81,13 @@ describe('categoryLabel', () => {
     expect(categoryLabel('SRBM')).toBe('SRBM');
   });
 });
+
+describe('labelOf', () => {
+  it('names bare levels by their column, and everything else as a label', () => {
+    const palette = categoryPalette(['1', '2', '3', 'GRAPHIC', 'missile-test'], 'violence level');
+    expect(palette.labelOf('3')).toBe('Violence level 3');
+    expect(palette.labelOf('GRAPHIC')).toBe('GRAPHIC');
+    expect(palette.labelOf('missile-test')).toBe('Missile test');
+    expect(categoryPalette(['1', '2', '3']).labelOf('2')).toBe('2');
+  });
+});

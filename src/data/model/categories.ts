@@ -71,6 +71,8 @@ export interface CategoryPalette {
   slotOf: (category: string) => ColourSlot;
   /** Its colour, for styles (a `var(--…)` reference). */
   colourOf: (category: string) => string;
+  /** Its name for readers: "Missile test"; a bare level names its column, "Violence level 3". */
+  labelOf: (category: string) => string;
   /** True when the categories form a scale and are graded. */
   graded: boolean;
   /** Orders categories for a legend: the scale's order when graded, else as given. */
@@ -81,7 +83,11 @@ export interface CategoryPalette {
  * The palette for a dataset's categories, given most frequent first. A scale needs at least three
  * values on it, and at most two values off it (such as "GRAPHIC" beside levels 1–5).
  */
-export function categoryPalette(categoriesByCount: readonly string[]): CategoryPalette {
+export function categoryPalette(
+  categoriesByCount: readonly string[],
+  /** The column an imported file's categories came from, if any. */
+  column: string | null = null,
+): CategoryPalette {
   const slots = new Map<string, ColourSlot>();
   const ranked = categoriesByCount
     .map((category) => ({ category, rank: scaleRank(category) }))
@@ -123,6 +129,10 @@ export function categoryPalette(categoriesByCount: readonly string[]): CategoryP
   return {
     slotOf,
     colourOf: (category) => slotColour(slotOf(category)),
+    labelOf: (category) =>
+      column !== null && /^-?\d/.test(category)
+        ? `${categoryLabel(column)} ${category}`
+        : categoryLabel(category),
     graded,
     order: (categories) =>
       graded

@@ -3,7 +3,6 @@ import { isPlainLeftClick } from '../../lib/is-plain-left-click.ts';
 import { describeEventDate, formatEventDate } from '../../data/model/date-label.ts';
 import { formatIsoDay } from '../../data/model/calendar-day.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
-import { categoryLabel } from '../../data/model/categories.ts';
 import { useStoreValue } from '../../lib/store/store.ts';
 import type { ChronologyLinks } from './chronology-links.ts';
 
@@ -45,7 +44,7 @@ export function ChronologyEntry({ event, selected, tabStop, links }: ChronologyE
           </time>
           <span className="entry-category">
             <span className="category-swatch" aria-hidden="true" />
-            {categoryLabel(event.category)}
+            {links.labelOf(event.category)}
           </span>
         </p>
         <h3 className="entry-title" id={titleId}>

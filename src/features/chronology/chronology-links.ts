@@ -7,6 +7,8 @@ export interface ChronologyLinks {
   select: (id: string) => void;
   /** A category's colour in this dataset's palette. */
   colourOf: (category: string) => string;
+  /** Its name for readers (categories.ts `labelOf`). */
+  labelOf: (category: string) => string;
   /** The href of an event's own page, for real links that open in a new tab too. */
   eventHref: (id: string) => string;
   highlight: Store<string | null>;

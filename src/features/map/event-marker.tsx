@@ -19,7 +19,7 @@ export interface EventMarkerProps {
 }
 
 /** The fill is drawn opaque in a pane that is translucent as a whole (precision-halo.ts). */
-const HALO_FILL_STYLE = { className: 'precision-halo-fill', stroke: false, fillOpacity: 1 };
+const HALO_FILL_STYLE = { stroke: false, fillOpacity: 1 };
 
 export function markerLabel(event: DatasetEvent): string {
   return `${event.title}, ${formatEventDate(event.date)}`;
@@ -97,25 +97,21 @@ export const EventMarker = memo(function EventMarker({
   const haloOutlineRef = useRef<L.Circle>(null);
   const haloFillRef = useRef<L.Circle>(null);
   const haloOutlineStyle = useMemo(
-    () => ({
-      className: emphasised ? 'precision-halo is-emphasised' : 'precision-halo',
-      weight: emphasised ? 2 : 1,
-      dashArray: '4 4',
-      fill: false,
-    }),
+    () => ({ weight: emphasised ? 2 : 1, dashArray: '4 4', fill: false }),
     [emphasised],
   );
+  const radius = precisionRadius(event.locationPrecision);
+  const fillFitsView = useHaloFillsView(radius, event.latitude);
   useEffect(
     function colourHalo() {
-      // Through the CSSOM: the colour is a theme's custom property, and the policy refuses styles in markup.
-      for (const halo of [haloOutlineRef.current, haloFillRef.current]) {
-        (halo?.getElement() as SVGElement | undefined)?.style.setProperty(
-          '--category-color',
-          colour,
-        );
-      }
+      // Through the CSSOM: the colour is a theme's custom property, and the policy refuses styles
+      // in markup. Leaflet takes a class only as a path is created, so emphasis is a class here.
+      const outline = haloOutlineRef.current?.getElement() as SVGElement | undefined;
+      const fill = haloFillRef.current?.getElement() as SVGElement | undefined;
+      outline?.classList.toggle('is-emphasised', emphasised);
+      for (const path of [outline, fill]) path?.style.setProperty('--category-color', colour);
     },
-    [colour, emphasised],
+    [colour, emphasised, fillFitsView],
   );
   const eventHandlers = useMemo(
     () => ({
@@ -135,8 +131,6 @@ export const EventMarker = memo(function EventMarker({
     [select, highlight, event.id],
   );
 
-  const radius = precisionRadius(event.locationPrecision);
-  const fillFitsView = useHaloFillsView(radius, event.latitude);
   return (
     <>
       {radius > 0 && fillFitsView && (
@@ -146,6 +140,7 @@ export const EventMarker = memo(function EventMarker({
           radius={radius}
           interactive={false}
           pane={HALO_FILL_PANE}
+          className="precision-halo-fill"
           pathOptions={HALO_FILL_STYLE}
         />
       )}
@@ -155,6 +150,7 @@ export const EventMarker = memo(function EventMarker({
           center={position}
           radius={radius}
           interactive={false}
+          className="precision-halo"
           pathOptions={haloOutlineStyle}
         />
       )}

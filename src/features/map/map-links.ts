@@ -9,6 +9,8 @@ export interface MapLinks {
   select: (id: string) => void;
   /** A category's colour in this dataset's palette. */
   colourOf: (category: string) => string;
+  /** Its name for readers (categories.ts `labelOf`). */
+  labelOf: (category: string) => string;
   /** The event under the pointer or keyboard focus, in the list or on the map. */
   highlight: Store<string | null>;
   /** The events currently scrolled into view in the chronology. */
