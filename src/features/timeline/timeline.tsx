@@ -1,15 +1,32 @@
 import { useId, useMemo, useState } from 'react';
 import { formatIsoDay, parseIsoDay, type CalendarDay } from '../../data/model/calendar-day.ts';
+import { formatDay } from '../../data/model/date-label.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
+import type { DateBulk } from '../../data/query/date-bulk.ts';
 import type { Bins } from '../../data/query/histogram.ts';
 import { rangePresets, type RangePreset } from '../../data/query/presets.ts';
 import { TimelineStrip } from './timeline-strip.tsx';
 import './timeline.css';
 
+/** What lies beyond the ends of the axis, and the ways to show it or to leave it out again. */
+export interface TimelineEdges {
+  /** Events beyond each end of the axis: 0 where the axis reaches the data's edge. */
+  earlier: number;
+  later: number;
+  /** The end that offers to fit the axis to the bulk again (the reader stretched it), if any. */
+  fit: 'earlier' | 'later' | null;
+  onStretch: (side: 'earlier' | 'later') => void;
+  onFit: () => void;
+}
+
 export interface TimelineProps {
+  /** The bars, over the axis: the bulk of the dates, or more where the reader stretched it. */
   bins: Bins;
-  /** The first and last day of the data. */
+  /** The first and last day of the data: the date inputs' limits. */
   extent: { first: CalendarDay; last: CalendarDay };
+  /** The bulk of the dates: the relative quick ranges count back from its last day. */
+  bulk: DateBulk;
+  edges: TimelineEdges;
   allWeights: Float64Array;
   matchWeights: Float64Array;
   years: readonly number[];
@@ -23,6 +40,8 @@ export interface TimelineProps {
 export function Timeline({
   bins,
   extent,
+  bulk,
+  edges,
   allWeights,
   matchWeights,
   years,
@@ -33,12 +52,23 @@ export function Timeline({
 }: TimelineProps) {
   const fieldIds = { from: useId(), to: useId() };
   const errorId = useId();
+  const noteId = useId();
   const { first, last } = extent;
-  const presets = useMemo(() => rangePresets(first, last, years), [first, last, years]);
+  const presets = useMemo(
+    () => rangePresets(bulk.first, bulk.last, years),
+    [bulk.first, bulk.last, years],
+  );
   const yearPresets = presets.filter((preset) => /^\d+$/.test(preset.label));
   const otherPresets = presets.filter((preset) => !/^\d+$/.test(preset.label));
   const activePreset =
     presets.find((preset) => preset.from === from && preset.to === to)?.label ?? null;
+  // Quick ranges counted back from the bulk's end say so when they leave later events out: shown
+  // while one is chosen, and always their buttons' description.
+  const later = bulk.later;
+  const note =
+    later > 0
+      ? `Counted back from ${formatDay(bulk.last)}, the last date of most events; ${later} later ${later === 1 ? 'event is' : 'events are'} left out.`
+      : null;
 
   const [inputError, setInputError] = useState<string | null>(null);
   // What the reader is typing, shown as typed until the field is left; the URL holds the rest.
@@ -80,9 +110,36 @@ export function Timeline({
         type="button"
         className="chip"
         aria-pressed={activePreset === preset.label}
+        aria-describedby={note && preset.label.startsWith('Last') ? noteId : undefined}
         onClick={() => onRangeChange({ from: preset.from, to: preset.to })}
       >
         {preset.label}
+      </button>
+    );
+  }
+
+  /** At each end of the strip: the events beyond it, or the way back to the bulk. */
+  function edgeButton(side: 'earlier' | 'later') {
+    const count = edges[side];
+    if (count === 0 && edges.fit !== side) return null;
+    const arrow = <span aria-hidden="true">{side === 'later' ? '→' : '←'}</span>;
+    return (
+      <button
+        type="button"
+        className={`timeline-edge is-${side}`}
+        onClick={() => (count > 0 ? edges.onStretch(side) : edges.onFit())}
+      >
+        {count === 0 ? (
+          'Fit to most events'
+        ) : side === 'later' ? (
+          <>
+            {count} {count === 1 ? 'event' : 'events'} later {arrow}
+          </>
+        ) : (
+          <>
+            {arrow} {count} {count === 1 ? 'event' : 'events'} earlier
+          </>
+        )}
       </button>
     );
   }
@@ -150,17 +207,26 @@ export function Timeline({
                 </select>
               )}
         </div>
+        {note && (
+          <p className="timeline-note" id={noteId} hidden={!activePreset?.startsWith('Last')}>
+            {note}
+          </p>
+        )}
       </div>
-      <TimelineStrip
-        bins={bins}
-        extent={{ from: first, to: last }}
-        allWeights={allWeights}
-        matchWeights={matchWeights}
-        from={from}
-        to={to}
-        selectedEvent={selectedEvent}
-        onRangeChange={onRangeChange}
-      />
+      <div className="timeline-axis">
+        {edgeButton('earlier')}
+        <TimelineStrip
+          bins={bins}
+          extent={{ from: first, to: last }}
+          allWeights={allWeights}
+          matchWeights={matchWeights}
+          from={from}
+          to={to}
+          selectedEvent={selectedEvent}
+          onRangeChange={onRangeChange}
+        />
+        {edgeButton('later')}
+      </div>
     </section>
   );
 }
