@@ -41,11 +41,19 @@ export function DataIssuesPanel(props: DataIssuesPanelProps) {
         </>
       }
     >
-      {(region) => (
+      {(region, close) => (
         <section {...region} className="data-issues-panel" aria-label="Data issues">
           {!region.hidden && (
             <Suspense fallback={null}>
-              <DataIssuesList {...props} />
+              <DataIssuesList
+                {...props}
+                onSelectEvent={(id) => {
+                  // Out of the way, so the map and the list show the event (the page's focus
+                  // rescue takes the focus to it).
+                  close();
+                  props.onSelectEvent(id);
+                }}
+              />
             </Suspense>
           )}
         </section>
