@@ -36,8 +36,8 @@ export function ExplorerBar({
 }: ExplorerBarProps) {
   const { dataset, report, source, query } = loaded;
   const ownFile = report !== null && source.kind !== 'bundled';
-  const { bulk, datesFarOut } = view.data;
-  const issues = (dataset?.issues.length ?? 0) + datesFarOut.length;
+  const { bulk } = view.data;
+  const issues = (dataset?.issues.length ?? 0) + (bulk ? bulk.earlier + bulk.later : 0);
   return (
     <div className="app-bar">
       <StatusLine
@@ -73,7 +73,7 @@ export function ExplorerBar({
             <DataIssuesPanel
               issues={dataset.issues}
               recordCount={dataset.recordCount}
-              warnings={datesFarOut}
+              events={dataset.events}
               bulk={bulk}
               eventHref={view.eventHref}
               onSelectEvent={(id) => url.apply(selectEvent, id)}

@@ -1,8 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { Timeline } from '../features/timeline/timeline.tsx';
+import type { TimelineEdges } from '../features/timeline/outside-bulk.tsx';
 import type { ImportProgress } from '../data/import/import-types.ts';
+import type { CalendarDay } from '../data/model/calendar-day.ts';
 import type { Dataset } from '../data/model/schema.ts';
-import { axisSpan, type AxisSides, type DateBulk } from '../data/query/date-bulk.ts';
+import type { DateBulk } from '../data/query/date-bulk.ts';
 import { setDateRange } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import type { Store } from '../lib/store/store.ts';
@@ -18,6 +20,12 @@ export interface TimelinePanelProps {
   progress: Store<ImportProgress | null>;
 }
 
+// A dataset with stray dates (data/query/date-bulk.ts) gets an axis the reader can stretch to
+// them; the bundled dataset has none, so that part loads only when needed.
+const StrayAxis = lazy(() =>
+  import('./stray-axis.ts').then((module) => ({ default: module.StrayAxis })),
+);
+
 /** The timeline, or while the data loads, its space saying how far the load has got. */
 export function TimelinePanel({ url, loaded, view, progress }: TimelinePanelProps) {
   const { dataset } = loaded;
@@ -32,58 +40,41 @@ export function TimelinePanel({ url, loaded, view, progress }: TimelinePanelProp
     );
   }
   if (!extent || !bulk) return null;
-  return <DatasetTimeline url={url} dataset={dataset} view={view} extent={extent} bulk={bulk} />;
+  const props = { url, dataset, view, extent, bulk };
+  if (bulk.earlier + bulk.later === 0) return <DatasetTimeline {...props} axis={extent} />;
+  return (
+    <Suspense
+      fallback={<section className="timeline timeline-placeholder" aria-label="Timeline" />}
+    >
+      <StrayAxis {...props} from={url.state.from} to={url.state.to}>
+        {(axis, edges) => <DatasetTimeline {...props} axis={axis} edges={edges} />}
+      </StrayAxis>
+    </Suspense>
+  );
 }
-
-const CLOSED: AxisSides = { earlier: false, later: false };
 
 interface DatasetTimelineProps {
   url: UrlStateApi;
   dataset: Dataset;
   view: ExplorerView;
-  extent: { first: number; last: number };
+  extent: { first: CalendarDay; last: CalendarDay };
   bulk: DateBulk;
+  /** The days the axis spans: all the data's, or the bulk's and the sides the reader opened. */
+  axis: { first: CalendarDay; last: CalendarDay };
+  edges?: TimelineEdges;
 }
 
-/**
- * The axis fits the bulk of the dates; the reader may stretch it to the events beyond either end.
- * That choice is not worth a link: it is kept here, for this dataset only.
- */
-function DatasetTimeline({ url, dataset, view, extent, bulk }: DatasetTimelineProps) {
-  const { from, to } = url.state;
-  const [opened, setOpened] = useState({ dataset, ...CLOSED });
-  const sides = opened.dataset === dataset ? opened : CLOSED;
-  const axis = axisSpan(extent, bulk, sides, { from, to });
-  const { bins, allWeights, matchWeights } = useTimelineBins(
-    dataset.events,
-    view.data.textMatches,
-    axis.first,
-    axis.last,
-  );
-  // "Fit to most events" where the reader stretched the axis and no date range holds it there.
-  const fit =
-    sides.later && !axis.needed.later
-      ? 'later'
-      : sides.earlier && !axis.needed.earlier
-        ? 'earlier'
-        : null;
+function DatasetTimeline({ url, dataset, view, extent, bulk, axis, edges }: DatasetTimelineProps) {
+  const bins = useTimelineBins(dataset.events, view.data.textMatches, axis.first, axis.last);
   return (
     <Timeline
-      bins={bins}
+      {...bins}
       extent={extent}
       bulk={bulk}
-      edges={{
-        earlier: axis.first > extent.first ? bulk.earlier : 0,
-        later: axis.last < extent.last ? bulk.later : 0,
-        fit,
-        onStretch: (side) => setOpened({ ...sides, dataset, [side]: true }),
-        onFit: () => setOpened({ dataset, ...CLOSED }),
-      }}
-      allWeights={allWeights}
-      matchWeights={matchWeights}
+      edges={edges}
       years={view.data.years}
-      from={from}
-      to={to}
+      from={url.state.from}
+      to={url.state.to}
       selectedEvent={view.selectedEvent}
       onRangeChange={(range) => url.apply(setDateRange, range)}
     />

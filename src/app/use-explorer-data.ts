@@ -10,7 +10,7 @@ import type { EventFilter } from '../data/model/event-filter.ts';
 import { buildEventIndex, filterEvents, matchTextAndCategory } from '../data/query/filter.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
 import { indexById } from '../data/query/selectors.ts';
-import { dateBulk, eventsOutsideBulk } from '../data/query/date-bulk.ts';
+import { dateBulk } from '../data/query/date-bulk.ts';
 import { binWeights, buildBins } from '../data/query/histogram.ts';
 import { yearsPresent } from '../data/query/presets.ts';
 import { useDeferredWhen } from '../lib/use-deferred-when.ts';
@@ -51,8 +51,6 @@ export function useExplorerData(
     return { first: events[0]?.date.start ?? 0, last };
   }, [events]);
   const bulk = useMemo(() => dateBulk(index.starts, index.ends), [index]);
-  // Listed as warnings under Data issues: a handful at most.
-  const datesFarOut = useMemo(() => (bulk ? eventsOutsideBulk(events, bulk) : []), [events, bulk]);
   const years = useMemo(() => yearsPresent(index.starts), [index]);
   const knownCategories = useMemo(() => new Set(events.map((event) => event.category)), [events]);
 
@@ -80,7 +78,7 @@ export function useExplorerData(
     [index, from, to, query, textMatches],
   );
 
-  return { positionById, extent, bulk, datesFarOut, textMatches, years, knownCategories, filtered };
+  return { positionById, extent, bulk, textMatches, years, knownCategories, filtered };
 }
 
 /**

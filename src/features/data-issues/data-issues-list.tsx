@@ -1,6 +1,6 @@
 import { formatDay } from '../../data/model/date-label.ts';
 import { isPlainLeftClick } from '../../lib/is-plain-left-click.ts';
-import type { DataIssuesPanelProps } from './data-issues-panel.tsx';
+import type { DataIssuesPanelProps } from './data-issues-props.ts';
 import { dateWarnings } from './date-warnings.ts';
 
 /** Enough to read and to search with the browser; more would only slow the page down. */
@@ -14,7 +14,7 @@ const LISTED = 1000;
 export function DataIssuesList({
   issues,
   recordCount,
-  warnings,
+  events,
   bulk,
   eventHref,
   onSelectEvent,
@@ -57,10 +57,11 @@ export function DataIssuesList({
           )}
         </>
       )}
-      {bulk && warnings.length > 0 && (
+      {bulk && bulk.earlier + bulk.later > 0 && (
         <>
           <h2 className="data-issues-heading is-warning">
-            Warnings: {warnings.length} {warnings.length === 1 ? 'date' : 'dates'} far from the rest
+            Warnings: {bulk.earlier + bulk.later}{' '}
+            {bulk.earlier + bulk.later === 1 ? 'date' : 'dates'} far from the rest
           </h2>
           <p className="data-issues-intro">
             Most events are dated {formatDay(bulk.first)} – {formatDay(bulk.last)}. These are shown
@@ -68,7 +69,7 @@ export function DataIssuesList({
             whether the year is mistyped.
           </p>
           <ol className="data-issues-list data-warnings-list">
-            {dateWarnings(warnings, bulk).map((warning) => (
+            {dateWarnings(events, bulk).map((warning) => (
               <li key={warning.id}>
                 <span className="data-issue-where">
                   Row {warning.row} · date <code>{warning.value}</code>

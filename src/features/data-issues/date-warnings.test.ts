@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/model/calendar-day.ts';
 import { validateFeatureCollection } from '../../data/model/validate.ts';
 import { buildEventIndex } from '../../data/query/filter.ts';
-import { dateBulk, eventsOutsideBulk } from '../../data/query/date-bulk.ts';
+import { dateBulk } from '../../data/query/date-bulk.ts';
 import { makeFeature, makeFeatureCollection } from '../../testing/dataset-factory.ts';
 import { dateWarnings } from './date-warnings.ts';
 
@@ -27,7 +27,7 @@ describe('the warnings for dates far from the rest', () => {
   it('name each by its row in the file and its date as written', () => {
     expect(bulk).toMatchObject({ earlier: 1, later: 1, last: day('2022-09-19') });
     if (!bulk) throw new Error('no bulk');
-    const warnings = dateWarnings(eventsOutsideBulk(events, bulk), bulk);
+    const warnings = dateWarnings(events, bulk);
     expect(warnings).toMatchObject([
       {
         row: 202,
@@ -47,7 +47,8 @@ describe('the warnings for dates far from the rest', () => {
   });
 
   it('say how far in days, months or years, as a reader would', () => {
-    const near = { first: day('2022-01-01'), last: day('2022-09-29') };
+    // One event, after the bulk given.
+    const near = { first: day('2022-01-01'), last: day('2022-09-29'), earlier: 0, later: 1 };
     const reasons = ['2022-10-29', '2022-11-28', '2023-02-24', '2026-01-01'].map(
       (date) =>
         dateWarnings(

@@ -1,5 +1,6 @@
-import type { CalendarDay } from '../../data/model/calendar-day.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
+import type { DateBulk } from '../../data/query/date-bulk.ts';
+import { eventsOutsideBulk } from '../../data/query/outside-bulk.ts';
 
 /** One event dated far from the rest, as the Data issues panel lists it. */
 export interface DateWarning {
@@ -20,12 +21,9 @@ function distanceInWords(days: number): string {
   return `${Math.round(days / 365.25)} years`;
 }
 
-/** The warnings for events outside the bulk `first` … `last` of the dates (date-bulk.ts). */
-export function dateWarnings(
-  events: readonly DatasetEvent[],
-  bulk: { first: CalendarDay; last: CalendarDay },
-): DateWarning[] {
-  return events.map((event) => {
+/** The warnings for the events (all of them, in order) outside the bulk of the dates. */
+export function dateWarnings(events: readonly DatasetEvent[], bulk: DateBulk): DateWarning[] {
+  return eventsOutsideBulk(events, bulk).map((event) => {
     const after = event.date.start > bulk.last;
     const days = after ? event.date.start - bulk.last : bulk.first - event.date.end;
     return {

@@ -1,23 +1,21 @@
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { formatIsoDay, parseIsoDay, type CalendarDay } from '../../data/model/calendar-day.ts';
-import { formatDay } from '../../data/model/date-label.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { DateBulk } from '../../data/query/date-bulk.ts';
 import type { Bins } from '../../data/query/histogram.ts';
 import { rangePresets, type RangePreset } from '../../data/query/presets.ts';
+import type { TimelineEdges } from './outside-bulk.tsx';
 import { TimelineStrip } from './timeline-strip.tsx';
 import './timeline.css';
 
-/** What lies beyond the ends of the axis, and the ways to show it or to leave it out again. */
-export interface TimelineEdges {
-  /** Events beyond each end of the axis: 0 where the axis reaches the data's edge. */
-  earlier: number;
-  later: number;
-  /** The end that offers to fit the axis to the bulk again (the reader stretched it), if any. */
-  fit: 'earlier' | 'later' | null;
-  onStretch: (side: 'earlier' | 'later') => void;
-  onFit: () => void;
-}
+// Only datasets with stray dates show these (docs/architecture.md, "the bulk"), so they load
+// when one is opened rather than with the page: the first load's budget.
+const EdgeButton = lazy(() =>
+  import('./outside-bulk.tsx').then((module) => ({ default: module.EdgeButton })),
+);
+const BulkNote = lazy(() =>
+  import('./outside-bulk.tsx').then((module) => ({ default: module.BulkNote })),
+);
 
 export interface TimelineProps {
   /** The bars, over the axis: the bulk of the dates, or more where the reader stretched it. */
@@ -26,7 +24,8 @@ export interface TimelineProps {
   extent: { first: CalendarDay; last: CalendarDay };
   /** The bulk of the dates: the relative quick ranges count back from its last day. */
   bulk: DateBulk;
-  edges: TimelineEdges;
+  /** What lies beyond the axis's ends; none when the axis spans all the dates. */
+  edges?: TimelineEdges;
   allWeights: Float64Array;
   matchWeights: Float64Array;
   years: readonly number[];
@@ -62,13 +61,8 @@ export function Timeline({
   const otherPresets = presets.filter((preset) => !/^\d+$/.test(preset.label));
   const activePreset =
     presets.find((preset) => preset.from === from && preset.to === to)?.label ?? null;
-  // Quick ranges counted back from the bulk's end say so when they leave later events out: shown
-  // while one is chosen, and always their buttons' description.
-  const later = bulk.later;
-  const note =
-    later > 0
-      ? `Counted back from ${formatDay(bulk.last)}, the last date of most events; ${later} later ${later === 1 ? 'event is' : 'events are'} left out.`
-      : null;
+  // Quick ranges counted back from the bulk's end say so when they leave later events out.
+  const hasNote = bulk.later > 0;
 
   const [inputError, setInputError] = useState<string | null>(null);
   // What the reader is typing, shown as typed until the field is left; the URL holds the rest.
@@ -110,36 +104,10 @@ export function Timeline({
         type="button"
         className="chip"
         aria-pressed={activePreset === preset.label}
-        aria-describedby={note && preset.label.startsWith('Last') ? noteId : undefined}
+        aria-describedby={hasNote && preset.label.startsWith('Last') ? noteId : undefined}
         onClick={() => onRangeChange({ from: preset.from, to: preset.to })}
       >
         {preset.label}
-      </button>
-    );
-  }
-
-  /** At each end of the strip: the events beyond it, or the way back to the bulk. */
-  function edgeButton(side: 'earlier' | 'later') {
-    const count = edges[side];
-    if (count === 0 && edges.fit !== side) return null;
-    const arrow = <span aria-hidden="true">{side === 'later' ? '→' : '←'}</span>;
-    return (
-      <button
-        type="button"
-        className={`timeline-edge is-${side}`}
-        onClick={() => (count > 0 ? edges.onStretch(side) : edges.onFit())}
-      >
-        {count === 0 ? (
-          'Fit to most events'
-        ) : side === 'later' ? (
-          <>
-            {count} {count === 1 ? 'event' : 'events'} later {arrow}
-          </>
-        ) : (
-          <>
-            {arrow} {count} {count === 1 ? 'event' : 'events'} earlier
-          </>
-        )}
       </button>
     );
   }
@@ -207,14 +175,18 @@ export function Timeline({
                 </select>
               )}
         </div>
-        {note && (
-          <p className="timeline-note" id={noteId} hidden={!activePreset?.startsWith('Last')}>
-            {note}
-          </p>
+        {hasNote && (
+          <Suspense fallback={null}>
+            <BulkNote id={noteId} bulk={bulk} shown={!!activePreset?.startsWith('Last')} />
+          </Suspense>
         )}
       </div>
       <div className="timeline-axis">
-        {edgeButton('earlier')}
+        {edges && (edges.earlier > 0 || edges.fit === 'earlier') && (
+          <Suspense fallback={null}>
+            <EdgeButton side="earlier" edges={edges} />
+          </Suspense>
+        )}
         <TimelineStrip
           bins={bins}
           extent={{ from: first, to: last }}
@@ -225,7 +197,11 @@ export function Timeline({
           selectedEvent={selectedEvent}
           onRangeChange={onRangeChange}
         />
-        {edgeButton('later')}
+        {edges && (edges.later > 0 || edges.fit === 'later') && (
+          <Suspense fallback={null}>
+            <EdgeButton side="later" edges={edges} />
+          </Suspense>
+        )}
       </div>
     </section>
   );
