@@ -2,7 +2,7 @@ import { lazy, Suspense, type RefObject } from 'react';
 import { DataIssuesPanel } from '../features/data-issues/data-issues-panel.tsx';
 import { ExportMenu } from '../features/export/export-menu.tsx';
 import { SearchField } from '../features/search/search-field.tsx';
-import { search } from '../data/url/explorer-actions.ts';
+import { search, selectEvent } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import { StatusLine } from './status-line.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
@@ -36,6 +36,8 @@ export function ExplorerBar({
 }: ExplorerBarProps) {
   const { dataset, report, source, query } = loaded;
   const ownFile = report !== null && source.kind !== 'bundled';
+  const { bulk } = view.data;
+  const issues = (dataset?.issues.length ?? 0) + (bulk ? bulk.earlier + bulk.later : 0);
   return (
     <div className="app-bar">
       <StatusLine
@@ -65,10 +67,17 @@ export function ExplorerBar({
           />
         )}
       </div>
-      {dataset && (dataset.issues.length > 0 || ownFile) && (
+      {dataset && (issues > 0 || ownFile) && (
         <div className="app-bar-data">
-          {dataset.issues.length > 0 && (
-            <DataIssuesPanel issues={dataset.issues} recordCount={dataset.recordCount} />
+          {issues > 0 && (
+            <DataIssuesPanel
+              issues={dataset.issues}
+              recordCount={dataset.recordCount}
+              events={dataset.events}
+              bulk={bulk}
+              eventHref={view.eventHref}
+              onSelectEvent={(id) => url.apply(selectEvent, id)}
+            />
           )}
           {ownFile && (
             <Suspense fallback={null}>

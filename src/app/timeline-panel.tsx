@@ -1,10 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { Timeline } from '../features/timeline/timeline.tsx';
+import type { TimelineEdges } from '../features/timeline/outside-bulk.tsx';
 import type { ImportProgress } from '../data/import/import-types.ts';
+import type { CalendarDay } from '../data/model/calendar-day.ts';
+import type { Dataset } from '../data/model/schema.ts';
+import type { DateBulk } from '../data/query/date-bulk.ts';
 import { setDateRange } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import type { Store } from '../lib/store/store.ts';
 import { LoadProgress } from './load-progress.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
+import { useTimelineBins } from './use-explorer-data.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
 
 export interface TimelinePanelProps {
@@ -14,10 +20,17 @@ export interface TimelinePanelProps {
   progress: Store<ImportProgress | null>;
 }
 
+// A dataset with stray dates (data/query/date-bulk.ts) gets an axis the reader can stretch to
+// them; the bundled dataset has none, so that part loads only when needed.
+const StrayAxis = lazy(() =>
+  import('./stray-axis.ts').then((module) => ({ default: module.StrayAxis })),
+);
+
 /** The timeline, or while the data loads, its space saying how far the load has got. */
 export function TimelinePanel({ url, loaded, view, progress }: TimelinePanelProps) {
-  const { data, selectedEvent } = view;
-  if (!loaded.dataset) {
+  const { dataset } = loaded;
+  const { extent, bulk } = view.data;
+  if (!dataset) {
     if (loaded.query.isError) return null;
     // On a phone the chronology is below the map, out of sight, so the progress cannot live there.
     return (
@@ -26,17 +39,43 @@ export function TimelinePanel({ url, loaded, view, progress }: TimelinePanelProp
       </section>
     );
   }
-  if (!data.bins || !data.extent) return null;
+  if (!extent || !bulk) return null;
+  const props = { url, dataset, view, extent, bulk };
+  if (bulk.earlier + bulk.later === 0) return <DatasetTimeline {...props} axis={extent} />;
+  return (
+    <Suspense
+      fallback={<section className="timeline timeline-placeholder" aria-label="Timeline" />}
+    >
+      <StrayAxis {...props} from={url.state.from} to={url.state.to}>
+        {(axis, edges) => <DatasetTimeline {...props} axis={axis} edges={edges} />}
+      </StrayAxis>
+    </Suspense>
+  );
+}
+
+interface DatasetTimelineProps {
+  url: UrlStateApi;
+  dataset: Dataset;
+  view: ExplorerView;
+  extent: { first: CalendarDay; last: CalendarDay };
+  bulk: DateBulk;
+  /** The days the axis spans: all the data's, or the bulk's and the sides the reader opened. */
+  axis: { first: CalendarDay; last: CalendarDay };
+  edges?: TimelineEdges;
+}
+
+function DatasetTimeline({ url, dataset, view, extent, bulk, axis, edges }: DatasetTimelineProps) {
+  const bins = useTimelineBins(dataset.events, view.data.textMatches, axis.first, axis.last);
   return (
     <Timeline
-      bins={data.bins}
-      extent={data.extent}
-      allWeights={data.allWeights}
-      matchWeights={data.matchWeights}
-      years={data.years}
+      {...bins}
+      extent={extent}
+      bulk={bulk}
+      edges={edges}
+      years={view.data.years}
       from={url.state.from}
       to={url.state.to}
-      selectedEvent={selectedEvent}
+      selectedEvent={view.selectedEvent}
       onRangeChange={(range) => url.apply(setDateRange, range)}
     />
   );

@@ -1,13 +1,16 @@
 /**
  * Everything the explorer derives from the dataset and the URL, memoized on exactly what it
- * depends on: the index and histogram once per dataset, the text match once per search, the date
- * filter once per range. Nothing here runs on a hover, a scroll or a map move.
+ * depends on: the index and the bulk of the dates once per dataset, the text match once per
+ * search, the date filter once per range, the histogram once per span of the timeline's axis.
+ * Nothing here runs on a hover, a scroll or a map move.
  */
 import { useDeferredValue, useEffect, useMemo } from 'react';
+import type { CalendarDay } from '../data/model/calendar-day.ts';
 import type { EventFilter } from '../data/model/event-filter.ts';
 import { buildEventIndex, filterEvents, matchTextAndCategory } from '../data/query/filter.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
 import { indexById } from '../data/query/selectors.ts';
+import { dateBulk } from '../data/query/date-bulk.ts';
 import { binWeights, buildBins } from '../data/query/histogram.ts';
 import { yearsPresent } from '../data/query/presets.ts';
 import { useDeferredWhen } from '../lib/use-deferred-when.ts';
@@ -47,11 +50,7 @@ export function useExplorerData(
     for (const event of events) last = Math.max(last, event.date.end);
     return { first: events[0]?.date.start ?? 0, last };
   }, [events]);
-  const bins = useMemo(() => (extent ? buildBins(extent.first, extent.last) : null), [extent]);
-  const allWeights = useMemo(
-    () => (bins ? binWeights(bins, events) : new Float64Array()),
-    [bins, events],
-  );
+  const bulk = useMemo(() => dateBulk(index.starts, index.ends), [index]);
   const years = useMemo(() => yearsPresent(index.starts), [index]);
   const knownCategories = useMemo(() => new Set(events.map((event) => event.category)), [events]);
 
@@ -74,14 +73,29 @@ export function useExplorerData(
       }),
     [index, query, categoriesKey],
   );
-  const matchWeights = useMemo(
-    () => (bins && textMatches ? binWeights(bins, events, textMatches) : allWeights),
-    [bins, events, textMatches, allWeights],
-  );
   const filtered = useMemo(
     () => filterEvents(index, { from, to, query, categories: [] }, textMatches),
     [index, from, to, query, textMatches],
   );
 
-  return { positionById, extent, bins, allWeights, matchWeights, years, knownCategories, filtered };
+  return { positionById, extent, bulk, textMatches, years, knownCategories, filtered };
+}
+
+/**
+ * The timeline's bars over the days `first` … `last` of its axis: every event's weight, and the
+ * weight of those passing search and categories (`textMatches`, null when every event does).
+ */
+export function useTimelineBins(
+  events: DatasetEvent[],
+  textMatches: Int32Array | null,
+  first: CalendarDay,
+  last: CalendarDay,
+) {
+  const bins = useMemo(() => buildBins(first, last), [first, last]);
+  const allWeights = useMemo(() => binWeights(bins, events), [bins, events]);
+  const matchWeights = useMemo(
+    () => (textMatches ? binWeights(bins, events, textMatches) : allWeights),
+    [bins, events, textMatches, allWeights],
+  );
+  return { bins, allWeights, matchWeights };
 }

@@ -74,19 +74,3 @@ export function parseIsoDay(text: string): CalendarDay | null {
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return dayFromCivil(year, month, day);
 }
-
-/**
- * A local Date at midnight of a calendar day, for date-fns arithmetic (subYears, addDays …). Safe in
- * every time zone because it goes in and comes out (dayFromLocalDate) through local components,
- * never through an instant.
- */
-export function localDateOfDay(dayNumber: CalendarDay): Date {
-  const { year, month, day } = civilFromDay(dayNumber);
-  const date = new Date(2000, month - 1, day);
-  date.setFullYear(year);
-  return date;
-}
-
-export function dayOfLocalDate(date: Date): CalendarDay {
-  return dayFromCivil(date.getFullYear(), date.getMonth() + 1, date.getDate());
-}

@@ -65,4 +65,19 @@ describe('timeline bins', () => {
     const onlyLater = binWeights(bins, events, [2]);
     expect(onlyLater.reduce((sum, weight) => sum + weight, 0)).toBe(1);
   });
+
+  it('counts nothing of the days outside the bins, when the bins cover only part of the data', () => {
+    const { events } = validateFeatureCollection(
+      makeFeatureCollection(
+        ['2021-12', '2022-01-10', '2022-02-01', '2024-02-24'].map((date) =>
+          makeFeature({ properties: { date } }),
+        ),
+      ),
+    );
+    const bins = buildBins(day('2022-01-01'), day('2022-02-28'));
+    const weights = binWeights(bins, events);
+    // The two days inside, and none of December 2021 or of the stray in 2024.
+    expect(weights.reduce((sum, weight) => sum + weight, 0)).toBe(2);
+    expect(weights[weights.length - 1]).toBe(0);
+  });
 });

@@ -72,6 +72,8 @@ export function binEnd(bins: Bins, index: number): CalendarDay {
 /**
  * Each event's weight (1) spread over the bins its interval overlaps, in proportion to the days
  * it spends in each. `positions` limits the count to some events (the ones passing other filters).
+ * Days outside the bins count nowhere: the bins may cover only the bulk of the dates (date-bulk.ts),
+ * and a stray date must not swell the first or last bar.
  */
 export function binWeights(
   bins: Bins,
@@ -81,6 +83,7 @@ export function binWeights(
   const weights = new Float64Array(bins.starts.length);
   const add = (event: DatasetEvent) => {
     const { start, end } = event.date;
+    if (end < (bins.starts[0] ?? 0) || start >= bins.end) return;
     const first = binIndexOf(bins, start);
     if (start === end) {
       weights[first] = (weights[first] ?? 0) + 1;

@@ -34,6 +34,28 @@ describe('quick ranges', () => {
     expect(lastYear && formatIsoDay(lastYear.from ?? 0)).toBe('2023-03-01');
   });
 
+  it('end at the last day of the bulk given, leaving later stray dates out', () => {
+    // The civilian-harm file: most events from 1 Jan to 29 Sept 2022, three strays in 2023–2024.
+    const presets = rangePresets(day('2022-01-01'), day('2022-09-29'), [2022, 2023, 2024]);
+    const relative = presets
+      .filter((preset) => preset.label.startsWith('Last'))
+      .map((preset) => [
+        preset.label,
+        formatIsoDay(preset.from ?? 0),
+        formatIsoDay(preset.to ?? 0),
+      ]);
+    // Less than a year of most events: "Last year" would be all of them, so it is left out.
+    expect(relative).toEqual([['Last 30 days', '2022-08-31', '2022-09-29']]);
+    expect(presets.map((preset) => preset.label).slice(-3)).toEqual(['2022', '2023', '2024']);
+  });
+
+  it('go back a year from 28 February to the day after 28 February, in a leap year too', () => {
+    const lastYear = rangePresets(day('2020-01-01'), day('2025-02-28'), []).find(
+      (preset) => preset.label === 'Last year',
+    );
+    expect(lastYear && formatIsoDay(lastYear.from ?? 0)).toBe('2024-02-29');
+  });
+
   it('list the years in which events start', () => {
     expect(yearsPresent([day('2024-06-01'), day('1984-04-09'), day('2024-01-01')])).toEqual([
       1984, 2024,

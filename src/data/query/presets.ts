@@ -1,10 +1,11 @@
-/** The quick ranges beside the date inputs, computed from the data's own extent. */
-import { addDays, subYears } from 'date-fns';
+/**
+ * The quick ranges beside the date inputs, counted back from the last day of the bulk of the data
+ * (date-bulk.ts), not from today and not from a stray date years after the rest.
+ */
 import {
   civilFromDay,
   dayFromCivil,
-  dayOfLocalDate,
-  localDateOfDay,
+  daysInMonth,
   type CalendarDay,
 } from '../model/calendar-day.ts';
 
@@ -14,7 +15,10 @@ export interface RangePreset {
   to: CalendarDay | null;
 }
 
-/** All; the last 30 days and the last year of the data (not of today); each calendar year present. */
+/**
+ * All; the last 30 days and the last year of the bulk `first` … `last`; each calendar year in
+ * which events start (strays' years too: a year chip reaches them).
+ */
 export function rangePresets(
   first: CalendarDay,
   last: CalendarDay,
@@ -22,7 +26,11 @@ export function rangePresets(
 ): RangePreset[] {
   const presets: RangePreset[] = [{ label: 'All', from: null, to: null }];
   if (last - first >= 30) presets.push({ label: 'Last 30 days', from: last - 29, to: last });
-  const yearBefore = dayOfLocalDate(addDays(subYears(localDateOfDay(last), 1), 1));
+  // The day after the same date a year before; 29 February goes back to 28 February.
+  const end = civilFromDay(last);
+  const yearBefore =
+    dayFromCivil(end.year - 1, end.month, Math.min(end.day, daysInMonth(end.year - 1, end.month))) +
+    1;
   if (yearBefore > first) presets.push({ label: 'Last year', from: yearBefore, to: last });
   if (years.length > 1) {
     for (const year of years)

@@ -3,14 +3,17 @@ import type { CalendarDay } from '../../data/model/calendar-day.ts';
 import { formatDay } from '../../data/model/date-label.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { Bins } from '../../data/query/histogram.ts';
-import { timelineScale, type DayRange } from './timeline-scale.ts';
+import { rangeLabel, timelineScale, type DayRange } from './timeline-scale.ts';
 import { axisTicks } from './axis-ticks.ts';
 import { useElementWidth } from './use-element-width.ts';
 import { useRangeBrush } from './use-range-brush.ts';
 
 export interface TimelineStripProps {
   bins: Bins;
-  /** The first and last day of the data: the range's open ends, which the bins may overrun. */
+  /**
+   * The first and last day of the data: the range's open ends. The bins may overrun them, or
+   * cover less when the axis fits the bulk of the dates.
+   */
   extent: DayRange;
   /** Weight of every event per bin: the faint bars. */
   allWeights: Float64Array;
@@ -25,6 +28,7 @@ export interface TimelineStripProps {
 }
 
 const HEIGHT = 56;
+
 const HANDLE_HIT = 24;
 
 /**
@@ -49,7 +53,7 @@ export function TimelineStrip({
   const committed: DayRange = { from: from ?? firstDay, to: to ?? lastDay };
   const isFiltered = from !== null || to !== null;
   const { draft, onPointerDown, onPointerMove, onPointerUp, onHandleKeyDown, onSelectionKeyDown } =
-    useRangeBrush(bins, scale, committed, isFiltered, lastDay, containerRef, onRangeChange);
+    useRangeBrush(bins, scale, committed, isFiltered, extent, containerRef, onRangeChange);
   const range = draft ?? committed;
 
   const maxWeight = useMemo(() => Math.max(1e-9, ...allWeights), [allWeights]);
@@ -74,10 +78,16 @@ export function TimelineStrip({
   const clampX = (x: number) => Math.min(Math.max(x, 0), width);
   const x0 = clampX(scale.x(range.from));
   const x1 = clampX(scale.x(range.to + 1));
+  // An event outside the axis (a stray date) has no place on it.
   const selectedX =
-    selectedEvent === null
+    selectedEvent === null ||
+    selectedEvent.date.start >= scale.end ||
+    selectedEvent.date.end < scale.first
       ? null
       : { from: scale.x(selectedEvent.date.start), to: scale.x(selectedEvent.date.end + 1) };
+  // Where the dates being dragged are shown: over the range's middle, slid along so that it never
+  // leaves the strip (at the left edge it hangs right of that point, at the right edge left).
+  const labelAt = (x0 + x1) / 2;
 
   return (
     // The strip's height is kept before its width is known, so the page below does not jump when
@@ -198,6 +208,16 @@ export function TimelineStrip({
             );
           })}
         </svg>
+      )}
+      {draft && (
+        // The status line announces the range once the drag ends; this is for the eyes only.
+        <div
+          className="timeline-drag-label"
+          aria-hidden="true"
+          style={{ left: labelAt, transform: `translateX(-${(labelAt / width) * 100}%)` }}
+        >
+          {rangeLabel(draft)}
+        </div>
       )}
     </div>
   );

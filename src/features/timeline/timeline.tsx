@@ -1,15 +1,31 @@
-import { useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { formatIsoDay, parseIsoDay, type CalendarDay } from '../../data/model/calendar-day.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
+import type { DateBulk } from '../../data/query/date-bulk.ts';
 import type { Bins } from '../../data/query/histogram.ts';
 import { rangePresets, type RangePreset } from '../../data/query/presets.ts';
+import type { TimelineEdges } from './outside-bulk.tsx';
 import { TimelineStrip } from './timeline-strip.tsx';
 import './timeline.css';
 
+// Only datasets with stray dates show these (docs/architecture.md, "the bulk"), so they load
+// when one is opened rather than with the page: the first load's budget.
+const EdgeButton = lazy(() =>
+  import('./outside-bulk.tsx').then((module) => ({ default: module.EdgeButton })),
+);
+const BulkNote = lazy(() =>
+  import('./outside-bulk.tsx').then((module) => ({ default: module.BulkNote })),
+);
+
 export interface TimelineProps {
+  /** The bars, over the axis: the bulk of the dates, or more where the reader stretched it. */
   bins: Bins;
-  /** The first and last day of the data. */
+  /** The first and last day of the data: the date inputs' limits. */
   extent: { first: CalendarDay; last: CalendarDay };
+  /** The bulk of the dates: the relative quick ranges count back from its last day. */
+  bulk: DateBulk;
+  /** What lies beyond the axis's ends; none when the axis spans all the dates. */
+  edges?: TimelineEdges;
   allWeights: Float64Array;
   matchWeights: Float64Array;
   years: readonly number[];
@@ -23,6 +39,8 @@ export interface TimelineProps {
 export function Timeline({
   bins,
   extent,
+  bulk,
+  edges,
   allWeights,
   matchWeights,
   years,
@@ -33,12 +51,18 @@ export function Timeline({
 }: TimelineProps) {
   const fieldIds = { from: useId(), to: useId() };
   const errorId = useId();
+  const noteId = useId();
   const { first, last } = extent;
-  const presets = useMemo(() => rangePresets(first, last, years), [first, last, years]);
+  const presets = useMemo(
+    () => rangePresets(bulk.first, bulk.last, years),
+    [bulk.first, bulk.last, years],
+  );
   const yearPresets = presets.filter((preset) => /^\d+$/.test(preset.label));
   const otherPresets = presets.filter((preset) => !/^\d+$/.test(preset.label));
   const activePreset =
     presets.find((preset) => preset.from === from && preset.to === to)?.label ?? null;
+  // Quick ranges counted back from the bulk's end say so when they leave later events out.
+  const hasNote = bulk.later > 0;
 
   const [inputError, setInputError] = useState<string | null>(null);
   // What the reader is typing, shown as typed until the field is left; the URL holds the rest.
@@ -80,6 +104,7 @@ export function Timeline({
         type="button"
         className="chip"
         aria-pressed={activePreset === preset.label}
+        aria-describedby={hasNote && preset.label.startsWith('Last') ? noteId : undefined}
         onClick={() => onRangeChange({ from: preset.from, to: preset.to })}
       >
         {preset.label}
@@ -150,17 +175,34 @@ export function Timeline({
                 </select>
               )}
         </div>
+        {hasNote && (
+          <Suspense fallback={null}>
+            <BulkNote id={noteId} bulk={bulk} shown={!!activePreset?.startsWith('Last')} />
+          </Suspense>
+        )}
       </div>
-      <TimelineStrip
-        bins={bins}
-        extent={{ from: first, to: last }}
-        allWeights={allWeights}
-        matchWeights={matchWeights}
-        from={from}
-        to={to}
-        selectedEvent={selectedEvent}
-        onRangeChange={onRangeChange}
-      />
+      <div className="timeline-axis">
+        {edges && (edges.earlier > 0 || edges.fit === 'earlier') && (
+          <Suspense fallback={null}>
+            <EdgeButton side="earlier" edges={edges} />
+          </Suspense>
+        )}
+        <TimelineStrip
+          bins={bins}
+          extent={{ from: first, to: last }}
+          allWeights={allWeights}
+          matchWeights={matchWeights}
+          from={from}
+          to={to}
+          selectedEvent={selectedEvent}
+          onRangeChange={onRangeChange}
+        />
+        {edges && (edges.later > 0 || edges.fit === 'later') && (
+          <Suspense fallback={null}>
+            <EdgeButton side="later" edges={edges} />
+          </Suspense>
+        )}
+      </div>
     </section>
   );
 }

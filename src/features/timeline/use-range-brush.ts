@@ -2,6 +2,7 @@ import { useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject
 import type { CalendarDay } from '../../data/model/calendar-day.ts';
 import type { Bins } from '../../data/query/histogram.ts';
 import {
+  daysBetween,
   shiftRange,
   snapToBins,
   stepEnd,
@@ -10,15 +11,20 @@ import {
 } from './timeline-scale.ts';
 
 type Drag =
-  | { mode: 'create'; anchor: CalendarDay }
+  | { mode: 'create'; anchorX: number }
   | { mode: 'move'; grabDay: CalendarDay; start: DayRange }
   | { mode: 'from' | 'to' };
+
+/** A press that moves less than this is a click: it picks the bar under it. */
+const CLICK_SLOP_PX = 3;
 
 /**
  * The timeline strip's brush (timeline-strip.tsx): drag across the strip to choose a range, drag
  * the range to move it, drag a handle to resize it; the keyboard moves the handles and the range.
- * Gives the range being dragged (`draft`, null when none) and the handlers. Its arguments are
- * positional rather than an options object: the strip is in the first load, and every byte counts.
+ * A drag snaps to days where they are wide enough to aim at (scale.snap), else to the bars; a
+ * click picks a bar, and the keys step by bars. Gives the range being dragged (`draft`, null when
+ * none) and the handlers. Its arguments are positional rather than an options object: the strip
+ * is in the first load, and every byte counts.
  */
 export function useRangeBrush(
   bins: Bins,
@@ -26,8 +32,8 @@ export function useRangeBrush(
   /** The committed range, open ends filled in. */
   committed: DayRange,
   isFiltered: boolean,
-  /** The last day of the data: a range ending there is open at that end. */
-  lastDay: CalendarDay,
+  /** The first and last day of the data: a range reaching either is open at that end. */
+  extent: DayRange,
   /** The strip, whose left edge pointer positions are measured from. */
   containerRef: RefObject<HTMLDivElement | null>,
   onRangeChange: (range: { from: CalendarDay | null; to: CalendarDay | null }) => void,
@@ -37,47 +43,64 @@ export function useRangeBrush(
 
   function commit(next: DayRange) {
     onRangeChange({
-      from: next.from <= scale.first ? null : next.from,
-      to: next.to >= lastDay ? null : next.to,
+      from: next.from <= extent.from ? null : next.from,
+      to: next.to >= extent.to ? null : next.to,
     });
   }
 
-  function dayFromPointer(pointerEvent: PointerEvent) {
-    const box = containerRef.current?.getBoundingClientRect();
-    return scale.dayAt(pointerEvent.clientX - (box?.left ?? 0));
+  function pointerX(pointerEvent: PointerEvent) {
+    return pointerEvent.clientX - (containerRef.current?.getBoundingClientRect().left ?? 0);
   }
 
   function onPointerDown(pointerEvent: PointerEvent<SVGSVGElement>) {
     if (pointerEvent.button !== 0) return;
     const target = pointerEvent.target as Element;
-    const day = dayFromPointer(pointerEvent);
+    const x = pointerX(pointerEvent);
+    const day = scale.dayAt(x);
     const handle = target.closest('[data-handle]')?.getAttribute('data-handle');
     if (handle === 'from' || handle === 'to') dragRef.current = { mode: handle };
     else if (target.closest('[data-selection]') && isFiltered)
       dragRef.current = { mode: 'move', grabDay: day, start: committed };
-    else dragRef.current = { mode: 'create', anchor: day };
+    else {
+      dragRef.current = { mode: 'create', anchorX: x };
+      setDraft(snapToBins(bins, { from: day, to: day }));
+    }
     pointerEvent.currentTarget.setPointerCapture(pointerEvent.pointerId);
-    if (dragRef.current.mode === 'create') setDraft(snapToBins(bins, { from: day, to: day }));
     pointerEvent.preventDefault();
   }
 
   function onPointerMove(pointerEvent: PointerEvent<SVGSVGElement>) {
     const drag = dragRef.current;
     if (!drag) return;
-    const day = dayFromPointer(pointerEvent);
+    const x = pointerX(pointerEvent);
+    const day = scale.dayAt(x);
+    const byDays = scale.snap === 'day';
+    const snap = (range: DayRange) => (byDays ? range : snapToBins(bins, range));
     const current = draft ?? committed;
-    if (drag.mode === 'create') setDraft(snapToBins(bins, { from: drag.anchor, to: day }));
+    if (drag.mode === 'create')
+      setDraft(
+        byDays && Math.abs(x - drag.anchorX) >= CLICK_SLOP_PX
+          ? daysBetween(scale, drag.anchorX, x)
+          : snapToBins(bins, { from: scale.dayAt(drag.anchorX), to: day }),
+      );
     else if (drag.mode === 'from')
-      setDraft(snapToBins(bins, { from: Math.min(day, current.to), to: current.to }));
+      setDraft(
+        snap({ from: Math.min(byDays ? scale.boundaryAt(x) : day, current.to), to: current.to }),
+      );
     else if (drag.mode === 'to')
-      setDraft(snapToBins(bins, { from: current.from, to: Math.max(day, current.from) }));
+      setDraft(
+        snap({
+          from: current.from,
+          to: Math.max(byDays ? scale.boundaryAt(x) - 1 : day, current.from),
+        }),
+      );
     else if (drag.mode === 'move') {
       const length = drag.start.to - drag.start.from;
       const from = Math.min(
         Math.max(drag.start.from + (day - drag.grabDay), scale.first),
-        lastDay - length,
+        scale.end - 1 - length,
       );
-      setDraft(snapToBins(bins, { from, to: from + length }));
+      setDraft(snap({ from, to: from + length }));
     }
   }
 

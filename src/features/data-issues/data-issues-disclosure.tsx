@@ -1,0 +1,42 @@
+import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
+import { DataIssuesList } from './data-issues-list.tsx';
+import type { DataIssuesPanelProps } from './data-issues-props.ts';
+import './data-issues.css';
+
+/**
+ * Lists the records that broke the contract, so nothing is left out without a word, and the
+ * dates that look mistyped. The count in brackets is of records not shown, as it always was;
+ * warnings are counted apart, since those events are shown.
+ */
+export function DataIssuesDisclosure(props: DataIssuesPanelProps) {
+  const errors = props.issues.length;
+  const warnings = props.bulk ? props.bulk.earlier + props.bulk.later : 0;
+  return (
+    <Disclosure
+      className="data-issues"
+      buttonClassName="button button-warning"
+      label={
+        <>
+          Data issues{errors > 0 && ` (${errors})`}
+          {warnings > 0 && ` · ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`}
+        </>
+      }
+    >
+      {(region, close) => (
+        <section {...region} className="data-issues-panel" aria-label="Data issues">
+          {!region.hidden && (
+            <DataIssuesList
+              {...props}
+              onSelectEvent={(id) => {
+                // Out of the way, so the map and the list show the event (the page's focus
+                // rescue takes the focus to it).
+                close();
+                props.onSelectEvent(id);
+              }}
+            />
+          )}
+        </section>
+      )}
+    </Disclosure>
+  );
+}
