@@ -62,6 +62,12 @@ describe('the accessible name of a cluster', () => {
     ).toBe('Cluster of 1,250 events: 600 shelling, 400 strike, 200 fire, 50 other');
   });
 
+  it('reads a category as words, lower-cased', () => {
+    expect(clusterName(3, mixOf(['Bombing or Explosion Feb - June', 3]), false)).toBe(
+      'Cluster of 3 events: 3 bombing or explosion feb june',
+    );
+  });
+
   it('counts a category called "other" and the rarest categories with the rest', () => {
     expect(clusterName(5, mixOf(['statement', 2], ['other', 2], [null, 1]), false)).toBe(
       'Cluster of 5 events: 2 statement, 3 other',

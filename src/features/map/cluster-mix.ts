@@ -72,7 +72,10 @@ export function clusterName(
   const rest = count - named.reduce((sum, part) => sum + part.count, 0);
   const parts = named.map(
     ({ category, count: part }) =>
-      `${countFormat.format(part)} ${categoryLabel(category ?? '').toLowerCase()}`,
+      // One space between words: "Feb - June" reads "feb june", not "feb   june".
+      `${countFormat.format(part)} ${categoryLabel(category ?? '')
+        .replace(/\s+/g, ' ')
+        .toLowerCase()}`,
   );
   if (rest > 0) parts.push(`${countFormat.format(rest)} other`);
   const events = `${countFormat.format(count)} events`;
