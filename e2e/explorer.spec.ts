@@ -141,7 +141,7 @@ test.describe('the map and the chronology in sync', () => {
       await waitForMapToSettle(page);
       if (await samePlace.isVisible()) break;
       await mapRegion(page)
-        .getByRole('button', { name: /^Cluster of \d+ events$/ })
+        .getByRole('button', { name: /^Cluster of \d+ events: / })
         .first()
         .click();
     }

@@ -1,54 +1,47 @@
 import { useEffect, useMemo, useRef } from 'react';
-import type L from 'leaflet';
+import * as L from 'leaflet';
 import { Marker, Popup, useMap } from 'react-leaflet';
 import type { LeafletKeyboardEvent } from 'leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { formatEventDate } from '../../data/model/date-label.ts';
 import { clusterIcon } from './marker-icons.ts';
+import type { MapItem } from './cluster-index.ts';
+import { clusterName, ringSegments } from './cluster-mix.ts';
 import type { MapLinks } from './map-links.ts';
 import { markerLabel } from './event-marker.tsx';
 import { focusSelectedMarkerWhenDrawn } from './focus-selected-marker.ts';
 
+type ClusterItem = Extract<MapItem, { kind: 'cluster' }>;
+
 export interface ClusterMarkerProps {
-  count: number;
-  latitude: number;
-  longitude: number;
-  /** The zoom at which the cluster splits, or null when its events share one spot. */
-  expansionZoom: number | null;
+  cluster: ClusterItem;
+  /** The colour of each category, for the ring. */
+  colourOf: (category: string) => string;
   /** Only read when the cluster cannot split: its events, listed in the popup. */
   listEvents: () => DatasetEvent[];
   links: MapLinks;
-  /** Pixel offset that keeps it clear of the selected marker; null for none. */
-  offset?: readonly [number, number] | null;
-}
-
-function clusterLabel(count: number, sharesOneSpot: boolean): string {
-  return sharesOneSpot ? `${count} events at the same place` : `Cluster of ${count} events`;
 }
 
 /**
  * A cluster: a click or Enter zooms in until it splits; a cluster whose events share one spot
  * (several events at Sinpo) lists them instead, each a button that selects it.
  */
-export function ClusterMarker({
-  count,
-  latitude,
-  longitude,
-  expansionZoom,
-  listEvents,
-  links,
-  offset = null,
-}: ClusterMarkerProps) {
+export function ClusterMarker({ cluster, colourOf, listEvents, links }: ClusterMarkerProps) {
+  const { count, latitude, longitude, expansionZoom, bounds, mix } = cluster;
   const map = useMap();
   const markerRef = useRef<L.Marker>(null);
   const sharesOneSpot = expansionZoom === null;
-  const label = clusterLabel(count, sharesOneSpot);
+  const label = clusterName(count, mix, sharesOneSpot);
+  const icon = useMemo(
+    () => clusterIcon(count, ringSegments(mix), colourOf),
+    [count, mix, colourOf],
+  );
 
   useEffect(
     function describeClusterElement() {
       const element = markerRef.current?.getElement();
       if (!element) return;
-      element.setAttribute('aria-label', sharesOneSpot ? `${label}: list them` : label);
+      element.setAttribute('aria-label', label);
       if (sharesOneSpot) element.setAttribute('aria-haspopup', 'dialog');
       else element.removeAttribute('aria-haspopup');
     },
@@ -56,9 +49,19 @@ export function ClusterMarker({
   );
 
   const position = useMemo<[number, number]>(() => [latitude, longitude], [latitude, longitude]);
+  const [west, south, east, north] = bounds;
   const eventHandlers = useMemo(() => {
     function zoomIn() {
-      if (expansionZoom !== null) map.setView([latitude, longitude], expansionZoom);
+      if (expansionZoom === null) return;
+      // Close enough to show all its events (the cluster's own position may have been moved
+      // aside or merged), never closer than where they split apart.
+      const box: L.LatLngBoundsLiteral = [
+        [south, west],
+        [north, east],
+      ];
+      const fitting = Math.min(map.getBoundsZoom(box, false, L.point(96, 96)), expansionZoom);
+      const zoom = Math.max(Math.floor(map.getZoom()) + 1, fitting);
+      map.setView([(south + north) / 2, (west + east) / 2], zoom);
     }
     return {
       click: zoomIn,
@@ -86,16 +89,10 @@ export function ClusterMarker({
         );
       },
     };
-  }, [map, latitude, longitude, expansionZoom, sharesOneSpot]);
+  }, [map, west, south, east, north, expansionZoom, sharesOneSpot]);
 
   return (
-    <Marker
-      ref={markerRef}
-      position={position}
-      icon={clusterIcon(count, offset)}
-      keyboard
-      eventHandlers={eventHandlers}
-    >
+    <Marker ref={markerRef} position={position} icon={icon} keyboard eventHandlers={eventHandlers}>
       {sharesOneSpot && (
         <Popup className="same-place-popup" minWidth={240} maxWidth={320} autoPanPadding={[24, 24]}>
           <SamePlaceList

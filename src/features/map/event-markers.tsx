@@ -10,14 +10,14 @@ import {
 } from './cluster-index.ts';
 import { ClusterMarker } from './cluster-marker.tsx';
 import { EventMarker } from './event-marker.tsx';
-import { clearAround, fanOutOffsets } from './fan-out.ts';
-import { clusterRadius, markerRadius } from './marker-icons.ts';
 import type { MapLinks } from './map-links.ts';
 
 export interface EventMarkersProps {
   events: DatasetEvent[];
   selectedEvent: DatasetEvent | null;
   links: MapLinks;
+  /** The colour of each category, for the rings round clusters. */
+  colourOf: (category: string) => string;
 }
 
 interface MapView {
@@ -43,10 +43,11 @@ function itemKey(item: ViewItem): string {
 
 /**
  * Clusters and single events for the current view. The index is built once per set of events;
- * the selected event is drawn on its own, on top, never hidden in a cluster. It keeps the same
- * React key as its unselected marker, so a marker selected from the keyboard keeps the focus.
+ * the selected event is drawn on its own, on top, never hidden in a cluster, and nothing else is
+ * drawn under it. It keeps the same React key as its unselected marker, so a marker selected from
+ * the keyboard keeps the focus.
  */
-export function EventMarkers({ events, selectedEvent, links }: EventMarkersProps) {
+export function EventMarkers({ events, selectedEvent, links, colourOf }: EventMarkersProps) {
   const map = useMap();
   const [view, setView] = useState(() => readView(map));
   useEffect(
@@ -68,40 +69,6 @@ export function EventMarkers({ events, selectedEvent, links }: EventMarkersProps
     () => itemsInView(clustered, view.bbox, view.zoom, selectedEvent),
     [clustered, view, selectedEvent],
   );
-  const offsets = useMemo(() => {
-    const singles = items.flatMap((item) => (item.kind === 'event' ? [item.event] : []));
-    // The selected event goes first, so it keeps its true position and the others move aside.
-    const fanned = fanOutOffsets(selectedEvent ? [selectedEvent, ...singles] : singles);
-    if (!selectedEvent) return fanned;
-    // Then whatever still sits under the selected marker (a neighbour, a cluster) moves clear.
-    const at = (latitude: number, longitude: number) =>
-      map.project([latitude, longitude], view.zoom);
-    const selectedPoint = at(selectedEvent.latitude, selectedEvent.longitude);
-    const neighbours = items.map((item) => {
-      const key = itemKey(item);
-      const point =
-        item.kind === 'event'
-          ? at(item.event.latitude, item.event.longitude)
-          : at(item.latitude, item.longitude);
-      const [fx, fy] = fanned.get(key) ?? [0, 0];
-      return {
-        key,
-        x: point.x + fx,
-        y: point.y + fy,
-        radius: item.kind === 'event' ? markerRadius() : clusterRadius(item.count),
-      };
-    });
-    const cleared = clearAround(
-      { x: selectedPoint.x, y: selectedPoint.y, radius: markerRadius() },
-      neighbours,
-    );
-    const combined = new Map(fanned);
-    for (const [key, [dx, dy]] of cleared) {
-      const [fx, fy] = fanned.get(key) ?? [0, 0];
-      combined.set(key, [fx + dx, fy + dy]);
-    }
-    return combined;
-  }, [items, selectedEvent, map, view.zoom]);
   const selectedId = selectedEvent?.id ?? null;
 
   // One array, so the selected marker shares its key space with the others: React then keeps the
@@ -112,18 +79,15 @@ export function EventMarkers({ events, selectedEvent, links }: EventMarkersProps
         key={itemKey(item)}
         event={item.event}
         selected={false}
-        offset={offsets.get(itemKey(item)) ?? null}
+        offset={item.offset}
         links={links}
       />
     ) : (
       <ClusterMarker
         key={itemKey(item)}
-        count={item.count}
-        offset={offsets.get(itemKey(item)) ?? null}
-        latitude={item.latitude}
-        longitude={item.longitude}
-        expansionZoom={item.expansionZoom}
-        listEvents={() => clusterEvents(clustered, item, item.withoutSelected ? selectedId : null)}
+        cluster={item}
+        colourOf={colourOf}
+        listEvents={() => clusterEvents(clustered, item, selectedId)}
         links={links}
       />
     ),

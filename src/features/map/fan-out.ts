@@ -1,68 +1,36 @@
 /**
- * Events that share one spot would hide each other. When several single markers (the selected
- * event among them) sit at the same coordinates, each after the first is nudged round a small
- * circle so every one can be clicked and seen.
+ * Keeping the map's circles clear of the selected marker. The selected event is drawn on its own, on
+ * top and at its true position, outside any cluster, so it may land on a neighbour (a country-wide
+ * event beside a town's markers, or another event at the very same spot) and cover it.
  */
-export interface Positioned {
-  id: string;
-  longitude: number;
-  latitude: number;
-}
-
-const RADIUS_PX = 36;
-
-export function fanOutOffsets(items: Positioned[]): Map<string, [number, number]> {
-  const bySpot = new Map<string, string[]>();
-  for (const item of items) {
-    const spot = `${item.longitude.toFixed(6)},${item.latitude.toFixed(6)}`;
-    const ids = bySpot.get(spot);
-    if (ids) ids.push(item.id);
-    else bySpot.set(spot, [item.id]);
-  }
-  const offsets = new Map<string, [number, number]>();
-  for (const ids of bySpot.values()) {
-    if (ids.length < 2) continue;
-    ids.slice(1).forEach((id, index) => {
-      const angle = -Math.PI / 4 + (index * 2 * Math.PI) / Math.max(ids.length - 1, 6);
-      offsets.set(id, [
-        Math.round(Math.cos(angle) * RADIUS_PX),
-        Math.round(Math.sin(angle) * RADIUS_PX),
-      ]);
-    });
-  }
-  return offsets;
-}
-
-export interface ScreenItem {
-  key: string;
-  /** World pixel position at the current zoom. */
+export interface Circle {
+  /** Screen pixels at the view's zoom. */
   x: number;
   y: number;
-  /** Half the marker's clickable size. */
   radius: number;
 }
 
 /**
- * The selected marker is drawn on its own, outside any cluster, so it may land on a neighbour
- * (a country-wide event near a town's markers) and cover it. Every marker closer than the two
- * targets' radii is moved straight away from the selected one until the targets just touch:
- * each stays clickable at full size (WCAG 2.5.8) and points the way to where it really is.
+ * The pixel offset that moves a circle at (x, y) straight away from `selected` until the two are
+ * `gap` apart; [0, 0] when it is clear already. Moved, not merged: the selected marker must stay
+ * where its event is and stay alone, so merging could only gather the neighbours into one bigger
+ * circle still under it. Moved aside, each keeps its full target (WCAG 2.5.8) and points the way to
+ * where it really is. Exactly on top, it goes up and to the right.
  */
-export function clearAround(
-  selected: { x: number; y: number; radius: number },
-  items: ScreenItem[],
-): Map<string, [number, number]> {
-  const offsets = new Map<string, [number, number]>();
-  for (const item of items) {
-    const dx = item.x - selected.x;
-    const dy = item.y - selected.y;
-    const distance = Math.hypot(dx, dy);
-    const needed = selected.radius + item.radius;
-    if (distance >= needed) continue;
-    // Exactly on top: move it up and to the right, as the fan-out does.
-    const [ux, uy] =
-      distance < 0.5 ? [Math.SQRT1_2, -Math.SQRT1_2] : [dx / distance, dy / distance];
-    offsets.set(item.key, [Math.round(ux * needed - dx), Math.round(uy * needed - dy)]);
-  }
-  return offsets;
+export function stepAside(
+  x: number,
+  y: number,
+  radius: number,
+  selected: Circle | null,
+  gap: number,
+): [number, number] {
+  if (!selected) return [0, 0];
+  const dx = x - selected.x;
+  const dy = y - selected.y;
+  const distance = Math.hypot(dx, dy);
+  // One pixel more than needed: markers are drawn at whole pixels, and the offset is rounded.
+  const needed = selected.radius + radius + gap + 1;
+  if (distance >= needed) return [0, 0];
+  const [ux, uy] = distance < 0.5 ? [Math.SQRT1_2, -Math.SQRT1_2] : [dx / distance, dy / distance];
+  return [Math.round(ux * needed - dx), Math.round(uy * needed - dy)];
 }

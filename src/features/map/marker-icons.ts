@@ -1,11 +1,11 @@
 /**
- * Marker icons. The HTML here is fixed markup or a number, never event text: titles reach the
- * marker only as an aria-label set through the DOM, so no event can inject markup.
+ * Marker icons. The HTML here is fixed markup, numbers and colours, never event text: titles and
+ * categories reach the marker only as an aria-label set through the DOM, so no event can inject
+ * markup.
  */
 import * as L from 'leaflet';
-
-/** 44 px: the smallest comfortable touch target. The visible dot inside is smaller. */
-const TARGET = 44;
+import type { RingSegment } from './cluster-mix.ts';
+import { discDiameter, TARGET } from './cluster-size.ts';
 
 const offsetIcons = new Map<string, L.DivIcon>();
 /**
@@ -14,7 +14,7 @@ const offsetIcons = new Map<string, L.DivIcon>();
  */
 const MAX_CACHED_ICONS = 400;
 
-/** The same icon moved by [dx, dy] pixels, to fan out events that share one spot. */
+/** The same icon moved by [dx, dy] pixels, to keep it clear of the selected marker. */
 export function eventIcon(offset: readonly [number, number] | null, selected = false): L.DivIcon {
   const [dx, dy] = offset ?? [0, 0];
   const key = `${dx},${dy},${selected}`;
@@ -32,48 +32,69 @@ export function eventIcon(offset: readonly [number, number] | null, selected = f
   return icon;
 }
 
-/** Keyed by label and offset, so the cache stays small however many counts the data has. */
+/**
+ * Colours come from the app's palette, not from events, but they go into markup: anything that
+ * is not a plain colour (a hex code, rgb() or hsl() with numbers, a colour name) is drawn grey.
+ */
+const PLAIN_COLOUR = /^(#[\da-f]{3,8}|(rgb|hsl)a?\([\d\s.,%/]+\)|[a-z]+)$/i;
+const FALLBACK_COLOUR = '#8a96a3';
+/** The arc that gathers the categories past the largest: a grey no category is given. */
+const REST_COLOUR = '#7b8794';
+
 const clusterIcons = new Map<string, L.DivIcon>();
 
-/** Half the clickable size of a cluster of `count`, for keeping neighbours clear of each other. */
-export function clusterRadius(count: number): number {
-  return Math.max(clusterSize(count), TARGET) / 2;
+function countLabel(count: number): string {
+  if (count < 1000) return String(count);
+  return count < 10_000 ? `${(count / 1000).toFixed(1)}k` : `${Math.round(count / 1000)}k`;
 }
 
-export function markerRadius(): number {
-  return TARGET / 2;
-}
-
-function clusterSize(count: number): number {
-  return count < 10 ? 36 : count < 100 ? 42 : count < 1000 ? 48 : 56;
-}
-
+/**
+ * A cluster: a navy disc with its count, sized by the count (cluster-size.ts) through SVG
+ * attributes, since the Content Security Policy refuses style attributes in markup, and ringed by
+ * its categories, one arc each. The markup holds only numbers and colours: the categories' names
+ * stay out of it (they reach the page as the aria-label, through the DOM).
+ */
 export function clusterIcon(
   count: number,
-  offset: readonly [number, number] | null = null,
+  ring: readonly RingSegment[],
+  colourOf: (category: string) => string,
 ): L.DivIcon {
-  const label =
-    count < 1000
-      ? String(count)
-      : count < 10_000
-        ? `${(count / 1000).toFixed(1)}k`
-        : `${Math.round(count / 1000)}k`;
-  const [dx, dy] = offset ?? [0, 0];
-  const key = `${label},${dx},${dy}`;
-  let icon = clusterIcons.get(key);
+  const size = discDiameter(count);
+  const middle = size / 2;
+  const band = Math.max(4, Math.round(size / 9));
+  // A white edge outside the ring, and a hairline between ring and disc, so that neither a dark
+  // basemap nor a dark category colour runs into the navy.
+  const ringRadius = middle - 1.5 - band / 2;
+  const arcs = ring
+    .map(({ category, start, sweep }) => {
+      const colour = category === null ? REST_COLOUR : colourOf(category);
+      const stroke = PLAIN_COLOUR.test(colour) ? colour : FALLBACK_COLOUR;
+      const dash =
+        sweep >= 360
+          ? ''
+          : ` stroke-dasharray="${sweep.toFixed(2)} 360" stroke-dashoffset="${(-start).toFixed(2)}"`;
+      return `<circle r="${ringRadius}" pathLength="360" stroke="${stroke}"${dash}/>`;
+    })
+    .join('');
+  const fontSize = size < 40 ? 12 : size < 52 ? 13 : 14;
+  const html =
+    `<svg class="cluster-marker-disc" width="${size}" height="${size}" viewBox="${-middle} ${-middle} ${size} ${size}" aria-hidden="true">` +
+    `<circle class="cluster-marker-edge" r="${middle}"/>` +
+    `<g transform="rotate(-90)" fill="none" stroke-width="${band}">${arcs}</g>` +
+    `<circle class="cluster-marker-core" r="${middle - 2.5 - band}"/>` +
+    `<text class="cluster-marker-count" font-size="${fontSize}" text-anchor="middle" dominant-baseline="central">${countLabel(count)}</text>` +
+    `</svg>`;
+  let icon = clusterIcons.get(html);
   if (!icon) {
     if (clusterIcons.size >= MAX_CACHED_ICONS) clusterIcons.clear();
-    const size = clusterSize(count);
     const target = Math.max(size, TARGET);
-    // The size is a class, not a style attribute: the Content Security Policy refuses inline
-    // styles in markup.
     icon = L.divIcon({
       className: 'cluster-marker',
-      html: `<span class="cluster-marker-disc cluster-size-${size}">${label}</span>`,
+      html,
       iconSize: [target, target],
-      iconAnchor: [target / 2 - dx, target / 2 - dy],
+      iconAnchor: [target / 2, target / 2],
     });
-    clusterIcons.set(key, icon);
+    clusterIcons.set(html, icon);
   }
   return icon;
 }

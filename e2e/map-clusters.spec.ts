@@ -1,0 +1,184 @@
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { chronology, mapRegion } from './helpers.ts';
+
+/**
+ * Clusters that read at a glance on a real file: 563 events of civilian harm in 2022, most of them
+ * in the Donbas. At the first view and zoomed in on Donetsk, no two circles on the map overlap,
+ * none covers the selected marker, and each cluster says what it holds.
+ */
+const CIVILIAN_HARM = fileURLToPath(
+  new URL('fixtures/real/ukraine-civilian-harm-2022.csv', import.meta.url),
+);
+/** An event in Donetsk (48.0° N, 37.8° E), located exactly: selecting it shows it at zoom 10. */
+const IN_DONETSK = /Storage units on fire in Donetsk/;
+const CLUSTER_NAME = /^Cluster of [\d,]+ events: /;
+const SAME_PLACE_NAME = /^[\d,]+ events at the same place \(.+\): list them$/;
+
+interface DrawnCircle {
+  name: string;
+  selected: boolean;
+  /** The visible disc or dot. */
+  x: number;
+  y: number;
+  radius: number;
+  /** The whole target a pointer can hit. */
+  targetX: number;
+  targetY: number;
+  targetRadius: number;
+}
+
+async function openCivilianHarm(page: Page) {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
+  await page.getByLabel('Dataset file (CSV, GeoJSON or JSON)').first().setInputFiles(CIVILIAN_HARM);
+  await expect(page.getByRole('status')).toHaveText(/^Showing 563 of 563 events/, {
+    timeout: 20_000,
+  });
+}
+
+/** Every marker on the map as circles, read once the map has stopped moving and redrawing. */
+async function drawnCircles(page: Page): Promise<DrawnCircle[]> {
+  // No pointer over a marker: hovering enlarges its dot.
+  await page.mouse.move(0, 0);
+  let previous = '';
+  let circles: DrawnCircle[] = [];
+  await expect
+    .poll(
+      async () => {
+        circles = await page.evaluate(() => {
+          const map = document.querySelector('.leaflet-container');
+          if (!map || map.querySelector('.leaflet-zoom-anim')) return [];
+          return [...map.querySelectorAll<HTMLElement>('.leaflet-marker-icon')].map((marker) => {
+            const target = marker.getBoundingClientRect();
+            const visible = (
+              marker.querySelector('.cluster-marker-disc, .event-marker-dot') ?? marker
+            ).getBoundingClientRect();
+            return {
+              name: marker.getAttribute('aria-label') ?? '',
+              selected: marker.getAttribute('aria-current') === 'true',
+              x: visible.left + visible.width / 2,
+              y: visible.top + visible.height / 2,
+              radius: Math.max(visible.width, visible.height) / 2,
+              targetX: target.left + target.width / 2,
+              targetY: target.top + target.height / 2,
+              targetRadius: Math.max(target.width, target.height) / 2,
+            };
+          });
+        });
+        const current = JSON.stringify(circles);
+        const settled = circles.length > 0 && current === previous;
+        previous = current;
+        return settled;
+      },
+      { intervals: [250] },
+    )
+    .toBe(true);
+  return circles;
+}
+
+/** Pairs of circles closer than their radii (half a pixel allowed for rounding). */
+function overlaps(circles: DrawnCircle[], which: 'visible' | 'target'): string[] {
+  const found: string[] = [];
+  circles.forEach((a, index) => {
+    for (const b of circles.slice(index + 1)) {
+      const apart =
+        which === 'visible'
+          ? Math.hypot(a.x - b.x, a.y - b.y) - a.radius - b.radius
+          : Math.hypot(a.targetX - b.targetX, a.targetY - b.targetY) -
+            a.targetRadius -
+            b.targetRadius;
+      if (apart < -0.5) found.push(`${a.name} ↔ ${b.name} (${apart.toFixed(1)} px)`);
+    }
+  });
+  return found;
+}
+
+/** The first number in a text: "1,250" in "Cluster of 1,250 events". */
+function countIn(text: string): number {
+  return Number(/[\d,]+/.exec(text)?.[0].replace(/,/g, ''));
+}
+
+function expectClustersNamedByTheirMix(circles: DrawnCircle[]) {
+  const clusters = circles.filter(({ name }) => /^(Cluster of|[\d,]+ events at)/.test(name));
+  expect(clusters.length).toBeGreaterThan(0);
+  for (const { name } of clusters) {
+    expect(name).toMatch(name.startsWith('Cluster') ? CLUSTER_NAME : SAME_PLACE_NAME);
+    // The parts of the mix ("600 shelling, 258 other") add up to the count.
+    const count = countIn(name);
+    const mix = name.startsWith('Cluster') ? name.split(': ')[1] : /\((.+)\)/.exec(name)?.[1];
+    const parts = (mix ?? '').split(', ').map(countIn);
+    expect(
+      parts.reduce((sum, part) => sum + part, 0),
+      name,
+    ).toBe(count);
+  }
+}
+
+/** Selects the Donetsk event from the list: the map jumps to it at zoom 10. */
+async function selectInDonetsk(page: Page) {
+  const search = page.getByRole('searchbox', { name: 'Search events' });
+  await search.fill('Storage units on fire');
+  await chronology(page).getByRole('link', { name: IN_DONETSK }).click();
+  await expect(mapRegion(page).getByRole('button', { name: IN_DONETSK })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+  await search.fill('');
+  await expect(page.getByRole('status')).toHaveText(/^Showing 563 of 563 events/);
+}
+
+async function zoomOut(page: Page, steps: number) {
+  for (let step = 0; step < steps; step += 1) {
+    await mapRegion(page).getByRole('button', { name: 'Zoom out' }).click();
+  }
+}
+
+test('at the first view and on the Donbas at zooms 9 and 7, no two circles overlap and clusters name their mix', async ({
+  page,
+}) => {
+  await openCivilianHarm(page);
+  const first = await drawnCircles(page);
+  expect(overlaps(first, 'visible')).toEqual([]);
+  expect(overlaps(first, 'target')).toEqual([]);
+  expectClustersNamedByTheirMix(first);
+  // The first view holds every event, each counted once.
+  const counted = first.reduce(
+    (sum, { name }) => sum + (/^(Cluster of|[\d,]+ events at)/.test(name) ? countIn(name) : 1),
+    0,
+  );
+  expect(counted).toBe(563);
+
+  await selectInDonetsk(page);
+  // Cleared from the list, so the map shows every event alike.
+  await chronology(page).getByRole('link', { name: IN_DONETSK }).focus();
+  await page.keyboard.press('Escape');
+  await expect(page).not.toHaveURL(/\/events\//);
+  for (const steps of [1, 2]) {
+    await zoomOut(page, steps);
+    const circles = await drawnCircles(page);
+    expect(overlaps(circles, 'visible')).toEqual([]);
+    expect(overlaps(circles, 'target')).toEqual([]);
+    expectClustersNamedByTheirMix(circles);
+  }
+});
+
+test('with an event selected in the Donbas, nothing overlaps its marker', async ({ page }) => {
+  await openCivilianHarm(page);
+  await selectInDonetsk(page);
+  for (const steps of [0, 1, 2]) {
+    await zoomOut(page, steps);
+    const circles = await drawnCircles(page);
+    const selected = circles.filter((circle) => circle.selected);
+    expect(selected.map(({ name }) => name)).toEqual([expect.stringMatching(IN_DONETSK)]);
+    const others = circles.filter((circle) => !circle.selected);
+    expect(others.length).toBeGreaterThan(1);
+    const onSelected = [...overlaps(circles, 'visible'), ...overlaps(circles, 'target')].filter(
+      (pair) => IN_DONETSK.test(pair),
+    );
+    expect(onSelected).toEqual([]);
+    expect(overlaps(circles, 'visible')).toEqual([]);
+  }
+});

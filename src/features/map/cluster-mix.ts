@@ -1,0 +1,85 @@
+/**
+ * What a cluster holds, category by category: the ring drawn round it and the name a screen reader
+ * says. Both come from the same counts, largest first.
+ */
+import { categoryLabel } from '../../data/model/categories.ts';
+
+export interface CategoryCount {
+  /** null for the dataset's rarest categories, counted together (cluster-index.ts). */
+  category: string | null;
+  count: number;
+}
+
+export interface RingSegment {
+  /** null for the segment that gathers everything past the largest categories. */
+  category: string | null;
+  /** Degrees clockwise from twelve o'clock. */
+  start: number;
+  sweep: number;
+}
+
+/** More colours than this round one small disc cannot be told apart. */
+const MAX_SEGMENTS = 5;
+/** Each segment at least this wide, so a category with one event in thousands still shows. */
+const MIN_SWEEP = 6;
+/** The name names this many categories, then counts the rest as "other". */
+const NAMED_CATEGORIES = 3;
+
+/**
+ * The ring: one segment per category, largest first from twelve o'clock, sized by count; past five,
+ * the fifth gathers the rest. Every segment gets MIN_SWEEP degrees and shares the rest of the
+ * circle by count, so the segments always add up to 360°.
+ */
+export function ringSegments(mix: readonly CategoryCount[]): RingSegment[] {
+  const shown =
+    mix.length <= MAX_SEGMENTS
+      ? mix
+      : [
+          ...mix.slice(0, MAX_SEGMENTS - 1),
+          {
+            category: null,
+            count: mix.slice(MAX_SEGMENTS - 1).reduce((sum, part) => sum + part.count, 0),
+          },
+        ];
+  const total = shown.reduce((sum, part) => sum + part.count, 0);
+  const shared = 360 - MIN_SWEEP * shown.length;
+  let start = 0;
+  return shown.map(({ category, count }, index) => {
+    const sweep =
+      index === shown.length - 1 ? 360 - start : MIN_SWEEP + (shared * count) / (total || 1);
+    const segment = { category, start, sweep };
+    start += sweep;
+    return segment;
+  });
+}
+
+const countFormat = new Intl.NumberFormat('en-GB');
+
+/**
+ * "Cluster of 858 events: 600 shelling, 258 other": the count, then up to three categories by
+ * name, largest first, and the rest as "other" (a category called "other" among them, so the word
+ * means one thing). Events at one spot say so and offer the list: "2 events at the same place
+ * (1 missile test, 1 military activity): list them".
+ */
+export function clusterName(
+  count: number,
+  mix: readonly CategoryCount[],
+  sharesOneSpot: boolean,
+): string {
+  const named = mix
+    .filter(({ category }) => category !== null && category.toLowerCase() !== 'other')
+    .slice(0, NAMED_CATEGORIES);
+  const rest = count - named.reduce((sum, part) => sum + part.count, 0);
+  const parts = named.map(
+    ({ category, count: part }) =>
+      // One space between words: "Feb - June" reads "feb june", not "feb   june".
+      `${countFormat.format(part)} ${categoryLabel(category ?? '')
+        .replace(/\s+/g, ' ')
+        .toLowerCase()}`,
+  );
+  if (rest > 0) parts.push(`${countFormat.format(rest)} other`);
+  const events = `${countFormat.format(count)} events`;
+  return sharesOneSpot
+    ? `${events} at the same place (${parts.join(', ')}): list them`
+    : `Cluster of ${events}: ${parts.join(', ')}`;
+}
