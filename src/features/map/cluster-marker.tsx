@@ -16,7 +16,6 @@ type ClusterItem = Extract<MapItem, { kind: 'cluster' }>;
 export interface ClusterMarkerProps {
   cluster: ClusterItem;
   /** The colour of each category, for the ring. */
-  colourOf: (category: string) => string;
   /** Only read when the cluster cannot split: its events, listed in the popup. */
   listEvents: () => DatasetEvent[];
   links: MapLinks;
@@ -26,16 +25,14 @@ export interface ClusterMarkerProps {
  * A cluster: a click or Enter zooms in until it splits; a cluster whose events share one spot
  * (several events at Sinpo) lists them instead, each a button that selects it.
  */
-export function ClusterMarker({ cluster, colourOf, listEvents, links }: ClusterMarkerProps) {
+export function ClusterMarker({ cluster, listEvents, links }: ClusterMarkerProps) {
   const { count, latitude, longitude, expansionZoom, bounds, mix } = cluster;
   const map = useMap();
   const markerRef = useRef<L.Marker>(null);
   const sharesOneSpot = expansionZoom === null;
-  const label = clusterName(count, mix, sharesOneSpot);
-  const icon = useMemo(
-    () => clusterIcon(count, ringSegments(mix), colourOf),
-    [count, mix, colourOf],
-  );
+  const { slotOf, labelOf } = links;
+  const label = clusterName(count, mix, sharesOneSpot, labelOf);
+  const icon = useMemo(() => clusterIcon(count, ringSegments(mix), slotOf), [count, mix, slotOf]);
 
   useEffect(
     function describeClusterElement() {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { categoryLabel, categoryPalette } from '../../data/model/categories.ts';
 import { clusterName, ringSegments, type CategoryCount } from './cluster-mix.ts';
 
 const mixOf = (...counts: [string | null, number][]): CategoryCount[] =>
@@ -50,33 +51,41 @@ describe('the ring round a cluster', () => {
 
 describe('the accessible name of a cluster', () => {
   it('says the count, up to three categories by name and the rest as other', () => {
-    expect(clusterName(858, mixOf(['shelling', 600], ['missile-test', 258]), false)).toBe(
-      'Cluster of 858 events: 600 shelling, 258 missile test',
-    );
+    expect(
+      clusterName(858, mixOf(['shelling', 600], ['missile-test', 258]), false, categoryLabel),
+    ).toBe('Cluster of 858 events: 600 shelling, 258 missile test');
     expect(
       clusterName(
         1250,
         mixOf(['shelling', 600], ['strike', 400], ['fire', 200], ['looting', 40], [null, 10]),
         false,
+        categoryLabel,
       ),
     ).toBe('Cluster of 1,250 events: 600 shelling, 400 strike, 200 fire, 50 other');
   });
 
   it('reads a category as words, lower-cased', () => {
-    expect(clusterName(3, mixOf(['Bombing or Explosion Feb - June', 3]), false)).toBe(
-      'Cluster of 3 events: 3 bombing or explosion feb june',
-    );
+    expect(
+      clusterName(3, mixOf(['Bombing or Explosion Feb - June', 3]), false, categoryLabel),
+    ).toBe('Cluster of 3 events: 3 bombing or explosion feb june');
   });
 
   it('counts a category called "other" and the rarest categories with the rest', () => {
-    expect(clusterName(5, mixOf(['statement', 2], ['other', 2], [null, 1]), false)).toBe(
-      'Cluster of 5 events: 2 statement, 3 other',
+    expect(
+      clusterName(5, mixOf(['statement', 2], ['other', 2], [null, 1]), false, categoryLabel),
+    ).toBe('Cluster of 5 events: 2 statement, 3 other');
+  });
+
+  it('names bare levels by their column', () => {
+    const { labelOf } = categoryPalette(['1', '2', '3'], 'violence level');
+    expect(clusterName(7, mixOf(['1', 5], ['3', 2]), false, labelOf)).toBe(
+      'Cluster of 7 events: 5 violence level 1, 2 violence level 3',
     );
   });
 
   it('offers the list for events at the same place, with their mix', () => {
-    expect(clusterName(2, mixOf(['missile-test', 1], ['military-activity', 1]), true)).toBe(
-      '2 events at the same place (1 missile test, 1 military activity): list them',
-    );
+    expect(
+      clusterName(2, mixOf(['missile-test', 1], ['military-activity', 1]), true, categoryLabel),
+    ).toBe('2 events at the same place (1 missile test, 1 military activity): list them');
   });
 });

@@ -2,7 +2,6 @@
  * What a cluster holds, category by category: the ring drawn round it and the name a screen reader
  * says. Both come from the same counts, largest first.
  */
-import { categoryLabel } from '../../data/model/categories.ts';
 
 export interface CategoryCount {
   /** null for the dataset's rarest categories, counted together (cluster-index.ts). */
@@ -65,6 +64,8 @@ export function clusterName(
   count: number,
   mix: readonly CategoryCount[],
   sharesOneSpot: boolean,
+  /** A category's name for readers (categories.ts `labelOf`). */
+  labelOf: (category: string) => string,
 ): string {
   const named = mix
     .filter(({ category }) => category !== null && category.toLowerCase() !== 'other')
@@ -73,7 +74,7 @@ export function clusterName(
   const parts = named.map(
     ({ category, count: part }) =>
       // One space between words: "Feb - June" reads "feb june", not "feb   june".
-      `${countFormat.format(part)} ${categoryLabel(category ?? '')
+      `${countFormat.format(part)} ${labelOf(category ?? '')
         .replace(/\s+/g, ' ')
         .toLowerCase()}`,
   );

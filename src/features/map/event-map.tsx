@@ -2,7 +2,6 @@ import { useState, type ReactNode } from 'react';
 import { LayersControl, MapContainer, ScaleControl, TileLayer } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { GeoBounds } from '../../data/query/selectors.ts';
-import { categoryColor } from '../../data/model/categories.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
 import { EventMarkers } from './event-markers.tsx';
 import { FitEvents } from './fit-events.tsx';
@@ -82,12 +81,7 @@ export function EventMap({
         <FitEvents events={events} initialSelection={initialSelection} datasetKey={datasetKey} />
         <FitResults events={events} request={fitRequest} />
         <FollowSelection selectedEvent={selectedEvent} />
-        <EventMarkers
-          events={events}
-          selectedEvent={selectedEvent}
-          links={links}
-          colourOf={categoryColor}
-        />
+        <EventMarkers events={events} selectedEvent={selectedEvent} links={links} />
         <ReportView onViewChange={onViewChange} />
         <MapFocus focusHomes={links.focusHomes} />
       </MapContainer>

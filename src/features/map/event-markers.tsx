@@ -17,7 +17,6 @@ export interface EventMarkersProps {
   selectedEvent: DatasetEvent | null;
   links: MapLinks;
   /** The colour of each category, for the rings round clusters. */
-  colourOf: (category: string) => string;
 }
 
 interface MapView {
@@ -47,7 +46,7 @@ function itemKey(item: ViewItem): string {
  * drawn under it. It keeps the same React key as its unselected marker, so a marker selected from
  * the keyboard keeps the focus.
  */
-export function EventMarkers({ events, selectedEvent, links, colourOf }: EventMarkersProps) {
+export function EventMarkers({ events, selectedEvent, links }: EventMarkersProps) {
   const map = useMap();
   const [view, setView] = useState(() => readView(map));
   useEffect(
@@ -86,7 +85,6 @@ export function EventMarkers({ events, selectedEvent, links, colourOf }: EventMa
       <ClusterMarker
         key={itemKey(item)}
         cluster={item}
-        colourOf={colourOf}
         listEvents={() => clusterEvents(clustered, item, selectedId)}
         links={links}
       />

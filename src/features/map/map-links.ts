@@ -1,3 +1,4 @@
+import type { ColourSlot } from '../../data/model/categories.ts';
 import type { FocusHomes } from '../../lib/focus-homes.ts';
 import type { Store } from '../../lib/store/store.ts';
 
@@ -9,6 +10,8 @@ export interface MapLinks {
   select: (id: string) => void;
   /** A category's colour in this dataset's palette. */
   colourOf: (category: string) => string;
+  /** Its palette slot, for markup that names a class rather than a colour (cluster rings). */
+  slotOf: (category: string) => ColourSlot;
   /** Its name for readers (categories.ts `labelOf`). */
   labelOf: (category: string) => string;
   /** The event under the pointer or keyboard focus, in the list or on the map. */

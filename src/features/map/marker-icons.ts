@@ -4,6 +4,7 @@
  * markup.
  */
 import * as L from 'leaflet';
+import type { ColourSlot } from '../../data/model/categories.ts';
 import type { RingSegment } from './cluster-mix.ts';
 import { discDiameter, TARGET } from './cluster-size.ts';
 
@@ -32,15 +33,6 @@ export function eventIcon(offset: readonly [number, number] | null, selected = f
   return icon;
 }
 
-/**
- * Colours come from the app's palette, not from events, but they go into markup: anything that
- * is not a plain colour (a hex code, rgb() or hsl() with numbers, a colour name) is drawn grey.
- */
-const PLAIN_COLOUR = /^(#[\da-f]{3,8}|(rgb|hsl)a?\([\d\s.,%/]+\)|[a-z]+)$/i;
-const FALLBACK_COLOUR = '#8a96a3';
-/** The arc that gathers the categories past the largest: a grey no category is given. */
-const REST_COLOUR = '#7b8794';
-
 const clusterIcons = new Map<string, L.DivIcon>();
 
 function countLabel(count: number): string {
@@ -57,7 +49,7 @@ function countLabel(count: number): string {
 export function clusterIcon(
   count: number,
   ring: readonly RingSegment[],
-  colourOf: (category: string) => string,
+  slotOf: (category: string) => ColourSlot,
 ): L.DivIcon {
   const size = discDiameter(count);
   const middle = size / 2;
@@ -67,13 +59,14 @@ export function clusterIcon(
   const ringRadius = middle - 1.5 - band / 2;
   const arcs = ring
     .map(({ category, start, sweep }) => {
-      const colour = category === null ? REST_COLOUR : colourOf(category);
-      const stroke = PLAIN_COLOUR.test(colour) ? colour : FALLBACK_COLOUR;
+      // A class per palette slot (markers.css): the colours follow the theme, and the markup
+      // holds fixed names only, never a category's own text.
+      const slot = category === null ? 'category-other' : slotOf(category);
       const dash =
         sweep >= 360
           ? ''
           : ` stroke-dasharray="${sweep.toFixed(2)} 360" stroke-dashoffset="${(-start).toFixed(2)}"`;
-      return `<circle r="${ringRadius}" pathLength="360" stroke="${stroke}"${dash}/>`;
+      return `<circle class="ring-${slot}" r="${ringRadius}" pathLength="360"${dash}/>`;
     })
     .join('');
   const fontSize = size < 40 ? 12 : size < 52 ? 13 : 14;
