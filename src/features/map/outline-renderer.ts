@@ -230,7 +230,7 @@ export class OutlineLayer extends L.Layer {
     this.bitmapContext.transferFromImageBitmap(reply.bitmap);
   }
 
-  /** Puts the canvas where a drawing of `placement` belongs, unscaled. */
+  /** Puts the canvas where a drawing of `placement` belongs, unscaled; 'drawn' follows at once. */
   private place(placement: Placement): void {
     const canvas = this.canvas;
     if (!canvas) return;
@@ -238,6 +238,7 @@ export class OutlineLayer extends L.Layer {
     canvas.style.width = `${placement.width}px`;
     canvas.style.height = `${placement.height}px`;
     this.shown = placement;
+    this.fire('drawn');
   }
 
   /** As Leaflet's renderer: the drawing shown, scaled and moved to where it is at this zoom. */
