@@ -15,6 +15,17 @@ export interface Box {
   bottom: number;
 }
 
+/** Something over the map that names keep clear of: its box is the area it takes. */
+export interface Obstacle extends Box {
+  /**
+   * For an event marker or cluster, the part of it that is seen (a marker's box is a larger,
+   * transparent touch target): a place's dot may show beside it, and a place under it is named
+   * beside the marker, which stands in for the place's dot. Null for anything else (a control),
+   * which hides the places under it.
+   */
+  seen: Box | null;
+}
+
 export interface LabelCandidate {
   /** What the label says (as the page lists it for tests). */
   key: string;
@@ -47,8 +58,10 @@ export interface PlacementView {
 
 /** Room between a name and its dot, or the marker it sits beside. */
 const GAP = 3;
-/** The least room between two names (or a name and another's dot). */
-const LABEL_SPACING = 6;
+/** The least room between two names. */
+const LABEL_SPACING = 7;
+/** The least room between a name and another's dot. */
+const DOT_SPACING = 6;
 /** The least room between a name and a marker or control. */
 const OBSTACLE_SPACING = 2;
 /** Names stay this far inside the view's edges. */
@@ -95,18 +108,11 @@ class BlockedArea {
     });
   }
 
-  /** The first box held that overlaps `box`, if any. */
-  find(box: Box): Box | undefined {
-    let found: Box | undefined;
-    this.forCells(box, (key) => {
-      found = this.cells.get(key)?.find((other) => intersects(box, other));
-      return found !== undefined;
-    });
-    return found;
-  }
-
   overlaps(box: Box): boolean {
-    return this.find(box) !== undefined;
+    return this.forCells(
+      box,
+      (key) => this.cells.get(key)?.some((other) => intersects(box, other)) ?? false,
+    );
   }
 }
 
@@ -156,46 +162,65 @@ function inside(box: Box, view: PlacementView): boolean {
   );
 }
 
+/** The marker seen over the point, if any. */
+function markerAt(obstacles: readonly Obstacle[], x: number, y: number): Obstacle | undefined {
+  return obstacles.find(
+    ({ seen }) =>
+      seen !== null && x >= seen.left && x <= seen.right && y >= seen.top && y <= seen.bottom,
+  );
+}
+
 /**
  * The names to draw and where. Candidates are taken by priority (ties keep their order); a name
  * is placed only if its point is in the view, its text and dot fit inside the view, clear of every
- * obstacle by OBSTACLE_SPACING and of every name placed before by LABEL_SPACING. A dot that falls
- * under an obstacle is not drawn, and the name goes beside that obstacle instead.
+ * obstacle by OBSTACLE_SPACING and of every name placed before by LABEL_SPACING (a dot by
+ * DOT_SPACING). A dot may show in a marker's transparent margin, not under what is seen of it; a
+ * place under a marker seen is named beside the marker, without a dot; a place under a control
+ * is not named.
  */
 export function placeLabels<Candidate extends LabelCandidate>(
   candidates: readonly Candidate[],
-  obstacles: readonly Box[],
+  obstacles: readonly Obstacle[],
   view: PlacementView,
 ): PlacedLabel<Candidate>[] {
   const blockedByObstacles = new BlockedArea(view.width);
-  for (const obstacle of obstacles) blockedByObstacles.add(inflate(obstacle, OBSTACLE_SPACING));
+  const blockedForDots = new BlockedArea(view.width);
+  for (const obstacle of obstacles) {
+    blockedByObstacles.add(inflate(obstacle, OBSTACLE_SPACING));
+    blockedForDots.add(inflate(obstacle.seen ?? obstacle, OBSTACLE_SPACING));
+  }
   const blockedByLabels = new BlockedArea(view.width);
   const order = candidates
     .map((candidate, index) => ({ candidate, index }))
     .sort((a, b) => b.candidate.priority - a.candidate.priority || a.index - b.index);
   const placed: PlacedLabel<Candidate>[] = [];
+  const standingIn = new Set<Obstacle>();
   for (const { candidate } of order) {
     const { x, y, dotRadius } = candidate;
     if (!(x >= 0 && y >= 0 && x <= view.width && y <= view.height)) continue;
+    const dotBox = {
+      left: x - dotRadius,
+      top: y - dotRadius,
+      right: x + dotRadius,
+      bottom: y + dotRadius,
+    };
+    const standIn = dotRadius > 0 ? markerAt(obstacles, x, y) : undefined;
     let dot: Box | null = null;
     let positions: Box[];
-    if (dotRadius > 0) {
-      const dotBox = {
-        left: x - dotRadius,
-        top: y - dotRadius,
-        right: x + dotRadius,
-        bottom: y + dotRadius,
-      };
-      const hiding = blockedByObstacles.find(dotBox);
-      if (hiding) {
-        positions = positionsAround(candidate, hiding);
-      } else {
-        if (blockedByLabels.overlaps(dotBox) || !inside(dotBox, view)) continue;
-        dot = dotBox;
-        positions = positionsAround(candidate, dotBox);
-      }
-    } else {
+    if (dotRadius === 0) {
       positions = positionsAcross(candidate);
+    } else if (standIn) {
+      // A marker stands in for one place, the largest under it; the others are not named.
+      if (standingIn.has(standIn)) continue;
+      positions = positionsAround(candidate, inflate(standIn, OBSTACLE_SPACING));
+    } else {
+      const dotHidden =
+        blockedForDots.overlaps(dotBox) ||
+        blockedByLabels.overlaps(dotBox) ||
+        !inside(dotBox, view);
+      if (dotHidden) continue;
+      dot = dotBox;
+      positions = positionsAround(candidate, dotBox);
     }
     const text = positions.find(
       (box) =>
@@ -205,8 +230,9 @@ export function placeLabels<Candidate extends LabelCandidate>(
         (dot === null || !intersects(box, dot)),
     );
     if (!text) continue;
+    if (standIn) standingIn.add(standIn);
     blockedByLabels.add(inflate(text, LABEL_SPACING));
-    if (dot) blockedByLabels.add(inflate(dot, LABEL_SPACING / 2));
+    if (dot) blockedByLabels.add(inflate(dot, DOT_SPACING));
     placed.push({ candidate, text, dot });
   }
   return placed;

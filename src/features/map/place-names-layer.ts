@@ -17,7 +17,7 @@
  */
 import type { Map as LeafletMap } from 'leaflet';
 import { placeNameFiles } from 'virtual:dateline/place-names';
-import { placeLabels, type Box, type PlacedLabel } from './label-placement.ts';
+import { placeLabels, type Box, type Obstacle, type PlacedLabel } from './label-placement.ts';
 import {
   nameCandidates,
   tilesInView,
@@ -66,8 +66,8 @@ class PlaceNames {
   ) {
     this.canvas.className = 'place-names';
     this.canvas.setAttribute('aria-hidden', 'true');
-    // Above the outline's canvas, whichever the pane holds first.
-    this.canvas.style.zIndex = '1';
+    // Above the outline's canvas, whichever the pane holds first (Leaflet gives canvases 100).
+    this.canvas.style.zIndex = '101';
     this.context = this.canvas.getContext('2d');
     this.fontFamily = getComputedStyle(map.getContainer()).fontFamily || 'sans-serif';
     pane.appendChild(this.canvas);
@@ -183,26 +183,32 @@ class PlaceNames {
   };
 
   /** Markers, clusters and the map's controls, in the map's pixels: names keep off them. */
-  private obstacles(): Box[] {
+  private obstacles(): Obstacle[] {
     const container = this.map.getContainer();
     const origin = container.getBoundingClientRect();
-    const elements = [
-      ...(this.map.getPane('markerPane')?.children ?? []),
+    const markers = [...(this.map.getPane('markerPane')?.children ?? [])];
+    const controls = [
       ...container.querySelectorAll('.leaflet-control'),
       // The legend, the fit button and the summary bar lie over the map beside its container.
       ...[...(container.parentElement?.children ?? [])].filter((element) => element !== container),
     ];
-    const boxes: Box[] = [];
-    for (const element of elements) {
+    const boxes: Obstacle[] = [];
+    const inMap = (rect: DOMRect): Box => ({
+      left: rect.left - origin.left,
+      top: rect.top - origin.top,
+      right: rect.right - origin.left,
+      bottom: rect.bottom - origin.top,
+    });
+    const add = (element: Element, marker: boolean) => {
       const rect = element.getBoundingClientRect();
-      if (rect.width === 0 || rect.height === 0) continue;
-      boxes.push({
-        left: rect.left - origin.left,
-        top: rect.top - origin.top,
-        right: rect.right - origin.left,
-        bottom: rect.bottom - origin.top,
-      });
-    }
+      if (rect.width === 0 || rect.height === 0) return;
+      // What is seen of a marker is its icon's dot or disc (marker-icons.ts), inside a larger
+      // transparent touch target.
+      const seen = marker ? (element.firstElementChild ?? element).getBoundingClientRect() : null;
+      boxes.push({ ...inMap(rect), seen: seen ? inMap(seen) : null });
+    };
+    for (const element of markers) add(element, true);
+    for (const element of controls) add(element, false);
     return boxes;
   }
 

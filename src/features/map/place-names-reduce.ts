@@ -90,10 +90,11 @@ export function placeRows(cities: readonly GeoNamesCity[]): { band: number; row:
   for (const city of cities) {
     if (!NAMED_FEATURE_CODES.has(city.featureCode) || !(city.population > 0)) continue;
     const rank = placeRank(city);
-    const band = bandOf(rank);
+    const rounded = threeDigits(rank);
+    // Banded as the file will say: a reader sees the same rank the band was chosen by.
+    const band = bandOf(rounded);
     if (band < 0) continue;
     const [longitude, latitude] = city.loc.coordinates;
-    const rounded = threeDigits(rank);
     const name = englishName(city.name, city.country);
     const row: PlaceRow =
       city.featureCode === 'PPLC'
