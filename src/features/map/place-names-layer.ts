@@ -36,7 +36,7 @@ const ATTRIBUTION =
 export type LandColours = Record<'light' | 'dark', { land: string }>;
 
 /** Names in view as the map last showed them: tests read these (see the top of this file). */
-function describe(placed: readonly PlacedLabel<NameCandidate>[]) {
+function listing(placed: readonly PlacedLabel<NameCandidate>[]) {
   const rounded = (box: Box) =>
     [box.left, box.top, box.right, box.bottom].map((value) => Math.round(value * 10) / 10);
   return {
@@ -50,6 +50,9 @@ class PlaceNames {
   private readonly canvas = document.createElement('canvas');
   private readonly context: CanvasRenderingContext2D | null;
   private readonly observer: MutationObserver;
+  /** The legend, the fit button and the summary bar: names move when they open, close or come. */
+  private readonly overMap = new ResizeObserver(() => this.schedule());
+  private readonly besideMap = new MutationObserver(() => this.watchBesideMap());
   private readonly darkTheme = window.matchMedia('(prefers-color-scheme: dark)');
   private readonly fontFamily: string;
   /** Each file's names once read; a promise while it downloads. */
@@ -85,6 +88,18 @@ class PlaceNames {
         attributeFilter: ['style'],
       });
     }
+    this.watchBesideMap();
+    this.schedule();
+  }
+
+  /** Watches the size of every element laid over the map beside its container. */
+  private watchBesideMap(): void {
+    const container = this.map.getContainer();
+    const parent = container.parentElement;
+    if (!parent) return;
+    this.overMap.disconnect();
+    for (const element of parent.children) if (element !== container) this.overMap.observe(element);
+    this.besideMap.observe(parent, { childList: true });
     this.schedule();
   }
 
@@ -92,6 +107,8 @@ class PlaceNames {
     this.disposed = true;
     cancelAnimationFrame(this.frame);
     this.observer.disconnect();
+    this.overMap.disconnect();
+    this.besideMap.disconnect();
     this.darkTheme.removeEventListener('change', this.schedule);
     this.map.off('zoomstart zoom', this.hide);
     this.map.off('moveend resize', this.afterMove);
@@ -102,7 +119,7 @@ class PlaceNames {
   private readonly hide = () => {
     this.zooming = true;
     this.canvas.style.visibility = 'hidden';
-    Object.assign(this.canvas.dataset, describe([]));
+    Object.assign(this.canvas.dataset, listing([]));
   };
 
   private readonly afterMove = () => {
@@ -234,7 +251,7 @@ class PlaceNames {
       { width: view.width, height: view.height, ratio, fontFamily: this.fontFamily },
       { halo: this.land[theme].land, ...LABEL_INKS[theme] },
     );
-    Object.assign(this.canvas.dataset, describe(placed));
+    Object.assign(this.canvas.dataset, listing(placed));
     this.canvas.style.visibility = '';
   }
 }

@@ -63,7 +63,7 @@ export function englishName(name: string, country: string): string {
 }
 
 /** A place's rank: its population, a capital's weighted (place-names-data.ts). */
-export function placeRank(city: GeoNamesCity): number {
+function placeRank(city: GeoNamesCity): number {
   return city.featureCode === 'PPLC' ? city.population * CAPITAL_WEIGHT : city.population;
 }
 
