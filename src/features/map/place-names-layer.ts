@@ -232,7 +232,10 @@ class PlaceNames {
   private update(): void {
     if (this.zooming || this.disposed || !this.context) return;
     const view = this.viewWindow();
-    const candidates = nameCandidates(this.namesFor(view), view, this.measure);
+    const names = this.namesFor(view);
+    // Nothing has arrived yet: no need to read the page's layout for an empty drawing.
+    if (names.length === 0) return;
+    const candidates = nameCandidates(names, view, this.measure);
     const placed = placeLabels(candidates, this.obstacles(), view);
     const ratio = Math.min(window.devicePixelRatio || 1, 3);
     const width = Math.round(view.width * ratio);
