@@ -188,7 +188,7 @@ class PlaceNames {
     }
   }
 
-  private measure = (text: string, style: LabelStyle): number => {
+  private readonly measure = (text: string, style: LabelStyle): number => {
     const key = `${style.font}|${style.letterSpacing}|${text}`;
     let width = this.widths.get(key);
     if (width === undefined && this.context) {
