@@ -7,6 +7,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { buildBasemap } from './src/features/map/basemap-shapes.ts';
 import { encodeOutlines } from './src/features/map/outline-data.ts';
+import { placeNamesPlugin } from './scripts/place-names-plugin.ts';
 
 const bundledDataset = fileURLToPath(new URL('./data/events.geojson', import.meta.url));
 
@@ -204,6 +205,7 @@ export default defineConfig({
     react(),
     bundledDatasetPlugin(),
     basemapOutlinesPlugin(),
+    placeNamesPlugin(),
     contentSecurityPolicyPlugin(),
     // Last: it lists the files the others emitted.
     serviceWorkerPlugin(),

@@ -28,7 +28,7 @@ async function readOutline(page: Page, markerName: string) {
   if (!box) throw new Error(`No marker named ${markerName}`);
   const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   return mapRegion(page)
-    .locator('.leaflet-basemap-pane canvas')
+    .locator('.leaflet-basemap-pane canvas:not(.place-names)')
     .evaluate((element: HTMLCanvasElement, { x, y }) => {
       const drawnByWorker = element.getContext('2d') === null;
       // Read through a copy at CSS size, which works for both kinds of canvas.
@@ -317,7 +317,9 @@ test.describe('the map and the chronology in sync', () => {
     await expect(page.getByRole('checkbox', { name: 'Street map tiles (online)' })).toBeChecked();
     await expect.poll(() => tileRequests).toBeGreaterThan(0);
     await expect(marker(page, STRIKE)).toBeVisible();
-    await expect(mapRegion(page).locator('.leaflet-basemap-pane canvas')).toBeVisible();
+    await expect(
+      mapRegion(page).locator('.leaflet-basemap-pane canvas:not(.place-names)'),
+    ).toBeVisible();
     expect(errors).toEqual([]);
   });
 
@@ -332,7 +334,7 @@ test.describe('the map and the chronology in sync', () => {
         });
       }
       await page.goto('./');
-      const canvas = mapRegion(page).locator('.leaflet-basemap-pane canvas');
+      const canvas = mapRegion(page).locator('.leaflet-basemap-pane canvas:not(.place-names)');
       await expect(canvas).toBeVisible();
       // The first drawing arrives a moment after the canvas (and again after the map fits the
       // events): read until it has.

@@ -26,6 +26,13 @@ const FIRST_LOAD_JS_KB = 170;
 interface NetworkRequest {
   url: string;
   resourceType?: string;
+  /** Milliseconds from the navigation's start, as the user timings are. */
+  networkRequestTime?: number;
+}
+
+interface UserTiming {
+  name: string;
+  startTime: number;
 }
 
 const distDir = resolve(process.env.BENCH_DIST ?? 'dist');
@@ -83,22 +90,41 @@ try {
     `  ${metrics.map((id) => `${lhr.audits[id]?.title}: ${lhr.audits[id]?.displayValue}`).join(' · ')}`,
   );
   // The first load's JavaScript, gzip as the host serves it: the page's scripts and the workers'
-  // (the import worker and the outline worker start with the page). Lighthouse lists a worker's
-  // script with a transfer size of a few hundred bytes (its body is not counted), so each file's
-  // size is its gzip on disk, compressed as the bench server compresses it.
+  // (the import worker and the outline worker start with the page), up to the map's first drawing
+  // (the `dateline:map-drawn` mark). What the page loads after it, once idle (the place names), is
+  // listed apart. Lighthouse lists a worker's script with a transfer size of a few hundred bytes
+  // (its body is not counted), so each file's size is its gzip on disk, compressed as the bench
+  // server compresses it.
   const requests = (lhr.audits['network-requests']?.details as { items?: NetworkRequest[] })?.items;
+  const timings = (lhr.audits['user-timings']?.details as { items?: UserTiming[] })?.items;
+  const mapDrawn = timings?.find((timing) => timing.name === 'dateline:map-drawn')?.startTime;
   const scripts = (requests ?? [])
     .filter((request) => request.resourceType === 'Script')
-    .map((request) => ({ url: request.url, bytes: gzippedSize(request.url) }));
-  const kilobytes = scripts.reduce((sum, request) => sum + request.bytes, 0) / 1024;
-  const jsOk = scripts.length > 0 && kilobytes <= FIRST_LOAD_JS_KB;
+    .map((request) => ({
+      url: request.url,
+      bytes: gzippedSize(request.url),
+      // Without the mark (the outline failed), every script counts.
+      later: mapDrawn !== undefined && (request.networkRequestTime ?? 0) > mapDrawn,
+    }));
+  const firstLoad = scripts.filter((request) => !request.later);
+  const kilobytes = firstLoad.reduce((sum, request) => sum + request.bytes, 0) / 1024;
+  const jsOk = firstLoad.length > 0 && kilobytes <= FIRST_LOAD_JS_KB;
   failed ||= !jsOk;
   console.log(
-    `  ${jsOk ? '✓' : '✗'} JavaScript on first load: ${kilobytes.toFixed(1)} KB gzip in ${scripts.length} files (target ≤ ${FIRST_LOAD_JS_KB} KB)`,
+    `  ${jsOk ? '✓' : '✗'} JavaScript on first load: ${kilobytes.toFixed(1)} KB gzip in ${firstLoad.length} files (target ≤ ${FIRST_LOAD_JS_KB} KB)`,
   );
-  for (const request of scripts) {
-    const name = new URL(request.url).pathname.split('/').pop() ?? request.url;
-    console.log(`      ${name}: ${(request.bytes / 1024).toFixed(1)} KB`);
+  const list = (files: typeof scripts) => {
+    for (const request of files) {
+      const name = new URL(request.url).pathname.split('/').pop() ?? request.url;
+      console.log(`      ${name}: ${(request.bytes / 1024).toFixed(1)} KB`);
+    }
+  };
+  list(firstLoad);
+  const later = scripts.filter((request) => request.later);
+  if (mapDrawn === undefined) console.log('    (no dateline:map-drawn mark: every script counted)');
+  if (later.length > 0) {
+    console.log("    Loaded after the map's first drawing, not in the budget:");
+    list(later);
   }
 } finally {
   await chrome.kill();

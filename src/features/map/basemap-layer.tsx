@@ -5,6 +5,7 @@ import { coarseOutlineUrl, detailedOutlineUrl } from 'virtual:dateline/basemap-o
 import { OutlineLayer } from './outline-renderer.ts';
 import { BASEMAP_COLOURS as COLOURS } from './basemap-colours.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
+import { whenIdle } from '../../lib/when-idle.ts';
 
 const PANE = 'basemap';
 /** From this zoom the coarse coastline looks coarse: the detailed one is loaded then. */
@@ -35,9 +36,29 @@ export const BasemapLayer = memo(function BasemapLayer() {
       );
       created.addTo(map);
       setLayer(created);
+      // Place names come once the first drawing is shown and the page is idle, in a chunk of their
+      // own that fetches its files: the first load does not wait for them (place-names-layer.ts).
+      // The mark tells the first load from what follows (scripts/lighthouse.ts).
+      let hideNames: (() => void) | null | undefined; // null: the map has gone
+      let cancelNames: (() => void) | undefined;
+      created.once('drawn', () => {
+        performance.mark('dateline:map-drawn');
+        cancelNames = whenIdle(
+          () =>
+            void import('./place-names-layer.ts')
+              .then((names) => {
+                if (hideNames !== null) hideNames = names.showPlaceNames(map, PANE, COLOURS);
+              })
+              .catch(console.warn),
+          { fallbackMs: 1000 },
+        );
+      });
       return () => {
         created.remove();
         created.dispose();
+        cancelNames?.();
+        hideNames?.();
+        hideNames = null;
       };
     },
     [map],

@@ -10,8 +10,9 @@
  * it was (scaled, after a zoom), so land never jumps and the map never shows a blank frame.
  */
 import * as L from 'leaflet';
-import { fetchOutlines, type Outlines } from './outline-data.ts';
-import { drawOutlines, type OutlineColours } from './outline-drawing.ts';
+import type { Outlines } from './outline-data.ts';
+import type { OutlineColours } from './outline-drawing.ts';
+import type * as OutlineOnPage from './outline-on-page.ts';
 import type { OutlineWorkerReply, OutlineWorkerRequest } from './outline-worker.ts';
 import {
   coversView,
@@ -24,6 +25,12 @@ import { canDrawInWorker, createCanvas } from './outline-canvas.ts';
 
 export type { OutlineColours };
 
+/** The outline read on the page, with the code that draws it there (loaded only when needed). */
+interface PageOutline {
+  outlines: Outlines;
+  drawing: typeof OutlineOnPage;
+}
+
 /** The events and their markers do not need the outline: the map goes on without it. */
 function warnNotShown(problem: unknown) {
   console.warn('The basemap outline could not be shown:', problem);
@@ -31,7 +38,7 @@ function warnNotShown(problem: unknown) {
 
 export class OutlineLayer extends L.Layer {
   private colours: OutlineColours;
-  private outlines: Outlines | null = null;
+  private outlines: PageOutline | null = null;
   private canvas: HTMLCanvasElement | null = null;
   private worker: Worker | null = null;
   private pageContext: CanvasRenderingContext2D | null = null;
@@ -67,16 +74,18 @@ export class OutlineLayer extends L.Layer {
       this.worker.postMessage(message);
       return;
     }
-    fetchOutlines(absolute).then(
-      (outlines) => {
-        if (absolute !== this.wantedUrl) return;
-        this.outlines = outlines;
-        this.draw();
-      },
-      (error: unknown) => {
-        if (absolute === this.wantedUrl) warnNotShown(error);
-      },
-    );
+    import('./outline-on-page.ts')
+      .then(async (drawing) => ({ outlines: await drawing.fetchOutlines(absolute), drawing }))
+      .then(
+        (outlines) => {
+          if (absolute !== this.wantedUrl) return;
+          this.outlines = outlines;
+          this.draw();
+        },
+        (error: unknown) => {
+          if (absolute === this.wantedUrl) warnNotShown(error);
+        },
+      );
   }
 
   setColours(colours: OutlineColours): void {
@@ -187,7 +196,7 @@ export class OutlineLayer extends L.Layer {
     this.place(placement);
     this.canvas.width = Math.round(placement.width * frame.ratio);
     this.canvas.height = Math.round(placement.height * frame.ratio);
-    drawOutlines(this.pageContext, this.outlines, frame);
+    this.outlines.drawing.drawOutlines(this.pageContext, this.outlines.outlines, frame);
   }
 
   private received(reply: OutlineWorkerReply): void {
@@ -221,7 +230,7 @@ export class OutlineLayer extends L.Layer {
     this.bitmapContext.transferFromImageBitmap(reply.bitmap);
   }
 
-  /** Puts the canvas where a drawing of `placement` belongs, unscaled. */
+  /** Puts the canvas where a drawing of `placement` belongs, unscaled; 'drawn' follows at once. */
   private place(placement: Placement): void {
     const canvas = this.canvas;
     if (!canvas) return;
@@ -229,6 +238,7 @@ export class OutlineLayer extends L.Layer {
     canvas.style.width = `${placement.width}px`;
     canvas.style.height = `${placement.height}px`;
     this.shown = placement;
+    this.fire('drawn');
   }
 
   /** As Leaflet's renderer: the drawing shown, scaled and moved to where it is at this zoom. */

@@ -1,0 +1,167 @@
+/**
+ * Issue #23, "A map people can read": the offline basemap names places (GeoNames' cities, Natural
+ * Earth's countries), never over a marker, and keeps naming them offline. The labels' canvas
+ * lists what it drew (src/features/map/place-names-layer.ts).
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { chronology, mapRegion, marker } from './helpers.ts';
+
+const STRIKE = 'Six North Korean officers reported killed in a missile strike near Donetsk';
+const SUMMIT = 'Putin and Kim Jong-un agree a mutual defence pact at their Pyongyang summit';
+/** The bundled dataset without its one strike (Donetsk): the first view fits the Korean events. */
+const KOREA_VIEW = './?cat=statement,diplomacy,military-activity,missile-test';
+
+type Box = [left: number, top: number, right: number, bottom: number];
+
+function labelCanvas(page: Page) {
+  return mapRegion(page).locator('canvas.place-names');
+}
+
+async function drawnNames(page: Page): Promise<string[]> {
+  const names = await labelCanvas(page).getAttribute('data-labels');
+  return names ? names.split('|') : [];
+}
+
+/** The names drawn and their boxes, and every marker's box, all in the map's pixels. */
+async function readMap(page: Page) {
+  return labelCanvas(page).evaluate((canvas) => {
+    const map = canvas.closest('.leaflet-container');
+    if (!map) throw new Error('The labels are not in a map');
+    const origin = map.getBoundingClientRect();
+    const markers = [...map.querySelectorAll('.leaflet-marker-pane > *')].map((element) => {
+      const rect = element.getBoundingClientRect();
+      return [
+        rect.left - origin.left,
+        rect.top - origin.top,
+        rect.right - origin.left,
+        rect.bottom - origin.top,
+      ];
+    });
+    return {
+      names: (canvas.dataset.labels ?? '').split('|').filter(Boolean),
+      labels: JSON.parse(canvas.dataset.labelBoxes ?? '[]') as Box[],
+      dots: JSON.parse(canvas.dataset.labelDots ?? '[]') as (Box | null)[],
+      markers: markers as Box[],
+    };
+  });
+}
+
+function intersects(a: Box, b: Box): boolean {
+  return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+}
+
+/** No name over a marker, over another name, or over another name's dot. */
+async function expectClearOfMarkers(page: Page) {
+  await expect(async () => {
+    const { names, labels, dots, markers } = await readMap(page);
+    expect(names.length).toBeGreaterThan(3);
+    expect(markers.length).toBeGreaterThan(0);
+    const problems: string[] = [];
+    labels.forEach((label, index) => {
+      markers.forEach((markerBox) => {
+        if (intersects(label, markerBox)) problems.push(`${names[index]} over a marker`);
+      });
+      labels.forEach((other, otherIndex) => {
+        if (otherIndex !== index && intersects(label, other)) {
+          problems.push(`${names[index]} over ${names[otherIndex]}`);
+        }
+      });
+      dots.forEach((dot) => {
+        if (dot && intersects(label, dot)) problems.push(`${names[index]} over a dot`);
+      });
+    });
+    expect(problems).toEqual([]);
+  }).toPass({ timeout: 10_000 });
+}
+
+test.describe('place names on the map', () => {
+  test('selecting the Donetsk strike names Donetsk and Kramatorsk around it, clear of its marker', async ({
+    page,
+  }) => {
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
+    // The world view names countries and the largest cities first.
+    await expect.poll(() => drawnNames(page)).toContain('Russia');
+    await expect(labelCanvas(page)).toHaveAttribute('aria-hidden', 'true');
+
+    await chronology(page).getByRole('link', { name: STRIKE }).click();
+    await expect(page).toHaveURL(/\/events\/donetsk-strike-north-korean-officers$/);
+    await expect(marker(page, STRIKE)).toHaveAttribute('aria-current', 'true');
+    await expect
+      .poll(() => drawnNames(page), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['Donetsk', 'Kramatorsk']));
+    await expectClearOfMarkers(page);
+  });
+
+  test('the Korean view names Seoul, Pyongyang and Hamhung, clear of every marker', async ({
+    page,
+  }) => {
+    await page.goto(KOREA_VIEW);
+    await expect(page.getByRole('status')).toHaveText(/^Showing 5 of 6 events/);
+    await expect
+      .poll(() => drawnNames(page), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['Seoul', 'Pyongyang', 'Hamhung']));
+    await expectClearOfMarkers(page);
+
+    // Selecting the summit moves the map and redraws the markers: the names follow.
+    await chronology(page).getByRole('link', { name: SUMMIT }).click();
+    await expect(marker(page, SUMMIT)).toHaveAttribute('aria-current', 'true');
+    await expect.poll(() => drawnNames(page), { timeout: 15_000 }).toContain('Pyongyang');
+    await expectClearOfMarkers(page);
+  });
+
+  test('credits GeoNames and Natural Earth, with the licence linked', async ({ page }) => {
+    await page.goto('./');
+    const attribution = mapRegion(page).locator('.leaflet-control-attribution');
+    await expect(attribution).toContainText('Natural Earth');
+    await expect(attribution).toContainText('Places: GeoNames (CC BY 4.0)');
+    await expect(attribution.getByRole('link', { name: 'CC BY 4.0' })).toHaveAttribute(
+      'href',
+      'https://creativecommons.org/licenses/by/4.0/',
+    );
+  });
+});
+
+test.describe('place names offline', () => {
+  test.use({ serviceWorkers: 'allow' });
+
+  test('after one visit, a reload without a network still names places, zoomed in too', async ({
+    page,
+    context,
+  }) => {
+    test.slow();
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
+    // The worker installs once the page has settled and stores the app's files, the place-name
+    // files among them.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () => {
+            const registration = await navigator.serviceWorker.getRegistration();
+            if (!registration?.active) return 0;
+            let stored = 0;
+            for (const key of await caches.keys()) {
+              if (!key.startsWith('dateline-shell-')) continue;
+              const requests = await (await caches.open(key)).keys();
+              stored += requests.filter((request) => /\/place-names-/.test(request.url)).length;
+            }
+            return stored;
+          }),
+        { timeout: 30_000, intervals: [250] },
+      )
+      .toBeGreaterThan(30);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
+    await expect.poll(() => drawnNames(page), { timeout: 15_000 }).toContain('Russia');
+    // Zoomed in, the tiles of smaller towns come from the store too.
+    await page.goto('./events/donetsk-strike-north-korean-officers');
+    await expect
+      .poll(() => drawnNames(page), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(['Donetsk', 'Kramatorsk']));
+    await context.setOffline(false);
+  });
+});

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  intersects,
+  placeLabels,
+  type Box,
+  type LabelCandidate,
+  type Obstacle,
+} from './label-placement.ts';
+
+const view = { width: 400, height: 300 };
+
+function place(
+  key: string,
+  x: number,
+  y: number,
+  priority: number,
+  width = 50,
+  dotRadius = 2.5,
+): LabelCandidate {
+  return { key, x, y, width, height: 14, dotRadius, priority };
+}
+
+function box(left: number, top: number, right: number, bottom: number): Box {
+  return { left, top, right, bottom };
+}
+
+/** An event marker: a 44 px touch target around a 16 px dot. */
+function marker(x: number, y: number): Obstacle {
+  return { ...box(x - 22, y - 22, x + 22, y + 22), seen: box(x - 8, y - 8, x + 8, y + 8) };
+}
+
+function control(left: number, top: number, right: number, bottom: number): Obstacle {
+  return { ...box(left, top, right, bottom), seen: null };
+}
+
+describe('placing place names', () => {
+  it('puts a name right of its dot, centred on it', () => {
+    const [label] = placeLabels([place('Seoul', 100, 100, 10)], [], view);
+    expect(label?.dot).toEqual(box(97.5, 97.5, 102.5, 102.5));
+    expect(label?.text).toEqual(box(105.5, 93, 155.5, 107));
+  });
+
+  it('tries the left, above and below when the right is taken', () => {
+    const rightBlocked = placeLabels(
+      [place('Seoul', 100, 100, 10)],
+      [control(110, 80, 200, 120)],
+      view,
+    );
+    expect(rightBlocked[0]?.text.right).toBeLessThanOrEqual(97.5);
+    const sidesBlocked = placeLabels(
+      [place('Seoul', 100, 100, 10)],
+      [control(110, 99, 200, 101), control(0, 99, 90, 101)],
+      view,
+    );
+    expect(sidesBlocked[0]?.text.bottom).toBeLessThanOrEqual(97.5);
+  });
+
+  it('names the larger of two places that compete, whatever their order', () => {
+    const small = place('Small town', 100, 100, 20_000);
+    const large = place('Large city', 104, 102, 2_000_000);
+    for (const candidates of [
+      [small, large],
+      [large, small],
+    ]) {
+      const names = placeLabels(candidates, [], view).map(({ candidate }) => candidate.key);
+      expect(names[0]).toBe('Large city');
+      expect(names).not.toContain('Small town');
+    }
+  });
+
+  it('keeps names and dots inside the view, and leaves out points outside it', () => {
+    const placed = placeLabels(
+      [
+        place('Edge', 398, 150, 10),
+        place('Outside', 420, 150, 20),
+        place('Corner', 1, 1, 30),
+        place('Fits left', 390, 200, 5),
+      ],
+      [],
+      view,
+    );
+    expect(placed.map(({ candidate }) => candidate.key)).toEqual(['Fits left']);
+    expect(placed[0]?.text.left).toBeGreaterThanOrEqual(2);
+  });
+
+  it('does not name a place whose dot a control covers', () => {
+    const placed = placeLabels(
+      [place('Under the legend', 50, 250, 10)],
+      [control(0, 200, 120, 300)],
+      view,
+    );
+    expect(placed).toEqual([]);
+  });
+
+  it("shows a dot in a marker's transparent margin, never its name over the marker", () => {
+    const [label] = placeLabels([place('Incheon', 180, 100, 10)], [marker(200, 100)], view);
+    expect(label?.dot).not.toBeNull();
+    expect(intersects(label?.text ?? box(0, 0, 0, 0), marker(200, 100))).toBe(false);
+    expect(label?.text.right).toBeLessThanOrEqual(177.5);
+  });
+
+  it('names the place under a marker beside the marker, without a dot, one place a marker', () => {
+    const placed = placeLabels(
+      [place('Donetsk', 201, 100, 1_000_000), place('Makiyivka', 206, 97, 370_000)],
+      [marker(200, 100)],
+      view,
+    );
+    expect(placed.map(({ candidate }) => candidate.key)).toEqual(['Donetsk']);
+    expect(placed[0]?.dot).toBeNull();
+    expect(placed[0]?.text.left).toBeGreaterThanOrEqual(222 + 2);
+  });
+
+  it('writes a country across its point, else a line above or below', () => {
+    const country = place('UKRAINE', 200, 150, 10, 80, 0);
+    expect(placeLabels([country], [], view)[0]?.text).toEqual(box(160, 143, 240, 157));
+    const moved = placeLabels([country], [control(150, 146, 250, 154)], view)[0]?.text;
+    expect(moved && intersects(moved, box(150, 146, 250, 154))).toBe(false);
+    expect(moved?.left).toBe(160);
+  });
+
+  it('never overlaps two names, a name and a dot, or a name and an obstacle (generated views)', () => {
+    const candidate = fc.record({
+      x: fc.double({ min: -20, max: 420, noNaN: true }),
+      y: fc.double({ min: -20, max: 320, noNaN: true }),
+      width: fc.double({ min: 10, max: 160, noNaN: true }),
+      priority: fc.integer({ min: 0, max: 10_000_000 }),
+      dot: fc.boolean(),
+    });
+    const obstacle = fc.record({
+      x: fc.double({ min: 0, max: 400, noNaN: true }),
+      y: fc.double({ min: 0, max: 300, noNaN: true }),
+      isMarker: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(candidate, { maxLength: 80 }),
+        fc.array(obstacle, { maxLength: 12 }),
+        (candidates, obstacleSpecs) => {
+          const obstacles = obstacleSpecs.map(({ x, y, isMarker }) =>
+            isMarker ? marker(x, y) : control(x - 30, y - 15, x + 30, y + 15),
+          );
+          const placed = placeLabels(
+            candidates.map(({ x, y, width, priority, dot }, index) =>
+              place(`${index}`, x, y, priority, width, dot ? 2.5 : 0),
+            ),
+            obstacles,
+            view,
+          );
+          const drawn = placed.flatMap(({ text, dot }) => (dot ? [text, dot] : [text]));
+          placed.forEach(({ text, dot }, index) => {
+            expect(text.left).toBeGreaterThanOrEqual(0);
+            expect(text.right).toBeLessThanOrEqual(view.width);
+            expect(text.top).toBeGreaterThanOrEqual(0);
+            expect(text.bottom).toBeLessThanOrEqual(view.height);
+            for (const other of obstacles) expect(intersects(text, other)).toBe(false);
+            if (dot) {
+              for (const other of obstacles)
+                expect(intersects(dot, other.seen ?? other)).toBe(false);
+            }
+            for (const other of drawn) {
+              if (other === text || other === dot) continue;
+              expect(intersects(text, other), `label ${index}`).toBe(false);
+            }
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('places names in order of priority, the highest first', () => {
+    const candidates = Array.from({ length: 60 }, (_, index) =>
+      place(
+        `p${index}`,
+        20 + ((index * 37) % 360),
+        20 + ((index * 53) % 260),
+        (index * 7919) % 1000,
+      ),
+    );
+    const placed = placeLabels(candidates, [], view);
+    const placedKeys = new Set(placed.map(({ candidate }) => candidate.key));
+    const highest = Math.max(...candidates.map((candidate) => candidate.priority));
+    expect(placed[0]?.candidate.priority).toBe(highest);
+    for (let index = 1; index < placed.length; index += 1) {
+      expect(placed[index - 1]?.candidate.priority).toBeGreaterThanOrEqual(
+        placed[index]?.candidate.priority ?? 0,
+      );
+    }
+    expect(placedKeys.size).toBe(placed.length);
+  });
+});

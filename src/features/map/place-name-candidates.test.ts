@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import {
+  minRankAt,
+  nameCandidates,
+  tilesInView,
+  type ViewWindow,
+} from './place-name-candidates.ts';
+import { PLACE_NAME_BANDS, tileKey, type PlaceName } from './place-names-data.ts';
+import { toWorld } from './outline-data.ts';
+
+function placeName(text: string, longitude: number, latitude: number, rank: number): PlaceName {
+  const [x, y] = toWorld(longitude, latitude);
+  return { text, kind: 'place', x, y, rank, capital: false };
+}
+
+function country(text: string, longitude: number, latitude: number, minZoom: number): PlaceName {
+  const [x, y] = toWorld(longitude, latitude);
+  return { text, kind: 'country', x, y, rank: minZoom, capital: false };
+}
+
+/** A view of `width` × `height` pixels centred on a point, as Leaflet projects it. */
+function viewAround(longitude: number, latitude: number, zoom: number, width = 800, height = 500) {
+  const scale = 256 * 2 ** zoom;
+  const [x, y] = toWorld(longitude, latitude);
+  return { zoom, scale, left: x * scale - width / 2, top: y * scale - height / 2, width, height };
+}
+
+const measure = (text: string) => text.length * 7;
+
+describe('what a view may name', () => {
+  it('loads, at every zoom, every band holding a place that zoom may name', () => {
+    for (let zoom = 0; zoom <= 18; zoom += 0.5) {
+      const loaded = PLACE_NAME_BANDS.filter((band) => zoom >= band.minZoom);
+      const smallestLoaded = Math.min(...loaded.map((band) => band.minRank));
+      expect(minRankAt(zoom), `zoom ${zoom}`).toBeGreaterThanOrEqual(smallestLoaded);
+    }
+  });
+
+  it('names smaller places as the map zooms in', () => {
+    const ranks = [2, 3, 4, 5, 6, 7, 8, 9, 12].map(minRankAt);
+    expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
+    expect(minRankAt(2)).toBe(5_000_000);
+    expect(minRankAt(12)).toBe(15_000);
+  });
+
+  it('asks for the world file alone at a world view, and the tiles around a town zoomed in', () => {
+    const world = viewAround(60, 40, 2);
+    const worldBounds = {
+      left: world.left / world.scale,
+      top: world.top / world.scale,
+      right: (world.left + world.width) / world.scale,
+      bottom: (world.top + world.height) / world.scale,
+    };
+    expect(tilesInView(2, worldBounds)).toEqual([{ band: 0, tile: '0-0' }]);
+
+    const [x, y] = toWorld(37.8, 48.0); // Donetsk
+    const tiles = tilesInView(8, {
+      left: x - 0.001,
+      top: y - 0.001,
+      right: x + 0.001,
+      bottom: y + 0.001,
+    });
+    expect(tiles).toEqual([
+      { band: 0, tile: '0-0' },
+      { band: 1, tile: '0-0' },
+      { band: 2, tile: tileKey(x, y, 8) },
+      { band: 3, tile: tileKey(x, y, 16) },
+    ]);
+  });
+
+  it('stays inside the grid when the view runs past the edge of the world', () => {
+    const tiles = tilesInView(6, { left: -0.2, top: -0.1, right: 0.05, bottom: 0.05 });
+    expect(tiles.filter((tile) => tile.band === 2)).toEqual([{ band: 2, tile: '0-0' }]);
+  });
+
+  it('offers the places in view large enough for the zoom, at their pixel in the view', () => {
+    const view: ViewWindow = viewAround(37.8, 48.0, 7);
+    const candidates = nameCandidates(
+      [
+        placeName('Donetsk', 37.8, 48.0, 1_000_000),
+        placeName('Kramatorsk', 37.556, 48.723, 170_000),
+        placeName('Hamlet', 37.9, 48.1, 20_000),
+        placeName('Seoul', 126.98, 37.57, 40_000_000),
+      ],
+      view,
+      measure,
+    );
+    expect(candidates.map((candidate) => candidate.text)).toEqual(['Donetsk', 'Kramatorsk']);
+    expect(candidates[0]?.x).toBeCloseTo(400);
+    expect(candidates[0]?.y).toBeCloseTo(250);
+    expect(candidates[1]?.y).toBeLessThan(250);
+    expect(candidates[0]?.width).toBe(49);
+  });
+
+  it('names countries in spaced capitals, before any city below zoom 5 and as a large city above', () => {
+    const names = [
+      placeName('Kyiv', 30.52, 50.45, 11_000_000),
+      country('Ukraine', 32.4, 49.4, 3),
+      country('Moldova', 28.5, 47.2, 6),
+    ];
+    const low = nameCandidates(names, viewAround(31, 49, 4), measure);
+    expect(low.map((candidate) => candidate.text)).toEqual(['Kyiv', 'UKRAINE']);
+    expect(low[1]?.style.letterSpacing).toBeGreaterThan(0);
+    expect(low[1]?.priority).toBeGreaterThan(low[0]?.priority ?? Infinity);
+    const high = nameCandidates(names, viewAround(31, 49, 6, 2000, 1000), measure);
+    expect(high.map((candidate) => candidate.text)).toEqual(['Kyiv', 'UKRAINE', 'MOLDOVA']);
+    expect(high[1]?.priority).toBeLessThan(high[0]?.priority ?? 0);
+  });
+});

@@ -1,0 +1,271 @@
+/**
+ * The map's place names: a canvas of its own in the basemap pane, above the land's outline, so
+ * names are placed again without drawing the land again. Loaded after the map's first drawing
+ * (basemap-layer.tsx), in its own chunk with its data: the first load does not wait for it.
+ *
+ * Names are placed again whenever what they must avoid changes: after every move and zoom, when
+ * the map is resized, when the theme changes, when a file of names arrives, and whenever the
+ * markers change (React draws them again after each move, so a placement made before they
+ * update must be redone). A MutationObserver on the marker pane sees the markers change; all of
+ * these come together into one placement per animation frame. While the map zooms the names are
+ * hidden: they would not scale with it, and the zoom's end places them again.
+ *
+ * The canvas is hidden from screen readers (the names are decoration for sighted readers; the
+ * events carry their places as text). For tests it lists what it drew: `data-labels` (the names,
+ * joined by "|"), `data-label-boxes` (each name's box in the map's pixels, [left, top, right,
+ * bottom]) and `data-label-dots` (each dot's box, or null where a marker hides the dot).
+ */
+import type { Map as LeafletMap } from 'leaflet';
+import { placeNameFiles } from 'virtual:dateline/place-names';
+import { placeLabels, type Box, type Obstacle, type PlacedLabel } from './label-placement.ts';
+import {
+  nameCandidates,
+  tilesInView,
+  type LabelStyle,
+  type NameCandidate,
+  type ViewWindow,
+} from './place-name-candidates.ts';
+import { readPlaceNames, type PlaceName } from './place-names-data.ts';
+import { applyTextStyle, drawLabels, LABEL_INKS } from './place-names-drawing.ts';
+
+const ATTRIBUTION =
+  'Places: <a href="https://www.geonames.org/">GeoNames</a> ' +
+  '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)';
+
+/** Land colours in both themes: the names' halo (basemap-layer.tsx). */
+export type LandColours = Record<'light' | 'dark', { land: string }>;
+
+/** Names in view as the map last showed them: tests read these (see the top of this file). */
+function listing(placed: readonly PlacedLabel<NameCandidate>[]) {
+  const rounded = (box: Box) =>
+    [box.left, box.top, box.right, box.bottom].map((value) => Math.round(value * 10) / 10);
+  return {
+    labels: placed.map(({ candidate }) => candidate.name.text).join('|'),
+    labelBoxes: JSON.stringify(placed.map(({ text }) => rounded(text))),
+    labelDots: JSON.stringify(placed.map(({ dot }) => (dot ? rounded(dot) : null))),
+  };
+}
+
+class PlaceNames {
+  private readonly canvas = document.createElement('canvas');
+  private readonly context: CanvasRenderingContext2D | null;
+  private readonly observer: MutationObserver;
+  /** The legend, the fit button and the summary bar: names move when they open, close or come. */
+  private readonly overMap = new ResizeObserver(() => this.schedule());
+  private readonly besideMap = new MutationObserver(() => this.watchBesideMap());
+  private readonly darkTheme = window.matchMedia('(prefers-color-scheme: dark)');
+  private readonly fontFamily: string;
+  /** Each file's names once read; a promise while it downloads. */
+  private readonly files = new Map<string, PlaceName[] | Promise<void>>();
+  private readonly widths = new Map<string, number>();
+  private frame = 0;
+  private zooming = false;
+  private disposed = false;
+
+  constructor(
+    private readonly map: LeafletMap,
+    pane: HTMLElement,
+    private readonly land: LandColours,
+  ) {
+    this.canvas.className = 'place-names';
+    this.canvas.setAttribute('aria-hidden', 'true');
+    // Above the outline's canvas, whichever the pane holds first (Leaflet gives canvases 100).
+    this.canvas.style.zIndex = '101';
+    this.context = this.canvas.getContext('2d');
+    this.fontFamily = getComputedStyle(map.getContainer()).fontFamily || 'sans-serif';
+    pane.appendChild(this.canvas);
+    map.attributionControl?.addAttribution(ATTRIBUTION);
+    map.on('zoomstart zoom', this.hide);
+    map.on('moveend resize', this.afterMove);
+    this.darkTheme.addEventListener('change', this.schedule);
+    this.observer = new MutationObserver(this.schedule);
+    const markers = map.getPane('markerPane');
+    if (markers) {
+      this.observer.observe(markers, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['style'],
+      });
+    }
+    this.watchBesideMap();
+    this.schedule();
+  }
+
+  /** Watches the size of every element laid over the map beside its container. */
+  private watchBesideMap(): void {
+    const container = this.map.getContainer();
+    const parent = container.parentElement;
+    if (!parent) return;
+    this.overMap.disconnect();
+    for (const element of parent.children) if (element !== container) this.overMap.observe(element);
+    this.besideMap.observe(parent, { childList: true });
+    this.schedule();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    cancelAnimationFrame(this.frame);
+    this.observer.disconnect();
+    this.overMap.disconnect();
+    this.besideMap.disconnect();
+    this.darkTheme.removeEventListener('change', this.schedule);
+    this.map.off('zoomstart zoom', this.hide);
+    this.map.off('moveend resize', this.afterMove);
+    this.map.attributionControl?.removeAttribution(ATTRIBUTION);
+    this.canvas.remove();
+  }
+
+  private readonly hide = () => {
+    this.zooming = true;
+    this.canvas.style.visibility = 'hidden';
+    Object.assign(this.canvas.dataset, listing([]));
+  };
+
+  private readonly afterMove = () => {
+    this.zooming = false;
+    this.schedule();
+  };
+
+  /** One placement per frame, however many changes asked for it. */
+  private readonly schedule = () => {
+    if (this.frame !== 0 || this.disposed) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.update();
+    });
+  };
+
+  private viewWindow(): ViewWindow {
+    const map = this.map;
+    const zoom = map.getZoom();
+    const size = map.getSize();
+    const topLeft = map.containerPointToLayerPoint([0, 0]);
+    const origin = map.getPixelOrigin();
+    return {
+      zoom,
+      scale: map.options.crs?.scale(zoom) ?? 256 * 2 ** zoom,
+      left: origin.x + topLeft.x,
+      top: origin.y + topLeft.y,
+      width: size.x,
+      height: size.y,
+    };
+  }
+
+  /** The names of the files this view needs that have arrived; the others are asked for. */
+  private namesFor(view: ViewWindow): PlaceName[] {
+    const bounds = {
+      left: view.left / view.scale,
+      top: view.top / view.scale,
+      right: (view.left + view.width) / view.scale,
+      bottom: (view.top + view.height) / view.scale,
+    };
+    const names: PlaceName[] = [];
+    for (const { band, tile } of tilesInView(view.zoom, bounds)) {
+      const url = placeNameFiles[band]?.[tile];
+      if (!url) continue; // no place of this band there (sea)
+      const file = this.files.get(url);
+      if (Array.isArray(file)) names.push(...file);
+      else if (!file) this.files.set(url, this.download(url));
+    }
+    return names;
+  }
+
+  private async download(url: string): Promise<void> {
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+      const toWorld = (longitude: number, latitude: number): [number, number] => {
+        const point = this.map.project([latitude, longitude], 0);
+        return [point.x / 256, point.y / 256];
+      };
+      this.files.set(url, readPlaceNames(await response.json(), toWorld));
+      this.schedule();
+    } catch (error) {
+      // The map goes on without these names; the next move asks again.
+      this.files.delete(url);
+      console.warn('Place names could not be loaded:', error);
+    }
+  }
+
+  private readonly measure = (text: string, style: LabelStyle): number => {
+    const key = `${style.font}|${style.letterSpacing}|${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined && this.context) {
+      applyTextStyle(this.context, style, this.fontFamily);
+      width = this.context.measureText(text).width;
+      this.widths.set(key, width);
+    }
+    return width ?? 0;
+  };
+
+  /** Markers, clusters and the map's controls, in the map's pixels: names keep off them. */
+  private obstacles(): Obstacle[] {
+    const container = this.map.getContainer();
+    const origin = container.getBoundingClientRect();
+    const markers = [...(this.map.getPane('markerPane')?.children ?? [])];
+    const controls = [
+      ...container.querySelectorAll('.leaflet-control'),
+      // The legend, the fit button and the summary bar lie over the map beside its container.
+      ...[...(container.parentElement?.children ?? [])].filter((element) => element !== container),
+    ];
+    const boxes: Obstacle[] = [];
+    const inMap = (rect: DOMRect): Box => ({
+      left: rect.left - origin.left,
+      top: rect.top - origin.top,
+      right: rect.right - origin.left,
+      bottom: rect.bottom - origin.top,
+    });
+    const add = (element: Element, marker: boolean) => {
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) return;
+      // What is seen of a marker is its icon's dot or disc (marker-icons.ts), inside a larger
+      // transparent touch target.
+      const seen = marker ? (element.firstElementChild ?? element).getBoundingClientRect() : null;
+      boxes.push({ ...inMap(rect), seen: seen ? inMap(seen) : null });
+    };
+    for (const element of markers) add(element, true);
+    for (const element of controls) add(element, false);
+    return boxes;
+  }
+
+  private update(): void {
+    if (this.zooming || this.disposed || !this.context) return;
+    const view = this.viewWindow();
+    const names = this.namesFor(view);
+    // Nothing has arrived yet: no need to read the page's layout for an empty drawing.
+    if (names.length === 0) return;
+    const candidates = nameCandidates(names, view, this.measure);
+    const placed = placeLabels(candidates, this.obstacles(), view);
+    const ratio = Math.min(window.devicePixelRatio || 1, 3);
+    const width = Math.round(view.width * ratio);
+    const height = Math.round(view.height * ratio);
+    if (this.canvas.width !== width) this.canvas.width = width;
+    if (this.canvas.height !== height) this.canvas.height = height;
+    this.canvas.style.width = `${view.width}px`;
+    this.canvas.style.height = `${view.height}px`;
+    // The canvas's top left at the view's, in the pane's coordinates.
+    const topLeft = this.map.containerPointToLayerPoint([0, 0]);
+    this.canvas.style.transform = `translate3d(${topLeft.x}px, ${topLeft.y}px, 0)`;
+    const theme = this.darkTheme.matches ? 'dark' : 'light';
+    drawLabels(
+      this.context,
+      placed,
+      { width: view.width, height: view.height, ratio, fontFamily: this.fontFamily },
+      { halo: this.land[theme].land, ...LABEL_INKS[theme] },
+    );
+    Object.assign(this.canvas.dataset, listing(placed));
+    this.canvas.style.visibility = '';
+  }
+}
+
+/**
+ * Names places on `map` in the pane named `paneName`, until the returned function is called. The
+ * attribution credits GeoNames while the names are shown.
+ */
+export function showPlaceNames(map: LeafletMap, paneName: string, land: LandColours): () => void {
+  const pane = map.getPane(paneName);
+  if (!pane) return () => undefined;
+  const names = new PlaceNames(map, pane, land);
+  return () => names.dispose();
+}
