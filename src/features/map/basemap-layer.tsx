@@ -39,17 +39,25 @@ export const BasemapLayer = memo(function BasemapLayer() {
       // Place names come once the first drawing is shown and the page is idle, in a chunk of their
       // own that fetches its files: the first load does not wait for them (place-names-layer.ts).
       // The mark tells the first load from what follows (scripts/lighthouse.ts).
-      let hideNames: (() => void) | null | undefined; // null: the map has gone
+      // The online street map's control comes then too (online-tiles.ts).
+      let removeLater: (() => void)[] | null = []; // null: the map has gone
       let cancelNames: (() => void) | undefined;
+      const keep = (remove: () => void) => {
+        if (removeLater) removeLater.push(remove);
+        else remove();
+      };
       created.once('drawn', () => {
         performance.mark('dateline:map-drawn');
         cancelNames = whenIdle(
-          () =>
+          () => {
+            if (removeLater === null) return;
             void import('./place-names-layer.ts')
-              .then((names) => {
-                if (hideNames !== null) hideNames = names.showPlaceNames(map, PANE, COLOURS);
-              })
-              .catch(console.warn),
+              .then((names) => keep(names.showPlaceNames(map, PANE, COLOURS)))
+              .catch(console.warn);
+            void import('./online-tiles.ts')
+              .then((tiles) => keep(tiles.offerOnlineTiles(map)))
+              .catch(console.warn);
+          },
           { fallbackMs: 1000 },
         );
       });
@@ -57,8 +65,8 @@ export const BasemapLayer = memo(function BasemapLayer() {
         created.remove();
         created.dispose();
         cancelNames?.();
-        hideNames?.();
-        hideNames = null;
+        for (const remove of removeLater ?? []) remove();
+        removeLater = null;
       };
     },
     [map],

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { LayersControl, MapContainer, ScaleControl, TileLayer } from 'react-leaflet';
+import { MapContainer, ScaleControl } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { GeoBounds } from '../../data/query/selectors.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
@@ -10,7 +10,6 @@ import { FollowSelection } from './follow-selection.tsx';
 import { MapFocus } from './map-focus.tsx';
 import { MapLegend } from './map-legend.tsx';
 import { ReportView } from './report-view.tsx';
-import { tileSource } from './tile-source.ts';
 import type { MapLinks } from './map-links.ts';
 import './map.css';
 import './markers.css';
@@ -50,8 +49,6 @@ export function EventMap({
   datasetKey,
 }: EventMapProps) {
   const [fitRequest, setFitRequest] = useState(0);
-  // Read once, when the map first shows: the page's meta tags can change the tiles (tile-source.ts).
-  const [tiles] = useState(tileSource);
   return (
     <section className="map-region" aria-label="Map">
       <MapContainer
@@ -66,18 +63,6 @@ export function EventMap({
       >
         <BasemapLayer />
         <ScaleControl position="bottomright" imperial={false} maxWidth={120} />
-        {tiles && (
-          <LayersControl position="topright">
-            <LayersControl.Overlay name="Street map tiles (online)">
-              <TileLayer
-                url={tiles.url}
-                attribution={tiles.attribution}
-                maxZoom={19}
-                crossOrigin=""
-              />
-            </LayersControl.Overlay>
-          </LayersControl>
-        )}
         <FitEvents events={events} initialSelection={initialSelection} datasetKey={datasetKey} />
         <FitResults events={events} request={fitRequest} />
         <FollowSelection selectedEvent={selectedEvent} />
