@@ -1,19 +1,50 @@
 import { lazy, Suspense } from 'react';
+import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
 import type { DataIssuesPanelProps } from './data-issues-props.ts';
+import './data-issues.css';
 
-// Loaded only for a dataset with something to report, which the bundled one never has: the first
-// load's budget (docs/performance.md).
-const DataIssuesDisclosure = lazy(() =>
-  import('./data-issues-disclosure.tsx').then((module) => ({
-    default: module.DataIssuesDisclosure,
-  })),
+// The lists load when the panel is first opened: most readers never open it (the first load's
+// budget, docs/performance.md).
+const DataIssuesList = lazy(() =>
+  import('./data-issues-list.tsx').then((module) => ({ default: module.DataIssuesList })),
 );
 
-/** The Data issues button and the panel it opens. */
+/**
+ * Lists the records that broke the contract, so nothing is left out without a word, and the
+ * dates that look mistyped. The count in brackets is of records not shown, as it always was;
+ * warnings are counted apart, since those events are shown.
+ */
 export function DataIssuesPanel(props: DataIssuesPanelProps) {
+  const errors = props.issues.length;
+  const warnings = props.bulk ? props.bulk.earlier + props.bulk.later : 0;
   return (
-    <Suspense fallback={null}>
-      <DataIssuesDisclosure {...props} />
-    </Suspense>
+    <Disclosure
+      className="data-issues"
+      buttonClassName="button button-warning"
+      label={
+        <>
+          Data issues{errors > 0 && ` (${errors})`}
+          {warnings > 0 && ` · ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`}
+        </>
+      }
+    >
+      {(region, close) => (
+        <section {...region} className="data-issues-panel" aria-label="Data issues">
+          {!region.hidden && (
+            <Suspense fallback={null}>
+              <DataIssuesList
+                {...props}
+                onSelectEvent={(id) => {
+                  // Out of the way, so the map and the list show the event (the page's focus
+                  // rescue takes the focus to it).
+                  close();
+                  props.onSelectEvent(id);
+                }}
+              />
+            </Suspense>
+          )}
+        </section>
+      )}
+    </Disclosure>
   );
 }
