@@ -82,19 +82,28 @@ function latitudeOf(y: number): number {
 export function buildClusterIndex(events: DatasetEvent[]): ClusteredEvents {
   const x = new Float64Array(events.length);
   const y = new Float64Array(events.length);
-  // Numbered as first met (one lookup per event), then renumbered by frequency.
+  // Numbered as first met (one lookup per event, in the loop that reads its position anyway),
+  // then renumbered by frequency.
   const met = new Map<string, number>();
   const seen = new Uint32Array(events.length);
-  events.forEach((event, index) => {
+  for (let index = 0; index < events.length; index += 1) {
+    const event = events[index];
+    if (!event) continue;
     x[index] = mercatorX(event.longitude);
     y[index] = mercatorY(event.latitude);
     let number = met.get(event.category);
-    if (number === undefined) met.set(event.category, (number = met.size));
+    if (number === undefined) {
+      number = met.size;
+      met.set(event.category, number);
+    }
     seen[index] = number;
-  });
+  }
   const names = [...met.keys()];
   const frequency = new Uint32Array(names.length);
-  for (const number of seen) frequency[number] = (frequency[number] ?? 0) + 1;
+  for (let index = 0; index < seen.length; index += 1) {
+    const number = seen[index] ?? 0;
+    frequency[number] = (frequency[number] ?? 0) + 1;
+  }
   const ranked = names
     .map((name, number) => ({ name, number, count: frequency[number] ?? 0 }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
@@ -103,7 +112,8 @@ export function buildClusterIndex(events: DatasetEvent[]): ClusteredEvents {
   const categories: (string | null)[] = ranked.map(({ name }) => name);
   if (categories.length > MAX_CATEGORIES) categories.splice(MAX_CATEGORIES - 1, Infinity, null);
   const category = new Uint8Array(events.length);
-  seen.forEach((number, index) => (category[index] = rankOf[number] ?? 0));
+  for (let index = 0; index < seen.length; index += 1)
+    category[index] = rankOf[seen[index] ?? 0] ?? 0;
   return { events, x, y, category, categories };
 }
 
