@@ -68,7 +68,7 @@ describe('the accessible name of a cluster', () => {
     );
   });
 
-  it('counts a category called "other" and the rarest categories with the rest', () => {
+  it('counts a category called "other" and the categories counted together with the rest', () => {
     expect(clusterName(5, mixOf(['statement', 2], ['other', 2], [null, 1]), false)).toBe(
       'Cluster of 5 events: 2 statement, 3 other',
     );

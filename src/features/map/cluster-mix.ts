@@ -5,7 +5,7 @@
 import { categoryLabel } from '../../data/model/categories.ts';
 
 export interface CategoryCount {
-  /** null for the dataset's rarest categories, counted together (cluster-index.ts). */
+  /** null for a dataset's categories past the 31st, counted together (cluster-index.ts). */
   category: string | null;
   count: number;
 }
