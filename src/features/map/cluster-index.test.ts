@@ -123,7 +123,7 @@ describe('clustering inputs and outputs', () => {
     );
   });
 
-  it('counts each cluster by category, most frequent first', () => {
+  it('counts each cluster by category, largest first, then in the order first met', () => {
     const mixed = events([
       ...['strike', 'strike', 'statement', 'strike', 'diplomacy'].map((category, index) =>
         makeFeature({
@@ -137,12 +137,12 @@ describe('clustering inputs and outputs', () => {
     if (cluster?.kind !== 'cluster') throw new Error('expected one cluster');
     expect(cluster.mix).toEqual([
       { category: 'strike', count: 3 },
-      { category: 'diplomacy', count: 1 },
       { category: 'statement', count: 1 },
+      { category: 'diplomacy', count: 1 },
     ]);
   });
 
-  it('counts the rarest categories together past 32', () => {
+  it('counts the categories met after the 31st together', () => {
     const many = events(
       Array.from({ length: 40 }, (_, index) =>
         makeFeature({

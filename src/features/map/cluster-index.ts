@@ -17,7 +17,7 @@ const MAX_CLUSTER_ZOOM = 16;
 const CELL_SIZE = 64;
 const MAX_LATITUDE = 85.0511287798;
 /**
- * Categories counted apart in each cell; a dataset with more counts its rarest together in the
+ * Categories counted apart in each cell; a dataset with more counts those met last together in the
  * last number, so the per-view pass stays a typed-array increment per event however many there are.
  */
 const MAX_CATEGORIES = 32;
@@ -55,9 +55,9 @@ export interface ClusteredEvents {
   /** Web Mercator x and y of each event, from 0 to 1 across the world. */
   x: Float64Array;
   y: Float64Array;
-  /** Each event's category as a number: its rank by frequency in the set. */
+  /** Each event's category as a number, in the order they are first met. */
   category: Uint8Array;
-  /** The category of each number; null for the rarest ones, counted together. */
+  /** The category of each number; null for those past the 31st, counted together. */
   categories: (string | null)[];
 }
 
@@ -82,28 +82,23 @@ function latitudeOf(y: number): number {
 export function buildClusterIndex(events: DatasetEvent[]): ClusteredEvents {
   const x = new Float64Array(events.length);
   const y = new Float64Array(events.length);
-  // Numbered as first met (one lookup per event), then renumbered by frequency.
-  const met = new Map<string, number>();
-  const seen = new Uint32Array(events.length);
-  events.forEach((event, index) => {
+  const category = new Uint8Array(events.length);
+  const numbers = new Map<string, number>();
+  for (let index = 0; index < events.length; index += 1) {
+    const event = events[index];
+    if (!event) continue;
     x[index] = mercatorX(event.longitude);
     y[index] = mercatorY(event.latitude);
-    let number = met.get(event.category);
-    if (number === undefined) met.set(event.category, (number = met.size));
-    seen[index] = number;
-  });
-  const names = [...met.keys()];
-  const frequency = new Uint32Array(names.length);
-  for (const number of seen) frequency[number] = (frequency[number] ?? 0) + 1;
-  const ranked = names
-    .map((name, number) => ({ name, number, count: frequency[number] ?? 0 }))
-    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : 1));
-  const rankOf = new Uint8Array(names.length);
-  ranked.forEach(({ number }, rank) => (rankOf[number] = Math.min(rank, MAX_CATEGORIES - 1)));
-  const categories: (string | null)[] = ranked.map(({ name }) => name);
+    // Numbered as first met: one lookup per event, in the loop that reads its position anyway.
+    let number = numbers.get(event.category);
+    if (number === undefined) {
+      number = Math.min(numbers.size, MAX_CATEGORIES - 1);
+      numbers.set(event.category, number);
+    }
+    category[index] = number;
+  }
+  const categories: (string | null)[] = [...numbers.keys()];
   if (categories.length > MAX_CATEGORIES) categories.splice(MAX_CATEGORIES - 1, Infinity, null);
-  const category = new Uint8Array(events.length);
-  seen.forEach((number, index) => (category[index] = rankOf[number] ?? 0));
   return { events, x, y, category, categories };
 }
 
@@ -257,7 +252,6 @@ export function itemsInView(
       expansionZoom: splittingZoom(Math.max(maxX - minX, maxY - minY), level),
       mix: Array.from(mix, (part, kind) => ({ category: categories[kind] ?? null, count: part }))
         .filter((part) => part.count > 0)
-        // Ranks break ties: the more frequent category in the whole set comes first.
         .sort((a, b) => b.count - a.count),
     });
   });

@@ -70,7 +70,7 @@ describe('the accessible name of a cluster', () => {
     ).toBe('Cluster of 3 events: 3 bombing or explosion feb june');
   });
 
-  it('counts a category called "other" and the rarest categories with the rest', () => {
+  it('counts a category called "other" and the categories counted together with the rest', () => {
     expect(
       clusterName(5, mixOf(['statement', 2], ['other', 2], [null, 1]), false, categoryLabel),
     ).toBe('Cluster of 5 events: 2 statement, 3 other');

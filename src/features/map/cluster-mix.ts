@@ -4,7 +4,7 @@
  */
 
 export interface CategoryCount {
-  /** null for the dataset's rarest categories, counted together (cluster-index.ts). */
+  /** null for a dataset's categories past the 31st, counted together (cluster-index.ts). */
   category: string | null;
   count: number;
 }
