@@ -9,6 +9,7 @@ import { chronology, mapRegion, marker } from './helpers.ts';
 
 const STRIKE = 'Six North Korean officers reported killed in a missile strike near Donetsk';
 const SUMMIT = 'Putin and Kim Jong-un agree a mutual defence pact at their Pyongyang summit';
+const SINPO_SITE = /^North Korea's submarine-building site at Sinpo/;
 /** The bundled dataset without its one strike (Donetsk): the first view fits the Korean events. */
 const KOREA_VIEW = './?cat=statement,diplomacy,military-activity,missile-test';
 
@@ -94,20 +95,30 @@ test.describe('place names on the map', () => {
     await expectClearOfMarkers(page);
   });
 
-  test('the Korean view names Seoul, Pyongyang and Hamhung, clear of every marker', async ({
+  test('the Korean view names Seoul and Pyongyang, and Hamhung beside Sinpo, clear of every marker', async ({
     page,
   }) => {
     await page.goto(KOREA_VIEW);
     await expect(page.getByRole('status')).toHaveText(/^Showing 5 of 6 events/);
     await expect
       .poll(() => drawnNames(page), { timeout: 15_000 })
-      .toEqual(expect.arrayContaining(['Seoul', 'Pyongyang', 'Hamhung']));
+      .toEqual(expect.arrayContaining(['Seoul', 'Pyongyang', 'North Korea']));
     await expectClearOfMarkers(page);
 
     // Selecting the summit moves the map and redraws the markers: the names follow.
     await chronology(page).getByRole('link', { name: SUMMIT }).click();
     await expect(marker(page, SUMMIT)).toHaveAttribute('aria-current', 'true');
     await expect.poll(() => drawnNames(page), { timeout: 15_000 }).toContain('Pyongyang');
+    await expectClearOfMarkers(page);
+
+    // Sinpo is not in GeoNames: a link to its site names the towns around it, and a step out,
+    // the city nearby. (In the country's frame, Hamhung's name has no room between the Sinpo
+    // markers and the country's own.)
+    await page.goto('./events/sinpo-submarine-site-activity');
+    await expect(marker(page, SINPO_SITE)).toHaveAttribute('aria-current', 'true');
+    await expect.poll(() => drawnNames(page), { timeout: 15_000 }).toContain('Hongwon');
+    await mapRegion(page).getByRole('button', { name: 'Zoom out' }).click();
+    await expect.poll(() => drawnNames(page), { timeout: 15_000 }).toContain('Hamhung');
     await expectClearOfMarkers(page);
   });
 

@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+const [port, out, path, name] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.route('**', (r) => (new URL(r.request().url()).hostname === '127.0.0.1' ? r.continue() : r.abort()));
+await page.goto(`http://127.0.0.1:${port}${path}`);
+await page.waitForTimeout(4000);
+console.log(await page.locator('canvas.place-names').getAttribute('data-labels'));
+await page.screenshot({ path: `${out}/${name}.png` });
+await browser.close();
