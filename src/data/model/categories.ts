@@ -51,7 +51,7 @@ export function countCategories(events: readonly { category: string }[]): Map<st
 }
 
 /** The CSS colour of a slot: a custom property, so it follows the theme. */
-export function slotColour(slot: ColourSlot): string {
+function slotColour(slot: ColourSlot): string {
   return `var(--${slot})`;
 }
 
