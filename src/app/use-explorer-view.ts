@@ -5,6 +5,7 @@ import type { DatasetEvent } from '../data/model/schema.ts';
 import { eventsInBounds, type GeoBounds } from '../data/query/selectors.ts';
 import { APP_BASE } from '../data/url/use-url-state.ts';
 import { EMPTY_URL_STATE, serializeUrl, type UrlState } from '../data/url/url-state.ts';
+import { categoryCounter } from '../data/query/category-counts.ts';
 import { useExplorerData } from './use-explorer-data.ts';
 
 /**
@@ -37,7 +38,8 @@ export function useExplorerView(
     () => categoryPalette(allCategories, categoryColumn),
     [allCategories, categoryColumn],
   );
-  const shownCounts = useMemo(() => countCategories(data.filtered), [data.filtered]);
+  const countShown = useMemo(() => categoryCounter(allEvents), [allEvents]);
+  const shownCounts = useMemo(() => countShown(data.filtered), [countShown, data.filtered]);
   /** The legend's rows: every category, with how many of its events the filters show. */
   const categoryCounts = useMemo(
     () =>

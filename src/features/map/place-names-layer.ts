@@ -78,7 +78,10 @@ class PlaceNames {
     map.on('zoomstart zoom', this.hide);
     map.on('moveend resize', this.afterMove);
     this.darkTheme.addEventListener('change', this.schedule);
-    this.observer = new MutationObserver(this.schedule);
+    // At once, not in the next frame: markers redrawn by a filter get their names moved before
+    // the browser paints them, so the map settles in one frame (the observer's callback runs
+    // after React has finished the whole update).
+    this.observer = new MutationObserver(this.placeNow);
     const markers = map.getPane('markerPane');
     if (markers) {
       this.observer.observe(markers, {
@@ -118,13 +121,20 @@ class PlaceNames {
 
   private readonly hide = () => {
     this.zooming = true;
-    this.canvas.style.visibility = 'hidden';
-    Object.assign(this.canvas.dataset, listing([]));
+    this.restyle({ visibility: 'hidden' });
+    this.relist(listing([]));
   };
 
   private readonly afterMove = () => {
     this.zooming = false;
     this.schedule();
+  };
+
+  private readonly placeNow = () => {
+    if (this.disposed) return;
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.update();
   };
 
   /** One placement per frame, however many changes asked for it. */
@@ -242,11 +252,14 @@ class PlaceNames {
     const height = Math.round(view.height * ratio);
     if (this.canvas.width !== width) this.canvas.width = width;
     if (this.canvas.height !== height) this.canvas.height = height;
-    this.canvas.style.width = `${view.width}px`;
-    this.canvas.style.height = `${view.height}px`;
     // The canvas's top left at the view's, in the pane's coordinates.
     const topLeft = this.map.containerPointToLayerPoint([0, 0]);
-    this.canvas.style.transform = `translate3d(${topLeft.x}px, ${topLeft.y}px, 0)`;
+    this.restyle({
+      width: `${view.width}px`,
+      height: `${view.height}px`,
+      transform: `translate3d(${topLeft.x}px, ${topLeft.y}px, 0)`,
+      visibility: '',
+    });
     const theme = this.darkTheme.matches ? 'dark' : 'light';
     drawLabels(
       this.context,
@@ -254,8 +267,27 @@ class PlaceNames {
       { width: view.width, height: view.height, ratio, fontFamily: this.fontFamily },
       { halo: this.land[theme].land, ...LABEL_INKS[theme] },
     );
-    Object.assign(this.canvas.dataset, listing(placed));
-    this.canvas.style.visibility = '';
+    this.relist(listing(placed));
+  }
+
+  /**
+   * Only what changed is written: a filter that redraws the markers without moving the map often
+   * leaves the names as they were, and then the page's DOM stays as it was too (nothing for
+   * observers of the page, such as the bench's, to wait on).
+   */
+  private restyle(
+    styles: Partial<Record<'width' | 'height' | 'transform' | 'visibility', string>>,
+  ) {
+    for (const [property, value] of Object.entries(styles)) {
+      const name = property as keyof typeof styles;
+      if (this.canvas.style[name] !== value) this.canvas.style[name] = value;
+    }
+  }
+
+  private relist(listed: Record<string, string>): void {
+    for (const [key, value] of Object.entries(listed)) {
+      if (this.canvas.dataset[key] !== value) this.canvas.dataset[key] = value;
+    }
   }
 }
 
