@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { categoryPalette, countCategories } from '../data/model/categories.ts';
+import { categoryPalette } from '../data/model/categories.ts';
 import { isFiltered } from '../data/model/event-filter.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
 import { eventsInBounds, type GeoBounds } from '../data/query/selectors.ts';
@@ -32,14 +32,19 @@ export function useExplorerView(
     () => selectedEvent === null || listedEvents.includes(selectedEvent),
     [selectedEvent, listedEvents],
   );
-  const totalCounts = useMemo(() => countCategories(allEvents), [allEvents]);
+  // One pass over the dataset numbers its categories; every count after that is an array's.
+  const countIn = useMemo(() => categoryCounter(allEvents), [allEvents]);
+  /** Most frequent first: the order the palette hands out its colours in. */
+  const totalCounts = useMemo(
+    () => new Map([...countIn(allEvents)].sort((a, b) => b[1] - a[1])),
+    [countIn, allEvents],
+  );
   const allCategories = useMemo(() => [...totalCounts.keys()], [totalCounts]);
   const palette = useMemo(
     () => categoryPalette(allCategories, categoryColumn),
     [allCategories, categoryColumn],
   );
-  const countShown = useMemo(() => categoryCounter(allEvents), [allEvents]);
-  const shownCounts = useMemo(() => countShown(data.filtered), [countShown, data.filtered]);
+  const shownCounts = useMemo(() => countIn(data.filtered), [countIn, data.filtered]);
   /** The legend's rows: every category, with how many of its events the filters show. */
   const categoryCounts = useMemo(
     () =>

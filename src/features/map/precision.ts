@@ -74,21 +74,46 @@ export function frameEvents(
   viewSide: number,
 ): EventFrame | null {
   if (events.length === 0) return null;
-  // Extremes by hand: no LatLng object per event, which is slow for a large dataset.
+  // Extremes by hand, per precision, and no trigonometry per event: a large dataset is read once,
+  // and each halo's reach is worked out at the end, where it is widest (the precision's
+  // farthest latitude from the equator), so the frame may be a little generous, never short.
+  const precisions = [null, 'exact', 'city', 'region', 'country'] as const;
+  // Per precision: south, west, north, east, and the farthest latitude from the equator.
+  const extremes = precisions.map(() => [90, 180, -90, -180, 0]);
+  for (const { latitude, longitude, locationPrecision: precision } of events) {
+    const seen =
+      extremes[
+        precision === null
+          ? 0
+          : precision === 'exact'
+            ? 1
+            : precision === 'city'
+              ? 2
+              : precision === 'region'
+                ? 3
+                : 4
+      ] ?? [];
+    if (latitude < (seen[0] ?? 90)) seen[0] = latitude;
+    if (longitude < (seen[1] ?? 180)) seen[1] = longitude;
+    if (latitude > (seen[2] ?? -90)) seen[2] = latitude;
+    if (longitude > (seen[3] ?? -180)) seen[3] = longitude;
+    if (Math.abs(latitude) > (seen[4] ?? 0)) seen[4] = Math.abs(latitude);
+  }
   let [south, west, north, east] = [90, 180, -90, -180];
   let maxZoom = EXACT_ZOOM;
-  for (const { latitude, longitude, locationPrecision } of events) {
-    const radius = precisionRadius(locationPrecision);
+  precisions.forEach((precision, index) => {
+    const [low = 90, left = 180, high = -90, right = -180, farthest = 0] = extremes[index] ?? [];
+    if (low > high) return; // no event of this precision
+    const radius = precisionRadius(precision);
     const latitudeReach = radius / METRES_PER_DEGREE;
     const longitudeReach =
-      radius / (METRES_PER_DEGREE * Math.max(Math.cos((latitude * Math.PI) / 180), 0.01));
-    south = Math.min(south, latitude - latitudeReach);
-    north = Math.max(north, latitude + latitudeReach);
-    west = Math.min(west, longitude - longitudeReach);
-    east = Math.max(east, longitude + longitudeReach);
-    if (radius > 0)
-      maxZoom = Math.min(maxZoom, precisionZoom(locationPrecision, latitude, viewSide));
-  }
+      radius / (METRES_PER_DEGREE * Math.max(Math.cos((farthest * Math.PI) / 180), 0.01));
+    south = Math.min(south, low - latitudeReach);
+    north = Math.max(north, high + latitudeReach);
+    west = Math.min(west, left - longitudeReach);
+    east = Math.max(east, right + longitudeReach);
+    if (radius > 0) maxZoom = Math.min(maxZoom, precisionZoom(precision, farthest, viewSide));
+  });
   return {
     bounds: [
       [Math.max(south, -85), Math.max(west, -180)],
