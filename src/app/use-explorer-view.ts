@@ -32,19 +32,16 @@ export function useExplorerView(
     () => selectedEvent === null || listedEvents.includes(selectedEvent),
     [selectedEvent, listedEvents],
   );
-  // One pass over the dataset numbers its categories; every count after that is an array's.
-  const countIn = useMemo(() => categoryCounter(allEvents), [allEvents]);
-  /** Most frequent first: the order the palette hands out its colours in. */
-  const totalCounts = useMemo(
-    () => new Map([...countIn(allEvents)].sort((a, b) => b[1] - a[1])),
-    [countIn, allEvents],
-  );
+  // One pass over the dataset numbers and counts its categories (most frequent first, the order
+  // the palette hands out its colours in); every count after that is an array's.
+  const counter = useMemo(() => categoryCounter(allEvents), [allEvents]);
+  const totalCounts = counter.totals;
   const allCategories = useMemo(() => [...totalCounts.keys()], [totalCounts]);
   const palette = useMemo(
     () => categoryPalette(allCategories, categoryColumn),
     [allCategories, categoryColumn],
   );
-  const shownCounts = useMemo(() => countIn(data.filtered), [countIn, data.filtered]);
+  const shownCounts = useMemo(() => counter.count(data.filtered), [counter, data.filtered]);
   /** The legend's rows: every category, with how many of its events the filters show. */
   const categoryCounts = useMemo(
     () =>

@@ -8,7 +8,12 @@ describe('categoryCounter', () => {
       category,
       position: index * 2,
     }));
-    const count = categoryCounter(events);
+    const { totals, count } = categoryCounter(events);
+    expect([...totals]).toEqual([
+      ['strike', 2],
+      ['statement', 1],
+      ['other', 1],
+    ]);
     expect(count(events)).toEqual(
       new Map([
         ['strike', 2],
@@ -20,5 +25,8 @@ describe('categoryCounter', () => {
       new Map([['strike', 2]]),
     );
     expect(count([])).toEqual(new Map());
+    // A position far past the events (many records reported before it) is counted too.
+    const late = categoryCounter([...events, { category: 'late', position: 10_000 }]);
+    expect(late.count([{ category: 'late', position: 10_000 }])).toEqual(new Map([['late', 1]]));
   });
 });
