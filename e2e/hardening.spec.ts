@@ -7,7 +7,13 @@ import fc from 'fast-check';
 import type { Page } from '@playwright/test';
 import { makeFeature, makeFeatureCollection } from '../src/testing/dataset-factory.ts';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
-import { chronology, chronologyEntries, DATASET_ROUTE, serveDataset } from './helpers.ts';
+import {
+  chronology,
+  chronologyEntries,
+  DATASET_ROUTE,
+  serveDataset,
+  storedOffline,
+} from './helpers.ts';
 
 /** Markup and script in every text field: each would set window.__pwned or open a dialog if run. */
 const PAYLOADS = {
@@ -347,19 +353,11 @@ test.describe('offline', () => {
     await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
     // The worker installs once the page has settled, stores the app's files, then the dataset.
     await expect
-      .poll(
-        () =>
-          page.evaluate(async () => {
-            const registration = await navigator.serviceWorker.getRegistration();
-            if (!registration?.active) return false;
-            const data = await caches.open('dateline-datasets');
-            return (await data.keys()).some((request) =>
-              request.url.endsWith('/data/events.geojson'),
-            );
-          }),
-        { timeout: 30_000, intervals: [250] },
-      )
-      .toBe(true);
+      .poll(() => storedOffline(page, 'dateline-datasets', /\/data\/events\.geojson$/), {
+        timeout: 30_000,
+        intervals: [250],
+      })
+      .toBeGreaterThan(0);
 
     await context.setOffline(true);
     await page.reload();

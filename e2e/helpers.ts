@@ -73,3 +73,30 @@ export async function scaleKilometres(page: Page): Promise<number> {
   const [, amount = 'NaN', unit = ''] = /([\d.]+)\s*(km|m)\b/.exec(text) ?? [];
   return Number(amount) / (unit === 'm' ? 1000 : 1);
 }
+
+/**
+ * How many requests the active service worker has stored whose address matches `urlPattern`, in
+ * its caches named starting with `cachePrefix`; 0 while no worker is active. Poll it after a first
+ * visit, before going offline.
+ */
+export function storedOffline(
+  page: Page,
+  cachePrefix: string,
+  urlPattern: RegExp,
+): Promise<number> {
+  return page.evaluate(
+    async ({ prefix, source, flags }) => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      if (!registration?.active) return 0;
+      const pattern = new RegExp(source, flags);
+      let stored = 0;
+      for (const key of await caches.keys()) {
+        if (!key.startsWith(prefix)) continue;
+        const requests = await (await caches.open(key)).keys();
+        stored += requests.filter((request) => pattern.test(request.url)).length;
+      }
+      return stored;
+    },
+    { prefix: cachePrefix, source: urlPattern.source, flags: urlPattern.flags },
+  );
+}

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { chronology, mapRegion, marker } from './helpers.ts';
+import { chronology, mapRegion, marker, storedOffline } from './helpers.ts';
 
 const STRIKE = 'Six North Korean officers reported killed in a missile strike near Donetsk';
 const SUMMIT = 'Putin and Kim Jong-un agree a mutual defence pact at their Pyongyang summit';
@@ -147,21 +147,10 @@ test.describe('place names offline', () => {
     // The worker installs once the page has settled and stores the app's files, the place-name
     // files among them.
     await expect
-      .poll(
-        () =>
-          page.evaluate(async () => {
-            const registration = await navigator.serviceWorker.getRegistration();
-            if (!registration?.active) return 0;
-            let stored = 0;
-            for (const key of await caches.keys()) {
-              if (!key.startsWith('dateline-shell-')) continue;
-              const requests = await (await caches.open(key)).keys();
-              stored += requests.filter((request) => /\/place-names-/.test(request.url)).length;
-            }
-            return stored;
-          }),
-        { timeout: 30_000, intervals: [250] },
-      )
+      .poll(() => storedOffline(page, 'dateline-shell-', /\/place-names-/), {
+        timeout: 30_000,
+        intervals: [250],
+      })
       .toBeGreaterThan(30);
 
     await context.setOffline(true);
