@@ -78,10 +78,14 @@ class PlaceNames {
     map.on('zoomstart zoom', this.hide);
     map.on('moveend resize', this.afterMove);
     this.darkTheme.addEventListener('change', this.schedule);
-    // At once, not in the next frame: markers redrawn by a filter get their names moved before
-    // the browser paints them, so the map settles in one frame (the observer's callback runs
-    // after React has finished the whole update).
-    this.observer = new MutationObserver(this.placeNow);
+    // Markers added or removed (a filter, a move): names are placed at once, not in the next
+    // frame, so the map settles in the frame that paints the markers (the observer's callback
+    // runs after React has finished the whole update). A marker's own style changing (its
+    // z-index on hover) waits for the next frame, once however many change.
+    this.observer = new MutationObserver((records) => {
+      if (records.some((record) => record.type === 'childList')) this.placeNow();
+      else this.schedule();
+    });
     const markers = map.getPane('markerPane');
     if (markers) {
       this.observer.observe(markers, {
