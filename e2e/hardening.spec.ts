@@ -12,7 +12,7 @@ import {
   chronologyEntries,
   DATASET_ROUTE,
   serveDataset,
-  storedOffline,
+  visitThenReloadOffline,
 } from './helpers.ts';
 
 /** Markup and script in every text field: each would set window.__pwned or open a dialog if run. */
@@ -349,19 +349,12 @@ test.describe('offline', () => {
     context,
   }) => {
     test.slow();
-    await page.goto('./');
-    await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
-    // The worker installs once the page has settled, stores the app's files, then the dataset.
-    await expect
-      .poll(() => storedOffline(page, 'dateline-datasets', /\/data\/events\.geojson$/), {
-        timeout: 30_000,
-        intervals: [250],
-      })
-      .toBeGreaterThan(0);
-
-    await context.setOffline(true);
-    await page.reload();
-    await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
+    // The worker stores the app's files, then the dataset.
+    await visitThenReloadOffline(page, {
+      cachePrefix: 'dateline-datasets',
+      urlPattern: /\/data\/events\.geojson$/,
+      atLeast: 0,
+    });
     await expect(page.getByRole('alert')).toContainText(
       'You are offline: these are the events saved on',
     );

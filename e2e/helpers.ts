@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
 import { makeFeature, makeFeatureCollection } from '../src/testing/dataset-factory.ts';
 
 export const DATASET_ROUTE = '**/data/events.geojson';
@@ -79,7 +80,7 @@ export async function scaleKilometres(page: Page): Promise<number> {
  * its caches named starting with `cachePrefix`; 0 while no worker is active. Poll it after a first
  * visit, before going offline.
  */
-export function storedOffline(
+function storedOffline(
   page: Page,
   cachePrefix: string,
   urlPattern: RegExp,
@@ -99,4 +100,26 @@ export function storedOffline(
     },
     { prefix: cachePrefix, source: urlPattern.source, flags: urlPattern.flags },
   );
+}
+
+/**
+ * A first visit to the bundled dataset; once the service worker (which installs when the page has
+ * settled) has stored more than `atLeast` matching requests in the caches named `cachePrefix`…,
+ * the network is cut and the page reloaded, and the dataset shows again.
+ */
+export async function visitThenReloadOffline(
+  page: Page,
+  stored: { cachePrefix: string; urlPattern: RegExp; atLeast: number },
+): Promise<void> {
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
+  await expect
+    .poll(() => storedOffline(page, stored.cachePrefix, stored.urlPattern), {
+      timeout: 30_000,
+      intervals: [250],
+    })
+    .toBeGreaterThan(stored.atLeast);
+  await page.context().setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
 }

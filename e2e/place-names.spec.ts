@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { chronology, mapRegion, marker, storedOffline } from './helpers.ts';
+import { chronology, mapRegion, marker, visitThenReloadOffline } from './helpers.ts';
 
 const STRIKE = 'Six North Korean officers reported killed in a missile strike near Donetsk';
 const SUMMIT = 'Putin and Kim Jong-un agree a mutual defence pact at their Pyongyang summit';
@@ -142,20 +142,12 @@ test.describe('place names offline', () => {
     context,
   }) => {
     test.slow();
-    await page.goto('./');
-    await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
-    // The worker installs once the page has settled and stores the app's files, the place-name
-    // files among them.
-    await expect
-      .poll(() => storedOffline(page, 'dateline-shell-', /\/place-names-/), {
-        timeout: 30_000,
-        intervals: [250],
-      })
-      .toBeGreaterThan(30);
-
-    await context.setOffline(true);
-    await page.reload();
-    await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
+    // The app's files, the place-name files among them (105), are stored with the app.
+    await visitThenReloadOffline(page, {
+      cachePrefix: 'dateline-shell-',
+      urlPattern: /\/place-names-/,
+      atLeast: 30,
+    });
     await expect.poll(() => drawnNames(page), { timeout: 15_000 }).toContain('Russia');
     // Zoomed in, the tiles of smaller towns come from the store too.
     await page.goto('./events/donetsk-strike-north-korean-officers');
