@@ -80,11 +80,7 @@ export async function scaleKilometres(page: Page): Promise<number> {
  * its caches named starting with `cachePrefix`; 0 while no worker is active. Poll it after a first
  * visit, before going offline.
  */
-function storedOffline(
-  page: Page,
-  cachePrefix: string,
-  urlPattern: RegExp,
-): Promise<number> {
+function storedOffline(page: Page, cachePrefix: string, urlPattern: RegExp): Promise<number> {
   return page.evaluate(
     async ({ prefix, source, flags }) => {
       const registration = await navigator.serviceWorker.getRegistration();
