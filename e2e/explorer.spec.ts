@@ -159,6 +159,27 @@ test.describe('the map and the chronology in sync', () => {
     await expect(marker(page, SINPO_MISSILES)).toBeVisible();
   });
 
+  test('the list of events at one spot closes on a press outside the map', async ({ page }) => {
+    await page.goto('./');
+    const samePlace = mapRegion(page).getByRole('button', { name: /^2 events at the same place/ });
+    for (let step = 0; step < 10; step += 1) {
+      await waitForMapToSettle(page);
+      if (await samePlace.isVisible()) break;
+      await mapRegion(page)
+        .getByRole('button', { name: /^Cluster of \d+ events: / })
+        .first()
+        .click();
+    }
+    await samePlace.click();
+    const list = page.getByRole('group', { name: '2 events at the same place' });
+    await expect(list.getByRole('button').first()).toBeFocused();
+
+    // Plain text outside the map: the list closes and the focus goes back to the spot's marker.
+    await page.getByRole('status').click();
+    await expect(list).toHaveCount(0);
+    await expect(samePlace).toBeFocused();
+  });
+
   test('both Sinpo events can be reached with the keyboard alone', async ({ page }) => {
     await page.goto('./');
     await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events( ·|$)/);

@@ -21,6 +21,7 @@ export function DataIssuesPanel(props: DataIssuesPanelProps) {
     <Disclosure
       className="data-issues"
       buttonClassName="button button-warning"
+      closeOnOutsidePress
       label={
         <>
           Data issues{errors > 0 && ` (${errors})`}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import * as L from 'leaflet';
 import { Marker, Popup, useMap } from 'react-leaflet';
 import type { LeafletKeyboardEvent } from 'leaflet';
@@ -120,8 +120,11 @@ interface SamePlaceListProps {
 function SamePlaceList({ listEvents, links, onClose, onChosen }: SamePlaceListProps) {
   const events = listEvents();
   const place = events[0]?.place;
+  const groupRef = useRef<HTMLDivElement>(null);
+  useCloseOnPressOutsideMap(groupRef, onClose);
   return (
     <div
+      ref={groupRef}
       role="group"
       aria-label={`${events.length} events at the same place`}
       onKeyDown={(keyEvent) => {
@@ -154,5 +157,39 @@ function SamePlaceList({ listEvents, links, onClose, onChosen }: SamePlaceListPr
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * Leaflet closes a popup on a click in the map; a press anywhere else on the page (the list, the
+ * header) closes it too, like every other popover. The focus goes back to the cluster when it was
+ * in the popup and the press lands on nothing that takes it.
+ */
+function useCloseOnPressOutsideMap(
+  groupRef: RefObject<HTMLElement | null>,
+  onClose: () => void,
+): void {
+  const map = useMap();
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
+  useEffect(
+    function listenForPressesOutsideTheMap() {
+      const container = map.getContainer();
+      function onPointerDown(pointerEvent: PointerEvent) {
+        if (container.contains(pointerEvent.target as Node)) return;
+        const focusWasInside = groupRef.current?.contains(document.activeElement) ?? false;
+        map.closePopup();
+        if (!focusWasInside) return;
+        setTimeout(() => {
+          const focused = document.activeElement;
+          if (focused === null || focused === document.body) close.current();
+        }, 0);
+      }
+      document.addEventListener('pointerdown', onPointerDown, true);
+      return () => document.removeEventListener('pointerdown', onPointerDown, true);
+    },
+    [map, groupRef],
   );
 }

@@ -93,6 +93,34 @@ describe('the disclosure', () => {
     expect(region.hidden).toBe(true);
   });
 
+  it('gives the focus back to the button after a press outside on nothing focusable', async () => {
+    const { button, region } = renderDisclosure({ closeOnOutsidePress: true });
+    fireEvent.click(button);
+    screen.getByRole('button', { name: 'CSV' }).focus();
+
+    fireEvent.pointerDown(screen.getByText('Outside'));
+    // What a browser does next: the focused element is hidden with the region, the focus falls
+    // to the page.
+    (document.activeElement as HTMLElement).blur();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(region.hidden).toBe(true);
+    expect(document.activeElement).toBe(button);
+  });
+
+  it('leaves the focus where a press outside put it', async () => {
+    render(<input aria-label="Search events" />);
+    const { button } = renderDisclosure({ closeOnOutsidePress: true });
+    fireEvent.click(button);
+    screen.getByRole('button', { name: 'CSV' }).focus();
+
+    const search = screen.getByRole('textbox', { name: 'Search events' });
+    fireEvent.pointerDown(search);
+    search.focus();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(search);
+  });
+
   it('stays open on a press outside by default', () => {
     const { button, region } = renderDisclosure();
     fireEvent.click(button);

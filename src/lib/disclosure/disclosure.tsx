@@ -12,7 +12,10 @@ import {
 export interface DisclosureOptions {
   /** Open at first; a function is read once, when the disclosure mounts. Closed by default. */
   defaultOpen?: boolean | (() => boolean);
-  /** For menu-like popovers: a press anywhere outside the disclosure closes it. */
+  /**
+   * For popovers and menus: a press anywhere outside the disclosure closes it. If the focus was in
+   * it and the press lands on nothing focusable, the focus goes back to the button.
+   */
   closeOnOutsidePress?: boolean;
 }
 
@@ -63,7 +66,20 @@ function useDisclosure({
     function closeOnPressOutside() {
       if (!open || !closeOnOutsidePress) return;
       function onPointerDown(pointerEvent: PointerEvent) {
-        if (!root.current?.contains(pointerEvent.target as Node)) setOpen(false);
+        const rootElement = root.current;
+        if (!rootElement || rootElement.contains(pointerEvent.target as Node)) return;
+        const focusWasInside = rootElement.contains(document.activeElement);
+        setOpen(false);
+        if (!focusWasInside) return;
+        // The press goes on to focus what it landed on, if that takes the focus (a field, a
+        // button, the map). Otherwise the focus would fall out of the closed region to the page:
+        // it goes back to the button that opened it, where a keyboard user left off.
+        setTimeout(() => {
+          const focused = document.activeElement;
+          if (focused === null || focused === document.body || rootElement.contains(focused)) {
+            button.current?.focus({ preventScroll: true });
+          }
+        }, 0);
       }
       // Capturing: a part of the page that stops the event (the map does) still closes the menu.
       document.addEventListener('pointerdown', onPointerDown, true);
