@@ -5,6 +5,7 @@ import type { DatasetEvent } from '../data/model/schema.ts';
 import type { GeoBounds } from '../data/query/selectors.ts';
 import * as actions from '../data/url/explorer-actions.ts';
 import { useUrlState } from '../data/url/use-url-state.ts';
+import { useMediaQuery } from '../lib/use-media-query.ts';
 import { DatasetHeader } from './dataset-header.tsx';
 import { EventsPanel } from './events-panel.tsx';
 import { ExplorerBar } from './explorer-bar.tsx';
@@ -28,6 +29,13 @@ const NotFound = lazy(() =>
 const ColumnDialog = lazy(() =>
   import('./column-dialog.tsx').then((module) => ({ default: module.ColumnDialog })),
 );
+// A phone's filters sheet: only on a narrow screen, and only once the reader opens it.
+const PhoneFilters = lazy(() =>
+  import('./phone-filters.tsx').then((module) => ({ default: module.PhoneFilters })),
+);
+
+/** Where the filters move behind one button (app.css's phone layout uses the same width). */
+const PHONE_QUERY = '(max-width: 600px)';
 
 const NO_EVENTS: DatasetEvent[] = [];
 
@@ -54,19 +62,29 @@ export function App() {
   const dragging = useFileDrop(loaded.openFiles);
   const searchRef = useRef<HTMLInputElement>(null);
   const sidebarRef = useRef<HTMLElement>(null);
+  const phone = useMediaQuery(PHONE_QUERY);
+  // The filters sheet, open or not, and whether "/" opened it (the search then takes the focus).
+  const [sheet, setSheet] = useState<'closed' | 'open' | 'search'>('closed');
+  const filtersButtonRef = useRef<HTMLButtonElement>(null);
+  const openSearch = useCallback(() => {
+    if (searchRef.current) searchRef.current.focus();
+    else setSheet('search');
+  }, []);
+  const closeSheet = useCallback(() => setSheet('closed'), []);
 
   useLinkRepairs(url, dataset, selectedEvent, view.data.knownCategories, notices.add);
   page.useDocumentTitle(selectedEvent, dataset?.metadata.title);
   page.useOfflineNotice(loaded.outcome?.offlineCopy ?? null, notices.add);
   page.useOfflineSupport(!loaded.query.isPending);
   page.useFirstRenderMark(dataset);
-  usePageKeyboard(apply, listedEvents, links.focusHomes, searchRef);
+  usePageKeyboard(apply, listedEvents, links.focusHomes, searchRef, phone ? openSearch : null);
 
   const resetFilters = useCallback(() => {
     apply(actions.resetFilters);
     setOnlyInMapView(false);
-    // The Reset button goes away with the filters; the search field is a sensible next stop.
-    searchRef.current?.focus();
+    // The Reset button goes away with the filters; the search field is a sensible next stop, or
+    // on a phone with the sheet closed, the Filters button.
+    (searchRef.current ?? filtersButtonRef.current)?.focus();
   }, [apply]);
   return (
     <div className="app">
@@ -91,8 +109,38 @@ export function App() {
         onChangeColumns={
           loaded.report?.proposal ? () => setChangingColumnsOf(loaded.sourceKey) : null
         }
+        phone={
+          phone
+            ? {
+                onlyInMapView,
+                onOnlyInMapViewChange: setOnlyInMapView,
+                onOpen: () => setSheet('open'),
+              }
+            : null
+        }
+        filtersButtonRef={filtersButtonRef}
       />
-      <TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />
+      {phone && sheet !== 'closed' && dataset && (
+        <Suspense fallback={null}>
+          <PhoneFilters
+            url={url}
+            loaded={loaded}
+            view={view}
+            progress={progress}
+            searchRef={searchRef}
+            filtersButtonRef={filtersButtonRef}
+            focusSearch={sheet === 'search'}
+            onlyInMapView={onlyInMapView}
+            onOnlyInMapViewChange={setOnlyInMapView}
+            onReset={resetFilters}
+            onClose={closeSheet}
+          />
+        </Suspense>
+      )}
+      {/* On a phone the timeline lives in the filters sheet; its place holds the load's progress. */}
+      {(!phone || !dataset) && (
+        <TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />
+      )}
       <Notices notices={notices.notices} onDismiss={notices.dismiss} />
       {dataset && state.selectedId !== null && !selectedEvent && (
         <Suspense fallback={null}>

@@ -23,7 +23,17 @@ export function DatasetHeader({ loaded, url }: { loaded: LoadedDataset; url: Url
       }
       actions={
         <>
-          <OpenDatasetButton onFiles={loaded.openFiles} />
+          <OpenDatasetButton
+            onFiles={loaded.openFiles}
+            // "Open…" on a phone, where the header's actions share one line with the brand; the
+            // whole name stays the button's name.
+            label={
+              // One flex item, so the button's gap does not open inside the words.
+              <span>
+                Open<span className="header-action-more"> dataset</span>…
+              </span>
+            }
+          />
           {source.kind !== 'bundled' && (
             <a
               className="button"
