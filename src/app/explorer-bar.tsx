@@ -34,7 +34,7 @@ export interface ExplorerBarProps {
   filtersButtonRef: RefObject<HTMLButtonElement | null>;
 }
 
-export interface PhoneFilterBar {
+interface PhoneFilterBar {
   onlyInMapView: boolean;
   onOnlyInMapViewChange: (only: boolean) => void;
   onOpen: () => void;
