@@ -448,7 +448,7 @@ test.describe('on a phone', () => {
 
     const targets = [
       chronologyEntries(page).first().getByRole('article'),
-      page.getByText('Only events in map view'),
+      page.getByRole('button', { name: 'Filters', exact: true }),
       marker(page, STRIKE),
       mapRegion(page).getByRole('button', { name: 'Zoom in' }),
     ];

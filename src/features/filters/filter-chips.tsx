@@ -30,39 +30,42 @@ export function FilterChips({ filters, onRemove, onReset, onEmptied }: FilterChi
   });
   if (filters.length === 0) return null;
   return (
-    <ul className="filter-chips" aria-label="Active filters" ref={listRef}>
-      {filters.map((filter, index) => (
-        <li key={filter.kind}>
-          <button
-            type="button"
-            className="chip filter-chip"
-            onClick={() => {
-              focusAfterRemoval.current = index;
-              onRemove(filter.kind);
-            }}
-          >
-            <span className="visually-hidden">Remove filter: </span>
-            <span className="filter-chip-label">{filter.label}</span>
-            <svg className="filter-chip-remove" viewBox="0 0 12 12" aria-hidden="true">
-              <path d="M3 3l6 6M9 3l-6 6" stroke="currentColor" strokeWidth="1.8" />
-            </svg>
-          </button>
-        </li>
-      ))}
-      {filters.length > 1 && (
-        <li>
-          <button
-            type="button"
-            className="chip filter-chips-reset"
-            onClick={() => {
-              focusAfterRemoval.current = 0;
-              onReset();
-            }}
-          >
-            Reset filters
-          </button>
-        </li>
-      )}
-    </ul>
+    // A region of its own: a landmark, as everything on the page is in one.
+    <section className="filter-chips" aria-label="Filters in force">
+      <ul className="filter-chips-list" aria-label="Active filters" ref={listRef}>
+        {filters.map((filter, index) => (
+          <li key={filter.kind}>
+            <button
+              type="button"
+              className="chip filter-chip"
+              onClick={() => {
+                focusAfterRemoval.current = index;
+                onRemove(filter.kind);
+              }}
+            >
+              <span className="visually-hidden">Remove filter: </span>
+              <span className="filter-chip-label">{filter.label}</span>
+              <svg className="filter-chip-remove" viewBox="0 0 12 12" aria-hidden="true">
+                <path d="M3 3l6 6M9 3l-6 6" stroke="currentColor" strokeWidth="1.8" />
+              </svg>
+            </button>
+          </li>
+        ))}
+        {filters.length > 1 && (
+          <li>
+            <button
+              type="button"
+              className="chip filter-chips-reset"
+              onClick={() => {
+                focusAfterRemoval.current = 0;
+                onReset();
+              }}
+            >
+              Reset filters
+            </button>
+          </li>
+        )}
+      </ul>
+    </section>
   );
 }
