@@ -12,6 +12,7 @@ import { ExplorerBar } from './explorer-bar.tsx';
 import { LoadError } from './load-error.tsx';
 import { MapPanel } from './map-panel.tsx';
 import { Notices } from './notices.tsx';
+import { PhoneFilters } from './phone-filters.tsx';
 import * as page from './page-effects.ts';
 import { TimelinePanel } from './timeline-panel.tsx';
 import { useDataset } from './use-dataset.ts';
@@ -28,10 +29,6 @@ const NotFound = lazy(() =>
 );
 const ColumnDialog = lazy(() =>
   import('./column-dialog.tsx').then((module) => ({ default: module.ColumnDialog })),
-);
-// A phone's filters sheet: only on a narrow screen, and only once the reader opens it.
-const PhoneFilters = lazy(() =>
-  import('./phone-filters.tsx').then((module) => ({ default: module.PhoneFilters })),
 );
 
 /** Where the filters move behind one button (app.css's phone layout uses the same width). */
@@ -134,6 +131,10 @@ export function App() {
             onOnlyInMapViewChange={setOnlyInMapView}
             onReset={resetFilters}
             onClose={closeSheet}
+            onSearch={(text) => apply(actions.search, text)}
+            onToggleCategory={(category) =>
+              apply(actions.toggleCategory, view.allCategories, category)
+            }
           />
         </Suspense>
       )}

@@ -3,7 +3,6 @@ import { CategoryFilter } from '../features/filters/category-filter.tsx';
 import { FiltersSheet } from '../features/filters/filters-sheet.tsx';
 import { SearchField } from '../features/search/search-field.tsx';
 import type { ImportProgress } from '../data/import/import-types.ts';
-import { search, toggleCategory } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import type { Store } from '../lib/store/store.ts';
 import { formatShowing } from './status-line.tsx';
@@ -24,6 +23,10 @@ export interface PhoneFiltersProps {
   onOnlyInMapViewChange: (only: boolean) => void;
   onReset: () => void;
   onClose: () => void;
+  // The app's actions, passed in: importing explorer-actions here would split it into a chunk of
+  // its own shared with the first load, which costs that load a few hundred bytes.
+  onSearch: (text: string) => void;
+  onToggleCategory: (category: string) => void;
 }
 
 /**
@@ -42,6 +45,8 @@ export function PhoneFilters({
   onOnlyInMapViewChange,
   onReset,
   onClose,
+  onSearch,
+  onToggleCategory,
 }: PhoneFiltersProps) {
   const { dataset } = loaded;
   return (
@@ -56,7 +61,7 @@ export function PhoneFilters({
         ref={searchRef}
         value={url.state.query}
         disabled={!dataset}
-        onChange={(text) => url.apply(search, text)}
+        onChange={onSearch}
       />
       <TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />
       <CategoryFilter
@@ -64,7 +69,7 @@ export function PhoneFilters({
         active={url.state.categories}
         colourOf={view.palette.colourOf}
         labelOf={view.palette.labelOf}
-        onToggle={(category) => url.apply(toggleCategory, view.allCategories, category)}
+        onToggle={onToggleCategory}
       />
       <label className="toggle">
         <input
