@@ -1,6 +1,7 @@
 import { lazy, Suspense, type RefObject } from 'react';
 import { DataIssuesPanel } from '../features/data-issues/data-issues-panel.tsx';
 import { ExportMenu } from '../features/export/export-menu.tsx';
+import { PublishMenu } from '../features/publish/publish-menu.tsx';
 import { SearchField } from '../features/search/search-field.tsx';
 import { search, selectEvent } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
@@ -64,6 +65,19 @@ export function ExplorerBar({
             events={view.listedEvents}
             metadata={dataset.metadata}
             range={view.shownRange}
+          />
+        )}
+        {dataset && (
+          <PublishMenu
+            dataset={
+              source.kind === 'bundled'
+                ? { kind: 'bundled' }
+                : source.kind === 'local'
+                  ? { kind: 'file', name: report?.fileName ?? source.name }
+                  : { kind: 'address', url: source.url }
+            }
+            metadata={dataset.metadata}
+            report={source.kind === 'bundled' ? null : report}
           />
         )}
       </div>

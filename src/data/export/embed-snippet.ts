@@ -14,7 +14,7 @@ export interface EmbedSnippetOptions {
 }
 
 /** For attribute values in double quotes: the text can never end the attribute or start a tag. */
-export function escapeAttribute(text: string): string {
+function escapeAttribute(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/"/g, '&quot;')
