@@ -24,6 +24,10 @@ function popovers(page: Page): { button: Locator; content: Locator }[] {
       content: page.getByRole('button', { name: 'GeoJSON', exact: true }),
     },
     {
+      button: page.getByRole('button', { name: 'Publish…' }),
+      content: page.getByRole('button', { name: 'Copy command' }),
+    },
+    {
       button: page.getByRole('button', { name: 'About this file' }),
       content: page.getByText(/^CSV, /),
     },

@@ -68,6 +68,8 @@ export function App() {
     else setSheet('search');
   }, []);
   const closeSheet = useCallback(() => setSheet('closed'), []);
+  // A sheet left open when the window widens does not come back when it narrows again.
+  if (!phone && sheet !== 'closed') setSheet('closed');
 
   useLinkRepairs(url, dataset, selectedEvent, view.data.knownCategories, notices.add);
   page.useDocumentTitle(selectedEvent, dataset?.metadata.title);

@@ -3,6 +3,7 @@ import { DataIssuesPanel } from '../features/data-issues/data-issues-panel.tsx';
 import { ExportMenu } from '../features/export/export-menu.tsx';
 import { FilterChips } from '../features/filters/filter-chips.tsx';
 import { FiltersButton } from '../features/filters/filters-button.tsx';
+import { PublishMenu } from '../features/publish/publish-menu.tsx';
 import { SearchField } from '../features/search/search-field.tsx';
 import { activeFilters } from '../data/query/active-filters.ts';
 import { removeFilter, search, selectEvent } from '../data/url/explorer-actions.ts';
@@ -96,6 +97,19 @@ export function ExplorerBar({
             events={view.listedEvents}
             metadata={dataset.metadata}
             range={view.shownRange}
+          />
+        )}
+        {dataset && (
+          <PublishMenu
+            dataset={
+              source.kind === 'bundled'
+                ? { kind: 'bundled' }
+                : source.kind === 'local'
+                  ? { kind: 'file', name: report?.fileName ?? source.name }
+                  : { kind: 'address', url: source.url }
+            }
+            metadata={dataset.metadata}
+            report={source.kind === 'bundled' ? null : report}
           />
         )}
       </div>

@@ -75,8 +75,8 @@ export function CopyLinkButton({ url, urlWithFilters, title }: CopyLinkButtonPro
       {/* Links into a file opened on this device: honest about who can follow them. */}
       {new URL(link).searchParams.get('data')?.startsWith('local:') && (
         <p className="copy-link-note">
-          This event is in a file opened on this device. The link works for someone who opens the
-          same file in Dateline.
+          Only this device can open this link: the file was opened here and never uploaded. To share
+          these events, publish the file as a site with <strong>Publish…</strong> (beside Export).
         </p>
       )}
       <span className="copy-link-status" aria-live="polite">

@@ -1,6 +1,7 @@
 import type { CalendarDay } from '../../data/model/calendar-day.ts';
 import { exportFileName, toCsv, toGeoJson } from '../../data/export/export.ts';
 import type { DatasetEvent, DatasetMetadata } from '../../data/model/schema.ts';
+import { downloadText } from '../../lib/download.ts';
 
 export interface ExportChoicesProps {
   events: readonly DatasetEvent[];
@@ -8,19 +9,6 @@ export interface ExportChoicesProps {
   range: { from: CalendarDay; to: CalendarDay } | null;
   /** Closes the menu once a file is on its way. */
   onDone: () => void;
-}
-
-function download(text: string, fileName: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has the blob once the click is handled; the URL is released a moment later.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const FORMATS = [
@@ -54,7 +42,7 @@ export function ExportChoices({ events, metadata, range, onDone }: ExportChoices
           className="button"
           disabled={events.length === 0}
           onClick={() => {
-            download(
+            downloadText(
               format.write(events, metadata),
               exportFileName(metadata.title, range, format.extension),
               format.type,
