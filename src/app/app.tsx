@@ -29,6 +29,11 @@ const ColumnDialog = lazy(() =>
   import('./column-dialog.tsx').then((module) => ({ default: module.ColumnDialog })),
 );
 
+// The reader view for iframes (?embed=1): only frames load it.
+const EmbedLayout = lazy(() =>
+  import('./embed-layout.tsx').then((module) => ({ default: module.EmbedLayout })),
+);
+
 const NO_EVENTS: DatasetEvent[] = [];
 
 /** Puts the features together around one dataset and the URL; the only module that knows them all. */
@@ -51,7 +56,7 @@ export function App() {
   // The column dialog the reader opened, for the file it was opened for only.
   const [changingColumnsOf, setChangingColumnsOf] = useState<string | null>(null);
   const changingColumns = changingColumnsOf === loaded.sourceKey;
-  const dragging = useFileDrop(loaded.openFiles);
+  const dragging = useFileDrop(state.embed ? null : loaded.openFiles);
   const searchRef = useRef<HTMLInputElement>(null);
   const sidebarRef = useRef<HTMLElement>(null);
 
@@ -68,6 +73,67 @@ export function App() {
     // The Reset button goes away with the filters; the search field is a sensible next stop.
     searchRef.current?.focus();
   }, [apply]);
+  const notFound = dataset && state.selectedId !== null && !selectedEvent && (
+    <Suspense fallback={null}>
+      <NotFound
+        missingId={state.selectedId}
+        events={dataset.events}
+        eventHref={view.eventHref}
+        onSelect={(id) => apply(actions.selectEvent, id)}
+      />
+    </Suspense>
+  );
+
+  // The reader view for iframes: reading only, its own layout (embed-layout.tsx).
+  if (state.embed)
+    return (
+      <Suspense fallback={<div className="app app--embed" aria-busy="true" />}>
+        <EmbedLayout
+          url={url}
+          loaded={loaded}
+          view={view}
+          selectedEvent={selectedEvent}
+          notices={
+            <>
+              <Notices notices={notices.notices} onDismiss={notices.dismiss} />
+              {notFound}
+            </>
+          }
+          map={
+            <MapPanel
+              url={url}
+              view={view}
+              links={links}
+              datasetKey={dataset}
+              categoryColumn={loaded.report?.mapping?.category ?? null}
+              onViewChange={onlyInMapView ? setMapBounds : null}
+              selectionBar={false}
+            />
+          }
+          timeline={<TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />}
+          list={
+            <EventsPanel
+              ref={sidebarRef}
+              url={url}
+              dataset={dataset}
+              sourceKey={loaded.sourceKey}
+              view={view}
+              links={links}
+              detailsInList={false}
+              onlyInMapView={onlyInMapView}
+              onOnlyInMapViewChange={setOnlyInMapView}
+              onShowSelected={() => {
+                if (selectedEvent)
+                  apply(actions.widenToEvent, selectedEvent, view.data.knownCategories.size);
+                setOnlyInMapView(false);
+              }}
+              onReset={resetFilters}
+            />
+          }
+        />
+      </Suspense>
+    );
+
   return (
     <div className="app">
       <DatasetHeader loaded={loaded} url={url} />
@@ -94,16 +160,7 @@ export function App() {
       />
       <TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />
       <Notices notices={notices.notices} onDismiss={notices.dismiss} />
-      {dataset && state.selectedId !== null && !selectedEvent && (
-        <Suspense fallback={null}>
-          <NotFound
-            missingId={state.selectedId}
-            events={dataset.events}
-            eventHref={view.eventHref}
-            onSelect={(id) => apply(actions.selectEvent, id)}
-          />
-        </Suspense>
-      )}
+      {notFound}
       <main className="workspace" id="main">
         {loaded.query.isError ? (
           <LoadError loaded={loaded} url={url} />
