@@ -4,7 +4,8 @@ import { useFileDrop } from '../features/open-dataset/use-file-drop.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
 import type { GeoBounds } from '../data/query/selectors.ts';
 import * as actions from '../data/url/explorer-actions.ts';
-import { useUrlState } from '../data/url/use-url-state.ts';
+import { shareAddresses } from '../data/url/share-addresses.ts';
+import { APP_BASE, useUrlState } from '../data/url/use-url-state.ts';
 import { DatasetHeader } from './dataset-header.tsx';
 import { EventsPanel } from './events-panel.tsx';
 import { ExplorerBar } from './explorer-bar.tsx';
@@ -85,6 +86,7 @@ export function App() {
   );
 
   // The reader view for iframes: reading only, its own layout (embed-layout.tsx).
+  const selectInFrame = (id: string | null) => apply(actions.selectEvent, id);
   if (state.embed)
     return (
       <Suspense fallback={<div className="app app--embed" aria-busy="true" />}>
@@ -93,6 +95,8 @@ export function App() {
           loaded={loaded}
           view={view}
           selectedEvent={selectedEvent}
+          onSelect={selectInFrame}
+          fullViewHref={shareAddresses(state, APP_BASE, window.location.origin).view}
           notices={
             <>
               <Notices notices={notices.notices} onDismiss={notices.dismiss} />

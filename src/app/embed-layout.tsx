@@ -1,12 +1,10 @@
-import { useCallback, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { EmbedBar } from '../features/embed/embed-bar.tsx';
 import { EmbedCard } from '../features/embed/embed-card.tsx';
 import { useEmbedMessages } from '../features/embed/use-embed-messages.ts';
 import '../features/embed/embed.css';
 import type { DatasetEvent } from '../data/model/schema.ts';
-import { selectEvent } from '../data/url/explorer-actions.ts';
-import { APP_BASE, type UrlStateApi } from '../data/url/use-url-state.ts';
-import { serializeUrl } from '../data/url/url-state.ts';
+import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import { StatusLine } from './status-line.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
@@ -17,6 +15,10 @@ export interface EmbedLayoutProps {
   loaded: LoadedDataset;
   view: ExplorerView;
   selectedEvent: DatasetEvent | null;
+  /** The same view in the full app: Open in Dateline. */
+  fullViewHref: string;
+  /** Selects an event, or clears the selection with null (a message from the parent, the card's close). */
+  onSelect: (id: string | null) => void;
   /** The URL's notices and the "not found" notice, as the full view shows them. */
   notices: ReactNode;
   map: ReactNode;
@@ -34,20 +36,16 @@ export function EmbedLayout({
   loaded,
   view,
   selectedEvent,
+  fullViewHref,
+  onSelect,
   notices,
   map,
   timeline,
   list,
 }: EmbedLayoutProps) {
   const { dataset, query } = loaded;
-  const { apply } = url;
   const root = useRef<HTMLDivElement>(null);
-  const select = useCallback((id: string | null) => apply(selectEvent, id), [apply]);
-  useEmbedMessages(root, url.state.selectedId, select);
-  const fullViewHref = new URL(
-    serializeUrl({ ...url.state, embed: false }, APP_BASE),
-    window.location.origin,
-  ).href;
+  useEmbedMessages(root, url.state.selectedId, onSelect);
 
   return (
     <div className="app app--embed" ref={root}>
@@ -66,7 +64,7 @@ export function EmbedLayout({
           </p>
         ) : (
           <>
-            {selectedEvent && <EmbedCard event={selectedEvent} onClose={() => select(null)} />}
+            {selectedEvent && <EmbedCard event={selectedEvent} onClose={() => onSelect(null)} />}
             {map}
             {timeline}
             <div className="embed-list">

@@ -127,7 +127,7 @@ describe('datasets and history', () => {
       setDateRange(framed, { from: day('2024-06-01'), to: null }),
       search(framed, 'kim'),
       toggleCategory(framed, CATEGORIES, 'test'),
-      widenToEvent(framed, eventC ?? events[0]!, CATEGORIES.length),
+      ...(eventC ? [widenToEvent(framed, eventC, CATEGORIES.length)] : []),
       keepKnownCategories(framed, new Set(CATEGORIES)),
       resetFilters(framed),
       showBundledDataset(framed),
