@@ -32,10 +32,15 @@ interface ArticleOptions {
   height: number;
   /** Sizes the frame from its resize messages with the script of docs/embedding.md. */
   autosize?: boolean;
+  /** A third frame with this address of the app (the full view, no embed), named "full". */
+  fullView?: string;
 }
 
 /** An article page of its own origin around the embed, recording every message it receives. */
-function articleHtml(src: string, { width, height, autosize = false }: ArticleOptions): string {
+function articleHtml(
+  src: string,
+  { width, height, autosize = false, fullView }: ArticleOptions,
+): string {
   const sizing = autosize
     ? `var frame = document.getElementById('embed');
        var origin = new URL(frame.src).origin;
@@ -56,11 +61,14 @@ iframe{display:block;border:0}</style></head>
 <iframe id="embed" src="${src}" title="Map and chronology of the events" width="${width}" height="${height}"></iframe>
 <p>The story goes on after the embed, as an article does.</p>
 <iframe id="stranger" src="${STRANGER}" title="An advertisement" width="200" height="40"></iframe>
+${fullView ? `<iframe id="full" src="${fullView}" title="The full app" width="900" height="600"></iframe>` : ''}
 </main>
 <script>
   window.received = [];
   window.addEventListener('message', function (event) {
-    window.received.push({ origin: event.origin, data: event.data });
+    var full = document.getElementById('full');
+    var from = full && event.source === full.contentWindow ? 'full' : 'other';
+    window.received.push({ origin: event.origin, data: event.data, from: from });
   });
   ${sizing}
 </script></body></html>`;
@@ -81,7 +89,9 @@ async function openArticle(
   path: string,
   options: ArticleOptions = { width: 680, height: 480 },
 ): Promise<FrameLocator> {
-  const src = new URL(path, `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`).href;
+  const app = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
+  const src = new URL(path, app).href;
+  if (options.fullView) options = { ...options, fullView: new URL(options.fullView, app).href };
   await page.route(ARTICLE, (route) =>
     route.fulfill({ contentType: 'text/html', body: articleHtml(src, options) }),
   );
@@ -95,7 +105,7 @@ async function openArticle(
   return frame;
 }
 
-type Received = { origin: string; data: unknown }[];
+type Received = { origin: string; data: unknown; from: 'full' | 'other' }[];
 
 function received(page: Page): Promise<Received> {
   return page.evaluate(() => (window as unknown as { received: Received }).received);
@@ -185,6 +195,35 @@ test.describe('the embed in an article on another origin', () => {
     await postFromParent(page, { type: 'dateline:select', id: SUMMIT.id });
     await expect(card(frame).getByRole('heading', { name: SUMMIT.title })).toBeVisible();
     expect(await selections(page)).not.toContain(SINPO.id);
+  });
+
+  test('the full view in a frame neither sends nor accepts messages', async ({ page }) => {
+    const frame = await openArticle(page, `events/${DONETSK.id}?embed=1`, {
+      width: 680,
+      height: 480,
+      fullView: `events/${DONETSK.id}`,
+    });
+    const full = page.frameLocator('#full');
+    const selectedInFull = full
+      .getByRole('list', { name: 'Chronology' })
+      .locator('[aria-current="true"]');
+    await expect(selectedInFull).toContainText(DONETSK.title);
+
+    // The parent asks the full view to select another event: it does not listen.
+    await page.evaluate(
+      ([id, origin]) =>
+        (document.getElementById('full') as HTMLIFrameElement).contentWindow?.postMessage(
+          { type: 'dateline:select', id },
+          origin,
+        ),
+      [SUMMIT.id, `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`] as const,
+    );
+    // The same message to the embed, after it, is taken: by then the full view had its turn.
+    await postFromParent(page, { type: 'dateline:select', id: SUMMIT.id });
+    await expect(card(frame).getByRole('heading', { name: SUMMIT.title })).toBeVisible();
+    await expect.poll(() => selections(page)).toContain(SUMMIT.id);
+    await expect(selectedInFull).toContainText(DONETSK.title);
+    expect((await received(page)).filter(({ from }) => from === 'full')).toEqual([]);
   });
 
   test('reads only, and Open in Dateline opens the full view of the same event and filters', async ({
