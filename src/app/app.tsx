@@ -4,7 +4,8 @@ import { useFileDrop } from '../features/open-dataset/use-file-drop.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
 import type { GeoBounds } from '../data/query/selectors.ts';
 import * as actions from '../data/url/explorer-actions.ts';
-import { useUrlState } from '../data/url/use-url-state.ts';
+import { shareAddresses } from '../data/url/share-addresses.ts';
+import { APP_BASE, useUrlState } from '../data/url/use-url-state.ts';
 import { useMediaQuery } from '../lib/use-media-query.ts';
 import { DatasetHeader } from './dataset-header.tsx';
 import { EventsPanel } from './events-panel.tsx';
@@ -34,6 +35,11 @@ const ColumnDialog = lazy(() =>
 /** Where the filters move behind one button (app.css's phone layout uses the same width). */
 const PHONE_QUERY = '(max-width: 600px)';
 
+// The reader view for iframes (?embed=1): only frames load it.
+const EmbedLayout = lazy(() =>
+  import('./embed-layout.tsx').then((module) => ({ default: module.EmbedLayout })),
+);
+
 const NO_EVENTS: DatasetEvent[] = [];
 
 /** Puts the features together around one dataset and the URL; the only module that knows them all. */
@@ -56,7 +62,7 @@ export function App() {
   // The column dialog the reader opened, for the file it was opened for only.
   const [changingColumnsOf, setChangingColumnsOf] = useState<string | null>(null);
   const changingColumns = changingColumnsOf === loaded.sourceKey;
-  const dragging = useFileDrop(loaded.openFiles);
+  const dragging = useFileDrop(state.embed ? null : loaded.openFiles);
   const searchRef = useRef<HTMLInputElement>(null);
   const sidebarRef = useRef<HTMLElement>(null);
   const phone = useMediaQuery(PHONE_QUERY);
@@ -85,6 +91,70 @@ export function App() {
     // on a phone with the sheet closed, the Filters button.
     (searchRef.current ?? filtersButtonRef.current)?.focus();
   }, [apply]);
+  const notFound = dataset && state.selectedId !== null && !selectedEvent && (
+    <Suspense fallback={null}>
+      <NotFound
+        missingId={state.selectedId}
+        events={dataset.events}
+        eventHref={view.eventHref}
+        onSelect={(id) => apply(actions.selectEvent, id)}
+      />
+    </Suspense>
+  );
+
+  // The reader view for iframes: reading only, its own layout (embed-layout.tsx).
+  const selectInFrame = (id: string | null) => apply(actions.selectEvent, id);
+  if (state.embed)
+    return (
+      <Suspense fallback={<div className="app app--embed" aria-busy="true" />}>
+        <EmbedLayout
+          url={url}
+          loaded={loaded}
+          view={view}
+          selectedEvent={selectedEvent}
+          onSelect={selectInFrame}
+          fullViewHref={shareAddresses(state, APP_BASE, window.location.origin).view}
+          notices={
+            <>
+              <Notices notices={notices.notices} onDismiss={notices.dismiss} />
+              {notFound}
+            </>
+          }
+          map={
+            <MapPanel
+              url={url}
+              view={view}
+              links={links}
+              datasetKey={dataset}
+              categoryColumn={loaded.report?.mapping?.category ?? null}
+              onViewChange={onlyInMapView ? setMapBounds : null}
+              selectionBar={false}
+            />
+          }
+          timeline={<TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />}
+          list={
+            <EventsPanel
+              ref={sidebarRef}
+              url={url}
+              dataset={dataset}
+              sourceKey={loaded.sourceKey}
+              view={view}
+              links={links}
+              detailsInList={false}
+              onlyInMapView={onlyInMapView}
+              onOnlyInMapViewChange={setOnlyInMapView}
+              onShowSelected={() => {
+                if (selectedEvent)
+                  apply(actions.widenToEvent, selectedEvent, view.data.knownCategories.size);
+                setOnlyInMapView(false);
+              }}
+              onReset={resetFilters}
+            />
+          }
+        />
+      </Suspense>
+    );
+
   return (
     <div className="app">
       <DatasetHeader loaded={loaded} url={url} />
@@ -145,16 +215,7 @@ export function App() {
         <TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />
       )}
       <Notices notices={notices.notices} onDismiss={notices.dismiss} />
-      {dataset && state.selectedId !== null && !selectedEvent && (
-        <Suspense fallback={null}>
-          <NotFound
-            missingId={state.selectedId}
-            events={dataset.events}
-            eventHref={view.eventHref}
-            onSelect={(id) => apply(actions.selectEvent, id)}
-          />
-        </Suspense>
-      )}
+      {notFound}
       <main className="workspace" id="main">
         {loaded.query.isError ? (
           <LoadError loaded={loaded} url={url} />

@@ -1,5 +1,7 @@
 import { OpenDatasetButton } from '../features/open-dataset/open-dataset-button.tsx';
+import { ShareMenu } from '../features/share/share-menu.tsx';
 import { showBundledDataset } from '../data/url/explorer-actions.ts';
+import { shareAddresses } from '../data/url/share-addresses.ts';
 import { APP_BASE, type UrlStateApi } from '../data/url/use-url-state.ts';
 import { AppHeader } from './app-header.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
@@ -34,6 +36,7 @@ export function DatasetHeader({ loaded, url }: { loaded: LoadedDataset; url: Url
               </span>
             }
           />
+          {dataset && <HeaderShareMenu loaded={loaded} url={url} />}
           {source.kind !== 'bundled' && (
             <a
               className="button"
@@ -52,6 +55,20 @@ export function DatasetHeader({ loaded, url }: { loaded: LoadedDataset; url: Url
           )}
         </>
       }
+    />
+  );
+}
+
+/** Share, for the view as it is now (the URL is the one source of truth). */
+function HeaderShareMenu({ loaded, url }: { loaded: LoadedDataset; url: UrlStateApi }) {
+  const { view, embed } = shareAddresses(url.state, APP_BASE, window.location.origin);
+  const title = loaded.dataset?.metadata.title ?? 'Events';
+  return (
+    <ShareMenu
+      viewUrl={view}
+      embedUrl={embed}
+      title={`${title} — Dateline`}
+      localFile={loaded.source.kind === 'local'}
     />
   );
 }

@@ -23,6 +23,8 @@ export interface EventsPanelProps {
   sourceKey: string;
   view: ExplorerView;
   links: ViewLinks;
+  /** The selected entry opens its details in the list; off where a card above shows them. */
+  detailsInList?: boolean;
   onlyInMapView: boolean;
   onOnlyInMapViewChange: (only: boolean) => void;
   onShowSelected: () => void;
@@ -37,6 +39,7 @@ export function EventsPanel({
   sourceKey,
   view,
   links,
+  detailsInList = true,
   onlyInMapView,
   onOnlyInMapViewChange,
   onShowSelected,
@@ -48,7 +51,7 @@ export function EventsPanel({
   const select = useCallback((id: string | null) => apply(selectEvent, id), [apply]);
   const renderDetail = useCallback(
     (id: string, titleId: string) => {
-      const event = eventById(id);
+      const event = detailsInList ? eventById(id) : undefined;
       if (!event) return null;
       return (
         <Suspense fallback={null}>
@@ -64,7 +67,7 @@ export function EventsPanel({
         </Suspense>
       );
     },
-    [eventById, titleOf, select, eventHref, absoluteEventUrl],
+    [detailsInList, eventById, titleOf, select, eventHref, absoluteEventUrl],
   );
   useEffect(function loadDetailsOnFirstUse() {
     const events = ['pointerover', 'pointerdown', 'keydown', 'focusin'] as const;

@@ -13,7 +13,13 @@ import '../styles/tokens.css';
 import '../styles/base.css';
 import './app.css';
 import '../features/search/search.css';
+import './embed-shell.css';
 import { startEarlyLoad } from '../data/loading/early-load.ts';
+
+// In an article's frame (embed=1) the full app's static shell (header, search, Open dataset) must
+// not show while the reader view loads: embed-shell.css hides it under this class.
+if (new URLSearchParams(window.location.search).get('embed') === '1')
+  document.documentElement.classList.add('embed');
 
 // The dataset downloads and is read in a worker while the app itself loads (early-load.ts).
 startEarlyLoad();

@@ -22,7 +22,9 @@ export interface MapPanelProps {
   /** The column an imported file's categories came from, which names them in the legend. */
   categoryColumn: string | null;
   onViewChange: ((bounds: GeoBounds) => void) | null;
-  onShowDetails: () => void;
+  /** The phone's bar over the map for the selected event; off where its card is already shown. */
+  selectionBar?: boolean;
+  onShowDetails?: () => void;
 }
 
 /** The map, and on a narrow screen the selected event's card under it. */
@@ -33,7 +35,8 @@ export function MapPanel({
   datasetKey,
   categoryColumn,
   onViewChange,
-  onShowDetails,
+  selectionBar = true,
+  onShowDetails = () => {},
 }: MapPanelProps) {
   const { apply } = url;
   const { selectedEvent, allCategories } = view;
@@ -59,7 +62,7 @@ export function MapPanel({
           onViewChange={onViewChange}
         />
       </Suspense>
-      {selectedEvent && view.selectedIsListed && (
+      {selectionBar && selectedEvent && view.selectedIsListed && (
         <SelectionBar event={selectedEvent} onShowDetails={onShowDetails} />
       )}
     </>

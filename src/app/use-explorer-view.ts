@@ -20,7 +20,7 @@ export function useExplorerView(
   categoryColumn: string | null = null,
 ) {
   const data = useExplorerData(allEvents, state);
-  const { selectedId, params } = state;
+  const { selectedId, params, embed } = state;
   const selectedPosition = selectedId === null ? undefined : data.positionById.get(selectedId);
   const selectedEvent =
     selectedPosition === undefined ? null : (allEvents[selectedPosition] ?? null);
@@ -53,22 +53,31 @@ export function useExplorerView(
     [totalCounts, palette, allCategories, shownCounts],
   );
 
-  /** An event's own link: its id, plus the dataset if it is not the bundled one, never the filters. */
+  /**
+   * An event's own link: its id, plus the dataset if it is not the bundled one, never the filters.
+   * Inside a frame it stays the reader view (embed), so a link followed there keeps the frame calm.
+   */
   const eventHref = useCallback(
-    (id: string) => serializeUrl({ ...EMPTY_URL_STATE, selectedId: id, params }, APP_BASE),
-    [params],
+    (id: string) => serializeUrl({ ...EMPTY_URL_STATE, selectedId: id, params, embed }, APP_BASE),
+    [params, embed],
   );
   const filtered = isFiltered(state);
-  /** The event's absolute address, with this view's filters or without; null when none are set. */
+  /**
+   * The event's absolute address, with this view's filters or without; null when none are set.
+   * Always the full view (no embed): a copied link is for sharing, not for another frame.
+   */
   const absoluteEventUrl = useCallback(
     (id: string, withFilters: boolean) => {
       if (withFilters && !filtered) return null;
-      const href = withFilters
-        ? serializeUrl({ ...state, selectedId: id }, APP_BASE)
-        : eventHref(id);
+      const href = serializeUrl(
+        withFilters
+          ? { ...state, selectedId: id, embed: false }
+          : { ...EMPTY_URL_STATE, selectedId: id, params },
+        APP_BASE,
+      );
       return new URL(href, window.location.origin).href;
     },
-    [eventHref, state, filtered],
+    [params, state, filtered],
   );
   const eventById = useCallback(
     (id: string) => {

@@ -131,7 +131,26 @@ describe('datasets and history', () => {
     const view = state({ selectedId: 'a', query: 'x' });
     expect(openDataset(view, params, false)).toEqual(state({ params }));
     expect(openDataset(view, params, true)).toEqual({ ...view, params });
-    expect(showBundledDataset()).toEqual(EMPTY_URL_STATE);
+    expect(showBundledDataset(view)).toEqual(EMPTY_URL_STATE);
+  });
+
+  it('every action keeps the reader view (embed) inside a frame', () => {
+    const framed = state({ selectedId: 'a', query: 'x', embed: true, params });
+    const after = [
+      selectEvent(framed, 'c'),
+      selectEvent(framed, null),
+      stepSelection(framed, events, 1),
+      setDateRange(framed, { from: day('2024-06-01'), to: null }),
+      search(framed, 'kim'),
+      toggleCategory(framed, CATEGORIES, 'test'),
+      ...(eventC ? [widenToEvent(framed, eventC, CATEGORIES.length)] : []),
+      keepKnownCategories(framed, new Set(CATEGORIES)),
+      resetFilters(framed),
+      showBundledDataset(framed),
+      openDataset(framed, [['data', 'local:other.csv']], false),
+      openDataset(framed, params, true),
+    ];
+    for (const next of after) expect(next.embed).toBe(true);
   });
 
   it('a selection or another dataset pushes an entry; a filter change replaces it', () => {

@@ -107,9 +107,9 @@ export function resetFilters(state: UrlState): UrlState {
   return { ...state, ...NO_FILTER };
 }
 
-/** The bundled dataset, with a fresh view. */
-export function showBundledDataset(): UrlState {
-  return EMPTY_URL_STATE;
+/** The bundled dataset, with a fresh view (still the reader view inside a frame). */
+export function showBundledDataset(state: UrlState): UrlState {
+  return { ...EMPTY_URL_STATE, embed: state.embed };
 }
 
 /**
@@ -121,7 +121,7 @@ export function openDataset(
   params: [string, string][],
   sameDataset: boolean,
 ): UrlState {
-  return sameDataset ? { ...state, params } : { ...EMPTY_URL_STATE, params };
+  return sameDataset ? { ...state, params } : { ...EMPTY_URL_STATE, embed: state.embed, params };
 }
 
 /**

@@ -27,7 +27,7 @@ const BASES = ['/', '/news/dateline/'] as const;
 const MAX_ID_LENGTH = 200;
 const MAX_QUERY_LENGTH = 200;
 const MAX_CATEGORIES = 50;
-const OWN_KEYS = new Set(['from', 'to', 'q', 'cat']);
+const OWN_KEYS = new Set(['from', 'to', 'q', 'cat', 'embed']);
 
 function fail(message: string): never {
   throw new Error(message);
@@ -431,6 +431,7 @@ describe('hostile URLs: properties', () => {
         query: fc.string({ unit: 'grapheme', maxLength: 40 }).map((value) => value.trim()),
         categories: fc.uniqueArray(word, { maxLength: 8 }),
         data: fc.option(fc.constantFrom(...FINE_DATA)),
+        embed: fc.boolean(),
         other: fc.array(
           fc.tuple(
             fc.string({ unit: 'grapheme', maxLength: 6 }).filter((key) => !OWN_KEYS.has(key)),
@@ -439,7 +440,7 @@ describe('hostile URLs: properties', () => {
           { maxLength: 3 },
         ),
       })
-      .map(({ selectedId, days: [a, b], query, categories, data, other }): UrlState => {
+      .map(({ selectedId, days: [a, b], query, categories, data, embed, other }): UrlState => {
         const [from, to] = a !== null && b !== null && b < a ? [b, a] : [a, b];
         const params = other.filter(([key]) => key !== 'data');
         return {
@@ -448,6 +449,7 @@ describe('hostile URLs: properties', () => {
           to,
           query,
           categories,
+          embed,
           params: data === null ? params : [['data', data], ...params],
         };
       });

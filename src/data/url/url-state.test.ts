@@ -41,6 +41,7 @@ describe('the URL state', () => {
       to: parseIsoDay('2024-10-31'),
       query: 'sub marine',
       categories: ['strike', 'statement'],
+      embed: false,
       params: [['data', 'https://example.org/a.csv']],
     });
     expect(parsed.correctedHref).toBeNull();
@@ -50,6 +51,36 @@ describe('the URL state', () => {
         ',',
       ),
     );
+  });
+
+  it('reads embed=1 as the reader view and writes it last, after the view it shows', () => {
+    const parsed = parseUrl(
+      '/events/x',
+      '?embed=1&q=kim&data=https%3A%2F%2Fexample.org%2Fa.csv',
+      '/',
+    );
+    expect(parsed.state.embed).toBe(true);
+    expect(parsed.state.params).toEqual([['data', 'https://example.org/a.csv']]);
+    expect(parsed.notices).toEqual([]);
+    // Canonical order: the full view's address with `&embed=1` at its end.
+    expect(parsed.correctedHref).toBe(
+      '/events/x?q=kim&data=https%3A%2F%2Fexample.org%2Fa.csv&embed=1',
+    );
+    expect(parseUrl('/', '?embed=1', '/').correctedHref).toBeNull();
+    expect(serializeUrl({ ...EMPTY_URL_STATE, embed: true }, '/news/')).toBe('/news/?embed=1');
+  });
+
+  it('drops embed=0 as the default and a bad embed value with a notice', () => {
+    const zero = parseUrl('/', '?embed=0', '/');
+    expect(zero.state.embed).toBe(false);
+    expect(zero.notices).toEqual([]);
+    expect(zero.correctedHref).toBe('/');
+    const yes = parseUrl('/events/x', '?embed=yes&q=kim', '/');
+    expect(yes.state.embed).toBe(false);
+    expect(yes.notices).toEqual([
+      'The embed setting “yes” is not 1 or 0, so the full view is shown. Use embed=1 for the reader view.',
+    ]);
+    expect(yes.correctedHref).toBe('/events/x?q=kim');
   });
 
   it('ignores a malformed date or an end before the start, says so, and corrects the URL', () => {

@@ -15,6 +15,12 @@ export { isDatasetAddress };
 export interface UrlState extends EventFilter {
   /** The selected event's id, from `<base>events/<id>`; null when nothing is selected. */
   selectedId: string | null;
+  /**
+   * The reader view for iframes (`embed=1`, docs/contracts.md §2): reading only, a compact title
+   * bar. Kept through every action and link inside the frame, so the frame never turns into the
+   * full app.
+   */
+  embed: boolean;
   /** Query parameters this module does not interpret (another dataset, …), kept as they came. */
   params: [string, string][];
 }
@@ -33,6 +39,7 @@ export const EMPTY_URL_STATE: UrlState = {
   to: null,
   query: '',
   categories: [],
+  embed: false,
   params: [],
 };
 
@@ -40,7 +47,7 @@ const EVENT_PATH = /^events\/([^/]+)\/?$/;
 /** Longer than any real search: stops a hostile link from filling the page. Ids: MAX_ID_LENGTH. */
 const MAX_QUERY_LENGTH = 200;
 const MAX_CATEGORIES = 50;
-const OWN_PARAMS = new Set(['from', 'to', 'q', 'cat']);
+const OWN_PARAMS = new Set(['from', 'to', 'q', 'cat', 'embed']);
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -113,6 +120,17 @@ function parseDay(
   return day;
 }
 
+/** `embed=1` (or `0`, the default); any other value is dropped with a notice. */
+function parseEmbed(search: URLSearchParams, notices: string[]): boolean {
+  const value = search.get('embed');
+  if (value === null || value === '0') return false;
+  if (value === '1') return true;
+  notices.push(
+    `The embed setting ${quote(value)} is not 1 or 0, so the full view is shown. Use embed=1 for the reader view.`,
+  );
+  return false;
+}
+
 /** Reads `pathname` + `search` under the app's base path (`/` or `/some/path/`). */
 export function parseUrl(pathname: string, search: string, base: string): ParsedUrl {
   const notices: string[] = [];
@@ -148,6 +166,8 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
   }
   const categories = uniqueCategories.slice(0, MAX_CATEGORIES);
 
+  const embed = parseEmbed(searchParams, notices);
+
   const params: [string, string][] = [];
   let dataSeen = false;
   for (const [key, value] of searchParams) {
@@ -165,7 +185,7 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
     params.push([key, value]);
   }
 
-  const state: UrlState = { selectedId, from, to, query, categories, params };
+  const state: UrlState = { selectedId, from, to, query, categories, embed, params };
   const canonical = serializeUrl(state, base);
   const correctedHref = canonical === pathname + search ? null : canonical;
   return { state, notices, correctedHref };
@@ -181,6 +201,8 @@ export function serializeUrl(state: UrlState, base: string): string {
   if (state.query) search.set('q', state.query);
   if (state.categories.length > 0) search.set('cat', state.categories.join(','));
   for (const [key, value] of state.params) search.append(key, value);
+  // Last, so the full view's address is the embed's with its end cut off.
+  if (state.embed) search.set('embed', '1');
   // Commas stay readable (cat=strike,statement): they need no escaping in a query string.
   const text = search.toString().replace(/%2C/gi, ',');
   return text ? `${path}?${text}` : path;

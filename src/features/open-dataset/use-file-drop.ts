@@ -5,13 +5,14 @@ function carriesFiles(event: DragEvent): boolean {
 }
 
 /**
- * Dropping files anywhere on the page opens them. Returns whether files are being dragged over the
+ * Dropping files anywhere on the page opens them (not where `onFiles` is null: the embed reads only). Returns whether files are being dragged over the
  * page, for an overlay that says what a drop will do.
  */
-export function useFileDrop(onFiles: (files: File[]) => void): boolean {
+export function useFileDrop(onFiles: ((files: File[]) => void) | null): boolean {
   const [dragging, setDragging] = useState(false);
   useEffect(
     function listenForDroppedFiles() {
+      if (onFiles === null) return;
       // dragenter/dragleave fire for every child crossed: a counter tells when the page is left.
       let depth = 0;
       const enter = (event: DragEvent) => {

@@ -1,0 +1,66 @@
+import { isHttpUrl } from '../../data/model/dataset-error.ts';
+import { formatEventDate } from '../../data/model/date-label.ts';
+import type { DatasetEvent } from '../../data/model/schema.ts';
+
+export interface EmbedCardProps {
+  event: DatasetEvent;
+  onClose: () => void;
+}
+
+/**
+ * The selected event as an article's reader needs it, first in the frame: title, date, place,
+ * summary and where it comes from. The sources' quotes and related events stay in the full view,
+ * so the card fits a 480-px frame. Event text is plain text.
+ */
+export function EmbedCard({ event, onClose }: EmbedCardProps) {
+  const titleId = `embed-card-${event.id}`;
+  return (
+    <article className="embed-card" aria-labelledby={titleId}>
+      <div className="embed-card-head">
+        <h2 id={titleId} className="embed-card-title">
+          {event.title}
+        </h2>
+        <button
+          type="button"
+          className="embed-card-close"
+          aria-label="Close: show all events"
+          title="Show all events"
+          onClick={onClose}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <p className="embed-card-facts">
+        <span className="embed-card-date">{formatEventDate(event.date)}</span>
+        {event.place && <span className="embed-card-place">{event.place}</span>}
+      </p>
+      {event.summary && <p className="embed-card-summary">{event.summary}</p>}
+      {event.sources.length > 0 && (
+        <ul className="embed-card-sources" aria-label="Sources">
+          {event.sources.map((source, index) => (
+            <li key={index}>
+              {source.url && isHttpUrl(source.url) ? (
+                <a href={source.url} target="_blank" rel="noopener noreferrer">
+                  {source.publisher}
+                  {source.title && `: ${source.title}`}
+                  <span className="visually-hidden"> (opens in a new tab)</span>
+                </a>
+              ) : (
+                <span>
+                  {source.publisher}
+                  {source.title && `: ${source.title}`}
+                </span>
+              )}
+              {source.published && (
+                <span className="embed-card-source-date">
+                  {' · '}
+                  {formatEventDate(source.published)}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,26 @@
+import { lazy, Suspense } from 'react';
+import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
+import type { SharePanelProps } from './share-panel.tsx';
+import './share.css';
+
+// Loaded when first opened: the panel, its snippet and its preview are not part of the first load.
+const SharePanel = lazy(() =>
+  import('./share-panel.tsx').then((module) => ({ default: module.SharePanel })),
+);
+
+/** Share: a link to the view as it is, or the HTML to embed it in an article. */
+export function ShareMenu(props: SharePanelProps) {
+  return (
+    <Disclosure className="share-menu" buttonClassName="button" label="Share" closeOnOutsidePress>
+      {(region) => (
+        <section {...region} className="share-panel" aria-label="Share this view">
+          {!region.hidden && (
+            <Suspense fallback={null}>
+              <SharePanel {...props} />
+            </Suspense>
+          )}
+        </section>
+      )}
+    </Disclosure>
+  );
+}

@@ -1,0 +1,169 @@
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { embedSnippet } from '../../data/export/embed-snippet.ts';
+import { EMBED_SIZES, previewLayout } from './embed-sizes.ts';
+
+export interface SharePanelProps {
+  /** The view as it is, in the full app. */
+  viewUrl: string;
+  /** The same view with `embed=1`. */
+  embedUrl: string;
+  /** Names the embedded frame for screen readers. */
+  title: string;
+  /** A file opened on this device: nobody else can open its link, so nothing is offered to embed. */
+  localFile: boolean;
+}
+
+type CopyState = 'idle' | 'copied' | 'refused';
+
+/** Copies text; says whether it worked, and where it did not, selects `fallback` to copy by hand. */
+function useCopy(fallback: React.RefObject<HTMLInputElement | HTMLTextAreaElement | null>) {
+  const [state, setState] = useState<CopyState>('idle');
+  useEffect(() => {
+    if (state === 'refused') fallback.current?.select();
+  }, [state, fallback]);
+  async function copy(text: string) {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(text);
+      setState('copied');
+    } catch {
+      setState('refused');
+    }
+  }
+  return { state, copy, reset: () => setState('idle') };
+}
+
+function CopyNote({ state, what }: { state: CopyState; what: string }) {
+  return (
+    <p className="share-note" role="status">
+      {state === 'copied'
+        ? `${what} copied.`
+        : state === 'refused'
+          ? `The browser refused to copy: the ${what.toLowerCase()} is selected, copy it by hand.`
+          : ''}
+    </p>
+  );
+}
+
+/** The Share menu's content: Copy link, and Embed with its sizes, snippet and live preview. */
+export function SharePanel({ viewUrl, embedUrl, title, localFile }: SharePanelProps) {
+  const linkRef = useRef<HTMLInputElement>(null);
+  const snippetRef = useRef<HTMLTextAreaElement>(null);
+  const link = useCopy(linkRef);
+  const snippet = useCopy(snippetRef);
+  const [sizeId, setSizeId] = useState(EMBED_SIZES[0]?.id ?? 'article');
+  const size = EMBED_SIZES.find((candidate) => candidate.id === sizeId) ?? EMBED_SIZES[0];
+  const html = size ? embedSnippet({ src: embedUrl, title, ...size }) : '';
+  const linkId = useId();
+  const snippetId = useId();
+
+  return (
+    <div className="share-content">
+      <h2 className="share-heading">Link to this view</h2>
+      <div className="share-row">
+        <label className="visually-hidden" htmlFor={linkId}>
+          Link to this view
+        </label>
+        <input id={linkId} ref={linkRef} className="share-field" readOnly value={viewUrl} />
+        <button type="button" className="button" onClick={() => void link.copy(viewUrl)}>
+          Copy link
+        </button>
+      </div>
+      <CopyNote state={link.state} what="Link" />
+      {localFile ? (
+        <p className="share-warning">
+          This view shows a file opened on this device: nobody else can open this link or an embed
+          of it. Publish the file first (Publish…), then share the site’s address.
+        </p>
+      ) : (
+        <>
+          <h2 className="share-heading">Embed in an article</h2>
+          <fieldset className="share-sizes">
+            <legend>Size</legend>
+            {EMBED_SIZES.map((candidate) => (
+              <label key={candidate.id} className="share-size">
+                <input
+                  type="radio"
+                  name="share-embed-size"
+                  value={candidate.id}
+                  checked={candidate.id === sizeId}
+                  onChange={() => {
+                    setSizeId(candidate.id);
+                    snippet.reset();
+                  }}
+                />
+                {candidate.label}
+              </label>
+            ))}
+          </fieldset>
+          <label className="share-label" htmlFor={snippetId}>
+            Embed code
+          </label>
+          <textarea
+            id={snippetId}
+            ref={snippetRef}
+            className="share-field share-snippet"
+            readOnly
+            rows={4}
+            value={html}
+          />
+          <div className="share-row">
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => void snippet.copy(html)}
+            >
+              Copy embed code
+            </button>
+          </div>
+          <CopyNote state={snippet.state} what="Embed code" />
+          {size && <EmbedPreview src={embedUrl} width={size.width} height={size.height} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The embed itself, as an article will show it, scaled down to the panel when wider. Sizes are
+ * set from script: the page's Content Security Policy refuses style attributes in markup.
+ */
+function EmbedPreview({
+  src,
+  width,
+  height,
+}: {
+  src: string;
+  width: number | null;
+  height: number;
+}) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const frameRef = useRef<HTMLIFrameElement>(null);
+  useLayoutEffect(
+    function fitPreview() {
+      const box = boxRef.current;
+      const frame = frameRef.current;
+      if (!box || !frame) return;
+      const place = () => {
+        const layout = previewLayout({ width, height }, box.clientWidth);
+        frame.style.width = `${layout.width}px`;
+        frame.style.height = `${layout.height}px`;
+        frame.style.transform = layout.scale === 1 ? '' : `scale(${layout.scale})`;
+        box.style.height = `${Math.ceil(layout.height * layout.scale)}px`;
+      };
+      place();
+      const observer = new ResizeObserver(place);
+      observer.observe(box);
+      return () => observer.disconnect();
+    },
+    [width, height],
+  );
+  return (
+    <figure className="share-preview">
+      <figcaption className="share-label">Preview</figcaption>
+      <div className="share-preview-box" ref={boxRef}>
+        <iframe ref={frameRef} src={src} title="Preview of the embed" loading="lazy" />
+      </div>
+    </figure>
+  );
+}
