@@ -83,6 +83,7 @@ export function EventMap({
         categories={categories}
         categoryColumn={categoryColumn}
         colourOf={links.colourOf}
+        labelOf={links.legendLabelOf}
         activeCategories={activeCategories}
         onToggleCategory={onToggleCategory}
       />
