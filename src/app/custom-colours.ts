@@ -8,7 +8,7 @@ import { useEffect } from 'react';
 import type { CustomColour } from '../data/model/categories.ts';
 
 /** The rules of the custom slots: their ring arcs' stroke. Colours are checked `#rrggbb`. */
-export function customColourRules(colours: readonly CustomColour[]): string {
+function customColourRules(colours: readonly CustomColour[]): string {
   return colours.map(({ slot, colour }) => `.ring-${slot} { stroke: ${colour}; }`).join('\n');
 }
 

@@ -247,7 +247,7 @@ const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
  * (not an object, a label that is not short text, a colour that is not #rrggbb) loses only what is
  * wrong in it: the dataset still loads, with the palette's name or colour for that category.
  */
-export function readCategoryStyles(value: unknown): Record<string, CategoryStyle> | null {
+function readCategoryStyles(value: unknown): Record<string, CategoryStyle> | null {
   if (!isObject(value)) return null;
   const styles: Record<string, CategoryStyle> = {};
   for (const [category, entry] of Object.entries(value)) {
