@@ -283,6 +283,8 @@ test.describe('search and categories', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('./?from=2024-06-01&to=2024-10-31&q=korea');
     await expect(page.getByRole('status')).toHaveText(/^Showing 5 of 6 events/);
+    // The timeline is in the Filters sheet on a phone.
+    await page.getByRole('button', { name: 'Filters, 2 active' }).click();
     await expect(
       timeline(page).getByRole('slider', { name: 'End of date range' }),
     ).toBeInViewport();

@@ -124,6 +124,8 @@ test('on a phone the brush snaps to weeks, and the label shows them before relea
 }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openCivilianHarm(page);
+  // On a phone the timeline is in the Filters sheet.
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
   const chart = await timeline(page).locator('.timeline-chart').boundingBox();
   if (!chart) throw new Error('no timeline');
   const y = chart.y + 30;

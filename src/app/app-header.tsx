@@ -16,11 +16,18 @@ export function AppHeader({ title, origin, actions }: AppHeaderProps) {
       </a>
       <span className="brand" aria-label="Dateline">
         <span className="brand-mark" aria-hidden="true" />
-        Dateline
+        <span className="brand-name">Dateline</span>
       </span>
       <div className="dataset-heading">
-        <h1 className="dataset-title">{title ?? 'Loading dataset…'}</h1>
-        {origin && <p className="dataset-origin">{origin}</p>}
+        {/* One line, ellipsized when long: the tooltip holds the whole title. */}
+        <h1 className="dataset-title" title={title ?? undefined}>
+          {title ?? 'Loading dataset…'}
+        </h1>
+        {origin && (
+          <p className="dataset-origin" title={origin}>
+            {origin}
+          </p>
+        )}
       </div>
       <div className="header-actions">{actions}</div>
     </header>

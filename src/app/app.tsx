@@ -5,12 +5,14 @@ import type { DatasetEvent } from '../data/model/schema.ts';
 import type { GeoBounds } from '../data/query/selectors.ts';
 import * as actions from '../data/url/explorer-actions.ts';
 import { useUrlState } from '../data/url/use-url-state.ts';
+import { useMediaQuery } from '../lib/use-media-query.ts';
 import { DatasetHeader } from './dataset-header.tsx';
 import { EventsPanel } from './events-panel.tsx';
 import { ExplorerBar } from './explorer-bar.tsx';
 import { LoadError } from './load-error.tsx';
 import { MapPanel } from './map-panel.tsx';
 import { Notices } from './notices.tsx';
+import { PhoneFilters } from './phone-filters.tsx';
 import * as page from './page-effects.ts';
 import { TimelinePanel } from './timeline-panel.tsx';
 import { useDataset } from './use-dataset.ts';
@@ -28,6 +30,9 @@ const NotFound = lazy(() =>
 const ColumnDialog = lazy(() =>
   import('./column-dialog.tsx').then((module) => ({ default: module.ColumnDialog })),
 );
+
+/** Where the filters move behind one button (app.css's phone layout uses the same width). */
+const PHONE_QUERY = '(max-width: 600px)';
 
 const NO_EVENTS: DatasetEvent[] = [];
 
@@ -55,19 +60,31 @@ export function App() {
   const dragging = useFileDrop(loaded.openFiles);
   const searchRef = useRef<HTMLInputElement>(null);
   const sidebarRef = useRef<HTMLElement>(null);
+  const phone = useMediaQuery(PHONE_QUERY);
+  // The filters sheet, open or not, and whether "/" opened it (the search then takes the focus).
+  const [sheet, setSheet] = useState<'closed' | 'open' | 'search'>('closed');
+  const filtersButtonRef = useRef<HTMLButtonElement>(null);
+  const openSearch = useCallback(() => {
+    if (searchRef.current) searchRef.current.focus();
+    else setSheet('search');
+  }, []);
+  const closeSheet = useCallback(() => setSheet('closed'), []);
+  // A sheet left open when the window widens does not come back when it narrows again.
+  if (!phone && sheet !== 'closed') setSheet('closed');
 
   useLinkRepairs(url, dataset, selectedEvent, view.data.knownCategories, notices.add);
   page.useDocumentTitle(selectedEvent, dataset?.metadata.title);
   page.useOfflineNotice(loaded.outcome?.offlineCopy ?? null, notices.add);
   page.useOfflineSupport(!loaded.query.isPending);
   page.useFirstRenderMark(dataset);
-  usePageKeyboard(apply, listedEvents, links.focusHomes, searchRef);
+  usePageKeyboard(apply, listedEvents, links.focusHomes, searchRef, phone ? openSearch : null);
 
   const resetFilters = useCallback(() => {
     apply(actions.resetFilters);
     setOnlyInMapView(false);
-    // The Reset button goes away with the filters; the search field is a sensible next stop.
-    searchRef.current?.focus();
+    // The Reset button goes away with the filters; the search field is a sensible next stop, or
+    // on a phone with the sheet closed, the Filters button.
+    (searchRef.current ?? filtersButtonRef.current)?.focus();
   }, [apply]);
   return (
     <div className="app">
@@ -92,8 +109,42 @@ export function App() {
         onChangeColumns={
           loaded.report?.proposal ? () => setChangingColumnsOf(loaded.sourceKey) : null
         }
+        phone={
+          phone
+            ? {
+                onlyInMapView,
+                onOnlyInMapViewChange: setOnlyInMapView,
+                onOpen: () => setSheet('open'),
+              }
+            : null
+        }
+        filtersButtonRef={filtersButtonRef}
       />
-      <TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />
+      {phone && sheet !== 'closed' && dataset && (
+        <Suspense fallback={null}>
+          <PhoneFilters
+            url={url}
+            loaded={loaded}
+            view={view}
+            progress={progress}
+            searchRef={searchRef}
+            filtersButtonRef={filtersButtonRef}
+            focusSearch={sheet === 'search'}
+            onlyInMapView={onlyInMapView}
+            onOnlyInMapViewChange={setOnlyInMapView}
+            onReset={resetFilters}
+            onClose={closeSheet}
+            onSearch={(text) => apply(actions.search, text)}
+            onToggleCategory={(category) =>
+              apply(actions.toggleCategory, view.allCategories, category)
+            }
+          />
+        </Suspense>
+      )}
+      {/* On a phone the timeline lives in the filters sheet; its place holds the load's progress. */}
+      {(!phone || !dataset) && (
+        <TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />
+      )}
       <Notices notices={notices.notices} onDismiss={notices.dismiss} />
       {dataset && state.selectedId !== null && !selectedEvent && (
         <Suspense fallback={null}>

@@ -23,7 +23,17 @@ export function DatasetHeader({ loaded, url }: { loaded: LoadedDataset; url: Url
       }
       actions={
         <>
-          <OpenDatasetButton onFiles={loaded.openFiles} />
+          <OpenDatasetButton
+            onFiles={loaded.openFiles}
+            // "Open…" on a phone, where the header's actions share one line with the brand; the
+            // whole name stays the button's name.
+            label={
+              // One flex item, so the button's gap does not open inside the words.
+              <span>
+                Open<span className="header-action-more"> dataset</span>…
+              </span>
+            }
+          />
           {source.kind !== 'bundled' && (
             <a
               className="button"
@@ -33,7 +43,11 @@ export function DatasetHeader({ loaded, url }: { loaded: LoadedDataset; url: Url
                 url.apply(showBundledDataset);
               }}
             >
-              Back to bundled dataset
+              {/* "Bundled dataset" on a phone beside a third action (app.css); the name stays. */}
+              <span>
+                <span className="header-action-more">Back to </span>
+                <span className="header-action-rest">bundled dataset</span>
+              </span>
             </a>
           )}
         </>

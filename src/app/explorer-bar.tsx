@@ -1,9 +1,12 @@
-import { lazy, Suspense, type RefObject } from 'react';
+import { lazy, Suspense, useMemo, type RefObject } from 'react';
 import { DataIssuesPanel } from '../features/data-issues/data-issues-panel.tsx';
 import { ExportMenu } from '../features/export/export-menu.tsx';
+import { FilterChips } from '../features/filters/filter-chips.tsx';
+import { FiltersButton } from '../features/filters/filters-button.tsx';
 import { PublishMenu } from '../features/publish/publish-menu.tsx';
 import { SearchField } from '../features/search/search-field.tsx';
-import { search, selectEvent } from '../data/url/explorer-actions.ts';
+import { activeFilters } from '../data/query/active-filters.ts';
+import { removeFilter, search, selectEvent } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import { StatusLine } from './status-line.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
@@ -24,6 +27,18 @@ export interface ExplorerBarProps {
   onReset: () => void;
   /** Opens the column dialog for the file that is open; null when its columns cannot change. */
   onChangeColumns: (() => void) | null;
+  /**
+   * On a phone (600 px and less) the search, dates and categories sit in a sheet behind the
+   * Filters button, and chips show the filters in force; null on a wider screen.
+   */
+  phone: PhoneFilterBar | null;
+  filtersButtonRef: RefObject<HTMLButtonElement | null>;
+}
+
+interface PhoneFilterBar {
+  onlyInMapView: boolean;
+  onOnlyInMapViewChange: (only: boolean) => void;
+  onOpen: () => void;
 }
 
 /** The line under the header: the live status, search, reset, export, and what the file held. */
@@ -34,11 +49,19 @@ export function ExplorerBar({
   searchRef,
   onReset,
   onChangeColumns,
+  phone,
+  filtersButtonRef,
 }: ExplorerBarProps) {
   const { dataset, report, source, query } = loaded;
   const ownFile = report !== null && source.kind !== 'bundled';
   const { bulk } = view.data;
   const issues = (dataset?.issues.length ?? 0) + (bulk ? bulk.earlier + bulk.later : 0);
+  const { labelOf } = view.palette;
+  const onlyInMapView = phone?.onlyInMapView ?? false;
+  const chips = useMemo(
+    () => (dataset ? activeFilters(url.state, onlyInMapView, labelOf) : []),
+    [dataset, url.state, onlyInMapView, labelOf],
+  );
   return (
     <div className="app-bar">
       <StatusLine
@@ -49,13 +72,22 @@ export function ExplorerBar({
         range={view.shownRange}
       />
       <div className="app-bar-tools">
-        <SearchField
-          ref={searchRef}
-          value={url.state.query}
-          disabled={!dataset}
-          onChange={(text) => url.apply(search, text)}
-        />
-        {dataset && view.filtered && (
+        {phone ? (
+          <FiltersButton
+            ref={filtersButtonRef}
+            activeCount={chips.length}
+            disabled={!dataset}
+            onOpen={phone.onOpen}
+          />
+        ) : (
+          <SearchField
+            ref={searchRef}
+            value={url.state.query}
+            disabled={!dataset}
+            onChange={(text) => url.apply(search, text)}
+          />
+        )}
+        {!phone && dataset && view.filtered && (
           <button type="button" className="button" onClick={onReset}>
             Reset filters
           </button>
@@ -99,6 +131,18 @@ export function ExplorerBar({
             </Suspense>
           )}
         </div>
+      )}
+      {phone && (
+        <FilterChips
+          filters={chips}
+          onRemove={(kind) => {
+            // The map-view toggle is the page's own state, not the address's.
+            if (kind === 'map-view') phone.onOnlyInMapViewChange(false);
+            else url.apply(removeFilter, kind);
+          }}
+          onReset={onReset}
+          onEmptied={() => filtersButtonRef.current?.focus()}
+        />
       )}
     </div>
   );

@@ -25,7 +25,7 @@ export interface MapPanelProps {
   onShowDetails: () => void;
 }
 
-/** The map, and on a phone the selected event's summary bar over it. */
+/** The map, and on a narrow screen the selected event's card under it. */
 export function MapPanel({
   url,
   view,
@@ -44,24 +44,24 @@ export function MapPanel({
     [select, colourOf, slotOf, labelOf, legendLabelOf, links],
   );
   return (
-    <Suspense fallback={<div className="map-region" aria-hidden="true" />}>
-      <EventMap
-        events={view.data.filtered}
-        selectedEvent={selectedEvent}
-        initialSelection={selectedEvent}
-        categories={view.categoryCounts}
-        categoryColumn={categoryColumn}
-        activeCategories={url.state.categories}
-        onToggleCategory={(category) => apply(toggleCategory, allCategories, category)}
-        links={mapLinks}
-        datasetKey={datasetKey}
-        onViewChange={onViewChange}
-        overlay={
-          selectedEvent && view.selectedIsListed ? (
-            <SelectionBar event={selectedEvent} onShowDetails={onShowDetails} />
-          ) : null
-        }
-      />
-    </Suspense>
+    <>
+      <Suspense fallback={<div className="map-region" aria-hidden="true" />}>
+        <EventMap
+          events={view.data.filtered}
+          selectedEvent={selectedEvent}
+          initialSelection={selectedEvent}
+          categories={view.categoryCounts}
+          categoryColumn={categoryColumn}
+          activeCategories={url.state.categories}
+          onToggleCategory={(category) => apply(toggleCategory, allCategories, category)}
+          links={mapLinks}
+          datasetKey={datasetKey}
+          onViewChange={onViewChange}
+        />
+      </Suspense>
+      {selectedEvent && view.selectedIsListed && (
+        <SelectionBar event={selectedEvent} onShowDetails={onShowDetails} />
+      )}
+    </>
   );
 }

@@ -9,16 +9,20 @@ export interface SelectionBarProps {
 }
 
 /**
- * On a phone the details sit below the map, out of sight: this bar over the map says what was
- * selected and takes the reader to the details. Hidden on wide screens, where both are in view.
+ * On a phone the details sit below the map, out of sight: this card under the map says what was
+ * selected — the whole title, when and where, and the start of the summary — so a shared link
+ * reads at once, and takes the reader to the rest. Beside the map, not over it, so it never hides
+ * the selected marker. Hidden on wide screens, where the details are in view.
  */
 export function SelectionBar({ event, onShowDetails }: SelectionBarProps) {
   return (
     <div className="selection-bar">
-      <p className="selection-bar-text">
+      <p className="selection-bar-meta">
         <span className="selection-bar-date">{formatEventDate(event.date)}</span>
-        <span className="selection-bar-title">{event.title}</span>
+        {event.place && <span className="selection-bar-place">{event.place}</span>}
       </p>
+      <p className="selection-bar-title">{event.title}</p>
+      {event.summary && <p className="selection-bar-summary">{event.summary}</p>}
       <button type="button" className="button button-primary" onClick={onShowDetails}>
         Details
       </button>

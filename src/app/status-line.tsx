@@ -13,23 +13,26 @@ export interface StatusLineProps {
 const countFormat = new Intl.NumberFormat('en-GB');
 
 /** "Showing 4 of 6 events": the contract's live status line. */
-function formatShowing(shown: number, total: number): string {
+export function formatShowing(shown: number, total: number): string {
   const noun = total === 1 ? 'event' : 'events';
   return `Showing ${countFormat.format(shown)} of ${countFormat.format(total)} ${noun}`;
 }
 
 export function StatusLine({ loading, failed, shown, total, range }: StatusLineProps) {
-  const showing = formatShowing(shown, total);
   const text = loading
     ? 'Loading events…'
     : failed
       ? 'No events loaded'
-      : range
-        ? `${showing} · ${formatDay(range.from)} – ${formatDay(range.to)}`
-        : showing;
+      : formatShowing(shown, total);
   return (
     <p className="status-line" role="status">
       {text}
+      {/* Left out on a phone, where the line stays short: the chips and the sheet say the dates. */}
+      {!loading && !failed && range && (
+        <span className="status-range">
+          {` · ${formatDay(range.from)} – ${formatDay(range.to)}`}
+        </span>
+      )}
     </p>
   );
 }

@@ -18,6 +18,8 @@ export function usePageKeyboard(
   listedEvents: readonly DatasetEvent[],
   focusHomes: FocusHomes,
   searchRef: RefObject<HTMLInputElement | null>,
+  /** "/" on a phone, where the search sits in the filters sheet: opens it with the search focused. */
+  openSearch: (() => void) | null,
 ): void {
   useEffect(
     function offerSearchAsFocusHome() {
@@ -38,7 +40,10 @@ export function usePageKeyboard(
       next: useCallback(() => apply(stepSelection, listedEvents, 1), [apply, listedEvents]),
       previous: useCallback(() => apply(stepSelection, listedEvents, -1), [apply, listedEvents]),
       clear: useCallback(() => apply(selectEvent, null), [apply]),
-      focusSearch: useCallback(() => searchRef.current?.focus(), [searchRef]),
+      focusSearch: useCallback(
+        () => (openSearch ? openSearch() : searchRef.current?.focus()),
+        [searchRef, openSearch],
+      ),
     },
     focusHomes,
   );

@@ -6,6 +6,7 @@ import {
   historyFor,
   keepKnownCategories,
   openDataset,
+  removeFilter,
   resetFilters,
   search,
   selectEvent,
@@ -92,6 +93,21 @@ describe('filters', () => {
       'summit',
       'statement',
     ]);
+  });
+
+  it('removes one filter and keeps the others, the selection and the dataset', () => {
+    const state: UrlState = {
+      ...EMPTY_URL_STATE,
+      selectedId: 'a',
+      from: day('2024-06-01'),
+      to: day('2024-10-31'),
+      query: 'summit',
+      categories: ['summit'],
+    };
+    expect(removeFilter(state, 'query')).toEqual({ ...state, query: '' });
+    expect(removeFilter(state, 'dates')).toEqual({ ...state, from: null, to: null });
+    expect(removeFilter(state, 'categories')).toEqual({ ...state, categories: [] });
+    expect(historyFor(state, removeFilter(state, 'dates'))).toBe('replace');
   });
 
   it('reset clears every filter and keeps the selection and the dataset', () => {

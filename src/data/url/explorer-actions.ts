@@ -91,6 +91,18 @@ export function keepKnownCategories(state: UrlState, known: ReadonlySet<string>)
   return { ...state, categories: state.categories.filter((category) => known.has(category)) };
 }
 
+/** Removes one filter, as a chip on a phone does: the search, the date range or the categories. */
+export function removeFilter(state: UrlState, filter: 'query' | 'dates' | 'categories'): UrlState {
+  switch (filter) {
+    case 'query':
+      return { ...state, query: '' };
+    case 'dates':
+      return { ...state, from: null, to: null };
+    case 'categories':
+      return { ...state, categories: [] };
+  }
+}
+
 export function resetFilters(state: UrlState): UrlState {
   return { ...state, ...NO_FILTER };
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { MapContainer, ScaleControl } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { GeoBounds } from '../../data/query/selectors.ts';
@@ -29,8 +29,6 @@ export interface EventMapProps {
   onToggleCategory: (category: string) => void;
   links: MapLinks;
   onViewChange: ((bounds: GeoBounds) => void) | null;
-  /** Drawn over the bottom of the map (the app puts the selected event's summary bar there). */
-  overlay?: ReactNode;
   /** Changes when another dataset is opened, so the map fits it afresh. */
   datasetKey: unknown;
 }
@@ -45,7 +43,6 @@ export function EventMap({
   onToggleCategory,
   links,
   onViewChange,
-  overlay,
   datasetKey,
 }: EventMapProps) {
   const [fitRequest, setFitRequest] = useState(0);
@@ -78,7 +75,6 @@ export function EventMap({
       >
         Zoom to results
       </button>
-      {overlay}
       <MapLegend
         categories={categories}
         categoryColumn={categoryColumn}

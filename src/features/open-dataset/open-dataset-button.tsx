@@ -1,11 +1,11 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 
 const ACCEPTED_FILES =
   '.csv,.tsv,.txt,.json,.geojson,text/csv,text/tab-separated-values,application/json,application/geo+json';
 
 export interface OpenDatasetButtonProps {
   onFiles: (files: File[]) => void;
-  label?: string;
+  label?: ReactNode;
   className?: string;
 }
 

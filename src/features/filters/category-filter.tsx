@@ -1,0 +1,47 @@
+import type { CSSProperties } from 'react';
+import './filters.css';
+
+export interface CategoryFilterProps {
+  categories: readonly { category: string; total: number; shown: number }[];
+  /** The categories kept; empty keeps all. */
+  active: readonly string[];
+  colourOf: (category: string) => string;
+  labelOf: (category: string) => string;
+  onToggle: (category: string) => void;
+}
+
+/** The legend's switches, in the filters sheet: on a phone the legend is folded over the map. */
+export function CategoryFilter({
+  categories,
+  active,
+  colourOf,
+  labelOf,
+  onToggle,
+}: CategoryFilterProps) {
+  if (categories.length < 2) return null;
+  const isShown = (category: string) => active.length === 0 || active.includes(category);
+  const shownCount = categories.filter(({ category }) => isShown(category)).length;
+  return (
+    <div className="category-filter" role="group" aria-label="Categories">
+      <p className="filters-sheet-label" aria-hidden="true">
+        Categories
+      </p>
+      <div className="category-filter-list">
+        {categories.map(({ category, total }) => (
+          <button
+            key={category}
+            type="button"
+            className="chip category-filter-chip"
+            aria-pressed={isShown(category)}
+            aria-disabled={isShown(category) && shownCount === 1 ? true : undefined}
+            style={{ '--category-color': colourOf(category) } as CSSProperties}
+            onClick={() => onToggle(category)}
+          >
+            <span className="category-swatch" aria-hidden="true" />
+            {labelOf(category)} <span className="category-filter-count">({total})</span>
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
