@@ -58,6 +58,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-subpath',
+      'dist-published',
       '.adhoc',
       'bench/.cache',
       'node_modules',

@@ -9,7 +9,44 @@ import { buildBasemap } from './src/features/map/basemap-shapes.ts';
 import { encodeOutlines } from './src/features/map/outline-data.ts';
 import { placeNamesPlugin } from './scripts/place-names-plugin.ts';
 
-const bundledDataset = fileURLToPath(new URL('./data/events.geojson', import.meta.url));
+// A site built around another dataset (scripts/build-site.ts) names its converted file here.
+const bundledDataset =
+  process.env.DATELINE_DATASET_FILE ??
+  fileURLToPath(new URL('./data/events.geojson', import.meta.url));
+
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/**
+ * A site built around another dataset (scripts/build-site.ts) is named after it: the page's title
+ * and description, and the shell painted before the script runs. Without one, index.html is kept.
+ */
+function siteIdentityPlugin(): Plugin {
+  const title = process.env.DATELINE_SITE_TITLE;
+  const description = process.env.DATELINE_SITE_DESCRIPTION;
+  return {
+    name: 'dateline-site-identity',
+    apply: 'build',
+    transformIndexHtml(html) {
+      if (!title) return html;
+      return html
+        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`)
+        .replace(
+          /<meta\s+name="description"[^>]*>/,
+          `<meta name="description" content="${escapeHtml(description || title)}" />`,
+        )
+        .replace(
+          '<p class="dataset-title">Loading dataset…</p>',
+          `<p class="dataset-title">${escapeHtml(title)}</p>`,
+        );
+    },
+  };
+}
 
 /**
  * Serves data/events.geojson at <base>data/events.geojson in dev and copies it into the build, so
@@ -58,6 +95,14 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
+ * Who may show the site in a frame: any page by default, so that an article can embed it
+ * (`?embed=1`); FRAME_ANCESTORS (or the config's `frameAncestors`) narrows it, e.g.
+ * `'self' https://news.example`. Only a real header can carry it: browsers ignore
+ * frame-ancestors in a `<meta>` policy.
+ */
+const FRAME_ANCESTORS = process.env.FRAME_ANCESTORS?.trim() || '*';
+
+/**
  * Puts the policy in every built page as a meta tag, and writes `_headers` (read by Netlify and
  * Cloudflare Pages) with the same policy as a real header plus a few safe defaults. Not in dev:
  * Vite's dev server needs inline scripts for hot reload.
@@ -78,7 +123,7 @@ function contentSecurityPolicyPlugin(): Plugin {
         fileName: '_headers',
         source: [
           '/*',
-          `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}`,
+          `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors ${FRAME_ANCESTORS}`,
           '  X-Content-Type-Options: nosniff',
           '  Referrer-Policy: strict-origin-when-cross-origin',
           '',
@@ -207,6 +252,7 @@ export default defineConfig({
     basemapOutlinesPlugin(),
     placeNamesPlugin(),
     contentSecurityPolicyPlugin(),
+    siteIdentityPlugin(),
     // Last: it lists the files the others emitted.
     serviceWorkerPlugin(),
   ],

@@ -8,8 +8,12 @@
  *   dist/404.html                 the app again, for static hosts' "not found" fallback
  *   dist/sitemap.xml, robots.txt  the event pages, for search engines
  *
+ *   dist/events/<id>/oembed.json  the event's oEmbed answer (its embed view in an iframe), which
+ *                                 the page names in a <link rel="alternate">
+ *
  * BASE_PATH (as for the build) puts it all under a sub-path; SITE_URL (https://example.org) makes
- * the URLs absolute, which link previews and sitemaps need on a public host.
+ * the URLs absolute, which link previews and sitemaps need on a public host. A site built from
+ * another dataset (scripts/build-site.ts) calls prerenderSite with its file and title.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -21,6 +25,7 @@ import { parseDatasetText } from '../src/data/model/validate.ts';
 import { formatEventDate } from '../src/data/model/date-label.ts';
 import { categoryPalette, countCategories } from '../src/data/model/categories.ts';
 import type { DatasetEvent } from '../src/data/model/schema.ts';
+import { embedSnippet } from '../src/data/export/embed-snippet.ts';
 import { CARD_HEIGHT, CARD_WIDTH, escapeXml, socialCardSvg } from './social-card.ts';
 
 const require = createRequire(import.meta.url);
@@ -29,9 +34,50 @@ const FONTS = [
   require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf'),
 ];
 
-const outDir = resolve(process.argv[2] ?? 'dist');
-const base = process.env.BASE_PATH ?? '/';
-const site = (process.env.SITE_URL ?? '').replace(/\/$/, '');
+/** Where the pages go and what they are called: one site's settings. */
+export interface SiteOptions {
+  /** The public origin, e.g. `https://example.org` (no slash at the end), or '' for relative URLs. */
+  site: string;
+  /** The path the site is under, `/` or `/news/dateline/`. */
+  base: string;
+  /** What the pages call the site: "Dateline", or a published dataset's own title. */
+  siteName: string;
+}
+
+/** The oEmbed frame's size: a column of an article, tall enough for the card, map and timeline. */
+export const OEMBED_WIDTH = 680;
+export const OEMBED_HEIGHT = 520;
+
+function eventUrl(event: DatasetEvent, { site, base }: SiteOptions): string {
+  return `${site}${base}events/${encodeURIComponent(event.id)}`;
+}
+
+/** The event's oEmbed answer (oembed.com, "rich"): its embed view in a frame, and its card. */
+export function oembedJson(event: DatasetEvent, options: SiteOptions): string {
+  const pageUrl = eventUrl(event, options);
+  return `${JSON.stringify(
+    {
+      type: 'rich',
+      version: '1.0',
+      title: event.title,
+      provider_name: options.siteName,
+      provider_url: `${options.site}${options.base}`,
+      html: embedSnippet({
+        src: `${pageUrl}?embed=1`,
+        title: `${event.title} — ${options.siteName}`,
+        width: OEMBED_WIDTH,
+        height: OEMBED_HEIGHT,
+      }),
+      width: OEMBED_WIDTH,
+      height: OEMBED_HEIGHT,
+      thumbnail_url: `${pageUrl}/card.png`,
+      thumbnail_width: CARD_WIDTH,
+      thumbnail_height: CARD_HEIGHT,
+    },
+    null,
+    2,
+  )}\n`;
+}
 
 export function eventDescription(event: DatasetEvent): string {
   const text =
@@ -44,15 +90,16 @@ export function eventPageHtml(
   indexHtml: string,
   event: DatasetEvent,
   datasetTitle: string,
+  options: SiteOptions = { site: '', base: '/', siteName: 'Dateline' },
 ): string {
-  const pageUrl = `${site}${base}events/${encodeURIComponent(event.id)}`;
-  const imageUrl = `${site}${base}events/${encodeURIComponent(event.id)}/card.png`;
-  const title = `${event.title} — Dateline`;
+  const pageUrl = eventUrl(event, options);
+  const imageUrl = `${pageUrl}/card.png`;
+  const title = `${event.title} — ${options.siteName}`;
   const description = eventDescription(event);
   const tags = [
     `<link rel="canonical" href="${escapeXml(pageUrl)}" />`,
     `<meta property="og:type" content="article" />`,
-    `<meta property="og:site_name" content="Dateline" />`,
+    `<meta property="og:site_name" content="${escapeXml(options.siteName)}" />`,
     `<meta property="og:title" content="${escapeXml(event.title)}" />`,
     `<meta property="og:description" content="${escapeXml(description)}" />`,
     `<meta property="og:url" content="${escapeXml(pageUrl)}" />`,
@@ -65,6 +112,7 @@ export function eventPageHtml(
     `<meta name="twitter:description" content="${escapeXml(description)}" />`,
     `<meta name="twitter:image" content="${escapeXml(imageUrl)}" />`,
     `<meta name="dateline:dataset" content="${escapeXml(datasetTitle)}" />`,
+    `<link rel="alternate" type="application/json+oembed" href="${escapeXml(`${pageUrl}/oembed.json`)}" title="${escapeXml(event.title)}" />`,
   ];
   return indexHtml
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeXml(title)}</title>`)
@@ -75,23 +123,33 @@ export function eventPageHtml(
     .replace('</head>', `    ${tags.join('\n    ')}\n  </head>`);
 }
 
-async function main() {
+export async function prerenderSite({
+  outDir,
+  datasetFile,
+  ...options
+}: SiteOptions & { outDir: string; datasetFile: string }): Promise<void> {
+  const { site, base } = options;
   const indexHtml = await readFile(join(outDir, 'index.html'), 'utf8');
-  const dataset = parseDatasetText(await readFile(resolve('data/events.geojson'), 'utf8'));
+  const dataset = parseDatasetText(await readFile(datasetFile, 'utf8'));
   const basemap = buildBasemap(world as unknown as Parameters<typeof buildBasemap>[0]);
   if (!site) {
     console.warn(
       'SITE_URL is not set: link previews and the sitemap use site-relative URLs. Set it for a public host.',
     );
   }
-  const palette = categoryPalette([...countCategories(dataset.events).keys()]);
+  const palette = categoryPalette(
+    [...countCategories(dataset.events).keys()],
+    null,
+    dataset.metadata.categories,
+  );
   for (const event of dataset.events) {
     const folder = join(outDir, 'events', event.id);
     await mkdir(folder, { recursive: true });
     await writeFile(
       join(folder, 'index.html'),
-      eventPageHtml(indexHtml, event, dataset.metadata.title),
+      eventPageHtml(indexHtml, event, dataset.metadata.title, options),
     );
+    await writeFile(join(folder, 'oembed.json'), oembedJson(event, options));
     const svg = socialCardSvg(event, basemap, dataset.metadata.title, palette);
     const png = new Resvg(svg, {
       fitTo: { mode: 'width', value: CARD_WIDTH },
@@ -118,8 +176,16 @@ async function main() {
     `User-agent: *\nAllow: /\n${site ? `Sitemap: ${site}${base}sitemap.xml\n` : ''}`,
   );
   console.log(
-    `Pre-rendered ${dataset.events.length} event pages with social cards, 404.html, sitemap.xml and robots.txt in ${outDir}`,
+    `Pre-rendered ${dataset.events.length} event pages with social cards and oEmbed answers, 404.html, sitemap.xml and robots.txt in ${outDir}`,
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await prerenderSite({
+    outDir: resolve(process.argv[2] ?? 'dist'),
+    datasetFile: resolve('data/events.geojson'),
+    site: (process.env.SITE_URL ?? '').replace(/\/$/, ''),
+    base: process.env.BASE_PATH ?? '/',
+    siteName: 'Dateline',
+  });
+}

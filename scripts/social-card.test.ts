@@ -4,7 +4,8 @@ import { buildBasemap } from '../src/features/map/basemap-shapes.ts';
 import { validateFeatureCollection } from '../src/data/model/validate.ts';
 import { makeFeature, makeFeatureCollection } from '../src/testing/dataset-factory.ts';
 import { escapeXml, socialCardSvg, wrapText } from './social-card.ts';
-import { eventPageHtml } from './prerender-events.ts';
+import { eventPageHtml, oembedJson } from './prerender-events.ts';
+import { categoryPalette } from '../src/data/model/categories.ts';
 
 const basemap = buildBasemap(world as unknown as Parameters<typeof buildBasemap>[0]);
 const [hostile] = validateFeatureCollection(
@@ -58,5 +59,46 @@ describe('the social card', () => {
     expect(cut).toHaveLength(2);
     expect(cut[1]?.endsWith('…')).toBe(true);
     expect(wrapText('Supercalifragilisticexpialidocious', 10, 2)).toEqual(['Supercali…']);
+  });
+
+  it('uses the dataset’s own label and colour for the category', () => {
+    if (!hostile) throw new Error('no event');
+    const palette = categoryPalette([hostile.category], null, {
+      [hostile.category]: { label: 'Launches', colour: '#cc5500' },
+    });
+    const svg = socialCardSvg(hostile, basemap, 'Dataset', palette);
+    expect(svg).toContain('Launches');
+    expect(svg).toContain('r="22" fill="#cc5500"');
+  });
+});
+
+describe('oEmbed', () => {
+  const site = { site: 'https://news.example', base: '/map/', siteName: 'Harbour <log>' };
+
+  it('answers with the event’s embed view in a frame, and its card', () => {
+    if (!hostile) throw new Error('no event');
+    const answer = JSON.parse(oembedJson(hostile, site)) as Record<string, unknown>;
+    expect(answer).toMatchObject({
+      type: 'rich',
+      version: '1.0',
+      provider_name: 'Harbour <log>',
+      provider_url: 'https://news.example/map/',
+      thumbnail_url: 'https://news.example/map/events/hostile/card.png',
+    });
+    const html = String(answer.html);
+    expect(html).toContain('<iframe src="https://news.example/map/events/hostile?embed=1"');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('title="&lt;script&gt;alert(&quot;x&quot;)');
+  });
+
+  it('is named in the event page’s head', () => {
+    if (!hostile) throw new Error('no event');
+    const html = eventPageHtml('<head><title>x</title></head>', hostile, 'T', site);
+    expect(html).toContain(
+      '<link rel="alternate" type="application/json+oembed" href="https://news.example/map/events/hostile/oembed.json" title="&#60;script&#62;',
+    );
+    expect(html).toContain(
+      '<title>&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; &#34;quotes&#34; — Harbour &#60;log&#62;</title>',
+    );
   });
 });

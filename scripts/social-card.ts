@@ -7,9 +7,9 @@ import type { Basemap } from '../src/features/map/basemap-shapes.ts';
 import type { DatasetEvent } from '../src/data/model/schema.ts';
 import { formatEventDate } from '../src/data/model/date-label.ts';
 import {
-  categoryLabel,
   categoryPalette,
   type CategoryPalette,
+  type ColourSlot,
 } from '../src/data/model/categories.ts';
 import { SLOT_COLOURS } from '../src/data/model/palette-colours.ts';
 
@@ -98,7 +98,11 @@ export function socialCardSvg(
 ): string {
   const { land, borders, scale } = outlinePaths(basemap, event);
   // The card is drawn in the light theme, with the colour the page gives the event's category.
-  const colour = SLOT_COLOURS[palette.slotOf(event.category)].light;
+  const slot = palette.slotOf(event.category);
+  const colour =
+    palette.customColourOf(event.category) ??
+    (slot.startsWith('custom-') ? SLOT_COLOURS['category-other'] : SLOT_COLOURS[slot as ColourSlot])
+      .light;
   const markerX = MAP_LEFT + MAP_WIDTH / 2;
   const markerY = CARD_HEIGHT / 2;
   // Kilometres to degrees of longitude at this latitude, then to pixels.
@@ -106,7 +110,7 @@ export function socialCardSvg(
   const haloRadius = (haloKm / (111.32 * Math.cos((event.latitude * Math.PI) / 180))) * scale;
   const titleLines = wrapText(event.title, 24, 4);
   const titleTop = 150;
-  const meta = [formatEventDate(event.date), categoryLabel(event.category)].join('  ·  ');
+  const meta = [formatEventDate(event.date), palette.labelOf(event.category)].join('  ·  ');
   const placeLines = wrapText(event.place, 40, 2);
   const placeTop = titleTop + titleLines.length * 54 + 34;
 

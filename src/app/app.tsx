@@ -57,6 +57,7 @@ export function App() {
     dataset?.events ?? NO_EVENTS,
     onlyInMapView ? mapBounds : null,
     loaded.report?.mapping?.category ?? null,
+    dataset?.metadata.categories,
   );
   const { selectedEvent, listedEvents } = view;
   // The column dialog the reader opened, for the file it was opened for only.

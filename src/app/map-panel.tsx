@@ -41,10 +41,10 @@ export function MapPanel({
   const { apply } = url;
   const { selectedEvent, allCategories } = view;
   const select = useCallback((id: string) => apply(selectEvent, id), [apply]);
-  const { colourOf, slotOf, labelOf } = view.palette;
+  const { colourOf, slotOf, labelOf, legendLabelOf } = view.palette;
   const mapLinks: MapLinks = useMemo(
-    () => ({ select, colourOf, slotOf, labelOf, ...links }),
-    [select, colourOf, slotOf, labelOf, links],
+    () => ({ select, colourOf, slotOf, labelOf, legendLabelOf, ...links }),
+    [select, colourOf, slotOf, labelOf, legendLabelOf, links],
   );
   return (
     <>

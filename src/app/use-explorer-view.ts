@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { categoryPalette } from '../data/model/categories.ts';
 import { isFiltered } from '../data/model/event-filter.ts';
-import type { DatasetEvent } from '../data/model/schema.ts';
+import type { CategoryStyle, DatasetEvent } from '../data/model/schema.ts';
+import { useCustomColours } from './custom-colours.ts';
 import { eventsInBounds, type GeoBounds } from '../data/query/selectors.ts';
 import { APP_BASE } from '../data/url/use-url-state.ts';
 import { EMPTY_URL_STATE, serializeUrl, type UrlState } from '../data/url/url-state.ts';
@@ -18,6 +19,8 @@ export function useExplorerView(
   mapViewBounds: GeoBounds | null,
   /** The column an imported file's categories came from, which names bare levels. */
   categoryColumn: string | null = null,
+  /** The dataset's own category labels and colours (metadata.categories). */
+  categoryStyles: Readonly<Record<string, CategoryStyle>> | undefined = undefined,
 ) {
   const data = useExplorerData(allEvents, state);
   const { selectedId, params, embed } = state;
@@ -38,9 +41,10 @@ export function useExplorerView(
   const totalCounts = counter.totals;
   const allCategories = useMemo(() => [...totalCounts.keys()], [totalCounts]);
   const palette = useMemo(
-    () => categoryPalette(allCategories, categoryColumn),
-    [allCategories, categoryColumn],
+    () => categoryPalette(allCategories, categoryColumn, categoryStyles),
+    [allCategories, categoryColumn, categoryStyles],
   );
+  useCustomColours(palette.customColours);
   const shownCounts = useMemo(() => counter.count(data.filtered), [counter, data.filtered]);
   /** The legend's rows: every category, with how many of its events the filters show. */
   const categoryCounts = useMemo(

@@ -38,7 +38,12 @@ function text(value: unknown): string | null {
 }
 
 /** Reads a manifest, or null when the bytes are not one (then they are a dataset themselves). */
-export function readManifest(bytes: Uint8Array, manifestUrl: string): Manifest | null {
+export function readManifest(
+  bytes: Uint8Array,
+  manifestUrl: string,
+  /** The site build (scripts/site-dataset.ts) also reads a manifest's parts from disk. */
+  protocols: readonly string[] = ['http:', 'https:'],
+): Manifest | null {
   if (bytes.length > MAX_MANIFEST_BYTES) return null;
   let json: unknown;
   try {
@@ -60,7 +65,7 @@ export function readManifest(bytes: Uint8Array, manifestUrl: string): Manifest |
     const url = text(fields.url);
     if (url === null) throw new DatasetError(`Part ${index + 1} of the manifest has no "url".`);
     const resolved = new URL(url, manifestUrl);
-    if (resolved.protocol !== 'http:' && resolved.protocol !== 'https:') {
+    if (!protocols.includes(resolved.protocol)) {
       throw new DatasetError(`Part ${index + 1} of the manifest is not an http(s) address.`);
     }
     return {

@@ -2,6 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { categoryLabel, categoryPalette, scaleRank } from './categories.ts';
 
 describe('categoryPalette', () => {
+  it('uses the dataset’s own labels and colours, and leaves the palette’s slots to the others', () => {
+    const palette = categoryPalette(['fire', 'flood', 'storm'], null, {
+      flood: { label: 'Flooding', colour: '#0066aa' },
+      storm: { label: 'Storms' },
+    });
+    expect(palette.slotOf('flood')).toBe('custom-1');
+    expect(palette.colourOf('flood')).toBe('#0066aa');
+    expect(palette.customColours).toEqual([{ slot: 'custom-1', colour: '#0066aa' }]);
+    expect(palette.labelOf('flood')).toBe('Flooding');
+    expect(palette.legendLabelOf('storm')).toBe('Storms');
+    expect(palette.labelOf('fire')).toBe('Fire');
+    expect([palette.slotOf('fire'), palette.slotOf('storm')]).toEqual(['category-1', 'category-2']);
+    expect(palette.customColourOf('fire')).toBeNull();
+  });
+
   it('keeps the bundled categories’ colours whatever else the data holds', () => {
     const palette = categoryPalette(['SRBM', 'strike', 'statement', 'quarry blast', 'other']);
     expect(palette.slotOf('statement')).toBe('category-1');

@@ -9,10 +9,23 @@
  * slots, the others take the slots in order of frequency, and values that form a scale (1–5,
  * low/medium/high) take a graded palette instead of unrelated colours.
  */
-import { DEFAULT_CATEGORY } from './schema.ts';
+import { DEFAULT_CATEGORY, type CategoryStyle } from './schema.ts';
 
 export type ColourSlot =
   `category-${1 | 2 | 3 | 4 | 5 | 6}` | 'category-other' | `grade-${1 | 2 | 3 | 4 | 5}`;
+
+/**
+ * A palette slot, or one of the dataset's own colours (metadata.categories): those are numbered
+ * slots whose colour the page defines from script (custom-colours.ts), since the Content Security
+ * Policy refuses style attributes in markup.
+ */
+export type PaletteSlot = ColourSlot | `custom-${number}`;
+
+/** A colour the dataset gives a category itself, by its slot. */
+export interface CustomColour {
+  slot: `custom-${number}`;
+  colour: string;
+}
 
 const CATEGORICAL_SLOTS = [1, 2, 3, 4, 5, 6] as const;
 const GRADES = 5;
@@ -51,7 +64,7 @@ export function countCategories(events: readonly { category: string }[]): Map<st
 }
 
 /** The CSS colour of a slot: a custom property, so it follows the theme. */
-function slotColour(slot: ColourSlot): string {
+function slotColour(slot: PaletteSlot): string {
   return `var(--${slot})`;
 }
 
@@ -68,11 +81,17 @@ export function scaleRank(category: string): number | null {
 
 export interface CategoryPalette {
   /** The slot of a category; a category the palette was not built with is "other". */
-  slotOf: (category: string) => ColourSlot;
-  /** Its colour, for styles (a `var(--…)` reference). */
+  slotOf: (category: string) => PaletteSlot;
+  /** Its colour, for styles (a `var(--…)` reference, or the dataset's own `#rrggbb`). */
   colourOf: (category: string) => string;
+  /** The dataset's own colour of a category, if it gives one. */
+  customColourOf: (category: string) => string | null;
+  /** Every colour the dataset gives, by slot, for the page to define. */
+  customColours: readonly CustomColour[];
   /** Its name for readers: "Missile test"; a bare level names its column, "Violence level 3". */
   labelOf: (category: string) => string;
+  /** Its name under a legend heading that already names the column: "3", or the dataset's own. */
+  legendLabelOf: (category: string) => string;
   /** True when the categories form a scale and are graded. */
   graded: boolean;
   /** Orders categories for a legend: the scale's order when graded, else as given. */
@@ -87,8 +106,23 @@ export function categoryPalette(
   categoriesByCount: readonly string[],
   /** The column an imported file's categories came from, if any. */
   column: string | null = null,
+  /** The dataset's own labels and colours (metadata.categories). */
+  styles: Readonly<Record<string, CategoryStyle>> = {},
 ): CategoryPalette {
-  const slots = new Map<string, ColourSlot>();
+  const slots = new Map<string, PaletteSlot>();
+  const customColours: CustomColour[] = [];
+  // The dataset's own colours first: the categories that have one leave the palette's slots to
+  // the others.
+  for (const category of categoriesByCount) {
+    const colour = Object.hasOwn(styles, category) ? styles[category]?.colour : undefined;
+    if (colour === undefined) continue;
+    const slot = `custom-${customColours.length + 1}` as const;
+    slots.set(category, slot);
+    customColours.push({ slot, colour });
+  }
+  const customColourBySlot = new Map<PaletteSlot, string>(
+    customColours.map(({ slot, colour }) => [slot, colour]),
+  );
   const ranked = categoriesByCount
     .map((category) => ({ category, rank: scaleRank(category) }))
     .filter((entry): entry is { category: string; rank: number } => entry.rank !== null)
@@ -100,7 +134,7 @@ export function categoryPalette(
   if (graded) {
     ranked.forEach(({ category }, index) => {
       const grade = 1 + Math.round((index * (GRADES - 1)) / Math.max(ranked.length - 1, 1));
-      slots.set(category, `grade-${grade as 1 | 2 | 3 | 4 | 5}`);
+      if (!slots.has(category)) slots.set(category, `grade-${grade as 1 | 2 | 3 | 4 | 5}`);
     });
   }
   const taken = new Set<ColourSlot>();
@@ -124,15 +158,25 @@ export function categoryPalette(
     slots.set(category, pool[next % pool.length] ?? 'category-other');
     next += 1;
   }
-  const slotOf = (category: string): ColourSlot => slots.get(category) ?? 'category-other';
+  const slotOf = (category: string): PaletteSlot => slots.get(category) ?? 'category-other';
+  const customColourOf = (category: string): string | null => {
+    const slot = slots.get(category);
+    return (slot && customColourBySlot.get(slot)) ?? null;
+  };
   const rankOf = new Map(ranked.map(({ category, rank }) => [category, rank]));
+  const ownLabelOf = (category: string): string | null =>
+    (Object.hasOwn(styles, category) ? styles[category]?.label : undefined) ?? null;
   return {
     slotOf,
-    colourOf: (category) => slotColour(slotOf(category)),
+    colourOf: (category) => customColourOf(category) ?? slotColour(slotOf(category)),
+    customColourOf,
+    customColours,
     labelOf: (category) =>
-      column !== null && /^-?\d/.test(category)
+      ownLabelOf(category) ??
+      (column !== null && /^-?\d/.test(category)
         ? `${categoryLabel(column)} ${category}`
-        : categoryLabel(category),
+        : categoryLabel(category)),
+    legendLabelOf: (category) => ownLabelOf(category) ?? categoryLabel(category),
     graded,
     order: (categories) =>
       graded

@@ -7,7 +7,7 @@ import { deriveEventId } from './derive-id.ts';
 import { sortChronologically } from './sort-events.ts';
 import { DateMemo } from './date-memo.ts';
 import { RecordProblem, type JsonObject } from './record-fields.ts';
-import { peekId, readMetadata, readRecord } from './read-record.ts';
+import { peekId, readBuildIssues, readMetadata, readRecord } from './read-record.ts';
 
 export interface ValidateOptions {
   /**
@@ -152,7 +152,19 @@ export class FeatureChecker {
 
   private datasetWithout(collection: JsonObject): Dataset {
     const { issues, recordCount } = this;
-    return { metadata: readMetadata(collection), events: [], issues, recordCount };
+    // A site built from another file (DATASET=…) lists the rows its build could not read: they
+    // are the reader's Data issues as much as this file's own.
+    const fromBuild = readBuildIssues(collection);
+    if (fromBuild.length > 0) {
+      issues.push(...fromBuild);
+      issues.sort((a, b) => a.position - b.position);
+    }
+    return {
+      metadata: readMetadata(collection),
+      events: [],
+      issues,
+      recordCount: recordCount + fromBuild.length,
+    };
   }
 }
 

@@ -7,6 +7,8 @@ import {
   DEFAULT_CATEGORY,
   LOCATION_PRECISIONS,
   type DatasetEvent,
+  type CategoryStyle,
+  type DataIssue,
   type DatasetMetadata,
   type EventSource,
   type LocationPrecision,
@@ -195,11 +197,69 @@ export function readMetadata(collection: JsonObject): DatasetMetadata {
     // Metadata has no issue to report a problem in: text too long to show is left out.
     return typeof value === 'string' && value.length <= MAX_TEXT_LENGTH ? value.trim() : '';
   };
+  const categories = isObject(metadata) ? readCategoryStyles(own(metadata, 'categories')) : null;
   return {
     title: read('title') || 'Untitled dataset',
     description: read('description'),
     license: read('license'),
     source: read('source'),
     updated: read('updated'),
+    ...(categories ? { categories } : {}),
   };
+}
+
+/** At most this many build issues are kept: the list is for reading, not a second dataset. */
+const MAX_BUILD_ISSUES = 10_000;
+
+/**
+ * metadata.issues: the records a site's build (DATASET=… npm run build) could not read from the
+ * original file, `{ position, line?, id, field, reason }` each. Anything malformed is left out.
+ */
+export function readBuildIssues(collection: JsonObject): DataIssue[] {
+  const metadata = own(collection, 'metadata');
+  const list = isObject(metadata) ? own(metadata, 'issues') : undefined;
+  if (!Array.isArray(list)) return [];
+  const issues: DataIssue[] = [];
+  for (const entry of list.slice(0, MAX_BUILD_ISSUES)) {
+    if (!isObject(entry)) continue;
+    const position = own(entry, 'position');
+    const line = own(entry, 'line');
+    const id = own(entry, 'id');
+    const field = own(entry, 'field');
+    const reason = own(entry, 'reason');
+    if (!Number.isSafeInteger(position) || (position as number) < 0) continue;
+    if (typeof field !== 'string' || typeof reason !== 'string') continue;
+    issues.push({
+      position: position as number,
+      id: typeof id === 'string' ? id.slice(0, MAX_ID_LENGTH) : null,
+      field: field.slice(0, 200),
+      reason: reason.slice(0, MAX_TEXT_LENGTH),
+      ...(Number.isSafeInteger(line) && (line as number) > 0 ? { line: line as number } : {}),
+    });
+  }
+  return issues;
+}
+
+const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
+
+/**
+ * metadata.categories: `{ "strike": { "label": "Strike", "colour": "#d55e00" } }`. A bad entry
+ * (not an object, a label that is not short text, a colour that is not #rrggbb) loses only what is
+ * wrong in it: the dataset still loads, with the palette's name or colour for that category.
+ */
+function readCategoryStyles(value: unknown): Record<string, CategoryStyle> | null {
+  if (!isObject(value)) return null;
+  const styles: Record<string, CategoryStyle> = {};
+  for (const [category, entry] of Object.entries(value)) {
+    if (!isObject(entry)) continue;
+    const label = own(entry, 'label');
+    const colour = own(entry, 'colour');
+    const style: CategoryStyle = {};
+    if (typeof label === 'string' && label.trim() !== '' && label.length <= 80) {
+      style.label = label.trim();
+    }
+    if (typeof colour === 'string' && HEX_COLOUR.test(colour)) style.colour = colour.toLowerCase();
+    if (style.label !== undefined || style.colour !== undefined) styles[category] = style;
+  }
+  return Object.keys(styles).length > 0 ? styles : null;
 }

@@ -43,12 +43,22 @@ export interface DatasetEvent {
  */
 export const NO_TEXT: readonly string[] = Object.freeze([]);
 
+/** How a published site names and colours one category (metadata.categories, contracts §4). */
+export interface CategoryStyle {
+  /** What the legend, chronology and social cards call it. */
+  label?: string;
+  /** A `#rrggbb` colour, used in both themes instead of the palette's. */
+  colour?: string;
+}
+
 export interface DatasetMetadata {
   title: string;
   description: string;
   license: string;
   source: string;
   updated: string;
+  /** By category value as it is in the data; only well-formed entries are kept. */
+  categories?: Record<string, CategoryStyle>;
 }
 
 /** One record that broke the contract: left out of the map and chronology, listed for the user. */

@@ -331,3 +331,43 @@ describe('FeatureChecker handing records over while a file downloads', () => {
     expect(() => checker.finish(collection())).toThrow(/handed over/);
   });
 });
+
+describe('metadata of a published site', () => {
+  it('keeps well-formed category labels and colours, and only the good part of a bad entry', () => {
+    const dataset = validateFeatureCollection({
+      type: 'FeatureCollection',
+      metadata: {
+        title: 'Harbour log',
+        categories: {
+          fire: { label: 'Fire', colour: '#CC5500' },
+          flood: { label: 'Flooding', colour: 'blue' },
+          storm: 'Storms',
+          quiet: { label: '' },
+        },
+      },
+      features: [makeFeature()],
+    });
+    expect(dataset.events).toHaveLength(1);
+    expect(dataset.metadata.categories).toEqual({
+      fire: { label: 'Fire', colour: '#cc5500' },
+      flood: { label: 'Flooding' },
+    });
+  });
+
+  it('lists the rows its build could not read among the Data issues, and counts them', () => {
+    const dataset = validateFeatureCollection({
+      type: 'FeatureCollection',
+      metadata: {
+        issues: [
+          { position: 1, line: 3, id: null, field: 'latitude', reason: '“north” is not a number' },
+          { position: 'two', field: 'date', reason: 'not kept: no position' },
+        ],
+      },
+      features: [makeFeature()],
+    });
+    expect(dataset.issues).toEqual([
+      { position: 1, line: 3, id: null, field: 'latitude', reason: '“north” is not a number' },
+    ]);
+    expect(dataset.recordCount).toBe(2);
+  });
+});

@@ -79,6 +79,7 @@ export function EventMap({
         categories={categories}
         categoryColumn={categoryColumn}
         colourOf={links.colourOf}
+        labelOf={links.legendLabelOf}
         activeCategories={activeCategories}
         onToggleCategory={onToggleCategory}
       />

@@ -9,6 +9,8 @@ export interface MapLegendProps {
   categoryColumn: string | null;
   /** A category's colour (the dataset's palette). */
   colourOf: (category: string) => string;
+  /** Its name under the heading (categories.ts `legendLabelOf`). */
+  labelOf: (category: string) => string;
   /** The categories shown; empty means all. */
   activeCategories: readonly string[];
   onToggleCategory: (category: string) => void;
@@ -24,6 +26,7 @@ export function MapLegend({
   categories,
   categoryColumn,
   colourOf,
+  labelOf,
   activeCategories,
   onToggleCategory,
 }: MapLegendProps) {
@@ -63,7 +66,7 @@ export function MapLegend({
                 onClick={() => onToggleCategory(category)}
               >
                 <span className="category-swatch" aria-hidden="true" />
-                {categoryLabel(category)}{' '}
+                {labelOf(category)}{' '}
                 <span className="legend-count">
                   ({filtered ? `${shown.toLocaleString('en-GB')} of ` : ''}
                   {total.toLocaleString('en-GB')})

@@ -1,4 +1,4 @@
-import type { ColourSlot } from '../../data/model/categories.ts';
+import type { PaletteSlot } from '../../data/model/categories.ts';
 import type { FocusHomes } from '../../lib/focus-homes.ts';
 import type { Store } from '../../lib/store/store.ts';
 
@@ -11,9 +11,11 @@ export interface MapLinks {
   /** A category's colour in this dataset's palette. */
   colourOf: (category: string) => string;
   /** Its palette slot, for markup that names a class rather than a colour (cluster rings). */
-  slotOf: (category: string) => ColourSlot;
+  slotOf: (category: string) => PaletteSlot;
   /** Its name for readers (categories.ts `labelOf`). */
   labelOf: (category: string) => string;
+  /** Its name in the legend, under a heading naming the column (categories.ts `legendLabelOf`). */
+  legendLabelOf: (category: string) => string;
   /** The event under the pointer or keyboard focus, in the list or on the map. */
   highlight: Store<string | null>;
   /** The events currently scrolled into view in the chronology. */

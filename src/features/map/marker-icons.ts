@@ -4,7 +4,7 @@
  * markup.
  */
 import * as L from 'leaflet';
-import type { ColourSlot } from '../../data/model/categories.ts';
+import type { PaletteSlot } from '../../data/model/categories.ts';
 import type { RingSegment } from './cluster-mix.ts';
 import { discDiameter, TARGET } from './cluster-size.ts';
 
@@ -49,7 +49,7 @@ function countLabel(count: number): string {
 export function clusterIcon(
   count: number,
   ring: readonly RingSegment[],
-  slotOf: (category: string) => ColourSlot,
+  slotOf: (category: string) => PaletteSlot,
 ): L.DivIcon {
   const size = discDiameter(count);
   const middle = size / 2;

@@ -6,7 +6,7 @@ import {
   siteConfigText,
 } from '../../data/export/site-config.ts';
 import { downloadText } from '../../lib/download.ts';
-import type { PublishMenuProps } from './publish-menu.tsx';
+import type { PublishMenuProps } from './publish-props.ts';
 
 type CopyState = 'idle' | 'copied' | 'refused';
 

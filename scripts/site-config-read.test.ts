@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { checkSiteConfig, parseSiteConfigText } from './site-config-read.ts';
+
+const check = (json: unknown) => () => checkSiteConfig(json, 'dateline.config.json');
+
+describe('checkSiteConfig', () => {
+  it('reads every setting', () => {
+    expect(
+      checkSiteConfig(
+        {
+          title: ' Harbour log ',
+          description: 'Fires and closures.',
+          columns: { title: 'headline', summary: null },
+          dayOrder: 'day-first',
+          categories: { fire: { label: 'Fire', colour: '#CC5500' } },
+          siteUrl: 'https://news.example/',
+          basePath: '/harbour/',
+          frameAncestors: "'self' https://news.example",
+        },
+        'c.json',
+      ),
+    ).toEqual({
+      title: 'Harbour log',
+      description: 'Fires and closures.',
+      columns: { title: 'headline', summary: null },
+      dayOrder: 'day-first',
+      categories: { fire: { label: 'Fire', colour: '#cc5500' } },
+      siteUrl: 'https://news.example',
+      basePath: '/harbour/',
+      frameAncestors: "'self' https://news.example",
+    });
+  });
+
+  it('names an unknown key, a wrong type, a bad colour and an unknown field', () => {
+    expect(check({ titel: 'x' })).toThrow('dateline.config.json: unknown key "titel". Known keys:');
+    expect(check({ title: 3 })).toThrow('"title" should be non-empty text, found number 3.');
+    expect(check({ categories: { fire: { colour: 'orange' } } })).toThrow(
+      '"categories.fire".colour should be a colour like "#d55e00", found string "orange".',
+    );
+    expect(check({ columns: { headline: 'title' } })).toThrow(
+      '"columns" has an unknown field "headline".',
+    );
+    expect(check({ dayOrder: 'dmy' })).toThrow('"dayOrder" should be "day-first" or "month-first"');
+    expect(check({ basePath: 'news' })).toThrow('"basePath" should start and end with "/"');
+    expect(check({ frameAncestors: "'self'; script-src *" })).toThrow('without ";"');
+  });
+
+  it('says when the file is not JSON', () => {
+    expect(() => parseSiteConfigText('{ title: "x" }', 'c.json')).toThrow(
+      /^c\.json is not valid JSON/,
+    );
+  });
+});
