@@ -261,7 +261,21 @@ export default defineConfig({
     // never uses, which shrinks the first load (docs/performance.md).
     alias: [{ find: /^leaflet$/, replacement: 'leaflet/dist/leaflet-src.esm.js' }],
   },
-  build: { sourcemap: true },
+  build: {
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'model',
+              test: /src[\\/]data[\\/]model[\\/](date-label|calendar-day|derive-id)\.ts/,
+            },
+          ],
+        },
+      },
+    },
+  },
   // Module workers (both are started with type: 'module'), so that the import worker can fetch
   // its whole-file importer only when a file needs it.
   worker: { format: 'es' },

@@ -1,6 +1,4 @@
-import type { RefObject } from 'react';
-import { CategoryFilter } from '../features/filters/category-filter.tsx';
-import { FiltersSheet } from '../features/filters/filters-sheet.tsx';
+import { lazy, Suspense, type RefObject } from 'react';
 import { SearchField } from '../features/search/search-field.tsx';
 import type { ImportProgress } from '../data/import/import-types.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
@@ -9,6 +7,19 @@ import { formatShowing } from './status-line.tsx';
 import { TimelinePanel } from './timeline-panel.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
+
+// The sheet's own parts load when it first opens: they import nothing else of the app, so the
+// first load loses them without splitting shared code into chunks of its own (docs/performance.md).
+const FiltersSheet = lazy(() =>
+  import('../features/filters/filters-sheet.tsx').then((module) => ({
+    default: module.FiltersSheet,
+  })),
+);
+const CategoryFilter = lazy(() =>
+  import('../features/filters/category-filter.tsx').then((module) => ({
+    default: module.CategoryFilter,
+  })),
+);
 
 export interface PhoneFiltersProps {
   url: UrlStateApi;
@@ -50,35 +61,37 @@ export function PhoneFilters({
 }: PhoneFiltersProps) {
   const { dataset } = loaded;
   return (
-    <FiltersSheet
-      onClose={onClose}
-      summary={formatShowing(view.listedEvents.length, dataset?.events.length ?? 0)}
-      onReset={view.filtered || onlyInMapView ? onReset : null}
-      focusOnOpen={() => (focusSearch ? searchRef.current : null)}
-      focusOnClose={() => filtersButtonRef.current}
-    >
-      <SearchField
-        ref={searchRef}
-        value={url.state.query}
-        disabled={!dataset}
-        onChange={onSearch}
-      />
-      <TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />
-      <CategoryFilter
-        categories={view.categoryCounts}
-        active={url.state.categories}
-        colourOf={view.palette.colourOf}
-        labelOf={view.palette.labelOf}
-        onToggle={onToggleCategory}
-      />
-      <label className="toggle">
-        <input
-          type="checkbox"
-          checked={onlyInMapView}
-          onChange={(changeEvent) => onOnlyInMapViewChange(changeEvent.target.checked)}
+    <Suspense fallback={null}>
+      <FiltersSheet
+        onClose={onClose}
+        summary={formatShowing(view.listedEvents.length, dataset?.events.length ?? 0)}
+        onReset={view.filtered || onlyInMapView ? onReset : null}
+        focusOnOpen={() => (focusSearch ? searchRef.current : null)}
+        focusOnClose={() => filtersButtonRef.current}
+      >
+        <SearchField
+          ref={searchRef}
+          value={url.state.query}
+          disabled={!dataset}
+          onChange={onSearch}
         />
-        Only events in map view
-      </label>
-    </FiltersSheet>
+        <TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />
+        <CategoryFilter
+          categories={view.categoryCounts}
+          active={url.state.categories}
+          colourOf={view.palette.colourOf}
+          labelOf={view.palette.labelOf}
+          onToggle={onToggleCategory}
+        />
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={onlyInMapView}
+            onChange={(changeEvent) => onOnlyInMapViewChange(changeEvent.target.checked)}
+          />
+          Only events in map view
+        </label>
+      </FiltersSheet>
+    </Suspense>
   );
 }
