@@ -73,6 +73,30 @@ test.describe('on a phone', () => {
       'title',
       'ukraine-civilian-harm-2022.csv',
     );
+    // Open, Share and Back to the bundled dataset share the header's line, each whole on screen.
+    const header = page.getByRole('banner');
+    const controls = [
+      header.getByRole('button', { name: /^Open dataset ?…$/ }),
+      header.getByRole('button', { name: 'Share' }),
+      header.getByRole('link', { name: /^Back to\s+bundled dataset$/ }),
+    ];
+    const width = page.viewportSize()?.width ?? 0;
+    const tops = new Set<number>();
+    for (const control of controls) {
+      const {
+        x,
+        y,
+        width: controlWidth,
+      } = (await control.boundingBox()) ?? {
+        x: -1,
+        y: -1,
+        width: 0,
+      };
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x + controlWidth).toBeLessThanOrEqual(width);
+      tops.add(Math.round(y));
+    }
+    expect(tops.size).toBe(1);
   });
 
   test('a link to an event shows its whole title, date, place and summary with no tap', async ({
