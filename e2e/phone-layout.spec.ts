@@ -76,9 +76,9 @@ test.describe('on a phone', () => {
     // Open, Share and Back to the bundled dataset share the header's line, each whole on screen.
     const header = page.getByRole('banner');
     const controls = [
-      header.getByRole('button', { name: /^Open dataset ?…$/ }),
+      header.getByRole('button', { name: 'Open dataset…', exact: true }),
       header.getByRole('button', { name: 'Share' }),
-      header.getByRole('link', { name: /^Back to\s+bundled dataset$/ }),
+      header.getByRole('link', { name: 'Back to bundled dataset', exact: true }),
     ];
     const width = page.viewportSize()?.width ?? 0;
     const tops = new Set<number>();

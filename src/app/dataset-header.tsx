@@ -40,6 +40,7 @@ export function DatasetHeader({ loaded, url }: { loaded: LoadedDataset; url: Url
           {source.kind !== 'bundled' && (
             <a
               className="button"
+              aria-label="Back to bundled dataset"
               href={APP_BASE}
               onClick={(clickEvent) => {
                 clickEvent.preventDefault();

@@ -19,7 +19,14 @@ export function OpenDatasetButton({
   const inputId = useId();
   return (
     <>
-      <button type="button" className={className} onClick={() => inputRef.current?.click()}>
+      <button
+        type="button"
+        className={className}
+        // A shortened label (on a phone, "Open…") keeps the whole name, without the gaps a
+        // hidden word leaves in a name computed from the text.
+        aria-label={typeof label === 'string' ? undefined : 'Open dataset…'}
+        onClick={() => inputRef.current?.click()}
+      >
         {label}
       </button>
       <input
