@@ -51,6 +51,20 @@ async function readOutline(page: Page, markerName: string) {
     }, point);
 }
 
+/** Clicks clusters open until the two Sinpo events, at one spot, show as one marker. */
+async function zoomToSamePlace(page: Page) {
+  const samePlace = mapRegion(page).getByRole('button', { name: /^2 events at the same place/ });
+  for (let step = 0; step < 10; step += 1) {
+    await waitForMapToSettle(page);
+    if (await samePlace.isVisible()) break;
+    await mapRegion(page)
+      .getByRole('button', { name: /^Cluster of \d+ events: / })
+      .first()
+      .click();
+  }
+  return samePlace;
+}
+
 test.describe('the map and the chronology in sync', () => {
   test('selecting in the list moves the map to the marker, marks both and opens the detail', async ({
     page,
@@ -136,15 +150,7 @@ test.describe('the map and the chronology in sync', () => {
 
   test('both Sinpo events, at one spot, can be reached with the mouse', async ({ page }) => {
     await page.goto('./');
-    const samePlace = mapRegion(page).getByRole('button', { name: /^2 events at the same place/ });
-    for (let step = 0; step < 10; step += 1) {
-      await waitForMapToSettle(page);
-      if (await samePlace.isVisible()) break;
-      await mapRegion(page)
-        .getByRole('button', { name: /^Cluster of \d+ events: / })
-        .first()
-        .click();
-    }
+    const samePlace = await zoomToSamePlace(page);
     await samePlace.click();
     const list = page.getByRole('group', { name: '2 events at the same place' });
     await expect(list.getByRole('button')).toHaveCount(2);
@@ -161,15 +167,7 @@ test.describe('the map and the chronology in sync', () => {
 
   test('the list of events at one spot closes on a press outside the map', async ({ page }) => {
     await page.goto('./');
-    const samePlace = mapRegion(page).getByRole('button', { name: /^2 events at the same place/ });
-    for (let step = 0; step < 10; step += 1) {
-      await waitForMapToSettle(page);
-      if (await samePlace.isVisible()) break;
-      await mapRegion(page)
-        .getByRole('button', { name: /^Cluster of \d+ events: / })
-        .first()
-        .click();
-    }
+    const samePlace = await zoomToSamePlace(page);
     await samePlace.click();
     const list = page.getByRole('group', { name: '2 events at the same place' });
     await expect(list.getByRole('button').first()).toBeFocused();

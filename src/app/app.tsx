@@ -92,6 +92,42 @@ export function App() {
     // on a phone with the sheet closed, the Filters button.
     (searchRef.current ?? filtersButtonRef.current)?.focus();
   }, [apply]);
+  // The list and the map, the same in the full view and the reader view for iframes, except that
+  // the reader view shows the selected event in a card of its own.
+  const eventsPanel = (
+    <EventsPanel
+      ref={sidebarRef}
+      url={url}
+      dataset={dataset}
+      sourceKey={loaded.sourceKey}
+      view={view}
+      links={links}
+      detailsInList={!state.embed}
+      onlyInMapView={onlyInMapView}
+      onOnlyInMapViewChange={setOnlyInMapView}
+      onShowSelected={() => {
+        if (selectedEvent)
+          apply(actions.widenToEvent, selectedEvent, view.data.knownCategories.size);
+        setOnlyInMapView(false);
+      }}
+      onReset={resetFilters}
+    />
+  );
+  const mapPanel = (
+    <MapPanel
+      url={url}
+      view={view}
+      links={links}
+      datasetKey={dataset}
+      categoryColumn={loaded.report?.mapping?.category ?? null}
+      onViewChange={onlyInMapView ? setMapBounds : null}
+      selectionBar={!state.embed}
+      onShowDetails={() => {
+        sidebarRef.current?.scrollIntoView({ block: 'start' });
+        if (selectedEvent) links.focusHomes.get('chronology')?.focusItem?.(selectedEvent.id);
+      }}
+    />
+  );
   const notFound = dataset && state.selectedId !== null && !selectedEvent && (
     <Suspense fallback={null}>
       <NotFound
@@ -121,37 +157,9 @@ export function App() {
               {notFound}
             </>
           }
-          map={
-            <MapPanel
-              url={url}
-              view={view}
-              links={links}
-              datasetKey={dataset}
-              categoryColumn={loaded.report?.mapping?.category ?? null}
-              onViewChange={onlyInMapView ? setMapBounds : null}
-              selectionBar={false}
-            />
-          }
+          map={mapPanel}
           timeline={<TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />}
-          list={
-            <EventsPanel
-              ref={sidebarRef}
-              url={url}
-              dataset={dataset}
-              sourceKey={loaded.sourceKey}
-              view={view}
-              links={links}
-              detailsInList={false}
-              onlyInMapView={onlyInMapView}
-              onOnlyInMapViewChange={setOnlyInMapView}
-              onShowSelected={() => {
-                if (selectedEvent)
-                  apply(actions.widenToEvent, selectedEvent, view.data.knownCategories.size);
-                setOnlyInMapView(false);
-              }}
-              onReset={resetFilters}
-            />
-          }
+          list={eventsPanel}
         />
       </Suspense>
     );
@@ -222,35 +230,8 @@ export function App() {
           <LoadError loaded={loaded} url={url} />
         ) : (
           <>
-            <EventsPanel
-              ref={sidebarRef}
-              url={url}
-              dataset={dataset}
-              sourceKey={loaded.sourceKey}
-              view={view}
-              links={links}
-              onlyInMapView={onlyInMapView}
-              onOnlyInMapViewChange={setOnlyInMapView}
-              onShowSelected={() => {
-                if (selectedEvent)
-                  apply(actions.widenToEvent, selectedEvent, view.data.knownCategories.size);
-                setOnlyInMapView(false);
-              }}
-              onReset={resetFilters}
-            />
-            <MapPanel
-              url={url}
-              view={view}
-              links={links}
-              datasetKey={dataset}
-              categoryColumn={loaded.report?.mapping?.category ?? null}
-              onViewChange={onlyInMapView ? setMapBounds : null}
-              onShowDetails={() => {
-                sidebarRef.current?.scrollIntoView({ block: 'start' });
-                if (selectedEvent)
-                  links.focusHomes.get('chronology')?.focusItem?.(selectedEvent.id);
-              }}
-            />
+            {eventsPanel}
+            {mapPanel}
           </>
         )}
       </main>

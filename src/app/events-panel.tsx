@@ -6,6 +6,7 @@ import { selectEvent } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
 import type { ViewLinks } from './view-links.ts';
+import { OnlyInMapViewToggle } from './only-in-map-view.tsx';
 
 const loadEventDetail = () => import('../features/event-detail/event-detail.tsx');
 // Details show only once an event is selected: their code is fetched as the reader starts to use
@@ -94,14 +95,7 @@ export function EventsPanel({
   return (
     <section className="sidebar" aria-label="Events" ref={ref}>
       <div className="sidebar-tools">
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={onlyInMapView}
-            onChange={(changeEvent) => onOnlyInMapViewChange(changeEvent.target.checked)}
-          />
-          Only events in map view
-        </label>
+        <OnlyInMapViewToggle checked={onlyInMapView} onChange={onOnlyInMapViewChange} />
       </div>
       {selectedEvent && !view.selectedIsListed && (
         <div className="notice hidden-selection" aria-live="polite">

@@ -7,6 +7,7 @@ import { formatShowing } from './status-line.tsx';
 import { TimelinePanel } from './timeline-panel.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
+import { OnlyInMapViewToggle } from './only-in-map-view.tsx';
 
 // The sheet's own parts load when it first opens: they import nothing else of the app, so the
 // first load loses them without splitting shared code into chunks of its own (docs/performance.md).
@@ -83,14 +84,7 @@ export function PhoneFilters({
           labelOf={view.palette.labelOf}
           onToggle={onToggleCategory}
         />
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={onlyInMapView}
-            onChange={(changeEvent) => onOnlyInMapViewChange(changeEvent.target.checked)}
-          />
-          Only events in map view
-        </label>
+        <OnlyInMapViewToggle checked={onlyInMapView} onChange={onOnlyInMapViewChange} />
       </FiltersSheet>
     </Suspense>
   );

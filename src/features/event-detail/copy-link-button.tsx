@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useCopyText } from '../../lib/use-copy-text.ts';
 
 export interface CopyLinkButtonProps {
   /** The event's own link. */
@@ -8,8 +9,6 @@ export interface CopyLinkButtonProps {
   title: string;
 }
 
-type CopyState = 'idle' | 'copied' | 'refused';
-
 /**
  * Copies the event's absolute URL, with the current filters if the reader asks. Where the clipboard
  * is refused (no permission, an insecure page, an old browser) the link appears as selected text to
@@ -17,29 +16,12 @@ type CopyState = 'idle' | 'copied' | 'refused';
  * Render it with `key={url}` so that each event starts afresh.
  */
 export function CopyLinkButton({ url, urlWithFilters, title }: CopyLinkButtonProps) {
-  const [state, setState] = useState<CopyState>('idle');
   const [withFilters, setWithFilters] = useState(false);
   const fallbackRef = useRef<HTMLInputElement>(null);
+  const { state, copy, reset } = useCopyText(fallbackRef);
   const fallbackId = useId();
   const link = withFilters && urlWithFilters ? urlWithFilters : url;
   const canShare = typeof navigator.share === 'function';
-
-  useEffect(
-    function selectFallbackText() {
-      if (state === 'refused') fallbackRef.current?.select();
-    },
-    [state],
-  );
-
-  async function copy() {
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(link);
-      setState('copied');
-    } catch {
-      setState('refused');
-    }
-  }
 
   async function share() {
     try {
@@ -51,7 +33,7 @@ export function CopyLinkButton({ url, urlWithFilters, title }: CopyLinkButtonPro
 
   return (
     <div className="copy-link">
-      <button type="button" className="button" onClick={() => void copy()}>
+      <button type="button" className="button" onClick={() => void copy(link)}>
         Copy link
       </button>
       {canShare && (
@@ -66,7 +48,7 @@ export function CopyLinkButton({ url, urlWithFilters, title }: CopyLinkButtonPro
             checked={withFilters}
             onChange={(changeEvent) => {
               setWithFilters(changeEvent.target.checked);
-              setState('idle');
+              reset();
             }}
           />
           Include the current filters

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   publishCommand,
   SITE_CONFIG_FILE_NAME,
@@ -6,24 +5,13 @@ import {
   siteConfigText,
 } from '../../data/export/site-config.ts';
 import { downloadText } from '../../lib/download.ts';
+import { useCopyText } from '../../lib/use-copy-text.ts';
 import type { PublishMenuProps } from './publish-props.ts';
-
-type CopyState = 'idle' | 'copied' | 'refused';
 
 /** The steps from the dataset that is open to a site: the settings file, the command, a host. */
 export function PublishPanel({ dataset, metadata, report }: PublishMenuProps) {
-  const [copy, setCopy] = useState<CopyState>('idle');
+  const copy = useCopyText();
   const command = publishCommand(dataset);
-
-  async function copyCommand() {
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(command);
-      setCopy('copied');
-    } catch {
-      setCopy('refused');
-    }
-  }
 
   return (
     <>
@@ -75,13 +63,15 @@ export function PublishPanel({ dataset, metadata, report }: PublishMenuProps) {
           In that folder (after <code>npm ci</code> once), build the site:
           <div className="publish-command">
             <code>{command}</code>
-            <button type="button" className="button" onClick={() => void copyCommand()}>
+            <button type="button" className="button" onClick={() => void copy.copy(command)}>
               Copy command
             </button>
           </div>
           <span className="publish-copy-status" aria-live="polite">
-            {copy === 'copied' ? 'Command copied' : ''}
-            {copy === 'refused' ? 'The clipboard is not available here: select the command.' : ''}
+            {copy.state === 'copied' ? 'Command copied' : ''}
+            {copy.state === 'refused'
+              ? 'The clipboard is not available here: select the command.'
+              : ''}
           </span>
         </li>
         <li>

@@ -1,5 +1,6 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { embedSnippet } from '../../data/export/embed-snippet.ts';
+import { useCopyText, type CopyState } from '../../lib/use-copy-text.ts';
 import { EMBED_SIZES, previewLayout } from './embed-sizes.ts';
 
 export interface SharePanelProps {
@@ -11,26 +12,6 @@ export interface SharePanelProps {
   title: string;
   /** A file opened on this device: nobody else can open its link, so nothing is offered to embed. */
   localFile: boolean;
-}
-
-type CopyState = 'idle' | 'copied' | 'refused';
-
-/** Copies text; says whether it worked, and where it did not, selects `fallback` to copy by hand. */
-function useCopy(fallback: React.RefObject<HTMLInputElement | HTMLTextAreaElement | null>) {
-  const [state, setState] = useState<CopyState>('idle');
-  useEffect(() => {
-    if (state === 'refused') fallback.current?.select();
-  }, [state, fallback]);
-  async function copy(text: string) {
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(text);
-      setState('copied');
-    } catch {
-      setState('refused');
-    }
-  }
-  return { state, copy, reset: () => setState('idle') };
 }
 
 function CopyNote({ state, what }: { state: CopyState; what: string }) {
@@ -49,8 +30,8 @@ function CopyNote({ state, what }: { state: CopyState; what: string }) {
 export function SharePanel({ viewUrl, embedUrl, title, localFile }: SharePanelProps) {
   const linkRef = useRef<HTMLInputElement>(null);
   const snippetRef = useRef<HTMLTextAreaElement>(null);
-  const link = useCopy(linkRef);
-  const snippet = useCopy(snippetRef);
+  const link = useCopyText(linkRef);
+  const snippet = useCopyText(snippetRef);
   const [sizeId, setSizeId] = useState(EMBED_SIZES[0]?.id ?? 'article');
   const size = EMBED_SIZES.find((candidate) => candidate.id === sizeId) ?? EMBED_SIZES[0];
   const html = size ? embedSnippet({ src: embedUrl, title, ...size }) : '';

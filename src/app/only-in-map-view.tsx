@@ -1,0 +1,18 @@
+export interface OnlyInMapViewToggleProps {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+/** "Only events in map view": beside the list on a wide screen, in the filters sheet on a phone. */
+export function OnlyInMapViewToggle({ checked, onChange }: OnlyInMapViewToggleProps) {
+  return (
+    <label className="toggle">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(changeEvent) => onChange(changeEvent.target.checked)}
+      />
+      Only events in map view
+    </label>
+  );
+}
