@@ -304,3 +304,16 @@ test('the search box keeps 12 characters with Reset shown, at every width', asyn
   await expect(sheet.getByRole('button', { name: 'Reset filters' })).toBeVisible();
   await expectSearchAtLeast12Characters(sheet.getByRole('searchbox', { name: 'Search events' }));
 });
+
+test('on the narrowest phone (320 px) with an opened file, nothing runs off the screen', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await openBundled(page);
+  await openCivilianHarm(page);
+  await expect(page.getByRole('button', { name: /^Data issues/ })).toBeVisible();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBe(0);
+});
