@@ -19,9 +19,14 @@ export interface ExportMenuProps {
 /** Downloads the events shown (after every filter) as GeoJSON or CSV. */
 export function ExportMenu({ events, metadata, range }: ExportMenuProps) {
   return (
-    <Disclosure className="export-menu" buttonClassName="button" label="Export" closeOnOutsidePress>
+    <Disclosure
+      className="export-menu popover-anchor"
+      buttonClassName="button"
+      label="Export"
+      closeOnOutsidePress
+    >
       {(region, close) => (
-        <div {...region} className="export-menu-panel">
+        <div {...region} className="export-menu-panel popover">
           {!region.hidden && (
             <Suspense fallback={null}>
               <ExportChoices events={events} metadata={metadata} range={range} onDone={close} />

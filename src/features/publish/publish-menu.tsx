@@ -12,13 +12,13 @@ const PublishPanel = lazy(() =>
 export function PublishMenu(props: PublishMenuProps) {
   return (
     <Disclosure
-      className="publish-menu"
+      className="publish-menu popover-anchor"
       buttonClassName="button"
       label="Publish…"
       closeOnOutsidePress
     >
       {(region) => (
-        <section {...region} className="publish-panel" aria-label="Publish">
+        <section {...region} className="publish-panel popover" aria-label="Publish">
           {!region.hidden && (
             <Suspense fallback={null}>
               <PublishPanel {...props} />

@@ -11,9 +11,14 @@ const SharePanel = lazy(() =>
 /** Share: a link to the view as it is, or the HTML to embed it in an article. */
 export function ShareMenu(props: SharePanelProps) {
   return (
-    <Disclosure className="share-menu" buttonClassName="button" label="Share" closeOnOutsidePress>
+    <Disclosure
+      className="share-menu popover-anchor"
+      buttonClassName="button"
+      label="Share"
+      closeOnOutsidePress
+    >
       {(region) => (
-        <section {...region} className="share-panel" aria-label="Share this view">
+        <section {...region} className="share-panel popover" aria-label="Share this view">
           {!region.hidden && (
             <Suspense fallback={null}>
               <SharePanel {...props} />
