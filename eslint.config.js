@@ -20,6 +20,7 @@ const DATA_MAY_IMPORT = {
   export: ['model'],
   url: ['model', 'query'],
   loading: ['model', 'import', 'url'],
+  story: ['model', 'query'],
 };
 const dataZones = Object.entries(DATA_MAY_IMPORT).map(([concern, allowed]) => ({
   target: `./src/data/${concern}`,
