@@ -40,6 +40,8 @@ function eventToFeature(event: DatasetEvent) {
         }),
       ),
       related: event.related,
+      storyStep: event.story?.step ?? null,
+      storyText: event.story?.text ?? null,
     }),
   };
 }
@@ -83,10 +85,15 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
+/** Only for events that carry a story: other exports keep the columns they always had. */
+const STORY_COLUMNS = ['story_step', 'story_text'] as const;
+
 export function toCsv(events: readonly DatasetEvent[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
+  const withStory = events.some((event) => event.story !== undefined);
+  const columns = withStory ? [...CSV_COLUMNS, ...STORY_COLUMNS] : CSV_COLUMNS;
+  const lines = [columns.join(',')];
   for (const event of events) {
-    const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
+    const cells: Record<(typeof columns)[number], string> = {
       id: event.id,
       date: event.date.edtf,
       title: event.title,
@@ -104,8 +111,10 @@ export function toCsv(events: readonly DatasetEvent[]): string {
       source_title: joinListCell(event.sources.map((source) => source.title ?? '')),
       source_quote: joinListCell(event.sources.map((source) => source.quote ?? '')),
       related: joinListCell(event.related),
+      story_step: event.story ? String(event.story.step) : '',
+      story_text: event.story?.text ?? '',
     };
-    lines.push(CSV_COLUMNS.map((column) => csvCell(cells[column])).join(','));
+    lines.push(columns.map((column) => csvCell(cells[column])).join(','));
   }
   // CRLF, as RFC 4180 and Excel expect; a BOM so Excel reads UTF-8 as UTF-8.
   return `\ufeff${lines.join('\r\n')}\r\n`;

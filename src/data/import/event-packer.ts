@@ -68,6 +68,9 @@ export class EventPacker {
     }
     this.number(event.related.length);
     for (const id of event.related) this.text(id);
+    const { story } = event;
+    this.nullableNumber(story ? story.step : null);
+    if (story) this.text(story.text);
   }
 
   number(value: number) {

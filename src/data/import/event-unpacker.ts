@@ -50,7 +50,8 @@ export class EventUnpacker {
       }
       const relatedCount = this.number();
       const related = relatedCount === 0 ? NO_TEXT : this.textList(relatedCount);
-      into.push({
+      const step = this.nullableNumber();
+      const event: DatasetEvent = {
         id,
         idDerived,
         position,
@@ -66,7 +67,9 @@ export class EventUnpacker {
         tags,
         sources,
         related,
-      });
+      };
+      if (step !== null) event.story = { step, text: this.requiredText() };
+      into.push(event);
     }
     if (this.index !== this.numbers.length) {
       throw new Error('The packed events hold more than their events: packer and unpacker differ.');

@@ -86,6 +86,8 @@ function columnOf(field: string, mapping: ColumnMapping): string {
   if (field === 'id') return mapping.id ?? 'id';
   const key = /^properties\.(\w+)/.exec(field)?.[1];
   if (key === 'sources') return mapping.link ?? 'source';
+  if (key === 'storyStep' || key === 'storyText')
+    return key === 'storyStep' ? 'story_step' : 'story_text';
   if (key && key in mapping) return mapping[key as MappedField] ?? key;
   return field;
 }
@@ -177,6 +179,17 @@ export function buildDataset(
       .map((part) => part.trim())
       .filter(Boolean);
   };
+  const storyStepColumn = table.columns.indexOf('story_step');
+  const storyTextColumn = table.columns.indexOf('story_text');
+  /** story_step / story_text: the step number as a number when it is one (read-record.ts checks it). */
+  const readStory = (row: string[]) => {
+    const step = (row[storyStepColumn] ?? '').trim();
+    if (storyStepColumn === -1 || step === '') return {};
+    return {
+      storyStep: /^\d+$/.test(step) ? Number(step) : step,
+      storyText: unguard((row[storyTextColumn] ?? '').trim()),
+    };
+  };
   const readSources = (row: string[], rowNumber: number) => {
     if (hasOwnSources && (row[ownColumns[0] ?? -1] ?? '').trim() !== '') return readOwnSources(row);
     const text = cell(row, 'link');
@@ -243,6 +256,7 @@ export function buildDataset(
           ...(hasOwnSources
             ? { tags: listColumn(row, 'tags'), related: listColumn(row, 'related') }
             : {}),
+          ...readStory(row),
         },
       });
       featureRows.push(index);

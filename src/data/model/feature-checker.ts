@@ -6,7 +6,7 @@ import type { DataIssue, Dataset, DatasetEvent } from './schema.ts';
 import { deriveEventId } from './derive-id.ts';
 import { sortChronologically } from './sort-events.ts';
 import { DateMemo } from './date-memo.ts';
-import { RecordProblem, type JsonObject } from './record-fields.ts';
+import { RecordProblem, preview, type JsonObject } from './record-fields.ts';
 import { peekId, readBuildIssues, readMetadata, readRecord } from './read-record.ts';
 
 export interface ValidateOptions {
@@ -42,6 +42,8 @@ export class FeatureChecker {
   private readonly firstPositionById = new Map<string, number>();
   private readonly dates = new DateMemo();
   private recordCount = 0;
+  /** Each story step number taken so far and the position of the record that took it. */
+  private readonly positionByStep = new Map<unknown, number>();
 
   /** How many candidates takeNew has handed out. */
   private handedOut = 0;
@@ -118,6 +120,28 @@ export class FeatureChecker {
         return;
       }
       this.firstPositionById.set(givenId, event.position);
+    }
+    const { story } = event;
+    if (story) {
+      // As readRecord found it: any JSON value until checked here.
+      const step: unknown = story.step;
+      const first = this.positionByStep.get(step);
+      if (first === undefined && Number.isInteger(step) && (step as number) > 0) {
+        this.positionByStep.set(step, event.position);
+      } else {
+        // The event is shown without it: a warning (`shown`), said in the Data issues panel.
+        delete event.story;
+        this.issues.push({
+          position: event.position,
+          id: givenId || null,
+          field: 'properties.storyStep',
+          reason:
+            first === undefined
+              ? `not a step number (1, 2, 3…): ${typeof step === 'number' ? step : preview(step)}`
+              : `step ${String(step)} is also ${this.options.noun ?? 'record'} ${first + 1}'s`,
+          shown: true,
+        });
+      }
     }
     this.candidates.push(event);
   }

@@ -186,6 +186,13 @@ export function readRecord(feature: unknown, position: number, dates: DateMemo):
     sources: readSources(properties, dates),
     related: textList(properties, 'related'),
   };
+  // The step is checked where every step number is known (FeatureChecker.accept): a bad or
+  // repeated one costs the event only its step.
+  const step = own(properties, 'storyStep');
+  if (step != null) {
+    const text = optionalText(properties, 'storyText', 'properties.storyText') ?? '';
+    event.story = { step: step as number, text };
+  }
   return event;
 }
 

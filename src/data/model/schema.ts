@@ -82,6 +82,11 @@ export interface DataIssue {
   reason: string;
   /** For CSV files: the 1-based line on which the row starts. */
   line?: number;
+  /**
+   * True when the event is shown all the same, without the field named (a bad story step): the
+   * issue is a warning about the record, and it is counted among the shown events, not apart.
+   */
+  shown?: true;
 }
 
 export interface Dataset {
@@ -89,7 +94,7 @@ export interface Dataset {
   /** Valid events in chronological order (start, end, id). */
   events: DatasetEvent[];
   issues: DataIssue[];
-  /** Number of records in the file: events.length + issues.length. */
+  /** Number of records in the file: events.length + the issues not `shown`. */
   recordCount: number;
 }
 

@@ -15,8 +15,10 @@ const DataIssuesList = lazy(() =>
  * warnings are counted apart, since those events are shown.
  */
 export function DataIssuesPanel(props: DataIssuesPanelProps) {
-  const errors = props.issues.length;
-  const warnings = props.bulk ? props.bulk.earlier + props.bulk.later : 0;
+  // An issue about an event that is shown all the same (a bad story step) is a warning.
+  const fieldWarnings = props.issues.filter((issue) => issue.shown).length;
+  const errors = props.issues.length - fieldWarnings;
+  const warnings = (props.bulk ? props.bulk.earlier + props.bulk.later : 0) + fieldWarnings;
   return (
     <Disclosure
       className="data-issues"
