@@ -41,7 +41,7 @@ export interface DatasetEvent {
   story?: EventStory;
 }
 
-export interface EventStory {
+interface EventStory {
   step: number;
   /** The step's text, in the Markdown subset of docs/stories.md; '' for none. */
   text: string;
