@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -8,11 +9,15 @@ import react from '@vitejs/plugin-react';
 import { buildBasemap } from './src/features/map/basemap-shapes.ts';
 import { encodeOutlines } from './src/features/map/outline-data.ts';
 import { placeNamesPlugin } from './scripts/place-names-plugin.ts';
+import { readStory } from './src/data/story/read-story.ts';
 
 // A site built around another dataset (scripts/build-site.ts) names its converted file here.
 const bundledDataset =
   process.env.DATELINE_DATASET_FILE ??
   fileURLToPath(new URL('./data/events.geojson', import.meta.url));
+
+// The bundled stories (docs/stories.md): served in dev as the build publishes them.
+const storiesFolder = fileURLToPath(new URL('./data/stories', import.meta.url));
 
 function escapeHtml(text: string): string {
   return text
@@ -49,6 +54,36 @@ function siteIdentityPlugin(): Plugin {
 }
 
 /**
+ * A story file, or the list of stories (index.json), as the build publishes them
+ * (scripts/prerender-events.ts); null for a name that is no story. The dev server does not check
+ * the stories against the dataset: `npm run validate:data` and the build do.
+ */
+async function devStoryFile(name: string): Promise<string | null> {
+  if (name === 'index.json') {
+    const files = (await readdir(storiesFolder).catch(() => [])).filter((file) =>
+      /^[a-z0-9-]+\.json$/.test(file),
+    );
+    const entries = [];
+    for (const file of files.sort()) {
+      let json: unknown = null;
+      try {
+        json = JSON.parse(await readFile(join(storiesFolder, file), 'utf8'));
+      } catch {
+        // Not JSON: left out of the list, as the build would refuse it.
+      }
+      const { story } = readStory(json);
+      if (story) {
+        const { title, description, steps } = story;
+        entries.push({ id: file.slice(0, -5), title, description, steps: steps.length });
+      }
+    }
+    return JSON.stringify(entries);
+  }
+  if (!/^[a-z0-9-]+\.json$/.test(name) || name === 'index.json') return null;
+  return readFile(join(storiesFolder, name), 'utf8').catch(() => null);
+}
+
+/**
  * Serves data/events.geojson at <base>data/events.geojson in dev and copies it into the build, so
  * the dataset lives at the top of the repo (where people look for it) and is still fetched like
  * any other dataset URL, never bundled into the JavaScript.
@@ -58,7 +93,16 @@ function bundledDatasetPlugin(): Plugin {
     name: 'dateline-bundled-dataset',
     configureServer(server) {
       server.middlewares.use(async (request, response, next) => {
-        const path = (request.url ?? '').split('?')[0];
+        const path = (request.url ?? '').split('?')[0] ?? '';
+        const storiesPath = `${server.config.base}data/stories/`;
+        if (path.startsWith(storiesPath)) {
+          const body = await devStoryFile(path.slice(storiesPath.length));
+          // A story that does not exist is a 404, as on a static host, not the app's page.
+          response.statusCode = body === null ? 404 : 200;
+          response.setHeader('Content-Type', 'application/json; charset=utf-8');
+          response.end(body ?? '{"error":"no such story"}');
+          return;
+        }
         if (path !== `${server.config.base}data/events.geojson`) return next();
         response.setHeader('Content-Type', 'application/geo+json; charset=utf-8');
         response.end(await readFile(bundledDataset));

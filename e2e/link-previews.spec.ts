@@ -46,7 +46,7 @@ test('an event page carries its own title, description and Open Graph tags, and 
   expect(pngSize(await png.body())).toEqual({ width: 1200, height: 630 });
 });
 
-test('the build writes a 404 fallback, robots.txt and a sitemap of the event pages', async ({
+test('the build writes a 404 fallback, robots.txt and a sitemap of the event and story pages', async ({
   request,
 }) => {
   const notFound = await request.get('404.html');
@@ -56,7 +56,7 @@ test('the build writes a 404 fallback, robots.txt and a sitemap of the event pag
   // Built without SITE_URL, as the tests are: a sitemap must be an absolute URL, so none is named.
   expect(await robots.text()).toBe('User-agent: *\nAllow: /\n');
   const sitemap = await (await request.get('sitemap.xml')).text();
-  expect(sitemap.match(/<loc>/g)).toHaveLength(7);
+  expect(sitemap.match(/<loc>/g)).toHaveLength(8);
   expect(sitemap).toContain('events/sinpo-cruise-missile-tests</loc>');
 });
 
@@ -69,4 +69,32 @@ test('an event page opened in the browser is the app, on that event', async ({ p
       .getByRole('listitem')
       .filter({ hasText: SUMMIT }),
   ).toHaveAttribute('aria-current', 'true');
+});
+
+test('a story page carries the story’s title, description and card, and the sitemap lists it', async ({
+  request,
+  baseURL,
+}) => {
+  const story = 'stories/north-korean-troops-in-russias-war';
+  const response = await request.get(`${story}/`);
+  expect(response.ok()).toBe(true);
+  const html = await response.text();
+  expect(html).toContain('<title>North Korean troops in Russia’s war — Dateline</title>');
+  expect(meta(html, 'property', 'og:title')).toBe('North Korean troops in Russia’s war');
+  expect(meta(html, 'name', 'description')).toMatch(/^How a June summit in Pyongyang led to /);
+  const basePath = new URL(baseURL ?? 'http://127.0.0.1/').pathname;
+  expect(meta(html, 'property', 'og:url')).toMatch(new RegExp(`${basePath}${story}$`));
+  const image = meta(html, 'property', 'og:image') ?? '';
+  expect(image).toMatch(new RegExp(`${basePath}${story}/card\\.png$`));
+  const png = await request.get(new URL(image, baseURL).href);
+  expect(pngSize(await png.body())).toEqual({ width: 1200, height: 630 });
+
+  const sitemap = await (await request.get('sitemap.xml')).text();
+  expect(sitemap).toContain(`${basePath}${story}</loc>`);
+  const index = (await (await request.get('data/stories/index.json')).json()) as unknown;
+  expect(index).toEqual([
+    expect.objectContaining({ id: 'north-korean-troops-in-russias-war', steps: 6 }),
+  ]);
+  const file = await request.get('data/stories/north-korean-troops-in-russias-war.json');
+  expect(((await file.json()) as { steps: unknown[] }).steps).toHaveLength(6);
 });

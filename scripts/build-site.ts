@@ -11,10 +11,10 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { prerenderSite } from './prerender-events.ts';
-import { SiteBuildError, defaultConfigPath, readSiteDataset } from './site-dataset.ts';
+import { SiteBuildError, defaultConfigPath, isAddress, readSiteDataset } from './site-dataset.ts';
 import {
   SiteConfigError,
   parseSiteConfigText,
@@ -54,6 +54,7 @@ async function main(args: readonly string[]): Promise<void> {
     await prerenderSite({
       outDir,
       datasetFile: resolve('data/events.geojson'),
+      storiesDir: resolve('data/stories'),
       site: (process.env.SITE_URL ?? '').replace(/\/$/, ''),
       base: process.env.BASE_PATH ?? '/',
       siteName: 'Dateline',
@@ -91,7 +92,16 @@ async function main(args: readonly string[]): Promise<void> {
       : {}),
   });
   await build({ base, build: { outDir } });
-  await prerenderSite({ outDir, datasetFile, site: siteUrl, base, siteName: site.title });
+  // Stories sit in a `stories/` folder beside a dataset file (not beside an address).
+  const storiesDir = isAddress(location) ? null : join(dirname(resolve(location)), 'stories');
+  await prerenderSite({
+    outDir,
+    datasetFile,
+    storiesDir,
+    site: siteUrl,
+    base,
+    siteName: site.title,
+  });
 }
 
 try {

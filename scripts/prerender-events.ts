@@ -11,6 +11,10 @@
  *   dist/events/<id>/oembed.json  the event's oEmbed answer (its embed view in an iframe), which
  *                                 the page names in a <link rel="alternate">
  *
+ *   dist/stories/<id>/index.html  a page per story of the site (site-stories.ts): the story's
+ *   dist/stories/<id>/card.png    title, description, social tags and card (its cover event's map)
+ *   dist/data/stories/<id>.json   the story files, checked, and index.json listing them
+ *
  * BASE_PATH (as for the build) puts it all under a sub-path; SITE_URL (https://example.org) makes
  * the URLs absolute, which link previews and sitemaps need on a public host. A site built from
  * another dataset (scripts/build-site.ts) calls prerenderSite with its file and title.
@@ -26,7 +30,9 @@ import { formatEventDate } from '../src/data/model/date-label.ts';
 import { categoryPalette, countCategories } from '../src/data/model/categories.ts';
 import type { DatasetEvent } from '../src/data/model/schema.ts';
 import { embedSnippet } from '../src/data/export/embed-snippet.ts';
-import { CARD_HEIGHT, CARD_WIDTH, escapeXml, socialCardSvg } from './social-card.ts';
+import { CARD_HEIGHT, CARD_WIDTH, escapeXml, socialCardSvg, type CardText } from './social-card.ts';
+import { readStoriesFolder, storyIndex, type SiteStory } from './site-stories.ts';
+import { SiteBuildError } from './site-dataset.ts';
 
 const require = createRequire(import.meta.url);
 const FONTS = [
@@ -123,11 +129,79 @@ export function eventPageHtml(
     .replace('</head>', `    ${tags.join('\n    ')}\n  </head>`);
 }
 
+function storyUrl(id: string, { site, base }: SiteOptions): string {
+  return `${site}${base}stories/${encodeURIComponent(id)}`;
+}
+
+function shortDescription(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 199).replace(/\s+\S*$/, '')}…` : flat;
+}
+
+/** The app's index.html with a story's head: its title, description, canonical and social tags. */
+export function storyPageHtml(
+  indexHtml: string,
+  { id, story }: SiteStory,
+  datasetTitle: string,
+  options: SiteOptions = { site: '', base: '/', siteName: 'Dateline' },
+): string {
+  const pageUrl = storyUrl(id, options);
+  const imageUrl = `${pageUrl}/card.png`;
+  const description =
+    shortDescription(story.description) || `A story in ${story.steps.length} steps`;
+  const tags = [
+    `<link rel="canonical" href="${escapeXml(pageUrl)}" />`,
+    `<meta property="og:type" content="article" />`,
+    `<meta property="og:site_name" content="${escapeXml(options.siteName)}" />`,
+    `<meta property="og:title" content="${escapeXml(story.title)}" />`,
+    `<meta property="og:description" content="${escapeXml(description)}" />`,
+    `<meta property="og:url" content="${escapeXml(pageUrl)}" />`,
+    `<meta property="og:image" content="${escapeXml(imageUrl)}" />`,
+    `<meta property="og:image:width" content="${CARD_WIDTH}" />`,
+    `<meta property="og:image:height" content="${CARD_HEIGHT}" />`,
+    `<meta property="og:image:alt" content="${escapeXml(`Map for the story “${story.title}”`)}" />`,
+    `<meta name="twitter:card" content="summary_large_image" />`,
+    `<meta name="twitter:title" content="${escapeXml(story.title)}" />`,
+    `<meta name="twitter:description" content="${escapeXml(description)}" />`,
+    `<meta name="twitter:image" content="${escapeXml(imageUrl)}" />`,
+    `<meta name="dateline:dataset" content="${escapeXml(datasetTitle)}" />`,
+  ];
+  return indexHtml
+    .replace(
+      /<title>[^<]*<\/title>/,
+      `<title>${escapeXml(`${story.title} — ${options.siteName}`)}</title>`,
+    )
+    .replace(
+      /<meta\s+name="description"[^>]*>/,
+      `<meta name="description" content="${escapeXml(description)}" />`,
+    )
+    .replace('</head>', `    ${tags.join('\n    ')}\n  </head>`);
+}
+
+/** The event a story's card shows: its cover, else its first step's event, else the first one. */
+function storyCardEvent(
+  { story }: SiteStory,
+  events: readonly DatasetEvent[],
+): DatasetEvent | null {
+  const ids = [story.coverId, ...story.steps.map((step) => step.view.selectedId)];
+  for (const id of ids) {
+    const event = events.find((candidate) => candidate.id === id);
+    if (event) return event;
+  }
+  return events[0] ?? null;
+}
+
 export async function prerenderSite({
   outDir,
   datasetFile,
+  storiesDir = null,
   ...options
-}: SiteOptions & { outDir: string; datasetFile: string }): Promise<void> {
+}: SiteOptions & {
+  outDir: string;
+  datasetFile: string;
+  /** The site's `stories/` folder (docs/stories.md), or null for none. */
+  storiesDir?: string | null;
+}): Promise<void> {
   const { site, base } = options;
   const indexHtml = await readFile(join(outDir, 'index.html'), 'utf8');
   const dataset = parseDatasetText(await readFile(datasetFile, 'utf8'));
@@ -142,6 +216,48 @@ export async function prerenderSite({
     null,
     dataset.metadata.categories,
   );
+  const render = (svg: string) =>
+    new Resvg(svg, {
+      fitTo: { mode: 'width', value: CARD_WIDTH },
+      font: { fontFiles: FONTS, loadSystemFonts: true, defaultFontFamily: 'Inter' },
+    })
+      .render()
+      .asPng();
+  const { stories, problems } = storiesDir
+    ? await readStoriesFolder(storiesDir, dataset.events)
+    : { stories: [], problems: [] };
+  if (problems.length > 0) {
+    throw new SiteBuildError(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} with the stories (docs/stories.md):\n${problems.map((problem) => `  ${problem}`).join('\n')}`,
+    );
+  }
+  await mkdir(join(outDir, 'data', 'stories'), { recursive: true });
+  await writeFile(
+    join(outDir, 'data', 'stories', 'index.json'),
+    `${JSON.stringify(storyIndex(stories), null, 2)}\n`,
+  );
+  for (const siteStory of stories) {
+    const { id, story, text } = siteStory;
+    await writeFile(join(outDir, 'data', 'stories', `${id}.json`), text);
+    const folder = join(outDir, 'stories', id);
+    await mkdir(folder, { recursive: true });
+    await writeFile(
+      join(folder, 'index.html'),
+      storyPageHtml(indexHtml, siteStory, dataset.metadata.title, options),
+    );
+    const event = storyCardEvent(siteStory, dataset.events);
+    if (!event) continue;
+    const steps = `${story.steps.length} ${story.steps.length === 1 ? 'step' : 'steps'}`;
+    const cardText: CardText = {
+      title: story.title,
+      meta: `Story  ·  ${steps}`,
+      detail: story.description,
+    };
+    await writeFile(
+      join(folder, 'card.png'),
+      render(socialCardSvg(event, basemap, dataset.metadata.title, palette, cardText)),
+    );
+  }
   for (const event of dataset.events) {
     const folder = join(outDir, 'events', event.id);
     await mkdir(folder, { recursive: true });
@@ -151,18 +267,13 @@ export async function prerenderSite({
     );
     await writeFile(join(folder, 'oembed.json'), oembedJson(event, options));
     const svg = socialCardSvg(event, basemap, dataset.metadata.title, palette);
-    const png = new Resvg(svg, {
-      fitTo: { mode: 'width', value: CARD_WIDTH },
-      font: { fontFiles: FONTS, loadSystemFonts: true, defaultFontFamily: 'Inter' },
-    })
-      .render()
-      .asPng();
-    await writeFile(join(folder, 'card.png'), png);
+    await writeFile(join(folder, 'card.png'), render(svg));
   }
   await writeFile(join(outDir, '404.html'), indexHtml);
   const urls = [
     `${site}${base}`,
     ...dataset.events.map((event) => `${site}${base}events/${encodeURIComponent(event.id)}`),
+    ...stories.map(({ id }) => storyUrl(id, options)),
   ];
   await writeFile(
     join(outDir, 'sitemap.xml'),
@@ -176,16 +287,23 @@ export async function prerenderSite({
     `User-agent: *\nAllow: /\n${site ? `Sitemap: ${site}${base}sitemap.xml\n` : ''}`,
   );
   console.log(
-    `Pre-rendered ${dataset.events.length} event pages with social cards and oEmbed answers, 404.html, sitemap.xml and robots.txt in ${outDir}`,
+    `Pre-rendered ${dataset.events.length} event pages with social cards and oEmbed answers, ${stories.length} story ${stories.length === 1 ? 'page' : 'pages'}, 404.html, sitemap.xml and robots.txt in ${outDir}`,
   );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await prerenderSite({
-    outDir: resolve(process.argv[2] ?? 'dist'),
-    datasetFile: resolve('data/events.geojson'),
-    site: (process.env.SITE_URL ?? '').replace(/\/$/, ''),
-    base: process.env.BASE_PATH ?? '/',
-    siteName: 'Dateline',
-  });
+  try {
+    await prerenderSite({
+      outDir: resolve(process.argv[2] ?? 'dist'),
+      datasetFile: resolve('data/events.geojson'),
+      storiesDir: resolve('data/stories'),
+      site: (process.env.SITE_URL ?? '').replace(/\/$/, ''),
+      base: process.env.BASE_PATH ?? '/',
+      siteName: 'Dateline',
+    });
+  } catch (error) {
+    if (!(error instanceof SiteBuildError)) throw error;
+    console.error(`\nThe pages were not built.\n${error.message}`);
+    process.exit(1);
+  }
 }

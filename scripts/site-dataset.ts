@@ -33,7 +33,7 @@ interface Source {
   href: string;
 }
 
-function isAddress(location: string): boolean {
+export function isAddress(location: string): boolean {
   return /^https?:\/\//i.test(location);
 }
 

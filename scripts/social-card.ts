@@ -90,11 +90,19 @@ function outlinePaths(
 
 const HALO_KM = { exact: 0, city: 12, region: 60, country: 220 } as const;
 
+/** What a card says instead of the event's own title, date and place: a story's card. */
+export interface CardText {
+  title: string;
+  meta: string;
+  detail: string;
+}
+
 export function socialCardSvg(
   event: DatasetEvent,
   basemap: Basemap,
   datasetTitle: string,
   palette: CategoryPalette = categoryPalette([event.category]),
+  text?: CardText,
 ): string {
   const { land, borders, scale } = outlinePaths(basemap, event);
   // The card is drawn in the light theme, with the colour the page gives the event's category.
@@ -108,10 +116,11 @@ export function socialCardSvg(
   // Kilometres to degrees of longitude at this latitude, then to pixels.
   const haloKm = HALO_KM[event.locationPrecision ?? 'exact'];
   const haloRadius = (haloKm / (111.32 * Math.cos((event.latitude * Math.PI) / 180))) * scale;
-  const titleLines = wrapText(event.title, 24, 4);
+  const titleLines = wrapText(text?.title ?? event.title, 24, 4);
   const titleTop = 150;
-  const meta = [formatEventDate(event.date), palette.labelOf(event.category)].join('  ·  ');
-  const placeLines = wrapText(event.place, 40, 2);
+  const meta =
+    text?.meta ?? [formatEventDate(event.date), palette.labelOf(event.category)].join('  ·  ');
+  const placeLines = wrapText(text?.detail ?? event.place, 40, 2);
   const placeTop = titleTop + titleLines.length * 54 + 34;
 
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">

@@ -1,13 +1,16 @@
 /**
  * npm run validate:data [file]: checks a dataset file against the contract (default: the bundled
  * one), prints every problem with its record, id, field and reason, and exits non-zero if any.
+ * The stories in the `stories/` folder beside the file (data/stories/ for the bundled one) are
+ * checked too: each against the story format and against this dataset (docs/stories.md).
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { formatEventDate } from '../src/data/model/date-label.ts';
 import { DatasetError } from '../src/data/model/dataset-error.ts';
 import { parseDatasetText } from '../src/data/model/validate.ts';
 import { reportDatasetProblems } from './dataset-report.ts';
+import { readStoriesFolder } from './site-stories.ts';
 
 async function main(): Promise<number> {
   const file = resolve(process.argv[2] ?? 'data/events.geojson');
@@ -22,7 +25,9 @@ async function main(): Promise<number> {
   }
   try {
     const dataset = parseDatasetText(text);
-    const problems = reportDatasetProblems(dataset);
+    const storiesDir = join(dirname(file), 'stories');
+    const stories = await readStoriesFolder(storiesDir, dataset.events);
+    const problems = [...reportDatasetProblems(dataset), ...stories.problems];
     console.log(`${file}: "${dataset.metadata.title}"`);
     console.log(
       `  ${dataset.recordCount} records: ${dataset.events.length} valid, ${dataset.issues.length} with issues`,
@@ -33,12 +38,20 @@ async function main(): Promise<number> {
       if (first && last)
         console.log(`  from ${formatEventDate(first.date)} to ${formatEventDate(last.date)}`);
     }
+    if (stories.stories.length + stories.problems.length > 0)
+      console.log(
+        `  ${stories.stories.length} ${stories.stories.length === 1 ? 'story' : 'stories'} in ${storiesDir} read well: ${stories.stories.map(({ id }) => id).join(', ') || 'none'}`,
+      );
     for (const problem of problems) console.error(`✗ ${problem}`);
     if (problems.length > 0) {
       console.error(`${problems.length} problem${problems.length === 1 ? '' : 's'} found.`);
       return 1;
     }
-    console.log('✓ The dataset meets the contract.');
+    console.log(
+      stories.stories.length > 0
+        ? '✓ The dataset meets the contract, and its stories the story format.'
+        : '✓ The dataset meets the contract.',
+    );
     return 0;
   } catch (error) {
     if (error instanceof DatasetError) {
