@@ -97,7 +97,11 @@ export async function readStoriesFolder(
   const stories: SiteStory[] = [];
   const problems: string[] = [];
   for (const name of names) {
-    const file = relative(process.cwd(), join(folder, name)) || name;
+    const path = join(folder, name);
+    // Named from the working folder when it is inside it, else in full.
+    const file = relative(process.cwd(), path).startsWith('..')
+      ? path
+      : relative(process.cwd(), path);
     const id = name.slice(0, -'.json'.length);
     if (id === 'index') {
       problems.push(`${file}: "index" is the name of the list of stories the build writes`);
