@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../model/calendar-day.ts';
 import { describeStoryIssue, readStory } from './read-story.ts';
@@ -179,6 +180,26 @@ describe('readStory refuses a broken file whole, naming every broken field', () 
     ) as unknown;
     expect(issuesOf(file)).toEqual([
       'steps[0].view.__proto__: is not a story field (expected event, from, to, q, categories, bounds)',
+    ]);
+  });
+});
+
+describe('docs/story.schema.json', () => {
+  it('names exactly the keys readStory accepts, at every level', () => {
+    interface SchemaObject {
+      properties: Record<string, unknown>;
+      required?: string[];
+    }
+    const schema = JSON.parse(readFileSync('docs/story.schema.json', 'utf8')) as SchemaObject & {
+      $defs: { step: SchemaObject & { properties: { image: SchemaObject } }; view: SchemaObject };
+    };
+    const keys = (object: SchemaObject) => Object.keys(object.properties);
+    expect(keys(schema)).toEqual(['title', 'description', 'cover', 'steps']);
+    expect(keys(schema.$defs.step)).toEqual(['title', 'text', 'view', 'image']);
+    expect(keys(schema.$defs.view)).toEqual(['event', 'from', 'to', 'q', 'categories', 'bounds']);
+    expect(keys(schema.$defs.step.properties.image)).toEqual(['url', 'alt', 'credit']);
+    expect(issuesOf({ ...validFile(), $schema: 'x' })).toEqual([
+      '$schema: is not a story field (expected title, description, cover, steps)',
     ]);
   });
 });
