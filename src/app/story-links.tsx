@@ -71,10 +71,11 @@ export function StoryLinks({ url, dataset }: { url: UrlStateApi; dataset: Datase
       <a
         className="button story-link"
         href={mark.href}
-        title={`Back to the story: ${mark.title}`}
+        aria-label={`Back to the story: ${mark.title}`}
+        title={mark.title}
         onClick={open(mark.href)}
       >
-        Back to the story<span className="visually-hidden">: {mark.title}</span>
+        Back to the story
       </a>
     );
   }
@@ -82,7 +83,13 @@ export function StoryLinks({ url, dataset }: { url: UrlStateApi; dataset: Datase
   if (first) {
     const href = `${APP_BASE}stories/${encodeURIComponent(first.id)}`;
     return (
-      <a className="button story-link" href={href} onClick={open(href)} title={first.title}>
+      <a
+        className="button story-link"
+        href={href}
+        onClick={open(href)}
+        aria-label={`Story: ${first.title}`}
+        title={first.title}
+      >
         Story<span className="header-action-more">: {first.title}</span>
       </a>
     );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { MapFrame } from '../features/map/story-frame.tsx';
 import { StoryCard, StoryLoading, StoryProblem } from '../features/story/story-card.tsx';
@@ -48,15 +48,13 @@ export function StoryMode({ url, renderExplorer }: StoryModeProps) {
   const story = storyState.status === 'ready' ? storyState.story : null;
   const { step, notice } = readStep(state, story ? story.steps.length : null);
 
-  useEffect(
-    function correctStepInAddress() {
-      if (!story || notice === null) return;
-      // Replaced, not pushed, as every correction of a URL is (use-url-corrections.ts).
-      const href = serializeUrl(goToStep(state, step), APP_BASE);
-      window.history.replaceState(window.history.state, '', href + window.location.hash);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    },
-    [story, notice, state, step],
+  // A step the story does not have is corrected like any malformed part of an address: the
+  // explorer's URL corrections replace the entry and show the notice (use-url-corrections.ts).
+  const correctedHref =
+    story && notice !== null ? serializeUrl(goToStep(state, step), APP_BASE) : url.correctedHref;
+  const notices = useMemo(
+    () => (story && notice !== null ? [...url.notices, notice] : url.notices),
+    [story, notice, url.notices],
   );
 
   const current = story?.steps[step - 1];
@@ -100,8 +98,8 @@ export function StoryMode({ url, renderExplorer }: StoryModeProps) {
     [leave, explorerState],
   );
   const explorerUrl: UrlStateApi = useMemo(
-    () => ({ ...url, state: explorerState, apply: explorerApply }),
-    [url, explorerState, explorerApply],
+    () => ({ state: explorerState, notices, correctedHref, apply: explorerApply }),
+    [explorerState, notices, correctedHref, explorerApply],
   );
 
   const count = story?.steps.length ?? 0;
@@ -132,7 +130,6 @@ export function StoryMode({ url, renderExplorer }: StoryModeProps) {
         story={storyState.story}
         step={step}
         coverTitle={coverEvent?.title ?? null}
-        notice={notice}
         missingId={missingId}
         onGo={go}
         onExplore={explore}

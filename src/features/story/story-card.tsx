@@ -9,8 +9,6 @@ export interface StoryCardProps {
   step: number;
   /** The cover event's title, shown on the cover; null for none (or not in the dataset). */
   coverTitle: string | null;
-  /** The step's `step=` was corrected (step=99): what is shown instead, said once. */
-  notice: string | null;
   /** The id of the event the step selects when the dataset has no such event. */
   missingId: string | null;
   onGo: (step: number) => void;
@@ -30,15 +28,7 @@ export function stepAnnouncement(story: Story, step: number): string {
  * title, text, image and credit, "3 of 6", Previous, Next, Explore). The title takes the focus on
  * every change of step, so a screen reader reads on from there; the change is also announced.
  */
-export function StoryCard({
-  story,
-  step,
-  coverTitle,
-  notice,
-  missingId,
-  onGo,
-  onExplore,
-}: StoryCardProps) {
+export function StoryCard({ story, step, coverTitle, missingId, onGo, onExplore }: StoryCardProps) {
   const titleRef = useRef<HTMLHeadingElement>(null);
   const shownStep = useRef<number | null>(null);
   useEffect(
@@ -75,11 +65,11 @@ export function StoryCard({
       <div className="story-progress" aria-hidden="true">
         <span ref={progressRef} />
       </div>
-      <div className="story-card-body">
+      {/* Focusable: a long step scrolls here, and a keyboard must be able to scroll it. */}
+      <div className="story-card-body" tabIndex={0}>
         <h2 id="story-card-title" className="story-title" tabIndex={-1} ref={titleRef}>
           {current ? current.title : story.title}
         </h2>
-        {notice && <p className="story-note">{notice}</p>}
         {current ? (
           <>
             {missingId !== null && (
