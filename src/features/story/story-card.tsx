@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Story, StoryIssue } from '../../data/story/story.ts';
+import { stepAnnouncement } from './story-steps.ts';
 import { StoryText } from './story-text.tsx';
 import './story.css';
 
@@ -13,14 +14,6 @@ export interface StoryCardProps {
   missingId: string | null;
   onGo: (step: number) => void;
   onExplore: () => void;
-}
-
-/** "Step 3 of 6: Title", what a screen reader hears when the step changes. */
-export function stepAnnouncement(story: Story, step: number): string {
-  const current = story.steps[step - 1];
-  return current
-    ? `Step ${step} of ${story.steps.length}: ${current.title}`
-    : `${story.title}: the story's cover, ${story.steps.length} steps`;
 }
 
 /**
@@ -62,9 +55,11 @@ export function StoryCard({ story, step, coverTitle, missingId, onGo, onExplore 
           </p>
         )}
       </div>
-      <div className="story-progress" aria-hidden="true">
-        <span ref={progressRef} />
-      </div>
+      {current && (
+        <div className="story-progress" aria-hidden="true">
+          <span ref={progressRef} />
+        </div>
+      )}
       {/* Focusable: a long step scrolls here, and a keyboard must be able to scroll it. */}
       <div className="story-card-body" tabIndex={0}>
         <h2 id="story-card-title" className="story-title" tabIndex={-1} ref={titleRef}>
@@ -78,20 +73,21 @@ export function StoryCard({ story, step, coverTitle, missingId, onGo, onExplore 
                 step is shown.
               </p>
             )}
+            <StoryText text={current.text} />
             {current.image && (
               <figure className="story-figure">
                 <img src={current.image.url} alt={current.image.alt} loading="lazy" />
                 <figcaption>{current.image.credit}</figcaption>
               </figure>
             )}
-            <StoryText text={current.text} />
           </>
         ) : (
           <>
             {story.description && <p className="story-description">{story.description}</p>}
             {coverTitle && <p className="story-cover-event">{coverTitle}</p>}
             <p className="story-count">
-              {count} step{count === 1 ? '' : 's'} · use the arrow keys or the buttons to move
+              {count} step{count === 1 ? '' : 's'}
+              <span className="story-keys-hint"> · the arrow keys move through them</span>
             </p>
           </>
         )}
