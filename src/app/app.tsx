@@ -1,11 +1,13 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
-import type { StoryParts } from './story-mode.tsx';
+import type { StoryKit, StoryParts } from './story-mode.tsx';
 import { DropOverlay } from '../features/open-dataset/drop-overlay.tsx';
 import { useFileDrop } from '../features/open-dataset/use-file-drop.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
+import { eventPassesFilter } from '../data/query/filter.ts';
 import type { GeoBounds } from '../data/query/selectors.ts';
 import * as actions from '../data/url/explorer-actions.ts';
 import { shareAddresses } from '../data/url/share-addresses.ts';
+import { datasetQueryOptions, datasetSourceFrom } from '../data/loading/dataset-query.ts';
 import { isStoryAddress } from '../data/url/url-state.ts';
 import { APP_BASE, useUrlState, type UrlStateApi } from '../data/url/use-url-state.ts';
 import { useMediaQuery } from '../lib/use-media-query.ts';
@@ -47,6 +49,16 @@ const StoryMode = lazy(() =>
   import('./story-mode.tsx').then((module) => ({ default: module.StoryMode })),
 );
 
+const STORY_KIT: StoryKit = {
+  base: APP_BASE,
+  datasetQuery: (params) => datasetQueryOptions(datasetSourceFrom(params), null),
+  repairs: {
+    keepKnownCategories: actions.keepKnownCategories,
+    widenToEvent: actions.widenToEvent,
+    eventPassesFilter,
+  },
+};
+
 const NO_EVENTS: DatasetEvent[] = [];
 
 /** The explorer, or for a story's address the explorer drawn with the story's step (story-mode.tsx). */
@@ -55,10 +67,7 @@ export function App() {
   if (!isStoryAddress(url.state)) return <Explorer url={url} />;
   return (
     <Suspense fallback={<div className="app" aria-busy="true" />}>
-      <StoryMode
-        url={url}
-        renderExplorer={(stepUrl, story) => <Explorer url={stepUrl} story={story} />}
-      />
+      <StoryMode url={url} explorer={Explorer} kit={STORY_KIT} />
     </Suspense>
   );
 }

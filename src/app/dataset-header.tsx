@@ -4,12 +4,12 @@ import { ShareMenu } from '../features/share/share-menu.tsx';
 import { showBundledDataset } from '../data/url/explorer-actions.ts';
 import { shareAddresses } from '../data/url/share-addresses.ts';
 import { APP_BASE, type UrlStateApi } from '../data/url/use-url-state.ts';
-import { whenIdle } from '../lib/when-idle.ts';
+import { afterMark } from '../lib/after-mark.ts';
 import { AppHeader } from './app-header.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
 
-// The way into a story (Back to the story, the bundled story, Read the story): after the first
-// screen, so neither its code nor the list of stories is part of the first load.
+// The way into a story (Back to the story, the bundled story, Read the story): once the map's
+// first drawing is shown, so neither its code nor the list of stories is part of the first load.
 const StoryLinks = lazy(() =>
   import('./story-links.tsx').then((module) => ({ default: module.StoryLinks })),
 );
@@ -27,7 +27,8 @@ export function DatasetHeader({
 }) {
   const { dataset, source, report, query } = loaded;
   const [idle, setIdle] = useState(false);
-  useEffect(() => whenIdle(() => setIdle(true), { fallbackMs: 1000, timeout: 3000 }), []);
+  // After the first screen (the mark scripts/lighthouse.ts reads too).
+  useEffect(() => afterMark('dateline:map-drawn', () => setIdle(true)), []);
   return (
     <AppHeader
       title={
@@ -57,7 +58,12 @@ export function DatasetHeader({
           />
           {idle && !story && (
             <Suspense fallback={null}>
-              <StoryLinks url={url} dataset={dataset} />
+              <StoryLinks
+                params={url.state.params}
+                dataset={dataset}
+                // Passed in, not imported: the links' chunk stays out of the first load's modules.
+                base={APP_BASE}
+              />
             </Suspense>
           )}
           {dataset && <HeaderShareMenu loaded={loaded} url={url} />}

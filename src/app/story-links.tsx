@@ -1,14 +1,63 @@
 import { useEffect, useState, type MouseEvent } from 'react';
 import type { Dataset } from '../data/model/schema.ts';
-import { parseUrl } from '../data/url/url-state.ts';
-import { APP_BASE, type UrlStateApi } from '../data/url/use-url-state.ts';
-import { datasetOf, storyReturn } from './story-return.ts';
-import '../features/story/story.css';
 import { readStoryIndex, type BundledStory } from './story-index.ts';
 
-async function fetchStoryIndex(signal: AbortSignal): Promise<BundledStory[]> {
+/*
+ * Where "Back to the story" returns: the step the reader left with Explore (or by changing the
+ * view inside the story), kept in sessionStorage. sessionStorage rather than history state: the
+ * reader goes on selecting and filtering after leaving, and each selection pushes a history entry
+ * of its own (with no state), so a mark in the entry Explore made would be gone a click later;
+ * sessionStorage stays with the tab, for as long as the tab, and no other tab sees it.
+ */
+const KEY = 'dateline:story-return';
+
+export interface StoryReturn {
+  /** The step's address (path and query). */
+  href: string;
+  /** The story's title, for the link's name. */
+  title: string;
+  /** The dataset it was read over (`data=`, or '' for the bundled one): elsewhere it is not offered. */
+  dataset: string;
+}
+
+export function rememberStoryReturn(mark: StoryReturn): void {
   try {
-    const response = await fetch(`${APP_BASE}data/stories/index.json`, { signal });
+    sessionStorage.setItem(KEY, JSON.stringify(mark));
+  } catch {
+    // Storage refused (a private window's quota): the link is not offered, nothing else changes.
+  }
+}
+
+export function storyReturn(dataset: string): StoryReturn | null {
+  try {
+    const value: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? 'null');
+    if (typeof value !== 'object' || value === null) return null;
+    const { href, title, dataset: markDataset } = value as Record<string, unknown>;
+    if (typeof href !== 'string' || typeof title !== 'string' || markDataset !== dataset)
+      return null;
+    // Only an address of this page: a value written by anything else is not followed.
+    return href.startsWith('/') && !href.startsWith('//') ? { href, title, dataset } : null;
+  } catch {
+    return null;
+  }
+}
+
+export function forgetStoryReturn(): void {
+  try {
+    sessionStorage.removeItem(KEY);
+  } catch {
+    // As above.
+  }
+}
+
+/** The dataset a state reads, as the mark keeps it. */
+export function datasetOf(params: readonly [string, string][]): string {
+  return params.find(([key]) => key === 'data')?.[1] ?? '';
+}
+
+async function fetchStoryIndex(base: string, signal: AbortSignal): Promise<BundledStory[]> {
+  try {
+    const response = await fetch(`${base}data/stories/index.json`, { signal });
     return response.ok ? readStoryIndex(await response.json()) : [];
   } catch {
     return [];
@@ -20,8 +69,16 @@ async function fetchStoryIndex(signal: AbortSignal): Promise<BundledStory[]> {
  * left one (story-return.ts), else the bundled dataset's first story, else "Read the story" for a
  * dataset that carries one in its story columns. Loaded after the first screen (dataset-header.tsx).
  */
-export function StoryLinks({ url, dataset }: { url: UrlStateApi; dataset: Dataset | undefined }) {
-  const { params } = url.state;
+export function StoryLinks({
+  params,
+  dataset,
+  base,
+}: {
+  params: readonly [string, string][];
+  dataset: Dataset | undefined;
+  /** The site's base path (APP_BASE). */
+  base: string;
+}) {
   const datasetKey = datasetOf(params);
   const bundledDataset = datasetKey === '';
   const [bundled, setBundled] = useState<BundledStory[]>([]);
@@ -29,16 +86,18 @@ export function StoryLinks({ url, dataset }: { url: UrlStateApi; dataset: Datase
     function loadStoryIndex() {
       if (!bundledDataset) return;
       const controller = new AbortController();
-      void fetchStoryIndex(controller.signal).then(setBundled);
+      void fetchStoryIndex(base, controller.signal).then(setBundled);
       return () => controller.abort();
     },
-    [bundledDataset],
+    [bundledDataset, base],
   );
   const open = (href: string) => (clickEvent: MouseEvent) => {
     clickEvent.preventDefault();
-    const target = new URL(href, window.location.origin);
-    // A new history entry, as every move to another view: Back returns to the explorer.
-    url.apply(() => parseUrl(target.pathname, target.search, APP_BASE).state);
+    // A new history entry, as for every other view; the page's URL state reads it on popstate
+    // (use-url-state.ts), as after Back. (A filter change of the last 250 ms not yet written to
+    // the entry being left is dropped, as Back drops it.)
+    window.history.pushState(null, '', href);
+    window.dispatchEvent(new PopStateEvent('popstate'));
   };
 
   const mark = storyReturn(datasetKey);
@@ -57,7 +116,7 @@ export function StoryLinks({ url, dataset }: { url: UrlStateApi; dataset: Datase
   }
   const first = bundledDataset ? bundled[0] : undefined;
   if (first) {
-    const href = `${APP_BASE}stories/${encodeURIComponent(first.id)}`;
+    const href = `${base}stories/${encodeURIComponent(first.id)}`;
     return (
       <a
         className="button story-link"
@@ -71,9 +130,9 @@ export function StoryLinks({ url, dataset }: { url: UrlStateApi; dataset: Datase
     );
   }
   if (dataset?.events.some((event) => event.story !== undefined)) {
-    const search = new URLSearchParams(params);
+    const search = new URLSearchParams([...params]);
     search.set('story', 'dataset');
-    const href = `${APP_BASE}?${search.toString()}`;
+    const href = `${base}?${search.toString()}`;
     return (
       <a className="button story-link" href={href} onClick={open(href)}>
         Read the story

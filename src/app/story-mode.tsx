@@ -1,16 +1,22 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, type ComponentType, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { MapFrame } from '../features/map/story-frame.tsx';
 import { StoryCard, StoryLoading, StoryProblem } from '../features/story/story-card.tsx';
 import { useStoryKeys } from '../features/story/use-story-keys.ts';
-import { datasetQueryOptions, datasetSourceFrom } from '../data/loading/dataset-query.ts';
-import { NO_FILTER } from '../data/model/event-filter.ts';
+import type { datasetQueryOptions } from '../data/loading/dataset-query.ts';
 import type { StoryView } from '../data/story/story.ts';
 import type { ExplorerAction } from '../data/url/explorer-actions.ts';
-import { goToStep, readStep, stepExplorerState, storySourceOf } from '../data/url/story-url.ts';
-import { serializeUrl, type UrlState } from '../data/url/url-state.ts';
-import { APP_BASE, type UrlStateApi } from '../data/url/use-url-state.ts';
-import { datasetOf, forgetStoryReturn, rememberStoryReturn } from './story-return.ts';
+import {
+  goToStep,
+  readStep,
+  repairForDataset,
+  stepExplorerState,
+  storySourceOf,
+  type LinkRepairs,
+} from '../data/url/story-url.ts';
+import type { UrlState } from '../data/url/url-state.ts';
+import type { UrlStateApi } from '../data/url/use-url-state.ts';
+import { datasetOf, forgetStoryReturn, rememberStoryReturn } from './story-links.tsx';
 import { useStory } from './use-story.ts';
 
 /** What story mode adds to the explorer: the card, and where the map should look. */
@@ -20,13 +26,49 @@ export interface StoryParts {
   mapFrame: MapFrame | null;
 }
 
-const NO_VIEW: StoryView = { selectedId: null, ...NO_FILTER, bounds: null };
+/**
+ * This page's address with step `step` (0: the cover). Written from the address itself, as the
+ * page's own parsing writes it back canonically anyway (use-url-corrections.ts).
+ */
+function withStep(step: number): string {
+  const address = new URL(window.location.href);
+  if (step > 0) address.searchParams.set('step', String(step));
+  else address.searchParams.delete('step');
+  return address.pathname + address.search.replace(/%2C/gi, ',');
+}
+
+const NO_VIEW: StoryView = {
+  selectedId: null,
+  from: null,
+  to: null,
+  query: '',
+  categories: [],
+  bounds: null,
+};
+
+/**
+ * What story mode uses of the explorer's first-load modules, handed in by App rather than
+ * imported: importing them here would make the bundler move them out of the first load's chunk
+ * into shared chunks, which costs the first load about 1.3 KB gzip (docs/decisions.md §10).
+ */
+export interface StoryKit {
+  /** The site's base path (APP_BASE). */
+  base: string;
+  /** The dataset query's options for these params (the explorer's own query runs it). */
+  datasetQuery: (params: readonly [string, string][]) => ReturnType<typeof datasetQueryOptions>;
+  /** The explorer's link repairs (explorer-actions.ts, filter.ts). */
+  repairs: LinkRepairs;
+}
 
 export interface StoryModeProps {
   /** The page's own URL: a story's address (`<base>stories/<id>` or `?story=`). */
   url: UrlStateApi;
-  /** The explorer, drawn with the step's view instead of the page's URL, and the story's parts. */
-  renderExplorer: (url: UrlStateApi, story: StoryParts) => ReactNode;
+  /**
+   * The explorer, drawn with the step's view instead of the page's URL, and the story's parts.
+   * Handed in by App (app.tsx), so that this chunk does not import app.tsx back.
+   */
+  explorer: ComponentType<{ url: UrlStateApi; story: StoryParts }>;
+  kit: StoryKit;
 }
 
 /**
@@ -37,21 +79,19 @@ export interface StoryModeProps {
  * reader makes to the view (a marker, a filter, Explore) leaves the story for the explorer at that
  * view, and the explorer then offers "Back to the story".
  */
-export function StoryMode({ url, renderExplorer }: StoryModeProps) {
+export function StoryMode({ url, explorer: Explorer, kit }: StoryModeProps) {
   const { state, apply } = url;
   const source = useMemo(() => storySourceOf(state, window.location.href), [state]);
-  const datasetSource = useMemo(() => datasetSourceFrom(state.params), [state.params]);
   // The explorer's own query loads the dataset (with its progress); this one only reads it.
-  const datasetQuery = useQuery({ ...datasetQueryOptions(datasetSource, null), enabled: false });
+  const datasetQuery = useQuery({ ...kit.datasetQuery(state.params), enabled: false });
   const dataset = datasetQuery.data?.kind === 'dataset' ? datasetQuery.data.dataset : undefined;
-  const storyState = useStory(source, dataset);
+  const storyState = useStory(source, dataset, kit.base);
   const story = storyState.status === 'ready' ? storyState.story : null;
   const { step, notice } = readStep(state, story ? story.steps.length : null);
 
   // A step the story does not have is corrected like any malformed part of an address: the
   // explorer's URL corrections replace the entry and show the notice (use-url-corrections.ts).
-  const correctedHref =
-    story && notice !== null ? serializeUrl(goToStep(state, step), APP_BASE) : url.correctedHref;
+  const correctedHref = story && notice !== null ? withStep(step) : url.correctedHref;
   const notices = useMemo(
     () => (story && notice !== null ? [...url.notices, notice] : url.notices),
     [story, notice, url.notices],
@@ -69,10 +109,17 @@ export function StoryMode({ url, renderExplorer }: StoryModeProps) {
   );
   const explorerState = useMemo(
     () =>
-      stepExplorerState(state, view, dataset ? { events: dataset.events, knownCategories } : null),
+      dataset
+        ? repairForDataset(
+            stepExplorerState(state, view),
+            dataset.events,
+            knownCategories,
+            kit.repairs,
+          )
+        : stepExplorerState(state, view),
     // The view's own fields, not its object: a story's steps are read once and never change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state, current, story, dataset, knownCategories],
+    [state, current, story, dataset, knownCategories, kit],
   );
 
   const storyTitle = story?.title ?? '';
@@ -81,7 +128,7 @@ export function StoryMode({ url, renderExplorer }: StoryModeProps) {
     (next: UrlState) => {
       if (storyTitle)
         rememberStoryReturn({
-          href: serializeUrl(goToStep(state, step), APP_BASE),
+          href: withStep(step),
           title: storyTitle,
           dataset: datasetOf(state.params),
         });
@@ -161,5 +208,5 @@ export function StoryMode({ url, renderExplorer }: StoryModeProps) {
         selectedId: view.selectedId,
       }
     : null;
-  return renderExplorer(explorerUrl, { card, mapFrame });
+  return <Explorer url={explorerUrl} story={{ card, mapFrame }} />;
 }

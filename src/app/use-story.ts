@@ -5,7 +5,6 @@ import { readStory } from '../data/story/read-story.ts';
 import { storyFromEvents } from '../data/story/story-columns.ts';
 import type { Story, StoryIssue } from '../data/story/story.ts';
 import { bundledStoryUrl, type StorySource } from '../data/url/story-url.ts';
-import { APP_BASE } from '../data/url/use-url-state.ts';
 
 /** A story as the page has it: loading, not fetched (with why), not a story (with every issue), or read. */
 export type StoryState =
@@ -48,8 +47,8 @@ async function fetchStory(url: string, signal: AbortSignal): Promise<StoryState>
     : { status: 'invalid', issues: reading.issues };
 }
 
-function fileUrlOf(source: StorySource): string | null {
-  if (source.kind === 'bundled') return bundledStoryUrl(source.id, APP_BASE);
+function fileUrlOf(source: StorySource, base: string): string | null {
+  if (source.kind === 'bundled') return bundledStoryUrl(source.id, base);
   if (source.kind === 'address') return source.url;
   return null;
 }
@@ -59,8 +58,12 @@ function fileUrlOf(source: StorySource): string | null {
  * entry per address, so Back to a story does not fetch it again), or the dataset's own story
  * columns once the dataset is there.
  */
-export function useStory(source: StorySource, dataset: Dataset | undefined): StoryState {
-  const fileUrl = fileUrlOf(source);
+export function useStory(
+  source: StorySource,
+  dataset: Dataset | undefined,
+  base: string,
+): StoryState {
+  const fileUrl = fileUrlOf(source, base);
   const query = useQuery({
     queryKey: ['story', fileUrl],
     queryFn: ({ signal }) => fetchStory(fileUrl ?? '', signal),

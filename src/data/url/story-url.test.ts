@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../model/calendar-day.ts';
+import { historyFor } from './explorer-actions.ts';
 import { makeFeature, makeFeatureCollection } from '../../testing/dataset-factory.ts';
 import { validateFeatureCollection } from '../model/validate.ts';
-import { historyFor } from './explorer-actions.ts';
-import { goToStep, readStep, stepExplorerState, storySourceOf } from './story-url.ts';
+import { eventPassesFilter } from '../query/filter.ts';
+import { keepKnownCategories, widenToEvent } from './explorer-actions.ts';
+import {
+  goToStep,
+  readStep,
+  repairForDataset,
+  stepExplorerState,
+  storySourceOf,
+} from './story-url.ts';
 import {
   EMPTY_URL_STATE,
   isStoryAddress,
@@ -115,16 +123,6 @@ describe('goToStep', () => {
 });
 
 describe('stepExplorerState', () => {
-  const { events } = validateFeatureCollection(
-    makeFeatureCollection([
-      makeFeature({ id: 'summit', properties: { date: '2024-06', category: 'diplomacy' } }),
-      makeFeature({ id: 'strike', properties: { date: '2024-10-04', category: 'strike' } }),
-    ]),
-  );
-  const dataset = {
-    events,
-    knownCategories: new Set(['diplomacy', 'strike']),
-  };
   const story = withParams(
     [
       ['data', 'x.csv'],
@@ -135,45 +133,49 @@ describe('stepExplorerState', () => {
   );
 
   it('is the explorer at the step: its selection and filters, the dataset and embed kept', () => {
-    const state = stepExplorerState(
-      story,
-      {
-        selectedId: 'strike',
-        from: parseIsoDay('2024-10-01'),
-        to: null,
-        query: 'officers',
-        categories: ['strike'],
-      },
-      null,
-    );
+    const state = stepExplorerState(story, {
+      selectedId: 'strike',
+      from: parseIsoDay('2024-10-01'),
+      to: null,
+      query: 'officers',
+      categories: ['strike'],
+    });
     expect(serializeUrl(state, '/')).toBe(
       '/events/strike?from=2024-10-01&q=officers&cat=strike&data=x.csv&embed=1',
     );
   });
+});
 
-  it('drops categories the dataset does not have and widens filters to show the step’s event', () => {
-    const state = stepExplorerState(
-      story,
-      {
+describe('repairForDataset (a step drawn over a dataset)', () => {
+  const { events } = validateFeatureCollection(
+    makeFeatureCollection([
+      makeFeature({ id: 'summit', properties: { date: '2024-06', category: 'diplomacy' } }),
+      makeFeature({ id: 'strike', properties: { date: '2024-10-04', category: 'strike' } }),
+    ]),
+  );
+  const known = new Set(['diplomacy', 'strike']);
+  const repairs = { keepKnownCategories, widenToEvent, eventPassesFilter };
+
+  it('drops categories the dataset does not have and widens filters to show the selected event', () => {
+    const repaired = repairForDataset(
+      withParams([], {
         selectedId: 'summit',
         from: parseIsoDay('2024-09-01'),
-        to: null,
-        query: '',
-        categories: ['strike', 'unknown'],
-      },
-      dataset,
+        categories: ['strike', 'x'],
+      }),
+      events,
+      known,
+      repairs,
     );
     // strike kept, diplomacy added to show the summit: every category, which is written as none.
-    expect(state.categories).toEqual([]);
-    expect(state.from).toBeLessThanOrEqual(parseIsoDay('2024-06-01') ?? 0);
+    expect(repaired.categories).toEqual([]);
+    expect(repaired.from).toBeLessThanOrEqual(parseIsoDay('2024-06-01') ?? 0);
   });
 
-  it('leaves a missing event selected (the card says it is missing)', () => {
-    const state = stepExplorerState(
-      story,
-      { selectedId: 'gone', from: null, to: null, query: '', categories: [] },
-      dataset,
-    );
-    expect(state.selectedId).toBe('gone');
+  it('leaves a view that already shows its event, and a missing event, as they are', () => {
+    const shown = withParams([], { selectedId: 'strike', categories: ['strike'] });
+    expect(repairForDataset(shown, events, known, repairs)).toEqual(shown);
+    const missing = withParams([], { selectedId: 'gone', from: parseIsoDay('2024-10-01') });
+    expect(repairForDataset(missing, events, known, repairs)).toEqual(missing);
   });
 });

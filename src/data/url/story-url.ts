@@ -5,10 +5,12 @@
  * explorer's first load carries none of this. Like url-state.ts, nothing here throws on a
  * stranger's link: a bad value is corrected and said in a notice.
  */
+// Types only from the explorer's URL modules: this module is in the story's chunk, and importing
+// their code would make the bundler split them out of the first load (docs/decisions.md §10).
 import type { EventFilter } from '../model/event-filter.ts';
 import type { DatasetEvent } from '../model/schema.ts';
-import { eventPassesFilter } from '../query/filter.ts';
-import { keepKnownCategories, widenToEvent } from './explorer-actions.ts';
+import type { eventPassesFilter } from '../query/filter.ts';
+import type { keepKnownCategories, widenToEvent } from './explorer-actions.ts';
 import type { UrlState } from './url-state.ts';
 
 /** Where the story comes from. */
@@ -97,16 +99,10 @@ export interface StepView extends EventFilter {
 /**
  * The explorer's own state for a step's view: what Explore leaves to, and what the explorer is
  * drawn with while the step is read. The dataset (`data=`) and the reader view (`embed=1`) stay;
- * the story's address goes. Against a loaded dataset it is repaired as a shared link is
- * (use-link-repairs.ts): categories the dataset does not have are dropped, and filters that would
- * hide the step's own event are widened to show it.
+ * the story's address goes. Against a loaded dataset it is repaired (repairForDataset, below).
  */
-export function stepExplorerState(
-  state: UrlState,
-  view: StepView,
-  dataset: { events: readonly DatasetEvent[]; knownCategories: ReadonlySet<string> } | null,
-): UrlState {
-  const explorer: UrlState = {
+export function stepExplorerState(state: UrlState, view: StepView): UrlState {
+  return {
     selectedId: view.selectedId,
     from: view.from,
     to: view.to,
@@ -115,11 +111,31 @@ export function stepExplorerState(
     embed: state.embed,
     params: state.params.filter(([key]) => key !== STORY_PARAM && key !== STEP_PARAM),
   };
-  if (!dataset) return explorer;
-  const known = keepKnownCategories(explorer, dataset.knownCategories);
+}
+
+/** The explorer's own link repairs, handed in by the app (see the note on the imports above). */
+export interface LinkRepairs {
+  keepKnownCategories: typeof keepKnownCategories;
+  widenToEvent: typeof widenToEvent;
+  eventPassesFilter: typeof eventPassesFilter;
+}
+
+/**
+ * A step's explorer state repaired against the dataset as a shared link is
+ * (app/use-link-repairs.ts), without notices: categories the dataset does not have dropped,
+ * filters that would hide the selected event widened to show it. The explorer's own repairs then
+ * find nothing to do (they would leave the story: every change made in it does).
+ */
+export function repairForDataset(
+  state: UrlState,
+  events: readonly DatasetEvent[],
+  knownCategories: ReadonlySet<string>,
+  repairs: LinkRepairs,
+): UrlState {
+  const known = repairs.keepKnownCategories(state, knownCategories);
   const selected =
-    view.selectedId === null ? null : dataset.events.find((event) => event.id === view.selectedId);
-  return selected && !eventPassesFilter(selected, known)
-    ? widenToEvent(known, selected, dataset.knownCategories.size)
+    state.selectedId === null ? null : events.find((event) => event.id === state.selectedId);
+  return selected && !repairs.eventPassesFilter(selected, known)
+    ? repairs.widenToEvent(known, selected, knownCategories.size)
     : known;
 }

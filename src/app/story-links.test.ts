@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { rememberStoryReturn, storyReturn } from './story-return.ts';
+import { rememberStoryReturn, storyReturn } from './story-links.tsx';
 
 describe('the way back to a story', () => {
   beforeEach(() => sessionStorage.clear());
