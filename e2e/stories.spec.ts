@@ -360,3 +360,16 @@ test('the map flies between steps, and jumps under reduced motion', async ({ pag
   expect(flying).toBeGreaterThan(15);
   expect(jumping).toBeLessThan(8);
 });
+
+test('the explorer offers the bundled story, after its first screen', async ({ page }) => {
+  await page.route('**/data/stories/index.json', (route) =>
+    route.fulfill({ json: [{ id: 'fixture', title: STORY_TITLE, description: '', steps: 6 }] }),
+  );
+  await page.goto('');
+  await page.getByRole('link', { name: `Story: ${STORY_TITLE}` }).click();
+  await expect(stepHeading(page, STORY_TITLE)).toBeVisible();
+  await expect(page).toHaveURL(/\/stories\/fixture$/);
+  await page.goBack();
+  await expect(storyNav(page)).toHaveCount(0);
+  await expect(page.getByRole('status').first()).toContainText('Showing 6 of 6 events');
+});
