@@ -182,6 +182,8 @@ test('Explore keeps the view; Back to the story returns to the step', async ({ p
   await expect(page).toHaveURL(/\/events\/kim-jong-un-mentions-nuclear-submarine\?q=submarine$/);
   await expect(stepHeading(page, STEPS[2] ?? '')).toHaveCount(0);
   await expect(chronologyEntry(page, SUBMARINE)).toHaveAttribute('aria-current', 'true');
+  // The focus is kept on the page, on the step's event in the list.
+  await expect(chronologyEntry(page, SUBMARINE).getByRole('link').first()).toBeFocused();
 
   // The reader explores on, then goes back.
   await page.getByRole('searchbox', { name: 'Search events' }).fill('');

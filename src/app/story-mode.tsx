@@ -37,6 +37,22 @@ function withStep(step: number): string {
   return address.pathname + address.search.replace(/%2C/gi, ',');
 }
 
+/**
+ * Explore takes the card, and the button with it, away: the explorer is drawn afresh, and its own
+ * focus rescue (use-focus-rescue.ts) never saw the focus. Once it is drawn, the focus goes to the
+ * selected entry of the chronology (the step's event), else to the search, as the rescue would.
+ */
+function keepFocusAfterLeaving(): void {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      document
+        .querySelector<HTMLElement>('#main [aria-current="true"] a, input[type="search"]')
+        ?.focus();
+    }),
+  );
+}
+
 const NO_VIEW: StoryView = {
   selectedId: null,
   from: null,
@@ -169,7 +185,10 @@ export function StoryMode({ url, explorer: Explorer, kit }: StoryModeProps) {
     story && !current && story.coverId
       ? (dataset?.events.find((event) => event.id === story.coverId) ?? null)
       : null;
-  const explore = () => leave(explorerState);
+  const explore = () => {
+    leave(explorerState);
+    keepFocusAfterLeaving();
+  };
 
   const card =
     storyState.status === 'ready' ? (
