@@ -1,11 +1,15 @@
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import type { StoryKit, StoryParts } from './story-mode.tsx';
 import { DropOverlay } from '../features/open-dataset/drop-overlay.tsx';
 import { useFileDrop } from '../features/open-dataset/use-file-drop.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
+import { eventPassesFilter } from '../data/query/filter.ts';
 import type { GeoBounds } from '../data/query/selectors.ts';
 import * as actions from '../data/url/explorer-actions.ts';
 import { shareAddresses } from '../data/url/share-addresses.ts';
-import { APP_BASE, useUrlState } from '../data/url/use-url-state.ts';
+import { datasetQueryOptions, datasetSourceFrom } from '../data/loading/dataset-query.ts';
+import { isStoryAddress } from '../data/url/url-state.ts';
+import { APP_BASE, useUrlState, type UrlStateApi } from '../data/url/use-url-state.ts';
 import { useMediaQuery } from '../lib/use-media-query.ts';
 import { DatasetHeader } from './dataset-header.tsx';
 import { EventsPanel } from './events-panel.tsx';
@@ -40,11 +44,36 @@ const EmbedLayout = lazy(() =>
   import('./embed-layout.tsx').then((module) => ({ default: module.EmbedLayout })),
 );
 
+// Reading a story (a story's address): its card, its steps and its keys load only for a story.
+const StoryMode = lazy(() =>
+  import('./story-mode.tsx').then((module) => ({ default: module.StoryMode })),
+);
+
+const STORY_KIT: StoryKit = {
+  base: APP_BASE,
+  datasetQuery: (params) => datasetQueryOptions(datasetSourceFrom(params), null),
+  repairs: {
+    keepKnownCategories: actions.keepKnownCategories,
+    widenToEvent: actions.widenToEvent,
+    eventPassesFilter,
+  },
+};
+
 const NO_EVENTS: DatasetEvent[] = [];
 
-/** Puts the features together around one dataset and the URL; the only module that knows them all. */
+/** The explorer, or for a story's address the explorer drawn with the story's step (story-mode.tsx). */
 export function App() {
   const url = useUrlState();
+  if (!isStoryAddress(url.state)) return <Explorer url={url} />;
+  return (
+    <Suspense fallback={<div className="app" aria-busy="true" />}>
+      <StoryMode url={url} explorer={Explorer} kit={STORY_KIT} />
+    </Suspense>
+  );
+}
+
+/** Puts the features together around one dataset and the URL; the only module that knows them all. */
+function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
   const { state, apply } = url;
   const notices = useUrlCorrections(url);
   const [{ links, progress }] = useState(createViewLinks);
@@ -121,7 +150,8 @@ export function App() {
       datasetKey={dataset}
       categoryColumn={loaded.report?.mapping?.category ?? null}
       onViewChange={onlyInMapView ? setMapBounds : null}
-      selectionBar={!state.embed}
+      selectionBar={!state.embed && !story}
+      storyFrame={story?.mapFrame}
       onShowDetails={() => {
         sidebarRef.current?.scrollIntoView({ block: 'start' });
         if (selectedEvent) links.focusHomes.get('chronology')?.focusItem?.(selectedEvent.id);
@@ -157,6 +187,7 @@ export function App() {
               {notFound}
             </>
           }
+          story={story?.card}
           map={mapPanel}
           timeline={<TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />}
           list={eventsPanel}
@@ -165,8 +196,8 @@ export function App() {
     );
 
   return (
-    <div className="app">
-      <DatasetHeader loaded={loaded} url={url} />
+    <div className={story ? 'app app--story' : 'app'}>
+      <DatasetHeader loaded={loaded} url={url} story={!!story} />
       {dragging && <DropOverlay />}
       {(loaded.needsMapping || changingColumns) && (
         <Suspense fallback={null}>
@@ -230,7 +261,14 @@ export function App() {
           <LoadError loaded={loaded} url={url} />
         ) : (
           <>
-            {eventsPanel}
+            {story ? (
+              <div className="story-column">
+                {story.card}
+                {eventsPanel}
+              </div>
+            ) : (
+              eventsPanel
+            )}
             {mapPanel}
           </>
         )}

@@ -1,14 +1,34 @@
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { OpenDatasetButton } from '../features/open-dataset/open-dataset-button.tsx';
 import { ShareMenu } from '../features/share/share-menu.tsx';
 import { showBundledDataset } from '../data/url/explorer-actions.ts';
 import { shareAddresses } from '../data/url/share-addresses.ts';
 import { APP_BASE, type UrlStateApi } from '../data/url/use-url-state.ts';
+import { afterMark } from '../lib/after-mark.ts';
 import { AppHeader } from './app-header.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
 
+// The way into a story (Back to the story, the bundled story, Read the story): once the map's
+// first drawing is shown, so neither its code nor the list of stories is part of the first load.
+const StoryLinks = lazy(() =>
+  import('./story-links.tsx').then((module) => ({ default: module.StoryLinks })),
+);
+
 /** The page's header for the dataset shown: its title, where it came from, and the ways out. */
-export function DatasetHeader({ loaded, url }: { loaded: LoadedDataset; url: UrlStateApi }) {
+export function DatasetHeader({
+  loaded,
+  url,
+  story = false,
+}: {
+  loaded: LoadedDataset;
+  url: UrlStateApi;
+  /** Reading a story: its card is the way through it, so the header offers none. */
+  story?: boolean;
+}) {
   const { dataset, source, report, query } = loaded;
+  const [idle, setIdle] = useState(false);
+  // After the first screen (the mark scripts/lighthouse.ts reads too).
+  useEffect(() => afterMark('dateline:map-drawn', () => setIdle(true)), []);
   return (
     <AppHeader
       title={
@@ -36,6 +56,16 @@ export function DatasetHeader({ loaded, url }: { loaded: LoadedDataset; url: Url
               </span>
             }
           />
+          {idle && !story && (
+            <Suspense fallback={null}>
+              <StoryLinks
+                params={url.state.params}
+                dataset={dataset}
+                // Passed in, not imported: the links' chunk stays out of the first load's modules.
+                base={APP_BASE}
+              />
+            </Suspense>
+          )}
           {dataset && <HeaderShareMenu loaded={loaded} url={url} />}
           {source.kind !== 'bundled' && (
             <a

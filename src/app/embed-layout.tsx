@@ -21,6 +21,8 @@ export interface EmbedLayoutProps {
   onSelect: (id: string | null) => void;
   /** The URL's notices and the "not found" notice, as the full view shows them. */
   notices: ReactNode;
+  /** A story's card (story-mode.tsx), shown where the selected event's card is otherwise. */
+  story?: ReactNode;
   map: ReactNode;
   timeline: ReactNode;
   list: ReactNode;
@@ -39,6 +41,7 @@ export function EmbedLayout({
   fullViewHref,
   onSelect,
   notices,
+  story,
   map,
   timeline,
   list,
@@ -64,7 +67,8 @@ export function EmbedLayout({
           </p>
         ) : (
           <>
-            {selectedEvent && <EmbedCard event={selectedEvent} onClose={() => onSelect(null)} />}
+            {story ??
+              (selectedEvent && <EmbedCard event={selectedEvent} onClose={() => onSelect(null)} />)}
             {map}
             {timeline}
             <div className="embed-list">

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useMemo } from 'react';
 import type { MapLinks } from '../features/map/map-links.ts';
+import type { MapFrame } from '../features/map/story-frame.tsx';
 import type { GeoBounds } from '../data/query/selectors.ts';
 import { selectEvent, toggleCategory } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
@@ -25,6 +26,8 @@ export interface MapPanelProps {
   /** The phone's bar over the map for the selected event; off where its card is already shown. */
   selectionBar?: boolean;
   onShowDetails?: () => void;
+  /** A story's step: where the map looks (features/map/story-frame.tsx). */
+  storyFrame?: MapFrame | null | undefined;
 }
 
 /** The map, and on a narrow screen the selected event's card under it. */
@@ -37,6 +40,7 @@ export function MapPanel({
   onViewChange,
   selectionBar = true,
   onShowDetails = () => {},
+  storyFrame = null,
 }: MapPanelProps) {
   const { apply } = url;
   const { selectedEvent, allCategories } = view;
@@ -60,6 +64,7 @@ export function MapPanel({
           links={mapLinks}
           datasetKey={datasetKey}
           onViewChange={onViewChange}
+          storyFrame={storyFrame}
         />
       </Suspense>
       {selectionBar && selectedEvent && view.selectedIsListed && (

@@ -135,5 +135,7 @@ export function historyFor(before: UrlState, after: UrlState): 'push' | 'replace
       ([key, value], index) =>
         after.params[index]?.[0] === key && after.params[index]?.[1] === value,
     );
-  return before.selectedId === after.selectedId && sameParams ? 'replace' : 'push';
+  return before.selectedId === after.selectedId && before.storyId === after.storyId && sameParams
+    ? 'replace'
+    : 'push';
 }

@@ -21,6 +21,12 @@ export interface UrlState extends EventFilter {
    * full app.
    */
   embed: boolean;
+  /**
+   * A bundled story's id, from `<base>stories/<id>` (docs/stories.md); absent elsewhere. Its step
+   * and a `story=` address stay in `params`: the story's own code, loaded only for a story, reads
+   * them, so the first load carries nothing more of stories than this.
+   */
+  storyId?: string;
   /** Query parameters this module does not interpret (another dataset, …), kept as they came. */
   params: [string, string][];
 }
@@ -43,7 +49,7 @@ export const EMPTY_URL_STATE: UrlState = {
   params: [],
 };
 
-const EVENT_PATH = /^events\/([^/]+)\/?$/;
+const EVENT_PATH = /^(events|stories)\/([^/]+)\/?$/;
 /** Longer than any real search: stops a hostile link from filling the page. Ids: MAX_ID_LENGTH. */
 const MAX_QUERY_LENGTH = 200;
 const MAX_CATEGORIES = 50;
@@ -77,7 +83,12 @@ function quote(value: string): string {
   return `“${value.length > 40 ? `${clip(value, 40)}…` : value}”`;
 }
 
-function parseSelection(pathname: string, base: string, notices: string[]): string | null {
+/** The path's event (`events/<id>`) or bundled story (`stories/<id>`), if any. */
+function parsePath(
+  pathname: string,
+  base: string,
+  notices: string[],
+): { selectedId: string | null; storyId?: string } {
   const inBase = pathname.startsWith(base)
     ? pathname.slice(base.length)
     : pathname === base.replace(/\/$/, '')
@@ -85,11 +96,11 @@ function parseSelection(pathname: string, base: string, notices: string[]): stri
       : null;
   if (inBase === null) {
     notices.push('That address is not part of Dateline; showing all events.');
-    return null;
+    return { selectedId: null };
   }
-  if (inBase === '' || inBase === 'index.html') return null;
+  if (inBase === '' || inBase === 'index.html') return { selectedId: null };
   const match = EVENT_PATH.exec(inBase);
-  const decoded = match?.[1] === undefined ? null : safeDecode(match[1]);
+  const decoded = match?.[2] === undefined ? null : safeDecode(match[2]);
   // "." and ".." (also written %2E) are path steps to every URL parser: no link can carry them.
   if (
     decoded === null ||
@@ -98,9 +109,11 @@ function parseSelection(pathname: string, base: string, notices: string[]): stri
     /^\.{1,2}$/.test(decoded)
   ) {
     notices.push('That address does not point to an event; showing all events.');
-    return null;
+    return { selectedId: null };
   }
-  return decoded;
+  return match?.[1] === 'stories'
+    ? { selectedId: null, storyId: decoded }
+    : { selectedId: decoded };
 }
 
 function parseDay(
@@ -134,7 +147,7 @@ function parseEmbed(search: URLSearchParams, notices: string[]): boolean {
 /** Reads `pathname` + `search` under the app's base path (`/` or `/some/path/`). */
 export function parseUrl(pathname: string, search: string, base: string): ParsedUrl {
   const notices: string[] = [];
-  const selectedId = parseSelection(pathname, base, notices);
+  const { selectedId, storyId } = parsePath(pathname, base, notices);
   const searchParams = new URLSearchParams(search);
 
   let from = parseDay(searchParams, 'from', notices);
@@ -186,15 +199,28 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
   }
 
   const state: UrlState = { selectedId, from, to, query, categories, embed, params };
+  if (storyId !== undefined) state.storyId = storyId;
   const canonical = serializeUrl(state, base);
   const correctedHref = canonical === pathname + search ? null : canonical;
   return { state, notices, correctedHref };
 }
 
+/**
+ * A story's address (`<base>stories/<id>` or `?story=`): the page loads the story's code for it.
+ * Kept here, in the first load, because it is this small; the rest is data/url/story-url.ts.
+ */
+export function isStoryAddress(state: UrlState): boolean {
+  return state.storyId !== undefined || state.params.some(([key]) => key === 'story');
+}
+
 /** Writes state as `pathname + search`; values equal to the default are left out. */
 export function serializeUrl(state: UrlState, base: string): string {
   const path =
-    state.selectedId === null ? base : `${base}events/${encodeURIComponent(state.selectedId)}`;
+    state.selectedId !== null
+      ? `${base}events/${encodeURIComponent(state.selectedId)}`
+      : state.storyId !== undefined
+        ? `${base}stories/${encodeURIComponent(state.storyId)}`
+        : base;
   const search = new URLSearchParams();
   if (state.from !== null) search.set('from', formatIsoDay(state.from));
   if (state.to !== null) search.set('to', formatIsoDay(state.to));

@@ -10,6 +10,7 @@ import { FollowSelection } from './follow-selection.tsx';
 import { MapFocus } from './map-focus.tsx';
 import { MapLegend } from './map-legend.tsx';
 import { ReportView } from './report-view.tsx';
+import { StoryFrame, type MapFrame } from './story-frame.tsx';
 import type { MapLinks } from './map-links.ts';
 import './map.css';
 import './markers.css';
@@ -31,6 +32,8 @@ export interface EventMapProps {
   onViewChange: ((bounds: GeoBounds) => void) | null;
   /** Changes when another dataset is opened, so the map fits it afresh. */
   datasetKey: unknown;
+  /** A story's step: where the map looks instead of its own first view (story-frame.tsx). */
+  storyFrame?: MapFrame | null;
 }
 
 export function EventMap({
@@ -44,6 +47,7 @@ export function EventMap({
   links,
   onViewChange,
   datasetKey,
+  storyFrame = null,
 }: EventMapProps) {
   const [fitRequest, setFitRequest] = useState(0);
   return (
@@ -60,9 +64,15 @@ export function EventMap({
       >
         <BasemapLayer />
         <ScaleControl position="bottomright" imperial={false} maxWidth={120} />
-        <FitEvents events={events} initialSelection={initialSelection} datasetKey={datasetKey} />
+        {!storyFrame && (
+          <FitEvents events={events} initialSelection={initialSelection} datasetKey={datasetKey} />
+        )}
         <FitResults events={events} request={fitRequest} />
-        <FollowSelection selectedEvent={selectedEvent} />
+        {storyFrame && (
+          <StoryFrame frame={storyFrame} events={events} selectedEvent={selectedEvent} />
+        )}
+        {/* A step's own bounds win over its selected event's place. */}
+        <FollowSelection selectedEvent={storyFrame?.bounds ? null : selectedEvent} />
         <EventMarkers events={events} selectedEvent={selectedEvent} links={links} />
         <ReportView onViewChange={onViewChange} />
         <MapFocus focusHomes={links.focusHomes} />

@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'react';
+import * as L from 'leaflet';
+import { useMap } from 'react-leaflet';
+import type { DatasetEvent } from '../../data/model/schema.ts';
+import type { GeoBounds } from '../../data/query/selectors.ts';
+import { prefersReducedMotion } from '../../lib/use-media-query.ts';
+import { fitPadding, viewSide } from './fit-events.tsx';
+import { precisionZoom, frameEvents } from './precision.ts';
+
+/** Where a story's step asks the map to look; `key` changes with every step. */
+export interface MapFrame {
+  key: string;
+  /** The step's own frame; null lets the map show the selected event, or fit the step's events. */
+  bounds: GeoBounds | null;
+  /** The event the step selects, if any (it may still be loading, or missing from the dataset). */
+  selectedId: string | null;
+}
+
+const FLIGHT_SECONDS = 1.2;
+
+/**
+ * A story's step moves the map: to the step's bounds, else to its selected event (FollowSelection
+ * does that), else to fit the events its filters show. The first step shown jumps (the page has
+ * just opened); later ones fly, or jump for readers who ask for reduced motion. Takes the place
+ * of FitEvents in story mode: the step, not the dataset, decides the first view.
+ */
+export function StoryFrame({
+  frame,
+  events,
+  selectedEvent,
+}: {
+  frame: MapFrame;
+  events: DatasetEvent[];
+  selectedEvent: DatasetEvent | null;
+}) {
+  const map = useMap();
+  const shownKey = useRef<string | null>(null);
+  const loaded = events.length > 0;
+  useEffect(
+    function showStep() {
+      if (shownKey.current === frame.key) return;
+      const first = shownKey.current === null;
+      const animate = !first && !prefersReducedMotion();
+      if (frame.bounds) {
+        const { west, south, east, north } = frame.bounds;
+        const bounds = L.latLngBounds([south, west], [north, east]);
+        if (animate) map.flyToBounds(bounds, { duration: FLIGHT_SECONDS });
+        else map.fitBounds(bounds, { animate: false });
+        shownKey.current = frame.key;
+        return;
+      }
+      // The events (and the selected one among them) are not there yet: wait for them.
+      if (!loaded) return;
+      shownKey.current = frame.key;
+      if (selectedEvent) {
+        // Later steps: FollowSelection flies to the newly selected event itself.
+        if (first)
+          map.setView(
+            [selectedEvent.latitude, selectedEvent.longitude],
+            precisionZoom(selectedEvent.locationPrecision, selectedEvent.latitude, viewSide(map)),
+            { animate: false },
+          );
+        return;
+      }
+      const fit = frameEvents(events, viewSide(map));
+      if (!fit) return;
+      const options = { ...fitPadding(map), maxZoom: fit.maxZoom };
+      if (animate) map.flyToBounds(fit.bounds, { ...options, duration: FLIGHT_SECONDS });
+      else map.fitBounds(fit.bounds, { ...options, animate: false });
+    },
+    [map, frame, events, loaded, selectedEvent],
+  );
+  return null;
+}

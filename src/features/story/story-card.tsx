@@ -1,0 +1,200 @@
+import { useEffect, useRef } from 'react';
+import type { Story, StoryIssue } from '../../data/story/story.ts';
+import { stepAnnouncement } from './story-steps.ts';
+import { StoryText } from './story-text.tsx';
+import './story.css';
+
+export interface StoryCardProps {
+  story: Story;
+  /** 0: the cover; 1 … steps.length: that step. */
+  step: number;
+  /** The cover event's title, shown on the cover; null for none (or not in the dataset). */
+  coverTitle: string | null;
+  /** The id of the event the step selects when the dataset has no such event. */
+  missingId: string | null;
+  onGo: (step: number) => void;
+  onExplore: () => void;
+}
+
+/**
+ * The story's card: its cover (title, description, the number of steps, Start) or one step (its
+ * title, text, image and credit, "3 of 6", Previous, Next, Explore). The title takes the focus on
+ * every change of step, so a screen reader reads on from there; the change is also announced.
+ */
+export function StoryCard({ story, step, coverTitle, missingId, onGo, onExplore }: StoryCardProps) {
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const shownStep = useRef<number | null>(null);
+  useEffect(
+    function focusTitleOnStepChange() {
+      // Not on the first drawing: a page that opens on a step keeps the browser's own start.
+      if (shownStep.current !== null && shownStep.current !== step)
+        titleRef.current?.focus({ preventScroll: false });
+      shownStep.current = step;
+    },
+    [step],
+  );
+  const progressRef = useRef<HTMLSpanElement>(null);
+  useEffect(
+    function showProgress() {
+      // Set from script: the Content Security Policy refuses style attributes in markup.
+      if (progressRef.current)
+        progressRef.current.style.width = `${(step / story.steps.length) * 100}%`;
+    },
+    [step, story.steps.length],
+  );
+
+  const count = story.steps.length;
+  const current = story.steps[step - 1];
+  return (
+    <section className="story-card" aria-labelledby="story-card-title">
+      <div className="story-card-top">
+        <p className="story-kicker">{current ? story.title : 'Story'}</p>
+        {current && (
+          <p className="story-position">
+            {step} of {count}
+          </p>
+        )}
+      </div>
+      {current && (
+        <div className="story-progress" aria-hidden="true">
+          <span ref={progressRef} />
+        </div>
+      )}
+      {/* Focusable: a long step scrolls here, and a keyboard must be able to scroll it. */}
+      <div className="story-card-body" tabIndex={0}>
+        <h2 id="story-card-title" className="story-title" tabIndex={-1} ref={titleRef}>
+          {current ? current.title : story.title}
+        </h2>
+        {current ? (
+          <>
+            {missingId !== null && (
+              <p className="story-note">
+                The event this step shows (“{missingId}”) is not in this dataset; the rest of the
+                step is shown.
+              </p>
+            )}
+            <StoryText text={current.text} />
+            {current.image && (
+              <figure className="story-figure">
+                <img src={current.image.url} alt={current.image.alt} loading="lazy" />
+                <figcaption>{current.image.credit}</figcaption>
+              </figure>
+            )}
+          </>
+        ) : (
+          <>
+            {story.description && <p className="story-description">{story.description}</p>}
+            {coverTitle && <p className="story-cover-event">{coverTitle}</p>}
+            <p className="story-count">
+              {count} step{count === 1 ? '' : 's'}
+              <span className="story-keys-hint"> · the arrow keys move through them</span>
+            </p>
+          </>
+        )}
+      </div>
+      <nav className="story-nav" aria-label="Story steps">
+        {current ? (
+          <>
+            <button
+              type="button"
+              className="button"
+              disabled={step <= 0}
+              onClick={() => onGo(step - 1)}
+            >
+              <span aria-hidden="true">← </span>Previous
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={step >= count}
+              onClick={() => onGo(step + 1)}
+            >
+              Next<span aria-hidden="true"> →</span>
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button button-primary" onClick={() => onGo(1)}>
+            Start<span aria-hidden="true"> →</span>
+          </button>
+        )}
+        <button type="button" className="button story-explore" onClick={onExplore}>
+          Explore
+        </button>
+      </nav>
+      <div className="visually-hidden" aria-live="polite">
+        {/* A live region speaks changes only: the step a page opens on is not announced. */}
+        {stepAnnouncement(story, step)}
+      </div>
+    </section>
+  );
+}
+
+/** How many issues the card lists before "and N more". */
+const LISTED_ISSUES = 10;
+
+export interface StoryProblemProps {
+  /** The story file could not be fetched: the reason, and a way to try again. */
+  failure: { message: string; onRetry: (() => void) | null; retrying: boolean } | null;
+  /** The story file was read but is not a story: every broken field. */
+  issues: readonly StoryIssue[];
+  onExplore: () => void;
+}
+
+/** A story that cannot be read says why, and the events stay one click away. */
+export function StoryProblem({ failure, issues, onExplore }: StoryProblemProps) {
+  return (
+    <section className="story-card story-card--problem" aria-labelledby="story-card-title">
+      <div className="story-card-body">
+        <h2 id="story-card-title" className="story-title" tabIndex={-1}>
+          {failure ? 'The story could not be loaded' : 'This story cannot be read'}
+        </h2>
+        <div role="alert">
+          {failure ? (
+            <p>{failure.message}</p>
+          ) : (
+            <>
+              <p>
+                The story file has {issues.length} problem{issues.length === 1 ? '' : 's'}, so none
+                of it is shown:
+              </p>
+              <ul className="story-issues">
+                {issues.slice(0, LISTED_ISSUES).map((issue, index) => (
+                  <li key={index}>
+                    <code>{issue.field}</code>: {issue.reason}
+                  </li>
+                ))}
+              </ul>
+              {issues.length > LISTED_ISSUES && <p>and {issues.length - LISTED_ISSUES} more.</p>}
+            </>
+          )}
+        </div>
+      </div>
+      <nav className="story-nav" aria-label="Story">
+        {failure?.onRetry && (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={failure.retrying}
+            onClick={failure.onRetry}
+          >
+            Retry
+          </button>
+        )}
+        <button type="button" className="button" onClick={onExplore}>
+          Show all events
+        </button>
+      </nav>
+    </section>
+  );
+}
+
+/** While the story file loads. */
+export function StoryLoading() {
+  return (
+    <section className="story-card" aria-busy="true" aria-label="Story">
+      <div className="story-card-body">
+        <p className="story-kicker">Loading the story…</p>
+      </div>
+    </section>
+  );
+}
