@@ -20,6 +20,7 @@ import { useDataset } from './use-dataset.ts';
 import { useExplorerView } from './use-explorer-view.ts';
 import { useLinkRepairs } from './use-link-repairs.ts';
 import { usePageKeyboard } from './use-page-keyboard.ts';
+import { useStorySlot } from './use-story-slot.ts';
 import { useUrlCorrections } from './use-url-corrections.ts';
 import { createViewLinks } from './view-links.ts';
 
@@ -38,6 +39,11 @@ const PHONE_QUERY = '(max-width: 600px)';
 // The reader view for iframes (?embed=1): only frames load it.
 const EmbedLayout = lazy(() =>
   import('./embed-layout.tsx').then((module) => ({ default: module.EmbedLayout })),
+);
+
+// Writing a story: the way back to a kept draft and the editor, once asked for or idle.
+const StoryAuthoring = lazy(() =>
+  import('./story-authoring.tsx').then((module) => ({ default: module.StoryAuthoring })),
 );
 
 const NO_EVENTS: DatasetEvent[] = [];
@@ -75,6 +81,8 @@ export function App() {
     else setSheet('search');
   }, []);
   const closeSheet = useCallback(() => setSheet('closed'), []);
+  const story = useStorySlot(!state.embed && dataset !== null);
+  const storyProps = { slot: story, url, view, links };
   // A sheet left open when the window widens does not come back when it narrows again.
   if (!phone && sheet !== 'closed') setSheet('closed');
 
@@ -166,7 +174,7 @@ export function App() {
 
   return (
     <div className="app">
-      <DatasetHeader loaded={loaded} url={url} />
+      <DatasetHeader loaded={loaded} url={url} onAddToStory={story.add} />
       {dragging && <DropOverlay />}
       {(loaded.needsMapping || changingColumns) && (
         <Suspense fallback={null}>
@@ -223,15 +231,25 @@ export function App() {
       {(!phone || !dataset) && (
         <TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />
       )}
+      {story.mounted && !story.open && (
+        <Suspense fallback={null}>
+          <StoryAuthoring part="line" {...storyProps} />
+        </Suspense>
+      )}
       <Notices notices={notices.notices} onDismiss={notices.dismiss} />
       {notFound}
-      <main className="workspace" id="main">
+      <main className={story.open ? 'workspace workspace--story' : 'workspace'} id="main">
         {loaded.query.isError ? (
           <LoadError loaded={loaded} url={url} />
         ) : (
           <>
             {eventsPanel}
             {mapPanel}
+            {story.open && (
+              <Suspense fallback={null}>
+                <StoryAuthoring part="editor" {...storyProps} />
+              </Suspense>
+            )}
           </>
         )}
       </main>

@@ -7,7 +7,16 @@ import { AppHeader } from './app-header.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
 
 /** The page's header for the dataset shown: its title, where it came from, and the ways out. */
-export function DatasetHeader({ loaded, url }: { loaded: LoadedDataset; url: UrlStateApi }) {
+export function DatasetHeader({
+  loaded,
+  url,
+  onAddToStory,
+}: {
+  loaded: LoadedDataset;
+  url: UrlStateApi;
+  /** Opens the story editor with this view added as a step (in the Share menu). */
+  onAddToStory: () => void;
+}) {
   const { dataset, source, report, query } = loaded;
   return (
     <AppHeader
@@ -36,7 +45,7 @@ export function DatasetHeader({ loaded, url }: { loaded: LoadedDataset; url: Url
               </span>
             }
           />
-          {dataset && <HeaderShareMenu loaded={loaded} url={url} />}
+          {dataset && <HeaderShareMenu loaded={loaded} url={url} onAddToStory={onAddToStory} />}
           {source.kind !== 'bundled' && (
             <a
               className="button"
@@ -61,7 +70,15 @@ export function DatasetHeader({ loaded, url }: { loaded: LoadedDataset; url: Url
 }
 
 /** Share, for the view as it is now (the URL is the one source of truth). */
-function HeaderShareMenu({ loaded, url }: { loaded: LoadedDataset; url: UrlStateApi }) {
+function HeaderShareMenu({
+  loaded,
+  url,
+  onAddToStory,
+}: {
+  loaded: LoadedDataset;
+  url: UrlStateApi;
+  onAddToStory: () => void;
+}) {
   const { view, embed } = shareAddresses(url.state, APP_BASE, window.location.origin);
   const title = loaded.dataset?.metadata.title ?? 'Events';
   return (
@@ -70,6 +87,7 @@ function HeaderShareMenu({ loaded, url }: { loaded: LoadedDataset; url: UrlState
       embedUrl={embed}
       title={`${title} — Dateline`}
       localFile={loaded.source.kind === 'local'}
+      onAddToStory={onAddToStory}
     />
   );
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../model/calendar-day.ts';
-import { captureStep, captureView, defaultStepTitle, storyBounds } from './capture-step.ts';
+import {
+  captureStep,
+  captureView,
+  defaultStepTitle,
+  describeStepView,
+  storyBounds,
+} from './capture-step.ts';
 
 const day = (iso: string) => {
   const parsed = parseIsoDay(iso);
@@ -50,6 +56,21 @@ describe('storyBounds', () => {
     });
   });
 
+  it('brings a frame panned round the world back to the first world', () => {
+    expect(storyBounds({ west: -530, south: 30, east: -470, north: 40 })).toEqual({
+      west: -170,
+      south: 30,
+      east: -110,
+      north: 40,
+    });
+    expect(storyBounds({ west: 550, south: 30, east: 570, north: 40 })).toEqual({
+      west: 190 - 360,
+      south: 30,
+      east: 210 - 360,
+      north: 40,
+    });
+  });
+
   it('keeps a frame across the antimeridian as it is', () => {
     expect(storyBounds({ west: 170, south: -20, east: 190, north: 10 })).toEqual({
       west: 170,
@@ -87,6 +108,10 @@ describe('defaultStepTitle', () => {
 });
 
 describe('captureStep', () => {
+  it('cuts a title longer than a story file takes', () => {
+    expect(captureStep({ ...NOTHING, bounds: null }, 'x'.repeat(300), '').title).toHaveLength(200);
+  });
+
   it('starts with the given title, the text and no image', () => {
     const view = { ...NOTHING, bounds: null };
     expect(captureStep(view, 'All events', '')).toEqual({
@@ -95,5 +120,32 @@ describe('captureStep', () => {
       view,
       image: null,
     });
+  });
+});
+
+describe('describeStepView', () => {
+  const titles: Record<string, string> = { summit: 'The summit' };
+  const titleOf = (id: string) => titles[id] ?? null;
+  const bounds = { west: 1, south: 2, east: 3, north: 4 };
+
+  it('names the event, the filters and the map area', () => {
+    const view = {
+      selectedId: 'summit',
+      from: day('2024-06-01'),
+      to: day('2024-06-30'),
+      query: 'pact',
+      categories: ['diplomacy'],
+      bounds,
+    };
+    expect(describeStepView(view, titleOf, label)).toBe(
+      '“The summit” · 1–30 June 2024 · search “pact” · Diplomacy · this map area',
+    );
+  });
+
+  it('says "all events" when nothing narrows the view, and names a missing event', () => {
+    expect(describeStepView({ ...NOTHING, bounds: null }, titleOf, label)).toBe('all events');
+    expect(describeStepView({ ...NOTHING, selectedId: 'gone', bounds }, titleOf, label)).toBe(
+      'an event not in this dataset (gone) · all events · this map area',
+    );
   });
 });

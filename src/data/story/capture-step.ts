@@ -20,7 +20,10 @@ export function storyBounds(bounds: GeoBounds): GeoBounds {
   const south = round(Math.max(-90, Math.min(90, bounds.south)));
   const north = round(Math.max(-90, Math.min(90, bounds.north)));
   if (bounds.east - bounds.west >= 360) return { west: -180, south, east: 180, north };
-  return { west: round(bounds.west), south, east: round(bounds.east), north };
+  // A map panned round the world reports longitudes past ±180: the same frame, shifted so its
+  // west edge is on the first world (a frame across the antimeridian keeps an east past 180).
+  const shift = Math.floor((bounds.west + 180) / 360) * 360;
+  return { west: round(bounds.west - shift), south, east: round(bounds.east - shift), north };
 }
 
 /** The view a step keeps: the selection, a copy of the filter, and the map's frame if known. */
@@ -38,8 +41,11 @@ export function captureView(
   };
 }
 
+/** A story file's limit on a title (read-story.ts). */
+const MAX_TITLE_LENGTH = 200;
+
 export function captureStep(view: StoryView, title: string, text: string): StoryStep {
-  return { title, text, view, image: null };
+  return { title: title.slice(0, MAX_TITLE_LENGTH), text, view, image: null };
 }
 
 /**
@@ -57,4 +63,27 @@ export function defaultStepTitle(
   if (view.from !== null || view.to !== null) parts.push(formatDayRange(view.from, view.to));
   if (view.categories.length > 0) parts.push(view.categories.map(labelOf).join(', '));
   return parts.length > 0 ? parts.join(' · ') : 'All events';
+}
+
+/**
+ * What a step's view shows, in words, for the editor ("Selects “Summit” · 1 June – 31 Oct 2024 ·
+ * map framed"). `titleOf` gives an event's title, or null when the dataset has no such event.
+ */
+export function describeStepView(
+  view: StoryView,
+  titleOf: (id: string) => string | null,
+  labelOf: (category: string) => string,
+): string {
+  const parts: string[] = [];
+  if (view.selectedId !== null) {
+    const title = titleOf(view.selectedId);
+    parts.push(title === null ? `an event not in this dataset (${view.selectedId})` : `“${title}”`);
+  }
+  if (view.from !== null || view.to !== null) parts.push(formatDayRange(view.from, view.to));
+  if (view.query !== '') parts.push(`search “${view.query}”`);
+  if (view.categories.length > 0) parts.push(view.categories.map(labelOf).join(', '));
+  if (parts.length === 0 || (view.selectedId !== null && parts.length === 1))
+    parts.push('all events');
+  if (view.bounds) parts.push('this map area');
+  return parts.join(' · ');
 }

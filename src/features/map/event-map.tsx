@@ -10,6 +10,8 @@ import { FollowSelection } from './follow-selection.tsx';
 import { MapFocus } from './map-focus.tsx';
 import { MapLegend } from './map-legend.tsx';
 import { ReportView } from './report-view.tsx';
+import { ShowFrame } from './show-frame.tsx';
+import { KeepSize } from './keep-size.tsx';
 import type { MapLinks } from './map-links.ts';
 import './map.css';
 import './markers.css';
@@ -65,6 +67,9 @@ export function EventMap({
         <FollowSelection selectedEvent={selectedEvent} />
         <EventMarkers events={events} selectedEvent={selectedEvent} links={links} />
         <ReportView onViewChange={onViewChange} />
+        <ReportView onViewChange={links.mapBounds.set} />
+        <ShowFrame frame={links.mapFrame} />
+        <KeepSize />
         <MapFocus focusHomes={links.focusHomes} />
       </MapContainer>
       <button
