@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import {
   captureStep,
   captureView,
@@ -11,7 +11,7 @@ import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import { addStep } from '../features/story-editor/draft-edits.ts';
 import { useStoreValue } from '../lib/store/store.ts';
 import { useMediaQuery } from '../lib/use-media-query.ts';
-import { changeDraft, draftState, loadDraft, startOver } from './story-draft-state.ts';
+import { addedStep, changeDraft, draftState, loadDraft, startOver } from './story-draft-state.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
 import type { StorySlot } from './use-story-slot.ts';
 import type { ViewLinks } from './view-links.ts';
@@ -95,7 +95,7 @@ function DraftLine({ slot, url }: StoryAuthoringProps) {
 function EditorPart({ slot, url, view, links }: StoryAuthoringProps) {
   const state = useStoreValue(draftState, same);
   const sheet = useMediaQuery(SHEET_QUERY);
-  const [focusRequest, setFocusRequest] = useState<{ key: number } | null>(null);
+  const focusRequest = useStoreValue(addedStep, same);
   const handledRequest = useRef(0);
   const dataset = datasetOf(url);
 
@@ -110,7 +110,7 @@ function EditorPart({ slot, url, view, links }: StoryAuthoringProps) {
     );
     const { draft, key } = addStep(current.draft, captureStep(captured, title, ''));
     changeDraft(draft, dataset);
-    setFocusRequest({ key });
+    addedStep.set({ key });
   }
 
   const ready = state.status === 'ready';

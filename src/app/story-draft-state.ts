@@ -25,6 +25,9 @@ export type DraftState =
 
 export const draftState = createStore<DraftState>({ status: 'loading' });
 
+/** The step added last, whose title the editor focuses (a new object each time). */
+export const addedStep = createStore<{ key: number } | null>(null);
+
 let loading = false;
 /** Reads the kept draft into the store, once per page. */
 export function loadDraft(): void {

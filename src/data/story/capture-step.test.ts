@@ -145,7 +145,7 @@ describe('describeStepView', () => {
   it('says "all events" when nothing narrows the view, and names a missing event', () => {
     expect(describeStepView({ ...NOTHING, bounds: null }, titleOf, label)).toBe('all events');
     expect(describeStepView({ ...NOTHING, selectedId: 'gone', bounds }, titleOf, label)).toBe(
-      'an event not in this dataset (gone) · all events · this map area',
+      'an event not in this dataset (gone) · this map area',
     );
   });
 });

@@ -82,8 +82,7 @@ export function describeStepView(
   if (view.from !== null || view.to !== null) parts.push(formatDayRange(view.from, view.to));
   if (view.query !== '') parts.push(`search “${view.query}”`);
   if (view.categories.length > 0) parts.push(view.categories.map(labelOf).join(', '));
-  if (parts.length === 0 || (view.selectedId !== null && parts.length === 1))
-    parts.push('all events');
+  if (parts.length === 0) parts.push('all events');
   if (view.bounds) parts.push('this map area');
   return parts.join(' · ');
 }

@@ -11,7 +11,7 @@ import {
   storyFileName,
   updateStep,
 } from './draft-edits.ts';
-import { dropIndex } from './use-step-drag.ts';
+import { dropIndex, edgeScroll } from './use-step-drag.ts';
 
 const VIEW = { selectedId: null, from: null, to: null, query: '', categories: [], bounds: null };
 const step = (title: string): StoryStep => ({ title, text: '', view: VIEW, image: null });
@@ -124,5 +124,16 @@ describe('EMPTY_DRAFT', () => {
       coverId: null,
       steps: [],
     });
+  });
+});
+
+describe('edgeScroll', () => {
+  it('scrolls up near the top, down near the bottom, faster nearer the edge', () => {
+    expect(edgeScroll(300, 100, 500)).toBe(0);
+    expect(edgeScroll(130, 100, 500)).toBeLessThan(0);
+    expect(edgeScroll(101, 100, 500)).toBeLessThan(edgeScroll(130, 100, 500));
+    expect(edgeScroll(50, 100, 500)).toBe(-12);
+    expect(edgeScroll(480, 100, 500)).toBeGreaterThan(0);
+    expect(edgeScroll(600, 100, 500)).toBe(12);
   });
 });

@@ -7,7 +7,7 @@ import { readStory } from '../../data/story/read-story.ts';
 import type { Story, StoryIssue } from '../../data/story/story.ts';
 import { storyFileJson } from '../../data/story/write-story.ts';
 
-export function draftIssues(story: Story): StoryIssue[] {
+export function draftIssues(story: Story): readonly StoryIssue[] {
   return readStory(JSON.parse(storyFileJson(story))).issues;
 }
 

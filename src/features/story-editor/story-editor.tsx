@@ -54,6 +54,7 @@ export function StoryEditor(props: StoryEditorProps) {
   const rootRef = useRef<HTMLElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const id = useId();
   const [announcement, setAnnouncement] = useState('');
   const [attempted, setAttempted] = useState(false);
@@ -69,6 +70,17 @@ export function StoryEditor(props: StoryEditorProps) {
   const issueOf = (field: string) => shown.get(field) ?? null;
   // A refusal is about the draft it was given: once every issue is fixed it goes.
   if (downloadProblem && issues.length === 0) setDownloadProblem(null);
+
+  // Before the focus is placed below: showModal moves the focus into the dialog by itself.
+  useLayoutEffect(
+    function openAsModalSheet() {
+      const dialog = dialogRef.current;
+      if (!sheet || !dialog) return undefined;
+      if (!dialog.open) dialog.showModal();
+      return () => dialog.close();
+    },
+    [sheet],
+  );
 
   // A step just added: its title takes the focus, once.
   const { focusRequest } = props;
@@ -92,16 +104,6 @@ export function StoryEditor(props: StoryEditorProps) {
     if (wanted.select && target instanceof HTMLInputElement) target.select();
   });
 
-  useEffect(
-    function openAsModalSheet() {
-      const dialog = dialogRef.current;
-      if (!sheet || !dialog) return undefined;
-      if (!dialog.open) dialog.showModal();
-      return () => dialog.close();
-    },
-    [sheet],
-  );
-
   const keys = draft.steps.map((keyed) => keyed.key);
   const count = draft.steps.length;
   const titleOf = (key: number) => {
@@ -120,6 +122,7 @@ export function StoryEditor(props: StoryEditorProps) {
 
   const drag = useStepDrag(
     listRef,
+    bodyRef,
     keys,
     (key, to) => onChange(moveStep(draft, key, to)),
     (key) => setAnnouncement(`Moved ${titleOf(key)} to step ${keys.indexOf(key) + 1} of ${count}.`),
@@ -153,12 +156,24 @@ export function StoryEditor(props: StoryEditorProps) {
   const content = (
     <>
       <header className="story-editor-head">
-        <div>
+        <div className="story-editor-title">
           <h2 id={headingId} className="story-editor-heading">
             Story draft
           </h2>
           <p className="story-editor-saved">Kept in this browser as you write</p>
         </div>
+        <button
+          type="button"
+          className="button story-start-over"
+          data-focus-name="start-over"
+          disabled={confirming}
+          onClick={() => {
+            setConfirming(true);
+            pendingFocus.current = { key: null, name: 'confirm-start-over' };
+          }}
+        >
+          Start over
+        </button>
         <button
           type="button"
           className="story-icon-button story-editor-close"
@@ -171,7 +186,7 @@ export function StoryEditor(props: StoryEditorProps) {
           </svg>
         </button>
       </header>
-      <div className="story-editor-body">
+      <div ref={bodyRef} className="story-editor-body">
         {props.notice}
         <label className="story-label" htmlFor={`${id}-title`}>
           Story title
@@ -308,17 +323,6 @@ export function StoryEditor(props: StoryEditorProps) {
             )}
             <button type="button" className="button" onClick={download}>
               Download story
-            </button>
-            <button
-              type="button"
-              className="button story-start-over"
-              data-focus-name="start-over"
-              onClick={() => {
-                setConfirming(true);
-                pendingFocus.current = { key: null, name: 'confirm-start-over' };
-              }}
-            >
-              Start over
             </button>
           </div>
         )}

@@ -9,6 +9,21 @@ export function dropIndex(pointerY: number, middles: readonly number[]): number 
   return below === -1 ? middles.length : below;
 }
 
+/** How near the scrolled box's top or bottom edge the pointer scrolls it, and how fast. */
+const EDGE_PX = 48;
+const SCROLL_PX_PER_FRAME = 12;
+
+/**
+ * How far to scroll the box this frame: up near its top, down near its bottom, faster the nearer
+ * the edge (or past it); 0 elsewhere.
+ */
+export function edgeScroll(pointerY: number, top: number, bottom: number): number {
+  const share = (distance: number) => Math.min(1, (EDGE_PX - distance) / EDGE_PX);
+  if (pointerY < top + EDGE_PX) return -Math.ceil(SCROLL_PX_PER_FRAME * share(pointerY - top));
+  if (pointerY > bottom - EDGE_PX) return Math.ceil(SCROLL_PX_PER_FRAME * share(bottom - pointerY));
+  return 0;
+}
+
 interface Drag {
   key: number;
   pointerId: number;
@@ -16,12 +31,14 @@ interface Drag {
 
 /**
  * Reordering by dragging a step's handle, with a mouse, a pen or a finger (pointer events; the
- * handle has `touch-action: none`, so a finger drags instead of scrolling). The list reorders as
- * the pointer passes a neighbour's middle, so what is seen is where the step will stay. Listens on
- * the window: a step moved in the page may lose the pointer's capture.
+ * handle has `touch-action: none`, so a finger drags instead of scrolling the page). The list
+ * reorders as the pointer passes a neighbour's middle, so what is seen is where the step will
+ * stay; held near the top or bottom of the scrolled box, the box scrolls. Listens on the window:
+ * a step moved in the page may lose the pointer's capture.
  */
 export function useStepDrag(
   listRef: RefObject<HTMLOListElement | null>,
+  scrollRef: RefObject<HTMLElement | null>,
   keys: readonly number[],
   onMove: (key: number, to: number) => void,
   onDrop: (key: number) => void,
@@ -35,8 +52,9 @@ export function useStepDrag(
   useEffect(
     function followPointer() {
       if (!dragging) return undefined;
-      const onPointerMove = (moveEvent: globalThis.PointerEvent) => {
-        if (moveEvent.pointerId !== dragging.pointerId) return;
+      let pointerY: number | null = null;
+      const place = () => {
+        if (pointerY === null) return;
         const items = [...(listRef.current?.children ?? [])] as HTMLElement[];
         const middles = items
           .filter((item) => item.dataset.stepKey !== String(dragging.key))
@@ -44,9 +62,28 @@ export function useStepDrag(
             const box = item.getBoundingClientRect();
             return box.top + box.height / 2;
           });
-        const target = dropIndex(moveEvent.clientY, middles);
+        const target = dropIndex(pointerY, middles);
         if (latest.current.keys.indexOf(dragging.key) !== target)
           latest.current.onMove(dragging.key, target);
+      };
+      let frame = 0;
+      const scrollNearEdges = () => {
+        const box = scrollRef.current;
+        if (box && pointerY !== null) {
+          const { top, bottom } = box.getBoundingClientRect();
+          const by = edgeScroll(pointerY, top, bottom);
+          if (by !== 0) {
+            box.scrollTop += by;
+            place();
+          }
+        }
+        frame = requestAnimationFrame(scrollNearEdges);
+      };
+      frame = requestAnimationFrame(scrollNearEdges);
+      const onPointerMove = (moveEvent: globalThis.PointerEvent) => {
+        if (moveEvent.pointerId !== dragging.pointerId) return;
+        pointerY = moveEvent.clientY;
+        place();
       };
       const onPointerEnd = (endEvent: globalThis.PointerEvent) => {
         if (endEvent.pointerId !== dragging.pointerId) return;
@@ -57,12 +94,13 @@ export function useStepDrag(
       window.addEventListener('pointerup', onPointerEnd);
       window.addEventListener('pointercancel', onPointerEnd);
       return () => {
+        cancelAnimationFrame(frame);
         window.removeEventListener('pointermove', onPointerMove);
         window.removeEventListener('pointerup', onPointerEnd);
         window.removeEventListener('pointercancel', onPointerEnd);
       };
     },
-    [dragging, listRef],
+    [dragging, listRef, scrollRef],
   );
 
   const handleProps = useCallback(
