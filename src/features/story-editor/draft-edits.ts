@@ -4,7 +4,7 @@
  */
 import type { Story, StoryStep } from '../../data/story/story.ts';
 
-export interface KeyedStep {
+interface KeyedStep {
   key: number;
   step: StoryStep;
 }
