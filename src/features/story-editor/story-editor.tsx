@@ -159,7 +159,7 @@ export function StoryEditor(props: StoryEditorProps) {
           <h2 id={headingId} className="story-editor-heading">
             Story draft
           </h2>
-          <p className="story-editor-saved">Kept in this browser as you write</p>
+          <p className="story-editor-saved">Kept in this browser</p>
         </div>
         <button
           type="button"
