@@ -1,11 +1,4 @@
-import {
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { StoryView } from '../../data/story/story.ts';
 import { storyFileJson } from '../../data/story/write-story.ts';
 import { downloadText } from '../../lib/download.ts';
