@@ -24,6 +24,7 @@ import { useDataset } from './use-dataset.ts';
 import { useExplorerView } from './use-explorer-view.ts';
 import { useLinkRepairs } from './use-link-repairs.ts';
 import { usePageKeyboard } from './use-page-keyboard.ts';
+import { useStorySlot } from './use-story-slot.ts';
 import { useUrlCorrections } from './use-url-corrections.ts';
 import { createViewLinks } from './view-links.ts';
 
@@ -58,6 +59,11 @@ const STORY_KIT: StoryKit = {
     eventPassesFilter,
   },
 };
+
+// Writing a story: the way back to a kept draft and the editor, once asked for or idle.
+const StoryAuthoring = lazy(() =>
+  import('./story-authoring.tsx').then((module) => ({ default: module.StoryAuthoring })),
+);
 
 const NO_EVENTS: DatasetEvent[] = [];
 
@@ -104,6 +110,9 @@ function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
     else setSheet('search');
   }, []);
   const closeSheet = useCallback(() => setSheet('closed'), []);
+  // Not while a story is read: its card is the way through it.
+  const authoring = useStorySlot(!state.embed && dataset !== null && !story);
+  const authoringProps = { slot: authoring, url, view, links };
   // A sheet left open when the window widens does not come back when it narrows again.
   if (!phone && sheet !== 'closed') setSheet('closed');
 
@@ -197,7 +206,7 @@ function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
 
   return (
     <div className={story ? 'app app--story' : 'app'}>
-      <DatasetHeader loaded={loaded} url={url} story={!!story} />
+      <DatasetHeader loaded={loaded} url={url} story={!!story} onAddToStory={authoring.add} />
       {dragging && <DropOverlay />}
       {(loaded.needsMapping || changingColumns) && (
         <Suspense fallback={null}>
@@ -254,9 +263,14 @@ function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
       {(!phone || !dataset) && (
         <TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />
       )}
+      {authoring.mounted && !authoring.open && (
+        <Suspense fallback={null}>
+          <StoryAuthoring part="line" {...authoringProps} />
+        </Suspense>
+      )}
       <Notices notices={notices.notices} onDismiss={notices.dismiss} />
       {notFound}
-      <main className="workspace" id="main">
+      <main className={authoring.open ? 'workspace workspace--story' : 'workspace'} id="main">
         {loaded.query.isError ? (
           <LoadError loaded={loaded} url={url} />
         ) : (
@@ -270,6 +284,11 @@ function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
               eventsPanel
             )}
             {mapPanel}
+            {authoring.open && (
+              <Suspense fallback={null}>
+                <StoryAuthoring part="editor" {...authoringProps} />
+              </Suspense>
+            )}
           </>
         )}
       </main>

@@ -19,11 +19,14 @@ export function DatasetHeader({
   loaded,
   url,
   story = false,
+  onAddToStory,
 }: {
   loaded: LoadedDataset;
   url: UrlStateApi;
   /** Reading a story: its card is the way through it, so the header offers none. */
   story?: boolean;
+  /** Opens the story editor with this view added as a step (in the Share menu). */
+  onAddToStory: () => void;
 }) {
   const { dataset, source, report, query } = loaded;
   const [idle, setIdle] = useState(false);
@@ -66,7 +69,7 @@ export function DatasetHeader({
               />
             </Suspense>
           )}
-          {dataset && <HeaderShareMenu loaded={loaded} url={url} />}
+          {dataset && <HeaderShareMenu loaded={loaded} url={url} onAddToStory={onAddToStory} />}
           {source.kind !== 'bundled' && (
             <a
               className="button"
@@ -91,7 +94,15 @@ export function DatasetHeader({
 }
 
 /** Share, for the view as it is now (the URL is the one source of truth). */
-function HeaderShareMenu({ loaded, url }: { loaded: LoadedDataset; url: UrlStateApi }) {
+function HeaderShareMenu({
+  loaded,
+  url,
+  onAddToStory,
+}: {
+  loaded: LoadedDataset;
+  url: UrlStateApi;
+  onAddToStory: () => void;
+}) {
   const { view, embed } = shareAddresses(url.state, APP_BASE, window.location.origin);
   const title = loaded.dataset?.metadata.title ?? 'Events';
   return (
@@ -100,6 +111,7 @@ function HeaderShareMenu({ loaded, url }: { loaded: LoadedDataset; url: UrlState
       embedUrl={embed}
       title={`${title} — Dateline`}
       localFile={loaded.source.kind === 'local'}
+      onAddToStory={onAddToStory}
     />
   );
 }

@@ -65,7 +65,7 @@ const NO_VIEW: StoryView = {
 /**
  * What story mode uses of the explorer's first-load modules, handed in by App rather than
  * imported: importing them here would make the bundler move them out of the first load's chunk
- * into shared chunks, which costs the first load about 1.3 KB gzip (docs/decisions.md §10).
+ * into shared chunks, which costs the first load about 1.3 KB gzip (docs/decisions.md §12).
  */
 export interface StoryKit {
   /** The site's base path (APP_BASE). */

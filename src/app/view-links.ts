@@ -1,4 +1,5 @@
 import type { ImportProgress } from '../data/import/import-types.ts';
+import type { GeoBounds } from '../data/query/selectors.ts';
 import { FocusHomes } from '../lib/focus-homes.ts';
 import { createStore, type Store } from '../lib/store/store.ts';
 
@@ -10,6 +11,13 @@ export interface ViewLinks {
   highlight: Store<string | null>;
   listInView: Store<ReadonlySet<string>>;
   focusHomes: FocusHomes;
+  /**
+   * Where the map looks, after each move: read when a view is captured ("Add this view to a
+   * story"), so that nothing re-renders as the map pans.
+   */
+  mapBounds: Store<GeoBounds | null>;
+  /** A frame for the map to show (a story step's "Show"); a new object asks again. */
+  mapFrame: Store<{ bounds: GeoBounds } | null>;
 }
 
 /** The page's links, and the store of the load's progress. */
@@ -22,6 +30,8 @@ export function createViewLinks(): {
       highlight: createStore<string | null>(null),
       listInView: createStore<ReadonlySet<string>>(new Set()),
       focusHomes: new FocusHomes(),
+      mapBounds: createStore<GeoBounds | null>(null),
+      mapFrame: createStore<{ bounds: GeoBounds } | null>(null),
     },
     progress: createStore<ImportProgress | null>(null),
   };

@@ -12,6 +12,7 @@ import {
   selectEvent,
   setDateRange,
   showBundledDataset,
+  showView,
   stepSelection,
   toggleCategory,
   widenToEvent,
@@ -121,6 +122,23 @@ describe('filters', () => {
       params,
     });
     expect(resetFilters(busy)).toEqual(state({ selectedId: 'a', params }));
+  });
+});
+
+describe('showing a kept view', () => {
+  it('takes its selection and filters, keeps the dataset, and pushes when the selection changes', () => {
+    const params: [string, string][] = [['data', 'https://example.org/e.geojson']];
+    const before = state({ selectedId: 'a', query: 'old', params });
+    const view = {
+      selectedId: 'c',
+      from: day('2024-06-01'),
+      to: null,
+      query: '',
+      categories: ['statement'],
+    };
+    const after = showView(before, view);
+    expect(after).toEqual(state({ ...view, params }));
+    expect(historyFor(before, after)).toBe('push');
   });
 });
 

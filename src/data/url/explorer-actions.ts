@@ -5,7 +5,7 @@
  * it changed (historyFor), as docs/contracts.md §2 asks.
  */
 import type { CalendarDay } from '../model/calendar-day.ts';
-import { NO_FILTER } from '../model/event-filter.ts';
+import { NO_FILTER, type EventFilter } from '../model/event-filter.ts';
 import type { DatasetEvent } from '../model/schema.ts';
 import { widenToInclude } from '../query/filter.ts';
 import { EMPTY_URL_STATE, type UrlState } from './url-state.ts';
@@ -105,6 +105,18 @@ export function removeFilter(state: UrlState, filter: 'query' | 'dates' | 'categ
 
 export function resetFilters(state: UrlState): UrlState {
   return { ...state, ...NO_FILTER };
+}
+
+/**
+ * A view kept elsewhere (a story step's "Show"): its selection and filters replace the reader's,
+ * on the same dataset.
+ */
+export function showView(
+  state: UrlState,
+  view: EventFilter & { selectedId: string | null },
+): UrlState {
+  const { selectedId, from, to, query, categories } = view;
+  return { ...state, selectedId, from, to, query, categories: [...categories] };
 }
 
 /** The bundled dataset, with a fresh view (still the reader view inside a frame). */

@@ -6,7 +6,7 @@
  * stranger's link: a bad value is corrected and said in a notice.
  */
 // Types only from the explorer's URL modules: this module is in the story's chunk, and importing
-// their code would make the bundler split them out of the first load (docs/decisions.md §10).
+// their code would make the bundler split them out of the first load (docs/decisions.md §12).
 import type { EventFilter } from '../model/event-filter.ts';
 import type { DatasetEvent } from '../model/schema.ts';
 import type { eventPassesFilter } from '../query/filter.ts';

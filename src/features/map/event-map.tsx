@@ -11,6 +11,8 @@ import { MapFocus } from './map-focus.tsx';
 import { MapLegend } from './map-legend.tsx';
 import { ReportView } from './report-view.tsx';
 import { StoryFrame, type MapFrame } from './story-frame.tsx';
+import { ShowFrame } from './show-frame.tsx';
+import { KeepSize } from './keep-size.tsx';
 import type { MapLinks } from './map-links.ts';
 import './map.css';
 import './markers.css';
@@ -75,6 +77,9 @@ export function EventMap({
         <FollowSelection selectedEvent={storyFrame?.bounds ? null : selectedEvent} />
         <EventMarkers events={events} selectedEvent={selectedEvent} links={links} />
         <ReportView onViewChange={onViewChange} />
+        <ReportView onViewChange={links.mapBounds.set} />
+        <ShowFrame frame={links.mapFrame} />
+        <KeepSize />
         <MapFocus focusHomes={links.focusHomes} />
       </MapContainer>
       <button

@@ -1,3 +1,4 @@
+import type { GeoBounds } from '../../data/query/selectors.ts';
 import type { PaletteSlot } from '../../data/model/categories.ts';
 import type { FocusHomes } from '../../lib/focus-homes.ts';
 import type { Store } from '../../lib/store/store.ts';
@@ -22,4 +23,8 @@ export interface MapLinks {
   listInView: Store<ReadonlySet<string>>;
   /** Where the map offers itself as the place the focus returns to. */
   focusHomes: FocusHomes;
+  /** Told where the map looks after each move (read on demand, never re-rendering the page). */
+  mapBounds: Store<GeoBounds | null>;
+  /** A frame to show, asked for by the app (a story step's "Show"). */
+  mapFrame: Store<{ bounds: GeoBounds } | null>;
 }

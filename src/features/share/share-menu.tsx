@@ -17,11 +17,18 @@ export function ShareMenu(props: SharePanelProps) {
       label="Share"
       closeOnOutsidePress
     >
-      {(region) => (
+      {(region, close) => (
         <section {...region} className="share-panel popover" aria-label="Share this view">
           {!region.hidden && (
             <Suspense fallback={null}>
-              <SharePanel {...props} />
+              <SharePanel
+                {...props}
+                onAddToStory={() => {
+                  // The editor takes the focus to the new step; the menu has done its part.
+                  close();
+                  props.onAddToStory();
+                }}
+              />
             </Suspense>
           )}
         </section>

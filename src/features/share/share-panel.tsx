@@ -12,6 +12,8 @@ export interface SharePanelProps {
   title: string;
   /** A file opened on this device: nobody else can open its link, so nothing is offered to embed. */
   localFile: boolean;
+  /** Opens the story editor with this view added as a step. */
+  onAddToStory: () => void;
 }
 
 function CopyNote({ state, what }: { state: CopyState; what: string }) {
@@ -27,7 +29,7 @@ function CopyNote({ state, what }: { state: CopyState; what: string }) {
 }
 
 /** The Share menu's content: Copy link, and Embed with its sizes, snippet and live preview. */
-export function SharePanel({ viewUrl, embedUrl, title, localFile }: SharePanelProps) {
+export function SharePanel({ viewUrl, embedUrl, title, localFile, onAddToStory }: SharePanelProps) {
   const linkRef = useRef<HTMLInputElement>(null);
   const snippetRef = useRef<HTMLTextAreaElement>(null);
   const link = useCopyText(linkRef);
@@ -51,6 +53,15 @@ export function SharePanel({ viewUrl, embedUrl, title, localFile }: SharePanelPr
         </button>
       </div>
       <CopyNote state={link.state} what="Link" />
+      <h2 className="share-heading">Tell it as a story</h2>
+      <div className="share-row share-story">
+        <p className="share-story-note">
+          Make this view a step of a story you write here, then download it.
+        </p>
+        <button type="button" className="button" onClick={onAddToStory}>
+          Add this view to a story
+        </button>
+      </div>
       {localFile ? (
         <p className="share-warning">
           This view shows a file opened on this device: nobody else can open this link or an embed

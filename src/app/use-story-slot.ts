@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useState } from 'react';
+import { whenIdle } from '../lib/when-idle.ts';
+
+/** What the author asked for last: a view added to the story, or the draft opened. */
+export interface StoryRequest {
+  kind: 'add' | 'open';
+  /** Counts the requests, so the same one is never handled twice. */
+  seq: number;
+}
+
+/**
+ * Whether the story editor is open, and when its chunk may load: on the author's first request,
+ * or once the first screen is drawn (the map's `dateline:map-drawn` mark) and the page is idle,
+ * to show the way back to a draft kept in this browser. Nothing of it is in the first load.
+ */
+export function useStorySlot(enabled: boolean) {
+  const [open, setOpen] = useState(false);
+  const [idle, setIdle] = useState(false);
+  const [request, setRequest] = useState<StoryRequest>({ kind: 'open', seq: 0 });
+  useEffect(
+    function loadWhenTheFirstScreenIsDrawn() {
+      if (!enabled || idle) return undefined;
+      let cancel = () => {};
+      const check = () => {
+        if (performance.getEntriesByName('dateline:map-drawn').length > 0) setIdle(true);
+        else cancel = whenIdle(check, { fallbackMs: 1000, timeout: 5000 });
+      };
+      cancel = whenIdle(check, { fallbackMs: 1000, timeout: 5000 });
+      return () => cancel();
+    },
+    [enabled, idle],
+  );
+  const ask = useCallback((kind: StoryRequest['kind']) => {
+    setOpen(true);
+    setRequest((last) => ({ kind, seq: last.seq + 1 }));
+  }, []);
+  return {
+    mounted: enabled && (idle || open),
+    open: enabled && open,
+    request,
+    add: useCallback(() => ask('add'), [ask]),
+    reopen: useCallback(() => ask('open'), [ask]),
+    close: useCallback(() => setOpen(false), []),
+  };
+}
+
+export type StorySlot = ReturnType<typeof useStorySlot>;
