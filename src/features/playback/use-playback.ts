@@ -147,7 +147,11 @@ export function usePlayback({
         if (outside(event)) pause();
       };
       const onKey = (keyEvent: KeyboardEvent) => {
-        if (outside(keyEvent) && !MODIFIER_KEYS.has(keyEvent.key)) pause();
+        if (!outside(keyEvent) || MODIFIER_KEYS.has(keyEvent.key)) return;
+        // Space in the timeline also toggles (timeline.tsx): paused after that toggle, so that
+        // the two cannot cancel out into playing on.
+        if (keyEvent.key === ' ') setTimeout(pause, 0);
+        else pause();
       };
       const onVisibility = () => {
         if (document.hidden) pause();
