@@ -4,6 +4,7 @@ import type { ChronologyLinks } from '../features/chronology/chronology-links.ts
 import type { Dataset } from '../data/model/schema.ts';
 import { selectEvent } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
+import { useFrameLag } from '../lib/use-frame-lag.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
 import type { ViewLinks } from './view-links.ts';
 import { OnlyInMapViewToggle } from './only-in-map-view.tsx';
@@ -49,6 +50,9 @@ export function EventsPanel({
   const { apply } = url;
   const { selectedEvent, titleOf, eventHref, absoluteEventUrl, eventById } = view;
   const { colourOf, labelOf } = view.palette;
+  // While playback (or a drag) changes the range frame after frame, the list follows two frames
+  // later, after the map (map-panel.tsx): each renders in a frame of its own.
+  const listedEvents = useFrameLag(view.listedEvents, 2);
   const select = useCallback((id: string | null) => apply(selectEvent, id), [apply]);
   const renderDetail = useCallback(
     (id: string, titleId: string) => {
@@ -113,7 +117,7 @@ export function EventsPanel({
           // A list of its own for each source: rows are keyed by their place in their dataset, and
           // another dataset's measured heights, scroll position or focus would not fit these events.
           key={sourceKey}
-          events={view.listedEvents}
+          events={listedEvents}
           selectedId={url.state.selectedId}
           links={chronologyLinks}
           empty={

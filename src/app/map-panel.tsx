@@ -3,6 +3,7 @@ import type { MapLinks } from '../features/map/map-links.ts';
 import type { GeoBounds } from '../data/query/selectors.ts';
 import { selectEvent, toggleCategory } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
+import { useFrameLag } from '../lib/use-frame-lag.ts';
 import { SelectionBar } from './selection-bar.tsx';
 import type { ExplorerView } from './use-explorer-view.ts';
 import type { ViewLinks } from './view-links.ts';
@@ -42,6 +43,8 @@ export function MapPanel({
   const { selectedEvent, allCategories } = view;
   const select = useCallback((id: string) => apply(selectEvent, id), [apply]);
   const { colourOf, slotOf, labelOf, legendLabelOf } = view.palette;
+  // While playback (or a drag) changes the range frame after frame, the map follows a frame later.
+  const filtered = useFrameLag(view.data.filtered);
   const mapLinks: MapLinks = useMemo(
     () => ({ select, colourOf, slotOf, labelOf, legendLabelOf, ...links }),
     [select, colourOf, slotOf, labelOf, legendLabelOf, links],
@@ -50,7 +53,7 @@ export function MapPanel({
     <>
       <Suspense fallback={<div className="map-region" aria-hidden="true" />}>
         <EventMap
-          events={view.data.filtered}
+          events={filtered}
           selectedEvent={selectedEvent}
           initialSelection={selectedEvent}
           categories={view.categoryCounts}

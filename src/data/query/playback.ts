@@ -53,13 +53,13 @@ export interface PlayContext {
  * At 1×, smooth playback crosses the whole span of the data in this many seconds, whatever the
  * span: a week of earthquakes and forty years of incidents both play in about 20 s.
  */
-export const SECONDS_PER_SPAN = 20;
+const SECONDS_PER_SPAN = 20;
 /** Under reduced motion a step shows for this long at 1×: long enough to read its announcement. */
 export const STEP_MS = 1500;
 /** An unfiltered range has the data's whole width: its window is then a tenth of it. */
 const WINDOW_SHARE_OF_SPAN = 10;
 
-export function spanDays(extent: DayFrame): number {
+function spanDays(extent: DayFrame): number {
   return extent.to - extent.from + 1;
 }
 

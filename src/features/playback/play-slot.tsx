@@ -1,22 +1,7 @@
 import { lazy, Suspense, useRef, useState } from 'react';
-import type { CalendarDay } from '../../data/model/calendar-day.ts';
-import type { UrlState } from '../../data/url/url-state.ts';
 import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
+import type { PlaybackProps } from './playback-props.ts';
 import './playback.css';
-
-export interface PlaybackProps {
-  playing: boolean;
-  onPlayingChange: (playing: boolean) => void;
-  /** The URL's state: the range playing, the settings (`play`), and what pauses it if changed. */
-  state: UrlState;
-  /** The first and last day of the data. */
-  extent: { first: CalendarDay; last: CalendarDay };
-  /** How many events the view shows now, for the announcement under reduced motion. */
-  shown: number;
-  /** A frame, given as the brush gives a range: an end at the data's edge is null. */
-  onFrame: (range: { from: CalendarDay | null; to: CalendarDay | null }) => void;
-  onSettingsChange: (play: string) => void;
-}
 
 // The engine (timer, frames) and the settings load on first use, or as the pointer or the focus
 // comes near: the first load carries only these buttons (docs/performance.md).

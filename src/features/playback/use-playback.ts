@@ -19,8 +19,10 @@ import {
 } from '../../data/query/playback.ts';
 import { parsePlayParam } from '../../data/url/play-param.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
-import type { PlaybackProps } from './play-slot.tsx';
+import type { PlaybackProps } from './playback-props.ts';
 
+/** Animation frames per range written while playing smoothly. */
+const FRAMES_PER_WRITE = 3;
 /** A frame longer than this (a busy or hidden page) moves the play no further than this would. */
 const MAX_FRAME_MS = 100;
 
@@ -97,14 +99,19 @@ export function usePlayback({
       const perMs = daysPerSecond(dataExtent, settings.speed) / 1000;
       let carry = 0;
       let previous = performance.now();
+      // A range is written every third animation frame (20 a second): the map and then the list
+      // render in the two frames between (useFrameLag in app/map-panel.tsx, events-panel.tsx),
+      // so no frame carries all three.
+      let frameCount = 0;
       let handle = requestAnimationFrame(function tick(now) {
         carry += Math.min(now - previous, MAX_FRAME_MS) * perMs;
         previous = now;
         const days = Math.floor(carry);
-        if (days >= 1) {
+        if (frameCount % FRAMES_PER_WRITE === 0 && days >= 1) {
           carry -= days;
           step(days);
         }
+        frameCount += 1;
         if (!stopped) handle = requestAnimationFrame(tick);
       });
       return () => cancelAnimationFrame(handle);
