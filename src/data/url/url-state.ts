@@ -172,9 +172,9 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
 
   const embed = parseEmbed(searchParams, notices);
   const { settings, unknown } = parsePlayParam(searchParams.get('play') ?? '');
-  if (unknown[0] !== undefined)
+  if (unknown.length > 0)
     notices.push(
-      `The playback setting ${quote(unknown[0])}${unknown.length > 1 ? ` (and ${unknown.length - 1} more)` : ''} is not known, so it was left out. Use day, week or month; 0.5x, 2x, 4x or 8x; cumulative; loop.`,
+      `The playback setting ${quote(unknown.join(','))} is not known, so it was left out.`,
     );
   const play = playParam(settings);
 

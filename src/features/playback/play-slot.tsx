@@ -7,12 +7,7 @@ import './playback.css';
 // comes near: the first load carries only these buttons (docs/performance.md).
 const loadParts = () => import('./playback-parts.tsx');
 const preload = () => void loadParts();
-const PlaybackEngine = lazy(() =>
-  loadParts().then((module) => ({ default: module.PlaybackEngine })),
-);
-const PlaybackSettings = lazy(() =>
-  loadParts().then((module) => ({ default: module.PlaybackSettings })),
-);
+const PlaybackPart = lazy(() => loadParts().then((module) => ({ default: module.PlaybackPart })));
 
 /** Play / Pause and the playback settings, on the timeline (features/playback). */
 export function PlaySlot(props: PlaybackProps) {
@@ -48,7 +43,7 @@ export function PlaySlot(props: PlaybackProps) {
           <div {...region} className="popover play-settings">
             {!region.hidden && (
               <Suspense fallback={null}>
-                <PlaybackSettings play={state.play} onChange={props.onSettingsChange} />
+                <PlaybackPart settings play={state.play} onChange={props.onSettingsChange} />
               </Suspense>
             )}
           </div>
@@ -56,7 +51,7 @@ export function PlaySlot(props: PlaybackProps) {
       </Disclosure>
       {started && (
         <Suspense fallback={null}>
-          <PlaybackEngine {...props} controlsRef={controlsRef} onAnnounce={setAnnouncement} />
+          <PlaybackPart engine={{ ...props, controlsRef, onAnnounce: setAnnouncement }} />
         </Suspense>
       )}
       <p className="visually-hidden" aria-live="polite">

@@ -17,7 +17,17 @@ import { usePlayback, type PlaybackEngineProps } from './use-playback.ts';
 
 const countFormat = new Intl.NumberFormat('en-GB');
 
-export function PlaybackEngine(props: PlaybackEngineProps) {
+/**
+ * One lazy component for both parts, so that the first load holds one loader, not two: the
+ * engine with `engine`, else the settings.
+ */
+export function PlaybackPart(
+  props: { engine: PlaybackEngineProps } | ({ settings: true } & PlaybackSettingsProps),
+) {
+  return 'engine' in props ? <PlaybackEngine {...props.engine} /> : <PlaybackSettings {...props} />;
+}
+
+function PlaybackEngine(props: PlaybackEngineProps) {
   const { playing, state, extent, shown, onAnnounce } = props;
   const reduced = useMediaQuery('(prefers-reduced-motion: reduce)');
   const [ended, setEnded] = useState(false);
@@ -43,14 +53,14 @@ const WINDOW_LABELS: Record<PlayWindow, string> = {
   month: 'A month',
 };
 
-export interface PlaybackSettingsProps {
+interface PlaybackSettingsProps {
   /** The URL's `play` value. */
   play: string;
   onChange: (play: string) => void;
 }
 
 /** The settings popover: what moves, how fast, and what happens at the end. Native controls. */
-export function PlaybackSettings({ play, onChange }: PlaybackSettingsProps) {
+function PlaybackSettings({ play, onChange }: PlaybackSettingsProps) {
   const settings = parsePlayParam(play).settings;
   const name = useId();
   const change = (patch: Partial<Settings>) => onChange(playParam({ ...settings, ...patch }));
