@@ -182,7 +182,8 @@ test.describe('playback on the timeline', () => {
 
     test('it steps a whole window at a time and announces each one', async ({ page }) => {
       await serveDataset(page, weeklyDataset());
-      await page.goto('./?play=week,8x');
+      // 2×: each step shows for 0.75 s, long enough to be seen on a busy machine.
+      await page.goto('./?play=week,2x');
       await expect(page.getByRole('status')).toHaveText(/^Showing 52 of 52 events/);
       await play(page).click();
       await expect(timeline(page).getByText('2–8 Jan 2023: 1 event')).toBeAttached();

@@ -1,10 +1,19 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, type Ref } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useSyncExternalStore,
+  type Ref,
+} from 'react';
 import { Chronology } from '../features/chronology/chronology.tsx';
 import type { ChronologyLinks } from '../features/chronology/chronology-links.ts';
 import type { Dataset } from '../data/model/schema.ts';
 import { selectEvent } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import { useFrameLag } from '../lib/use-frame-lag.ts';
+import { playing } from './playing.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
 import type { ViewLinks } from './view-links.ts';
 import { OnlyInMapViewToggle } from './only-in-map-view.tsx';
@@ -50,9 +59,12 @@ export function EventsPanel({
   const { apply } = url;
   const { selectedEvent, titleOf, eventHref, absoluteEventUrl, eventById } = view;
   const { colourOf, labelOf } = view.palette;
-  // While playback (or a drag) changes the range frame after frame, the list follows two frames
-  // later, after the map (map-panel.tsx): each renders in a frame of its own.
-  const listedEvents = useFrameLag(view.listedEvents, 2);
+  // While playing, the list follows each frame two animation frames later, after the map
+  // (app/playing.ts): each renders in a frame of its own.
+  const listedEvents = useFrameLag(
+    view.listedEvents,
+    useSyncExternalStore(playing.subscribe, playing.get) ? 2 : 0,
+  );
   const select = useCallback((id: string | null) => apply(selectEvent, id), [apply]);
   const renderDetail = useCallback(
     (id: string, titleId: string) => {

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { MapLinks } from '../features/map/map-links.ts';
 import type { GeoBounds } from '../data/query/selectors.ts';
 import { selectEvent, toggleCategory } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import { useFrameLag } from '../lib/use-frame-lag.ts';
+import { playing } from './playing.ts';
 import { SelectionBar } from './selection-bar.tsx';
 import type { ExplorerView } from './use-explorer-view.ts';
 import type { ViewLinks } from './view-links.ts';
@@ -43,8 +44,11 @@ export function MapPanel({
   const { selectedEvent, allCategories } = view;
   const select = useCallback((id: string) => apply(selectEvent, id), [apply]);
   const { colourOf, slotOf, labelOf, legendLabelOf } = view.palette;
-  // While playback (or a drag) changes the range frame after frame, the map follows a frame later.
-  const filtered = useFrameLag(view.data.filtered);
+  // While playing, the map follows each frame one animation frame later (app/playing.ts).
+  const filtered = useFrameLag(
+    view.data.filtered,
+    useSyncExternalStore(playing.subscribe, playing.get) ? 1 : 0,
+  );
   const mapLinks: MapLinks = useMemo(
     () => ({ select, colourOf, slotOf, labelOf, legendLabelOf, ...links }),
     [select, colourOf, slotOf, labelOf, legendLabelOf, links],

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { PlaySlot } from '../features/playback/play-slot.tsx';
 import { Timeline } from '../features/timeline/timeline.tsx';
 import type { TimelineEdges } from '../features/timeline/outside-bulk.tsx';
@@ -10,6 +10,7 @@ import { setDateRange, setPlayback } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import type { Store } from '../lib/store/store.ts';
 import { LoadProgress } from './load-progress.tsx';
+import { playing } from './playing.ts';
 import type { LoadedDataset } from './use-dataset.ts';
 import { useTimelineBins } from './use-explorer-data.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
@@ -67,9 +68,13 @@ interface DatasetTimelineProps {
 
 function DatasetTimeline({ url, dataset, view, extent, bulk, axis, edges }: DatasetTimelineProps) {
   const bins = useTimelineBins(dataset.events, view.data.textMatches, axis.first, axis.last);
-  // Here, not in the playback controls: Space anywhere in the timeline plays and pauses too. On a
-  // phone the timeline is in the filters sheet, and closing the sheet (a press) pauses anyway.
-  const [playing, setPlaying] = useState(false);
+  // Here, not in the playback controls: Space anywhere in the timeline plays and pauses too, and
+  // the map and the list read it (playing.ts). On a phone the timeline is in the filters sheet,
+  // and closing the sheet (a press) pauses anyway.
+  const isPlaying = useSyncExternalStore(playing.subscribe, playing.get);
+  const setPlaying = playing.set;
+  // A timeline that goes (another dataset, the sheet closed, a window grown wider) stops playing.
+  useEffect(() => () => playing.set(false), []);
   const onRangeChange = (range: { from: CalendarDay | null; to: CalendarDay | null }) =>
     url.apply(setDateRange, range);
   return (
@@ -83,10 +88,10 @@ function DatasetTimeline({ url, dataset, view, extent, bulk, axis, edges }: Data
       to={url.state.to}
       selectedEvent={view.selectedEvent}
       onRangeChange={onRangeChange}
-      onTogglePlay={() => setPlaying(!playing)}
+      onTogglePlay={() => setPlaying(!isPlaying)}
       play={
         <PlaySlot
-          playing={playing}
+          playing={isPlaying}
           onPlayingChange={setPlaying}
           state={url.state}
           extent={extent}
