@@ -199,7 +199,7 @@ test.describe('playback on the timeline', () => {
 
     test('at the end it stops, or with loop starts again from the beginning', async ({ page }) => {
       await serveDataset(page, weeklyDataset());
-      await page.goto('./?from=2023-12-04&to=2023-12-10&play=week,8x');
+      await page.goto('./?from=2023-12-04&to=2023-12-10&play=week,2x');
       await play(page).click();
       await expect(
         timeline(page).getByText('Played to the end of the data, 25 Dec 2023.'),
@@ -208,7 +208,7 @@ test.describe('playback on the timeline', () => {
       await expect(fields(page).from).toHaveValue('2023-12-25');
       await expect(fields(page).to).toHaveValue('');
 
-      await page.goto('./?from=2023-12-04&to=2023-12-10&play=week,8x,loop');
+      await page.goto('./?from=2023-12-04&to=2023-12-10&play=week,2x,loop');
       await play(page).click();
       await expect(timeline(page).getByText('25 Dec 2023: 1 event')).toBeAttached();
       await expect(timeline(page).getByText('2–8 Jan 2023: 1 event')).toBeAttached();
