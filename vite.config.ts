@@ -243,11 +243,31 @@ function serviceWorkerPlugin(): Plugin {
   };
 }
 
+/**
+ * Leaflet makes each of its classes with a call (`Layer.extend({…})`, `extend({}, CRS, {…})`) that
+ * the bundler cannot prove free of side effects, so every class stayed in the map's chunk whether
+ * the app used it or not. The calls only build a class, so they are marked pure: the classes
+ * nothing refers to (the image, video and SVG overlays, WMS tiles, the rectangle, …) drop out of
+ * the first load (docs/decisions.md §9).
+ */
+function pureLeafletClassesPlugin(): Plugin {
+  return {
+    name: 'dateline-pure-leaflet-classes',
+    transform(code, id) {
+      if (!id.endsWith('leaflet-src.esm.js')) return null;
+      return code
+        .replace(/^var (\w+) = (\w+)\.extend\(/gm, 'var $1 = /*#__PURE__*/ $2.extend(')
+        .replace(/^var (\w+) = extend\(\{\}/gm, 'var $1 = /*#__PURE__*/ extend({}');
+    },
+  };
+}
+
 export default defineConfig({
   // BASE_PATH=/some/path/ npm run build puts the whole site under that path.
   base: process.env.BASE_PATH ?? '/',
   plugins: [
     react(),
+    pureLeafletClassesPlugin(),
     bundledDatasetPlugin(),
     basemapOutlinesPlugin(),
     placeNamesPlugin(),

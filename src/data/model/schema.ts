@@ -34,6 +34,17 @@ export interface DatasetEvent {
   tags: readonly string[];
   sources: EventSource[];
   related: readonly string[];
+  /**
+   * The event's place in the story the dataset carries (`story_step` / `story_text`, or the
+   * GeoJSON properties `storyStep` / `storyText`): a positive step number, unique in the dataset.
+   */
+  story?: EventStory;
+}
+
+export interface EventStory {
+  step: number;
+  /** The step's text, in the Markdown subset of docs/stories.md; '' for none. */
+  text: string;
 }
 
 /**
