@@ -34,7 +34,8 @@ import { checkCatalogues, parseOptions, USAGE } from './bench/load-options.ts';
 import { markdown } from './bench/load-table.ts';
 import { makeResultsFolder, writeResults } from './bench/results-files.ts';
 
-const PORT = 4177;
+// BENCH_PORT: another port, where two benches (or a bench and the e2e tests) share a machine.
+const PORT = Number(process.env.BENCH_PORT ?? 4177);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
 async function main() {
@@ -78,7 +79,7 @@ async function main() {
     console.log(`${spec.name}…`);
     const result = await measure(browser, ORIGIN, spec);
     console.log(
-      `  downloaded ${result.downloadedMs} ms, data ready ${result.dataReadyMs} ms, first render ${result.firstRenderMs} ms, filter p95 ${result.filterP95Ms} ms${result.error ? `, stopped: ${result.error}` : ''}`,
+      `  downloaded ${result.downloadedMs} ms, data ready ${result.dataReadyMs} ms, first render ${result.firstRenderMs} ms, filter p95 ${result.filterP95Ms} ms, playback frame p50 / p95 / max ${result.playFrameP50Ms} / ${result.playFrameP95Ms} / ${result.playFrameMaxMs} ms (${result.playFps} fps, ${result.playRanges} ranges)${result.error ? `, stopped: ${result.error}` : ''}`,
     );
     results.push(result);
   }

@@ -12,6 +12,7 @@ import {
   scrollFrames,
   selectionLatencies,
 } from './load-probes.ts';
+import { playbackFrames } from './playback-probe.ts';
 import { percentile, roundTo } from './statistics.ts';
 
 /** The naive baseline is not run on more events than this. */
@@ -39,6 +40,13 @@ export interface Result {
   selectionMs: number | null;
   scrollFrameP95Ms: number | null;
   scrollFrameMaxMs: number | null;
+  /** Playback (scripts/bench/playback-probe.ts): frame times while playing, and frames a second. */
+  playFrameP50Ms: number | null;
+  playFrameP95Ms: number | null;
+  playFrameMaxMs: number | null;
+  playFps: number | null;
+  /** How many different ranges were shown while the frames were counted. */
+  playRanges: number | null;
   domRows: number;
   domMarkers: number;
   heapMB: number;
@@ -73,6 +81,11 @@ export async function measure(
     selectionMs: null,
     scrollFrameP95Ms: null,
     scrollFrameMaxMs: null,
+    playFrameP50Ms: null,
+    playFrameP95Ms: null,
+    playFrameMaxMs: null,
+    playFps: null,
+    playRanges: null,
     domRows: 0,
     domMarkers: 0,
     heapMB: 0,
@@ -127,6 +140,16 @@ export async function measure(
 
     // After the filter timings, so no fly-to animation is still moving the map while they run.
     result.selectionMs = round(percentile(await selectionLatencies(page, 5), 50));
+
+    // Last: playing changes the range, and a selection made during it would pause it.
+    await page.keyboard.press('Escape');
+    const play = await playbackFrames(page);
+    result.playFrameP50Ms = round(percentile(play.frames, 50));
+    result.playFrameP95Ms = round(percentile(play.frames, 95));
+    result.playFrameMaxMs = round(Math.max(...play.frames));
+    const seconds = play.frames.reduce((sum, frame) => sum + frame, 0) / 1000;
+    result.playFps = round(play.frames.length / seconds);
+    result.playRanges = play.ranges;
   } catch (error) {
     result.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
   }

@@ -10,6 +10,7 @@ const BUDGETS_100K = {
   selectionMs: 100,
   domRows: 300,
   heapMB: 300,
+  playFrameP95Ms: 33,
 };
 
 function verdict(result: Result): string[] {
@@ -44,17 +45,17 @@ export function markdown(results: Result[], machine: string): string {
   const lines = [
     `${runStamp()} on ${machine}. Times in ms from navigation start unless noted.`,
     '',
-    '| dataset | file | JSON.parse | downloaded | data ready | ÷ parse | first render | longest task | filter p50 / p95 | selection | scroll frame p95 / max | rows in DOM | markers in DOM | heap | naive first render | naive ÷ ours | naive heap |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| dataset | file | JSON.parse | downloaded | data ready | ÷ parse | first render | longest task | filter p50 / p95 | selection | scroll frame p95 / max | playback frame p50 / p95 / max (fps) | rows in DOM | markers in DOM | heap | naive first render | naive ÷ ours | naive heap |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const result of results) {
     lines.push(
-      `| ${result.dataset} | ${cell(result.fileMB, ' MB')} | ${cell(result.jsonParseMs)} | ${cell(result.downloadedMs)} | ${cell(result.dataReadyMs)} | ${ratio(result.dataReadyMs, result.jsonParseMs)} | ${cell(result.firstRenderMs)} | ${cell(result.longestTaskMs)} | ${cell(result.filterP50Ms)} / ${cell(result.filterP95Ms)} | ${cell(result.selectionMs)} | ${cell(result.scrollFrameP95Ms)} / ${cell(result.scrollFrameMaxMs)} | ${result.domRows} | ${result.domMarkers} | ${cell(result.heapMB, ' MB')} | ${result.naiveFirstRenderMs === null ? (SKIP_NAIVE || result.events > NAIVE_LIMIT ? 'not run' : `> ${(LOAD_TIMEOUT / 1000).toFixed(0)} s (stopped)`) : cell(result.naiveFirstRenderMs)} | ${ratio(result.naiveFirstRenderMs, result.firstRenderMs)} | ${cell(result.naiveHeapMB, ' MB')} |`,
+      `| ${result.dataset} | ${cell(result.fileMB, ' MB')} | ${cell(result.jsonParseMs)} | ${cell(result.downloadedMs)} | ${cell(result.dataReadyMs)} | ${ratio(result.dataReadyMs, result.jsonParseMs)} | ${cell(result.firstRenderMs)} | ${cell(result.longestTaskMs)} | ${cell(result.filterP50Ms)} / ${cell(result.filterP95Ms)} | ${cell(result.selectionMs)} | ${cell(result.scrollFrameP95Ms)} / ${cell(result.scrollFrameMaxMs)} | ${cell(result.playFrameP50Ms)} / ${cell(result.playFrameP95Ms)} / ${cell(result.playFrameMaxMs)} (${cell(result.playFps)}) | ${result.domRows} | ${result.domMarkers} | ${cell(result.heapMB, ' MB')} | ${result.naiveFirstRenderMs === null ? (SKIP_NAIVE || result.events > NAIVE_LIMIT ? 'not run' : `> ${(LOAD_TIMEOUT / 1000).toFixed(0)} s (stopped)`) : cell(result.naiveFirstRenderMs)} | ${ratio(result.naiveFirstRenderMs, result.firstRenderMs)} | ${cell(result.naiveHeapMB, ' MB')} |`,
     );
   }
   lines.push(
     '',
-    'Budgets (100,000 events: data ready ≤ 1,500, first render ≤ 2,000, filter p95 ≤ 50, selection ≤ 100, ≤ 300 rows, heap ≤ 300 MB, data ready ≤ 3 × JSON.parse; 1,000,000: loaded ≤ 10,000, filter p95 ≤ 300):',
+    'Budgets (100,000 events: data ready ≤ 1,500, first render ≤ 2,000, filter p95 ≤ 50, selection ≤ 100, ≤ 300 rows, heap ≤ 300 MB, playback frame p95 ≤ 33, data ready ≤ 3 × JSON.parse; 1,000,000: loaded ≤ 10,000, filter p95 ≤ 300):',
     '',
   );
   for (const result of results) {

@@ -1,9 +1,19 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, type Ref } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useSyncExternalStore,
+  type Ref,
+} from 'react';
 import { Chronology } from '../features/chronology/chronology.tsx';
 import type { ChronologyLinks } from '../features/chronology/chronology-links.ts';
 import type { Dataset } from '../data/model/schema.ts';
 import { selectEvent } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
+import { useFrameLag } from '../lib/use-frame-lag.ts';
+import { playing } from './playing.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
 import type { ViewLinks } from './view-links.ts';
 import { OnlyInMapViewToggle } from './only-in-map-view.tsx';
@@ -49,6 +59,12 @@ export function EventsPanel({
   const { apply } = url;
   const { selectedEvent, titleOf, eventHref, absoluteEventUrl, eventById } = view;
   const { colourOf, labelOf } = view.palette;
+  // While playing, the list follows each frame two animation frames later, after the map
+  // (app/playing.ts): each renders in a frame of its own.
+  const listedEvents = useFrameLag(
+    view.listedEvents,
+    useSyncExternalStore(playing.subscribe, playing.get) ? 2 : 0,
+  );
   const select = useCallback((id: string | null) => apply(selectEvent, id), [apply]);
   const renderDetail = useCallback(
     (id: string, titleId: string) => {
@@ -113,7 +129,7 @@ export function EventsPanel({
           // A list of its own for each source: rows are keyed by their place in their dataset, and
           // another dataset's measured heights, scroll position or focus would not fit these events.
           key={sourceKey}
-          events={view.listedEvents}
+          events={listedEvents}
           selectedId={url.state.selectedId}
           links={chronologyLinks}
           empty={

@@ -1,9 +1,11 @@
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { MapLinks } from '../features/map/map-links.ts';
 import type { MapFrame } from '../features/map/story-frame.tsx';
 import type { GeoBounds } from '../data/query/selectors.ts';
 import { selectEvent, toggleCategory } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
+import { useFrameLag } from '../lib/use-frame-lag.ts';
+import { playing } from './playing.ts';
 import { SelectionBar } from './selection-bar.tsx';
 import type { ExplorerView } from './use-explorer-view.ts';
 import type { ViewLinks } from './view-links.ts';
@@ -46,6 +48,11 @@ export function MapPanel({
   const { selectedEvent, allCategories } = view;
   const select = useCallback((id: string) => apply(selectEvent, id), [apply]);
   const { colourOf, slotOf, labelOf, legendLabelOf } = view.palette;
+  // While playing, the map follows each frame one animation frame later (app/playing.ts).
+  const filtered = useFrameLag(
+    view.data.filtered,
+    useSyncExternalStore(playing.subscribe, playing.get) ? 1 : 0,
+  );
   const mapLinks: MapLinks = useMemo(
     () => ({ select, colourOf, slotOf, labelOf, legendLabelOf, ...links }),
     [select, colourOf, slotOf, labelOf, legendLabelOf, links],
@@ -54,7 +61,7 @@ export function MapPanel({
     <>
       <Suspense fallback={<div className="map-region" aria-hidden="true" />}>
         <EventMap
-          events={view.data.filtered}
+          events={filtered}
           selectedEvent={selectedEvent}
           initialSelection={selectedEvent}
           categories={view.categoryCounts}

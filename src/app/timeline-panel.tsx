@@ -1,14 +1,16 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
+import { PlaySlot } from '../features/playback/play-slot.tsx';
 import { Timeline } from '../features/timeline/timeline.tsx';
 import type { TimelineEdges } from '../features/timeline/outside-bulk.tsx';
 import type { ImportProgress } from '../data/import/import-types.ts';
 import type { CalendarDay } from '../data/model/calendar-day.ts';
 import type { Dataset } from '../data/model/schema.ts';
 import type { DateBulk } from '../data/query/date-bulk.ts';
-import { setDateRange } from '../data/url/explorer-actions.ts';
+import { setDateRange, setPlayback } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import type { Store } from '../lib/store/store.ts';
 import { LoadProgress } from './load-progress.tsx';
+import { playing } from './playing.ts';
 import type { LoadedDataset } from './use-dataset.ts';
 import { useTimelineBins } from './use-explorer-data.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
@@ -66,6 +68,15 @@ interface DatasetTimelineProps {
 
 function DatasetTimeline({ url, dataset, view, extent, bulk, axis, edges }: DatasetTimelineProps) {
   const bins = useTimelineBins(dataset.events, view.data.textMatches, axis.first, axis.last);
+  // Here, not in the playback controls: Space anywhere in the timeline plays and pauses too, and
+  // the map and the list read it (playing.ts). On a phone the timeline is in the filters sheet,
+  // and closing the sheet (a press) pauses anyway.
+  const isPlaying = useSyncExternalStore(playing.subscribe, playing.get);
+  const setPlaying = playing.set;
+  // A timeline that goes (another dataset, the sheet closed, a window grown wider) stops playing.
+  useEffect(() => () => playing.set(false), []);
+  const onRangeChange = (range: { from: CalendarDay | null; to: CalendarDay | null }) =>
+    url.apply(setDateRange, range);
   return (
     <Timeline
       {...bins}
@@ -76,7 +87,19 @@ function DatasetTimeline({ url, dataset, view, extent, bulk, axis, edges }: Data
       from={url.state.from}
       to={url.state.to}
       selectedEvent={view.selectedEvent}
-      onRangeChange={(range) => url.apply(setDateRange, range)}
+      onRangeChange={onRangeChange}
+      onTogglePlay={() => setPlaying(!isPlaying)}
+      play={
+        <PlaySlot
+          playing={isPlaying}
+          onPlayingChange={setPlaying}
+          state={url.state}
+          extent={extent}
+          shown={view.listedEvents.length}
+          onFrame={onRangeChange}
+          onSettingsChange={(play) => url.apply(setPlayback, play)}
+        />
+      }
     />
   );
 }

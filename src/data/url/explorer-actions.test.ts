@@ -11,6 +11,7 @@ import {
   search,
   selectEvent,
   setDateRange,
+  setPlayback,
   showBundledDataset,
   showView,
   stepSelection,
@@ -59,6 +60,14 @@ describe('filters', () => {
     const range = { from: day('2024-06-01'), to: day('2024-06-30') };
     expect(setDateRange(state(), range)).toMatchObject(range);
     expect(search(state(), '  kim jong  ').query).toBe('kim jong');
+  });
+
+  it('sets the playback settings, kept through the filters and replacing the entry', () => {
+    const playing = setPlayback(state({ query: 'kim' }), 'week,2x');
+    expect(playing).toEqual(state({ query: 'kim', play: 'week,2x' }));
+    expect(setDateRange(playing, { from: day('2024-06-03'), to: null }).play).toBe('week,2x');
+    expect(resetFilters(playing).play).toBe('week,2x');
+    expect(historyFor(state(), playing)).toBe('replace');
   });
 
   it('toggles a category: the rest stay shown, and all shown is written as none', () => {

@@ -46,6 +46,11 @@ export function setDateRange(
   return { ...state, from: range.from, to: range.to };
 }
 
+/** Playback's settings (`play`, data/url/play-param.ts); '' for the defaults. */
+export function setPlayback(state: UrlState, play: string): UrlState {
+  return { ...state, play };
+}
+
 export function search(state: UrlState, query: string): UrlState {
   return { ...state, query: query.trim() };
 }

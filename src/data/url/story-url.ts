@@ -109,6 +109,8 @@ export function stepExplorerState(state: UrlState, view: StepView): UrlState {
     query: view.query,
     categories: [...view.categories],
     embed: state.embed,
+    // A story's step is a still frame: no playback settings carry into it.
+    play: '',
     params: state.params.filter(([key]) => key !== STORY_PARAM && key !== STEP_PARAM),
   };
 }

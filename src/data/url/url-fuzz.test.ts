@@ -22,12 +22,13 @@ import {
   type UrlState,
 } from './url-state.ts';
 import { formatIsoDay, parseIsoDay } from '../model/calendar-day.ts';
+import { parsePlayParam, playParam } from './play-param.ts';
 
 const BASES = ['/', '/news/dateline/'] as const;
 const MAX_ID_LENGTH = 200;
 const MAX_QUERY_LENGTH = 200;
 const MAX_CATEGORIES = 50;
-const OWN_KEYS = new Set(['from', 'to', 'q', 'cat', 'embed']);
+const OWN_KEYS = new Set(['from', 'to', 'q', 'cat', 'embed', 'play']);
 
 function fail(message: string): never {
   throw new Error(message);
@@ -49,7 +50,8 @@ function dataProtocol(value: string): string | null {
 
 /** The rules the parser enforces, checked independently of it. */
 function expectValidState(state: UrlState) {
-  const { selectedId, from, to, query, categories, params } = state;
+  const { selectedId, from, to, query, categories, play, params } = state;
+  if (playParam(parsePlayParam(play).settings) !== play) fail(`play=${play} is not as written`);
   if (selectedId !== null) {
     if (typeof selectedId !== 'string' || selectedId.trim() === '') fail('a blank selection');
     if (selectedId.length > MAX_ID_LENGTH) fail(`an id of ${selectedId.length} characters`);
@@ -291,12 +293,31 @@ const text = fc.oneof(
     '  padded  ',
   ),
 );
+const PLAY_WORDS = [
+  'day',
+  'week',
+  'month',
+  'range',
+  '0.5x',
+  '2x',
+  '8×',
+  '1x',
+  'cumulative',
+  'loop',
+];
+const playValue = fc.oneof(
+  fc
+    .array(fc.constantFrom(...PLAY_WORDS, 'fast', ' WEEK ', '', '3x'), { maxLength: 6 })
+    .map((words) => words.join(',')),
+  text,
+);
 const KEYS = ['from', 'to', 'q', 'cat', 'data', '', 'x', 'FROM', ' q', 'data ', '__proto__'];
 const pair = fc.oneof(
   fc.tuple(fc.constantFrom('from', 'to'), dateValue),
   fc.tuple(fc.constant('q'), text),
   fc.tuple(fc.constant('cat'), categoryList),
   fc.tuple(fc.constant('data'), dataValue),
+  fc.tuple(fc.constant('play'), playValue),
   fc.tuple(fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 6 })), text),
 );
 const search = fc.oneof(
@@ -380,6 +401,9 @@ describe('hostile URLs: properties', () => {
         const data = params.getAll('data').find((value) => value.trim() !== '');
         if (data !== undefined && !isDatasetAddress(data) && !said(/^The dataset address/))
           fail('a refused dataset address dropped silently');
+        const play = params.get('play');
+        if (play !== null && parsePlayParam(play).unknown.length > 0)
+          if (!said(/^The playback setting/)) fail('an unknown playback setting dropped silently');
         if (!pathname.startsWith(appBase) && pathname !== appBase.replace(/\/$/, ''))
           if (!said(/not part of Dateline/)) fail('a foreign path dropped silently');
         const inBase = pathname.startsWith(appBase) ? pathname.slice(appBase.length) : '';
@@ -432,6 +456,9 @@ describe('hostile URLs: properties', () => {
         categories: fc.uniqueArray(word, { maxLength: 8 }),
         data: fc.option(fc.constantFrom(...FINE_DATA)),
         embed: fc.boolean(),
+        play: fc
+          .subarray(['week', '4x', 'cumulative', 'loop'])
+          .map((words) => playParam(parsePlayParam(words.join(',')).settings)),
         other: fc.array(
           fc.tuple(
             fc.string({ unit: 'grapheme', maxLength: 6 }).filter((key) => !OWN_KEYS.has(key)),
@@ -440,19 +467,22 @@ describe('hostile URLs: properties', () => {
           { maxLength: 3 },
         ),
       })
-      .map(({ selectedId, days: [a, b], query, categories, data, embed, other }): UrlState => {
-        const [from, to] = a !== null && b !== null && b < a ? [b, a] : [a, b];
-        const params = other.filter(([key]) => key !== 'data');
-        return {
-          selectedId,
-          from,
-          to,
-          query,
-          categories,
-          embed,
-          params: data === null ? params : [['data', data], ...params],
-        };
-      });
+      .map(
+        ({ selectedId, days: [a, b], query, categories, data, embed, play, other }): UrlState => {
+          const [from, to] = a !== null && b !== null && b < a ? [b, a] : [a, b];
+          const params = other.filter(([key]) => key !== 'data');
+          return {
+            selectedId,
+            from,
+            to,
+            query,
+            categories,
+            embed,
+            play,
+            params: data === null ? params : [['data', data], ...params],
+          };
+        },
+      );
     fc.assert(
       fc.property(validState, base, (state, appBase) => {
         const href = serializeUrl(state, appBase);
@@ -601,6 +631,24 @@ describe('hostile URLs: corpus', () => {
     ]);
     expect(parsed.correctedHref).toBe('/?data=a.csv&__proto__=x&constructor=y&toString=z');
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('play: the settings in canonical order, defaults left out, unknown words said and dropped', () => {
+    expect(parse('/', '?play=loop,cumulative,2x,week').correctedHref).toBe(
+      '/?play=week,2x,cumulative,loop',
+    );
+    expect(parse('/', '?play=range,1x,stop')).toMatchObject({
+      state: { play: '' },
+      notices: [],
+      correctedHref: '/',
+    });
+    const bad = parse('/', '?from=2024-06-03&play=week,fast,3x');
+    expect(bad.state.play).toBe('week');
+    expect(bad.notices).toEqual([
+      'The playback setting “fast,3x” is not known, so it was left out.',
+    ]);
+    expect(bad.correctedHref).toBe('/?from=2024-06-03&play=week');
+    expect(parse('/', `?play=${'x,'.repeat(50_000)}`).notices[0]?.length).toBeLessThan(300);
   });
 
   it('serializes the empty state to the base itself', () => {

@@ -42,6 +42,7 @@ describe('the URL state', () => {
       query: 'sub marine',
       categories: ['strike', 'statement'],
       embed: false,
+      play: '',
       params: [['data', 'https://example.org/a.csv']],
     });
     expect(parsed.correctedHref).toBeNull();

@@ -8,6 +8,7 @@ import { formatIsoDay, parseIsoDay, type CalendarDay } from '../model/calendar-d
 import { MAX_ID_LENGTH } from '../model/derive-id.ts';
 import type { EventFilter } from '../model/event-filter.ts';
 import { isDatasetAddress } from './dataset-address.ts';
+import { parsePlayParam, playParam } from './play-param.ts';
 
 export { isDatasetAddress };
 
@@ -27,6 +28,8 @@ export interface UrlState extends EventFilter {
    * them, so the first load carries nothing more of stories than this.
    */
   storyId?: string;
+  /** Playback's settings, `play=week,2x` (play-param.ts); '' for the defaults. */
+  play: string;
   /** Query parameters this module does not interpret (another dataset, …), kept as they came. */
   params: [string, string][];
 }
@@ -46,6 +49,7 @@ export const EMPTY_URL_STATE: UrlState = {
   query: '',
   categories: [],
   embed: false,
+  play: '',
   params: [],
 };
 
@@ -53,7 +57,7 @@ const EVENT_PATH = /^(events|stories)\/([^/]+)\/?$/;
 /** Longer than any real search: stops a hostile link from filling the page. Ids: MAX_ID_LENGTH. */
 const MAX_QUERY_LENGTH = 200;
 const MAX_CATEGORIES = 50;
-const OWN_PARAMS = new Set(['from', 'to', 'q', 'cat', 'embed']);
+const OWN_PARAMS = new Set(['from', 'to', 'q', 'cat', 'embed', 'play']);
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -180,6 +184,12 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
   const categories = uniqueCategories.slice(0, MAX_CATEGORIES);
 
   const embed = parseEmbed(searchParams, notices);
+  const { settings, unknown } = parsePlayParam(searchParams.get('play') ?? '');
+  if (unknown.length > 0)
+    notices.push(
+      `The playback setting ${quote(unknown.join(','))} is not known, so it was left out.`,
+    );
+  const play = playParam(settings);
 
   const params: [string, string][] = [];
   let dataSeen = false;
@@ -198,7 +208,7 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
     params.push([key, value]);
   }
 
-  const state: UrlState = { selectedId, from, to, query, categories, embed, params };
+  const state: UrlState = { selectedId, from, to, query, categories, embed, play, params };
   if (storyId !== undefined) state.storyId = storyId;
   const canonical = serializeUrl(state, base);
   const correctedHref = canonical === pathname + search ? null : canonical;
@@ -226,6 +236,7 @@ export function serializeUrl(state: UrlState, base: string): string {
   if (state.to !== null) search.set('to', formatIsoDay(state.to));
   if (state.query) search.set('q', state.query);
   if (state.categories.length > 0) search.set('cat', state.categories.join(','));
+  if (state.play) search.set('play', state.play);
   for (const [key, value] of state.params) search.append(key, value);
   // Last, so the full view's address is the embed's with its end cut off.
   if (state.embed) search.set('embed', '1');

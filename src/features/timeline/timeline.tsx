@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState, type ReactNode } from 'react';
 import { formatIsoDay, parseIsoDay, type CalendarDay } from '../../data/model/calendar-day.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { DateBulk } from '../../data/query/date-bulk.ts';
@@ -33,6 +33,10 @@ export interface TimelineProps {
   to: CalendarDay | null;
   selectedEvent: DatasetEvent | null;
   onRangeChange: (range: { from: CalendarDay | null; to: CalendarDay | null }) => void;
+  /** Playback's controls (features/playback), at the end of the controls' row. */
+  play?: ReactNode;
+  /** Space with the focus in the timeline, outside a field and the playback controls. */
+  onTogglePlay?: () => void;
 }
 
 /** The date filter: the strip with its brush, the From and To inputs, and quick ranges. */
@@ -48,6 +52,8 @@ export function Timeline({
   to,
   selectedEvent,
   onRangeChange,
+  play,
+  onTogglePlay,
 }: TimelineProps) {
   const fieldIds = { from: useId(), to: useId() };
   const errorId = useId();
@@ -113,7 +119,18 @@ export function Timeline({
   }
 
   return (
-    <section className="timeline" aria-label="Timeline">
+    <section
+      className="timeline"
+      aria-label="Timeline"
+      onKeyDown={(keyEvent) => {
+        // The playback controls' own buttons and fields take their own Space.
+        const target = keyEvent.target as Element;
+        if (keyEvent.key !== ' ' || !onTogglePlay || target.closest('input,select,.timeline-play'))
+          return;
+        keyEvent.preventDefault();
+        onTogglePlay();
+      }}
+    >
       <div className="timeline-controls">
         {(['from', 'to'] as const).map((end) => {
           const committed = end === 'from' ? from : to;
@@ -175,6 +192,7 @@ export function Timeline({
                 </select>
               )}
         </div>
+        {play && <div className="timeline-play">{play}</div>}
         {hasNote && (
           <Suspense fallback={null}>
             <BulkNote id={noteId} bulk={bulk} shown={!!activePreset?.startsWith('Last')} />
