@@ -327,13 +327,16 @@ export default defineConfig({
   },
   build: {
     sourcemap: true,
+    // No preload of a lazy chunk's imports, and no polyfill for it: both cost the first load bytes
+    // (docs/decisions.md §15).
+    modulePreload: false,
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
             {
               name: 'model',
-              test: /src[\\/]data[\\/]model[\\/](date-label|calendar-day|derive-id)\.ts/,
+              test: /src[\\/]data[\\/]model[\\/](date-label|calendar-day|derive-id)\.ts|node_modules[\\/](react|scheduler)[\\/]/,
             },
           ],
         },

@@ -61,7 +61,9 @@ async function dragStep(page: Page, from: Locator, to: 'top' | 'bottom', expecte
   const x = start.x + start.width / 2;
   await page.mouse.move(x, start.y + start.height / 2);
   await page.mouse.down();
-  await page.mouse.move(x, to === 'top' ? panel.y + 10 : panel.y + panel.height - 10, {
+  // The panel may reach below the window; the pointer can only be held at the visible edge.
+  const bottom = Math.min(panel.y + panel.height, page.viewportSize()?.height ?? Infinity);
+  await page.mouse.move(x, to === 'top' ? panel.y + 10 : bottom - 10, {
     steps: 12,
   });
   await expect.poll(() => stepTitles(page)).toEqual(expected);
@@ -213,6 +215,41 @@ test.describe('writing a story', () => {
       { event: SUBMARINE_ID, from: null, to: null, q: 'submarine', framed: true },
       { event: null, from: '2024-10-01', to: '2024-10-08', q: '', framed: true },
     ]);
+
+    // The downloaded file, opened with ?story=, is the same story: cover, then each step.
+    const text = await readFile(await download.path(), 'utf8');
+    await page.route(
+      (url) => url.pathname === '/my-story.story.json',
+      (route) => route.fulfill({ body: text, contentType: 'application/json' }),
+    );
+    await page.goto('/?story=%2Fmy-story.story.json');
+    await expect(page.getByRole('heading', { name: 'My story' })).toBeVisible();
+    await page.getByRole('button', { name: 'Start' }).click();
+    const nav = page.getByRole('navigation', { name: 'Story steps' });
+    for (const [index, title] of ['The pact', 'A submarine', 'October'].entries()) {
+      if (index > 0) await nav.getByRole('button', { name: 'Next' }).click();
+      await expect(page.getByRole('heading', { level: 2, name: title, exact: true })).toBeVisible();
+      await expect(page.getByText(`${index + 1} of 3`, { exact: true })).toBeVisible();
+    }
+    await expect(page.getByRole('link', { name: 'the report' })).toHaveAttribute(
+      'href',
+      'https://en.yna.co.kr/',
+    );
+    await expect(
+      page.getByRole('searchbox', { name: 'From' }).or(page.getByLabel('From')),
+    ).toHaveValue('2024-10-01');
+  });
+
+  test('Preview reads the draft as a story, from its cover', async ({ page }) => {
+    await writeThreeSteps(page);
+    await editor(page).getByRole('button', { name: 'Preview' }).click();
+    await expect(page).toHaveURL(/\?story=draft$/);
+    await expect(page.getByRole('heading', { name: 'My story' })).toBeVisible();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await expect(
+      page.getByRole('heading', { level: 2, name: 'The pact', exact: true }),
+    ).toBeVisible();
+    await expect(page.getByText('1 of 3', { exact: true })).toBeVisible();
   });
 
   test('Show puts a step’s view back in the explorer', async ({ page }) => {

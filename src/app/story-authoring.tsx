@@ -7,6 +7,7 @@ import {
 } from '../data/story/capture-step.ts';
 import type { StoryView } from '../data/story/story.ts';
 import { showView } from '../data/url/explorer-actions.ts';
+import { previewDraft } from '../data/url/story-url.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import { addStep } from '../features/story-editor/draft-edits.ts';
 import { useStoreValue } from '../lib/store/store.ts';
@@ -157,7 +158,7 @@ function EditorPart({ slot, url, view, links }: StoryAuthoringProps) {
         describeView={(stepView) => describeStepView(stepView, view.titleOf, view.palette.labelOf)}
         onAddView={addView}
         onShow={show}
-        onPreview={null}
+        onPreview={() => url.apply(previewDraft)}
         onStartOver={() => startOver(dataset)}
         onClose={slot.close}
       />

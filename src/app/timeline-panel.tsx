@@ -1,5 +1,4 @@
-import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
-import { PlaySlot } from '../features/playback/play-slot.tsx';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import { Timeline } from '../features/timeline/timeline.tsx';
 import type { TimelineEdges } from '../features/timeline/outside-bulk.tsx';
 import type { ImportProgress } from '../data/import/import-types.ts';
@@ -8,6 +7,7 @@ import type { Dataset } from '../data/model/schema.ts';
 import type { DateBulk } from '../data/query/date-bulk.ts';
 import { setDateRange, setPlayback } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
+import { afterMark } from '../lib/after-mark.ts';
 import type { Store } from '../lib/store/store.ts';
 import { LoadProgress } from './load-progress.tsx';
 import { playing } from './playing.ts';
@@ -26,6 +26,12 @@ export interface TimelinePanelProps {
 // them; the bundled dataset has none, so that part loads only when needed.
 const StrayAxis = lazy(() =>
   import('./stray-axis.ts').then((module) => ({ default: module.StrayAxis })),
+);
+
+// Play and its settings arrive once the first screen is drawn: no reader plays before seeing the
+// map, and the first load's budget has no room for them (docs/performance.md).
+const PlaySlot = lazy(() =>
+  import('../features/playback/play-slot.tsx').then((module) => ({ default: module.PlaySlot })),
 );
 
 /** The timeline, or while the data loads, its space saying how far the load has got. */
@@ -75,6 +81,8 @@ function DatasetTimeline({ url, dataset, view, extent, bulk, axis, edges }: Data
   const setPlaying = playing.set;
   // A timeline that goes (another dataset, the sheet closed, a window grown wider) stops playing.
   useEffect(() => () => playing.set(false), []);
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => afterMark('dateline:map-drawn', () => setDrawn(true)), []);
   const onRangeChange = (range: { from: CalendarDay | null; to: CalendarDay | null }) =>
     url.apply(setDateRange, range);
   return (
@@ -90,15 +98,19 @@ function DatasetTimeline({ url, dataset, view, extent, bulk, axis, edges }: Data
       onRangeChange={onRangeChange}
       onTogglePlay={() => setPlaying(!isPlaying)}
       play={
-        <PlaySlot
-          playing={isPlaying}
-          onPlayingChange={setPlaying}
-          state={url.state}
-          extent={extent}
-          shown={view.listedEvents.length}
-          onFrame={onRangeChange}
-          onSettingsChange={(play) => url.apply(setPlayback, play)}
-        />
+        drawn && (
+          <Suspense fallback={null}>
+            <PlaySlot
+              playing={isPlaying}
+              onPlayingChange={setPlaying}
+              state={url.state}
+              extent={extent}
+              shown={view.listedEvents.length}
+              onFrame={onRangeChange}
+              onSettingsChange={(play) => url.apply(setPlayback, play)}
+            />
+          </Suspense>
+        )
       }
     />
   );

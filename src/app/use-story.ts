@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Dataset } from '../data/model/schema.ts';
+import { readDraftStory } from '../data/story/draft-store.ts';
 import { readStory } from '../data/story/read-story.ts';
 import { storyFromEvents } from '../data/story/story-columns.ts';
 import type { Story, StoryIssue } from '../data/story/story.ts';
+import { storyFileJson } from '../data/story/write-story.ts';
 import { bundledStoryUrl, type StorySource } from '../data/url/story-url.ts';
 
 /** A story as the page has it: loading, not fetched (with why), not a story (with every issue), or read. */
@@ -47,6 +49,25 @@ async function fetchStory(url: string, signal: AbortSignal): Promise<StoryState>
     : { status: 'invalid', issues: reading.issues };
 }
 
+/**
+ * The editor's draft, read back as a file would be: a draft may still be incomplete (a step
+ * without a title, an image without its credit), and the preview says so as for any file.
+ */
+async function readDraft(): Promise<StoryState> {
+  const draft = await readDraftStory();
+  if (!draft)
+    return {
+      status: 'failed',
+      message: 'There is no draft story in this browser: write one with Add this view to a story.',
+      retry: null,
+      retrying: false,
+    };
+  const reading = readStory(JSON.parse(storyFileJson(draft)));
+  return reading.story
+    ? { status: 'ready', story: reading.story }
+    : { status: 'invalid', issues: reading.issues };
+}
+
 function fileUrlOf(source: StorySource, base: string): string | null {
   if (source.kind === 'bundled') return bundledStoryUrl(source.id, base);
   if (source.kind === 'address') return source.url;
@@ -70,6 +91,14 @@ export function useStory(
     enabled: fileUrl !== null,
     staleTime: Infinity,
     retry: 1,
+  });
+  // Read afresh each time the preview opens: the author may have changed it since.
+  const draft = useQuery({
+    queryKey: ['story', 'draft'],
+    queryFn: readDraft,
+    enabled: source.kind === 'draft',
+    staleTime: 0,
+    gcTime: 0,
   });
   const fromColumns = useMemo(
     () =>
@@ -95,16 +124,14 @@ export function useStory(
             ],
           };
     case 'draft':
-      // The story editor's draft (readDraftStory in data/story/draft-store.ts, engineer
-      // "story-author") is not on main yet: once it is, read it here with its own query
-      // (['story', 'draft']) and give it to readStory like a file.
-      return {
-        status: 'failed',
-        message:
-          'There is no draft story in this browser: write one with Add this view to a story.',
-        retry: null,
-        retrying: false,
-      };
+      if (draft.isError)
+        return {
+          status: 'failed',
+          message: 'The draft story could not be read from this browser’s storage.',
+          retry: () => void draft.refetch(),
+          retrying: draft.isFetching,
+        };
+      return draft.data ?? { status: 'loading' };
     case 'refused':
       return {
         status: 'invalid',

@@ -87,7 +87,6 @@ export async function readStoryDraft(): Promise<StoryDraft | null> {
 /**
  * The draft as a story, for story mode's `?story=draft`; it may still be incomplete, so the
  * reader checks it with readStory like any story file.
- * @public (story mode's loader reads it; knip: not used inside this module's own feature)
  */
 export async function readDraftStory(): Promise<Story | null> {
   return (await readStoryDraft())?.story ?? null;

@@ -7,6 +7,7 @@ import { eventPassesFilter } from '../query/filter.ts';
 import { keepKnownCategories, widenToEvent } from './explorer-actions.ts';
 import {
   goToStep,
+  previewDraft,
   readStep,
   repairForDataset,
   stepExplorerState,
@@ -177,5 +178,24 @@ describe('repairForDataset (a step drawn over a dataset)', () => {
     expect(repairForDataset(shown, events, known, repairs)).toEqual(shown);
     const missing = withParams([], { selectedId: 'gone', from: parseIsoDay('2024-10-01') });
     expect(repairForDataset(missing, events, known, repairs)).toEqual(missing);
+  });
+});
+
+describe('previewing the draft', () => {
+  it('opens the draft over the same dataset, from its cover, as a new history entry', () => {
+    const before = withParams(
+      [
+        ['data', 'https://data.example/events.csv'],
+        ['story', 'https://x.example/old.json'],
+        ['step', '2'],
+      ],
+      { selectedId: 'a', query: 'sinpo', from: parseIsoDay('2024-01-01'), play: 'week' },
+    );
+    const after = previewDraft(before);
+    expect(serializeUrl(after, '/')).toBe(
+      '/?data=https%3A%2F%2Fdata.example%2Fevents.csv&story=draft',
+    );
+    expect(storySourceOf(after, PAGE)).toEqual({ kind: 'draft' });
+    expect(historyFor(before, after)).toBe('push');
   });
 });

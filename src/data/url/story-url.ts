@@ -141,3 +141,24 @@ export function repairForDataset(
     ? repairs.widenToEvent(known, selected, knownCategories.size)
     : known;
 }
+
+/**
+ * The author's draft in story mode (`?story=draft`), from its cover: what the editor's Preview
+ * opens. The dataset (`data=`) and the reader view stay; the explorer's own view goes, since the
+ * story's steps decide what is shown.
+ */
+export function previewDraft(state: UrlState): UrlState {
+  return {
+    ...stepExplorerState(state, {
+      selectedId: null,
+      from: null,
+      to: null,
+      query: '',
+      categories: [],
+    }),
+    params: [
+      ...state.params.filter(([key]) => key !== STORY_PARAM && key !== STEP_PARAM),
+      [STORY_PARAM, 'draft'],
+    ],
+  };
+}
