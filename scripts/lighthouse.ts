@@ -48,7 +48,8 @@ const chrome = await chromeLauncher.launch({
 });
 let failed = false;
 try {
-  const result = await lighthouse(`http://127.0.0.1:${PORT}/`, {
+  // `npx tsx scripts/lighthouse.ts stories/<id>` measures that page instead of the explorer.
+  const result = await lighthouse(`http://127.0.0.1:${PORT}/${process.argv[2] ?? ''}`, {
     port: chrome.port,
     output: 'json',
     logLevel: 'error',

@@ -1,7 +1,5 @@
-import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { StoryKit, StoryParts } from './story-mode.tsx';
-import { DropOverlay } from '../features/open-dataset/drop-overlay.tsx';
-import { useFileDrop } from '../features/open-dataset/use-file-drop.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
 import { eventPassesFilter } from '../data/query/filter.ts';
 import type { GeoBounds } from '../data/query/selectors.ts';
@@ -10,6 +8,7 @@ import { shareAddresses } from '../data/url/share-addresses.ts';
 import { datasetQueryOptions, datasetSourceFrom } from '../data/loading/dataset-query.ts';
 import { isStoryAddress } from '../data/url/url-state.ts';
 import { APP_BASE, useUrlState, type UrlStateApi } from '../data/url/use-url-state.ts';
+import { afterMark } from '../lib/after-mark.ts';
 import { useMediaQuery } from '../lib/use-media-query.ts';
 import { DatasetHeader } from './dataset-header.tsx';
 import { EventsPanel } from './events-panel.tsx';
@@ -60,6 +59,12 @@ const STORY_KIT: StoryKit = {
   },
 };
 
+// Dropping a file on the page: listened for once the first screen is drawn (or the load failed),
+// so its code is not part of the first load.
+const FileDrop = lazy(() =>
+  import('../features/open-dataset/file-drop.tsx').then((module) => ({ default: module.FileDrop })),
+);
+
 // Writing a story: the way back to a kept draft and the editor, once asked for or idle.
 const StoryAuthoring = lazy(() =>
   import('./story-authoring.tsx').then((module) => ({ default: module.StoryAuthoring })),
@@ -98,7 +103,9 @@ function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
   // The column dialog the reader opened, for the file it was opened for only.
   const [changingColumnsOf, setChangingColumnsOf] = useState<string | null>(null);
   const changingColumns = changingColumnsOf === loaded.sourceKey;
-  const dragging = useFileDrop(state.embed ? null : loaded.openFiles);
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => afterMark('dateline:map-drawn', () => setDrawn(true)), []);
+  const acceptsDrops = !state.embed && (drawn || loaded.query.isError);
   const searchRef = useRef<HTMLInputElement>(null);
   const sidebarRef = useRef<HTMLElement>(null);
   const phone = useMediaQuery(PHONE_QUERY);
@@ -207,7 +214,11 @@ function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
   return (
     <div className={story ? 'app app--story' : 'app'}>
       <DatasetHeader loaded={loaded} url={url} story={!!story} onAddToStory={authoring.add} />
-      {dragging && <DropOverlay />}
+      {acceptsDrops && (
+        <Suspense fallback={null}>
+          <FileDrop onFiles={loaded.openFiles} />
+        </Suspense>
+      )}
       {(loaded.needsMapping || changingColumns) && (
         <Suspense fallback={null}>
           <ColumnDialog

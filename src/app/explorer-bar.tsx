@@ -1,4 +1,5 @@
 import { lazy, Suspense, useMemo, type RefObject } from 'react';
+import { DataIssuesPanel } from '../features/data-issues/data-issues-panel.tsx';
 import { ExportMenu } from '../features/export/export-menu.tsx';
 import { FilterChips } from '../features/filters/filter-chips.tsx';
 import { FiltersButton } from '../features/filters/filters-button.tsx';
@@ -12,13 +13,6 @@ import type { LoadedDataset } from './use-dataset.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
 
 // Only for readers who bring their own data: loaded when first needed, not with the page.
-// Only a file with broken records or stray dates shows the issues' button; the bundled dataset has
-// none, so its code is not part of the first load.
-const DataIssuesPanel = lazy(() =>
-  import('../features/data-issues/data-issues-panel.tsx').then((module) => ({
-    default: module.DataIssuesPanel,
-  })),
-);
 const ImportDetails = lazy(() =>
   import('../features/open-dataset/import-details.tsx').then((module) => ({
     default: module.ImportDetails,
@@ -122,16 +116,14 @@ export function ExplorerBar({
       {dataset && (issues > 0 || ownFile) && (
         <div className="app-bar-data">
           {issues > 0 && (
-            <Suspense fallback={null}>
-              <DataIssuesPanel
-                issues={dataset.issues}
-                recordCount={dataset.recordCount}
-                events={dataset.events}
-                bulk={bulk}
-                eventHref={view.eventHref}
-                onSelectEvent={(id) => url.apply(selectEvent, id)}
-              />
-            </Suspense>
+            <DataIssuesPanel
+              issues={dataset.issues}
+              recordCount={dataset.recordCount}
+              events={dataset.events}
+              bulk={bulk}
+              eventHref={view.eventHref}
+              onSelectEvent={(id) => url.apply(selectEvent, id)}
+            />
           )}
           {ownFile && (
             <Suspense fallback={null}>
