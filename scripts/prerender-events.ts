@@ -19,7 +19,7 @@
  * the URLs absolute, which link previews and sitemaps need on a public host. A site built from
  * another dataset (scripts/build-site.ts) calls prerenderSite with its file and title.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
@@ -144,8 +144,19 @@ export function storyPageHtml(
   { id, story }: SiteStory,
   datasetTitle: string,
   options: SiteOptions = { site: '', base: '/', siteName: 'Dateline' },
+  storyModeScript: string | null = null,
 ): string {
   const pageUrl = storyUrl(id, options);
+  // The story's file and story mode's code are fetched at once, beside the app, not after it:
+  // the step card is what the reader came for (its paint is the page's largest).
+  const preloads = [
+    `<link rel="preload" href="${escapeXml(`${options.base}data/stories/${encodeURIComponent(id)}.json`)}" as="fetch" crossorigin="anonymous" />`,
+    ...(storyModeScript
+      ? [
+          `<link rel="modulepreload" href="${escapeXml(`${options.base}assets/${storyModeScript}`)}" />`,
+        ]
+      : []),
+  ];
   const imageUrl = `${pageUrl}/card.png`;
   const description =
     shortDescription(story.description) || `A story in ${story.steps.length} steps`;
@@ -165,6 +176,7 @@ export function storyPageHtml(
     `<meta name="twitter:description" content="${escapeXml(description)}" />`,
     `<meta name="twitter:image" content="${escapeXml(imageUrl)}" />`,
     `<meta name="dateline:dataset" content="${escapeXml(datasetTitle)}" />`,
+    ...preloads,
   ];
   return indexHtml
     .replace(
@@ -236,6 +248,9 @@ export async function prerenderSite({
     join(outDir, 'data', 'stories', 'index.json'),
     `${JSON.stringify(storyIndex(stories), null, 2)}\n`,
   );
+  const storyModeScript =
+    (await readdir(join(outDir, 'assets'))).find((name) => /^story-mode-.*\.js$/.test(name)) ??
+    null;
   for (const siteStory of stories) {
     const { id, story, text } = siteStory;
     await writeFile(join(outDir, 'data', 'stories', `${id}.json`), text);
@@ -243,7 +258,7 @@ export async function prerenderSite({
     await mkdir(folder, { recursive: true });
     await writeFile(
       join(folder, 'index.html'),
-      storyPageHtml(indexHtml, siteStory, dataset.metadata.title, options),
+      storyPageHtml(indexHtml, siteStory, dataset.metadata.title, options, storyModeScript),
     );
     const event = storyCardEvent(siteStory, dataset.events);
     if (!event) continue;
