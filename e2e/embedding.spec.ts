@@ -309,7 +309,11 @@ test.describe('the embed in an article on another origin', () => {
         .map(({ data }) => data as { type?: string; height?: number })
         .filter((data) => data.type === 'dateline:resize')
         .at(-1)?.height;
-    await expect.poll(async () => (await embed.boundingBox())?.height).toBe(await lastHeight());
+    // Compared afresh each time: the page may still grow (Play arrives after the map's first
+    // drawing) and say so in a later message.
+    await expect
+      .poll(async () => (await embed.boundingBox())?.height === (await lastHeight()))
+      .toBe(true);
     // The frame holds the whole content, and its height did not start a loop of messages.
     const inner = page.frames().find((candidate) => candidate.url().includes('embed=1'));
     const scroll = await inner?.evaluate(() => ({
