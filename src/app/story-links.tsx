@@ -1,4 +1,4 @@
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import type { Dataset } from '../data/model/schema.ts';
 import { readStoryIndex, type BundledStory } from './story-index.ts';
 
@@ -91,6 +91,11 @@ export function StoryLinks({
     },
     [bundledDataset, base],
   );
+  // Once per dataset, not per render: the header renders on every frame of playback.
+  const carriesStory = useMemo(
+    () => dataset?.events.some((event) => event.story !== undefined) ?? false,
+    [dataset],
+  );
   const open = (href: string) => (clickEvent: MouseEvent) => {
     clickEvent.preventDefault();
     // A new history entry, as for every other view; the page's URL state reads it on popstate
@@ -129,7 +134,7 @@ export function StoryLinks({
       </a>
     );
   }
-  if (dataset?.events.some((event) => event.story !== undefined)) {
+  if (carriesStory) {
     const search = new URLSearchParams([...params]);
     search.set('story', 'dataset');
     const href = `${base}?${search.toString()}`;
