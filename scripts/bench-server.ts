@@ -96,7 +96,11 @@ export function startBenchServer(dist: string, dataDir: string, port: number): P
       ? inside(dataDir, path.slice('/bench-data/'.length))
       : path.startsWith('/naive/')
         ? inside(leaflet, path.slice('/naive/'.length))
-        : (inside(dist, path) ?? join(dist, 'index.html'));
+        : // A pre-rendered page (an event's, a story's) is a folder's index.html, as static hosts
+          // serve it; any other path gets the app's own page.
+          (inside(dist, path) ??
+          inside(dist, join(path, 'index.html')) ??
+          join(dist, 'index.html'));
     if (!file) {
       response.writeHead(404).end('not found');
       return;

@@ -138,24 +138,48 @@ function shortDescription(text: string): string {
   return flat.length > 200 ? `${flat.slice(0, 199).replace(/\s+\S*$/, '')}…` : flat;
 }
 
+/** The chunks `file` imports (`import … from "./x.js"`), and theirs, in `assets`. */
+async function staticImports(assets: string, file: string, found = new Set<string>()) {
+  if (found.has(file)) return found;
+  found.add(file);
+  const code = await readFile(join(assets, file), 'utf8');
+  for (const [, imported] of code.matchAll(
+    /\bimport\s*(?:[^"'()]*?\bfrom\s*)?["']\.\/([^"']+\.js)["']/g,
+  ))
+    if (imported) await staticImports(assets, imported, found);
+  return found;
+}
+
+/**
+ * Story mode's chunk and the chunks it imports that the app's own (`start-app-*.js`) does not:
+ * what a story page preloads so that they come at once rather than one after the other.
+ */
+async function storyModeChunks(assets: string): Promise<string[]> {
+  const names = await readdir(assets);
+  const storyMode = names.find((name) => /^story-mode-.*\.js$/.test(name));
+  const app = names.find((name) => /^start-app-.*\.js$/.test(name));
+  if (!storyMode) return [];
+  const appChunks = app ? await staticImports(assets, app) : new Set<string>();
+  return [...(await staticImports(assets, storyMode))].filter((file) => !appChunks.has(file));
+}
+
 /** The app's index.html with a story's head: its title, description, canonical and social tags. */
 export function storyPageHtml(
   indexHtml: string,
   { id, story }: SiteStory,
   datasetTitle: string,
   options: SiteOptions = { site: '', base: '/', siteName: 'Dateline' },
-  storyModeScript: string | null = null,
+  storyModeScripts: readonly string[] = [],
 ): string {
   const pageUrl = storyUrl(id, options);
   // The story's file and story mode's code are fetched at once, beside the app, not after it:
   // the step card is what the reader came for (its paint is the page's largest).
   const preloads = [
     `<link rel="preload" href="${escapeXml(`${options.base}data/stories/${encodeURIComponent(id)}.json`)}" as="fetch" crossorigin="anonymous" />`,
-    ...(storyModeScript
-      ? [
-          `<link rel="modulepreload" href="${escapeXml(`${options.base}assets/${storyModeScript}`)}" />`,
-        ]
-      : []),
+    ...storyModeScripts.map(
+      (script) =>
+        `<link rel="modulepreload" href="${escapeXml(`${options.base}assets/${script}`)}" />`,
+    ),
   ];
   const imageUrl = `${pageUrl}/card.png`;
   const description =
@@ -248,9 +272,7 @@ export async function prerenderSite({
     join(outDir, 'data', 'stories', 'index.json'),
     `${JSON.stringify(storyIndex(stories), null, 2)}\n`,
   );
-  const storyModeScript =
-    (await readdir(join(outDir, 'assets'))).find((name) => /^story-mode-.*\.js$/.test(name)) ??
-    null;
+  const storyModeScripts = await storyModeChunks(join(outDir, 'assets'));
   for (const siteStory of stories) {
     const { id, story, text } = siteStory;
     await writeFile(join(outDir, 'data', 'stories', `${id}.json`), text);
@@ -258,7 +280,7 @@ export async function prerenderSite({
     await mkdir(folder, { recursive: true });
     await writeFile(
       join(folder, 'index.html'),
-      storyPageHtml(indexHtml, siteStory, dataset.metadata.title, options, storyModeScript),
+      storyPageHtml(indexHtml, siteStory, dataset.metadata.title, options, storyModeScripts),
     );
     const event = storyCardEvent(siteStory, dataset.events);
     if (!event) continue;

@@ -1,14 +1,14 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import type { StoryKit, StoryParts } from './story-mode.tsx';
+import { lazy, Suspense, useCallback, useRef, useState, type ComponentType } from 'react';
+import type { StoryKit, StoryModeProps, StoryParts } from './story-mode.tsx';
 import type { DatasetEvent } from '../data/model/schema.ts';
 import { eventPassesFilter } from '../data/query/filter.ts';
 import type { GeoBounds } from '../data/query/selectors.ts';
 import * as actions from '../data/url/explorer-actions.ts';
 import { shareAddresses } from '../data/url/share-addresses.ts';
 import { datasetQueryOptions, datasetSourceFrom } from '../data/loading/dataset-query.ts';
-import { isStoryAddress } from '../data/url/url-state.ts';
+import { isStoryAddress, parseUrl } from '../data/url/url-state.ts';
 import { APP_BASE, useUrlState, type UrlStateApi } from '../data/url/use-url-state.ts';
-import { afterMark } from '../lib/after-mark.ts';
+import { useFirstScreenDrawn } from '../lib/after-mark.ts';
 import { useMediaQuery } from '../lib/use-media-query.ts';
 import { DatasetHeader } from './dataset-header.tsx';
 import { EventsPanel } from './events-panel.tsx';
@@ -45,9 +45,25 @@ const EmbedLayout = lazy(() =>
 );
 
 // Reading a story (a story's address): its card, its steps and its keys load only for a story.
-const StoryMode = lazy(() =>
-  import('./story-mode.tsx').then((module) => ({ default: module.StoryMode })),
+const loadStoryMode = () => import('./story-mode.tsx');
+let StoryMode: ComponentType<StoryModeProps> = lazy(() =>
+  loadStoryMode().then((module) => ({ default: module.StoryMode })),
 );
+
+/**
+ * For a story's address, story mode's code (and a bundled story's file) before the first render
+ * (start-app.tsx), so that the first render draws the story: behind a Suspense fallback, React
+ * holds the reveal of what resolves for up to 300 ms after the fallback shows, and the page would
+ * stand blank meanwhile (docs/performance.md, "The story page's first paint"). The pre-rendered
+ * story page has already fetched both (its preload links). If the code cannot be fetched, the lazy
+ * component tries again, with the page's usual error handling.
+ */
+export async function loadStoryModeFirst(): Promise<void> {
+  const { state } = parseUrl(location.pathname, location.search, APP_BASE);
+  if (isStoryAddress(state)) {
+    StoryMode = await (await loadStoryMode()).storyModeFor(state, APP_BASE);
+  }
+}
 
 const STORY_KIT: StoryKit = {
   base: APP_BASE,
@@ -103,8 +119,7 @@ function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
   // The column dialog the reader opened, for the file it was opened for only.
   const [changingColumnsOf, setChangingColumnsOf] = useState<string | null>(null);
   const changingColumns = changingColumnsOf === loaded.sourceKey;
-  const [drawn, setDrawn] = useState(false);
-  useEffect(() => afterMark('dateline:map-drawn', () => setDrawn(true)), []);
+  const drawn = useFirstScreenDrawn();
   const acceptsDrops = !state.embed && (drawn || loaded.query.isError);
   const searchRef = useRef<HTMLInputElement>(null);
   const sidebarRef = useRef<HTMLElement>(null);

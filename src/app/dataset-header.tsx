@@ -1,10 +1,10 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { OpenDatasetButton } from '../features/open-dataset/open-dataset-button.tsx';
 import { ShareMenu } from '../features/share/share-menu.tsx';
 import { showBundledDataset } from '../data/url/explorer-actions.ts';
 import { shareAddresses } from '../data/url/share-addresses.ts';
 import { APP_BASE, type UrlStateApi } from '../data/url/use-url-state.ts';
-import { afterMark } from '../lib/after-mark.ts';
+import { useFirstScreenDrawn } from '../lib/after-mark.ts';
 import { AppHeader } from './app-header.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
 
@@ -29,9 +29,7 @@ export function DatasetHeader({
   onAddToStory: () => void;
 }) {
   const { dataset, source, report, query } = loaded;
-  const [idle, setIdle] = useState(false);
-  // After the first screen (the mark scripts/lighthouse.ts reads too).
-  useEffect(() => afterMark('dateline:map-drawn', () => setIdle(true)), []);
+  const idle = useFirstScreenDrawn();
   return (
     <AppHeader
       title={

@@ -17,7 +17,16 @@ import {
 import type { UrlState } from '../data/url/url-state.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import { datasetOf, forgetStoryReturn, rememberStoryReturn } from './story-links.tsx';
-import { useStory } from './use-story.ts';
+import { prepareBundledStory, useStory } from './use-story.ts';
+
+/**
+ * Story mode, ready for the app's first render at `state`: a bundled story's file is read first
+ * (see prepareBundledStory).
+ */
+export async function storyModeFor(state: UrlState, base: string): Promise<typeof StoryMode> {
+  await prepareBundledStory(storySourceOf(state, window.location.href), base);
+  return StoryMode;
+}
 
 /** What story mode adds to the explorer: the card, and where the map should look. */
 export interface StoryParts {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { Timeline } from '../features/timeline/timeline.tsx';
 import type { TimelineEdges } from '../features/timeline/outside-bulk.tsx';
 import type { ImportProgress } from '../data/import/import-types.ts';
@@ -7,7 +7,7 @@ import type { Dataset } from '../data/model/schema.ts';
 import type { DateBulk } from '../data/query/date-bulk.ts';
 import { setDateRange, setPlayback } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
-import { afterMark } from '../lib/after-mark.ts';
+import { useFirstScreenDrawn } from '../lib/after-mark.ts';
 import type { Store } from '../lib/store/store.ts';
 import { LoadProgress } from './load-progress.tsx';
 import { playing } from './playing.ts';
@@ -81,8 +81,7 @@ function DatasetTimeline({ url, dataset, view, extent, bulk, axis, edges }: Data
   const setPlaying = playing.set;
   // A timeline that goes (another dataset, the sheet closed, a window grown wider) stops playing.
   useEffect(() => () => playing.set(false), []);
-  const [drawn, setDrawn] = useState(false);
-  useEffect(() => afterMark('dateline:map-drawn', () => setDrawn(true)), []);
+  const drawn = useFirstScreenDrawn();
   const onRangeChange = (range: { from: CalendarDay | null; to: CalendarDay | null }) =>
     url.apply(setDateRange, range);
   return (

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useFirstScreenDrawn } from '../lib/after-mark.ts';
 import { whenIdle } from '../lib/when-idle.ts';
 
 /** What the author asked for last: a view added to the story, or the draft opened. */
@@ -15,21 +16,16 @@ export interface StoryRequest {
  */
 export function useStorySlot(enabled: boolean) {
   const [open, setOpen] = useState(false);
+  const drawn = useFirstScreenDrawn();
   const [idle, setIdle] = useState(false);
-  const [request, setRequest] = useState<StoryRequest>({ kind: 'open', seq: 0 });
   useEffect(
-    function loadWhenTheFirstScreenIsDrawn() {
-      if (!enabled || idle) return undefined;
-      let cancel = () => {};
-      const check = () => {
-        if (performance.getEntriesByName('dateline:map-drawn').length > 0) setIdle(true);
-        else cancel = whenIdle(check, { fallbackMs: 1000, timeout: 5000 });
-      };
-      cancel = whenIdle(check, { fallbackMs: 1000, timeout: 5000 });
-      return () => cancel();
-    },
-    [enabled, idle],
+    () =>
+      enabled && drawn
+        ? whenIdle(() => setIdle(true), { fallbackMs: 1000, timeout: 5000 })
+        : undefined,
+    [enabled, drawn],
   );
+  const [request, setRequest] = useState<StoryRequest>({ kind: 'open', seq: 0 });
   const ask = useCallback((kind: StoryRequest['kind']) => {
     setOpen(true);
     setRequest((last) => ({ kind, seq: last.seq + 1 }));

@@ -1,11 +1,9 @@
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { Dataset } from '../data/model/schema.ts';
-import { readDraftStory } from '../data/story/draft-store.ts';
 import { readStory } from '../data/story/read-story.ts';
 import { storyFromEvents } from '../data/story/story-columns.ts';
 import type { Story, StoryIssue } from '../data/story/story.ts';
-import { storyFileJson } from '../data/story/write-story.ts';
 import { bundledStoryUrl, type StorySource } from '../data/url/story-url.ts';
 
 /** A story as the page has it: loading, not fetched (with why), not a story (with every issue), or read. */
@@ -54,6 +52,11 @@ async function fetchStory(url: string, signal: AbortSignal): Promise<StoryState>
  * without a title, an image without its credit), and the preview says so as for any file.
  */
 async function readDraft(): Promise<StoryState> {
+  // Loaded only for a draft's preview: a reader of a published story needs neither.
+  const [{ readDraftStory }, { storyFileJson }] = await Promise.all([
+    import('../data/story/draft-store.ts'),
+    import('../data/story/write-story.ts'),
+  ]);
   const draft = await readDraftStory();
   if (!draft)
     return {
@@ -74,6 +77,25 @@ function fileUrlOf(source: StorySource, base: string): string | null {
   return null;
 }
 
+/** Bundled stories read before the app's first render (prepareBundledStory), by file address. */
+const readBeforeFirstRender = new Map<string, StoryState>();
+
+/**
+ * Reads a bundled story's file before the app's first render, so that the first render shows the
+ * story rather than its loading state (the pre-rendered page has already fetched the file: its
+ * preload link). Within a limit: a slow server gets the usual loading state, and a failure the
+ * query's own message and Retry.
+ */
+export async function prepareBundledStory(source: StorySource, base: string): Promise<void> {
+  if (source.kind !== 'bundled') return;
+  const fileUrl = bundledStoryUrl(source.id, base);
+  try {
+    readBeforeFirstRender.set(fileUrl, await fetchStory(fileUrl, AbortSignal.timeout(2000)));
+  } catch {
+    // As if never tried: the query fetches it again.
+  }
+}
+
 /**
  * The story the address names: a file fetched through TanStack Query like the dataset (one cache
  * entry per address, so Back to a story does not fetch it again), or the dataset's own story
@@ -88,6 +110,7 @@ export function useStory(
   const query = useQuery({
     queryKey: ['story', fileUrl],
     queryFn: ({ signal }) => fetchStory(fileUrl ?? '', signal),
+    initialData: fileUrl === null ? undefined : readBeforeFirstRender.get(fileUrl),
     enabled: fileUrl !== null,
     staleTime: Infinity,
     retry: 1,

@@ -23,7 +23,7 @@ function basemapPane(map: LeafletMap): string {
  */
 export const BasemapLayer = memo(function BasemapLayer() {
   const map = useMap();
-  const [wantDetail, setWantDetail] = useState(() => map.getZoom() >= DETAIL_ZOOM);
+  const [wantDetail, setWantDetail] = useState(false);
   const dark = useMediaQuery('(prefers-color-scheme: dark)');
   const [layer, setLayer] = useState<OutlineLayer | null>(null);
 
@@ -48,6 +48,16 @@ export const BasemapLayer = memo(function BasemapLayer() {
       };
       created.once('drawn', () => {
         performance.mark('dateline:map-drawn');
+        // The detailed coastline only once the coarse one is shown, even where the first view is
+        // zoomed in (a story's step, an event's link): it is ten times the size, and on a slow
+        // phone link it would hold back everything the first screen fetches beside it. Then,
+        // once the map is zoomed in to need it, and from then on it stays.
+        const askForDetail = () => {
+          if (map.getZoom() >= DETAIL_ZOOM) setWantDetail(true);
+        };
+        askForDetail();
+        map.on('zoomend', askForDetail);
+        keep(() => map.off('zoomend', askForDetail));
         cancelNames = whenIdle(
           () => {
             if (removeLater === null) return;
@@ -74,21 +84,7 @@ export const BasemapLayer = memo(function BasemapLayer() {
 
   useEffect(() => layer?.setColours(dark ? COLOURS.dark : COLOURS.light), [layer, dark]);
 
-  useEffect(
-    function askForDetailWhenZoomedIn() {
-      const onZoom = () => {
-        if (map.getZoom() >= DETAIL_ZOOM) setWantDetail(true);
-      };
-      map.on('zoomend', onZoom);
-      return () => {
-        map.off('zoomend', onZoom);
-      };
-    },
-    [map],
-  );
-
-  // Coarse first (small, quick to draw); the detailed file only once the map is zoomed in to need
-  // it, and from then on it stays.
+  // Coarse first: small and quick to draw.
   useEffect(
     () => layer?.load(wantDetail ? detailedOutlineUrl : coarseOutlineUrl),
     [layer, wantDetail],
