@@ -97,4 +97,14 @@ test('a story page carries the story’s title, description and card, and the si
   ]);
   const file = await request.get('data/stories/north-korean-troops-in-russias-war.json');
   expect(((await file.json()) as { steps: unknown[] }).steps).toHaveLength(6);
+
+  // What the page fetches beside the app, so that the story draws in the first render: its file
+  // and story mode's code, each a file that exists.
+  const preloads = [...html.matchAll(/<link rel="(?:module)?preload" href="([^"]+)"/g)].map(
+    ([, href]) => href ?? '',
+  );
+  expect(preloads).toContain(`${basePath}data/stories/north-korean-troops-in-russias-war.json`);
+  expect(preloads.some((href) => /\/assets\/story-mode-[\w-]+\.js$/.test(href))).toBe(true);
+  for (const href of preloads)
+    expect((await request.get(new URL(href, baseURL).href)).ok()).toBe(true);
 });

@@ -71,6 +71,34 @@ test('a link to step 3 opens cold on step 3, with its selection and filters', as
   await expect(storyNav(page).getByRole('button', { name: 'Explore' })).toBeVisible();
 });
 
+test('a story page never stands blank while it loads: its frame stays until the story draws', async ({
+  page,
+}) => {
+  // Counts the moments after the static frame (index.html's header) first showed when the page
+  // had no header at all: a loading fallback in its place would be one.
+  await page.addInitScript(() => {
+    const watch = window as unknown as { headerSeen: boolean; blankMoments: number };
+    watch.headerSeen = false;
+    watch.blankMoments = 0;
+    new MutationObserver(() => {
+      const header = document.querySelector('#root header');
+      if (header) watch.headerSeen = true;
+      else if (watch.headerSeen) watch.blankMoments += 1;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('stories/fixture?step=2');
+  await expect(stepHeading(page, STEPS[1] ?? '')).toBeVisible();
+  const watch = await page.evaluate(() => {
+    const { headerSeen, blankMoments } = window as unknown as {
+      headerSeen: boolean;
+      blankMoments: number;
+    };
+    return { headerSeen, blankMoments };
+  });
+  expect(watch.headerSeen).toBe(true);
+  expect(watch.blankMoments).toBe(0);
+});
+
 test('the cover shows the title, the description, the number of steps and Start', async ({
   page,
 }) => {
