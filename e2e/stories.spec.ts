@@ -221,6 +221,28 @@ test('Explore keeps the view; Back to the story returns to the step', async ({ p
   await expect(page.getByRole('searchbox', { name: 'Search events' })).toHaveValue('submarine');
 });
 
+test('Share in a story hands out the step’s own address and its embed, not the explorer’s view', async ({
+  page,
+}) => {
+  await page.goto('stories/fixture?step=3');
+  await expect(stepHeading(page, STEPS[2] ?? '')).toBeVisible();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Share this view' });
+  const origin = new URL(page.url()).origin;
+  await expect(panel.getByRole('textbox', { name: 'Link to this view' })).toHaveValue(
+    `${origin}/stories/fixture?step=3`,
+  );
+  // In an HTML attribute the & is written &amp;.
+  await expect(panel.getByRole('textbox', { name: 'Embed code' })).toHaveValue(
+    new RegExp(`src="${origin}/stories/fixture\\?step=3&amp;embed=1"`),
+  );
+  // A story's view is the story's: a step is added to one's own story from the explorer.
+  await expect(panel.getByRole('button', { name: 'Add this view to a story' })).toHaveCount(0);
+  // The embed's preview is the story's step.
+  const preview = page.frameLocator('iframe[title="Preview of the embed"]');
+  await expect(preview.getByRole('heading', { name: STEPS[2] ?? '' })).toBeVisible();
+});
+
 test('choosing another event leaves the story, which stays a click away', async ({ page }) => {
   await page.goto('stories/fixture?step=1');
   await expectStep(page, 1);

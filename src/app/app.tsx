@@ -228,7 +228,12 @@ function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
 
   return (
     <div className={story ? 'app app--story' : 'app'}>
-      <DatasetHeader loaded={loaded} url={url} story={!!story} onAddToStory={authoring.add} />
+      <DatasetHeader
+        loaded={loaded}
+        url={url}
+        story={story?.pageState}
+        onAddToStory={authoring.add}
+      />
       {acceptsDrops && (
         <Suspense fallback={null}>
           <FileDrop onFiles={loaded.openFiles} />

@@ -4,6 +4,7 @@ import { ShareMenu } from '../features/share/share-menu.tsx';
 import { showBundledDataset } from '../data/url/explorer-actions.ts';
 import { shareAddresses } from '../data/url/share-addresses.ts';
 import { APP_BASE, type UrlStateApi } from '../data/url/use-url-state.ts';
+import type { UrlState } from '../data/url/url-state.ts';
 import { useFirstScreenDrawn } from '../lib/after-mark.ts';
 import { AppHeader } from './app-header.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
@@ -18,18 +19,24 @@ const StoryLinks = lazy(() =>
 export function DatasetHeader({
   loaded,
   url,
-  story = false,
+  story,
   onAddToStory,
 }: {
   loaded: LoadedDataset;
   url: UrlStateApi;
-  /** Reading a story: its card is the way through it, so the header offers none. */
-  story?: boolean;
+  /**
+   * Reading a story: the page's own state (the story's step). Its card is the way through it, so
+   * the header offers no story link, and Share hands out the step's address.
+   */
+  story: UrlState | undefined;
   /** Opens the story editor with this view added as a step (in the Share menu). */
   onAddToStory: () => void;
 }) {
   const { dataset, source, report, query } = loaded;
   const idle = useFirstScreenDrawn();
+  // Share hands out the view as it is (the URL is the one source of truth), or in a story the
+  // step's own address.
+  const share = shareAddresses(story ?? url.state, APP_BASE, window.location.origin);
   return (
     <AppHeader
       title={
@@ -67,7 +74,16 @@ export function DatasetHeader({
               />
             </Suspense>
           )}
-          {dataset && <HeaderShareMenu loaded={loaded} url={url} onAddToStory={onAddToStory} />}
+          {dataset && (
+            <ShareMenu
+              viewUrl={share.view}
+              embedUrl={share.embed}
+              title={`${dataset.metadata.title} — Dateline`}
+              localFile={source.kind === 'local'}
+              // A story's view is the story's to change: a step is added from the explorer.
+              onAddToStory={story ? null : onAddToStory}
+            />
+          )}
           {source.kind !== 'bundled' && (
             <a
               className="button"
@@ -87,29 +103,6 @@ export function DatasetHeader({
           )}
         </>
       }
-    />
-  );
-}
-
-/** Share, for the view as it is now (the URL is the one source of truth). */
-function HeaderShareMenu({
-  loaded,
-  url,
-  onAddToStory,
-}: {
-  loaded: LoadedDataset;
-  url: UrlStateApi;
-  onAddToStory: () => void;
-}) {
-  const { view, embed } = shareAddresses(url.state, APP_BASE, window.location.origin);
-  const title = loaded.dataset?.metadata.title ?? 'Events';
-  return (
-    <ShareMenu
-      viewUrl={view}
-      embedUrl={embed}
-      title={`${title} — Dateline`}
-      localFile={loaded.source.kind === 'local'}
-      onAddToStory={onAddToStory}
     />
   );
 }

@@ -33,6 +33,8 @@ export interface StoryParts {
   card: ReactNode;
   /** Changes on every step; the map flies there (see features/map/story-frame.tsx). */
   mapFrame: MapFrame | null;
+  /** The page's own state, the story's step: what Share hands out, rather than the step's view. */
+  pageState: UrlState;
 }
 
 /**
@@ -236,5 +238,5 @@ export function StoryMode({ url, explorer: Explorer, kit }: StoryModeProps) {
         selectedId: view.selectedId,
       }
     : null;
-  return <Explorer url={explorerUrl} story={{ card, mapFrame }} />;
+  return <Explorer url={explorerUrl} story={{ card, mapFrame, pageState: state }} />;
 }

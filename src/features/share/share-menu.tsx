@@ -10,6 +10,7 @@ const SharePanel = lazy(() =>
 
 /** Share: a link to the view as it is, or the HTML to embed it in an article. */
 export function ShareMenu(props: SharePanelProps) {
+  const { onAddToStory } = props;
   return (
     <Disclosure
       className="share-menu popover-anchor"
@@ -23,11 +24,14 @@ export function ShareMenu(props: SharePanelProps) {
             <Suspense fallback={null}>
               <SharePanel
                 {...props}
-                onAddToStory={() => {
-                  // The editor takes the focus to the new step; the menu has done its part.
-                  close();
-                  props.onAddToStory();
-                }}
+                onAddToStory={
+                  onAddToStory &&
+                  (() => {
+                    // The editor takes the focus to the new step; the menu has done its part.
+                    close();
+                    onAddToStory();
+                  })
+                }
               />
             </Suspense>
           )}

@@ -12,8 +12,8 @@ export interface SharePanelProps {
   title: string;
   /** A file opened on this device: nobody else can open its link, so nothing is offered to embed. */
   localFile: boolean;
-  /** Opens the story editor with this view added as a step. */
-  onAddToStory: () => void;
+  /** Opens the story editor with this view added as a step; null where none can be added (a story). */
+  onAddToStory: (() => void) | null;
 }
 
 function CopyNote({ state, what }: { state: CopyState; what: string }) {
@@ -53,15 +53,19 @@ export function SharePanel({ viewUrl, embedUrl, title, localFile, onAddToStory }
         </button>
       </div>
       <CopyNote state={link.state} what="Link" />
-      <h2 className="share-heading">Tell it as a story</h2>
-      <div className="share-row share-story">
-        <p className="share-story-note">
-          Make this view a step of a story you write here, then download it.
-        </p>
-        <button type="button" className="button" onClick={onAddToStory}>
-          Add this view to a story
-        </button>
-      </div>
+      {onAddToStory && (
+        <>
+          <h2 className="share-heading">Tell it as a story</h2>
+          <div className="share-row share-story">
+            <p className="share-story-note">
+              Make this view a step of a story you write here, then download it.
+            </p>
+            <button type="button" className="button" onClick={onAddToStory}>
+              Add this view to a story
+            </button>
+          </div>
+        </>
+      )}
       {localFile ? (
         <p className="share-warning">
           This view shows a file opened on this device: nobody else can open this link or an embed
