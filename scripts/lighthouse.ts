@@ -36,6 +36,8 @@ interface UserTiming {
 }
 
 const distDir = resolve(process.env.BENCH_DIST ?? 'dist');
+/** `npx tsx scripts/lighthouse.ts stories/<id>` measures that page instead of the explorer. */
+const page = process.argv[2] ?? '';
 
 function gzippedSize(url: string): number {
   return compressAsServed(readFileSync(join(distDir, new URL(url).pathname))).byteLength;
@@ -48,8 +50,7 @@ const chrome = await chromeLauncher.launch({
 });
 let failed = false;
 try {
-  // `npx tsx scripts/lighthouse.ts stories/<id>` measures that page instead of the explorer.
-  const result = await lighthouse(`http://127.0.0.1:${PORT}/${process.argv[2] ?? ''}`, {
+  const result = await lighthouse(`http://127.0.0.1:${PORT}/${page}`, {
     port: chrome.port,
     output: 'json',
     logLevel: 'error',
@@ -109,10 +110,14 @@ try {
     }));
   const firstLoad = scripts.filter((request) => !request.later);
   const kilobytes = firstLoad.reduce((sum, request) => sum + request.bytes, 0) / 1024;
+  // The budget is the explorer's: another page (a story's) adds its own code, and is only told.
+  const budgeted = page === '';
   const jsOk = firstLoad.length > 0 && kilobytes <= FIRST_LOAD_JS_KB;
-  failed ||= !jsOk;
+  if (budgeted) failed ||= !jsOk;
   console.log(
-    `  ${jsOk ? '✓' : '✗'} JavaScript on first load: ${kilobytes.toFixed(1)} KB gzip in ${firstLoad.length} files (target ≤ ${FIRST_LOAD_JS_KB} KB)`,
+    budgeted
+      ? `  ${jsOk ? '✓' : '✗'} JavaScript on first load: ${kilobytes.toFixed(1)} KB gzip in ${firstLoad.length} files (target ≤ ${FIRST_LOAD_JS_KB} KB)`
+      : `  JavaScript on first load: ${kilobytes.toFixed(1)} KB gzip in ${firstLoad.length} files (the ${FIRST_LOAD_JS_KB} KB budget is the explorer's)`,
   );
   const list = (files: typeof scripts) => {
     for (const request of files) {
