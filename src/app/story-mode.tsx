@@ -5,6 +5,7 @@ import { StoryCard, StoryLoading, StoryProblem } from '../features/story/story-c
 import { useStoryKeys } from '../features/story/use-story-keys.ts';
 import type { datasetQueryOptions } from '../data/loading/dataset-query.ts';
 import type { StoryView } from '../data/story/story.ts';
+import { storyOverview } from '../data/story/story-overview.ts';
 import type { ExplorerAction } from '../data/url/explorer-actions.ts';
 import {
   goToStep,
@@ -125,10 +126,15 @@ export function StoryMode({ url, explorer: Explorer, kit }: StoryModeProps) {
   );
 
   const current = story?.steps[step - 1];
+  // Once the events are there: the cover's overview takes in the events its steps select.
+  const overview = useMemo(
+    () => (story && dataset ? storyOverview(story, dataset.events) : null),
+    [story, dataset],
+  );
   const view: StoryView = current
     ? current.view
     : story
-      ? { ...NO_VIEW, selectedId: story.coverId }
+      ? { ...NO_VIEW, selectedId: story.coverId, bounds: overview }
       : NO_VIEW;
   const knownCategories = useMemo(
     () => new Set(dataset?.events.map((event) => event.category) ?? []),
@@ -233,7 +239,8 @@ export function StoryMode({ url, explorer: Explorer, kit }: StoryModeProps) {
     );
   const mapFrame: MapFrame | null = story
     ? {
-        key: `${JSON.stringify(source)}#${step}`,
+        // With the frame: the cover's overview arrives with the dataset, and is shown then.
+        key: `${JSON.stringify(source)}#${step}#${JSON.stringify(view.bounds)}`,
         bounds: view.bounds ?? null,
         selectedId: view.selectedId,
       }
