@@ -22,6 +22,7 @@ import {
   sampleIsOurs,
 } from './contract-sample.ts';
 import { buildDataset } from './table-to-dataset.ts';
+import { withReadableIds } from './readable-ids.ts';
 import type { ImportChoices, ImportContext, ImportInput, ImportOutcome } from './import-types.ts';
 
 /** The first rows are shown in the column dialog: a 5 MB cell is cut to what a table cell shows. */
@@ -129,6 +130,7 @@ export function importDataset(
   if (main.json !== undefined && isContractCollection(main.json)) {
     onProgress?.({ stage: 'checking', rows: 0 });
     const dataset = validateFeatureCollection(main.json);
+    withReadableIds(dataset.events);
     if (dataset.metadata.title === 'Untitled dataset') dataset.metadata.title = main.name;
     return { kind: 'dataset', dataset, report: { ...report, format: 'dateline-geojson' } };
   }
@@ -215,6 +217,7 @@ export function importDataset(
     sourceUrl: context.sourceUrl,
     onProgress,
   });
+  withReadableIds(dataset.events);
   return { kind: 'dataset', dataset, report };
 }
 
