@@ -129,8 +129,9 @@ export function importDataset(
 
   if (main.json !== undefined && isContractCollection(main.json)) {
     onProgress?.({ stage: 'checking', rows: 0 });
+    // No readable ids here: a Dateline GeoJSON file is read by the worker's stream too, whose ids
+    // this must match (feature-stream.test.ts), and the stream is first-load code (see readable-ids.ts).
     const dataset = validateFeatureCollection(main.json);
-    withReadableIds(dataset.events);
     if (dataset.metadata.title === 'Untitled dataset') dataset.metadata.title = main.name;
     return { kind: 'dataset', dataset, report: { ...report, format: 'dateline-geojson' } };
   }
@@ -217,6 +218,7 @@ export function importDataset(
     sourceUrl: context.sourceUrl,
     onProgress,
   });
+  // Tables are never streamed: their ids can be made readable here, in the import chunk.
   withReadableIds(dataset.events);
   return { kind: 'dataset', dataset, report };
 }
