@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { koreanTitle } from '../../testing/korean-titles.ts';
 import { deriveEventId } from '../model/derive-id.ts';
 import { parseEdtf, type EventDate } from '../model/edtf.ts';
+import { emptyMapping } from './column-mapping.ts';
 import { importDataset } from './import-dataset.ts';
 import { readableSlug } from './readable-ids.ts';
 
@@ -18,9 +19,18 @@ function dateOf(edtf: string): EventDate {
 function idsOf(rows: string[][]): Record<string, string> {
   const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
   const text = ['날짜,제목,위도,경도', ...rows.map((row) => row.map(quote).join(','))].join('\n');
-  const outcome = importDataset([{ name: 'a.csv', bytes: encoder.encode(text) }], null, {
-    sourceUrl: null,
-  });
+  const mapping = {
+    ...emptyMapping(),
+    date: '날짜',
+    title: '제목',
+    latitude: '위도',
+    longitude: '경도',
+  };
+  const outcome = importDataset(
+    [{ name: 'a.csv', bytes: encoder.encode(text) }],
+    { mapping, dayOrder: 'day-first' },
+    { sourceUrl: null },
+  );
   if (outcome.kind !== 'dataset') throw new Error(`expected a dataset, got ${outcome.kind}`);
   return Object.fromEntries(outcome.dataset.events.map((event) => [event.title, event.id]));
 }
