@@ -1,34 +1,22 @@
 /**
- * Readable derived ids for titles in other scripts. derive-id.ts makes an id's words from the
- * title's Latin letters alone, so "신포 잠수함 발사" became `event-1wdceer`. Here, in the import
- * chunk (not the first load: see docs/decisions.md), Hangul is romanized with the Revised
- * Romanization of Korean ("sinpo-jamsuham-balsa-1wdceer") and other scripts keep their letters
- * ("донецк-…"), which a link carries percent-encoded and the address bar shows as written.
+ * Readable derived ids for Korean titles. derive-id.ts makes an id's words from the title's Latin
+ * letters alone, so "신포 잠수함 발사" became `event-1wdceer`. Here, in the import chunk (not the
+ * first load: see docs/decisions.md), Hangul is romanized with the Revised Romanization of Korean
+ * first ("sinpo-jamsuham-balsa-1wdceer"). Ids stay within the contract's pattern (lower-case ASCII
+ * words, ID_PATTERN in read-record.ts), so other scripts, which have no romanizer here, keep the
+ * `event-<hash>` form, with whatever Latin words the title has.
  */
 import { romanize } from 'es-hangul';
 import type { DatasetEvent } from '../model/schema.ts';
-import { MAX_ID_LENGTH } from '../model/derive-id.ts';
+import { MAX_ID_LENGTH, slugify } from '../model/derive-id.ts';
 
 /** Hangul syllables and jamo, in a run: romanized together so sound changes across them apply. */
 const HANGUL_RUN = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+/g;
-/** A letter of a script other than Latin: the titles derive-id.ts cannot make words of. */
-const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/u;
-/** Latin letters beyond a–z once accents are dropped ("ø", "ł"): slugify drops them, so do we. */
-const OTHER_LATIN = /[^\P{Script=Latin}a-z]/gu;
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
 
-/** A title's words for an id, in Latin letters where a romanizer exists, else its own letters. */
-export function readableSlug(title: string, maxWords = 6): string {
-  return title
-    .replace(HANGUL_RUN, (run) => ` ${romanize(run)} `)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .map((word) => word.replace(OTHER_LATIN, ''))
-    .filter(Boolean)
-    .slice(0, maxWords)
-    .join('-');
+/** A title's words for an id: Hangul romanized, then a slug made as derive-id.ts makes one. */
+export function readableSlug(title: string): string {
+  return slugify(title.replace(HANGUL_RUN, (run) => ` ${romanize(run)} `));
 }
 
 /**
@@ -51,7 +39,7 @@ function contentHash(event: DatasetEvent): string {
   return (hash >>> 0).toString(36).padStart(7, '0');
 }
 
-/** The id deriveEventId gives, with readable words for a title in another script. */
+/** The id deriveEventId gives, with a Korean title's words romanized. */
 function readableId(event: DatasetEvent): string {
   const slug = readableSlug(event.title)
     .slice(0, MAX_ID_LENGTH - 16)
@@ -60,14 +48,14 @@ function readableId(event: DatasetEvent): string {
 }
 
 /**
- * Gives events whose ids were derived readable ids when any title is in another script. Every
+ * Gives events whose ids were derived readable ids when any of their titles has Hangul. Every
  * derived id is settled again, in file order and with a counter for repeats, exactly as
  * feature-checker.ts settles them, so the ids stay as stable under reordering and additions as
  * they were; a file with Latin titles only keeps its ids to the character.
  */
 export function withReadableIds(events: DatasetEvent[]): void {
   const derived = events.filter((event) => event.idDerived);
-  if (!derived.some((event) => NON_LATIN_LETTER.test(event.title))) return;
+  if (!derived.some((event) => HANGUL.test(event.title))) return;
   const taken = new Set(events.filter((event) => !event.idDerived).map((event) => event.id));
   derived.sort((a, b) => a.position - b.position);
   for (const event of derived) {
