@@ -67,3 +67,74 @@ export const CONTENT_CHECKS: Partial<Record<MappedField, (values: string[]) => b
   locationPrecision: (values) =>
     share(values, (value) => ['exact', 'city', 'region', 'country'].includes(value)) >= 0.9,
 };
+
+/** A bare number: a count or a measurement, even when EDTF would read "2024" or "1999" as a year. */
+const BARE_NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
+
+/**
+ * A column whose every value is a date as the importer reads dates (EDTF, ISO, the forms
+ * date-cells.ts accepts) and not every one a bare number: a column of years or counts is not
+ * sure enough to take the date from without asking.
+ */
+export function allDates(values: string[]): boolean {
+  return (
+    values.length > 0 &&
+    values.every(
+      (value) => parseDateCell(value, 'day-first').ok || parseDateCell(value, 'month-first').ok,
+    ) &&
+    !values.every((value) => BARE_NUMBER.test(value))
+  );
+}
+
+/**
+ * The largest distance from zero in a column of decimal numbers, or null when the column is not
+ * one: a value is not a number, or none has a fractional part (counts, ranks and years are whole
+ * numbers; real coordinates almost never all are).
+ */
+export function decimalRange(values: string[]): number | null {
+  if (values.length === 0) return null;
+  let largest = 0;
+  let fractional = false;
+  for (const value of values) {
+    const number = parseCoordinate(value);
+    if (number === null) return null;
+    largest = Math.max(largest, Math.abs(number));
+    if (!Number.isInteger(number)) fractional = true;
+  }
+  return fractional ? largest : null;
+}
+
+export interface DetectedPair {
+  latitude: number;
+  longitude: number;
+  /** False when the values fit either way round (both within ±90): the reader confirms. */
+  sure: boolean;
+}
+
+/**
+ * Latitude and longitude from the values of columns no name settled: two columns of decimal
+ * numbers, one all within ±90 and one all within ±180 with some beyond ±90. Two columns both
+ * within ±90 (Europe, Africa) are read in the usual order, latitude first, and left to the reader
+ * to confirm; any other number of candidates is too uncertain to guess.
+ */
+export function detectCoordinatePair(
+  columns: readonly number[],
+  samples: (column: number) => string[],
+): DetectedPair | null {
+  const withinLatitude: number[] = [];
+  const beyondLatitude: number[] = [];
+  for (const column of columns) {
+    const range = decimalRange(samples(column));
+    if (range === null || range > 180) continue;
+    (range <= 90 ? withinLatitude : beyondLatitude).push(column);
+  }
+  const [first, second] = withinLatitude;
+  if (first === undefined) return null;
+  if (withinLatitude.length === 1 && beyondLatitude.length === 1) {
+    return { latitude: first, longitude: beyondLatitude[0] ?? -1, sure: true };
+  }
+  if (withinLatitude.length === 2 && beyondLatitude.length === 0 && second !== undefined) {
+    return { latitude: first, longitude: second, sure: false };
+  }
+  return null;
+}

@@ -23,7 +23,9 @@ import {
 import {
   CONTENT_CHECKS,
   FEW_CATEGORIES,
+  allDates,
   categoryCount,
+  detectCoordinatePair,
   looksLikeCategories,
   sampleValues,
 } from './column-content.ts';
@@ -68,6 +70,40 @@ function findColumn(
     if (column !== -1) return { column, strong: false };
   }
   return null;
+}
+
+const KNOWN_NAMES = new Set(
+  [...Object.values(STRONG_NAMES), ...Object.values(WEAK_NAMES)].flatMap((names) => names),
+);
+
+/**
+ * Columns read from their values alone, for the date and the coordinates when no name settled
+ * them: only columns whose names mean nothing to the importer, so a recognised header is never
+ * overridden by what its values happen to look like.
+ */
+function valueMatches(
+  table: ImportTable,
+  samples: (column: number) => string[],
+): Partial<Record<MappedField, Match>> {
+  const none = new Set<number>();
+  const unnamed = table.columns.flatMap((name, column) =>
+    KNOWN_NAMES.has(normalizeColumnName(name)) ? [] : [column],
+  );
+  const matches: Partial<Record<MappedField, Match>> = {};
+  const coordinatesNamed =
+    findColumn('latitude', table, none, samples) !== null ||
+    findColumn('longitude', table, none, samples) !== null;
+  const pair = coordinatesNamed ? null : detectCoordinatePair(unnamed, samples);
+  if (pair) {
+    matches.latitude = { column: pair.latitude, strong: pair.sure };
+    matches.longitude = { column: pair.longitude, strong: pair.sure };
+  }
+  if (findColumn('date', table, none, samples) === null) {
+    const dates = unnamed.filter((column) => allDates(samples(column)));
+    // Two columns of dates may be a start and an end, or a date and when it was recorded: asked.
+    if (dates[0] !== undefined) matches.date = { column: dates[0], strong: dates.length === 1 };
+  }
+  return matches;
 }
 
 /** Names that make a column of few values the likelier category: "violence level" over "country". */
@@ -125,7 +161,9 @@ export function proposeMapping(table: ImportTable): MappingProposal {
   };
   const mapping = emptyMapping();
   const doubts: string[] = [];
+  const suggestions: string[] = [];
   const taken = new Set<number>();
+  const fromValues = valueMatches(table, samples);
   // Coordinates and dates first: they are the surest, and a title must not take their columns.
   const order: MappedField[] = [
     'latitude',
@@ -142,7 +180,9 @@ export function proposeMapping(table: ImportTable): MappingProposal {
     'locationPrecision',
   ];
   for (const field of order) {
-    const match = findColumn(field, table, taken, samples);
+    const named = findColumn(field, table, taken, samples);
+    const detected = fromValues[field];
+    const match = named ?? (detected && !taken.has(detected.column) ? detected : null);
     if (!match) {
       if (REQUIRED_FIELDS.includes(field))
         doubts.push(`No column looks like the ${FIELD_LABELS[field].toLowerCase()}.`);
@@ -153,10 +193,13 @@ export function proposeMapping(table: ImportTable): MappingProposal {
     taken.add(match.column);
     if (!match.strong && REQUIRED_FIELDS.includes(field)) {
       doubts.push(`“${column}” was guessed as the ${FIELD_LABELS[field].toLowerCase()}.`);
+    } else if (!named) {
+      suggestions.push(
+        `“${column}” was read as the ${FIELD_LABELS[field].toLowerCase()} from its values.`,
+      );
     }
   }
 
-  const suggestions: string[] = [];
   const namedCategory = mapping.category === null ? -1 : table.columns.indexOf(mapping.category);
   const namedCount = namedCategory === -1 ? 0 : categoryCount(samples(namedCategory));
   if (namedCategory === -1 || namedCount > FEW_CATEGORIES) {

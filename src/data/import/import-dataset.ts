@@ -22,6 +22,7 @@ import {
   sampleIsOurs,
 } from './contract-sample.ts';
 import { buildDataset } from './table-to-dataset.ts';
+import { withReadableIds } from './readable-ids.ts';
 import type { ImportChoices, ImportContext, ImportInput, ImportOutcome } from './import-types.ts';
 
 /** The first rows are shown in the column dialog: a 5 MB cell is cut to what a table cell shows. */
@@ -128,6 +129,8 @@ export function importDataset(
 
   if (main.json !== undefined && isContractCollection(main.json)) {
     onProgress?.({ stage: 'checking', rows: 0 });
+    // No readable ids here: a Dateline GeoJSON file is read by the worker's stream too, whose ids
+    // this must match (feature-stream.test.ts), and the stream is first-load code (see readable-ids.ts).
     const dataset = validateFeatureCollection(main.json);
     if (dataset.metadata.title === 'Untitled dataset') dataset.metadata.title = main.name;
     return { kind: 'dataset', dataset, report: { ...report, format: 'dateline-geojson' } };
@@ -215,6 +218,8 @@ export function importDataset(
     sourceUrl: context.sourceUrl,
     onProgress,
   });
+  // Tables are never streamed: their ids can be made readable here, in the import chunk.
+  withReadableIds(dataset.events);
   return { kind: 'dataset', dataset, report };
 }
 

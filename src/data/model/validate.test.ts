@@ -5,6 +5,7 @@ import { DatasetError } from './dataset-error.ts';
 import { FeatureChecker } from './feature-checker.ts';
 import { parseDatasetText, validateFeatureCollection } from './validate.ts';
 import { formatEventDate } from './date-label.ts';
+import { koreanTitle } from '../../testing/korean-titles.ts';
 
 function validate(features: unknown[]) {
   return validateFeatureCollection(makeFeatureCollection(features));
@@ -262,7 +263,9 @@ describe('derived ids', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(
-          fc.string({ minLength: 1, maxLength: 30 }).filter((title) => title.trim() !== ''),
+          fc
+            .oneof(fc.string({ minLength: 1, maxLength: 30 }), koreanTitle)
+            .filter((title) => title.trim() !== ''),
           {
             minLength: 1,
             maxLength: 12,

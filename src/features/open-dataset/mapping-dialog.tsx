@@ -104,7 +104,7 @@ export function MappingDialog({
                 value={mapping[field] ?? ''}
                 onChange={(changeEvent) => setField(field, changeEvent.target.value)}
               >
-                <option value="">— none —</option>
+                <option value="">— not chosen —</option>
                 {columns.map((column) => (
                   <option key={column} value={column}>
                     {column}

@@ -11,6 +11,9 @@ export interface PreviewRow {
   position: string;
 }
 
+/** Said for a field the reader has not picked a column for: the cell is not empty, it is unread. */
+const NOT_CHOSEN = 'not chosen';
+
 export function previewRows(
   columns: readonly string[],
   rows: readonly string[][],
@@ -22,18 +25,25 @@ export function previewRows(
     const index = name === null ? -1 : columns.indexOf(name);
     return index === -1 ? '' : (row[index] ?? '').trim();
   };
+  const chosen = (field: MappedField) => mapping[field] !== null;
   return rows.map((row) => {
     const parsedDate = parseDateCell(cell(row, 'date'), dayOrder);
     const edtf = parsedDate.ok ? parseEdtf(parsedDate.edtf) : null;
     const latitude = parseCoordinate(cell(row, 'latitude'));
     const longitude = parseCoordinate(cell(row, 'longitude'));
     return {
-      date: edtf?.ok ? formatEventDate(edtf.date) : `not read: ${cell(row, 'date') || 'empty'}`,
-      title: cell(row, 'title') || '—',
+      date: !chosen('date')
+        ? NOT_CHOSEN
+        : edtf?.ok
+          ? formatEventDate(edtf.date)
+          : `not read: ${cell(row, 'date') || 'empty'}`,
+      title: chosen('title') ? cell(row, 'title') || '—' : NOT_CHOSEN,
       position:
-        latitude === null || longitude === null
-          ? 'no coordinates'
-          : `${latitude.toFixed(3)}, ${longitude.toFixed(3)}`,
+        !chosen('latitude') || !chosen('longitude')
+          ? NOT_CHOSEN
+          : latitude === null || longitude === null
+            ? 'no coordinates'
+            : `${latitude.toFixed(3)}, ${longitude.toFixed(3)}`,
     };
   });
 }

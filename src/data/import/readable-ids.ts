@@ -1,0 +1,68 @@
+/**
+ * Readable derived ids for Korean titles. derive-id.ts makes an id's words from the title's Latin
+ * letters alone, so "신포 잠수함 발사" became `event-1wdceer`. Here, in the import chunk (not the
+ * first load: see docs/decisions.md), Hangul is romanized with the Revised Romanization of Korean
+ * first ("sinpo-jamsuham-balsa-1wdceer"). Ids stay within the contract's pattern (lower-case ASCII
+ * words, ID_PATTERN in read-record.ts), so other scripts, which have no romanizer here, keep the
+ * `event-<hash>` form, with whatever Latin words the title has.
+ */
+import { romanize } from 'es-hangul';
+import type { DatasetEvent } from '../model/schema.ts';
+import { MAX_ID_LENGTH, slugify } from '../model/derive-id.ts';
+
+/** Hangul syllables and jamo, in a run: romanized together so sound changes across them apply. */
+const HANGUL_RUN = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]+/g;
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/;
+
+/** A title's words for an id: Hangul romanized, then a slug made as derive-id.ts makes one. */
+export function readableSlug(title: string): string {
+  return slugify(title.replace(HANGUL_RUN, (run) => ` ${romanize(run)} `));
+}
+
+/**
+ * deriveEventId's hash (derive-id.ts), computed again here rather than imported: importing it
+ * would make the import worker, which is in the first load, export one more name, and the first
+ * load has no byte to spare. readable-ids.test.ts checks the two agree.
+ */
+function contentHash(event: DatasetEvent): string {
+  const key = [
+    event.date.edtf,
+    event.longitude.toFixed(5),
+    event.latitude.toFixed(5),
+    event.title.normalize('NFC'),
+  ].join('|');
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < key.length; index += 1) {
+    hash ^= key.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36).padStart(7, '0');
+}
+
+/** The id deriveEventId gives, with a Korean title's words romanized. */
+function readableId(event: DatasetEvent): string {
+  const slug = readableSlug(event.title)
+    .slice(0, MAX_ID_LENGTH - 16)
+    .replace(/-$/, '');
+  return `${slug || 'event'}-${contentHash(event)}`;
+}
+
+/**
+ * Gives events whose ids were derived readable ids when any of their titles has Hangul. Every
+ * derived id is settled again, in file order and with a counter for repeats, exactly as
+ * feature-checker.ts settles them, so the ids stay as stable under reordering and additions as
+ * they were; a file with Latin titles only keeps its ids to the character.
+ */
+export function withReadableIds(events: DatasetEvent[]): void {
+  const derived = events.filter((event) => event.idDerived);
+  if (!derived.some((event) => HANGUL.test(event.title))) return;
+  const taken = new Set(events.filter((event) => !event.idDerived).map((event) => event.id));
+  derived.sort((a, b) => a.position - b.position);
+  for (const event of derived) {
+    const base = readableId(event);
+    let id = base;
+    for (let counter = 2; taken.has(id); counter += 1) id = `${base}-${counter}`;
+    taken.add(id);
+    event.id = id;
+  }
+}
