@@ -38,43 +38,60 @@ function openFont(buffer: Buffer): fontkit.Font {
   return font;
 }
 
-/** Measures text as resvg draws it: each character in the first family that has it. */
+/** A stretch of text drawn in one family. */
+export interface FontRun {
+  family: CardFamily;
+  text: string;
+}
+
+type CardFamily = (typeof CARD_FONT_FAMILIES)[number];
+
+/**
+ * Measures text as the card draws it: each character in the first family that has a glyph for it.
+ * The card names the family of every run itself (see textSvg in social-card.ts).
+ */
 export interface CardFonts {
+  runs(weight: CardWeight, text: string): FontRun[];
   measure(weight: CardWeight, size: number): Measure;
   /** Whether some family of this weight has a glyph for every character of `text`. */
   covers(weight: CardWeight, text: string): boolean;
 }
 
 function fontsOf(buffers: Buffer[][]): CardFonts {
-  const families = buffers.map(([regular, bold]) => ({
-    400: openFont(regular ?? Buffer.alloc(0)),
-    700: openFont(bold ?? Buffer.alloc(0)),
+  const families = CARD_FONT_FAMILIES.map((family, index) => ({
+    family,
+    400: openFont(buffers[index]?.[0] ?? Buffer.alloc(0)),
+    700: openFont(buffers[index]?.[1] ?? Buffer.alloc(0)),
   }));
-  const fontFor = (weight: CardWeight, codePoint: number) =>
-    families.find((family) => family[weight].hasGlyphForCodePoint(codePoint))?.[weight];
-  return {
-    measure: (weight, size) => (text) => {
-      // Runs of characters in one font, shaped together so kerning counts as it does in resvg.
-      let width = 0;
-      let run = '';
-      let runFont: fontkit.Font | undefined;
-      const flush = () => {
-        const font = runFont ?? families[0]?.[weight];
-        if (run && font) width += (font.layout(run).advanceWidth / font.unitsPerEm) * size;
-        run = '';
-      };
-      for (const character of text) {
-        const font = fontFor(weight, character.codePointAt(0) ?? 0) ?? families[0]?.[weight];
-        if (font !== runFont) flush();
-        runFont = font;
-        run += character;
+  const familyFor = (weight: CardWeight, character: string) =>
+    families.find((family) => family[weight].hasGlyphForCodePoint(character.codePointAt(0) ?? 0));
+  const runs = (weight: CardWeight, text: string): FontRun[] => {
+    const found: FontRun[] = [];
+    for (const character of text) {
+      const previous = found[found.length - 1];
+      // Spaces and characters no family has stay in the run they are in.
+      const family = /\s/u.test(character)
+        ? previous?.family
+        : familyFor(weight, character)?.family;
+      if (previous && (family === undefined || family === previous.family)) {
+        previous.text += character;
+      } else {
+        found.push({ family: family ?? CARD_FONT_FAMILIES[0], text: character });
       }
-      flush();
-      return width;
-    },
+    }
+    return found;
+  };
+  return {
+    runs,
+    measure: (weight, size) => (text) =>
+      runs(weight, text).reduce((width, run) => {
+        // Shaped, so kerning counts as it does when resvg draws the run.
+        const font = families.find((family) => family.family === run.family)?.[weight];
+        return font ? width + (font.layout(run.text).advanceWidth / font.unitsPerEm) * size : width;
+      }, 0),
     covers: (weight, text) =>
       Array.from(text).every(
-        (character) => /\s/u.test(character) || fontFor(weight, character.codePointAt(0) ?? 0),
+        (character) => /\s/u.test(character) || familyFor(weight, character) !== undefined,
       ),
   };
 }

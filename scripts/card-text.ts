@@ -50,7 +50,8 @@ function fittingStart(text: string, measure: Measure, room: number): string {
 export function withEllipsis(line: string, measure: Measure, room: number): string {
   const characters = Array.from(line.trimEnd());
   while (characters.length > 0) {
-    const candidate = `${characters.join('').trimEnd()}${ELLIPSIS}`;
+    // "…" after a dash, comma or space reads as a typo: it goes after the last word.
+    const candidate = `${characters.join('').replace(/[\s,;:\u2013\u2014-]+$/u, '')}${ELLIPSIS}`;
     if (measure(candidate) <= room) return candidate;
     characters.pop();
   }
@@ -62,12 +63,18 @@ export function withEllipsis(line: string, measure: Measure, room: number): stri
  * whole line (a very long word or URL) is broken between characters. When the text does not fit,
  * the last line ends with "…", and only then.
  */
+export interface WrappedText {
+  lines: string[];
+  /** Whether some of the text did not fit (and the last line ends with "…"). */
+  cut: boolean;
+}
+
 export function wrapByWidth(
   text: string,
   measure: Measure,
   room: number,
   maxLines: number,
-): string[] {
+): WrappedText {
   const lines: string[] = [];
   let line = '';
   const pending = breakPieces(text);
@@ -91,8 +98,8 @@ export function wrapByWidth(
     if (rest) pending.unshift(rest);
   }
   if (line.trimEnd()) lines.push(line.trimEnd());
-  if (lines.length <= maxLines) return lines;
+  if (lines.length <= maxLines) return { lines, cut: false };
   const kept = lines.slice(0, maxLines);
   kept[maxLines - 1] = withEllipsis(kept[maxLines - 1] ?? '', measure, room);
-  return kept;
+  return { lines: kept, cut: true };
 }

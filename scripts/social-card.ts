@@ -111,8 +111,9 @@ export interface CardTextLine {
   room: number;
 }
 
-const TITLE_SIZE = 46;
-const TITLE_LEADING = 58;
+const SMALLEST_TITLE_SIZE = 40;
+const TITLE_SIZES = [46, SMALLEST_TITLE_SIZE];
+const TITLE_LEADING_RATIO = 1.26;
 const DETAIL_SIZE = 26;
 const DETAIL_LEADING = 34;
 
@@ -142,14 +143,21 @@ export function cardTextLines(
     weight: CardWeight,
     maxLines: number,
     room = TEXT_ROOM,
-  ) => wrapByWidth(content, fonts.measure(weight, size), room, maxLines);
+  ) => wrapByWidth(content, fonts.measure(weight, size), room, maxLines).lines;
   const titleTop = 150;
-  const titleLines = wrap(text?.title ?? event.title, TITLE_SIZE, 700, TITLE_MAX_LINES);
+  // A title that does not fit in three lines at the full size gets a smaller size before it is cut.
+  const title = text?.title ?? event.title;
+  const titleSize =
+    TITLE_SIZES.find(
+      (size) => !wrapByWidth(title, fonts.measure(700, size), TEXT_ROOM, TITLE_MAX_LINES).cut,
+    ) ?? SMALLEST_TITLE_SIZE;
+  const titleLeading = Math.round(titleSize * TITLE_LEADING_RATIO);
+  const titleLines = wrap(title, titleSize, 700, TITLE_MAX_LINES);
   const meta =
     text?.meta ?? [formatEventDate(event.date), palette.labelOf(event.category)].join('  ·  ');
   const metaLines = wrap(meta, 30, 700, 1);
   const detailLines = wrap(text?.detail ?? event.place, DETAIL_SIZE, 400, 2);
-  const metaTop = titleTop + titleLines.length * TITLE_LEADING + 34;
+  const metaTop = titleTop + titleLines.length * titleLeading + 34;
   const wordmarkRoom = TEXT_ROOM - 30;
   return [
     ...wrap(wordmark, 28, 700, 1, wordmarkRoom).map((content) =>
@@ -159,7 +167,7 @@ export function cardTextLines(
       line(content, TEXT_LEFT, titleTop - 24, 22, 400, '#aab4c8'),
     ),
     ...titleLines.map((content, index) =>
-      line(content, TEXT_LEFT, titleTop + 30 + index * TITLE_LEADING, TITLE_SIZE, 700, '#ffffff'),
+      line(content, TEXT_LEFT, titleTop + 30 + index * titleLeading, titleSize, 700, '#ffffff'),
     ),
     ...metaLines.map((content) => line(content, TEXT_LEFT, metaTop + 20, 30, 700, '#f5b700')),
     ...detailLines.map((content, index) =>
@@ -168,7 +176,23 @@ export function cardTextLines(
   ];
 }
 
-const FONT_FAMILY = CARD_FONT_FAMILIES.map((family) => `'${family}'`).join(', ');
+/**
+ * A line as one <text> per font run, each placed at the measured width of the runs before it.
+ * resvg shapes a whole <text> with one font and falls back per missing glyph ignoring the weight
+ * (bold Korean came out regular, and so did the Latin beside it), so the card chooses every run's
+ * font itself.
+ */
+function textSvg(line: CardTextLine, fonts: CardFonts): string {
+  let x = line.x;
+  return fonts
+    .runs(line.weight, line.text)
+    .map((run) => {
+      const element = `<text x="${x.toFixed(1)}" y="${line.y}" font-family="'${run.family}'"${line.weight === 700 ? ' font-weight="700"' : ''} font-size="${line.size}" fill="${line.fill}" xml:space="preserve">${escapeXml(run.text)}</text>`;
+      x += fonts.measure(line.weight, line.size)(run.text);
+      return element;
+    })
+    .join('');
+}
 
 export function socialCardSvg(
   event: DatasetEvent,
@@ -189,7 +213,8 @@ export function socialCardSvg(
   // Kilometres to degrees of longitude at this latitude, then to pixels.
   const haloKm = HALO_KM[event.locationPrecision ?? 'exact'];
   const haloRadius = (haloKm / (111.32 * Math.cos((event.latitude * Math.PI) / 180))) * scale;
-  const lines = cardTextLines(event, datasetTitle, { ...options, palette });
+  const fonts = options.fonts ?? cardFonts();
+  const lines = cardTextLines(event, datasetTitle, { ...options, palette, fonts });
 
   return `<svg xmlns="http://www.w3.org/2000/svg" xml:lang="${escapeXml(options.language ?? 'en')}" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">
   <defs><clipPath id="map"><rect x="${MAP_LEFT}" y="0" width="${MAP_WIDTH}" height="${CARD_HEIGHT}"/></clipPath></defs>
@@ -202,12 +227,7 @@ export function socialCardSvg(
     <circle cx="${markerX}" cy="${markerY}" r="22" fill="${colour}" stroke="#ffffff" stroke-width="7"/>
   </g>
   <circle cx="62" cy="76" r="11" fill="none" stroke="#f5b700" stroke-width="5"/>
-  ${lines
-    .map(
-      (line) =>
-        `<text x="${line.x}" y="${line.y}" font-family="${FONT_FAMILY}"${line.weight === 700 ? ' font-weight="700"' : ''} font-size="${line.size}" fill="${line.fill}">${escapeXml(line.text)}</text>`,
-    )
-    .join('\n  ')}
+  ${lines.map((line) => textSvg(line, fonts)).join('\n  ')}
 </svg>`;
 }
 
