@@ -85,9 +85,11 @@ function fontsOf(buffers: Buffer[][]): CardFonts {
     runs,
     measure: (weight, size) => (text) =>
       runs(weight, text).reduce((width, run) => {
-        // Shaped, so kerning counts as it does when resvg draws the run.
+        // Shaped, so kerning counts as it does when resvg draws the run; but without contextual
+        // alternates, which resvg does not apply and which widen Noto's spaces between Hangul.
         const font = families.find((family) => family.family === run.family)?.[weight];
-        return font ? width + (font.layout(run.text).advanceWidth / font.unitsPerEm) * size : width;
+        const advance = font?.layout(run.text, { calt: false }).advanceWidth ?? 0;
+        return font ? width + (advance / font.unitsPerEm) * size : width;
       }, 0),
     covers: (weight, text) =>
       Array.from(text).every(
@@ -114,6 +116,8 @@ export function cardFonts(): CardFonts {
 /** The fonts resvg draws with, subset to `text`'s characters, as files in a fresh folder. */
 export interface SubsetFonts {
   files: string[];
+  /** Their size together. */
+  bytes: number;
   fonts: CardFonts;
 }
 
@@ -135,5 +139,6 @@ export async function subsetCardFonts(text: string): Promise<SubsetFonts> {
       files.push(file);
     }
   }
-  return { files, fonts: fontsOf(subsets) };
+  const bytes = subsets.flat().reduce((total, buffer) => total + buffer.length, 0);
+  return { files, bytes, fonts: fontsOf(subsets) };
 }

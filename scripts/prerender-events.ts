@@ -304,11 +304,15 @@ export async function prerenderSite({
       cardTextLines(event, dataset.metadata.title, options).map((line) => line.text),
     )
     .join('');
-  const { files: fontFiles } = await subsetCardFonts(cardText);
+  const cardsStarted = performance.now();
+  const { files: fontFiles, bytes: fontBytes } = await subsetCardFonts(cardText);
   for (const { file, event, options } of cards) {
     const svg = socialCardSvg(event, basemap, dataset.metadata.title, options);
     await writeFile(file, renderCard(svg, fontFiles).asPng());
   }
+  console.log(
+    `Drew ${cards.length} social cards in ${((performance.now() - cardsStarted) / 1000).toFixed(1)} s, in fonts subset to ${new Set(cardText).size} characters (${(fontBytes / 1024).toFixed(0)} KB)`,
+  );
   await writeFile(join(outDir, '404.html'), indexHtml);
   const urls = [
     `${site}${base}`,
