@@ -4,7 +4,7 @@
  * Text is measured in the full fonts (for line breaks), and drawn in fonts subset to the characters
  * the cards use, so rendering stays quick and every machine draws the same card.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,6 +118,8 @@ export interface SubsetFonts {
   files: string[];
   /** Their size together. */
   bytes: number;
+  /** Deletes the files once the cards are drawn. */
+  remove(): Promise<void>;
   fonts: CardFonts;
 }
 
@@ -140,5 +142,6 @@ export async function subsetCardFonts(text: string): Promise<SubsetFonts> {
     }
   }
   const bytes = subsets.flat().reduce((total, buffer) => total + buffer.length, 0);
-  return { files, bytes, fonts: fontsOf(subsets) };
+  const remove = () => rm(folder, { recursive: true, force: true });
+  return { files, bytes, remove, fonts: fontsOf(subsets) };
 }

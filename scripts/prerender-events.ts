@@ -305,13 +305,17 @@ export async function prerenderSite({
     )
     .join('');
   const cardsStarted = performance.now();
-  const { files: fontFiles, bytes: fontBytes } = await subsetCardFonts(cardText);
-  for (const { file, event, options } of cards) {
-    const svg = socialCardSvg(event, basemap, dataset.metadata.title, options);
-    await writeFile(file, renderCard(svg, fontFiles).asPng());
+  const cardFonts = await subsetCardFonts(cardText);
+  try {
+    for (const { file, event, options } of cards) {
+      const svg = socialCardSvg(event, basemap, dataset.metadata.title, options);
+      await writeFile(file, renderCard(svg, cardFonts.files).asPng());
+    }
+  } finally {
+    await cardFonts.remove();
   }
   console.log(
-    `Drew ${cards.length} social cards in ${((performance.now() - cardsStarted) / 1000).toFixed(1)} s, in fonts subset to ${new Set(cardText).size} characters (${(fontBytes / 1024).toFixed(0)} KB)`,
+    `Drew ${cards.length} social cards in ${((performance.now() - cardsStarted) / 1000).toFixed(1)} s, in fonts subset to ${new Set(cardText).size} characters (${(cardFonts.bytes / 1024).toFixed(0)} KB)`,
   );
   await writeFile(join(outDir, '404.html'), indexHtml);
   const urls = [

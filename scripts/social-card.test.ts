@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import world from 'world-atlas/countries-50m.json';
 import { buildBasemap } from '../src/features/map/basemap-shapes.ts';
@@ -91,6 +91,7 @@ describe('the social card in Korean and with long titles', () => {
       .join('');
     subset = await subsetCardFonts(text);
   }, 60_000);
+  afterAll(() => subset.remove());
 
   /** The title's rows of the left column, as RGBA bytes. */
   const titleArea = (pixels: Buffer, width: number) =>
