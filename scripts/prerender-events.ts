@@ -20,9 +20,7 @@
  * another dataset (scripts/build-site.ts) calls prerenderSite with its file and title.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
 import { buildBasemap } from '../src/features/map/basemap-shapes.ts';
 import { parseDatasetText } from '../src/data/model/validate.ts';
@@ -30,15 +28,19 @@ import { formatEventDate } from '../src/data/model/date-label.ts';
 import { categoryPalette, countCategories } from '../src/data/model/categories.ts';
 import type { DatasetEvent } from '../src/data/model/schema.ts';
 import { embedSnippet } from '../src/data/export/embed-snippet.ts';
-import { CARD_HEIGHT, CARD_WIDTH, escapeXml, socialCardSvg, type CardText } from './social-card.ts';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  cardTextLines,
+  escapeXml,
+  renderCard,
+  socialCardSvg,
+  type CardOptions,
+  type CardText,
+} from './social-card.ts';
+import { subsetCardFonts } from './card-fonts.ts';
 import { readStoriesFolder, storyIndex, type SiteStory } from './site-stories.ts';
 import { SiteBuildError } from './site-dataset.ts';
-
-const require = createRequire(import.meta.url);
-const FONTS = [
-  require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf'),
-  require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf'),
-];
 
 /** Where the pages go and what they are called: one site's settings. */
 export interface SiteOptions {
@@ -252,13 +254,8 @@ export async function prerenderSite({
     null,
     dataset.metadata.categories,
   );
-  const render = (svg: string) =>
-    new Resvg(svg, {
-      fitTo: { mode: 'width', value: CARD_WIDTH },
-      font: { fontFiles: FONTS, loadSystemFonts: true, defaultFontFamily: 'Inter' },
-    })
-      .render()
-      .asPng();
+  // The cards are drawn last, in fonts subset to the characters all of them use.
+  const cards: { file: string; event: DatasetEvent; options: CardOptions }[] = [];
   const { stories, problems } = storiesDir
     ? await readStoriesFolder(storiesDir, dataset.events)
     : { stories: [], problems: [] };
@@ -290,10 +287,7 @@ export async function prerenderSite({
       meta: `Story  ·  ${steps}`,
       detail: story.description,
     };
-    await writeFile(
-      join(folder, 'card.png'),
-      render(socialCardSvg(event, basemap, dataset.metadata.title, palette, cardText)),
-    );
+    cards.push({ file: join(folder, 'card.png'), event, options: { palette, text: cardText } });
   }
   for (const event of dataset.events) {
     const folder = join(outDir, 'events', event.id);
@@ -303,9 +297,26 @@ export async function prerenderSite({
       eventPageHtml(indexHtml, event, dataset.metadata.title, options),
     );
     await writeFile(join(folder, 'oembed.json'), oembedJson(event, options));
-    const svg = socialCardSvg(event, basemap, dataset.metadata.title, palette);
-    await writeFile(join(folder, 'card.png'), render(svg));
+    cards.push({ file: join(folder, 'card.png'), event, options: { palette } });
   }
+  const cardText = cards
+    .flatMap(({ event, options }) =>
+      cardTextLines(event, dataset.metadata.title, options).map((line) => line.text),
+    )
+    .join('');
+  const cardsStarted = performance.now();
+  const cardFonts = await subsetCardFonts(cardText);
+  try {
+    for (const { file, event, options } of cards) {
+      const svg = socialCardSvg(event, basemap, dataset.metadata.title, options);
+      await writeFile(file, renderCard(svg, cardFonts.files).asPng());
+    }
+  } finally {
+    await cardFonts.remove();
+  }
+  console.log(
+    `Drew ${cards.length} social cards in ${((performance.now() - cardsStarted) / 1000).toFixed(1)} s, in fonts subset to ${new Set(cardText).size} characters (${(cardFonts.bytes / 1024).toFixed(0)} KB)`,
+  );
   await writeFile(join(outDir, '404.html'), indexHtml);
   const urls = [
     `${site}${base}`,

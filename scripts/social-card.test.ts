@@ -1,9 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import world from 'world-atlas/countries-50m.json';
 import { buildBasemap } from '../src/features/map/basemap-shapes.ts';
 import { validateFeatureCollection } from '../src/data/model/validate.ts';
 import { makeFeature, makeFeatureCollection } from '../src/testing/dataset-factory.ts';
-import { escapeXml, socialCardSvg, wrapText } from './social-card.ts';
+import {
+  CARD_HEIGHT,
+  cardTextLines,
+  escapeXml,
+  renderCard,
+  socialCardSvg,
+  TEXT_LEFT,
+  TEXT_ROOM,
+} from './social-card.ts';
+import { subsetCardFonts, type SubsetFonts } from './card-fonts.ts';
 import { eventPageHtml, oembedJson } from './prerender-events.ts';
 import { categoryPalette } from '../src/data/model/categories.ts';
 
@@ -51,24 +61,90 @@ describe('the social card', () => {
     expect(svg).toMatch(/width="1200" height="630"/);
   });
 
-  it('wraps long titles and cuts them with an ellipsis', () => {
-    expect(
-      wrapText('North Korea tests cruise missiles fired from near the Sinpo submarine base', 24, 4),
-    ).toEqual(['North Korea tests cruise', 'missiles fired from near', 'the Sinpo submarine base']);
-    const cut = wrapText('one two three four five six seven eight nine ten eleven twelve', 10, 2);
-    expect(cut).toHaveLength(2);
-    expect(cut[1]?.endsWith('…')).toBe(true);
-    expect(wrapText('Supercalifragilisticexpialidocious', 10, 2)).toEqual(['Supercali…']);
-  });
-
   it('uses the dataset’s own label and colour for the category', () => {
     if (!hostile) throw new Error('no event');
     const palette = categoryPalette([hostile.category], null, {
       [hostile.category]: { label: 'Launches', colour: '#cc5500' },
     });
-    const svg = socialCardSvg(hostile, basemap, 'Dataset', palette);
+    const svg = socialCardSvg(hostile, basemap, 'Dataset', { palette });
     expect(svg).toContain('Launches');
     expect(svg).toContain('r="22" fill="#cc5500"');
+  });
+});
+
+const require = createRequire(import.meta.url);
+const INTER_ONLY = [
+  require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf'),
+  require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf'),
+];
+const KOREAN_TITLE = '북한군, 도네츠크 인근서 사망… 신포 잠수함 기지 활동';
+const ABSURD_TITLE = `${'An absurdly long English headline about the negotiations '.repeat(6)}Supercalifragilisticexpialidociouslylongunbreakablewordthatnevereverends`;
+
+describe('the social card in Korean and with long titles', () => {
+  if (!hostile) throw new Error('no event');
+  const korean = { ...hostile, title: KOREAN_TITLE, place: '신포, 함경남도' };
+  const absurd = { ...hostile, title: ABSURD_TITLE, place: ABSURD_TITLE };
+  let subset: SubsetFonts;
+  beforeAll(async () => {
+    const text = [korean, absurd]
+      .flatMap((event) => cardTextLines(event, 'Dataset').map((line) => line.text))
+      .join('');
+    subset = await subsetCardFonts(text);
+  }, 60_000);
+  afterAll(() => subset.remove());
+
+  /** The title's rows of the left column, as RGBA bytes. */
+  const titleArea = (pixels: Buffer, width: number) =>
+    pixels.subarray(130 * width * 4, 300 * width * 4);
+
+  it('has a glyph for every character of a Korean card in the subset fonts it is drawn in', () => {
+    const lines = cardTextLines(korean, 'Dataset');
+    expect(lines.map((line) => line.text)).toContain('북한군, 도네츠크 인근서 사');
+    for (const line of lines) expect(subset.fonts.covers(line.weight, line.text)).toBe(true);
+  });
+
+  it('draws the Korean title as it is drawn in the full fonts, not as missing-glyph boxes', () => {
+    const svg = socialCardSvg(korean, basemap, 'Dataset');
+    const drawn = renderCard(svg, subset.files);
+    const full = renderCard(svg, [
+      ...INTER_ONLY,
+      require.resolve('@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf'),
+      require.resolve('@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf'),
+    ]);
+    const withoutHangul = renderCard(svg, INTER_ONLY);
+    expect(titleArea(drawn.pixels, drawn.width).equals(titleArea(full.pixels, full.width))).toBe(
+      true,
+    );
+    expect(
+      titleArea(drawn.pixels, drawn.width).equals(
+        titleArea(withoutHangul.pixels, withoutHangul.width),
+      ),
+    ).toBe(false);
+  });
+
+  it('keeps an absurdly long title and place inside the text column, ending in "…"', () => {
+    const lines = cardTextLines(absurd, 'Dataset');
+    const title = lines.filter((line) => line.fill === '#ffffff' && line.x === TEXT_LEFT);
+    expect(title).toHaveLength(3);
+    expect(title[2]?.text.endsWith('…')).toBe(true);
+    // No light text pixel between the column's right edge and the map.
+    const { pixels, width } = renderCard(socialCardSvg(absurd, basemap, 'Dataset'), subset.files);
+    const mapLeft = 620;
+    let lightPixels = 0;
+    for (let y = 0; y < CARD_HEIGHT; y += 1) {
+      for (let x = TEXT_LEFT + TEXT_ROOM + 2; x < mapLeft; x += 1) {
+        if ((pixels[(y * width + x) * 4] ?? 0) > 80) lightPixels += 1;
+      }
+    }
+    expect(lightPixels).toBe(0);
+    // And text does reach the column's edge, so the check looks where text would overflow.
+    let nearEdge = 0;
+    for (let y = 130; y < 300; y += 1) {
+      for (let x = TEXT_LEFT + TEXT_ROOM - 60; x < TEXT_LEFT + TEXT_ROOM; x += 1) {
+        if ((pixels[(y * width + x) * 4] ?? 0) > 80) nearEdge += 1;
+      }
+    }
+    expect(nearEdge).toBeGreaterThan(0);
   });
 });
 

@@ -3,6 +3,7 @@
  * its marker and uncertainty halo, and its title, date and place. Built as SVG text here (pure, so
  * it is tested without rendering) and turned into PNG by resvg at build time.
  */
+import { Resvg, type RenderedImage } from '@resvg/resvg-js';
 import type { Basemap } from '../src/features/map/basemap-shapes.ts';
 import type { DatasetEvent } from '../src/data/model/schema.ts';
 import { formatEventDate } from '../src/data/model/date-label.ts';
@@ -12,36 +13,21 @@ import {
   type ColourSlot,
 } from '../src/data/model/categories.ts';
 import { SLOT_COLOURS } from '../src/data/model/palette-colours.ts';
+import { CARD_FONT_FAMILIES, cardFonts, type CardFonts, type CardWeight } from './card-fonts.ts';
+import { wrapByWidth } from './card-text.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 const MAP_LEFT = 620;
 const MAP_WIDTH = CARD_WIDTH - MAP_LEFT;
+/** Where the text starts, and how far it may run: up to a margin before the map. */
+export const TEXT_LEFT = 56;
+export const TEXT_ROOM = MAP_LEFT - TEXT_LEFT - 44;
+export const TITLE_MAX_LINES = 3;
 
 /** Event text is untrusted: everything that goes into the SVG is escaped. */
 export function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (character) => `&#${character.charCodeAt(0)};`);
-}
-
-/** Greedy word wrap to `maxChars` per line, at most `maxLines`, with an ellipsis when cut. */
-export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (candidate.length <= maxChars || !line) {
-      line = candidate.length > maxChars ? `${candidate.slice(0, maxChars - 1)}…` : candidate;
-    } else {
-      lines.push(line);
-      line = word;
-    }
-  }
-  if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  const last = kept[maxLines - 1] ?? '';
-  kept[maxLines - 1] = `${last.slice(0, Math.max(0, maxChars - 1)).replace(/\s+\S*$/, '')}…`;
-  return kept;
 }
 
 const SPAN_DEGREES = { exact: 3, city: 4, region: 6, country: 9 } as const;
@@ -97,13 +83,124 @@ export interface CardText {
   detail: string;
 }
 
+/** How a card is drawn beyond its event: all optional. */
+export interface CardOptions {
+  /** The category colours and labels of the whole dataset, so the card matches the page. */
+  palette?: CategoryPalette;
+  /** A story's text instead of the event's. */
+  text?: CardText;
+  /** The fonts text is measured in (the full fonts unless given). */
+  fonts?: CardFonts;
+  /**
+   * The card's language (BCP 47). Per-language pages pass their own, with the date line in that
+   * language through `text.meta` and a translated wordmark.
+   */
+  language?: string;
+  wordmark?: string;
+}
+
+/** One line of text on the card, placed and measured. */
+export interface CardTextLine {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  weight: CardWeight;
+  fill: string;
+  /** How wide the line may be. */
+  room: number;
+}
+
+const SMALLEST_TITLE_SIZE = 40;
+const TITLE_SIZES = [46, SMALLEST_TITLE_SIZE];
+const TITLE_LEADING_RATIO = 1.26;
+const DETAIL_SIZE = 26;
+const DETAIL_LEADING = 34;
+
+/** The card's text, broken into lines by measured width and placed. Pure given the fonts. */
+export function cardTextLines(
+  event: DatasetEvent,
+  datasetTitle: string,
+  {
+    palette = categoryPalette([event.category]),
+    text,
+    fonts = cardFonts(),
+    wordmark = 'Dateline',
+  }: CardOptions = {},
+): CardTextLine[] {
+  const line = (
+    content: string,
+    x: number,
+    y: number,
+    size: number,
+    weight: CardWeight,
+    fill: string,
+    room = TEXT_ROOM,
+  ): CardTextLine => ({ text: content, x, y, size, weight, fill, room });
+  const wrap = (
+    content: string,
+    size: number,
+    weight: CardWeight,
+    maxLines: number,
+    room = TEXT_ROOM,
+  ) => wrapByWidth(content, fonts.measure(weight, size), room, maxLines).lines;
+  const titleTop = 150;
+  // A title that does not fit in three lines at the full size gets a smaller size before it is cut.
+  const title = text?.title ?? event.title;
+  const titleSize =
+    TITLE_SIZES.find(
+      (size) => !wrapByWidth(title, fonts.measure(700, size), TEXT_ROOM, TITLE_MAX_LINES).cut,
+    ) ?? SMALLEST_TITLE_SIZE;
+  const titleLeading = Math.round(titleSize * TITLE_LEADING_RATIO);
+  const titleLines = wrap(title, titleSize, 700, TITLE_MAX_LINES);
+  const meta =
+    text?.meta ?? [formatEventDate(event.date), palette.labelOf(event.category)].join('  ·  ');
+  const metaLines = wrap(meta, 30, 700, 1);
+  const detailLines = wrap(text?.detail ?? event.place, DETAIL_SIZE, 400, 2);
+  const metaTop = titleTop + titleLines.length * titleLeading + 34;
+  const wordmarkRoom = TEXT_ROOM - 30;
+  return [
+    ...wrap(wordmark, 28, 700, 1, wordmarkRoom).map((content) =>
+      line(content, 86, 86, 28, 700, '#ffffff', wordmarkRoom),
+    ),
+    ...wrap(datasetTitle, 22, 400, 1).map((content) =>
+      line(content, TEXT_LEFT, titleTop - 24, 22, 400, '#aab4c8'),
+    ),
+    ...titleLines.map((content, index) =>
+      line(content, TEXT_LEFT, titleTop + 30 + index * titleLeading, titleSize, 700, '#ffffff'),
+    ),
+    ...metaLines.map((content) => line(content, TEXT_LEFT, metaTop + 20, 30, 700, '#f5b700')),
+    ...detailLines.map((content, index) =>
+      line(content, TEXT_LEFT, metaTop + 64 + index * DETAIL_LEADING, DETAIL_SIZE, 400, '#d6dbe6'),
+    ),
+  ];
+}
+
+/**
+ * A line as one <text> per font run, each placed at the measured width of the runs before it.
+ * resvg shapes a whole <text> with one font and falls back per missing glyph ignoring the weight
+ * (bold Korean came out regular, and so did the Latin beside it), so the card chooses every run's
+ * font itself.
+ */
+function textSvg(line: CardTextLine, fonts: CardFonts): string {
+  let x = line.x;
+  return fonts
+    .runs(line.weight, line.text)
+    .map((run) => {
+      const element = `<text x="${x.toFixed(1)}" y="${line.y}" font-family="'${run.family}'"${line.weight === 700 ? ' font-weight="700"' : ''} font-size="${line.size}" fill="${line.fill}" xml:space="preserve">${escapeXml(run.text)}</text>`;
+      x += fonts.measure(line.weight, line.size)(run.text);
+      return element;
+    })
+    .join('');
+}
+
 export function socialCardSvg(
   event: DatasetEvent,
   basemap: Basemap,
   datasetTitle: string,
-  palette: CategoryPalette = categoryPalette([event.category]),
-  text?: CardText,
+  options: CardOptions = {},
 ): string {
+  const palette = options.palette ?? categoryPalette([event.category]);
   const { land, borders, scale } = outlinePaths(basemap, event);
   // The card is drawn in the light theme, with the colour the page gives the event's category.
   const slot = palette.slotOf(event.category);
@@ -116,14 +213,10 @@ export function socialCardSvg(
   // Kilometres to degrees of longitude at this latitude, then to pixels.
   const haloKm = HALO_KM[event.locationPrecision ?? 'exact'];
   const haloRadius = (haloKm / (111.32 * Math.cos((event.latitude * Math.PI) / 180))) * scale;
-  const titleLines = wrapText(text?.title ?? event.title, 24, 4);
-  const titleTop = 150;
-  const meta =
-    text?.meta ?? [formatEventDate(event.date), palette.labelOf(event.category)].join('  ·  ');
-  const placeLines = wrapText(text?.detail ?? event.place, 40, 2);
-  const placeTop = titleTop + titleLines.length * 54 + 34;
+  const fonts = options.fonts ?? cardFonts();
+  const lines = cardTextLines(event, datasetTitle, { ...options, palette, fonts });
 
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">
+  return `<svg xmlns="http://www.w3.org/2000/svg" xml:lang="${escapeXml(options.language ?? 'en')}" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}">
   <defs><clipPath id="map"><rect x="${MAP_LEFT}" y="0" width="${MAP_WIDTH}" height="${CARD_HEIGHT}"/></clipPath></defs>
   <rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="#14213d"/>
   <g clip-path="url(#map)">
@@ -134,20 +227,17 @@ export function socialCardSvg(
     <circle cx="${markerX}" cy="${markerY}" r="22" fill="${colour}" stroke="#ffffff" stroke-width="7"/>
   </g>
   <circle cx="62" cy="76" r="11" fill="none" stroke="#f5b700" stroke-width="5"/>
-  <text x="86" y="86" font-family="Inter" font-weight="700" font-size="28" fill="#ffffff">Dateline</text>
-  <text x="56" y="${titleTop - 24}" font-family="Inter" font-size="22" fill="#aab4c8">${escapeXml(wrapText(datasetTitle, 46, 1)[0] ?? '')}</text>
-  ${titleLines
-    .map(
-      (line, index) =>
-        `<text x="56" y="${titleTop + 30 + index * 54}" font-family="Inter" font-weight="700" font-size="46" fill="#ffffff">${escapeXml(line)}</text>`,
-    )
-    .join('\n  ')}
-  <text x="56" y="${placeTop + 20}" font-family="Inter" font-weight="700" font-size="30" fill="#f5b700">${escapeXml(meta)}</text>
-  ${placeLines
-    .map(
-      (line, index) =>
-        `<text x="56" y="${placeTop + 64 + index * 32}" font-family="Inter" font-size="26" fill="#d6dbe6">${escapeXml(line)}</text>`,
-    )
-    .join('\n  ')}
+  ${lines.map((line) => textSvg(line, fonts)).join('\n  ')}
 </svg>`;
+}
+
+/**
+ * The card as pixels, drawn only in `fontFiles` (the subset card fonts): never the machine's fonts,
+ * so every build machine draws the same card.
+ */
+export function renderCard(svg: string, fontFiles: string[]): RenderedImage {
+  return new Resvg(svg, {
+    fitTo: { mode: 'width', value: CARD_WIDTH },
+    font: { fontFiles, loadSystemFonts: false, defaultFontFamily: CARD_FONT_FAMILIES[0] },
+  }).render();
 }

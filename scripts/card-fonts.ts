@@ -1,0 +1,147 @@
+/**
+ * The fonts the social card is drawn in, from the project's own dependencies, never the build
+ * machine's: Inter for Latin text (as on the page) and Noto Sans KR for Hangul, which Inter lacks.
+ * Text is measured in the full fonts (for line breaks), and drawn in fonts subset to the characters
+ * the cards use, so rendering stays quick and every machine draws the same card.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as fontkit from 'fontkit';
+import subsetFont from 'subset-font';
+import type { Measure } from './card-text.ts';
+
+const require = createRequire(import.meta.url);
+
+export type CardWeight = 400 | 700;
+
+/** The families, first to last: a character takes the first that has a glyph for it. */
+export const CARD_FONT_FAMILIES = ['Inter', 'Noto Sans KR'] as const;
+
+const FONT_FILES: Record<(typeof CARD_FONT_FAMILIES)[number], Record<CardWeight, string>> = {
+  Inter: {
+    400: require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf'),
+    700: require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf'),
+  },
+  'Noto Sans KR': {
+    400: require.resolve('@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf'),
+    700: require.resolve('@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf'),
+  },
+};
+
+function openFont(buffer: Buffer): fontkit.Font {
+  const font = fontkit.create(buffer);
+  if (!('unitsPerEm' in font))
+    throw new Error('a font collection where a single font was expected');
+  return font;
+}
+
+/** A stretch of text drawn in one family. */
+export interface FontRun {
+  family: CardFamily;
+  text: string;
+}
+
+type CardFamily = (typeof CARD_FONT_FAMILIES)[number];
+
+/**
+ * Measures text as the card draws it: each character in the first family that has a glyph for it.
+ * The card names the family of every run itself (see textSvg in social-card.ts).
+ */
+export interface CardFonts {
+  runs(weight: CardWeight, text: string): FontRun[];
+  measure(weight: CardWeight, size: number): Measure;
+  /** Whether some family of this weight has a glyph for every character of `text`. */
+  covers(weight: CardWeight, text: string): boolean;
+}
+
+function fontsOf(buffers: Buffer[][]): CardFonts {
+  const families = CARD_FONT_FAMILIES.map((family, index) => ({
+    family,
+    400: openFont(buffers[index]?.[0] ?? Buffer.alloc(0)),
+    700: openFont(buffers[index]?.[1] ?? Buffer.alloc(0)),
+  }));
+  const familyFor = (weight: CardWeight, character: string) =>
+    families.find((family) => family[weight].hasGlyphForCodePoint(character.codePointAt(0) ?? 0));
+  const runs = (weight: CardWeight, text: string): FontRun[] => {
+    const found: FontRun[] = [];
+    for (const character of text) {
+      const previous = found[found.length - 1];
+      // Spaces and characters no family has stay in the run they are in.
+      const family = /\s/u.test(character)
+        ? previous?.family
+        : familyFor(weight, character)?.family;
+      if (previous && (family === undefined || family === previous.family)) {
+        previous.text += character;
+      } else {
+        found.push({ family: family ?? CARD_FONT_FAMILIES[0], text: character });
+      }
+    }
+    return found;
+  };
+  return {
+    runs,
+    measure: (weight, size) => (text) =>
+      runs(weight, text).reduce((width, run) => {
+        // Shaped, so kerning counts as it does when resvg draws the run; but without contextual
+        // alternates, which resvg does not apply and which widen Noto's spaces between Hangul.
+        const font = families.find((family) => family.family === run.family)?.[weight];
+        const advance = font?.layout(run.text, { calt: false }).advanceWidth ?? 0;
+        return font ? width + (advance / font.unitsPerEm) * size : width;
+      }, 0),
+    covers: (weight, text) =>
+      Array.from(text).every(
+        (character) => /\s/u.test(character) || familyFor(weight, character) !== undefined,
+      ),
+  };
+}
+
+function readFonts(): Buffer[][] {
+  return CARD_FONT_FAMILIES.map((family) => [
+    readFileSync(FONT_FILES[family][400]),
+    readFileSync(FONT_FILES[family][700]),
+  ]);
+}
+
+let fullFonts: CardFonts | null = null;
+
+/** The full fonts, for measuring: opened once. */
+export function cardFonts(): CardFonts {
+  fullFonts ??= fontsOf(readFonts());
+  return fullFonts;
+}
+
+/** The fonts resvg draws with, subset to `text`'s characters, as files in a fresh folder. */
+export interface SubsetFonts {
+  files: string[];
+  /** Their size together. */
+  bytes: number;
+  /** Deletes the files once the cards are drawn. */
+  remove(): Promise<void>;
+  fonts: CardFonts;
+}
+
+export async function subsetCardFonts(text: string): Promise<SubsetFonts> {
+  const characters = [...new Set(Array.from(text))].join('');
+  const subsets = await Promise.all(
+    readFonts().map((family) =>
+      Promise.all(
+        family.map((buffer) => subsetFont(buffer, characters, { targetFormat: 'truetype' })),
+      ),
+    ),
+  );
+  const folder = await mkdtemp(join(tmpdir(), 'dateline-card-fonts-'));
+  const files: string[] = [];
+  for (const [familyIndex, family] of subsets.entries()) {
+    for (const [weightIndex, buffer] of family.entries()) {
+      const file = join(folder, `font-${familyIndex}-${weightIndex}.ttf`);
+      await writeFile(file, buffer);
+      files.push(file);
+    }
+  }
+  const bytes = subsets.flat().reduce((total, buffer) => total + buffer.length, 0);
+  const remove = () => rm(folder, { recursive: true, force: true });
+  return { files, bytes, remove, fonts: fontsOf(subsets) };
+}
