@@ -111,8 +111,8 @@ export interface CardTextLine {
   room: number;
 }
 
-const SMALLEST_TITLE_SIZE = 40;
-const TITLE_SIZES = [46, SMALLEST_TITLE_SIZE];
+const SMALLEST_TITLE_SIZE = 34;
+const TITLE_SIZES = [46, 40, SMALLEST_TITLE_SIZE];
 const TITLE_LEADING_RATIO = 1.26;
 const DETAIL_SIZE = 26;
 const DETAIL_LEADING = 34;
