@@ -96,6 +96,9 @@ test('the brush shows the dates it will choose while it is dragged, snapping to 
   page,
 }) => {
   await openCivilianHarm(page);
+  // The strip settled first: the button for the three later events, which loads on its own,
+  // takes its room at the end of the axis and moves every tick when it comes.
+  await expect(timeline(page).getByRole('button', { name: '3 events later' })).toBeVisible();
   const handle = await timeline(page)
     .getByRole('slider', { name: 'Start of date range' })
     .boundingBox();
