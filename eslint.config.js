@@ -65,6 +65,8 @@ export default tseslint.config(
       'node_modules',
       'playwright-report',
       'test-results',
+      // Compiled by `npm run i18n` from the .po catalogues beside them.
+      'src/locales/*.ts',
     ],
   },
   js.configs.recommended,

@@ -288,18 +288,55 @@ function serviceWorkerPlugin(): Plugin {
 }
 
 /**
+ * Leaflet's parts that Dateline never uses, cut from its source by the comment that opens each
+ * part up to the next part's: the layers control, tooltips, the GeoJSON layer (with the
+ * `toGeoJSON` methods it adds to markers and paths) and WMS tiles. react-leaflet's own modules
+ * still import the names, so each is left declared, as undefined. `next` is the comment of the part
+ * that follows in leaflet-src.esm.js 1.9.4: if a new Leaflet moves it, the build fails here rather
+ * than cutting the wrong code.
+ */
+const UNUSED_LEAFLET_PARTS = [
+  { part: 'Control.Layers', next: 'Control.Zoom', names: ['Layers', 'layers'] },
+  { part: 'GeoJSON', next: 'ImageOverlay', names: ['GeoJSON', 'geoJSON', 'geoJson'] },
+  { part: 'Tooltip', next: 'DivIcon', names: ['Tooltip', 'tooltip'] },
+  { part: 'TileLayer.WMS', next: 'Renderer', names: ['TileLayerWMS', 'tileLayerWMS'] },
+];
+
+function cutUnusedLeafletParts(code: string): string {
+  // The comments' lines end in \r\n in Leaflet's file, its code's in \n.
+  const opening = (name: string) =>
+    new RegExp(`/\\*\\r?\\n \\* @class ${name.replace('.', '\\.')}\\r?\\n`);
+  let cut = code;
+  for (const { part, next, names } of UNUSED_LEAFLET_PARTS) {
+    const start = cut.search(opening(part));
+    const end = start < 0 ? -1 : start + cut.slice(start).search(opening(next));
+    if (start < 0 || end <= start)
+      throw new Error(`Leaflet's ${part} is not where the build expects it`);
+    cut = `${cut.slice(0, start)}var ${names.map((name) => `${name} = undefined`).join(', ')};\n${cut.slice(end)}`;
+  }
+  // The parts' registrations on the namespaces, made after all the classes.
+  return cut
+    .replace('Control.Layers = Layers;', '')
+    .replace('control.layers = layers;', '')
+    .replace('TileLayer.WMS = TileLayerWMS;', '')
+    .replace('tileLayer.wms = tileLayerWMS;', '')
+    .replace(/^GeoJSON\.\w+ = \w+;$/gm, '');
+}
+
+/**
  * Leaflet makes each of its classes with a call (`Layer.extend({…})`, `extend({}, CRS, {…})`) that
  * the bundler cannot prove free of side effects, so every class stayed in the map's chunk whether
  * the app used it or not. The calls only build a class, so they are marked pure: the classes
- * nothing refers to (the image, video and SVG overlays, WMS tiles, the rectangle, …) drop out of
- * the first load (docs/decisions.md §9).
+ * nothing refers to (the image, video and SVG overlays, the rectangle, …) drop out of the first
+ * load (docs/decisions.md §9). The parts that register themselves on Leaflet's namespaces are cut
+ * (UNUSED_LEAFLET_PARTS).
  */
 function pureLeafletClassesPlugin(): Plugin {
   return {
     name: 'dateline-pure-leaflet-classes',
     transform(code, id) {
       if (!id.endsWith('leaflet-src.esm.js')) return null;
-      return code
+      return cutUnusedLeafletParts(code)
         .replace(/^var (\w+) = (\w+)\.extend\(/gm, 'var $1 = /*#__PURE__*/ $2.extend(')
         .replace(/^var (\w+) = extend\(\{\}/gm, 'var $1 = /*#__PURE__*/ extend({}');
     },

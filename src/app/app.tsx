@@ -24,6 +24,8 @@ import { useExplorerView } from './use-explorer-view.ts';
 import { useLinkRepairs } from './use-link-repairs.ts';
 import { usePageKeyboard } from './use-page-keyboard.ts';
 import { useStorySlot } from './use-story-slot.ts';
+import { useInterfaceLanguage, wantedLanguage } from './use-interface-language.ts';
+import { activateLanguage } from '../lib/i18n/activate.ts';
 import { useUrlCorrections } from './use-url-corrections.ts';
 import { createViewLinks } from './view-links.ts';
 
@@ -51,15 +53,18 @@ let StoryMode: ComponentType<StoryModeProps> = lazy(() =>
 );
 
 /**
- * For a story's address, story mode's code (and a bundled story's file) before the first render
+ * The reader's language, and for a story's address story mode's code (and a bundled story's file) before the first render
  * (start-app.tsx), so that the first render draws the story: behind a Suspense fallback, React
  * holds the reveal of what resolves for up to 300 ms after the fallback shows, and the page would
  * stand blank meanwhile (docs/performance.md, "The story page's first paint"). The pre-rendered
  * story page has already fetched both (its preload links). If the code cannot be fetched, the lazy
  * component tries again, with the page's usual error handling.
  */
-export async function loadStoryModeFirst(): Promise<void> {
+export async function prepareFirstRender(): Promise<void> {
   const { state } = parseUrl(location.pathname, location.search, APP_BASE);
+  // The reader's language first, so the first render speaks it; if its catalogue cannot be
+  // fetched (offline, before the service worker has it), the page opens in English.
+  await activateLanguage(wantedLanguage(state.lang)).catch(() => undefined);
   if (isStoryAddress(state)) {
     StoryMode = await (await loadStoryMode()).storyModeFor(state, APP_BASE);
   }
@@ -91,6 +96,7 @@ const NO_EVENTS: DatasetEvent[] = [];
 /** The explorer, or for a story's address the explorer drawn with the story's step (story-mode.tsx). */
 export function App() {
   const url = useUrlState();
+  useInterfaceLanguage(url.state.lang);
   if (!isStoryAddress(url.state)) return <Explorer url={url} />;
   return (
     <Suspense fallback={<div className="app" aria-busy="true" />}>

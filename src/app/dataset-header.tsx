@@ -6,7 +6,9 @@ import { shareAddresses } from '../data/url/share-addresses.ts';
 import { APP_BASE, type UrlStateApi } from '../data/url/use-url-state.ts';
 import type { UrlState } from '../data/url/url-state.ts';
 import { useFirstScreenDrawn } from '../lib/after-mark.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 import { AppHeader } from './app-header.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
 
 // The way into a story (Back to the story, the bundled story, Read the story): once the map's
@@ -42,11 +44,11 @@ export function DatasetHeader({
       title={
         dataset?.metadata.title ??
         (loaded.needsMapping ? report?.fileName : null) ??
-        (query.isError ? 'No dataset' : null)
+        (query.isError ? i18n._('No dataset') : null)
       }
       origin={
         source.kind === 'remote'
-          ? `From ${source.url}`
+          ? i18n._('From {address}', { address: source.url })
           : source.kind === 'local'
             ? `From ${source.name}, opened on this device (nothing is uploaded)`
             : null
@@ -101,6 +103,7 @@ export function DatasetHeader({
               </span>
             </a>
           )}
+          <LanguageSwitch url={url} />
         </>
       }
     />

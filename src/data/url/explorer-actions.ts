@@ -9,6 +9,7 @@ import { NO_FILTER, type EventFilter } from '../model/event-filter.ts';
 import type { DatasetEvent } from '../model/schema.ts';
 import { widenToInclude } from '../query/filter.ts';
 import { EMPTY_URL_STATE, type UrlState } from './url-state.ts';
+import type { Language } from '../../lib/i18n/languages.ts';
 
 export type ExplorerAction<Args extends unknown[]> = (state: UrlState, ...args: Args) => UrlState;
 
@@ -124,9 +125,21 @@ export function showView(
   return { ...state, selectedId, from, to, query, categories: [...categories] };
 }
 
+/** What a fresh view keeps: the reader view inside a frame, and the chosen language. */
+function freshView(state: UrlState): UrlState {
+  const fresh: UrlState = { ...EMPTY_URL_STATE, embed: state.embed };
+  if (state.lang !== undefined) fresh.lang = state.lang;
+  return fresh;
+}
+
 /** The bundled dataset, with a fresh view (still the reader view inside a frame). */
 export function showBundledDataset(state: UrlState): UrlState {
-  return { ...EMPTY_URL_STATE, embed: state.embed };
+  return freshView(state);
+}
+
+/** The interface in another language, chosen by the reader: the address keeps it. */
+export function chooseLanguage(state: UrlState, lang: Language): UrlState {
+  return { ...state, lang };
 }
 
 /**
@@ -138,7 +151,7 @@ export function openDataset(
   params: [string, string][],
   sameDataset: boolean,
 ): UrlState {
-  return sameDataset ? { ...state, params } : { ...EMPTY_URL_STATE, embed: state.embed, params };
+  return sameDataset ? { ...state, params } : { ...freshView(state), params };
 }
 
 /**

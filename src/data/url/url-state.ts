@@ -9,6 +9,8 @@ import { MAX_ID_LENGTH } from '../model/derive-id.ts';
 import type { EventFilter } from '../model/event-filter.ts';
 import { isDatasetAddress } from './dataset-address.ts';
 import { parsePlayParam, playParam } from './play-param.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
+import { isLanguage, type Language } from '../../lib/i18n/languages.ts';
 
 export { isDatasetAddress };
 
@@ -30,6 +32,12 @@ export interface UrlState extends EventFilter {
   storyId?: string;
   /** Playback's settings, `play=week,2x` (play-param.ts); '' for the defaults. */
   play: string;
+  /**
+   * The interface's language when the reader chose it (`<base>ko/…` for Korean, `?lang=en`);
+   * absent, the browser's language is used and the address does not name one, so a shared link
+   * opens in the language of whoever follows it.
+   */
+  lang?: Language;
   /** Query parameters this module does not interpret (another dataset, …), kept as they came. */
   params: [string, string][];
 }
@@ -57,7 +65,9 @@ const EVENT_PATH = /^(events|stories)\/([^/]+)\/?$/;
 /** Longer than any real search: stops a hostile link from filling the page. Ids: MAX_ID_LENGTH. */
 const MAX_QUERY_LENGTH = 200;
 const MAX_CATEGORIES = 50;
-const OWN_PARAMS = new Set(['from', 'to', 'q', 'cat', 'embed', 'play']);
+const OWN_PARAMS = new Set(['from', 'to', 'q', 'cat', 'embed', 'play', 'lang']);
+/** Korean addresses start with this path step: `/ko/events/<id>` has its own link preview. */
+const KOREAN_PREFIX = 'ko/';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
@@ -92,14 +102,27 @@ function parsePath(
   pathname: string,
   base: string,
   notices: string[],
-): { selectedId: string | null; storyId?: string } {
-  const inBase = pathname.startsWith(base)
+): { selectedId: string | null; storyId?: string; korean?: true } {
+  let inBase = pathname.startsWith(base)
     ? pathname.slice(base.length)
     : pathname === base.replace(/\/$/, '')
       ? ''
       : null;
+  let korean = false;
+  if (inBase === 'ko' || inBase?.startsWith(KOREAN_PREFIX)) {
+    korean = true;
+    inBase = inBase.slice(KOREAN_PREFIX.length);
+  }
+  const place = parsePlace(inBase, notices);
+  return korean ? { ...place, korean } : place;
+}
+
+function parsePlace(
+  inBase: string | null,
+  notices: string[],
+): { selectedId: string | null; storyId?: string } {
   if (inBase === null) {
-    notices.push('That address is not part of Dateline; showing all events.');
+    notices.push(i18n._('That address is not part of Dateline; showing all events.'));
     return { selectedId: null };
   }
   if (inBase === '' || inBase === 'index.html') return { selectedId: null };
@@ -112,7 +135,7 @@ function parsePath(
     decoded.length > MAX_ID_LENGTH ||
     /^\.{1,2}$/.test(decoded)
   ) {
-    notices.push('That address does not point to an event; showing all events.');
+    notices.push(i18n._('That address does not point to an event; showing all events.'));
     return { selectedId: null };
   }
   return match?.[1] === 'stories'
@@ -148,11 +171,30 @@ function parseEmbed(search: URLSearchParams, notices: string[]): boolean {
   return false;
 }
 
+/** `lang=en` or `lang=ko` (`ko/` in the path is Korean too); another value is dropped with a notice. */
+function parseLang(
+  search: URLSearchParams,
+  korean: boolean,
+  notices: string[],
+): Language | undefined {
+  const value = search.get('lang');
+  if (value === null || value.trim() === '') return korean ? 'ko' : undefined;
+  if (isLanguage(value.trim())) return korean ? 'ko' : (value.trim() as Language);
+  notices.push(
+    i18n._(
+      'The language {language} is not one Dateline speaks, so the browser’s language is used. Use lang=en or lang=ko.',
+      { language: quote(value) },
+    ),
+  );
+  return korean ? 'ko' : undefined;
+}
+
 /** Reads `pathname` + `search` under the app's base path (`/` or `/some/path/`). */
 export function parseUrl(pathname: string, search: string, base: string): ParsedUrl {
   const notices: string[] = [];
-  const { selectedId, storyId } = parsePath(pathname, base, notices);
+  const { selectedId, storyId, korean } = parsePath(pathname, base, notices);
   const searchParams = new URLSearchParams(search);
+  const lang = parseLang(searchParams, korean === true, notices);
 
   let from = parseDay(searchParams, 'from', notices);
   let to = parseDay(searchParams, 'to', notices);
@@ -210,6 +252,7 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
 
   const state: UrlState = { selectedId, from, to, query, categories, embed, play, params };
   if (storyId !== undefined) state.storyId = storyId;
+  if (lang !== undefined) state.lang = lang;
   const canonical = serializeUrl(state, base);
   const correctedHref = canonical === pathname + search ? null : canonical;
   return { state, notices, correctedHref };
@@ -225,18 +268,20 @@ export function isStoryAddress(state: UrlState): boolean {
 
 /** Writes state as `pathname + search`; values equal to the default are left out. */
 export function serializeUrl(state: UrlState, base: string): string {
+  const root = state.lang === 'ko' ? base + KOREAN_PREFIX : base;
   const path =
     state.selectedId !== null
-      ? `${base}events/${encodeURIComponent(state.selectedId)}`
+      ? `${root}events/${encodeURIComponent(state.selectedId)}`
       : state.storyId !== undefined
-        ? `${base}stories/${encodeURIComponent(state.storyId)}`
-        : base;
+        ? `${root}stories/${encodeURIComponent(state.storyId)}`
+        : root;
   const search = new URLSearchParams();
   if (state.from !== null) search.set('from', formatIsoDay(state.from));
   if (state.to !== null) search.set('to', formatIsoDay(state.to));
   if (state.query) search.set('q', state.query);
   if (state.categories.length > 0) search.set('cat', state.categories.join(','));
   if (state.play) search.set('play', state.play);
+  if (state.lang !== undefined && state.lang !== 'ko') search.set('lang', state.lang);
   for (const [key, value] of state.params) search.append(key, value);
   // Last, so the full view's address is the embed's with its end cut off.
   if (state.embed) search.set('embed', '1');
