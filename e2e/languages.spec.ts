@@ -1,0 +1,141 @@
+/**
+ * The interface in Korean and English (issue #26): every visible string comes from the catalogue
+ * (checked with the pseudo-locale, which accents every catalogue string), Korean dates at their
+ * precision, the language in the address and the switch, and axe in Korean.
+ */
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './fixtures.ts';
+import { chronologyEntry } from './helpers.ts';
+
+const SUMMIT_ID = 'pyongyang-summit-defense-pact';
+
+/**
+ * Visible text and accessible names on the page that are plain English: a text with a word of
+ * three or more ASCII letters and no accented letter at all. Under the pseudo-locale every message
+ * from the catalogue is accented ("Ŝĥōŵ àļļ"), placeholders and all around it, so what is left is a
+ * string that bypassed the catalogue. Left out, as not the interface's: text from the dataset (it
+ * carries dir="auto", and the dataset's title), dates and times (`<time>`, formatted by Intl), the
+ * brand, and the map's attribution (the names of Leaflet and Natural Earth).
+ */
+const UNTRANSLATED_TEXT = `(() => {
+  const ACCENTED = /[\\u00C0-\\u024F\\u1E00-\\u1EFF]/;
+  const WORD = /[A-Za-z]{3,}/;
+  const SKIP = '[dir="auto"], .dataset-title, time, .brand, .leaflet-control-attribution, script, style, noscript, [aria-hidden="true"]';
+  const found = [];
+  const plainEnglish = (text) => WORD.test(text) && !ACCENTED.test(text);
+  const visible = (element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest(SKIP) || !visible(parent)) continue;
+    if (plainEnglish(node.data)) found.push(parent.tagName.toLowerCase() + ': ' + node.data.trim());
+  }
+  for (const element of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')) {
+    if (element.closest(SKIP) || !visible(element)) continue;
+    for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
+      const value = element.getAttribute(name);
+      if (value && plainEnglish(value)) found.push(element.tagName.toLowerCase() + '[' + name + ']: ' + value);
+    }
+  }
+  return [...new Set(found)];
+})()`;
+
+async function untranslatedText(page: Page): Promise<string[]> {
+  return page.evaluate(UNTRANSLATED_TEXT) as Promise<string[]>;
+}
+
+async function mapDrawn(page: Page) {
+  await expect(page.locator('.leaflet-basemap-pane canvas:not(.place-names)')).toBeVisible();
+}
+
+test.describe('the pseudo-locale finds no string outside the catalogue', () => {
+  test('the explorer, desktop, and with an event open', async ({ page }) => {
+    await page.goto('./?lang=en-XA');
+    await mapDrawn(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-XA');
+    expect(await untranslatedText(page)).toEqual([]);
+
+    await page.goto(`./events/${SUMMIT_ID}?lang=en-XA`);
+    await mapDrawn(page);
+    await expect(page.locator('[aria-current="true"]')).toHaveCount(1);
+    expect(await untranslatedText(page)).toEqual([]);
+  });
+
+  test('the explorer on a phone', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`./events/${SUMMIT_ID}?lang=en-XA`);
+    await mapDrawn(page);
+    expect(await untranslatedText(page)).toEqual([]);
+  });
+});
+
+test.describe('in Korean', () => {
+  test('dates read in Korean at their precision: day, month, approximate and uncertain', async ({
+    page,
+  }) => {
+    await page.goto('./?lang=ko');
+    // ?lang=ko is written as the Korean address, /ko/.
+    await expect(page).toHaveURL(/\/ko\/$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+    const list = page.locator('.chronology');
+    await expect(list).toContainText('2024년 10월 8일');
+    await expect(list).toContainText('2024년 6월');
+    await expect(list).toContainText('2024년 9월경');
+    await expect(list).toContainText('2024년 10월 4일?');
+    // The status line, with its count, in Korean.
+    await expect(page.getByRole('status').first()).toContainText(/[가-힣]/);
+  });
+
+  test('the switch changes the language and the address keeps it; Copy link keeps it', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(`./events/${SUMMIT_ID}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByRole('link', { name: '한국어' }).click();
+    await expect(page).toHaveURL(new RegExp(`/ko/events/${SUMMIT_ID}$`));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+    // The same event stays open.
+    await expect(page.locator('[aria-current="true"]')).toHaveCount(1);
+
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(page).toHaveURL(new RegExp(`/events/${SUMMIT_ID}\\?lang=en$`));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(chronologyEntry(page, /mutual defence pact/)).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+  });
+
+  test('a language Dateline does not speak is corrected with a notice', async ({ page }) => {
+    await page.goto('./?lang=fr');
+    await expect(page.getByRole('alert')).toContainText('“fr”');
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  });
+
+  for (const size of [
+    { name: 'desktop', width: 1280, height: 800 },
+    { name: 'phone', width: 390, height: 844 },
+  ] as const) {
+    test(`axe finds nothing in Korean, ${size.name}, with and without an event open`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.goto('./ko/');
+      await mapDrawn(page);
+      await expectNoAxeViolations(page);
+      await page.goto(`./ko/events/${SUMMIT_ID}`);
+      await mapDrawn(page);
+      await expect(page.locator('[aria-current="true"]')).toHaveCount(1);
+      await expectNoAxeViolations(page);
+      if (process.env.SCREENSHOTS) {
+        await page.waitForTimeout(600);
+        await page.screenshot({ path: `test-results/korean-${size.name}.png` });
+      }
+    });
+  }
+});
