@@ -3,8 +3,7 @@
  * end-to-end tests use to find any string that does not come from the catalogue; it is never
  * offered in the language switch.
  */
-const OFFERED_LANGUAGES = ['en', 'ko'] as const;
-export type OfferedLanguage = (typeof OFFERED_LANGUAGES)[number];
+export type OfferedLanguage = 'en' | 'ko';
 export type Language = OfferedLanguage | 'en-XA';
 
 const PSEUDO_LANGUAGE = 'en-XA';
