@@ -4,6 +4,7 @@
  * readers never switch it on, and the first load carries neither the control nor the tile layer.
  */
 import * as L from 'leaflet';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { tileSource } from './tile-source.ts';
 
 /** Adds the control at the top right; gives back what removes it. */
@@ -16,8 +17,13 @@ export function offerOnlineTiles(map: L.Map): () => void {
     crossOrigin: '',
   });
   const control = L.control
-    .layers(undefined, { 'Street map tiles (online)': layer }, { position: 'topright' })
+    .layers(undefined, { [i18n._('Street map tiles (online)')]: layer }, { position: 'topright' })
     .addTo(map);
+  // Leaflet names its button in English.
+  control
+    .getContainer()
+    ?.querySelector('.leaflet-control-layers-toggle')
+    ?.setAttribute('title', i18n._('Layers'));
   return () => {
     control.remove();
     layer.remove();
