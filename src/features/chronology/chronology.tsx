@@ -7,6 +7,7 @@ import {
 } from '@tanstack/react-virtual';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { groupByMonth, monthHeadingIndexes, rowIndexOf } from '../../data/query/selectors.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { ChronologyEntry } from './chronology-entry.tsx';
 import type { ChronologyLinks } from './chronology-links.ts';
 import { STICKY_HEADING_HEIGHT } from './row-visibility.ts';
@@ -155,7 +156,7 @@ export function Chronology({ events, selectedId, links, empty }: ChronologyProps
     >
       <ol
         className="chronology"
-        aria-label="Chronology"
+        aria-label={i18n._('Chronology')}
         style={{ height: virtualizer.getTotalSize() }}
       >
         {virtualRows.map((virtualRow) => {

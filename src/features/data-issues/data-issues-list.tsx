@@ -1,5 +1,6 @@
 import type { DataIssue } from '../../data/model/schema.ts';
 import { formatDay } from '../../data/model/date-label.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { isPlainLeftClick } from '../../lib/is-plain-left-click.ts';
 import type { DataIssuesPanelProps } from './data-issues-props.ts';
 import { dateWarnings } from './date-warnings.ts';
@@ -11,9 +12,12 @@ function issueItem(issue: DataIssue) {
   return (
     <li key={`${issue.position}-${issue.field}`}>
       <span className="data-issue-where">
-        {issue.line === undefined ? 'Record' : 'Row'} {issue.position + 1}
-        {issue.line !== undefined && <> · line {issue.line}</>}
-        {issue.id !== null && <> · id “{issue.id}”</>}
+        {issue.line === undefined
+          ? i18n._('Record {number}', { number: i18n.number(issue.position + 1) })
+          : i18n._('Row {number}', { number: i18n.number(issue.position + 1) })}
+        {issue.line !== undefined &&
+          ` · ${i18n._('line {number}', { number: i18n.number(issue.line) })}`}
+        {issue.id !== null && ` · ${i18n._('id “{id}”', { id: issue.id })}`}
         {issue.field && (
           <>
             {' '}
@@ -46,18 +50,28 @@ export function DataIssuesList({
       {issues.length > 0 && (
         <>
           <h2 className="data-issues-heading">
-            Not shown: {issues.length.toLocaleString('en-GB')}{' '}
-            {issues.length === 1 ? 'record' : 'records'}
+            {i18n._('Not shown: {records}', {
+              records: i18n._('{count, plural, one {# record} other {# records}}', {
+                count: issues.length,
+              }),
+            })}
           </h2>
           <p className="data-issues-intro">
-            {issues.length.toLocaleString('en-GB')} of {recordCount.toLocaleString('en-GB')} records
-            in the file could not be shown. Each is listed with where it is and what is wrong.
+            {i18n._('{count} of {records} in the file could not be shown.', {
+              count: i18n.number(issues.length),
+              records: i18n._('{count, plural, one {# record} other {# records}}', {
+                count: recordCount,
+              }),
+            })}{' '}
+            {i18n._('Each is listed with where it is and what is wrong.')}
           </p>
           <ol className="data-issues-list">{issues.slice(0, LISTED).map(issueItem)}</ol>
           {issues.length > LISTED && (
             <p className="data-issues-intro">
-              …and {(issues.length - LISTED).toLocaleString('en-GB')} more. Export the events shown
-              and compare, or fix the first ones and open the file again.
+              {i18n._('…and {count} more.', { count: i18n.number(issues.length - LISTED) })}{' '}
+              {i18n._(
+                'Export the events shown and compare, or fix the first ones and open the file again.',
+              )}
             </p>
           )}
         </>
@@ -65,8 +79,11 @@ export function DataIssuesList({
       {fieldWarnings.length > 0 && (
         <>
           <h2 className="data-issues-heading is-warning">
-            Warnings: {fieldWarnings.length} {fieldWarnings.length === 1 ? 'event' : 'events'} shown
-            without a field
+            {i18n._('Warnings: {events} shown without a field', {
+              events: i18n._('{count, plural, one {# event} other {# events}}', {
+                count: fieldWarnings.length,
+              }),
+            })}
           </h2>
           <ol className="data-issues-list data-warnings-list">
             {fieldWarnings.slice(0, LISTED).map(issueItem)}
@@ -76,19 +93,28 @@ export function DataIssuesList({
       {bulk && bulk.earlier + bulk.later > 0 && (
         <>
           <h2 className="data-issues-heading is-warning">
-            Warnings: {bulk.earlier + bulk.later}{' '}
-            {bulk.earlier + bulk.later === 1 ? 'date' : 'dates'} far from the rest
+            {i18n._('Warnings: {dates} far from the rest', {
+              dates: i18n._('{count, plural, one {# date} other {# dates}}', {
+                count: bulk.earlier + bulk.later,
+              }),
+            })}
           </h2>
           <p className="data-issues-intro">
-            Most events are dated {formatDay(bulk.first)} – {formatDay(bulk.last)}. These are shown
-            as written, on the map and in the list; the timeline counts them at its ends. Check
-            whether the year is mistyped.
+            {i18n._('Most events are dated {first} – {last}.', {
+              first: formatDay(bulk.first),
+              last: formatDay(bulk.last),
+            })}{' '}
+            {i18n._(
+              'These are shown as written, on the map and in the list; the timeline counts them at its ends.',
+            )}{' '}
+            {i18n._('Check whether the year is mistyped.')}
           </p>
           <ol className="data-issues-list data-warnings-list">
             {dateWarnings(events, bulk).map((warning) => (
               <li key={warning.id}>
                 <span className="data-issue-where">
-                  Row {warning.row} · date <code>{warning.value}</code>
+                  {i18n._('Row {number}', { number: i18n.number(warning.row) })} · {i18n._('date')}{' '}
+                  <code>{warning.value}</code>
                 </span>
                 <span className="data-issue-reason">
                   {warning.reason}{' '}
@@ -100,7 +126,7 @@ export function DataIssuesList({
                       onSelectEvent(warning.id);
                     }}
                   >
-                    Show “{warning.title}”
+                    {i18n._('Show “{title}”', { title: warning.title })}
                   </a>
                 </span>
               </li>

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import type { DataIssuesPanelProps } from './data-issues-props.ts';
 import './data-issues.css';
 
@@ -26,13 +27,15 @@ export function DataIssuesPanel(props: DataIssuesPanelProps) {
       closeOnOutsidePress
       label={
         <>
-          Data issues{errors > 0 && ` (${errors})`}
-          {warnings > 0 && ` · ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`}
+          {i18n._('Data issues')}
+          {errors > 0 && ` (${i18n.number(errors)})`}
+          {warnings > 0 &&
+            ` · ${i18n._('{count, plural, one {# warning} other {# warnings}}', { count: warnings })}`}
         </>
       }
     >
       {(region, close) => (
-        <section {...region} className="data-issues-panel" aria-label="Data issues">
+        <section {...region} className="data-issues-panel" aria-label={i18n._('Data issues')}>
           {!region.hidden && (
             <Suspense fallback={null}>
               <DataIssuesList

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parseIsoDay } from '../../data/model/calendar-day.ts';
 import { validateFeatureCollection } from '../../data/model/validate.ts';
 import { buildEventIndex } from '../../data/query/filter.ts';
 import { dateBulk } from '../../data/query/date-bulk.ts';
+import { activateLanguage } from '../../lib/i18n/activate.ts';
 import { makeFeature, makeFeatureCollection } from '../../testing/dataset-factory.ts';
 import { dateWarnings } from './date-warnings.ts';
 
@@ -63,5 +64,27 @@ describe('the warnings for dates far from the rest', () => {
       '5 months after most of the dates.',
       '3 years after most of the dates.',
     ]);
+  });
+
+  describe('in Korean', () => {
+    afterEach(() => activateLanguage('en'));
+
+    it('say how far in Korean', async () => {
+      await activateLanguage('ko');
+      const near = { first: day('2022-01-01'), last: day('2022-09-29'), earlier: 1, later: 1 };
+      const reasons = dateWarnings(
+        validateFeatureCollection(
+          makeFeatureCollection([
+            makeFeature({ properties: { date: '2019-06-01' } }),
+            makeFeature({ properties: { date: '2022-10-29' } }),
+          ]),
+        ).events,
+        near,
+      ).map((warning) => warning.reason);
+      expect(reasons).toEqual([
+        '대부분의 날짜보다 3년 이릅니다.',
+        '대부분의 날짜보다 30일 늦습니다.',
+      ]);
+    });
   });
 });

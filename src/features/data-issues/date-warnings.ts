@@ -1,6 +1,7 @@
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { DateBulk } from '../../data/query/date-bulk.ts';
 import { eventsOutsideBulk } from '../../data/query/outside-bulk.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 
 /** One event dated far from the rest, as the Data issues panel lists it. */
 export interface DateWarning {
@@ -16,9 +17,14 @@ export interface DateWarning {
 
 /** "12 days", "5 months", "17 months", "3 years": roughly, as a reader would say it. */
 function distanceInWords(days: number): string {
-  if (days < 61) return `${days} ${days === 1 ? 'day' : 'days'}`;
-  if (days < 730) return `${Math.round(days / 30.44)} months`;
-  return `${Math.round(days / 365.25)} years`;
+  if (days < 61) return i18n._('{count, plural, one {# day} other {# days}}', { count: days });
+  if (days < 730)
+    return i18n._('{count, plural, one {# month} other {# months}}', {
+      count: Math.round(days / 30.44),
+    });
+  return i18n._('{count, plural, one {# year} other {# years}}', {
+    count: Math.round(days / 365.25),
+  });
 }
 
 /** The warnings for the events (all of them, in order) outside the bulk of the dates. */
@@ -31,7 +37,9 @@ export function dateWarnings(events: readonly DatasetEvent[], bulk: DateBulk): D
       row: event.position + 1,
       value: event.date.edtf,
       title: event.title,
-      reason: `${distanceInWords(days)} ${after ? 'after' : 'before'} most of the dates.`,
+      reason: after
+        ? i18n._('{distance} after most of the dates.', { distance: distanceInWords(days) })
+        : i18n._('{distance} before most of the dates.', { distance: distanceInWords(days) }),
     };
   });
 }

@@ -2,6 +2,7 @@ import type { CalendarDay } from '../../data/model/calendar-day.ts';
 import { exportFileName, toCsv, toGeoJson } from '../../data/export/export.ts';
 import type { DatasetEvent, DatasetMetadata } from '../../data/model/schema.ts';
 import { downloadText } from '../../lib/download.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 
 export interface ExportChoicesProps {
   events: readonly DatasetEvent[];
@@ -28,12 +29,14 @@ const FORMATS = [
 
 /** The formats on offer, each a download of the events shown. */
 export function ExportChoices({ events, metadata, range, onDone }: ExportChoicesProps) {
-  const count = events.length.toLocaleString('en-GB');
-  const noun = events.length === 1 ? 'event' : 'events';
   return (
     <>
       <p className="export-menu-note">
-        The {count} {noun} shown, with their sources.
+        {i18n._('The {events} shown, with their sources.', {
+          events: i18n._('{count, plural, one {# event} other {# events}}', {
+            count: events.length,
+          }),
+        })}
       </p>
       {FORMATS.map((format) => (
         <button

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import type { CalendarDay } from '../../data/model/calendar-day.ts';
 import type { DatasetEvent, DatasetMetadata } from '../../data/model/schema.ts';
 import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import './export.css';
 
 // The choices load when the menu is first opened: most readers never export (the first load's
@@ -22,7 +23,7 @@ export function ExportMenu({ events, metadata, range }: ExportMenuProps) {
     <Disclosure
       className="export-menu popover-anchor"
       buttonClassName="button"
-      label="Export"
+      label={i18n._('Export')}
       closeOnOutsidePress
     >
       {(region, close) => (

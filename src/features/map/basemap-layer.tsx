@@ -4,6 +4,7 @@ import { useMap } from 'react-leaflet';
 import { coarseOutlineUrl, detailedOutlineUrl } from 'virtual:dateline/basemap-outlines';
 import { OutlineLayer } from './outline-renderer.ts';
 import { BASEMAP_COLOURS as COLOURS } from './basemap-colours.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { whenIdle } from '../../lib/when-idle.ts';
 
@@ -32,7 +33,7 @@ export const BasemapLayer = memo(function BasemapLayer() {
       const created = new OutlineLayer(
         basemapPane(map),
         COLOURS.light,
-        'Outlines: &copy; Natural Earth',
+        i18n._('Outlines: {source}', { source: '&copy; Natural Earth' }),
       );
       created.addTo(map);
       setLayer(created);

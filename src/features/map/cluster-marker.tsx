@@ -4,6 +4,7 @@ import { Marker, Popup, useMap } from 'react-leaflet';
 import type { LeafletKeyboardEvent } from 'leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { formatEventDate } from '../../data/model/date-label.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { clusterIcon } from './marker-icons.ts';
 import type { MapItem } from './cluster-index.ts';
 import { clusterName, ringSegments } from './cluster-mix.ts';
@@ -76,13 +77,15 @@ export function ClusterMarker({ cluster, listEvents, links }: ClusterMarkerProps
         }
       },
       popupopen: (popupEvent: L.PopupEvent) => {
+        const popup = popupEvent.popup.getElement();
+        // Leaflet names its close button in English.
+        popup
+          ?.querySelector('.leaflet-popup-close-button')
+          ?.setAttribute('aria-label', i18n._('Close popup'));
         // Keyboard users land on the first event of the list; React fills the popup just after
         // it opens, hence the frame's wait.
         requestAnimationFrame(() =>
-          popupEvent.popup
-            .getElement()
-            ?.querySelector<HTMLButtonElement>('.same-place-button')
-            ?.focus(),
+          popup?.querySelector<HTMLButtonElement>('.same-place-button')?.focus(),
         );
       },
     };
@@ -122,11 +125,14 @@ function SamePlaceList({ listEvents, links, onClose, onChosen }: SamePlaceListPr
   const place = events[0]?.place;
   const groupRef = useRef<HTMLDivElement>(null);
   useCloseOnPressOutsideMap(groupRef, onClose);
+  const heading = i18n._('{events} at the same place', {
+    events: i18n._('{count, plural, one {# event} other {# events}}', { count: events.length }),
+  });
   return (
     <div
       ref={groupRef}
       role="group"
-      aria-label={`${events.length} events at the same place`}
+      aria-label={heading}
       onKeyDown={(keyEvent) => {
         if (keyEvent.key !== 'Escape') return;
         keyEvent.preventDefault();
@@ -134,8 +140,12 @@ function SamePlaceList({ listEvents, links, onClose, onChosen }: SamePlaceListPr
         onClose();
       }}
     >
-      <p className="same-place-heading">{events.length} events at the same place</p>
-      {place && <p className="same-place-place">{place}</p>}
+      <p className="same-place-heading">{heading}</p>
+      {place && (
+        <p className="same-place-place" dir="auto">
+          {place}
+        </p>
+      )}
       <ul className="same-place-list">
         {events.map((event) => (
           <li key={event.id}>
@@ -151,7 +161,9 @@ function SamePlaceList({ listEvents, links, onClose, onChosen }: SamePlaceListPr
               onMouseLeave={() => links.highlight.set(null)}
             >
               <span className="same-place-date">{formatEventDate(event.date)}</span>
-              <span className="same-place-title">{event.title}</span>
+              <span className="same-place-title" dir="auto">
+                {event.title}
+              </span>
             </button>
           </li>
         ))}

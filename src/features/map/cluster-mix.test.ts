@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { categoryLabel, categoryPalette } from '../../data/model/categories.ts';
+import { activateLanguage } from '../../lib/i18n/activate.ts';
 import { clusterName, ringSegments, type CategoryCount } from './cluster-mix.ts';
 
 const mixOf = (...counts: [string | null, number][]): CategoryCount[] =>
@@ -87,5 +88,21 @@ describe('the accessible name of a cluster', () => {
     expect(
       clusterName(2, mixOf(['missile-test', 1], ['military-activity', 1]), true, categoryLabel),
     ).toBe('2 events at the same place (1 missile test, 1 military activity): list them');
+  });
+
+  describe('in Korean', () => {
+    afterEach(() => activateLanguage('en'));
+
+    it('counts in Korean order, with the numbers written as Korean writes them', async () => {
+      await activateLanguage('ko');
+      expect(
+        clusterName(1250, mixOf(['shelling', 1200], [null, 50]), false, (category) =>
+          category === 'shelling' ? '포격' : category,
+        ),
+      ).toBe('사건 1,250건 묶음: 포격 1,200건, 기타 50건');
+      expect(clusterName(2, mixOf(['strike', 2]), true, () => '공습')).toBe(
+        '같은 장소의 사건 2건(공습 2건): 목록 보기',
+      );
+    });
   });
 });

@@ -2,6 +2,7 @@
  * What a cluster holds, category by category: the ring drawn round it and the name a screen reader
  * says. Both come from the same counts, largest first.
  */
+import { i18n } from '../../lib/i18n/i18n.ts';
 
 export interface CategoryCount {
   /** null for a dataset's categories past the 31st, counted together (cluster-index.ts). */
@@ -52,13 +53,12 @@ export function ringSegments(mix: readonly CategoryCount[]): RingSegment[] {
   });
 }
 
-const countFormat = new Intl.NumberFormat('en-GB');
-
 /**
  * "Cluster of 858 events: 600 shelling, 258 other": the count, then up to three categories by
  * name, largest first, and the rest as "other" (a category called "other" among them, so the word
  * means one thing). Events at one spot say so and offer the list: "2 events at the same place
- * (1 missile test, 1 military activity): list them".
+ * (1 missile test, 1 military activity): list them". In the reader's language, numbers as it
+ * writes them.
  */
 export function clusterName(
   count: number,
@@ -71,16 +71,21 @@ export function clusterName(
     .filter(({ category }) => category !== null && category.toLowerCase() !== 'other')
     .slice(0, NAMED_CATEGORIES);
   const rest = count - named.reduce((sum, part) => sum + part.count, 0);
-  const parts = named.map(
-    ({ category, count: part }) =>
+  const parts = named.map(({ category, count: part }) =>
+    i18n._('{count} {category}', {
+      count: i18n.number(part),
       // One space between words: "Feb - June" reads "feb june", not "feb   june".
-      `${countFormat.format(part)} ${labelOf(category ?? '')
+      category: labelOf(category ?? '')
         .replace(/\s+/g, ' ')
-        .toLowerCase()}`,
+        .toLowerCase(),
+    }),
   );
-  if (rest > 0) parts.push(`${countFormat.format(rest)} other`);
-  const events = `${countFormat.format(count)} events`;
+  if (rest > 0) parts.push(i18n._('{count} other', { count: i18n.number(rest) }));
+  const values = {
+    events: i18n._('{count, plural, one {# event} other {# events}}', { count }),
+    parts: parts.join(', '),
+  };
   return sharesOneSpot
-    ? `${events} at the same place (${parts.join(', ')}): list them`
-    : `Cluster of ${events}: ${parts.join(', ')}`;
+    ? i18n._('{events} at the same place ({parts}): list them', values)
+    : i18n._('Cluster of {events}: {parts}', values);
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { MapContainer, ScaleControl } from 'react-leaflet';
+import { MapContainer, ScaleControl, ZoomControl } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { GeoBounds } from '../../data/query/selectors.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
 import { EventMarkers } from './event-markers.tsx';
 import { FitEvents } from './fit-events.tsx';
@@ -53,7 +54,7 @@ export function EventMap({
 }: EventMapProps) {
   const [fitRequest, setFitRequest] = useState(0);
   return (
-    <section className="map-region" aria-label="Map">
+    <section className="map-region" aria-label={i18n._('Map')}>
       <MapContainer
         className="map"
         center={[30, 60]}
@@ -63,7 +64,10 @@ export function EventMap({
         worldCopyJump={false}
         zoomSnap={0.5}
         attributionControl
+        zoomControl={false}
       >
+        {/* Leaflet's own, with its buttons named in the reader's language. */}
+        <ZoomControl zoomInTitle={i18n._('Zoom in')} zoomOutTitle={i18n._('Zoom out')} />
         <BasemapLayer />
         <ScaleControl position="bottomright" imperial={false} maxWidth={120} />
         {!storyFrame && (
@@ -88,7 +92,7 @@ export function EventMap({
         onClick={() => setFitRequest((count) => count + 1)}
         disabled={events.length === 0}
       >
-        Zoom to results
+        {i18n._('Zoom to results')}
       </button>
       <MapLegend
         categories={categories}

@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import { categoryLabel } from '../../data/model/categories.ts';
 import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
+import { i18n } from '../../lib/i18n/i18n.ts';
 
 export interface MapLegendProps {
   /** Each category present in the data, with how many events it has and how many are shown. */
@@ -35,13 +36,14 @@ export function MapLegend({
   const shownCount = categories.filter(({ category }) => isShown(category)).length;
   // Once any filter leaves events out, every count says how many of its events are shown.
   const filtered = categories.some(({ total, shown }) => shown !== total);
+  const legend = i18n._('Legend');
   return (
     <Disclosure
       as="aside"
       className="map-legend"
-      aria-label="Legend"
+      aria-label={legend}
       buttonClassName="legend-toggle"
-      label="Legend"
+      label={legend}
       defaultOpen={isWideScreen}
       // Hidden rather than removed while a dataset loads: the reader's open or folded legend stays so.
       hidden={categories.length === 0}
@@ -58,25 +60,31 @@ export function MapLegend({
                 aria-disabled={isShown(category) && shownCount === 1 ? true : undefined}
                 title={
                   !isShown(category)
-                    ? 'Show these events'
+                    ? i18n._('Show these events')
                     : shownCount === 1
-                      ? 'The last category shown stays shown'
-                      : 'Hide these events'
+                      ? i18n._('The last category shown stays shown')
+                      : i18n._('Hide these events')
                 }
                 onClick={() => onToggleCategory(category)}
               >
                 <span className="category-swatch" aria-hidden="true" />
                 {labelOf(category)}{' '}
                 <span className="legend-count">
-                  ({filtered ? `${shown.toLocaleString('en-GB')} of ` : ''}
-                  {total.toLocaleString('en-GB')})
+                  (
+                  {filtered
+                    ? i18n._('{shown} of {total}', {
+                        shown: i18n.number(shown),
+                        total: i18n.number(total),
+                      })
+                    : i18n.number(total)}
+                  )
                 </span>
               </button>
             </li>
           ))}
           <li className="legend-halo-item">
             <span className="legend-halo" aria-hidden="true" />
-            Approximate location
+            {i18n._('Approximate location')}
           </li>
         </ul>
       )}

@@ -17,6 +17,7 @@
  */
 import type { Map as LeafletMap } from 'leaflet';
 import { placeNameFiles } from 'virtual:dateline/place-names';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { placeLabels, type Box, type Obstacle, type PlacedLabel } from './label-placement.ts';
 import {
   nameCandidates,
@@ -28,8 +29,8 @@ import {
 import { readPlaceNames, type PlaceName } from './place-names-data.ts';
 import { applyTextStyle, drawLabels, LABEL_INKS } from './place-names-drawing.ts';
 
-const ATTRIBUTION =
-  'Places: <a href="https://www.geonames.org/">GeoNames</a> ' +
+const ATTRIBUTION_SOURCE =
+  '<a href="https://www.geonames.org/">GeoNames</a> ' +
   '(<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>)';
 
 /** Land colours in both themes: the names' halo (basemap-layer.tsx). */
@@ -58,6 +59,8 @@ class PlaceNames {
   /** Each file's names once read; a promise while it downloads. */
   private readonly files = new Map<string, PlaceName[] | Promise<void>>();
   private readonly widths = new Map<string, number>();
+  /** In the reader's language, kept as added: removing it takes the same text. */
+  private readonly attribution = i18n._('Places: {source}', { source: ATTRIBUTION_SOURCE });
   private frame = 0;
   private zooming = false;
   private disposed = false;
@@ -74,7 +77,7 @@ class PlaceNames {
     this.context = this.canvas.getContext('2d');
     this.fontFamily = getComputedStyle(map.getContainer()).fontFamily || 'sans-serif';
     pane.appendChild(this.canvas);
-    map.attributionControl?.addAttribution(ATTRIBUTION);
+    map.attributionControl?.addAttribution(this.attribution);
     map.on('zoomstart zoom', this.hide);
     map.on('moveend resize', this.afterMove);
     this.darkTheme.addEventListener('change', this.schedule);
@@ -119,7 +122,7 @@ class PlaceNames {
     this.darkTheme.removeEventListener('change', this.schedule);
     this.map.off('zoomstart zoom', this.hide);
     this.map.off('moveend resize', this.afterMove);
-    this.map.attributionControl?.removeAttribution(ATTRIBUTION);
+    this.map.attributionControl?.removeAttribution(this.attribution);
     this.canvas.remove();
   }
 

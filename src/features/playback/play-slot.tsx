@@ -1,5 +1,6 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import type { PlaybackProps } from './playback-props.ts';
 import './playback.css';
 
@@ -23,7 +24,7 @@ export function PlaySlot(props: PlaybackProps) {
         <svg viewBox="0 0 16 16" aria-hidden="true">
           <path d={playing ? 'M3 2h4v12H3zM9 2h4v12H9z' : 'M4 1.5 14 8 4 14.5z'} />
         </svg>
-        {playing ? 'Pause' : 'Play'}
+        {playing ? i18n._('Pause') : i18n._('Play')}
       </button>
       <Disclosure
         className="popover-anchor"
@@ -31,7 +32,7 @@ export function PlaySlot(props: PlaybackProps) {
         closeOnOutsidePress
         label={
           <>
-            <span className="visually-hidden">Speed and mode, </span>
+            <span className="visually-hidden">{i18n._('Speed and mode,')} </span>
             {/(0\.5|2|4|8)x/.exec(state.play)?.[1] ?? 1}×
             <svg viewBox="0 0 16 16" aria-hidden="true">
               <path d="M3.5 6 8 10.5 12.5 6" />

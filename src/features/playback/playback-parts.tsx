@@ -12,10 +12,9 @@ import {
   type PlayWindow,
 } from '../../data/query/playback.ts';
 import { parsePlayParam, playParam } from '../../data/url/play-param.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { useMediaQuery } from '../../lib/use-media-query.ts';
 import { usePlayback, type PlaybackEngineProps } from './use-playback.ts';
-
-const countFormat = new Intl.NumberFormat('en-GB');
 
 /**
  * One lazy component for both parts, so that the first load holds one loader, not two: the
@@ -38,20 +37,24 @@ function PlaybackEngine(props: PlaybackEngineProps) {
   // too many to speak, and the status line says where a pause left them.
   const text =
     playing && reduced
-      ? `${frameLabel(frame)}: ${countFormat.format(shown)} ${shown === 1 ? 'event' : 'events'}`
+      ? i18n._('{frame}: {events}', {
+          frame: frameLabel(frame),
+          events: i18n._('{count, plural, one {# event} other {# events}}', { count: shown }),
+        })
       : ended
-        ? `Played to the end of the data, ${formatDay(extent.last)}.`
+        ? i18n._('Played to the end of the data, {date}.', { date: formatDay(extent.last) })
         : '';
   useEffect(() => onAnnounce(text), [text, onAnnounce]);
   return null;
 }
 
-const WINDOW_LABELS: Record<PlayWindow, string> = {
-  range: 'The current range’s width',
-  day: 'A day',
-  week: 'A week (from Monday)',
-  month: 'A month',
-};
+/** A window's name in the reader's language, asked for as it is shown. */
+function windowLabel(window: PlayWindow): string {
+  if (window === 'range') return i18n._('The current range’s width');
+  if (window === 'day') return i18n._('A day');
+  if (window === 'week') return i18n._('A week (from Monday)');
+  return i18n._('A month');
+}
 
 interface PlaybackSettingsProps {
   /** The URL's `play` value. */
@@ -67,7 +70,7 @@ function PlaybackSettings({ play, onChange }: PlaybackSettingsProps) {
   return (
     <div className="play-settings-body">
       <fieldset>
-        <legend>Show</legend>
+        <legend>{i18n._('Show')}</legend>
         <label>
           <input
             type="radio"
@@ -75,7 +78,7 @@ function PlaybackSettings({ play, onChange }: PlaybackSettingsProps) {
             checked={!settings.cumulative}
             onChange={() => change({ cumulative: false })}
           />
-          A moving window
+          {i18n._('A moving window')}
         </label>
         <label>
           <input
@@ -84,11 +87,11 @@ function PlaybackSettings({ play, onChange }: PlaybackSettingsProps) {
             checked={settings.cumulative}
             onChange={() => change({ cumulative: true })}
           />
-          Cumulative: events stay once shown
+          {i18n._('Cumulative: events stay once shown')}
         </label>
       </fieldset>
       <fieldset>
-        <legend>{settings.cumulative ? 'Growing by' : 'Window'}</legend>
+        <legend>{settings.cumulative ? i18n._('Growing by') : i18n._('Window')}</legend>
         {PLAY_WINDOWS.map((window) => (
           <label key={window}>
             <input
@@ -97,12 +100,12 @@ function PlaybackSettings({ play, onChange }: PlaybackSettingsProps) {
               checked={settings.window === window}
               onChange={() => change({ window })}
             />
-            {WINDOW_LABELS[window]}
+            {windowLabel(window)}
           </label>
         ))}
       </fieldset>
       <fieldset className="play-speeds">
-        <legend>Speed</legend>
+        <legend>{i18n._('Speed')}</legend>
         {PLAY_SPEEDS.map((speed) => (
           <label key={speed}>
             <input
@@ -116,7 +119,7 @@ function PlaybackSettings({ play, onChange }: PlaybackSettingsProps) {
         ))}
       </fieldset>
       <fieldset>
-        <legend>At the end</legend>
+        <legend>{i18n._('At the end')}</legend>
         <label>
           <input
             type="radio"
@@ -124,7 +127,7 @@ function PlaybackSettings({ play, onChange }: PlaybackSettingsProps) {
             checked={!settings.loop}
             onChange={() => change({ loop: false })}
           />
-          Stop
+          {i18n._('Stop')}
         </label>
         <label>
           <input
@@ -133,7 +136,7 @@ function PlaybackSettings({ play, onChange }: PlaybackSettingsProps) {
             checked={settings.loop}
             onChange={() => change({ loop: true })}
           />
-          Loop from the start
+          {i18n._('Loop from the start')}
         </label>
       </fieldset>
     </div>

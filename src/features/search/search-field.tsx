@@ -1,4 +1,5 @@
 import { forwardRef, useId, useState } from 'react';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import './search.css';
 
 export interface SearchFieldProps {
@@ -35,7 +36,7 @@ export const SearchField = forwardRef<HTMLInputElement, SearchFieldProps>(functi
       onSubmit={(submitEvent) => submitEvent.preventDefault()}
     >
       <label htmlFor={id} className="visually-hidden">
-        Search events
+        {i18n._('Search events')}
       </label>
       <svg className="search-icon" viewBox="0 0 20 20" aria-hidden="true">
         <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="2" />
@@ -45,7 +46,7 @@ export const SearchField = forwardRef<HTMLInputElement, SearchFieldProps>(functi
         ref={ref}
         id={id}
         type="search"
-        placeholder="Search events  ( / )"
+        placeholder={i18n._('Search events  ( / )')}
         autoComplete="off"
         spellCheck={false}
         disabled={disabled}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMBED_SIZES, previewLayout } from './embed-sizes.ts';
+import { EMBED_SIZES, embedSizeLabel, previewLayout } from './embed-sizes.ts';
 
 describe('the embed preview', () => {
   it('shows a frame that fits at its real size', () => {
@@ -27,7 +27,7 @@ describe('the embed preview', () => {
   });
 
   it('offers the article, phone and full-width sizes', () => {
-    expect(EMBED_SIZES.map((size) => size.label)).toEqual([
+    expect(EMBED_SIZES.map((size) => embedSizeLabel(size.id))).toEqual([
       'Article 680×480',
       'Phone 360×640',
       'Full width ×480',

@@ -1,17 +1,25 @@
+import { i18n } from '../../lib/i18n/i18n.ts';
+
 /** The frame sizes the Embed tab offers: what articles and phones commonly give an embed. */
 export interface EmbedSize {
-  id: string;
-  label: string;
+  id: 'article' | 'phone' | 'full';
   /** CSS pixels; null fills the article's column. */
   width: number | null;
   height: number;
 }
 
 export const EMBED_SIZES: readonly EmbedSize[] = [
-  { id: 'article', label: 'Article 680×480', width: 680, height: 480 },
-  { id: 'phone', label: 'Phone 360×640', width: 360, height: 640 },
-  { id: 'full', label: 'Full width ×480', width: null, height: 480 },
+  { id: 'article', width: 680, height: 480 },
+  { id: 'phone', width: 360, height: 640 },
+  { id: 'full', width: null, height: 480 },
 ];
+
+/** A size's name in the reader's language, asked for as it is shown. */
+export function embedSizeLabel(id: EmbedSize['id']): string {
+  if (id === 'article') return i18n._('Article 680×480');
+  if (id === 'phone') return i18n._('Phone 360×640');
+  return i18n._('Full width ×480');
+}
 
 /**
  * How the live preview draws a frame of `size` in `available` pixels of width: at its real size

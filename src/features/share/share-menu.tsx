@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import type { SharePanelProps } from './share-panel.tsx';
 import './share.css';
 
@@ -15,11 +16,11 @@ export function ShareMenu(props: SharePanelProps) {
     <Disclosure
       className="share-menu popover-anchor"
       buttonClassName="button"
-      label="Share"
+      label={i18n._('Share')}
       closeOnOutsidePress
     >
       {(region, close) => (
-        <section {...region} className="share-panel popover" aria-label="Share this view">
+        <section {...region} className="share-panel popover" aria-label={i18n._('Share this view')}>
           {!region.hidden && (
             <Suspense fallback={null}>
               <SharePanel

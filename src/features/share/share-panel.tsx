@@ -1,7 +1,8 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import { embedSnippet } from '../../data/export/embed-snippet.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { useCopyText, type CopyState } from '../../lib/use-copy-text.ts';
-import { EMBED_SIZES, previewLayout } from './embed-sizes.ts';
+import { EMBED_SIZES, embedSizeLabel, previewLayout } from './embed-sizes.ts';
 
 export interface SharePanelProps {
   /** The view as it is, in the full app. */
@@ -16,14 +17,19 @@ export interface SharePanelProps {
   onAddToStory: (() => void) | null;
 }
 
-function CopyNote({ state, what }: { state: CopyState; what: string }) {
+/** What the status line says after a copy: each a whole sentence, for each language's order. */
+function CopyNote({
+  state,
+  copied,
+  refused,
+}: {
+  state: CopyState;
+  copied: string;
+  refused: string;
+}) {
   return (
     <p className="share-note" role="status">
-      {state === 'copied'
-        ? `${what} copied.`
-        : state === 'refused'
-          ? `The browser refused to copy: the ${what.toLowerCase()} is selected, copy it by hand.`
-          : ''}
+      {state === 'copied' ? copied : state === 'refused' ? refused : ''}
     </p>
   );
 }
@@ -42,40 +48,45 @@ export function SharePanel({ viewUrl, embedUrl, title, localFile, onAddToStory }
 
   return (
     <div className="share-content">
-      <h2 className="share-heading">Link to this view</h2>
+      <h2 className="share-heading">{i18n._('Link to this view')}</h2>
       <div className="share-row">
         <label className="visually-hidden" htmlFor={linkId}>
-          Link to this view
+          {i18n._('Link to this view')}
         </label>
         <input id={linkId} ref={linkRef} className="share-field" readOnly value={viewUrl} />
         <button type="button" className="button" onClick={() => void link.copy(viewUrl)}>
-          Copy link
+          {i18n._('Copy link')}
         </button>
       </div>
-      <CopyNote state={link.state} what="Link" />
+      <CopyNote
+        state={link.state}
+        copied={i18n._('Link copied.')}
+        refused={i18n._('The browser refused to copy: the link is selected, copy it by hand.')}
+      />
       {onAddToStory && (
         <>
-          <h2 className="share-heading">Tell it as a story</h2>
+          <h2 className="share-heading">{i18n._('Tell it as a story')}</h2>
           <div className="share-row share-story">
             <p className="share-story-note">
-              Make this view a step of a story you write here, then download it.
+              {i18n._('Make this view a step of a story you write here, then download it.')}
             </p>
             <button type="button" className="button" onClick={onAddToStory}>
-              Add this view to a story
+              {i18n._('Add this view to a story')}
             </button>
           </div>
         </>
       )}
       {localFile ? (
         <p className="share-warning">
-          This view shows a file opened on this device: nobody else can open this link or an embed
-          of it. Publish the file first (Publish…), then share the site’s address.
+          {i18n._(
+            'This view shows a file opened on this device: nobody else can open this link or an embed of it. Publish the file first (Publish…), then share the site’s address.',
+          )}
         </p>
       ) : (
         <>
-          <h2 className="share-heading">Embed in an article</h2>
+          <h2 className="share-heading">{i18n._('Embed in an article')}</h2>
           <fieldset className="share-sizes">
-            <legend>Size</legend>
+            <legend>{i18n._('Size')}</legend>
             {EMBED_SIZES.map((candidate) => (
               <label key={candidate.id} className="share-size">
                 <input
@@ -88,12 +99,12 @@ export function SharePanel({ viewUrl, embedUrl, title, localFile, onAddToStory }
                     snippet.reset();
                   }}
                 />
-                {candidate.label}
+                {embedSizeLabel(candidate.id)}
               </label>
             ))}
           </fieldset>
           <label className="share-label" htmlFor={snippetId}>
-            Embed code
+            {i18n._('Embed code')}
           </label>
           <textarea
             id={snippetId}
@@ -109,10 +120,16 @@ export function SharePanel({ viewUrl, embedUrl, title, localFile, onAddToStory }
               className="button button-primary"
               onClick={() => void snippet.copy(html)}
             >
-              Copy embed code
+              {i18n._('Copy embed code')}
             </button>
           </div>
-          <CopyNote state={snippet.state} what="Embed code" />
+          <CopyNote
+            state={snippet.state}
+            copied={i18n._('Embed code copied.')}
+            refused={i18n._(
+              'The browser refused to copy: the embed code is selected, copy it by hand.',
+            )}
+          />
           {size && <EmbedPreview src={embedUrl} width={size.width} height={size.height} />}
         </>
       )}
@@ -156,9 +173,9 @@ function EmbedPreview({
   );
   return (
     <figure className="share-preview">
-      <figcaption className="share-label">Preview</figcaption>
+      <figcaption className="share-label">{i18n._('Preview')}</figcaption>
       <div className="share-preview-box" ref={boxRef}>
-        <iframe ref={frameRef} src={src} title="Preview of the embed" loading="lazy" />
+        <iframe ref={frameRef} src={src} title={i18n._('Preview of the embed')} loading="lazy" />
       </div>
     </figure>
   );
