@@ -17,7 +17,7 @@ function poEntries(language: string): [string, string][] {
 
 /** The names of a message's placeholders, `{count}` and `{count, plural, …}` alike. */
 function placeholders(message: string): string[] {
-  return [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((match) => match[1]))].sort();
+  return [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((match) => match[1] ?? ""))].sort();
 }
 
 describe('the catalogues', () => {
