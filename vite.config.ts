@@ -373,7 +373,7 @@ export default defineConfig({
           groups: [
             {
               name: 'model',
-              test: /src[\\/]data[\\/]model[\\/](date-label|calendar-day|derive-id)\.ts|node_modules[\\/](react|scheduler)[\\/]/,
+              test: /src[\\/]data[\\/]model[\\/](date-label|calendar-day|derive-id)\.ts|src[\\/]lib[\\/]i18n[\\/]i18n\.ts|src[\\/]locales[\\/]en\.ts|node_modules[\\/](react|scheduler|@lingui[\\/]core)[\\/]/,
             },
           ],
         },

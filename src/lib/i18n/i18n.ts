@@ -18,3 +18,17 @@ export const i18n = setupI18n({
   messages: { en: englishMessages },
   missing: (_locale, id) => id,
 });
+
+const translate = i18n._.bind(i18n);
+
+/**
+ * A message left out of the English catalogue has at most `{name}` placeholders (the trim keeps
+ * every message with a plural, a select or an escape): they are filled in here. So English carries
+ * in the first load only the messages that need Lingui's compiled form.
+ */
+i18n._ = ((id: unknown, values?: Record<string, unknown>, options?: unknown) =>
+  typeof id === 'string' && values !== undefined && i18n.messages[id] === undefined
+    ? id.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in values ? String(values[name]) : whole,
+      )
+    : (translate as (...args: unknown[]) => string)(id, values, options)) as typeof i18n._;
