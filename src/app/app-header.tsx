@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { i18n } from '../lib/i18n/i18n.ts';
 
 export interface AppHeaderProps {
   /** The dataset's title, or null while it loads. */
@@ -12,7 +13,7 @@ export function AppHeader({ title, origin, actions }: AppHeaderProps) {
   return (
     <header className="app-header">
       <a className="skip-link" href="#main">
-        Skip to events
+        {i18n._('Skip to events')}
       </a>
       <span className="brand" aria-label="Dateline">
         <span className="brand-mark" aria-hidden="true" />
@@ -21,7 +22,7 @@ export function AppHeader({ title, origin, actions }: AppHeaderProps) {
       <div className="dataset-heading">
         {/* One line, ellipsized when long: the tooltip holds the whole title. */}
         <h1 className="dataset-title" title={title ?? undefined}>
-          {title ?? 'Loading dataset…'}
+          {title ?? i18n._('Loading dataset…')}
         </h1>
         {origin && (
           <p className="dataset-origin" title={origin}>

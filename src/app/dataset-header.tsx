@@ -50,7 +50,9 @@ export function DatasetHeader({
         source.kind === 'remote'
           ? i18n._('From {address}', { address: source.url })
           : source.kind === 'local'
-            ? `From ${source.name}, opened on this device (nothing is uploaded)`
+            ? i18n._('From {name}, opened on this device (nothing is uploaded)', {
+                name: source.name,
+              })
             : null
       }
       actions={
@@ -58,11 +60,13 @@ export function DatasetHeader({
           <OpenDatasetButton
             onFiles={loaded.openFiles}
             // "Open…" on a phone, where the header's actions share one line with the brand; the
-            // whole name stays the button's name.
+            // whole name stays the button's name. Two whole messages: words are ordered otherwise
+            // in another language.
             label={
-              // One flex item, so the button's gap does not open inside the words.
+              // One flex item, so the button's gap does not open between the two.
               <span>
-                Open<span className="header-action-more"> dataset</span>…
+                <span className="header-action-long">{i18n._('Open dataset…')}</span>
+                <span className="header-action-short">{i18n._('Open…')}</span>
               </span>
             }
           />
@@ -89,7 +93,7 @@ export function DatasetHeader({
           {source.kind !== 'bundled' && (
             <a
               className="button"
-              aria-label="Back to bundled dataset"
+              aria-label={i18n._('Back to bundled dataset')}
               href={APP_BASE}
               onClick={(clickEvent) => {
                 clickEvent.preventDefault();
@@ -98,8 +102,8 @@ export function DatasetHeader({
             >
               {/* "Bundled dataset" on a phone beside a third action (app.css); the name stays. */}
               <span>
-                <span className="header-action-more">Back to </span>
-                <span className="header-action-rest">bundled dataset</span>
+                <span className="header-action-long">{i18n._('Back to bundled dataset')}</span>
+                <span className="header-action-short">{i18n._('Bundled dataset')}</span>
               </span>
             </a>
           )}

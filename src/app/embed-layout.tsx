@@ -4,7 +4,9 @@ import { EmbedCard } from '../features/embed/embed-card.tsx';
 import { useEmbedMessages } from '../features/embed/use-embed-messages.ts';
 import '../features/embed/embed.css';
 import type { DatasetEvent } from '../data/model/schema.ts';
+import { loadErrorText } from '../data/loading/load-error-text.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 import { StatusLine } from './status-line.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
@@ -57,13 +59,16 @@ export function EmbedLayout({
       <main className="embed-main" id="main">
         {query.isError ? (
           <p className="embed-message" role="alert">
-            The events could not be loaded: {query.error.message} Try again later, or open this view
-            in Dateline.
+            {i18n._(
+              'The events could not be loaded: {reason} Try again later, or open this view in Dateline.',
+              { reason: loadErrorText(query.error) },
+            )}
           </p>
         ) : loaded.needsMapping ? (
           <p className="embed-message" role="alert">
-            This file’s columns have to be checked before its events can be shown: open it in
-            Dateline.
+            {i18n._(
+              'This file’s columns have to be checked before its events can be shown: open it in Dateline.',
+            )}
           </p>
         ) : (
           <>

@@ -8,6 +8,7 @@ import { SearchField } from '../features/search/search-field.tsx';
 import { activeFilters } from '../data/query/active-filters.ts';
 import { removeFilter, search, selectEvent } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 import { StatusLine } from './status-line.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
 import type { ExplorerView } from './use-explorer-view.ts';
@@ -89,7 +90,7 @@ export function ExplorerBar({
         )}
         {!phone && dataset && view.filtered && (
           <button type="button" className="button" onClick={onReset}>
-            Reset filters
+            {i18n._('Reset filters')}
           </button>
         )}
         {dataset && (

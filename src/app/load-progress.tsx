@@ -1,38 +1,57 @@
 import type { ImportProgress } from '../data/import/import-types.ts';
 import { useStoreValue, type Store } from '../lib/store/store.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 import './load-states.css';
 
-const countFormat = new Intl.NumberFormat('en-GB');
+function count(value: number): string {
+  return new Intl.NumberFormat(i18n.locale).format(value);
+}
 
 function megabytes(bytes: number): string {
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  return new Intl.NumberFormat(i18n.locale, {
+    style: 'unit',
+    unit: 'megabyte',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(bytes / 1_000_000);
 }
 
 export function describeProgress(progress: ImportProgress | null): string {
-  if (!progress) return 'Loading events…';
+  if (!progress) return i18n._('Loading events…');
   if (progress.part) {
-    return `Loaded ${progress.part.done} of ${progress.part.count} parts`;
+    return i18n._(
+      '{count, plural, one {Loaded {done} of # part} other {Loaded {done} of # parts}}',
+      {
+        done: count(progress.part.done),
+        count: progress.part.count,
+      },
+    );
   }
+  const seconds = progress.silentSeconds ?? 0;
   switch (progress.stage) {
     case 'waiting':
       return progress.bytes
-        ? `Downloading: ${megabytes(progress.bytes)} so far, nothing more for ${progress.silentSeconds ?? 0} s`
-        : `Waiting for the server: no answer for ${progress.silentSeconds ?? 0} s`;
+        ? i18n._('Downloading: {size} so far, nothing more for {seconds} s', {
+            size: megabytes(progress.bytes),
+            seconds,
+          })
+        : i18n._('Waiting for the server: no answer for {seconds} s', { seconds });
     case 'downloading': {
+      const size = megabytes(progress.bytes ?? 0);
       const downloaded = progress.totalBytes
-        ? `Downloading: ${megabytes(progress.bytes ?? 0)} of ${megabytes(progress.totalBytes)}`
-        : `Downloading: ${megabytes(progress.bytes ?? 0)}`;
+        ? i18n._('Downloading: {size} of {total}', { size, total: megabytes(progress.totalBytes) })
+        : i18n._('Downloading: {size}', { size });
       // On a line of its own (the paragraph keeps line breaks): the pane is narrow.
       return progress.rows > 0
-        ? `${downloaded}\n${countFormat.format(progress.rows)} records read`
+        ? `${downloaded}\n${i18n._('{count, plural, one {# record read} other {# records read}}', { count: progress.rows })}`
         : downloaded;
     }
     case 'reading':
-      return 'Reading the file…';
+      return i18n._('Reading the file…');
     case 'parsing':
-      return `Reading rows: ${countFormat.format(progress.rows)}`;
+      return i18n._('Reading rows: {count}', { count: count(progress.rows) });
     case 'checking':
-      return `Checking rows: ${countFormat.format(progress.rows)}`;
+      return i18n._('Checking rows: {count}', { count: count(progress.rows) });
   }
 }
 
@@ -52,7 +71,7 @@ export function LoadProgress({ store }: { store: Store<ImportProgress | null> })
     <div className="load-progress">
       <p>{describeProgress(progress)}</p>
       <progress
-        aria-label="Loading the dataset"
+        aria-label={i18n._('Loading the dataset')}
         max={1}
         {...(fraction === null ? {} : { value: fraction })}
       />

@@ -1,7 +1,11 @@
 import { useMemo } from 'react';
 import { closestEvents } from '../data/query/closest.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 import { isPlainLeftClick } from '../lib/is-plain-left-click.ts';
+
+/** Where the links go in the translated sentence. */
+const SLOT = '\u0000';
 
 export interface NotFoundProps {
   missingId: string;
@@ -14,20 +18,33 @@ export interface NotFoundProps {
 /** A link to an id the dataset does not have: said plainly, with the likeliest events instead. */
 export function NotFound({ missingId, events, eventHref, onSelect }: NotFoundProps) {
   const suggestions = useMemo(() => closestEvents(missingId, events), [missingId, events]);
+  // The sentence and the list's words ("A, B or C") come from the language; the titles are links.
+  const [before, after] = i18n
+    ._('Did you mean {suggestions}?', { suggestions: SLOT })
+    .split(SLOT) as [string, string?];
+  const listParts = new Intl.ListFormat(i18n.locale, { type: 'disjunction' }).formatToParts(
+    suggestions.map((event) => event.id),
+  );
+  const byId = new Map(suggestions.map((event) => [event.id, event]));
   return (
     <div className="notice notice-error" role="alert">
       <p>
-        Event not found: no event with the id “{missingId}” is in this dataset. It may have been
-        renamed or removed.
+        {i18n._(
+          'Event not found: no event with the id “{id}” is in this dataset. It may have been renamed or removed.',
+          { id: missingId },
+        )}
       </p>
       {suggestions.length > 0 && (
         <p className="not-found-suggestions">
-          Did you mean{' '}
-          {suggestions.map((event, index) => (
-            <span key={event.id}>
-              {index > 0 && (index === suggestions.length - 1 ? ' or ' : ', ')}
+          {before}
+          {listParts.map((part, index) => {
+            const event = part.type === 'element' ? byId.get(part.value) : undefined;
+            if (!event) return <span key={index}>{part.value}</span>;
+            return (
               <a
+                key={index}
                 href={eventHref(event.id)}
+                dir="auto"
                 onClick={(mouseEvent) => {
                   if (!isPlainLeftClick(mouseEvent)) return;
                   mouseEvent.preventDefault();
@@ -36,13 +53,13 @@ export function NotFound({ missingId, events, eventHref, onSelect }: NotFoundPro
               >
                 {event.title}
               </a>
-            </span>
-          ))}
-          ?
+            );
+          })}
+          {after}
         </p>
       )}
       <button type="button" className="button" onClick={() => onSelect(null)}>
-        Show all events
+        {i18n._('Show all events')}
       </button>
     </div>
   );

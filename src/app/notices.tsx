@@ -1,3 +1,5 @@
+import { i18n } from '../lib/i18n/i18n.ts';
+
 export interface NoticesProps {
   notices: string[];
   onDismiss: () => void;
@@ -12,7 +14,7 @@ export function Notices({ notices, onDismiss }: NoticesProps) {
         <p key={index}>{notice}</p>
       ))}
       <button type="button" className="button" onClick={onDismiss}>
-        Dismiss
+        {i18n._('Dismiss')}
       </button>
     </div>
   );

@@ -1,3 +1,5 @@
+import { i18n } from '../lib/i18n/i18n.ts';
+
 export interface OnlyInMapViewToggleProps {
   checked: boolean;
   onChange: (checked: boolean) => void;
@@ -12,7 +14,7 @@ export function OnlyInMapViewToggle({ checked, onChange }: OnlyInMapViewTogglePr
         checked={checked}
         onChange={(changeEvent) => onChange(changeEvent.target.checked)}
       />
-      Only events in map view
+      {i18n._('Only events in map view')}
     </label>
   );
 }

@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { Dataset, DatasetEvent } from '../data/model/schema.ts';
 import { registerOfflineSupport } from '../features/offline/register-offline.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 
 /** The document title begins with the selected event's title (docs/contracts.md §3). */
 export function useDocumentTitle(selectedEvent: DatasetEvent | null, datasetTitle?: string): void {
@@ -11,7 +12,7 @@ export function useDocumentTitle(selectedEvent: DatasetEvent | null, datasetTitl
         ? `${selectedEvent.title} — Dateline`
         : datasetTitle
           ? `${datasetTitle} — Dateline`
-          : 'Dateline — where and when it happened';
+          : i18n._('Dateline — where and when it happened');
     },
     [selectedEvent, datasetTitle],
   );
@@ -26,11 +27,22 @@ export function useOfflineNotice(
     function sayWhenOffline() {
       if (offlineCopy === null) return;
       const saved = new Date(offlineCopy);
-      const when = Number.isNaN(saved.getTime())
-        ? ''
-        : ` saved on ${saved.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })}`;
       addNotice(
-        `You are offline: these are the events${when}. They may have changed since; reload when you are back online.`,
+        Number.isNaN(saved.getTime())
+          ? i18n._(
+              'You are offline: these are the events saved earlier. They may have changed since; reload when you are back online.',
+            )
+          : i18n._(
+              'You are offline: these are the events saved on {date}. They may have changed since; reload when you are back online.',
+              {
+                date: saved.toLocaleDateString(i18n.locale, {
+                  day: 'numeric',
+                  month: 'short',
+                  year: 'numeric',
+                  timeZone: 'UTC',
+                }),
+              },
+            ),
       );
     },
     [offlineCopy, addNotice],

@@ -1,5 +1,6 @@
 import { formatEventDate } from '../data/model/date-label.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 import './selection-bar.css';
 
 export interface SelectionBarProps {
@@ -19,12 +20,22 @@ export function SelectionBar({ event, onShowDetails }: SelectionBarProps) {
     <div className="selection-bar">
       <p className="selection-bar-meta">
         <span className="selection-bar-date">{formatEventDate(event.date)}</span>
-        {event.place && <span className="selection-bar-place">{event.place}</span>}
+        {event.place && (
+          <span className="selection-bar-place" dir="auto">
+            {event.place}
+          </span>
+        )}
       </p>
-      <p className="selection-bar-title">{event.title}</p>
-      {event.summary && <p className="selection-bar-summary">{event.summary}</p>}
+      <p className="selection-bar-title" dir="auto">
+        {event.title}
+      </p>
+      {event.summary && (
+        <p className="selection-bar-summary" dir="auto">
+          {event.summary}
+        </p>
+      )}
       <button type="button" className="button button-primary" onClick={onShowDetails}>
-        Details
+        {i18n._('Details')}
       </button>
     </div>
   );

@@ -10,6 +10,7 @@ import { showView } from '../data/url/explorer-actions.ts';
 import { previewDraft } from '../data/url/story-url.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import { addStep } from '../features/story-editor/draft-edits.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 import { useStoreValue } from '../lib/store/store.ts';
 import { useMediaQuery } from '../lib/use-media-query.ts';
 import { addedStep, changeDraft, draftState, loadDraft, startOver } from './story-draft-state.ts';
@@ -39,14 +40,19 @@ export interface StoryAuthoringProps {
 
 const same = <T,>(value: T) => value;
 
+/** Where the bold button name goes in the translated sentence. */
+const SLOT = '\u0000';
+
 /** The dataset a draft is written for: the `data=` value, null for the bundled dataset. */
 function datasetOf(url: UrlStateApi): string | null {
   return url.state.params.find(([key]) => key === 'data')?.[1] ?? null;
 }
 
 function datasetName(dataset: string | null): string {
-  if (dataset === null) return 'the bundled dataset';
-  return dataset.startsWith('local:') ? `${dataset.slice('local:'.length)} (a file)` : dataset;
+  if (dataset === null) return i18n._('the bundled dataset');
+  return dataset.startsWith('local:')
+    ? i18n._('{name} (a file)', { name: dataset.slice('local:'.length) })
+    : dataset;
 }
 
 /** Writing a story in the explorer (README "Writing a story"): lazily loaded, never in a frame. */
@@ -83,10 +89,15 @@ function DraftLine({ slot, url }: StoryAuthoringProps) {
         <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
           <path d="M11.5 1.8 14.2 4.5 5.4 13.3 2 14l.7-3.4zM10.4 4 12 5.6" />
         </svg>
-        Your story draft ({count} {count === 1 ? 'step' : 'steps'})
+        {i18n._(
+          '{count, plural, one {Your story draft (# step)} other {Your story draft (# steps)}}',
+          { count },
+        )}
       </button>
       {dataset !== datasetOf(url) && (
-        <span className="story-draft-other">written for {datasetName(dataset)}</span>
+        <span className="story-draft-other">
+          {i18n._('written for {dataset}', { dataset: datasetName(dataset) })}
+        </span>
       )}
     </div>
   );
@@ -129,15 +140,24 @@ function EditorPart({ slot, url, view, links }: StoryAuthoringProps) {
     if (sheet) slot.close();
   }
 
-  const placeholder = <aside className="story-editor" aria-busy="true" aria-label="Story draft" />;
+  const placeholder = (
+    <aside className="story-editor" aria-busy="true" aria-label={i18n._('Story draft')} />
+  );
   if (state.status !== 'ready') return placeholder;
+  // One sentence, with the button's name in bold where the language puts it.
+  const [warningStart, warningEnd] = i18n
+    ._(
+      'This draft was written for {dataset}, not for the dataset open now. Its steps may select events this one does not have; {startOver} to write one for this dataset.',
+      { dataset: datasetName(state.dataset), startOver: SLOT },
+    )
+    .split(SLOT) as [string, string?];
   const notice = (
     <>
       {state.dataset !== dataset && (
         <p className="story-editor-warning">
-          This draft was written for {datasetName(state.dataset)}, not for the dataset open now. Its
-          steps may select events this one does not have; <strong>Start over</strong> to write one
-          for this dataset.
+          {warningStart}
+          <strong>{i18n._('Start over')}</strong>
+          {warningEnd}
         </p>
       )}
       {state.saveError && (

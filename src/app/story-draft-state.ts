@@ -11,6 +11,7 @@ import {
 } from '../features/story-editor/draft-edits.ts';
 import { clearDraftStory, readStoryDraft, saveDraftStory } from '../data/story/draft-store.ts';
 import { createStore } from '../lib/store/store.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 
 export type DraftState =
   | { status: 'loading' }
@@ -47,7 +48,9 @@ export function loadDraft(): void {
         status: 'ready',
         draft: EMPTY_DRAFT,
         dataset: null,
-        saveError: `This browser keeps no storage for the page: the draft lasts until the page is closed. Download it to keep it.`,
+        saveError: i18n._(
+          'This browser keeps no storage for the page: the draft lasts until the page is closed. Download it to keep it.',
+        ),
       }),
     );
 }
@@ -66,7 +69,7 @@ function keep(write: () => Promise<void>): void {
       if (state.status === 'ready')
         draftState.set({
           ...state,
-          saveError: `The draft could not be kept in this browser. Download it to keep it.`,
+          saveError: i18n._('The draft could not be kept in this browser. Download it to keep it.'),
         });
     },
   );

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import type { Dataset } from '../data/model/schema.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 import { readStoryIndex, type BundledStory } from './story-index.ts';
 
 /*
@@ -111,11 +112,11 @@ export function StoryLinks({
       <a
         className="button story-link"
         href={mark.href}
-        aria-label={`Back to the story: ${mark.title}`}
+        aria-label={i18n._('Back to the story: {title}', { title: mark.title })}
         title={mark.title}
         onClick={open(mark.href)}
       >
-        Back to the story
+        {i18n._('Back to the story')}
       </a>
     );
   }
@@ -127,10 +128,12 @@ export function StoryLinks({
         className="button story-link"
         href={href}
         onClick={open(href)}
-        aria-label={`Story: ${first.title}`}
+        aria-label={i18n._('Story: {title}', { title: first.title })}
         title={first.title}
       >
-        Story<span className="header-action-more">: {first.title}</span>
+        {/* The word, then the title (cut short on a phone); the link's name is the whole message. */}
+        {i18n._('Story')}
+        <span className="header-action-more">: {first.title}</span>
       </a>
     );
   }
@@ -140,7 +143,7 @@ export function StoryLinks({
     const href = `${base}?${search.toString()}`;
     return (
       <a className="button story-link" href={href} onClick={open(href)}>
-        Read the story
+        {i18n._('Read the story')}
       </a>
     );
   }

@@ -19,6 +19,7 @@ import type { UrlState } from '../data/url/url-state.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import { datasetOf, forgetStoryReturn, rememberStoryReturn } from './story-links.tsx';
 import { prepareBundledStory, useStory } from './use-story.ts';
+import { stepNoticeText } from './step-notice.ts';
 
 /**
  * Story mode, ready for the app's first render at `state`: a bundled story's file is read first
@@ -115,7 +116,9 @@ export function StoryMode({ url, explorer: Explorer, kit }: StoryModeProps) {
   const dataset = datasetQuery.data?.kind === 'dataset' ? datasetQuery.data.dataset : undefined;
   const storyState = useStory(source, dataset, kit.base);
   const story = storyState.status === 'ready' ? storyState.story : null;
-  const { step, notice } = readStep(state, story ? story.steps.length : null);
+  const reading = readStep(state, story ? story.steps.length : null);
+  const { step } = reading;
+  const notice = reading.notice && stepNoticeText(reading.notice);
 
   // A step the story does not have is corrected like any malformed part of an address: the
   // explorer's URL corrections replace the entry and show the notice (use-url-corrections.ts).

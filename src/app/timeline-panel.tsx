@@ -6,6 +6,7 @@ import type { CalendarDay } from '../data/model/calendar-day.ts';
 import type { Dataset } from '../data/model/schema.ts';
 import type { DateBulk } from '../data/query/date-bulk.ts';
 import { setDateRange, setPlayback } from '../data/url/explorer-actions.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import { useFirstScreenDrawn } from '../lib/after-mark.ts';
 import type { Store } from '../lib/store/store.ts';
@@ -42,7 +43,7 @@ export function TimelinePanel({ url, loaded, view, progress }: TimelinePanelProp
     if (loaded.query.isError) return null;
     // On a phone the chronology is below the map, out of sight, so the progress cannot live there.
     return (
-      <section className="timeline timeline-placeholder" aria-label="Timeline">
+      <section className="timeline timeline-placeholder" aria-label={i18n._('Timeline')}>
         {!loaded.needsMapping && <LoadProgress store={progress} />}
       </section>
     );
@@ -52,7 +53,9 @@ export function TimelinePanel({ url, loaded, view, progress }: TimelinePanelProp
   if (bulk.earlier + bulk.later === 0) return <DatasetTimeline {...props} axis={extent} />;
   return (
     <Suspense
-      fallback={<section className="timeline timeline-placeholder" aria-label="Timeline" />}
+      fallback={
+        <section className="timeline timeline-placeholder" aria-label={i18n._('Timeline')} />
+      }
     >
       <StrayAxis {...props} from={url.state.from} to={url.state.to}>
         {(axis, edges) => <DatasetTimeline {...props} axis={axis} edges={edges} />}

@@ -3,6 +3,7 @@ import type { Dataset, DatasetEvent } from '../data/model/schema.ts';
 import { eventPassesFilter } from '../data/query/filter.ts';
 import { keepKnownCategories, widenToEvent } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 
 /**
  * A link's own filters repaired against the dataset it opens (docs/contracts.md §2): a category
@@ -24,7 +25,11 @@ export function useLinkRepairs(
   useEffect(
     function dropUnknownCategories() {
       if (!unknownKey) return;
-      addNotice(`This dataset has no category “${unknownKey}”, so it was ignored.`);
+      addNotice(
+        i18n._('This dataset has no category “{category}”, so it was ignored.', {
+          category: unknownKey,
+        }),
+      );
       apply(keepKnownCategories, knownCategories);
     },
     [unknownKey, knownCategories, apply, addNotice],
@@ -39,7 +44,9 @@ export function useLinkRepairs(
       const repaired = keepKnownCategories(state, knownCategories);
       if (!selectedEvent || eventPassesFilter(selectedEvent, repaired)) return;
       addNotice(
-        `“${selectedEvent.title}” was outside this link's filters, so they were widened to show it.`,
+        i18n._("“{title}” was outside this link's filters, so they were widened to show it.", {
+          title: selectedEvent.title,
+        }),
       );
       apply(widenToEvent, selectedEvent, knownCategories.size);
     },

@@ -5,6 +5,7 @@ import { readStory } from '../data/story/read-story.ts';
 import { storyFromEvents } from '../data/story/story-columns.ts';
 import type { Story, StoryIssue } from '../data/story/story.ts';
 import { bundledStoryUrl, type StorySource } from '../data/url/story-url.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 
 /** A story as the page has it: loading, not fetched (with why), not a story (with every issue), or read. */
 export type StoryState =
@@ -21,14 +22,21 @@ async function fetchStory(url: string, signal: AbortSignal): Promise<StoryState>
     response = await fetch(url, { signal });
   } catch {
     throw new Error(
-      `The story file at ${url} could not be reached: check the address, or try again.`,
+      i18n._('The story file at {address} could not be reached: check the address, or try again.', {
+        address: url,
+      }),
     );
   }
   if (!response.ok)
     throw new Error(
       response.status === 404
-        ? `There is no story file at ${url} (the server answered 404, not found).`
-        : `The server answered ${response.status} for the story file at ${url}.`,
+        ? i18n._('There is no story file at {address} (the server answered 404, not found).', {
+            address: url,
+          })
+        : i18n._('The server answered {status} for the story file at {address}.', {
+            status: response.status,
+            address: url,
+          }),
     );
   const text = await response.text();
   let json: unknown;
@@ -38,7 +46,9 @@ async function fetchStory(url: string, signal: AbortSignal): Promise<StoryState>
     const reason = error instanceof Error ? error.message : 'unreadable';
     return {
       status: 'invalid',
-      issues: [{ field: '(the file)', reason: `is not JSON: ${reason}` }],
+      issues: [
+        { field: i18n._('(the file)'), reason: i18n._('is not JSON: {reason}', { reason }) },
+      ],
     };
   }
   const reading = readStory(json);
@@ -61,7 +71,9 @@ async function readDraft(): Promise<StoryState> {
   if (!draft)
     return {
       status: 'failed',
-      message: 'There is no draft story in this browser: write one with Add this view to a story.',
+      message: i18n._(
+        'There is no draft story in this browser: write one with Add this view to a story.',
+      ),
       retry: null,
       retrying: false,
     };
@@ -141,8 +153,9 @@ export function useStory(
             issues: [
               {
                 field: 'story_step',
-                reason:
+                reason: i18n._(
                   'this dataset has no story: no event has a step number in a story_step column',
+                ),
               },
             ],
           };
@@ -150,7 +163,7 @@ export function useStory(
       if (draft.isError)
         return {
           status: 'failed',
-          message: 'The draft story could not be read from this browser’s storage.',
+          message: i18n._('The draft story could not be read from this browser’s storage.'),
           retry: () => void draft.refetch(),
           retrying: draft.isFetching,
         };
@@ -158,7 +171,12 @@ export function useStory(
     case 'refused':
       return {
         status: 'invalid',
-        issues: [{ field: 'story', reason: `“${source.value}” is not an http(s) address` }],
+        issues: [
+          {
+            field: 'story',
+            reason: i18n._('“{address}” is not an http(s) address', { address: source.value }),
+          },
+        ],
       };
     default:
       if (query.isError)

@@ -10,6 +10,31 @@ import { DatasetError } from '../model/dataset-error.ts';
 /** The bundled dataset, served beside the app under the configured base path. */
 export const BUNDLED_DATASET_URL = `${import.meta.env.BASE_URL}data/events.geojson`;
 
+/**
+ * What went wrong with a download, as data: the page says it in the reader's language
+ * (load-error-text.ts). This module runs in the import worker too, which carries no catalogue;
+ * an error's `message` stays the English text (for the console and the tests).
+ */
+export type DownloadProblem =
+  | { kind: 'unreachable'; url: string; crossOrigin: boolean }
+  | { kind: 'answer'; url: string; status: string }
+  | { kind: 'cut-off'; url: string }
+  | { kind: 'stalled'; url: string; seconds: number }
+  | { kind: 'importer-stopped'; reason: string };
+
+/** An error with its problem attached (kept across the worker's messages, run-import.ts). */
+export function withProblem<E extends Error>(error: E, problem: DownloadProblem): E {
+  (error as E & { problem?: DownloadProblem }).problem = problem;
+  return error;
+}
+
+/** The problem an error carries, if any. */
+export function problemOf(error: unknown): DownloadProblem | undefined {
+  return error instanceof Error
+    ? (error as Error & { problem?: DownloadProblem }).problem
+    : undefined;
+}
+
 /** A failure worth trying again by itself: the network, not the content. */
 export class DatasetNetworkError extends DatasetError {
   override name = 'DatasetNetworkError';
@@ -101,8 +126,11 @@ export async function fetchBytes(
     }
   }, 1000);
   const stalledError = () =>
-    new DatasetStalledError(
-      `${url} stopped answering: nothing arrived for ${limit() / 1000} seconds. The server may be busy or the connection lost.`,
+    withProblem(
+      new DatasetStalledError(
+        `${url} stopped answering: nothing arrived for ${limit() / 1000} seconds. The server may be busy or the connection lost.`,
+      ),
+      { kind: 'stalled', url, seconds: limit() / 1000 },
     );
   try {
     let response: Response;
@@ -116,15 +144,22 @@ export async function fetchBytes(
       if (signal?.aborted) throw error;
       const crossOrigin =
         new URL(url, globalThis.location.href).origin !== globalThis.location.origin;
-      throw new DatasetNetworkError(
-        `Could not reach ${url}: the network request failed.${crossOrigin ? ' If the address opens in a browser tab, its server may not allow other sites to read it (CORS).' : ''}`,
+      throw withProblem(
+        new DatasetNetworkError(
+          `Could not reach ${url}: the network request failed.${crossOrigin ? ' If the address opens in a browser tab, its server may not allow other sites to read it (CORS).' : ''}`,
+        ),
+        { kind: 'unreachable', url, crossOrigin },
       );
     }
     lastHeard = Date.now();
     answered = true;
     if (!response.ok) {
       const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-      throw new DatasetError(`The server answered ${status} for ${url}.`);
+      throw withProblem(new DatasetError(`The server answered ${status} for ${url}.`), {
+        kind: 'answer',
+        url,
+        status,
+      });
     }
     const lengthHeader = Number(response.headers.get('Content-Length'));
     // Compressed responses report the compressed length: only a plain one is a usable total.
@@ -174,7 +209,10 @@ export async function fetchBytes(
       if (pieceError !== undefined) throw pieceError;
       if (stalled) throw stalledError();
       if (signal?.aborted) throw error;
-      throw new DatasetNetworkError(`The download of ${url} was cut off before it finished.`);
+      throw withProblem(
+        new DatasetNetworkError(`The download of ${url} was cut off before it finished.`),
+        { kind: 'cut-off', url },
+      );
     }
   } finally {
     clearInterval(watch);

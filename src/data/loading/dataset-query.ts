@@ -16,6 +16,7 @@ import { LOCAL_PREFIX, localFiles } from './local-files.ts';
 import { runImport } from './run-import.ts';
 import { takeEarlyLoad } from './early-load.ts';
 import { DatasetError } from '../model/dataset-error.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import {
   BUNDLED_DATASET_URL,
   DatasetNetworkError,
@@ -58,7 +59,10 @@ async function readInputs(
   const opened = localFiles(source.name);
   if (!opened) {
     throw new LocalFileMissingError(
-      `“${source.name}” was opened from a device, and opened files are not kept once the page closes. Open it again to go on.`,
+      i18n._(
+        '“{name}” was opened from a device, and opened files are not kept once the page closes. Open it again to go on.',
+        { name: source.name },
+      ),
     );
   }
   onProgress({ stage: 'reading', rows: 0 });

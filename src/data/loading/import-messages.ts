@@ -7,6 +7,7 @@ import type {
   ImportOutcome,
   ImportProgress,
 } from '../import/import-types.ts';
+import type { DownloadProblem } from './dataset-fetch.ts';
 
 export interface ImportRequest {
   inputs: ImportInput[];
@@ -43,5 +44,14 @@ export type ImportResponse =
       /** When the download ended, in ms since 1970 (performance.timeOrigin + now): for the mark. */
       at: number;
     }
-  /** `errorName`: the DatasetError subclass, so that the page can rebuild it (dataset-fetch.ts). */
-  | { type: 'error'; message: string; datasetError: boolean; errorName?: string };
+  /**
+   * `errorName`: the DatasetError subclass, so that the page can rebuild it (dataset-fetch.ts);
+   * `problem`: what went wrong, for the page to say in the reader's language.
+   */
+  | {
+      type: 'error';
+      message: string;
+      datasetError: boolean;
+      errorName?: string;
+      problem?: DownloadProblem;
+    };

@@ -6,7 +6,7 @@ import { DatasetError } from '../model/dataset-error.ts';
 import { FeatureStream } from '../import/feature-stream.ts';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
 import { EventPacker } from '../import/event-packer.ts';
-import { fetchBytes } from './dataset-fetch.ts';
+import { fetchBytes, problemOf } from './dataset-fetch.ts';
 import { MAX_MANIFEST_BYTES } from './manifest-check.ts';
 
 // The DOM and WebWorker type libraries cannot both be loaded; this is the little of the worker
@@ -103,6 +103,7 @@ scope.onmessage = async function handleImportRequest({ data: request }) {
       message: error instanceof Error ? error.message : String(error),
       datasetError: error instanceof DatasetError,
       errorName: error instanceof DatasetError ? error.name : undefined,
+      problem: problemOf(error),
     });
   }
 };

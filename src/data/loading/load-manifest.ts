@@ -4,6 +4,7 @@
  * (dataset-query.ts), so that this is not part of the first load.
  */
 import { DatasetError } from '../model/dataset-error.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { fileNameOf } from './dataset-fetch.ts';
 import type { Dataset } from '../model/schema.ts';
 import type { ImportOutcome, ImportProgress, ImportReport } from '../import/import-types.ts';
@@ -39,7 +40,10 @@ export async function loadManifest(
       );
       if (outcome.kind !== 'dataset') {
         throw new DatasetError(
-          `Part ${index + 1} (${name}) has columns the importer is not sure of. Open it on its own to check them, or give it plain column names.`,
+          i18n._(
+            'Part {number} ({name}) has columns the importer is not sure of. Open it on its own to check them, or give it plain column names.',
+            { number: index + 1, name },
+          ),
         );
       }
       results[index] = { name, dataset: outcome.dataset, report: outcome.report };
@@ -50,10 +54,16 @@ export async function loadManifest(
   await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, manifest.parts.length) }, work));
   const dataset = mergeParts(manifest.title, results);
   const first = results[0]?.report;
-  if (!first) throw new DatasetError('The manifest lists no parts.');
+  if (!first) throw new DatasetError(i18n._('The manifest lists no parts.'));
   return {
     kind: 'dataset',
     dataset,
-    report: { ...first, fileName: `${manifest.parts.length} parts`, format: first.format },
+    report: {
+      ...first,
+      fileName: i18n._('{count, plural, one {# part} other {# parts}}', {
+        count: manifest.parts.length,
+      }),
+      format: first.format,
+    },
   };
 }

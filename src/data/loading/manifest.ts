@@ -16,6 +16,7 @@
  * whose columns the importer is sure of.
  */
 import { DatasetError } from '../model/dataset-error.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import type { DataIssue, Dataset, DatasetEvent } from '../model/schema.ts';
 import { compareEvents } from '../model/sort-events.ts';
 import { IdSet } from './id-set.ts';
@@ -55,7 +56,9 @@ export function readManifest(
   const record = json as Record<string, unknown>;
   if (record.type !== 'DatelineManifest') return null;
   if (!Array.isArray(record.parts) || record.parts.length === 0) {
-    throw new DatasetError('The manifest lists no parts ("parts" should be a list of files).');
+    throw new DatasetError(
+      i18n._('The manifest lists no parts ("parts" should be a list of files).'),
+    );
   }
   const parts = record.parts.map((part, index): ManifestPart => {
     const fields = (typeof part === 'object' && part !== null ? part : {}) as Record<
@@ -63,10 +66,15 @@ export function readManifest(
       unknown
     >;
     const url = text(fields.url);
-    if (url === null) throw new DatasetError(`Part ${index + 1} of the manifest has no "url".`);
+    if (url === null)
+      throw new DatasetError(
+        i18n._('Part {number} of the manifest has no "url".', { number: index + 1 }),
+      );
     const resolved = new URL(url, manifestUrl);
     if (!protocols.includes(resolved.protocol)) {
-      throw new DatasetError(`Part ${index + 1} of the manifest is not an http(s) address.`);
+      throw new DatasetError(
+        i18n._('Part {number} of the manifest is not an http(s) address.', { number: index + 1 }),
+      );
     }
     return {
       url: resolved.href,
@@ -75,7 +83,7 @@ export function readManifest(
       events: typeof fields.events === 'number' ? fields.events : null,
     };
   });
-  return { title: text(record.title) ?? 'Untitled dataset', parts };
+  return { title: text(record.title) ?? i18n._('Untitled dataset'), parts };
 }
 
 /**

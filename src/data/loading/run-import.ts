@@ -4,7 +4,12 @@
  */
 import type { DatasetEvent } from '../model/schema.ts';
 import { DatasetError } from '../model/dataset-error.ts';
-import { DatasetNetworkError, DatasetStalledError, fetchBytes } from './dataset-fetch.ts';
+import {
+  DatasetNetworkError,
+  DatasetStalledError,
+  fetchBytes,
+  withProblem,
+} from './dataset-fetch.ts';
 import type { ImportOutcome, ImportProgress } from '../import/import-types.ts';
 import type { ImportRequest, ImportResponse } from './import-messages.ts';
 import { EventUnpacker } from '../import/event-unpacker.ts';
@@ -51,8 +56,14 @@ export class ImportSession {
   constructor(request: ImportRequest) {
     this.worker.onmessage = ({ data }: MessageEvent<ImportResponse>) => this.hear(data);
     this.worker.onerror = (event) => {
-      const message = `The importer stopped unexpectedly: ${event.message || 'no reason given'}.`;
-      this.hear({ type: 'error', message, datasetError: false });
+      const reason = event.message || 'no reason given';
+      const message = `The importer stopped unexpectedly: ${reason}.`;
+      this.hear({
+        type: 'error',
+        message,
+        datasetError: false,
+        problem: { kind: 'importer-stopped', reason },
+      });
     };
     this.worker.postMessage(request);
   }
@@ -127,9 +138,15 @@ export class ImportSession {
  * that failed stays a DatasetNetworkError, which the query retries.
  */
 export function importError(message: Extract<ImportResponse, { type: 'error' }>): Error {
-  if (message.errorName === 'DatasetStalledError') return new DatasetStalledError(message.message);
-  if (message.errorName === 'DatasetNetworkError') return new DatasetNetworkError(message.message);
-  return message.datasetError ? new DatasetError(message.message) : new Error(message.message);
+  const error =
+    message.errorName === 'DatasetStalledError'
+      ? new DatasetStalledError(message.message)
+      : message.errorName === 'DatasetNetworkError'
+        ? new DatasetNetworkError(message.message)
+        : message.datasetError
+          ? new DatasetError(message.message)
+          : new Error(message.message);
+  return message.problem ? withProblem(error, message.problem) : error;
 }
 
 /**

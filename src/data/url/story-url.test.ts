@@ -90,14 +90,14 @@ describe('readStep', () => {
     for (const value of ['0', 'abc', '-2', '2.5', '']) {
       const reading = step(value, 6);
       expect(reading.step).toBe(0);
-      expect(reading.notice).toMatch(/cover/);
+      expect(reading.notice).toEqual({ kind: 'no-such-step', asked: value });
     }
   });
 
   it('sends a step past the end to the last step, saying so', () => {
     expect(step('99', 6)).toEqual({
       step: 6,
-      notice: 'This story has 6 steps, so step 6, the last, is shown instead of step 99.',
+      notice: { kind: 'past-the-end', count: 6, asked: '99' },
     });
   });
 

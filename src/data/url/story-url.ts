@@ -50,11 +50,18 @@ export function bundledStoryUrl(id: string, base: string): string {
   return `${base}data/stories/${encodeURIComponent(id)}.json`;
 }
 
+/**
+ * What was wrong with `step=`, as data: the page says it in the reader's language
+ * (app/step-notice.ts). `asked` is the value as the address had it, cut at 20 characters.
+ */
+export type StepNotice =
+  { kind: 'no-such-step'; asked: string } | { kind: 'past-the-end'; count: number; asked: string };
+
 /** The step the address asks for: 0 is the cover, 1 … count the steps. */
 export interface StepReading {
   step: number;
   /** What was wrong with `step=` and what is shown instead; null when nothing was. */
-  notice: string | null;
+  notice: StepNotice | null;
 }
 
 /**
@@ -69,13 +76,13 @@ export function readStep(state: UrlState, count: number | null): StepReading {
   if (!/^\d{1,9}$/.test(raw.trim()) || Number(raw) === 0)
     return {
       step: 0,
-      notice: `There is no step “${shown}”: steps are numbered from 1, so the story’s cover is shown.`,
+      notice: { kind: 'no-such-step', asked: shown },
     };
   const step = Number(raw);
   if (count !== null && step > count)
     return {
       step: count,
-      notice: `This story has ${count} step${count === 1 ? '' : 's'}, so step ${count}, the last, is shown instead of step ${shown}.`,
+      notice: { kind: 'past-the-end', count, asked: shown },
     };
   return { step, notice: null };
 }

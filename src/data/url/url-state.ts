@@ -152,9 +152,17 @@ function parseDay(
   if (value === null || value.trim() === '') return null;
   const day = parseIsoDay(value.trim());
   if (day === null) {
-    const which = key === 'from' ? 'start' : 'end';
+    const values = { date: quote(value) };
     notices.push(
-      `The ${which} date ${quote(value)} is not a date in the form YYYY-MM-DD, so it was ignored.`,
+      key === 'from'
+        ? i18n._(
+            'The start date {date} is not a date in the form YYYY-MM-DD, so it was ignored.',
+            values,
+          )
+        : i18n._(
+            'The end date {date} is not a date in the form YYYY-MM-DD, so it was ignored.',
+            values,
+          ),
     );
   }
   return day;
@@ -166,7 +174,10 @@ function parseEmbed(search: URLSearchParams, notices: string[]): boolean {
   if (value === null || value === '0') return false;
   if (value === '1') return true;
   notices.push(
-    `The embed setting ${quote(value)} is not 1 or 0, so the full view is shown. Use embed=1 for the reader view.`,
+    i18n._(
+      'The embed setting {value} is not 1 or 0, so the full view is shown. Use embed=1 for the reader view.',
+      { value: quote(value) },
+    ),
   );
   return false;
 }
@@ -201,7 +212,10 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
   if (from !== null && to !== null && to < from) {
     // Which of the two was meant cannot be told, so neither is kept: all dates are shown.
     notices.push(
-      `The end date ${formatIsoDay(to)} comes before the start date ${formatIsoDay(from)}, so both dates were ignored.`,
+      i18n._(
+        'The end date {end} comes before the start date {start}, so both dates were ignored.',
+        { end: formatIsoDay(to), start: formatIsoDay(from) },
+      ),
     );
     from = null;
     to = null;
@@ -209,7 +223,11 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
 
   let query = (searchParams.get('q') ?? '').trim();
   if (query.length > MAX_QUERY_LENGTH) {
-    notices.push(`The search was longer than ${MAX_QUERY_LENGTH} characters and was shortened.`);
+    notices.push(
+      i18n._('The search was longer than {count} characters and was shortened.', {
+        count: MAX_QUERY_LENGTH,
+      }),
+    );
     query = clip(query, MAX_QUERY_LENGTH).trim();
   }
 
@@ -220,7 +238,10 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
   const uniqueCategories = [...new Set(rawCategories)];
   if (uniqueCategories.length > MAX_CATEGORIES) {
     notices.push(
-      `Only the first ${MAX_CATEGORIES} of ${uniqueCategories.length} categories were kept.`,
+      i18n._('Only the first {kept} of {count} categories were kept.', {
+        kept: MAX_CATEGORIES,
+        count: uniqueCategories.length,
+      }),
     );
   }
   const categories = uniqueCategories.slice(0, MAX_CATEGORIES);
@@ -229,7 +250,9 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
   const { settings, unknown } = parsePlayParam(searchParams.get('play') ?? '');
   if (unknown.length > 0)
     notices.push(
-      `The playback setting ${quote(unknown.join(','))} is not known, so it was left out.`,
+      i18n._('The playback setting {value} is not known, so it was left out.', {
+        value: quote(unknown.join(',')),
+      }),
     );
   const play = playParam(settings);
 
@@ -241,7 +264,10 @@ export function parseUrl(pathname: string, search: string, base: string): Parsed
       if (dataSeen || value.trim() === '') continue;
       if (!isDatasetAddress(value)) {
         notices.push(
-          `The dataset address ${quote(value)} is not an http(s) address, so the bundled dataset is shown.`,
+          i18n._(
+            'The dataset address {address} is not an http(s) address, so the bundled dataset is shown.',
+            { address: quote(value) },
+          ),
         );
         continue;
       }

@@ -1,3 +1,5 @@
+import { i18n } from '../../lib/i18n/i18n.ts';
+
 export interface EmbedBarProps {
   /** The dataset's title, or null while it loads. */
   title: string | null;
@@ -13,10 +15,12 @@ export function EmbedBar({ title, fullViewHref }: EmbedBarProps) {
   return (
     <header className="embed-bar">
       <span className="embed-brand-mark" aria-hidden="true" />
-      <h1 className="embed-title">{title ?? 'Loading…'}</h1>
+      <h1 className="embed-title" dir={title === null ? undefined : 'auto'}>
+        {title ?? i18n._('Loading…')}
+      </h1>
       <a className="embed-open" href={fullViewHref} target="_blank" rel="noopener">
-        Open in Dateline
-        <span className="visually-hidden"> (opens in a new tab)</span>
+        {i18n._('Open in Dateline')}
+        <span className="visually-hidden"> {i18n._('(opens in a new tab)')}</span>
       </a>
     </header>
   );

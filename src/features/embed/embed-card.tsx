@@ -1,6 +1,7 @@
 import { isHttpUrl } from '../../data/model/dataset-error.ts';
 import { formatEventDate } from '../../data/model/date-label.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 
 export interface EmbedCardProps {
   event: DatasetEvent;
@@ -17,14 +18,14 @@ export function EmbedCard({ event, onClose }: EmbedCardProps) {
   return (
     <article className="embed-card" aria-labelledby={titleId}>
       <div className="embed-card-head">
-        <h2 id={titleId} className="embed-card-title">
+        <h2 id={titleId} className="embed-card-title" dir="auto">
           {event.title}
         </h2>
         <button
           type="button"
           className="embed-card-close"
-          aria-label="Close: show all events"
-          title="Show all events"
+          aria-label={i18n._('Close: show all events')}
+          title={i18n._('Show all events')}
           onClick={onClose}
         >
           <span aria-hidden="true">×</span>
@@ -32,21 +33,30 @@ export function EmbedCard({ event, onClose }: EmbedCardProps) {
       </div>
       <p className="embed-card-facts">
         <span className="embed-card-date">{formatEventDate(event.date)}</span>
-        {event.place && <span className="embed-card-place">{event.place}</span>}
+        {event.place && (
+          <span className="embed-card-place" dir="auto">
+            {event.place}
+          </span>
+        )}
       </p>
-      {event.summary && <p className="embed-card-summary">{event.summary}</p>}
+      {event.summary && (
+        <p className="embed-card-summary" dir="auto">
+          {event.summary}
+        </p>
+      )}
       {event.sources.length > 0 && (
-        <ul className="embed-card-sources" aria-label="Sources">
+        <ul className="embed-card-sources" aria-label={i18n._('Sources')}>
           {event.sources.map((source, index) => (
             <li key={index}>
+              {i18n._('Source:')}{' '}
               {source.url && isHttpUrl(source.url) ? (
-                <a href={source.url} target="_blank" rel="noopener noreferrer">
+                <a href={source.url} target="_blank" rel="noopener noreferrer" dir="auto">
                   {source.publisher}
                   {source.title && `: ${source.title}`}
-                  <span className="visually-hidden"> (opens in a new tab)</span>
+                  <span className="visually-hidden"> {i18n._('(opens in a new tab)')}</span>
                 </a>
               ) : (
-                <span>
+                <span dir="auto">
                   {source.publisher}
                   {source.title && `: ${source.title}`}
                 </span>
