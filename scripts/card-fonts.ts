@@ -137,7 +137,10 @@ export function cardFonts(): CardFonts {
 
 /** The fonts resvg draws with, subset to `text`'s characters, as files in a fresh folder. */
 export interface SubsetFonts {
+  /** The files resvg is given: only the families some character of the text is drawn in. */
   files: string[];
+  /** The file of a family's weight, or null when no character of the text needs that family. */
+  fileOf(family: CardFamily, weight: CardWeight): string | null;
   /** Their size together. */
   bytes: number;
   /** Deletes the files once the cards are drawn. */
@@ -147,6 +150,13 @@ export interface SubsetFonts {
 
 export async function subsetCardFonts(text: string): Promise<SubsetFonts> {
   const characters = [...new Set(Array.from(text))].join('');
+  const full = cardFonts();
+  // A family no character falls to (Noto Sans Arabic for cards without Arabic) is not handed to
+  // resvg, which reads every font file for every card.
+  const needed = new Set<CardFamily>(['Inter']);
+  for (const weight of [400, 700] as const)
+    for (const run of full.runs(weight, characters.replace(/\s/gu, ''), 'ltr'))
+      needed.add(run.family);
   const subsets = await Promise.all(
     readFonts().map((family) =>
       Promise.all(
@@ -156,14 +166,25 @@ export async function subsetCardFonts(text: string): Promise<SubsetFonts> {
   );
   const folder = await mkdtemp(join(tmpdir(), 'dateline-card-fonts-'));
   const files: string[] = [];
+  const fileByFamily = new Map<string, string>();
+  let bytes = 0;
   for (const [familyIndex, family] of subsets.entries()) {
+    const name = CARD_FONT_FAMILIES[familyIndex];
+    if (!name || !needed.has(name)) continue;
     for (const [weightIndex, buffer] of family.entries()) {
       const file = join(folder, `font-${familyIndex}-${weightIndex}.ttf`);
       await writeFile(file, buffer);
       files.push(file);
+      fileByFamily.set(`${name} ${weightIndex === 0 ? 400 : 700}`, file);
+      bytes += buffer.length;
     }
   }
-  const bytes = subsets.flat().reduce((total, buffer) => total + buffer.length, 0);
   const remove = () => rm(folder, { recursive: true, force: true });
-  return { files, bytes, remove, fonts: fontsOf(subsets) };
+  return {
+    files,
+    fileOf: (family, weight) => fileByFamily.get(`${family} ${weight}`) ?? null,
+    bytes,
+    remove,
+    fonts: fontsOf(subsets),
+  };
 }
