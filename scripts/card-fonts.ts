@@ -47,6 +47,8 @@ function openFont(buffer: Buffer): fontkit.Font {
   return font;
 }
 
+const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+
 /** A stretch of text drawn in one family. */
 export interface FontRun {
   family: CardFamily;
@@ -110,7 +112,10 @@ function fontsOf(buffers: Buffer[][]): CardFonts {
         // Shaped, so kerning counts as it does when resvg draws the run; but without contextual
         // alternates, which resvg does not apply and which widen Noto's spaces between Hangul.
         const font = families.find((family) => family.family === run.family)?.[weight];
-        const advance = font?.layout(run.text, { calt: false }).advanceWidth ?? 0;
+        // fontkit shapes a run in the script of its first letter: a run of an Arabic line that
+        // starts with a Latin name is shaped as Arabic all the same (joined letters are narrower).
+        const script = ARABIC.test(run.text) ? 'arab' : undefined;
+        const advance = font?.layout(run.text, { calt: false }, script).advanceWidth ?? 0;
         return font ? width + (advance / font.unitsPerEm) * size : width;
       }, 0),
     covers: (weight, text) =>

@@ -207,6 +207,34 @@ describe('the cards in Korean and in Arabic', () => {
     expect(svg).toContain(
       `<text x="${x}" y="${first.y}" font-family="'Noto Sans Arabic'" font-weight="700"`,
     );
-    expect(svg).toContain(`>${first.text}</text>`);
+    expect(svg).toContain(`>\u202B${first.text}\u202C</text>`);
+  });
+
+  it('order a right-to-left line that starts with a Latin name right to left, measured as shaped', () => {
+    const fonts = cardFonts();
+    const measure = fonts.measure(700, 46, 'rtl');
+    const mixed = 'Hwasong-18 قرب سينبو،';
+    // Shaped as Arabic (joined letters) though its first letter is Latin.
+    expect(
+      Math.abs(measure(mixed) - (measure('Hwasong-18') + measure(' ') + measure('قرب سينبو،'))),
+    ).toBeLessThan(2);
+    const [event] = parseDatasetText(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            ...(rawFeatures[2] as object),
+            properties: {
+              ...(rawFeatures[2] as { properties: object }).properties,
+              title: 'كوريا الشمالية تطلق صاروخ Hwasong-18 قرب سينبو، بحسب سيول',
+            },
+          },
+        ],
+      }),
+    ).events;
+    if (!event) throw new Error('no event');
+    const svg = socialCardSvg(event, basemap, 'Data', { palette, fonts });
+    // resvg lays every <text> out left to right: each right-to-left run is embedded (RLE … PDF).
+    expect(svg).toContain('>\u202BHwasong-18 قرب سينبو،\u202C</text>');
   });
 });

@@ -221,6 +221,14 @@ export function cardTextLines(
  * line read right to left (an Arabic title) is set against the right edge of its room, its runs
  * placed from the right.
  */
+/**
+ * resvg lays out every <text> as a left-to-right paragraph (it ignores `direction` and a leading
+ * RLM): a right-to-left line that starts with a Latin name ("Hwasong-18 قرب …") came out in the
+ * wrong order. Embedding the run right to left (RLE … PDF, invisible, without width) orders it.
+ */
+const RIGHT_TO_LEFT_EMBEDDING = '\u202B';
+const POP_DIRECTIONAL_FORMATTING = '\u202C';
+
 function textSvg(line: CardTextLine, fonts: CardFonts): string {
   const measure = fonts.measure(line.weight, line.size, line.direction);
   const runs = fonts
@@ -231,7 +239,7 @@ function textSvg(line: CardTextLine, fonts: CardFonts): string {
   return runs
     .map(({ run, width }) => {
       if (rightToLeft) x -= width;
-      const element = `<text x="${x.toFixed(1)}" y="${line.y}" font-family="'${run.family}'"${line.weight === 700 ? ' font-weight="700"' : ''} font-size="${line.size}" fill="${line.fill}" xml:space="preserve">${escapeXml(run.text)}</text>`;
+      const element = `<text x="${x.toFixed(1)}" y="${line.y}" font-family="'${run.family}'"${line.weight === 700 ? ' font-weight="700"' : ''} font-size="${line.size}" fill="${line.fill}" xml:space="preserve">${rightToLeft ? `${RIGHT_TO_LEFT_EMBEDDING}${escapeXml(run.text)}${POP_DIRECTIONAL_FORMATTING}` : escapeXml(run.text)}</text>`;
       if (!rightToLeft) x += width;
       return element;
     })
