@@ -2,6 +2,7 @@
  * What a chat app or a search engine sees: the built pages fetched as plain HTTP, with no
  * JavaScript run.
  */
+import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 
 const SUMMIT = 'Putin and Kim Jong-un agree a mutual defence pact at their Pyongyang summit';
@@ -56,8 +57,13 @@ test('the build writes a 404 fallback, robots.txt and a sitemap of the event and
   // Built without SITE_URL, as the tests are: a sitemap must be an absolute URL, so none is named.
   expect(await robots.text()).toBe('User-agent: *\nAllow: /\n');
   const sitemap = await (await request.get('sitemap.xml')).text();
-  expect(sitemap.match(/<loc>/g)).toHaveLength(8);
-  expect(sitemap).toContain('events/sinpo-cruise-missile-tests</loc>');
+  // The home page, six events and a story, each in English and in Korean.
+  expect(sitemap.match(/<loc>/g)).toHaveLength(16);
+  expect(sitemap).toContain('/events/sinpo-cruise-missile-tests</loc>');
+  expect(sitemap).toContain('/ko/events/sinpo-cruise-missile-tests</loc>');
+  expect(sitemap).toContain(
+    'hreflang="ko" href="' /* each entry names the other language's address */,
+  );
 });
 
 test('an event page opened in the browser is the app, on that event', async ({ page }) => {
@@ -107,4 +113,93 @@ test('a story page carries the story’s title, description and card, and the si
   expect(preloads.some((href) => /\/assets\/story-mode-[\w-]+\.js$/.test(href))).toBe(true);
   for (const href of preloads)
     expect((await request.get(new URL(href, baseURL).href)).ok()).toBe(true);
+});
+
+/** The bundled event's Korean title: its `translations.ko.title`, else its own (shape.md). */
+function koreanTitle(id: string): string {
+  const dataset = JSON.parse(readFileSync('data/events.geojson', 'utf8')) as {
+    features: { id: string; properties: { title: string; translations?: unknown } }[];
+  };
+  const feature = dataset.features.find((candidate) => candidate.id === id);
+  if (!feature) throw new Error(`no event ${id}`);
+  const translations = feature.properties.translations as
+    Record<string, { title?: string } | undefined> | undefined;
+  return translations?.ko?.title || feature.properties.title;
+}
+
+function links(html: string, hreflang: string): string[] {
+  return [
+    ...html.matchAll(
+      new RegExp(`<link rel="alternate" hreflang="${hreflang}" href="([^"]*)"`, 'g'),
+    ),
+  ].map(([, href]) => href ?? '');
+}
+
+test('a Korean event page (/ko/events/<id>) has its Korean title, ko_KR, a Korean card and both languages’ addresses', async ({
+  request,
+  baseURL,
+}) => {
+  const id = 'pyongyang-summit-defense-pact';
+  const basePath = new URL(baseURL ?? 'http://127.0.0.1/').pathname;
+  const response = await request.get(`ko/events/${id}/`);
+  expect(response.ok()).toBe(true);
+  const html = await response.text();
+  const title = koreanTitle(id);
+  expect(html).toContain('<html lang="ko">');
+  expect(html).toContain(`<title>${title} — Dateline</title>`);
+  expect(meta(html, 'property', 'og:title')).toBe(title);
+  expect(meta(html, 'name', 'description')).toMatch(/^2024년 6월, /);
+  expect(meta(html, 'property', 'og:locale')).toBe('ko_KR');
+  expect(meta(html, 'property', 'og:locale:alternate')).toBe('en_US');
+  expect(meta(html, 'property', 'og:url')).toMatch(new RegExp(`${basePath}ko/events/${id}$`));
+  expect(html).toMatch(new RegExp(`<link rel="canonical" href="[^"]*${basePath}ko/events/${id}"`));
+  expect(links(html, 'ko')).toEqual([
+    expect.stringMatching(new RegExp(`${basePath}ko/events/${id}$`)),
+  ]);
+  expect(links(html, 'en')).toEqual([
+    expect.stringMatching(new RegExp(`${basePath}events/${id}$`)),
+  ]);
+  expect(links(html, 'x-default')).toEqual(links(html, 'en'));
+  // The static shell painted before the script runs is Korean too.
+  expect(html).toContain('데이터셋 불러오는 중…');
+
+  const image = meta(html, 'property', 'og:image') ?? '';
+  expect(image).toMatch(new RegExp(`${basePath}ko/events/${id}/card\\.png$`));
+  const png = await request.get(new URL(image, baseURL).href);
+  expect(png.ok()).toBe(true);
+  expect(pngSize(await png.body())).toEqual({ width: 1200, height: 630 });
+  const english = await png.body();
+  expect(english.equals(await (await request.get(`events/${id}/card.png`)).body())).toBe(false);
+
+  // And the English page names the Korean one.
+  const englishHtml = await (await request.get(`events/${id}/`)).text();
+  expect(meta(englishHtml, 'property', 'og:locale')).toBe('en_US');
+  expect(meta(englishHtml, 'property', 'og:locale:alternate')).toBe('ko_KR');
+  expect(links(englishHtml, 'ko')).toEqual(links(html, 'ko'));
+});
+
+test('the Korean explorer (/ko/) is a Korean page, and a Korean event page opens the app in Korean on that event', async ({
+  page,
+  request,
+}) => {
+  const home = await (await request.get('ko/')).text();
+  expect(home).toContain('<html lang="ko">');
+  expect(home).toContain('<title>Dateline — 언제, 어디서 일어났나</title>');
+  expect(meta(home, 'property', 'og:locale')).toBe('ko_KR');
+  expect(links(home, 'en')).toHaveLength(1);
+
+  const id = 'pyongyang-summit-defense-pact';
+  await page.goto(`./ko/events/${id}/`);
+  await expect(page).toHaveURL(new RegExp(`/ko/events/${id}$`));
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await expect(
+    page
+      .locator('[aria-current="true"]')
+      .filter({ hasText: koreanTitle(id) })
+      .or(
+        page.locator('[aria-current="true"]').filter({
+          hasText: 'Putin and Kim Jong-un agree a mutual defence pact',
+        }),
+      ),
+  ).toHaveCount(1);
 });

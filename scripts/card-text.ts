@@ -103,3 +103,21 @@ export function wrapByWidth(
   kept[maxLines - 1] = withEllipsis(kept[maxLines - 1] ?? '', measure, room);
   return { lines: kept, cut: true };
 }
+
+/** Letters of the scripts written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko, …). */
+const RIGHT_TO_LEFT =
+  /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]|[\u{10800}-\u{10FFF}]|[\u{1E800}-\u{1EFFF}]/u;
+
+/**
+ * The direction a line of text is read in, by its first strong character (Unicode's rule P2 for a
+ * paragraph): an Arabic title is right to left even when it holds a number or a Latin name.
+ */
+export type Direction = 'ltr' | 'rtl';
+
+export function textDirection(text: string): Direction {
+  for (const character of text) {
+    if (RIGHT_TO_LEFT.test(character)) return 'rtl';
+    if (/\p{L}/u.test(character)) return 'ltr';
+  }
+  return 'ltr';
+}

@@ -15,6 +15,12 @@
  *   dist/stories/<id>/card.png    title, description, social tags and card (its cover event's map)
  *   dist/data/stories/<id>.json   the story files, checked, and index.json listing them
  *
+ *   dist/ko/…                     the same pages in Korean (site-languages.ts): the explorer's
+ *                                 shell (ko/index.html), ko/events/<id>/ with the event's Korean
+ *                                 title and summary (its `translations.ko`) and a Korean card,
+ *                                 ko/stories/<id>/; every page names the other language's
+ *                                 (hreflang) and the sitemap lists both
+ *
  * BASE_PATH (as for the build) puts it all under a sub-path; SITE_URL (https://example.org) makes
  * the URLs absolute, which link previews and sitemaps need on a public host. A site built from
  * another dataset (scripts/build-site.ts) calls prerenderSite with its file and title.
@@ -24,8 +30,11 @@ import { join, resolve } from 'node:path';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
 import { buildBasemap } from '../src/features/map/basemap-shapes.ts';
 import { parseDatasetText } from '../src/data/model/validate.ts';
-import { formatEventDate } from '../src/data/model/date-label.ts';
-import { categoryPalette, countCategories } from '../src/data/model/categories.ts';
+import {
+  categoryPalette,
+  countCategories,
+  type CategoryPalette,
+} from '../src/data/model/categories.ts';
 import type { DatasetEvent } from '../src/data/model/schema.ts';
 import { embedSnippet } from '../src/data/export/embed-snippet.ts';
 import {
@@ -41,6 +50,17 @@ import {
 import { subsetCardFonts } from './card-fonts.ts';
 import { readStoriesFolder, storyIndex, type SiteStory } from './site-stories.ts';
 import { SiteBuildError } from './site-dataset.ts';
+import {
+  OG_LOCALES,
+  PAGE_LANGUAGES,
+  PAGE_WORDS,
+  eventDate,
+  eventText,
+  koreanShellHtml,
+  languagePrefix,
+  type EventText,
+  type PageLanguage,
+} from './site-languages.ts';
 
 /** Where the pages go and what they are called: one site's settings. */
 export interface SiteOptions {
@@ -56,23 +76,54 @@ export interface SiteOptions {
 export const OEMBED_WIDTH = 680;
 export const OEMBED_HEIGHT = 520;
 
-function eventUrl(event: DatasetEvent, { site, base }: SiteOptions): string {
-  return `${site}${base}events/${encodeURIComponent(event.id)}`;
+/** A page in one language: its language, and the dataset file's features (for translations). */
+export interface PageOptions {
+  language?: PageLanguage;
+  /** The dataset file's `features`, where an event's `translations` are read (site-languages.ts). */
+  rawFeatures?: readonly unknown[];
+}
+
+function eventUrl(
+  event: DatasetEvent,
+  { site, base }: SiteOptions,
+  language: PageLanguage = 'en',
+): string {
+  return `${site}${base}${languagePrefix(language)}events/${encodeURIComponent(event.id)}`;
+}
+
+/** The page's own locale and canonical, and the links to it in every language (hreflang). */
+function languageTags(url: (language: PageLanguage) => string, language: PageLanguage): string[] {
+  return [
+    `<link rel="canonical" href="${escapeXml(url(language))}" />`,
+    ...PAGE_LANGUAGES.map(
+      (other) => `<link rel="alternate" hreflang="${other}" href="${escapeXml(url(other))}" />`,
+    ),
+    `<link rel="alternate" hreflang="x-default" href="${escapeXml(url(PAGE_LANGUAGES[0] ?? 'en'))}" />`,
+    `<meta property="og:locale" content="${OG_LOCALES[language]}" />`,
+    ...PAGE_LANGUAGES.filter((other) => other !== language).map(
+      (other) => `<meta property="og:locale:alternate" content="${OG_LOCALES[other]}" />`,
+    ),
+  ];
 }
 
 /** The event's oEmbed answer (oembed.com, "rich"): its embed view in a frame, and its card. */
-export function oembedJson(event: DatasetEvent, options: SiteOptions): string {
-  const pageUrl = eventUrl(event, options);
+export function oembedJson(
+  event: DatasetEvent,
+  options: SiteOptions,
+  { language = 'en', rawFeatures = [] }: PageOptions = {},
+): string {
+  const pageUrl = eventUrl(event, options, language);
+  const { title } = eventText(event, language, rawFeatures);
   return `${JSON.stringify(
     {
       type: 'rich',
       version: '1.0',
-      title: event.title,
+      title,
       provider_name: options.siteName,
-      provider_url: `${options.site}${options.base}`,
+      provider_url: `${options.site}${options.base}${languagePrefix(language)}`,
       html: embedSnippet({
         src: `${pageUrl}?embed=1`,
-        title: `${event.title} — ${options.siteName}`,
+        title: `${title} — ${options.siteName}`,
         width: OEMBED_WIDTH,
         height: OEMBED_HEIGHT,
       }),
@@ -87,40 +138,51 @@ export function oembedJson(event: DatasetEvent, options: SiteOptions): string {
   )}\n`;
 }
 
-export function eventDescription(event: DatasetEvent): string {
-  const text =
-    `${formatEventDate(event.date)}, ${event.place || 'place not given'}. ${event.summary}`.trim();
-  return text.length > 200 ? `${text.slice(0, 199).replace(/\s+\S*$/, '')}…` : text;
+export function eventDescription(
+  event: DatasetEvent,
+  language: PageLanguage = 'en',
+  text: EventText = eventText(event, language),
+): string {
+  const place = text.place || PAGE_WORDS[language].placeNotGiven;
+  const description = `${eventDate(event.date, language)}, ${place}. ${text.summary}`.trim();
+  return description.length > 200
+    ? `${description.slice(0, 199).replace(/\s+\S*$/, '')}…`
+    : description;
 }
 
-/** The app's index.html with one event's head: title, description, canonical and social tags. */
+/**
+ * The app's index.html (the Korean shell for a Korean page) with one event's head: title,
+ * description, canonical, the other language's address and social tags.
+ */
 export function eventPageHtml(
   indexHtml: string,
   event: DatasetEvent,
   datasetTitle: string,
   options: SiteOptions = { site: '', base: '/', siteName: 'Dateline' },
+  { language = 'en', rawFeatures = [] }: PageOptions = {},
 ): string {
-  const pageUrl = eventUrl(event, options);
+  const pageUrl = eventUrl(event, options, language);
   const imageUrl = `${pageUrl}/card.png`;
-  const title = `${event.title} — ${options.siteName}`;
-  const description = eventDescription(event);
+  const text = eventText(event, language, rawFeatures);
+  const title = `${text.title} — ${options.siteName}`;
+  const description = eventDescription(event, language, text);
   const tags = [
-    `<link rel="canonical" href="${escapeXml(pageUrl)}" />`,
+    ...languageTags((other) => eventUrl(event, options, other), language),
     `<meta property="og:type" content="article" />`,
     `<meta property="og:site_name" content="${escapeXml(options.siteName)}" />`,
-    `<meta property="og:title" content="${escapeXml(event.title)}" />`,
+    `<meta property="og:title" content="${escapeXml(text.title)}" />`,
     `<meta property="og:description" content="${escapeXml(description)}" />`,
     `<meta property="og:url" content="${escapeXml(pageUrl)}" />`,
     `<meta property="og:image" content="${escapeXml(imageUrl)}" />`,
     `<meta property="og:image:width" content="${CARD_WIDTH}" />`,
     `<meta property="og:image:height" content="${CARD_HEIGHT}" />`,
-    `<meta property="og:image:alt" content="${escapeXml(`Map of ${event.place || 'the event'}: ${event.title}`)}" />`,
+    `<meta property="og:image:alt" content="${escapeXml(PAGE_WORDS[language].mapOf(text.place, text.title))}" />`,
     `<meta name="twitter:card" content="summary_large_image" />`,
-    `<meta name="twitter:title" content="${escapeXml(event.title)}" />`,
+    `<meta name="twitter:title" content="${escapeXml(text.title)}" />`,
     `<meta name="twitter:description" content="${escapeXml(description)}" />`,
     `<meta name="twitter:image" content="${escapeXml(imageUrl)}" />`,
     `<meta name="dateline:dataset" content="${escapeXml(datasetTitle)}" />`,
-    `<link rel="alternate" type="application/json+oembed" href="${escapeXml(`${pageUrl}/oembed.json`)}" title="${escapeXml(event.title)}" />`,
+    `<link rel="alternate" type="application/json+oembed" href="${escapeXml(`${pageUrl}/oembed.json`)}" title="${escapeXml(text.title)}" />`,
   ];
   return indexHtml
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeXml(title)}</title>`)
@@ -131,8 +193,8 @@ export function eventPageHtml(
     .replace('</head>', `    ${tags.join('\n    ')}\n  </head>`);
 }
 
-function storyUrl(id: string, { site, base }: SiteOptions): string {
-  return `${site}${base}stories/${encodeURIComponent(id)}`;
+function storyUrl(id: string, { site, base }: SiteOptions, language: PageLanguage = 'en'): string {
+  return `${site}${base}${languagePrefix(language)}stories/${encodeURIComponent(id)}`;
 }
 
 function shortDescription(text: string): string {
@@ -172,8 +234,10 @@ export function storyPageHtml(
   datasetTitle: string,
   options: SiteOptions = { site: '', base: '/', siteName: 'Dateline' },
   storyModeScripts: readonly string[] = [],
+  language: PageLanguage = 'en',
 ): string {
-  const pageUrl = storyUrl(id, options);
+  const pageUrl = storyUrl(id, options, language);
+  const words = PAGE_WORDS[language];
   // The story's file and story mode's code are fetched at once, beside the app, not after it:
   // the step card is what the reader came for (its paint is the page's largest).
   const preloads = [
@@ -184,10 +248,9 @@ export function storyPageHtml(
     ),
   ];
   const imageUrl = `${pageUrl}/card.png`;
-  const description =
-    shortDescription(story.description) || `A story in ${story.steps.length} steps`;
+  const description = shortDescription(story.description) || words.storyInSteps(story.steps.length);
   const tags = [
-    `<link rel="canonical" href="${escapeXml(pageUrl)}" />`,
+    ...languageTags((other) => storyUrl(id, options, other), language),
     `<meta property="og:type" content="article" />`,
     `<meta property="og:site_name" content="${escapeXml(options.siteName)}" />`,
     `<meta property="og:title" content="${escapeXml(story.title)}" />`,
@@ -196,7 +259,7 @@ export function storyPageHtml(
     `<meta property="og:image" content="${escapeXml(imageUrl)}" />`,
     `<meta property="og:image:width" content="${CARD_WIDTH}" />`,
     `<meta property="og:image:height" content="${CARD_HEIGHT}" />`,
-    `<meta property="og:image:alt" content="${escapeXml(`Map for the story “${story.title}”`)}" />`,
+    `<meta property="og:image:alt" content="${escapeXml(words.mapForStory(story.title))}" />`,
     `<meta name="twitter:card" content="summary_large_image" />`,
     `<meta name="twitter:title" content="${escapeXml(story.title)}" />`,
     `<meta name="twitter:description" content="${escapeXml(description)}" />`,
@@ -229,6 +292,46 @@ function storyCardEvent(
   return events[0] ?? null;
 }
 
+/** The dataset file's `features` as written (where translations are read), or none. */
+function rawFeaturesOf(text: string): unknown[] {
+  const json = JSON.parse(text) as { features?: unknown };
+  return Array.isArray(json.features) ? json.features : [];
+}
+
+/** What an event's card says in a language: its title, the date there, its category and place. */
+export function eventCardText(
+  event: DatasetEvent,
+  palette: CategoryPalette,
+  { language = 'en', rawFeatures = [] }: PageOptions = {},
+): CardText {
+  const text = eventText(event, language, rawFeatures);
+  return {
+    title: text.title,
+    meta: [
+      eventDate(event.date, language),
+      PAGE_WORDS[language].category(palette.labelOf(event.category)),
+    ].join('  ·  '),
+    detail: text.place,
+  };
+}
+
+/** Every page in every language, each naming its other languages (xhtml:link, as hreflang). */
+function sitemapXml(pages: readonly ((language: PageLanguage) => string)[]): string {
+  const entries = pages.flatMap((url) =>
+    PAGE_LANGUAGES.map((language) =>
+      [
+        `  <url><loc>${escapeXml(url(language))}</loc>`,
+        ...PAGE_LANGUAGES.map(
+          (other) =>
+            `<xhtml:link rel="alternate" hreflang="${other}" href="${escapeXml(url(other))}"/>`,
+        ),
+        '</url>',
+      ].join(''),
+    ),
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`;
+}
+
 export async function prerenderSite({
   outDir,
   datasetFile,
@@ -241,8 +344,11 @@ export async function prerenderSite({
   storiesDir?: string | null;
 }): Promise<void> {
   const { site, base } = options;
-  const indexHtml = await readFile(join(outDir, 'index.html'), 'utf8');
-  const dataset = parseDatasetText(await readFile(datasetFile, 'utf8'));
+  const englishHtml = await readFile(join(outDir, 'index.html'), 'utf8');
+  const datasetText = await readFile(datasetFile, 'utf8');
+  const dataset = parseDatasetText(datasetText);
+  // Translations are read from the file itself while the model does not carry them.
+  const rawFeatures = rawFeaturesOf(datasetText);
   const basemap = buildBasemap(world as unknown as Parameters<typeof buildBasemap>[0]);
   if (!site) {
     console.warn(
@@ -254,6 +360,12 @@ export async function prerenderSite({
     null,
     dataset.metadata.categories,
   );
+  // The explorer in each language: the English page as built, the Korean shell beside it.
+  const shells: Record<PageLanguage, string> = {
+    en: englishHtml,
+    ko: koreanShellHtml(englishHtml, options.siteName !== 'Dateline'),
+  };
+  const homeUrl = (language: PageLanguage) => `${site}${base}${languagePrefix(language)}`;
   // The cards are drawn last, in fonts subset to the characters all of them use.
   const cards: { file: string; event: DatasetEvent; options: CardOptions }[] = [];
   const { stories, problems } = storiesDir
@@ -271,33 +383,65 @@ export async function prerenderSite({
   );
   const storyModeScripts = await storyModeChunks(join(outDir, 'assets'));
   for (const siteStory of stories) {
-    const { id, story, text } = siteStory;
-    await writeFile(join(outDir, 'data', 'stories', `${id}.json`), text);
-    const folder = join(outDir, 'stories', id);
-    await mkdir(folder, { recursive: true });
-    await writeFile(
-      join(folder, 'index.html'),
-      storyPageHtml(indexHtml, siteStory, dataset.metadata.title, options, storyModeScripts),
-    );
-    const event = storyCardEvent(siteStory, dataset.events);
-    if (!event) continue;
-    const steps = `${story.steps.length} ${story.steps.length === 1 ? 'step' : 'steps'}`;
-    const cardText: CardText = {
-      title: story.title,
-      meta: `Story  ·  ${steps}`,
-      detail: story.description,
-    };
-    cards.push({ file: join(folder, 'card.png'), event, options: { palette, text: cardText } });
+    await writeFile(join(outDir, 'data', 'stories', `${siteStory.id}.json`), siteStory.text);
   }
-  for (const event of dataset.events) {
-    const folder = join(outDir, 'events', event.id);
-    await mkdir(folder, { recursive: true });
+  for (const language of PAGE_LANGUAGES) {
+    const languageDir = join(outDir, languagePrefix(language));
+    const indexHtml = shells[language];
+    const words = PAGE_WORDS[language];
+    for (const siteStory of stories) {
+      const { id, story } = siteStory;
+      const folder = join(languageDir, 'stories', id);
+      await mkdir(folder, { recursive: true });
+      await writeFile(
+        join(folder, 'index.html'),
+        storyPageHtml(
+          indexHtml,
+          siteStory,
+          dataset.metadata.title,
+          options,
+          storyModeScripts,
+          language,
+        ),
+      );
+      const event = storyCardEvent(siteStory, dataset.events);
+      if (!event) continue;
+      const cardText: CardText = {
+        title: story.title,
+        meta: words.storyMeta(story.steps.length),
+        detail: story.description,
+      };
+      cards.push({
+        file: join(folder, 'card.png'),
+        event,
+        options: { palette, text: cardText, language },
+      });
+    }
+    for (const event of dataset.events) {
+      const folder = join(languageDir, 'events', event.id);
+      await mkdir(folder, { recursive: true });
+      const page = { language, rawFeatures };
+      await writeFile(
+        join(folder, 'index.html'),
+        eventPageHtml(indexHtml, event, dataset.metadata.title, options, page),
+      );
+      await writeFile(join(folder, 'oembed.json'), oembedJson(event, options, page));
+      cards.push({
+        file: join(folder, 'card.png'),
+        event,
+        options: { palette, language, text: eventCardText(event, palette, page) },
+      });
+    }
+  }
+  // The explorer's pages name each other too; written after the event pages, which are made
+  // from the shells without these tags (each event page has its own).
+  await mkdir(join(outDir, languagePrefix('ko')), { recursive: true });
+  for (const language of PAGE_LANGUAGES) {
+    const tags = languageTags(homeUrl, language).filter((tag) => !tag.includes('canonical'));
     await writeFile(
-      join(folder, 'index.html'),
-      eventPageHtml(indexHtml, event, dataset.metadata.title, options),
+      join(outDir, languagePrefix(language), 'index.html'),
+      shells[language].replace('</head>', `    ${tags.join('\n    ')}\n  </head>`),
     );
-    await writeFile(join(folder, 'oembed.json'), oembedJson(event, options));
-    cards.push({ file: join(folder, 'card.png'), event, options: { palette } });
   }
   const cardText = cards
     .flatMap(({ event, options }) =>
@@ -317,17 +461,20 @@ export async function prerenderSite({
   console.log(
     `Drew ${cards.length} social cards in ${((performance.now() - cardsStarted) / 1000).toFixed(1)} s, in fonts subset to ${new Set(cardText).size} characters (${(cardFonts.bytes / 1024).toFixed(0)} KB)`,
   );
-  await writeFile(join(outDir, '404.html'), indexHtml);
-  const urls = [
-    `${site}${base}`,
-    ...dataset.events.map((event) => `${site}${base}events/${encodeURIComponent(event.id)}`),
-    ...stories.map(({ id }) => storyUrl(id, options)),
-  ];
+  await writeFile(join(outDir, '404.html'), englishHtml);
   await writeFile(
     join(outDir, 'sitemap.xml'),
-    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
-      .map((url) => `  <url><loc>${escapeXml(url)}</loc></url>`)
-      .join('\n')}\n</urlset>\n`,
+    sitemapXml([
+      homeUrl,
+      ...dataset.events.map(
+        (event) => (language: PageLanguage) => eventUrl(event, options, language),
+      ),
+      ...stories.map(
+        ({ id }) =>
+          (language: PageLanguage) =>
+            storyUrl(id, options, language),
+      ),
+    ]),
   );
   await writeFile(
     join(outDir, 'robots.txt'),
@@ -335,7 +482,7 @@ export async function prerenderSite({
     `User-agent: *\nAllow: /\n${site ? `Sitemap: ${site}${base}sitemap.xml\n` : ''}`,
   );
   console.log(
-    `Pre-rendered ${dataset.events.length} event pages with social cards and oEmbed answers, ${stories.length} story ${stories.length === 1 ? 'page' : 'pages'}, 404.html, sitemap.xml and robots.txt in ${outDir}`,
+    `Pre-rendered ${dataset.events.length} event pages with social cards and oEmbed answers, ${stories.length} story ${stories.length === 1 ? 'page' : 'pages'}, each in ${PAGE_LANGUAGES.join(' and ')}, 404.html, sitemap.xml and robots.txt in ${outDir}`,
   );
 }
 

@@ -120,7 +120,7 @@ describe('the social card in Korean and with long titles', () => {
         titleArea(withoutHangul.pixels, withoutHangul.width),
       ),
     ).toBe(false);
-  });
+  }, 30_000);
 
   it('keeps an absurdly long title and place inside the text column, ending in "…"', () => {
     const lines = cardTextLines(absurd, 'Dataset');

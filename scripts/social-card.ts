@@ -14,7 +14,7 @@ import {
 } from '../src/data/model/categories.ts';
 import { SLOT_COLOURS } from '../src/data/model/palette-colours.ts';
 import { CARD_FONT_FAMILIES, cardFonts, type CardFonts, type CardWeight } from './card-fonts.ts';
-import { wrapByWidth } from './card-text.ts';
+import { textDirection, wrapByWidth, type Direction } from './card-text.ts';
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -109,6 +109,8 @@ export interface CardTextLine {
   fill: string;
   /** How wide the line may be. */
   room: number;
+  /** The direction of the text the line is part of: a right-to-left line is set to the right. */
+  direction: Direction;
 }
 
 const SMALLEST_TITLE_SIZE = 34;
@@ -136,27 +138,33 @@ export function cardTextLines(
     weight: CardWeight,
     fill: string,
     room = TEXT_ROOM,
-  ): CardTextLine => ({ text: content, x, y, size, weight, fill, room });
+    direction: Direction = 'ltr',
+  ): CardTextLine => ({ text: content, x, y, size, weight, fill, room, direction });
   const wrap = (
     content: string,
     size: number,
     weight: CardWeight,
     maxLines: number,
     room = TEXT_ROOM,
-  ) => wrapByWidth(content, fonts.measure(weight, size), room, maxLines).lines;
+  ) =>
+    wrapByWidth(content, fonts.measure(weight, size, textDirection(content)), room, maxLines).lines;
   const titleTop = 150;
   // A title that does not fit in three lines at the full size gets a smaller size before it is cut.
   const title = text?.title ?? event.title;
+  const titleDirection = textDirection(title);
   const titleSize =
     TITLE_SIZES.find(
-      (size) => !wrapByWidth(title, fonts.measure(700, size), TEXT_ROOM, TITLE_MAX_LINES).cut,
+      (size) =>
+        !wrapByWidth(title, fonts.measure(700, size, titleDirection), TEXT_ROOM, TITLE_MAX_LINES)
+          .cut,
     ) ?? SMALLEST_TITLE_SIZE;
   const titleLeading = Math.round(titleSize * TITLE_LEADING_RATIO);
   const titleLines = wrap(title, titleSize, 700, TITLE_MAX_LINES);
   const meta =
     text?.meta ?? [formatEventDate(event.date), palette.labelOf(event.category)].join('  ·  ');
   const metaLines = wrap(meta, 30, 700, 1);
-  const detailLines = wrap(text?.detail ?? event.place, DETAIL_SIZE, 400, 2);
+  const detail = text?.detail ?? event.place;
+  const detailLines = wrap(detail, DETAIL_SIZE, 400, 2);
   const metaTop = titleTop + titleLines.length * titleLeading + 34;
   const wordmarkRoom = TEXT_ROOM - 30;
   return [
@@ -164,14 +172,43 @@ export function cardTextLines(
       line(content, 86, 86, 28, 700, '#ffffff', wordmarkRoom),
     ),
     ...wrap(datasetTitle, 22, 400, 1).map((content) =>
-      line(content, TEXT_LEFT, titleTop - 24, 22, 400, '#aab4c8'),
+      line(
+        content,
+        TEXT_LEFT,
+        titleTop - 24,
+        22,
+        400,
+        '#aab4c8',
+        TEXT_ROOM,
+        textDirection(datasetTitle),
+      ),
     ),
     ...titleLines.map((content, index) =>
-      line(content, TEXT_LEFT, titleTop + 30 + index * titleLeading, titleSize, 700, '#ffffff'),
+      line(
+        content,
+        TEXT_LEFT,
+        titleTop + 30 + index * titleLeading,
+        titleSize,
+        700,
+        '#ffffff',
+        TEXT_ROOM,
+        titleDirection,
+      ),
     ),
-    ...metaLines.map((content) => line(content, TEXT_LEFT, metaTop + 20, 30, 700, '#f5b700')),
+    ...metaLines.map((content) =>
+      line(content, TEXT_LEFT, metaTop + 20, 30, 700, '#f5b700', TEXT_ROOM, textDirection(meta)),
+    ),
     ...detailLines.map((content, index) =>
-      line(content, TEXT_LEFT, metaTop + 64 + index * DETAIL_LEADING, DETAIL_SIZE, 400, '#d6dbe6'),
+      line(
+        content,
+        TEXT_LEFT,
+        metaTop + 64 + index * DETAIL_LEADING,
+        DETAIL_SIZE,
+        400,
+        '#d6dbe6',
+        TEXT_ROOM,
+        textDirection(detail),
+      ),
     ),
   ];
 }
@@ -180,15 +217,30 @@ export function cardTextLines(
  * A line as one <text> per font run, each placed at the measured width of the runs before it.
  * resvg shapes a whole <text> with one font and falls back per missing glyph ignoring the weight
  * (bold Korean came out regular, and so did the Latin beside it), so the card chooses every run's
- * font itself.
+ * font itself. resvg shapes and orders each run's text itself (Arabic joined, right to left); a
+ * line read right to left (an Arabic title) is set against the right edge of its room, its runs
+ * placed from the right.
  */
+/**
+ * resvg lays out every <text> as a left-to-right paragraph (it ignores `direction` and a leading
+ * RLM): a right-to-left line that starts with a Latin name ("Hwasong-18 قرب …") came out in the
+ * wrong order. Embedding the run right to left (RLE … PDF, invisible, without width) orders it.
+ */
+const RIGHT_TO_LEFT_EMBEDDING = '\u202B';
+const POP_DIRECTIONAL_FORMATTING = '\u202C';
+
 function textSvg(line: CardTextLine, fonts: CardFonts): string {
-  let x = line.x;
-  return fonts
-    .runs(line.weight, line.text)
-    .map((run) => {
-      const element = `<text x="${x.toFixed(1)}" y="${line.y}" font-family="'${run.family}'"${line.weight === 700 ? ' font-weight="700"' : ''} font-size="${line.size}" fill="${line.fill}" xml:space="preserve">${escapeXml(run.text)}</text>`;
-      x += fonts.measure(line.weight, line.size)(run.text);
+  const measure = fonts.measure(line.weight, line.size, line.direction);
+  const runs = fonts
+    .runs(line.weight, line.text, line.direction)
+    .map((run) => ({ run, width: measure(run.text) }));
+  const rightToLeft = line.direction === 'rtl';
+  let x = rightToLeft ? line.x + line.room : line.x;
+  return runs
+    .map(({ run, width }) => {
+      if (rightToLeft) x -= width;
+      const element = `<text x="${x.toFixed(1)}" y="${line.y}" font-family="'${run.family}'"${line.weight === 700 ? ' font-weight="700"' : ''} font-size="${line.size}" fill="${line.fill}" xml:space="preserve">${rightToLeft ? `${RIGHT_TO_LEFT_EMBEDDING}${escapeXml(run.text)}${POP_DIRECTIONAL_FORMATTING}` : escapeXml(run.text)}</text>`;
+      if (!rightToLeft) x += width;
       return element;
     })
     .join('');
