@@ -30,11 +30,12 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
   },
   projects: process.env.SCREENSHOTS
-    ? // `npm run screenshots`: the pictures in README.md and docs/, not a test of behaviour.
+    ? // `npm run screenshots`: the pictures in README.md and docs/, and the Korean and
+      // right-to-left pages' in test-results/ (languages, right-to-left).
       [
         {
           name: 'screenshots',
-          testMatch: /screenshots\.spec\.ts/,
+          testMatch: /(screenshots|languages|right-to-left)\.spec\.ts/,
           use: { ...devices['Desktop Chrome'] },
         },
       ]

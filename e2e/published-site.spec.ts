@@ -19,8 +19,8 @@ test('every event of the file has a page named after the dataset, with its socia
   request,
 }) => {
   const sitemap = await (await request.get('sitemap.xml')).text();
-  // 18 rows, one of them unreadable; plus the home page.
-  expect(sitemap.match(/<loc>/g)).toHaveLength(18);
+  // 18 rows, one of them unreadable; plus the home page: each in English and in Korean (/ko/).
+  expect(sitemap.match(/<loc>/g)).toHaveLength(36);
   expect(sitemap).not.toContain('events/415735<');
 
   const page = await (await request.get('events/153030/')).text();
