@@ -13,10 +13,10 @@ export interface StatusLineProps {
 
 /** "Showing 4 of 6 events": the contract's live status line. */
 export function formatShowing(shown: number, total: number): string {
-  return i18n._(
-    '{total, plural, one {Showing {shown} of # event} other {Showing {shown} of # events}}',
-    { shown: i18n.number(shown), total },
-  );
+  return i18n._('Showing {shown} of {total, plural, one {# event} other {# events}}', {
+    shown: i18n.number(shown),
+    total,
+  });
 }
 
 export function StatusLine({ loading, failed, shown, total, range }: StatusLineProps) {
