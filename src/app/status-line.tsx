@@ -1,5 +1,6 @@
 import type { CalendarDay } from '../data/model/calendar-day.ts';
-import { formatDay } from '../data/model/date-label.ts';
+import { apStyle, formatDay, localDayRange } from '../data/model/date-label.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 
 export interface StatusLineProps {
   loading: boolean;
@@ -10,19 +11,19 @@ export interface StatusLineProps {
   range: { from: CalendarDay; to: CalendarDay } | null;
 }
 
-const countFormat = new Intl.NumberFormat('en-GB');
-
 /** "Showing 4 of 6 events": the contract's live status line. */
 export function formatShowing(shown: number, total: number): string {
-  const noun = total === 1 ? 'event' : 'events';
-  return `Showing ${countFormat.format(shown)} of ${countFormat.format(total)} ${noun}`;
+  return i18n._('Showing {shown} of {total, plural, one {# event} other {# events}}', {
+    shown: i18n.number(shown),
+    total,
+  });
 }
 
 export function StatusLine({ loading, failed, shown, total, range }: StatusLineProps) {
   const text = loading
-    ? 'Loading events…'
+    ? i18n._('Loading events…')
     : failed
-      ? 'No events loaded'
+      ? i18n._('No events loaded')
       : formatShowing(shown, total);
   return (
     <p className="status-line" role="status">
@@ -30,7 +31,10 @@ export function StatusLine({ loading, failed, shown, total, range }: StatusLineP
       {/* Left out on a phone, where the line stays short: the chips and the sheet say the dates. */}
       {!loading && !failed && range && (
         <span className="status-range">
-          {` · ${formatDay(range.from)} – ${formatDay(range.to)}`}
+          {' · '}
+          {apStyle()
+            ? `${formatDay(range.from)} – ${formatDay(range.to)}`
+            : localDayRange(range.from, range.to)}
         </span>
       )}
     </p>

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '../../lib/i18n/i18n.ts';
+import { messages as englishMessages } from '../../locales/en.ts';
+import { messages as koreanMessages } from '../../locales/ko.ts';
 import { parseIsoDay } from '../model/calendar-day.ts';
 import { NO_FILTER } from '../model/event-filter.ts';
 import { activeFilters, formatDayRange } from './active-filters.ts';
@@ -49,6 +52,28 @@ describe('activeFilters', () => {
     const filter = { ...NO_FILTER, categories: ['strike', 'statement', 'deployment', 'other'] };
     expect(activeFilters(filter, false, capitalised)).toEqual([
       { kind: 'categories', label: 'Strike, Statement and 2 more' },
+    ]);
+  });
+});
+
+describe('the filters in force, in Korean', () => {
+  beforeAll(() => i18n.loadAndActivate({ locale: 'ko', messages: koreanMessages }));
+  afterAll(() => i18n.loadAndActivate({ locale: 'en', messages: englishMessages }));
+  it('name the dates at their precision, with open ends', () => {
+    expect(formatDayRange(day('2024-06-01'), day('2024-10-31'))).toBe('2024년 6월 1일~10월 31일');
+    expect(formatDayRange(day('2023-12-01'), day('2024-01-31'))).toBe(
+      '2023년 12월 1일~2024년 1월 31일',
+    );
+    expect(formatDayRange(day('2024-10-08'), day('2024-10-08'))).toBe('2024년 10월 8일');
+    expect(formatDayRange(day('2024-06-01'), null)).toBe('2024년 6월 1일부터');
+    expect(formatDayRange(null, day('2024-10-31'))).toBe('2024년 10월 31일까지');
+  });
+
+  it('say the map view and the categories left out in Korean', () => {
+    const filter = { ...NO_FILTER, categories: ['strike', 'statement', 'deployment', 'other'] };
+    expect(activeFilters(filter, true, capitalised)).toEqual([
+      { kind: 'categories', label: 'Strike, Statement 외 2개' },
+      { kind: 'map-view', label: '지도 화면 안' },
     ]);
   });
 });

@@ -3,8 +3,9 @@
  * 2024", "Strike, Statement"): the chips on a phone, where the filters themselves sit in a sheet.
  */
 import { civilFromDay, type CalendarDay } from '../model/calendar-day.ts';
-import { formatDay, shortMonthName } from '../model/date-label.ts';
+import { apStyle, formatDay, formatDayAs, localDayRange } from '../model/date-label.ts';
 import type { EventFilter } from '../model/event-filter.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 
 export type ActiveFilter =
   | { kind: 'query'; label: string }
@@ -14,14 +15,15 @@ export type ActiveFilter =
 
 /** "1 Jun – 31 Oct 2024", "3–9 Jun 2024", "1 Dec 2023 – 31 Jan 2024", "From 1 Jun 2024". */
 export function formatDayRange(from: CalendarDay | null, to: CalendarDay | null): string {
-  if (from === null) return to === null ? '' : `Until ${formatDay(to)}`;
-  if (to === null) return `From ${formatDay(from)}`;
+  if (from === null) return to === null ? '' : i18n._('Until {date}', { date: formatDay(to) });
+  if (to === null) return i18n._('From {date}', { date: formatDay(from) });
   if (from === to) return formatDay(from);
+  if (!apStyle()) return localDayRange(from, to);
   const start = civilFromDay(from);
   const end = civilFromDay(to);
   if (start.year !== end.year) return `${formatDay(from)} – ${formatDay(to)}`;
   if (start.month !== end.month) {
-    return `${start.day} ${shortMonthName(start.month)} – ${formatDay(to)}`;
+    return `${formatDayAs(from, 'md')} – ${formatDay(to)}`;
   }
   return `${start.day}–${formatDay(to)}`;
 }
@@ -30,7 +32,10 @@ export function formatDayRange(from: CalendarDay | null, to: CalendarDay | null)
 function listCategories(categories: readonly string[], labelOf: (category: string) => string) {
   const names = categories.map(labelOf);
   if (names.length <= 2) return names.join(', ');
-  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+  return i18n._('{names} and {count} more', {
+    names: names.slice(0, 2).join(', '),
+    count: names.length - 2,
+  });
 }
 
 /**
@@ -51,6 +56,6 @@ export function activeFilters(
   if (filter.categories.length > 0) {
     active.push({ kind: 'categories', label: listCategories(filter.categories, labelOf) });
   }
-  if (onlyInMapView) active.push({ kind: 'map-view', label: 'In map view' });
+  if (onlyInMapView) active.push({ kind: 'map-view', label: i18n._('In map view') });
   return active;
 }

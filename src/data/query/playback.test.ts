@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '../../lib/i18n/i18n.ts';
+import { messages as englishMessages } from '../../locales/en.ts';
+import { messages as koreanMessages } from '../../locales/ko.ts';
 import { formatIsoDay, parseIsoDay } from '../model/calendar-day.ts';
 import {
   addMonths,
@@ -200,5 +203,15 @@ describe('speed, the URL and words', () => {
     expect(frameLabel(frame('2024-05-28', '2024-06-03'))).toBe('28 May – 3 June 2024');
     expect(frameLabel(frame('2023-12-28', '2024-01-03'))).toBe('28 Dec 2023 – 3 Jan 2024');
     expect(frameLabel(frame('2024-10-08', '2024-10-08'))).toBe('8 Oct 2024');
+  });
+});
+
+describe('a frame in Korean words', () => {
+  beforeAll(() => i18n.loadAndActivate({ locale: 'ko', messages: koreanMessages }));
+  afterAll(() => i18n.loadAndActivate({ locale: 'en', messages: englishMessages }));
+  it('names a week, a whole month and a day at their precision', () => {
+    expect(frameLabel(frame('2024-06-03', '2024-06-09'))).toBe('2024년 6월 3일~9일');
+    expect(frameLabel(frame('2024-09-01', '2024-09-30'))).toBe('2024년 9월');
+    expect(frameLabel(frame('2024-10-08', '2024-10-08'))).toBe('2024년 10월 8일');
   });
 });

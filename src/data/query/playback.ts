@@ -9,7 +9,7 @@ import {
   daysInMonth,
   type CalendarDay,
 } from '../model/calendar-day.ts';
-import { formatDay, shortMonthName } from '../model/date-label.ts';
+import { apStyle, formatDay, formatDayAs, localDayRange } from '../model/date-label.ts';
 
 /** The window that moves: the current range's width, or a day, a week or a calendar month. */
 export type PlayWindow = 'range' | 'day' | 'week' | 'month';
@@ -199,9 +199,9 @@ export function frameLabel(frame: DayFrame): string {
   if (frame.from === frame.to) return formatDay(frame.from);
   const sameMonth = from.year === to.year && from.month === to.month;
   if (sameMonth && from.day === 1 && to.day === daysInMonth(to.year, to.month))
-    return `${shortMonthName(to.month)} ${to.year}`;
-  if (sameMonth) return `${from.day}–${to.day} ${shortMonthName(to.month)} ${to.year}`;
-  if (from.year === to.year)
-    return `${from.day} ${shortMonthName(from.month)} – ${to.day} ${shortMonthName(to.month)} ${to.year}`;
+    return formatDayAs(frame.to, 'ym');
+  if (!apStyle()) return localDayRange(frame.from, frame.to);
+  if (sameMonth) return `${from.day}–${to.day} ${formatDayAs(frame.to, 'ym')}`;
+  if (from.year === to.year) return `${formatDayAs(frame.from, 'md')} – ${formatDay(frame.to)}`;
   return `${formatDay(frame.from)} – ${formatDay(frame.to)}`;
 }

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '../../lib/i18n/i18n.ts';
+import { messages as englishMessages } from '../../locales/en.ts';
+import { messages as koreanMessages } from '../../locales/ko.ts';
 import { formatIsoDay, parseIsoDay } from '../model/calendar-day.ts';
 import { rangePresets, yearsPresent } from './presets.ts';
 
@@ -59,6 +62,22 @@ describe('quick ranges', () => {
   it('list the years in which events start', () => {
     expect(yearsPresent([day('2024-06-01'), day('1984-04-09'), day('2024-01-01')])).toEqual([
       1984, 2024,
+    ]);
+  });
+});
+
+describe('quick ranges in Korean', () => {
+  beforeAll(() => i18n.loadAndActivate({ locale: 'ko', messages: koreanMessages }));
+  afterAll(() => i18n.loadAndActivate({ locale: 'en', messages: englishMessages }));
+  it('are labelled in Korean, the years too', () => {
+    const presets = rangePresets(day('2022-03-10'), day('2024-10-08'), [2022, 2023, 2024]);
+    expect(presets.map((preset) => [preset.kind, preset.label])).toEqual([
+      ['all', '전체'],
+      ['recent', '최근 30일'],
+      ['recent', '최근 1년'],
+      ['year', '2022년'],
+      ['year', '2023년'],
+      ['year', '2024년'],
     ]);
   });
 });

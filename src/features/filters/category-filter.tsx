@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import './filters.css';
 
 export interface CategoryFilterProps {
@@ -22,9 +23,9 @@ export function CategoryFilter({
   const isShown = (category: string) => active.length === 0 || active.includes(category);
   const shownCount = categories.filter(({ category }) => isShown(category)).length;
   return (
-    <div className="category-filter" role="group" aria-label="Categories">
+    <div className="category-filter" role="group" aria-label={i18n._('Categories')}>
       <p className="filters-sheet-label" aria-hidden="true">
-        Categories
+        {i18n._('Categories')}
       </p>
       <div className="category-filter-list">
         {categories.map(({ category, total }) => (

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { ActiveFilter } from '../../data/query/active-filters.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import './filters.css';
 
 export interface FilterChipsProps {
@@ -31,8 +32,8 @@ export function FilterChips({ filters, onRemove, onReset, onEmptied }: FilterChi
   if (filters.length === 0) return null;
   return (
     // A region of its own: a landmark, as everything on the page is in one.
-    <section className="filter-chips" aria-label="Filters in force">
-      <ul className="filter-chips-list" aria-label="Active filters" ref={listRef}>
+    <section className="filter-chips" aria-label={i18n._('Filters in force')}>
+      <ul className="filter-chips-list" aria-label={i18n._('Active filters')} ref={listRef}>
         {filters.map((filter, index) => (
           <li key={filter.kind}>
             <button
@@ -43,7 +44,7 @@ export function FilterChips({ filters, onRemove, onReset, onEmptied }: FilterChi
                 onRemove(filter.kind);
               }}
             >
-              <span className="visually-hidden">Remove filter: </span>
+              <span className="visually-hidden">{i18n._('Remove filter:')} </span>
               <span className="filter-chip-label">{filter.label}</span>
               <svg className="filter-chip-remove" viewBox="0 0 12 12" aria-hidden="true">
                 <path d="M3 3l6 6M9 3l-6 6" stroke="currentColor" strokeWidth="1.8" />
@@ -61,7 +62,7 @@ export function FilterChips({ filters, onRemove, onReset, onEmptied }: FilterChi
                 onReset();
               }}
             >
-              Reset filters
+              {i18n._('Reset filters')}
             </button>
           </li>
         )}

@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import './filters.css';
 
 export interface FiltersButtonProps {
@@ -18,7 +19,9 @@ export function FiltersButton({ ref, activeCount, disabled, onOpen }: FiltersBut
       className="button filters-button"
       aria-haspopup="dialog"
       // The count is a badge on screen; said in words to a screen reader.
-      aria-label={activeCount > 0 ? `Filters, ${activeCount} active` : undefined}
+      aria-label={
+        activeCount > 0 ? i18n._('Filters, {count} active', { count: activeCount }) : undefined
+      }
       disabled={disabled}
       onClick={onOpen}
     >
@@ -30,7 +33,7 @@ export function FiltersButton({ ref, activeCount, disabled, onOpen }: FiltersBut
           strokeLinecap="round"
         />
       </svg>
-      Filters
+      {i18n._('Filters')}
       {activeCount > 0 && <span className="filters-count">{activeCount}</span>}
     </button>
   );

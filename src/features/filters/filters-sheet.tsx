@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import './filters.css';
 
 export interface FiltersSheetProps {
@@ -68,10 +69,10 @@ export function FiltersSheet({
     >
       <div className="filters-sheet-header">
         <h2 id={headingId} ref={headingRef} tabIndex={-1}>
-          Filters
+          {i18n._('Filters')}
         </h2>
         <button type="button" className="button button-primary" onClick={onClose}>
-          Done
+          {i18n._('Done')}
         </button>
       </div>
       <div className="filters-sheet-body">{children}</div>
@@ -79,7 +80,7 @@ export function FiltersSheet({
         <p aria-live="polite">{summary}</p>
         {onReset && (
           <button type="button" className="button" onClick={onReset}>
-            Reset filters
+            {i18n._('Reset filters')}
           </button>
         )}
       </div>

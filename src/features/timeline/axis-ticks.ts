@@ -1,5 +1,5 @@
 import { civilFromDay, dayFromCivil, type CalendarDay } from '../../data/model/calendar-day.ts';
-import { shortMonthName } from '../../data/model/date-label.ts';
+import { formatDayAs } from '../../data/model/date-label.ts';
 import type { Bins } from '../../data/query/histogram.ts';
 import type { TimelineScale } from './timeline-scale.ts';
 
@@ -40,12 +40,10 @@ export function axisTicks(bins: Bins, scale: TimelineScale, width: number): Axis
     const x = scale.x(tickDay);
     const monthIndex = year * 12 + month - 1;
     if (tickDay >= scale.first && x <= width - 20 && (days || monthIndex % months === 0)) {
-      const label =
-        months >= 12
-          ? String(year)
-          : months > 0
-            ? `${shortMonthName(month)}${month === 1 || ticks.length === 0 ? ` ${year}` : ''}`
-            : `${day} ${shortMonthName(month)}`;
+      const label = formatDayAs(
+        tickDay,
+        months >= 12 ? 'y' : months > 0 ? (month === 1 || ticks.length === 0 ? 'ym' : 'm') : 'md',
+      );
       ticks.push({ day: tickDay, x, label, anchor: x < 24 ? 'start' : 'middle' });
     }
     // The next candidate: a week or two on within the month, else the next month's first day.

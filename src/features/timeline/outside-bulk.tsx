@@ -1,5 +1,6 @@
 import type { CalendarDay } from '../../data/model/calendar-day.ts';
 import { formatDay } from '../../data/model/date-label.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 
 /**
  * The timeline's words for the events outside the bulk of the dates (data/query/date-bulk.ts):
@@ -21,7 +22,6 @@ export interface TimelineEdges {
 /** At one end of the strip: the events beyond it, or the way back to the bulk. */
 export function EdgeButton({ side, edges }: { side: 'earlier' | 'later'; edges: TimelineEdges }) {
   const count = edges[side];
-  const events = `${count} ${count === 1 ? 'event' : 'events'}`;
   const arrow = <span aria-hidden="true">{side === 'later' ? '→' : '←'}</span>;
   // One button that changes its words, so the focus stays on it when it is pressed.
   return (
@@ -31,14 +31,15 @@ export function EdgeButton({ side, edges }: { side: 'earlier' | 'later'; edges: 
       onClick={() => (count > 0 ? edges.onStretch(side) : edges.onFit())}
     >
       {count === 0 ? (
-        'Fit to most events'
+        i18n._('Fit to most events')
       ) : side === 'later' ? (
         <>
-          {events} later {arrow}
+          {i18n._('{count, plural, one {# event later} other {# events later}}', { count })} {arrow}
         </>
       ) : (
         <>
-          {arrow} {events} earlier
+          {arrow}{' '}
+          {i18n._('{count, plural, one {# event earlier} other {# events earlier}}', { count })}
         </>
       )}
     </button>
@@ -55,11 +56,12 @@ export function BulkNote({
   bulk: { last: CalendarDay; later: number };
   shown: boolean;
 }) {
-  const { later } = bulk;
   return (
     <p className="timeline-note" id={id} hidden={!shown}>
-      Counted back from {formatDay(bulk.last)}, the last date of most events; {later} later{' '}
-      {later === 1 ? 'event is' : 'events are'} left out.
+      {i18n._(
+        'Counted back from {date}, the last date of most events; {count, plural, one {# later event is} other {# later events are}} left out.',
+        { date: formatDay(bulk.last), count: bulk.later },
+      )}
     </p>
   );
 }

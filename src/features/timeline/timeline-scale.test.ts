@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { i18n } from '../../lib/i18n/i18n.ts';
+import { messages as englishMessages } from '../../locales/en.ts';
+import { messages as koreanMessages } from '../../locales/ko.ts';
 import { formatIsoDay, parseIsoDay } from '../../data/model/calendar-day.ts';
 import { buildBins } from '../../data/query/histogram.ts';
 import { axisTicks } from './axis-ticks.ts';
@@ -154,5 +157,36 @@ describe('the axis labels', () => {
       ['2024-06-22', '22 June'],
       ['2024-07-01', '1 July'],
     ]);
+  });
+});
+
+describe('the axis and the dragged dates in Korean', () => {
+  beforeAll(() => i18n.loadAndActivate({ locale: 'ko', messages: koreanMessages }));
+  afterAll(() => i18n.loadAndActivate({ locale: 'en', messages: englishMessages }));
+  const labels = (first: string, last: string, width: number) => {
+    const bins = buildBins(day(first), day(last));
+    return axisTicks(bins, timelineScale(bins, width), width).map((tick) => tick.label);
+  };
+
+  it('label months, years and days in Korean', () => {
+    expect(labels('2022-01-01', '2022-09-29', 1156).slice(0, 3)).toEqual([
+      '2022년 1월',
+      '2월',
+      '3월',
+    ]);
+    expect(labels('1984-04-09', '2023-12-18', 290)).toEqual([
+      '1990년',
+      '2000년',
+      '2010년',
+      '2020년',
+    ]);
+    expect(labels('2024-06-01', '2024-07-31', 1156).slice(0, 2)).toEqual(['6월 1일', '6월 8일']);
+  });
+
+  it('name a dragged range once, the shared year and month said once', () => {
+    const range = (from: string, to: string) => rangeLabel({ from: day(from), to: day(to) });
+    expect(range('2022-03-03', '2022-04-17')).toBe('2022년 3월 3일~4월 17일');
+    expect(range('2022-12-28', '2023-01-03')).toBe('2022년 12월 28일~2023년 1월 3일');
+    expect(range('2022-03-03', '2022-03-03')).toBe('2022년 3월 3일');
   });
 });

@@ -1,5 +1,5 @@
 import { civilFromDay, type CalendarDay } from '../../data/model/calendar-day.ts';
-import { formatDay } from '../../data/model/date-label.ts';
+import { apStyle, formatDay, localDayRange } from '../../data/model/date-label.ts';
 import { binEnd, binIndexOf, type BinUnit, type Bins } from '../../data/query/histogram.ts';
 
 /** Maps calendar days to x positions across the strip, and back. */
@@ -88,6 +88,7 @@ export function shiftRange(bins: Bins, range: DayRange, steps: number): DayRange
 export function rangeLabel({ from, to }: DayRange): string {
   const first = formatDay(from);
   if (from === to) return first;
+  if (!apStyle()) return localDayRange(from, to);
   const sameYear = civilFromDay(from).year === civilFromDay(to).year;
   return `${sameYear ? first.slice(0, first.lastIndexOf(' ')) : first} – ${formatDay(to)}`;
 }

@@ -3,6 +3,7 @@ import type { CalendarDay } from '../../data/model/calendar-day.ts';
 import { formatDay } from '../../data/model/date-label.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { Bins } from '../../data/query/histogram.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { rangeLabel, timelineScale, type DayRange } from './timeline-scale.ts';
 import { axisTicks } from './axis-ticks.ts';
 import { useElementWidth } from './use-element-width.ts';
@@ -103,7 +104,7 @@ export function TimelineStrip({
           onPointerUp={onPointerUp}
           onPointerCancel={onPointerUp}
         >
-          <title>Events over time; drag to choose a date range</title>
+          <title>{i18n._('Events over time; drag to choose a date range')}</title>
           <rect className="timeline-hit" x={0} y={0} width={width} height={HEIGHT} />
           <g aria-hidden="true">
             {selectedX && (
@@ -165,7 +166,10 @@ export function TimelineStrip({
                 height={HEIGHT}
                 tabIndex={isFiltered ? 0 : -1}
                 role="group"
-                aria-label={`Selected range ${formatDay(range.from)} to ${formatDay(range.to)}; arrow keys move it`}
+                aria-label={i18n._('Selected range {from} to {to}; arrow keys move it', {
+                  from: formatDay(range.from),
+                  to: formatDay(range.to),
+                })}
                 onKeyDown={onSelectionKeyDown}
               />
             </g>
@@ -180,7 +184,9 @@ export function TimelineStrip({
                 className="timeline-handle"
                 role="slider"
                 tabIndex={0}
-                aria-label={end === 'from' ? 'Start of date range' : 'End of date range'}
+                aria-label={
+                  end === 'from' ? i18n._('Start of date range') : i18n._('End of date range')
+                }
                 aria-orientation="horizontal"
                 aria-valuemin={firstDay}
                 aria-valuemax={lastDay}

@@ -4,6 +4,7 @@ import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { DateBulk } from '../../data/query/date-bulk.ts';
 import type { Bins } from '../../data/query/histogram.ts';
 import { rangePresets, type RangePreset } from '../../data/query/presets.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import type { TimelineEdges } from './outside-bulk.tsx';
 import { TimelineStrip } from './timeline-strip.tsx';
 import './timeline.css';
@@ -63,10 +64,9 @@ export function Timeline({
     () => rangePresets(bulk.first, bulk.last, years),
     [bulk.first, bulk.last, years],
   );
-  const yearPresets = presets.filter((preset) => /^\d+$/.test(preset.label));
-  const otherPresets = presets.filter((preset) => !/^\d+$/.test(preset.label));
-  const activePreset =
-    presets.find((preset) => preset.from === from && preset.to === to)?.label ?? null;
+  const yearPresets = presets.filter((preset) => preset.kind === 'year');
+  const otherPresets = presets.filter((preset) => preset.kind !== 'year');
+  const activePreset = presets.find((preset) => preset.from === from && preset.to === to) ?? null;
   // Quick ranges counted back from the bulk's end say so when they leave later events out.
   const hasNote = bulk.later > 0;
 
@@ -94,8 +94,8 @@ export function Timeline({
     if (next.from !== null && next.to !== null && next.to < next.from) {
       setInputError(
         end === 'from'
-          ? 'From is after To: change one of them.'
-          : 'To is before From: change one of them.',
+          ? i18n._('From is after To: change one of them.')
+          : i18n._('To is before From: change one of them.'),
       );
       return;
     }
@@ -109,8 +109,8 @@ export function Timeline({
         key={preset.label}
         type="button"
         className="chip"
-        aria-pressed={activePreset === preset.label}
-        aria-describedby={hasNote && preset.label.startsWith('Last') ? noteId : undefined}
+        aria-pressed={activePreset === preset}
+        aria-describedby={hasNote && preset.kind === 'recent' ? noteId : undefined}
         onClick={() => onRangeChange({ from: preset.from, to: preset.to })}
       >
         {preset.label}
@@ -121,7 +121,7 @@ export function Timeline({
   return (
     <section
       className="timeline"
-      aria-label="Timeline"
+      aria-label={i18n._('Timeline')}
       onKeyDown={(keyEvent) => {
         // The playback controls' own buttons and fields take their own Space.
         const target = keyEvent.target as Element;
@@ -136,7 +136,9 @@ export function Timeline({
           const committed = end === 'from' ? from : to;
           return (
             <div className="date-field" key={end}>
-              <label htmlFor={fieldIds[end]}>{end === 'from' ? 'From' : 'To'}</label>
+              <label htmlFor={fieldIds[end]}>
+                {end === 'from' ? i18n._('From') : i18n._('To')}
+              </label>
               <input
                 id={fieldIds[end]}
                 type="date"
@@ -167,15 +169,15 @@ export function Timeline({
             {inputError}
           </p>
         )}
-        <div className="presets" role="group" aria-label="Quick ranges">
+        <div className="presets" role="group" aria-label={i18n._('Quick ranges')}>
           {otherPresets.map(presetButton)}
           {yearPresets.length > 0 && yearPresets.length <= 6
             ? yearPresets.map(presetButton)
             : yearPresets.length > 6 && (
                 <select
                   className="chip year-select"
-                  aria-label="Year"
-                  value={activePreset !== null && /^\d+$/.test(activePreset) ? activePreset : ''}
+                  aria-label={i18n._('Year')}
+                  value={activePreset?.kind === 'year' ? activePreset.label : ''}
                   onChange={(changeEvent) => {
                     const preset = yearPresets.find(
                       (candidate) => candidate.label === changeEvent.target.value,
@@ -183,7 +185,7 @@ export function Timeline({
                     if (preset) onRangeChange({ from: preset.from, to: preset.to });
                   }}
                 >
-                  <option value="">Year…</option>
+                  <option value="">{i18n._('Year…')}</option>
                   {yearPresets.map((preset) => (
                     <option key={preset.label} value={preset.label}>
                       {preset.label}
@@ -195,7 +197,7 @@ export function Timeline({
         {play && <div className="timeline-play">{play}</div>}
         {hasNote && (
           <Suspense fallback={null}>
-            <BulkNote id={noteId} bulk={bulk} shown={!!activePreset?.startsWith('Last')} />
+            <BulkNote id={noteId} bulk={bulk} shown={activePreset?.kind === 'recent'} />
           </Suspense>
         )}
       </div>
