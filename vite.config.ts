@@ -290,7 +290,7 @@ function serviceWorkerPlugin(): Plugin {
 /**
  * Leaflet's parts that Dateline never uses, cut from its source by the comment that opens each
  * part up to the next part's: the layers control, tooltips, the GeoJSON layer (with the
- * `toGeoJSON` methods it adds to markers and paths) and WMS tiles. react-leaflet's own modules
+ * `toGeoJSON` methods it adds to markers and paths), WMS tiles and the Canvas renderer. react-leaflet's own modules
  * still import the names, so each is left declared, as undefined. `next` is the comment of the part
  * that follows in leaflet-src.esm.js 1.9.4: if a new Leaflet moves it, the build fails here rather
  * than cutting the wrong code.
@@ -300,6 +300,8 @@ const UNUSED_LEAFLET_PARTS = [
   { part: 'GeoJSON', next: 'ImageOverlay', names: ['GeoJSON', 'geoJSON', 'geoJson'] },
   { part: 'Tooltip', next: 'DivIcon', names: ['Tooltip', 'tooltip'] },
   { part: 'TileLayer.WMS', next: 'Renderer', names: ['TileLayerWMS', 'tileLayerWMS'] },
+  // The map draws its vector shapes (the precision halo) in SVG: nothing sets preferCanvas.
+  { part: 'Canvas', next: 'SVG', names: ['Canvas', 'canvas'] },
 ];
 
 function cutUnusedLeafletParts(code: string): string {
