@@ -166,8 +166,8 @@ export function StepEditor({
         onChange={(changeEvent) => onChange({ ...step, text: changeEvent.target.value })}
       />
       <p id={`${id}-hint`} className="story-hint">
-        {i18n._('Blank line for a new paragraph')} · <code>*emphasis*</code> ·{' '}
-        <code>**strong**</code> · <code>[link](https://…)</code>
+        {i18n._('Blank line for a new paragraph')} · <code>*{i18n._('emphasis')}*</code> ·{' '}
+        <code>**{i18n._('strong')}**</code> · <code>[{i18n._('link')}](https://…)</code>
       </p>
       <FieldIssue id={`${id}-text-issue`} message={textIssue} />
 
