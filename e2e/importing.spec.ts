@@ -166,9 +166,7 @@ test('the column dialog shows its guess, the first rows as read, and takes a cha
   });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByText('“Missile Name” was guessed as the title.')).toBeVisible();
-  await expect(
-    dialog.getByText(/Two-digit years: two-digit years 69–99 are read as 1969–1999/),
-  ).toBeVisible();
+  await expect(dialog.getByText(/Two-digit years: 69–99 are read as 1969–1999/)).toBeVisible();
   const preview = dialog.getByRole('table', { name: 'The first rows as they will read' });
   await expect(preview.getByRole('row').nth(1)).toContainText('9 April 1984');
   await expect(preview.getByRole('row').nth(1)).toContainText('Scud-B');

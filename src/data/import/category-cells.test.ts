@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanCategory, describeMerge, mergeCategoryForms } from './category-cells.ts';
+import { cleanCategory, mergeCategoryForms } from './category-cells.ts';
 
 describe('mergeCategoryForms', () => {
   it('merges values that differ only in case or spacing into the form most rows use', () => {
@@ -13,9 +13,6 @@ describe('mergeCategoryForms', () => {
       { into: 'GRAPHIC', merged: [{ from: 'Graphic', rows: 1 }] },
       { into: 'air strike', merged: [{ from: 'Air strike', rows: 1 }] },
     ]);
-    expect(describeMerge(merges[0] ?? { into: '', merged: [] })).toBe(
-      '“Graphic” (1 row) into “GRAPHIC”',
-    );
   });
 
   it('keeps the first form seen when two are as common, and leaves distinct values alone', () => {

@@ -59,12 +59,3 @@ export function mergeCategoryForms(categories: Iterable<string>): CategoryForms 
   }
   return { formOf: (category) => chosen.get(category) ?? category, merges };
 }
-
-/** "“Graphic” (1 row) into “GRAPHIC”": one merge as About this file says it. */
-export function describeMerge({ into, merged }: CategoryMerge): string {
-  const forms = merged.map(
-    ({ from, rows }) =>
-      `“${from}” (${rows.toLocaleString('en-GB')} ${rows === 1 ? 'row' : 'rows'})`,
-  );
-  return `${forms.join(', ')} into “${into}”`;
-}

@@ -45,6 +45,17 @@ export interface ImportTable {
   rows: string[][];
 }
 
+/**
+ * What the importer says about its guess, as a code the interface words in the reader's language
+ * (the import worker carries no catalogue). Each mirrors one of the English `doubts` or
+ * `suggestions`, which the build's log prints.
+ */
+export type MappingNote =
+  | { kind: 'missing'; field: MappedField }
+  | { kind: 'guessed' | 'from-values'; field: MappedField; column: string }
+  | { kind: 'category'; column: string; count: number; over?: { column: string; count: number } }
+  | { kind: 'day-order'; evidence: 'undecided' | 'conflicting' };
+
 export interface MappingProposal {
   mapping: ColumnMapping;
   dayOrder: DayOrder;
@@ -55,6 +66,9 @@ export interface MappingProposal {
   doubts: string[];
   /** Columns chosen from their content alone, said for About this file. */
   suggestions: string[];
+  /** The doubts and suggestions as codes, for the interface to say in the reader's language. */
+  doubtNotes: MappingNote[];
+  suggestionNotes: MappingNote[];
 }
 
 export function emptyMapping(): ColumnMapping {

@@ -11,6 +11,7 @@ import {
   evidenceFor,
   type ImportTable,
   type MappedField,
+  type MappingNote,
   type MappingProposal,
 } from './column-mapping.ts';
 import {
@@ -162,6 +163,8 @@ export function proposeMapping(table: ImportTable): MappingProposal {
   const mapping = emptyMapping();
   const doubts: string[] = [];
   const suggestions: string[] = [];
+  const doubtNotes: MappingNote[] = [];
+  const suggestionNotes: MappingNote[] = [];
   const taken = new Set<number>();
   const fromValues = valueMatches(table, samples);
   // Coordinates and dates first: they are the surest, and a title must not take their columns.
@@ -184,8 +187,10 @@ export function proposeMapping(table: ImportTable): MappingProposal {
     const detected = fromValues[field];
     const match = named ?? (detected && !taken.has(detected.column) ? detected : null);
     if (!match) {
-      if (REQUIRED_FIELDS.includes(field))
+      if (REQUIRED_FIELDS.includes(field)) {
         doubts.push(`No column looks like the ${FIELD_LABELS[field].toLowerCase()}.`);
+        doubtNotes.push({ kind: 'missing', field });
+      }
       continue;
     }
     const column = table.columns[match.column] ?? null;
@@ -193,10 +198,12 @@ export function proposeMapping(table: ImportTable): MappingProposal {
     taken.add(match.column);
     if (!match.strong && REQUIRED_FIELDS.includes(field)) {
       doubts.push(`“${column}” was guessed as the ${FIELD_LABELS[field].toLowerCase()}.`);
+      doubtNotes.push({ kind: 'guessed', field, column: column ?? '' });
     } else if (!named) {
       suggestions.push(
         `“${column}” was read as the ${FIELD_LABELS[field].toLowerCase()} from its values.`,
       );
+      suggestionNotes.push({ kind: 'from-values', field, column: column ?? '' });
     }
   }
 
@@ -207,12 +214,19 @@ export function proposeMapping(table: ImportTable): MappingProposal {
     const suggestion = suggestCategoryColumn(table, taken, samples);
     if (suggestion) {
       const name = table.columns[suggestion.column] ?? '';
+      const namedName = table.columns[namedCategory] ?? '';
       mapping.category = name;
       suggestions.push(
         namedCategory === -1
           ? `“${name}” was suggested as the category: ${suggestion.count} values, each on many rows.`
-          : `“${name}” was suggested as the category: ${suggestion.count} values, each on many rows, where “${table.columns[namedCategory] ?? ''}” has at least ${namedCount}, too many to colour apart.`,
+          : `“${name}” was suggested as the category: ${suggestion.count} values, each on many rows, where “${namedName}” has at least ${namedCount}, too many to colour apart.`,
       );
+      suggestionNotes.push({
+        kind: 'category',
+        column: name,
+        count: suggestion.count,
+        ...(namedCategory === -1 ? {} : { over: { column: namedName, count: namedCount } }),
+      });
     }
   }
 
@@ -223,6 +237,8 @@ export function proposeMapping(table: ImportTable): MappingProposal {
   } else if (evidence === 'conflicting') {
     doubts.push('The dates mix day/month and month/day order: some rows will be reported.');
   }
+  if (evidence === 'undecided' || evidence === 'conflicting')
+    doubtNotes.push({ kind: 'day-order', evidence });
   const dayOrder: DayOrder = evidence === 'month-first' ? 'month-first' : 'day-first';
   return {
     mapping,
@@ -231,5 +247,7 @@ export function proposeMapping(table: ImportTable): MappingProposal {
     evidenceByColumn,
     doubts,
     suggestions,
+    doubtNotes,
+    suggestionNotes,
   };
 }

@@ -25,9 +25,8 @@ export type DayOrderEvidence =
  * Two-digit years: 69–99 are 1969–1999 and 00–68 are 2000–2068, the POSIX `strptime` rule that
  * spreadsheets and databases share. "9-Apr-84" is 1984; "5-Jul-06" is 2006.
  */
+// The column dialog and About this file state the rule (open-dataset/import-text.ts).
 const TWO_DIGIT_YEAR_PIVOT = 69;
-export const TWO_DIGIT_YEAR_RULE =
-  'two-digit years 69–99 are read as 1969–1999, 00–68 as 2000–2068';
 
 function expandTwoDigitYear(twoDigits: number): number {
   return twoDigits >= TWO_DIGIT_YEAR_PIVOT ? 1900 + twoDigits : 2000 + twoDigits;

@@ -1,17 +1,16 @@
-import { FIELD_LABELS, MAPPED_FIELDS, evidenceFor } from '../../data/import/column-mapping.ts';
-import { TWO_DIGIT_YEAR_RULE } from '../../data/import/date-cells.ts';
-import { describeMerge } from '../../data/import/category-cells.ts';
+import { MAPPED_FIELDS, evidenceFor } from '../../data/import/column-mapping.ts';
 import { encodingLabel } from '../../data/import/decode-text.ts';
 import type { ImportReport } from '../../data/import/import-types.ts';
 import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
+import { i18n } from '../../lib/i18n/i18n.ts';
+import {
+  fieldLabel,
+  formatLabel,
+  mappingNoteText,
+  mergeText,
+  twoDigitYearsText,
+} from './import-text.ts';
 import './import-details.css';
-
-const FORMAT_LABELS: Record<ImportReport['format'], string> = {
-  'dateline-geojson': 'Dateline GeoJSON',
-  geojson: 'GeoJSON (mapped)',
-  json: 'JSON (mapped)',
-  csv: 'CSV',
-};
 
 export interface ImportDetailsProps {
   report: ImportReport;
@@ -28,46 +27,60 @@ export function ImportDetails({ report, onChangeColumns }: ImportDetailsProps) {
     <Disclosure
       className="import-details"
       buttonClassName="import-details-toggle"
-      label="About this file"
+      label={i18n._('About this file')}
       closeOnOutsidePress
     >
       {(region, close) => (
         <div {...region} className="import-details-body">
           <p>
-            {FORMAT_LABELS[report.format]}, {encodingLabel(report.encoding)}
-            {report.recordsPath ? ` · records at ${report.recordsPath}` : ''}
+            {formatLabel(report.format)}, {encodingLabel(report.encoding)}
+            {report.recordsPath
+              ? ` · ${i18n._('records at {path}', { path: report.recordsPath })}`
+              : ''}
             {report.dayOrder &&
             report.proposal &&
             report.mapping &&
             evidenceFor(report.proposal.evidenceByColumn, report.mapping) !== 'not-needed'
-              ? ` · numeric dates read ${report.dayOrder === 'day-first' ? 'day first' : 'month first'}`
+              ? ` · ${report.dayOrder === 'day-first' ? i18n._('numeric dates read day first') : i18n._('numeric dates read month first')}`
               : ''}
           </p>
-          {report.twoDigitYears && <p>Two-digit years: {TWO_DIGIT_YEAR_RULE}.</p>}
-          {report.joins.length > 0 && <p>Joined: {report.joins.join('; ')}.</p>}
+          {report.twoDigitYears && <p>{twoDigitYearsText()}</p>}
+          {report.joins.length > 0 && (
+            <p>{i18n._('Joined: {joins}.', { joins: report.joins.join('; ') })}</p>
+          )}
           {report.repeatedIds > 0 && (
             <p>
-              {report.repeatedIds.toLocaleString('en-GB')} rows repeat an id used by an earlier row;
-              they were kept, each with an id derived from its content.
+              {i18n._(
+                'Rows that repeat an id used by an earlier row: {count}. They were kept, each with an id derived from its content.',
+                { count: report.repeatedIds.toLocaleString(i18n.locale) },
+              )}
             </p>
           )}
           {report.proposal &&
             mapping?.category === report.proposal.mapping.category &&
-            report.proposal.suggestions.map((suggestion) => <p key={suggestion}>{suggestion}</p>)}
+            report.proposal.suggestionNotes.map((suggestion, index) => (
+              <p key={index}>{mappingNoteText(suggestion)}</p>
+            ))}
           {report.categoryMerges.length > 0 && (
             <p>
-              Categories that differ only in case or spacing were merged:{' '}
-              {report.categoryMerges.map(describeMerge).join('; ')}. The file is unchanged.
+              {i18n._(
+                'Categories that differ only in case or spacing were merged: {merges}. The file is unchanged.',
+                { merges: report.categoryMerges.map(mergeText).join('; ') },
+              )}
             </p>
           )}
           {report.otherRecordGroups.length > 0 && (
-            <p>Not imported: the other records at {report.otherRecordGroups.join(', ')}.</p>
+            <p>
+              {i18n._('Not imported: the other records at {groups}.', {
+                groups: report.otherRecordGroups.join(', '),
+              })}
+            </p>
           )}
           {mapping && (
             <dl className="import-mapping">
               {MAPPED_FIELDS.filter((field) => mapping[field] !== null).map((field) => (
                 <div key={field}>
-                  <dt>{FIELD_LABELS[field]}</dt>
+                  <dt>{fieldLabel(field)}</dt>
                   <dd>{mapping[field]}</dd>
                 </div>
               ))}
@@ -82,7 +95,7 @@ export function ImportDetails({ report, onChangeColumns }: ImportDetailsProps) {
                 onChangeColumns();
               }}
             >
-              Change columns…
+              {i18n._('Change columns…')}
             </button>
           )}
         </div>

@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import {
-  FIELD_LABELS,
   MAPPED_FIELDS,
   REQUIRED_FIELDS,
   type ColumnMapping,
@@ -8,8 +7,10 @@ import {
   type MappingProposal,
   evidenceFor,
 } from '../../data/import/column-mapping.ts';
-import { TWO_DIGIT_YEAR_RULE, type DayOrder } from '../../data/import/date-cells.ts';
+import type { DayOrder, DayOrderEvidence } from '../../data/import/date-cells.ts';
 import type { ImportChoices, ImportReport } from '../../data/import/import-types.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
+import { fieldLabel, mappingNoteText, twoDigitYearsText } from './import-text.ts';
 import { previewRows } from './mapping-preview.ts';
 import './mapping-dialog.css';
 
@@ -23,19 +24,30 @@ export interface MappingDialogProps {
   onCancel: () => void;
 }
 
-const DAY_ORDERS: { order: DayOrder; label: string }[] = [
-  { order: 'day-first', label: 'Day first (3 April 2020)' },
-  { order: 'month-first', label: 'Month first (4 March 2020)' },
-];
+function dayOrders(): { order: DayOrder; label: string }[] {
+  return [
+    { order: 'day-first', label: i18n._('Day first (3 April 2020)') },
+    { order: 'month-first', label: i18n._('Month first (4 March 2020)') },
+  ];
+}
 
-const EVIDENCE_NOTE: Record<MappingProposal['dayOrderEvidence'], string> = {
-  'not-needed': '',
-  'day-first': 'Some dates have a first number over 12, so the day comes first.',
-  'month-first': 'Some dates have a second number over 12, so the month comes first.',
-  undecided: 'Every date in the file fits both orders. Which does it use?',
-  conflicting:
-    'The file mixes both orders. Rows that do not fit the order chosen are listed in Data issues.',
-};
+/** What the dates of the columns chosen say of their order (nothing when it does not matter). */
+function evidenceNote(evidence: DayOrderEvidence): string {
+  switch (evidence) {
+    case 'not-needed':
+      return '';
+    case 'day-first':
+      return i18n._('Some dates have a first number over 12, so the day comes first.');
+    case 'month-first':
+      return i18n._('Some dates have a second number over 12, so the month comes first.');
+    case 'undecided':
+      return i18n._('Every date in the file fits both orders. Which does it use?');
+    case 'conflicting':
+      return i18n._(
+        'The file mixes both orders. Rows that do not fit the order chosen are listed in Data issues.',
+      );
+  }
+}
 
 /**
  * The importer's guess of which column holds what, for the reader to confirm or change, with the
@@ -85,11 +97,11 @@ export function MappingDialog({
           if (missing.length === 0) onConfirm({ mapping, dayOrder });
         }}
       >
-        <h2 id={titleId}>Check the columns of {fileName}</h2>
-        {proposal.doubts.length > 0 && !current && (
+        <h2 id={titleId}>{i18n._('Check the columns of {fileName}', { fileName })}</h2>
+        {proposal.doubtNotes.length > 0 && !current && (
           <ul className="mapping-doubts">
-            {proposal.doubts.map((doubt) => (
-              <li key={doubt}>{doubt}</li>
+            {proposal.doubtNotes.map((doubt, index) => (
+              <li key={index}>{mappingNoteText(doubt)}</li>
             ))}
           </ul>
         )}
@@ -97,14 +109,15 @@ export function MappingDialog({
           {MAPPED_FIELDS.map((field) => (
             <label key={field} className="mapping-field">
               <span>
-                {FIELD_LABELS[field]}
-                {REQUIRED_FIELDS.includes(field) ? ' (required)' : ''}
+                {REQUIRED_FIELDS.includes(field)
+                  ? i18n._('{field} (required)', { field: fieldLabel(field) })
+                  : fieldLabel(field)}
               </span>
               <select
                 value={mapping[field] ?? ''}
                 onChange={(changeEvent) => setField(field, changeEvent.target.value)}
               >
-                <option value="">— not chosen —</option>
+                <option value="">{i18n._('— not chosen —')}</option>
                 {columns.map((column) => (
                   <option key={column} value={column}>
                     {column}
@@ -116,9 +129,9 @@ export function MappingDialog({
         </div>
         {evidence !== 'not-needed' && (
           <fieldset className="mapping-day-order">
-            <legend>Dates like 03/04/2020</legend>
-            <p className="mapping-note">{EVIDENCE_NOTE[evidence]}</p>
-            {DAY_ORDERS.map(({ order, label }) => (
+            <legend>{i18n._('Dates like 03/04/2020')}</legend>
+            <p className="mapping-note">{evidenceNote(evidence)}</p>
+            {dayOrders().map(({ order, label }) => (
               <label key={order}>
                 <input
                   type="radio"
@@ -131,14 +144,14 @@ export function MappingDialog({
             ))}
           </fieldset>
         )}
-        {twoDigitYears && <p className="mapping-note">Two-digit years: {TWO_DIGIT_YEAR_RULE}.</p>}
+        {twoDigitYears && <p className="mapping-note">{twoDigitYearsText()}</p>}
         <table className="mapping-preview">
-          <caption>The first rows as they will read</caption>
+          <caption>{i18n._('The first rows as they will read')}</caption>
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Title</th>
-              <th scope="col">Position</th>
+              <th scope="col">{fieldLabel('date')}</th>
+              <th scope="col">{fieldLabel('title')}</th>
+              <th scope="col">{i18n._('Position')}</th>
             </tr>
           </thead>
           <tbody>
@@ -153,15 +166,17 @@ export function MappingDialog({
         </table>
         {missing.length > 0 && (
           <p className="mapping-missing" role="alert">
-            Choose a column for: {missing.map((field) => FIELD_LABELS[field]).join(', ')}.
+            {i18n._('Choose a column for: {fields}.', {
+              fields: missing.map(fieldLabel).join(', '),
+            })}
           </p>
         )}
         <div className="mapping-actions">
           <button type="button" className="button" onClick={onCancel}>
-            Cancel
+            {i18n._('Cancel')}
           </button>
           <button type="submit" className="button button-primary" disabled={missing.length > 0}>
-            Import
+            {i18n._('Import')}
           </button>
         </div>
       </form>

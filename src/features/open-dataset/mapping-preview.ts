@@ -4,15 +4,13 @@ import { parseEdtf } from '../../data/model/edtf.ts';
 import type { ColumnMapping, MappedField } from '../../data/import/column-mapping.ts';
 import { parseCoordinate } from '../../data/import/coordinate-cell.ts';
 import { parseDateCell, type DayOrder } from '../../data/import/date-cells.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 
 export interface PreviewRow {
   date: string;
   title: string;
   position: string;
 }
-
-/** Said for a field the reader has not picked a column for: the cell is not empty, it is unread. */
-const NOT_CHOSEN = 'not chosen';
 
 export function previewRows(
   columns: readonly string[],
@@ -26,23 +24,28 @@ export function previewRows(
     return index === -1 ? '' : (row[index] ?? '').trim();
   };
   const chosen = (field: MappedField) => mapping[field] !== null;
+  // Said for a field the reader has not picked a column for: the cell is not empty, it is unread.
+  const notChosen = i18n._('not chosen');
   return rows.map((row) => {
-    const parsedDate = parseDateCell(cell(row, 'date'), dayOrder);
+    const dateCell = cell(row, 'date');
+    const parsedDate = parseDateCell(dateCell, dayOrder);
     const edtf = parsedDate.ok ? parseEdtf(parsedDate.edtf) : null;
     const latitude = parseCoordinate(cell(row, 'latitude'));
     const longitude = parseCoordinate(cell(row, 'longitude'));
     return {
       date: !chosen('date')
-        ? NOT_CHOSEN
+        ? notChosen
         : edtf?.ok
           ? formatEventDate(edtf.date)
-          : `not read: ${cell(row, 'date') || 'empty'}`,
-      title: chosen('title') ? cell(row, 'title') || '—' : NOT_CHOSEN,
+          : dateCell
+            ? i18n._('not read: {cell}', { cell: dateCell })
+            : i18n._('not read: empty'),
+      title: chosen('title') ? cell(row, 'title') || '—' : notChosen,
       position:
         !chosen('latitude') || !chosen('longitude')
-          ? NOT_CHOSEN
+          ? notChosen
           : latitude === null || longitude === null
-            ? 'no coordinates'
+            ? i18n._('no coordinates')
             : `${latitude.toFixed(3)}, ${longitude.toFixed(3)}`,
     };
   });

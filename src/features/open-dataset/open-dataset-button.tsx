@@ -1,4 +1,5 @@
 import { useId, useRef, type ReactNode } from 'react';
+import { i18n } from '../../lib/i18n/i18n.ts';
 
 const ACCEPTED_FILES =
   '.csv,.tsv,.txt,.json,.geojson,text/csv,text/tab-separated-values,application/json,application/geo+json';
@@ -12,9 +13,10 @@ export interface OpenDatasetButtonProps {
 /** A real button in front of a hidden file input, so it looks like the other buttons and is one. */
 export function OpenDatasetButton({
   onFiles,
-  label = 'Open dataset…',
+  label,
   className = 'button',
 }: OpenDatasetButtonProps) {
+  const name = i18n._('Open dataset…');
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   return (
@@ -24,10 +26,10 @@ export function OpenDatasetButton({
         className={className}
         // A shortened label (on a phone, "Open…") keeps the whole name, without the gaps a
         // hidden word leaves in a name computed from the text.
-        aria-label={typeof label === 'string' ? undefined : 'Open dataset…'}
+        aria-label={label === undefined || typeof label === 'string' ? undefined : name}
         onClick={() => inputRef.current?.click()}
       >
-        {label}
+        {label ?? name}
       </button>
       <input
         ref={inputRef}
@@ -36,7 +38,7 @@ export function OpenDatasetButton({
         type="file"
         multiple
         accept={ACCEPTED_FILES}
-        aria-label="Dataset file (CSV, GeoJSON or JSON)"
+        aria-label={i18n._('Dataset file (CSV, GeoJSON or JSON)')}
         tabIndex={-1}
         onChange={(changeEvent) => {
           const files = [...(changeEvent.target.files ?? [])];

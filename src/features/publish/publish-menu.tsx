@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import type { PublishMenuProps } from './publish-props.ts';
 import './publish.css';
 
@@ -14,11 +15,11 @@ export function PublishMenu(props: PublishMenuProps) {
     <Disclosure
       className="publish-menu popover-anchor"
       buttonClassName="button"
-      label="Publish…"
+      label={i18n._('Publish…')}
       closeOnOutsidePress
     >
       {(region) => (
-        <section {...region} className="publish-panel popover" aria-label="Publish">
+        <section {...region} className="publish-panel popover" aria-label={i18n._('Publish')}>
           {!region.hidden && (
             <Suspense fallback={null}>
               <PublishPanel {...props} />

@@ -5,6 +5,8 @@ import {
   siteConfigText,
 } from '../../data/export/site-config.ts';
 import { downloadText } from '../../lib/download.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
+import { withElements } from '../../lib/i18n/with-elements.tsx';
 import { useCopyText } from '../../lib/use-copy-text.ts';
 import type { PublishMenuProps } from './publish-props.ts';
 
@@ -15,19 +17,21 @@ export function PublishPanel({ dataset, metadata, report }: PublishMenuProps) {
 
   return (
     <>
-      <h2 className="publish-heading">Publish as a site</h2>
+      <h2 className="publish-heading">{i18n._('Publish as a site')}</h2>
       <p className="publish-lead">
-        Dateline builds a static site around a dataset: the map, the timeline, and a page with a
-        link preview for every event, ready to link to and to embed in articles. Nothing is uploaded
-        from here.
+        {i18n._(
+          'Dateline builds a static site around a dataset: the map, the timeline, and a page with a link preview for every event, ready to link to and to embed in articles. Nothing is uploaded from here.',
+        )}
       </p>
       <ol className="publish-steps">
         <li>
           {dataset.kind === 'bundled' ? (
-            <>
-              This is Dateline’s bundled dataset, <code>data/events.geojson</code>. To publish your
-              own, open its file first, or replace that file.
-            </>
+            withElements(
+              i18n._(
+                'This is Dateline’s bundled dataset, <file/>. To publish your own, open its file first, or replace that file.',
+              ),
+              { file: <code>data/events.geojson</code> },
+            )
           ) : (
             <>
               <div className="publish-download">
@@ -42,42 +46,46 @@ export function PublishPanel({ dataset, metadata, report }: PublishMenuProps) {
                     )
                   }
                 >
-                  Download {SITE_CONFIG_FILE_NAME}
+                  {i18n._('Download {file}', { file: SITE_CONFIG_FILE_NAME })}
                 </button>
               </div>
-              It keeps this reading: the title
-              {report?.mapping ? ', the description and the columns you chose' : ' and description'}
-              .
-              {dataset.kind === 'file' ? (
-                <>
-                  {' '}
-                  Put it and <strong>{dataset.name}</strong> in Dateline’s folder.
-                </>
-              ) : (
-                ' Put it in Dateline’s folder.'
-              )}
+              {report?.mapping
+                ? i18n._(
+                    'It keeps this reading: the title, the description and the columns you chose.',
+                  )
+                : i18n._('It keeps this reading: the title and description.')}{' '}
+              {dataset.kind === 'file'
+                ? withElements(i18n._('Put it and <file/> in Dateline’s folder.'), {
+                    file: <strong>{dataset.name}</strong>,
+                  })
+                : i18n._('Put it in Dateline’s folder.')}
             </>
           )}
         </li>
         <li>
-          In that folder (after <code>npm ci</code> once), build the site:
+          {withElements(i18n._('In that folder (after <install/> once), build the site:'), {
+            install: <code>npm ci</code>,
+          })}
           <div className="publish-command">
             <code>{command}</code>
             <button type="button" className="button" onClick={() => void copy.copy(command)}>
-              Copy command
+              {i18n._('Copy command')}
             </button>
           </div>
           <span className="publish-copy-status" aria-live="polite">
-            {copy.state === 'copied' ? 'Command copied' : ''}
+            {copy.state === 'copied' ? i18n._('Command copied') : ''}
             {copy.state === 'refused'
-              ? 'The clipboard is not available here: select the command.'
+              ? i18n._('The clipboard is not available here: select the command.')
               : ''}
           </span>
         </li>
         <li>
-          Upload the folder <code>dist/</code> to any static host. Dateline’s{' '}
-          <code>docs/publishing.md</code> covers GitHub Pages, Netlify, Cloudflare Pages and S3,
-          with the settings each needs.
+          {withElements(
+            i18n._(
+              'Upload the folder <folder/> to any static host. Dateline’s <guide/> covers GitHub Pages, Netlify, Cloudflare Pages and S3, with the settings each needs.',
+            ),
+            { folder: <code>dist/</code>, guide: <code>docs/publishing.md</code> },
+          )}
         </li>
       </ol>
     </>

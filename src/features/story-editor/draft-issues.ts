@@ -6,31 +6,39 @@
 import { readStory } from '../../data/story/read-story.ts';
 import type { Story, StoryIssue } from '../../data/story/story.ts';
 import { storyFileJson } from '../../data/story/write-story.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 
 export function draftIssues(story: Story): readonly StoryIssue[] {
   return readStory(JSON.parse(storyFileJson(story))).issues;
 }
 
-const IMAGE_FIELDS: Record<string, string> = {
-  url: 'image address',
-  alt: 'image alt text',
-  credit: 'image credit',
-};
-
 /** "Step 2, image credit": a field of the file as the editor names it (steps count from 1). */
 export function fieldLabel(field: string): string {
   const match = /^steps\[(\d+)\](?:\.(\w+)(?:\.(\w+))?)?/.exec(field);
   if (!match) {
-    if (field === 'title') return 'Story title';
-    if (field === 'description') return 'Description';
-    if (field === 'steps') return 'Steps';
+    if (field === 'title') return i18n._('Story title');
+    if (field === 'description') return i18n._('Description');
+    if (field === 'steps') return i18n._('Steps');
     return field;
   }
-  const step = `Step ${Number(match[1]) + 1}`;
+  const number = Number(match[1]) + 1;
   const [, , part, detail] = match;
-  if (part === 'image') return `${step}, ${IMAGE_FIELDS[detail ?? ''] ?? 'image'}`;
-  if (part === 'view') return `${step}, what it shows`;
-  return part ? `${step}, ${part}` : step;
+  if (!part) return i18n._('Step {number}', { number });
+  return i18n._('Step {number}, {field}', { number, field: stepFieldName(part, detail) });
+}
+
+/** A step's field as the editor names it ("image credit"); one it has no name for, as the file does. */
+function stepFieldName(part: string, detail: string | undefined): string {
+  if (part === 'image') {
+    if (detail === 'url') return i18n._('image address');
+    if (detail === 'alt') return i18n._('image alt text');
+    if (detail === 'credit') return i18n._('image credit');
+    return i18n._('image');
+  }
+  if (part === 'view') return i18n._('what it shows');
+  if (part === 'title') return i18n._('title');
+  if (part === 'text') return i18n._('text');
+  return part;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { StoryStep } from '../../data/story/story.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
+import { withElements } from '../../lib/i18n/with-elements.tsx';
 import { setImageField } from './draft-edits.ts';
 
 export interface StepEditorProps {
@@ -78,7 +80,7 @@ export function StepEditor({
         <span
           className="story-step-handle"
           aria-hidden="true"
-          title="Drag to reorder"
+          title={i18n._('Drag to reorder')}
           data-testid="step-handle"
           {...handleProps}
         >
@@ -89,14 +91,16 @@ export function StepEditor({
           </svg>
         </span>
         <h3 id={`${id}-heading`} className="story-step-number">
-          Step {number} <span className="story-step-of">of {count}</span>
+          {withElements(i18n._('Step {number} <ofCount/>', { number }), {
+            ofCount: <span className="story-step-of">{i18n._('of {count}', { count })}</span>,
+          })}
         </h3>
         <div className="story-step-tools">
           <button
             type="button"
             className="story-icon-button"
-            aria-label="Move up"
-            title="Move up (Alt+↑)"
+            aria-label={i18n._('Move up')}
+            title={i18n._('Move up (Alt+↑)')}
             data-focus-name="up"
             disabled={index === 0}
             onClick={() => onMove(-1, 'up')}
@@ -108,8 +112,8 @@ export function StepEditor({
           <button
             type="button"
             className="story-icon-button"
-            aria-label="Move down"
-            title="Move down (Alt+↓)"
+            aria-label={i18n._('Move down')}
+            title={i18n._('Move down (Alt+↓)')}
             data-focus-name="down"
             disabled={index === count - 1}
             onClick={() => onMove(1, 'down')}
@@ -121,8 +125,8 @@ export function StepEditor({
           <button
             type="button"
             className="story-icon-button story-icon-button--danger"
-            aria-label="Delete step"
-            title="Delete step"
+            aria-label={i18n._('Delete step')}
+            title={i18n._('Delete step')}
             data-focus-name="delete"
             onClick={onDelete}
           >
@@ -134,7 +138,7 @@ export function StepEditor({
       </div>
 
       <label className="story-label" htmlFor={`${id}-title`}>
-        Title
+        {i18n._('Title')}
       </label>
       <input
         id={`${id}-title`}
@@ -149,7 +153,7 @@ export function StepEditor({
       <FieldIssue id={`${id}-title-issue`} message={titleIssue} />
 
       <label className="story-label" htmlFor={`${id}-text`}>
-        Text
+        {i18n._('Text')}
       </label>
       <textarea
         id={`${id}-text`}
@@ -162,13 +166,13 @@ export function StepEditor({
         onChange={(changeEvent) => onChange({ ...step, text: changeEvent.target.value })}
       />
       <p id={`${id}-hint`} className="story-hint">
-        Blank line for a new paragraph · <code>*emphasis*</code> · <code>**strong**</code> ·{' '}
-        <code>[link](https://…)</code>
+        {i18n._('Blank line for a new paragraph')} · <code>*{i18n._('emphasis')}*</code> ·{' '}
+        <code>**{i18n._('strong')}**</code> · <code>[{i18n._('link')}](https://…)</code>
       </p>
       <FieldIssue id={`${id}-text-issue`} message={textIssue} />
 
       <details className="story-image" open={imageOpenAtFirst}>
-        <summary>Image{step.image ? '' : ' (optional)'}</summary>
+        <summary>{step.image ? i18n._('Image') : i18n._('Image (optional)')}</summary>
         <div className="story-image-fields">
           {(['url', 'alt', 'credit'] as const).map((field, fieldIndex) => {
             const issue = imageIssues[fieldIndex] ?? (field === 'url' ? imageIssue : null);
@@ -177,10 +181,10 @@ export function StepEditor({
               <div key={field} className="story-image-field">
                 <label className="story-label" htmlFor={fieldId}>
                   {field === 'url'
-                    ? 'Image address (https://…)'
+                    ? i18n._('Image address (https://…)')
                     : field === 'alt'
-                      ? 'What the image shows (alt text)'
-                      : 'Credit'}
+                      ? i18n._('What the image shows (alt text)')
+                      : i18n._('Credit')}
                 </label>
                 <input
                   id={fieldId}
@@ -204,7 +208,7 @@ export function StepEditor({
 
       <div className="story-step-view">
         <p className="story-step-view-summary">
-          <span className="story-step-view-label">Shows</span> {viewSummary}
+          <span className="story-step-view-label">{i18n._('Shows')}</span> {viewSummary}
         </p>
         <button
           type="button"
@@ -212,7 +216,7 @@ export function StepEditor({
           data-focus-name="show"
           onClick={onShow}
         >
-          Show
+          {i18n._('Show')}
         </button>
       </div>
       <FieldIssue id={`${id}-view-issue`} message={viewIssue} />

@@ -2,6 +2,9 @@ import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { StoryView } from '../../data/story/story.ts';
 import { storyFileJson } from '../../data/story/write-story.ts';
 import { downloadText } from '../../lib/download.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
+import { withElements } from '../../lib/i18n/with-elements.tsx';
+import { deletedAnnouncement, movedAnnouncement } from './announcements.ts';
 import {
   deleteStep,
   draftStory,
@@ -98,17 +101,15 @@ export function StoryEditor(props: StoryEditorProps) {
 
   const keys = draft.steps.map((keyed) => keyed.key);
   const count = draft.steps.length;
-  const titleOf = (key: number) => {
-    const title = draft.steps.find((keyed) => keyed.key === key)?.step.title.trim();
-    return title ? `“${title}”` : 'the step';
-  };
+  const titleOf = (key: number) =>
+    draft.steps.find((keyed) => keyed.key === key)?.step.title.trim() ?? '';
 
   function move(key: number, to: number, focusName: string | null) {
     const moved = moveStep(draft, key, to);
     if (moved === draft) return;
     onChange(moved);
     const position = moved.steps.findIndex((keyed) => keyed.key === key) + 1;
-    setAnnouncement(`Moved ${titleOf(key)} to step ${position} of ${count}.`);
+    setAnnouncement(movedAnnouncement(titleOf(key), position, count));
     if (focusName) pendingFocus.current = { key, name: focusName };
   }
 
@@ -117,17 +118,14 @@ export function StoryEditor(props: StoryEditorProps) {
     bodyRef,
     keys,
     (key, to) => onChange(moveStep(draft, key, to)),
-    (key) => setAnnouncement(`Moved ${titleOf(key)} to step ${keys.indexOf(key) + 1} of ${count}.`),
+    (key) => setAnnouncement(movedAnnouncement(titleOf(key), keys.indexOf(key) + 1, count)),
   );
 
   function remove(key: number) {
     const title = titleOf(key);
     const { draft: without, focusKey } = deleteStep(draft, key);
     onChange(without);
-    const left = without.steps.length;
-    setAnnouncement(
-      `Deleted ${title}. ${left === 0 ? 'No steps left' : `${left} ${left === 1 ? 'step' : 'steps'} left`}.`,
-    );
+    setAnnouncement(deletedAnnouncement(title, without.steps.length));
     pendingFocus.current =
       focusKey === null ? { key: null, name: 'add-view' } : { key: focusKey, name: 'title' };
   }
@@ -141,7 +139,7 @@ export function StoryEditor(props: StoryEditorProps) {
     }
     const fileName = storyFileName(draft.title);
     downloadText(storyFileJson(story), fileName, 'application/json');
-    setAnnouncement(`Downloaded ${fileName}.`);
+    setAnnouncement(i18n._('Downloaded {file}.', { file: fileName }));
   }
 
   const headingId = `${id}-heading`;
@@ -150,9 +148,9 @@ export function StoryEditor(props: StoryEditorProps) {
       <header className="story-editor-head">
         <div className="story-editor-title">
           <h2 id={headingId} className="story-editor-heading">
-            Story draft
+            {i18n._('Story draft')}
           </h2>
-          <p className="story-editor-saved">Kept in this browser</p>
+          <p className="story-editor-saved">{i18n._('Kept in this browser')}</p>
         </div>
         <button
           type="button"
@@ -164,13 +162,13 @@ export function StoryEditor(props: StoryEditorProps) {
             pendingFocus.current = { key: null, name: 'confirm-start-over' };
           }}
         >
-          Start over
+          {i18n._('Start over')}
         </button>
         <button
           type="button"
           className="story-icon-button story-editor-close"
-          aria-label="Close story editor"
-          title="Close"
+          aria-label={i18n._('Close story editor')}
+          title={i18n._('Close')}
           onClick={onClose}
         >
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
@@ -181,7 +179,7 @@ export function StoryEditor(props: StoryEditorProps) {
       <div ref={bodyRef} className="story-editor-body">
         {props.notice}
         <label className="story-label" htmlFor={`${id}-title`}>
-          Story title
+          {i18n._('Story title')}
         </label>
         <input
           id={`${id}-title`}
@@ -197,7 +195,7 @@ export function StoryEditor(props: StoryEditorProps) {
           </p>
         )}
         <label className="story-label" htmlFor={`${id}-description`}>
-          Description
+          {i18n._('Description')}
         </label>
         <textarea
           id={`${id}-description`}
@@ -215,15 +213,19 @@ export function StoryEditor(props: StoryEditorProps) {
         )}
 
         <h3 className="story-steps-heading">
-          Steps <span className="story-steps-count">{count}</span>
+          {i18n._('Steps')} <span className="story-steps-count">{count}</span>
         </h3>
         {count === 0 ? (
           <p className="story-empty">
-            Each step is a view of the events: select one, set the dates, the search and the
-            categories, move the map, then <strong>Add this view</strong>.
+            {withElements(
+              i18n._(
+                'Each step is a view of the events: select one, set the dates, the search and the categories, move the map, then <button/>.',
+              ),
+              { button: <strong>{i18n._('Add this view')}</strong> },
+            )}
           </p>
         ) : (
-          <ol ref={listRef} className="story-steps" aria-label="Steps">
+          <ol ref={listRef} className="story-steps" aria-label={i18n._('Steps')}>
             {draft.steps.map(({ key, step }, index) => (
               <li key={key} data-step-key={key} className="story-steps-item">
                 <StepEditor
@@ -254,24 +256,31 @@ export function StoryEditor(props: StoryEditorProps) {
             data-focus-name="download-problem"
           >
             <p>
-              <strong>Not downloaded:</strong>{' '}
-              {downloadProblem.length === 1
-                ? 'one field needs attention.'
-                : `${downloadProblem.length} fields need attention.`}
+              <strong>{i18n._('Not downloaded:')}</strong>{' '}
+              {i18n._(
+                '{count, plural, one {one field needs attention.} other {# fields need attention.}}',
+                { count: downloadProblem.length },
+              )}
             </p>
             <ul>
               {downloadProblem.slice(0, MAX_LISTED_ISSUES).map((line) => (
                 <li key={line}>{line}</li>
               ))}
               {downloadProblem.length > MAX_LISTED_ISSUES && (
-                <li>and {downloadProblem.length - MAX_LISTED_ISSUES} more</li>
+                <li>
+                  {i18n._('and {count} more', {
+                    count: downloadProblem.length - MAX_LISTED_ISSUES,
+                  })}
+                </li>
               )}
             </ul>
           </div>
         )}
         {confirming ? (
           <div className="story-confirm" role="group" aria-labelledby={`${id}-confirm`}>
-            <p id={`${id}-confirm`}>Delete this draft and start over? This cannot be undone.</p>
+            <p id={`${id}-confirm`}>
+              {i18n._('Delete this draft and start over? This cannot be undone.')}
+            </p>
             <button
               type="button"
               className="button button-warning"
@@ -281,11 +290,11 @@ export function StoryEditor(props: StoryEditorProps) {
                 setAttempted(false);
                 setDownloadProblem(null);
                 props.onStartOver();
-                setAnnouncement('Draft deleted. A new story is started.');
+                setAnnouncement(i18n._('Draft deleted. A new story is started.'));
                 pendingFocus.current = { key: null, name: 'add-view' };
               }}
             >
-              Delete draft
+              {i18n._('Delete draft')}
             </button>
             <button
               type="button"
@@ -295,7 +304,7 @@ export function StoryEditor(props: StoryEditorProps) {
                 pendingFocus.current = { key: null, name: 'start-over' };
               }}
             >
-              Keep it
+              {i18n._('Keep it')}
             </button>
           </div>
         ) : (
@@ -306,15 +315,15 @@ export function StoryEditor(props: StoryEditorProps) {
               data-focus-name="add-view"
               onClick={props.onAddView}
             >
-              Add this view
+              {i18n._('Add this view')}
             </button>
             {props.onPreview && (
               <button type="button" className="button" onClick={props.onPreview}>
-                Preview
+                {i18n._('Preview')}
               </button>
             )}
             <button type="button" className="button" onClick={download}>
-              Download story
+              {i18n._('Download story')}
             </button>
           </div>
         )}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Story, StoryIssue } from '../../data/story/story.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { stepAnnouncement } from './story-steps.ts';
 import { StoryText } from './story-text.tsx';
 import './story.css';
@@ -48,11 +49,9 @@ export function StoryCard({ story, step, coverTitle, missingId, onGo, onExplore 
   return (
     <section className="story-card" aria-labelledby="story-card-title">
       <div className="story-card-top">
-        <p className="story-kicker">{current ? story.title : 'Story'}</p>
+        <p className="story-kicker">{current ? story.title : i18n._('Story')}</p>
         {current && (
-          <p className="story-position">
-            {step} of {count}
-          </p>
+          <p className="story-position">{i18n._('{step} of {count}', { step, count })}</p>
         )}
       </div>
       {current && (
@@ -69,8 +68,10 @@ export function StoryCard({ story, step, coverTitle, missingId, onGo, onExplore 
           <>
             {missingId !== null && (
               <p className="story-note">
-                The event this step shows (“{missingId}”) is not in this dataset; the rest of the
-                step is shown.
+                {i18n._(
+                  'The event this step shows (“{id}”) is not in this dataset; the rest of the step is shown.',
+                  { id: missingId },
+                )}
               </p>
             )}
             <StoryText text={current.text} />
@@ -86,13 +87,16 @@ export function StoryCard({ story, step, coverTitle, missingId, onGo, onExplore 
             {story.description && <p className="story-description">{story.description}</p>}
             {coverTitle && <p className="story-cover-event">{coverTitle}</p>}
             <p className="story-count">
-              {count} step{count === 1 ? '' : 's'}
-              <span className="story-keys-hint"> · the arrow keys move through them</span>
+              {i18n._('{count, plural, one {# step} other {# steps}}', { count })}
+              <span className="story-keys-hint">
+                {' · '}
+                {i18n._('the arrow keys move through them')}
+              </span>
             </p>
           </>
         )}
       </div>
-      <nav className="story-nav" aria-label="Story steps">
+      <nav className="story-nav" aria-label={i18n._('Story steps')}>
         {current ? (
           <>
             <button
@@ -101,7 +105,8 @@ export function StoryCard({ story, step, coverTitle, missingId, onGo, onExplore 
               disabled={step <= 0}
               onClick={() => onGo(step - 1)}
             >
-              <span aria-hidden="true">← </span>Previous
+              <span aria-hidden="true">← </span>
+              {i18n._('Previous')}
             </button>
             <button
               type="button"
@@ -109,16 +114,18 @@ export function StoryCard({ story, step, coverTitle, missingId, onGo, onExplore 
               disabled={step >= count}
               onClick={() => onGo(step + 1)}
             >
-              Next<span aria-hidden="true"> →</span>
+              {i18n._('Next')}
+              <span aria-hidden="true"> →</span>
             </button>
           </>
         ) : (
           <button type="button" className="button button-primary" onClick={() => onGo(1)}>
-            Start<span aria-hidden="true"> →</span>
+            {i18n._('Start')}
+            <span aria-hidden="true"> →</span>
           </button>
         )}
         <button type="button" className="button story-explore" onClick={onExplore}>
-          Explore
+          {i18n._('Explore')}
         </button>
       </nav>
       <div className="visually-hidden" aria-live="polite">
@@ -146,7 +153,7 @@ export function StoryProblem({ failure, issues, onExplore }: StoryProblemProps) 
     <section className="story-card story-card--problem" aria-labelledby="story-card-title">
       <div className="story-card-body">
         <h2 id="story-card-title" className="story-title" tabIndex={-1}>
-          {failure ? 'The story could not be loaded' : 'This story cannot be read'}
+          {failure ? i18n._('The story could not be loaded') : i18n._('This story cannot be read')}
         </h2>
         <div role="alert">
           {failure ? (
@@ -154,8 +161,10 @@ export function StoryProblem({ failure, issues, onExplore }: StoryProblemProps) 
           ) : (
             <>
               <p>
-                The story file has {issues.length} problem{issues.length === 1 ? '' : 's'}, so none
-                of it is shown:
+                {i18n._(
+                  'The story file has {count, plural, one {# problem} other {# problems}}, so none of it is shown:',
+                  { count: issues.length },
+                )}
               </p>
               <ul className="story-issues">
                 {issues.slice(0, LISTED_ISSUES).map((issue, index) => (
@@ -164,12 +173,14 @@ export function StoryProblem({ failure, issues, onExplore }: StoryProblemProps) 
                   </li>
                 ))}
               </ul>
-              {issues.length > LISTED_ISSUES && <p>and {issues.length - LISTED_ISSUES} more.</p>}
+              {issues.length > LISTED_ISSUES && (
+                <p>{i18n._('and {count} more', { count: issues.length - LISTED_ISSUES })}</p>
+              )}
             </>
           )}
         </div>
       </div>
-      <nav className="story-nav" aria-label="Story">
+      <nav className="story-nav" aria-label={i18n._('Story')}>
         {failure?.onRetry && (
           <button
             type="button"
@@ -177,11 +188,11 @@ export function StoryProblem({ failure, issues, onExplore }: StoryProblemProps) 
             disabled={failure.retrying}
             onClick={failure.onRetry}
           >
-            Retry
+            {i18n._('Retry')}
           </button>
         )}
         <button type="button" className="button" onClick={onExplore}>
-          Show all events
+          {i18n._('Show all events')}
         </button>
       </nav>
     </section>
@@ -191,9 +202,9 @@ export function StoryProblem({ failure, issues, onExplore }: StoryProblemProps) 
 /** While the story file loads. */
 export function StoryLoading() {
   return (
-    <section className="story-card" aria-busy="true" aria-label="Story">
+    <section className="story-card" aria-busy="true" aria-label={i18n._('Story')}>
       <div className="story-card-body">
-        <p className="story-kicker">Loading the story…</p>
+        <p className="story-kicker">{i18n._('Loading the story…')}</p>
       </div>
     </section>
   );
