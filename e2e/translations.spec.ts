@@ -3,7 +3,8 @@
  * event has it, said to be a translation, the original a click away; search finds every language.
  */
 import { test, expect } from './fixtures.ts';
-import { chronologyEntries, chronologyEntry } from './helpers.ts';
+import { chronologyEntries, chronologyEntry, serveDataset } from './helpers.ts';
+import { makeFeature } from '../src/testing/dataset-factory.ts';
 
 const MISSILES = 'North Korea tests cruise missiles fired from near the Sinpo submarine base';
 const MISSILES_KO = '북한, 신포 잠수함 기지 인근에서 순항미사일 시험 발사';
@@ -79,5 +80,48 @@ test.describe('data in two languages', () => {
       new RegExp(SINPO_SITE_KO),
     ]);
     await expect(page.getByText('검색어는 이 사건들의')).toHaveCount(0);
+  });
+
+  test('a quote stays verbatim, its translation under it; a malformed translation is a warning', async ({
+    page,
+  }) => {
+    await serveDataset(page, [
+      makeFeature({
+        id: 'quoted',
+        properties: {
+          title: 'A statement in Seoul',
+          translations: { ko: { title: '서울에서 나온 성명' } },
+          sources: [
+            {
+              publisher: 'Wire',
+              quote: 'We will respond.',
+              quoteTranslations: { ko: '대응하겠다.' },
+            },
+          ],
+        },
+      }),
+      makeFeature({
+        id: 'malformed',
+        properties: { title: 'Kept all the same', translations: { ko: { title: 5 } } },
+      }),
+    ]);
+    await page.goto('./events/quoted?lang=ko');
+    const details = chronologyEntry(page, '서울에서 나온 성명').getByRole('region');
+    await expect(details.locator('blockquote')).toHaveText('We will respond.');
+    await expect(details).toContainText('인용문 번역');
+    await expect(details.getByText('대응하겠다.')).toHaveAttribute('lang', 'ko');
+    // Without metadata.language the original's language is not named.
+    await expect(details).toContainText('번역');
+    await details.getByRole('button', { name: '원문 보기' }).click();
+    await expect(details.getByText('대응하겠다.')).toHaveCount(0);
+    await expect(details.getByText('A statement in Seoul')).toBeVisible();
+
+    // The event with the malformed translation is shown, warned about under Data issues.
+    await page.goto('./');
+    await expect(chronologyEntry(page, 'Kept all the same')).toBeVisible();
+    await page.getByRole('button', { name: /Data issues/ }).click();
+    await expect(page.getByRole('region', { name: /Data issues/ })).toContainText(
+      'properties.translations.ko.title',
+    );
   });
 });
