@@ -60,7 +60,7 @@ export function EventsPanel({
   onReset,
 }: EventsPanelProps) {
   const { apply } = url;
-  const { selectedEvent, titleOf, eventHref, absoluteEventUrl, eventById } = view;
+  const { selectedEvent, eventHref, absoluteEventUrl, eventById } = view;
   const { colourOf, labelOf } = view.palette;
   // While playing, the list follows each frame two animation frames later, after the map
   // (app/playing.ts): each renders in a frame of its own.
@@ -71,6 +71,14 @@ export function EventsPanel({
   const select = useCallback((id: string | null) => apply(selectEvent, id), [apply]);
   const originalLanguage = dataset?.metadata.language;
   const reader = i18n.locale;
+  // Related events are named in the reader's language too, where they have it.
+  const titleOf = useCallback(
+    (id: string) => {
+      const event = eventById(id);
+      return event ? eventText(event, reader, originalLanguage).title : null;
+    },
+    [eventById, reader, originalLanguage],
+  );
   const renderDetail = useCallback(
     (id: string, titleId: string) => {
       const event = detailsInList ? eventById(id) : undefined;
