@@ -47,6 +47,21 @@ describe('the bundled dataset', () => {
     }
   });
 
+  it('is written in English, with every title, summary and place in Korean too', () => {
+    expect(dataset.metadata.language).toBe('en');
+    for (const event of dataset.events) {
+      const korean = event.translations?.ko;
+      for (const field of ['title', 'summary', 'place'] as const)
+        expect(korean?.[field], `${event.id} ${field}`).toMatch(/[가-힣]/);
+    }
+    const places = dataset.events.map((event) => event.translations?.ko?.place ?? '');
+    for (const place of ['서울 용산 국방부', '도네츠크', '평양', '신포'])
+      expect(
+        places.some((text) => text.includes(place)),
+        place,
+      ).toBe(true);
+  });
+
   it('puts each place where it is on the map', () => {
     const near = (id: string, latitude: number, longitude: number) => {
       const event = dataset.events.find((candidate) => candidate.id === id);

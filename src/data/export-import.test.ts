@@ -17,7 +17,7 @@ describe('export, then import', () => {
   const original = parseDatasetText(
     JSON.stringify({
       type: 'FeatureCollection',
-      metadata: { title: 'Round trip' },
+      metadata: { title: 'Round trip', language: 'en' },
       features: [
         {
           type: 'Feature',
@@ -38,10 +38,15 @@ describe('export, then import', () => {
                 title: 'A | B',
                 url: 'https://en.yna.co.kr/x',
                 quote: 'He said so.',
+                quoteTranslations: { ko: '그는 그렇게 말했다.', 'pt-BR': 'Ele disse, | sim.' },
               },
               { publisher: 'KCNA', published: '2024-06-20', title: 'Back\\slash' },
             ],
             related: ['strike'],
+            translations: {
+              ko: { title: '평양 정상회담, "조약"', place: '평양' },
+              'pt-BR': { summary: 'Linha um.\nLinha dois.' },
+            },
           },
         },
         {
@@ -71,6 +76,7 @@ describe('export, then import', () => {
         category,
         tags,
         related,
+        translations,
       }) => ({
         id,
         title,
@@ -84,6 +90,7 @@ describe('export, then import', () => {
         category,
         tags,
         related,
+        translations,
       }),
     );
 
@@ -94,10 +101,14 @@ describe('export, then import', () => {
     );
     expect(back.events).toEqual(original.events.map((event) => ({ ...event, idDerived: false })));
     expect(back.metadata.title).toBe('Round trip');
+    expect(back.metadata.language).toBe('en');
   });
 
   it('gives back the same events from CSV, sources and all', () => {
     const text = toCsv(original.events);
+    expect(text.split('\r\n')[0]).toContain(
+      ',title_ko,summary_ko,place_ko,source_quote_ko,title_pt-BR,',
+    );
     expect(text).toContain(`"'=HYPERLINK(""x"") and, ""quotes"""`);
     const { dataset: back } = dataset(
       importDataset([utf8('x.csv', text)], null, { sourceUrl: null }),

@@ -37,11 +37,13 @@ function eventToFeature(event: DatasetEvent) {
           published: source.published?.edtf ?? null,
           url: source.url,
           quote: source.quote,
+          quoteTranslations: source.quoteTranslations ?? null,
         }),
       ),
       related: event.related,
       storyStep: event.story?.step ?? null,
       storyText: event.story?.text ?? null,
+      translations: event.translations ?? null,
     }),
   };
 }
@@ -88,12 +90,35 @@ export function csvCell(value: string): string {
 /** Only for events that carry a story: other exports keep the columns they always had. */
 const STORY_COLUMNS = ['story_step', 'story_text'] as const;
 
+/**
+ * The languages the events are translated into, in the order first met: each gets the columns
+ * `title_<tag>`, `summary_<tag>`, `place_<tag>` and `source_quote_<tag>` (one position per
+ * source, as in `source_quote`). Only for events that carry translations.
+ */
+function translationLanguages(events: readonly DatasetEvent[]): string[] {
+  const languages = new Set<string>();
+  for (const event of events) {
+    for (const language of Object.keys(event.translations ?? {})) languages.add(language);
+    for (const source of event.sources)
+      for (const language of Object.keys(source.quoteTranslations ?? {})) languages.add(language);
+  }
+  return [...languages];
+}
+
 export function toCsv(events: readonly DatasetEvent[]): string {
   const withStory = events.some((event) => event.story !== undefined);
-  const columns = withStory ? [...CSV_COLUMNS, ...STORY_COLUMNS] : CSV_COLUMNS;
+  const languages = translationLanguages(events);
+  const columns: string[] = withStory ? [...CSV_COLUMNS, ...STORY_COLUMNS] : [...CSV_COLUMNS];
+  for (const language of languages)
+    columns.push(
+      `title_${language}`,
+      `summary_${language}`,
+      `place_${language}`,
+      `source_quote_${language}`,
+    );
   const lines = [columns.join(',')];
   for (const event of events) {
-    const cells: Record<(typeof columns)[number], string> = {
+    const cells: Record<string, string> = {
       id: event.id,
       date: event.date.edtf,
       title: event.title,
@@ -114,7 +139,18 @@ export function toCsv(events: readonly DatasetEvent[]): string {
       story_step: event.story ? String(event.story.step) : '',
       story_text: event.story?.text ?? '',
     };
-    lines.push(columns.map((column) => csvCell(cells[column])).join(','));
+    for (const language of languages) {
+      const translation = event.translations?.[language];
+      cells[`title_${language}`] = translation?.title ?? '';
+      cells[`summary_${language}`] = translation?.summary ?? '';
+      cells[`place_${language}`] = translation?.place ?? '';
+      cells[`source_quote_${language}`] = event.sources.some(
+        (source) => source.quoteTranslations?.[language] !== undefined,
+      )
+        ? joinListCell(event.sources.map((source) => source.quoteTranslations?.[language] ?? ''))
+        : '';
+    }
+    lines.push(columns.map((column) => csvCell(cells[column] ?? '')).join(','));
   }
   // CRLF, as RFC 4180 and Excel expect; a BOM so Excel reads UTF-8 as UTF-8.
   return `\ufeff${lines.join('\r\n')}\r\n`;

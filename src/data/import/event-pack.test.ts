@@ -41,6 +41,7 @@ const date = fc.constantFrom(
   '0000-01-01',
   '9999-12-31',
 );
+const language = fc.constantFrom('ko', 'en', 'pt-BR', 'ar', 'zh-Hant');
 const feature = fc.record({
   type: fc.constant('Feature'),
   id: fc.option(fc.stringMatching(/^[a-z0-9]{1,8}(?:-[a-z0-9]{1,4})?$/), { nil: undefined }),
@@ -69,12 +70,23 @@ const feature = fc.record({
             published: fc.option(date, { nil: null }),
             url: fc.option(fc.webUrl(), { nil: null }),
             quote: optionalText,
+            quoteTranslations: fc.option(fc.dictionary(language, text, { maxKeys: 2 }), {
+              nil: undefined,
+            }),
           },
           { requiredKeys: ['publisher'] },
         ),
         { minLength: 1, maxLength: 3 },
       ),
       related: fc.array(fc.constantFrom('a', 'b-1', 'c'), { maxLength: 2 }),
+      translations: fc.option(
+        fc.dictionary(
+          language,
+          fc.record({ title: optionalText, summary: optionalText, place: optionalText }),
+          { maxKeys: 3 },
+        ),
+        { nil: undefined },
+      ),
     },
     { requiredKeys: ['title', 'date', 'sources'] },
   ),

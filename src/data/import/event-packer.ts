@@ -65,12 +65,28 @@ export class EventPacker {
       this.date(source.published);
       this.text(source.url);
       this.text(source.quote);
+      this.byLanguage(source.quoteTranslations, (quote) => this.text(quote));
     }
     this.number(event.related.length);
     for (const id of event.related) this.text(id);
     const { story } = event;
     this.nullableNumber(story ? story.step : null);
     if (story) this.text(story.text);
+    this.byLanguage(event.translations, (translation) => {
+      this.text(translation.title ?? null);
+      this.text(translation.summary ?? null);
+      this.text(translation.place ?? null);
+    });
+  }
+
+  /** How many languages, then each language's tag and what `each` writes of its text. */
+  byLanguage<T>(byLanguage: Record<string, T> | undefined, each: (value: T) => void) {
+    const entries = byLanguage ? Object.entries(byLanguage) : [];
+    this.number(entries.length);
+    for (const [language, value] of entries) {
+      this.word(language);
+      each(value);
+    }
   }
 
   number(value: number) {

@@ -4,6 +4,7 @@ import {
   NO_TEXT,
   type DatasetEvent,
   type EventSource,
+  type EventTranslation,
   type LocationPrecision,
 } from '../model/schema.ts';
 import { NEW_DATE, NONE, type EventPack } from './event-pack.ts';
@@ -40,13 +41,16 @@ export class EventUnpacker {
       const tags = tagCount === 0 ? NO_TEXT : this.wordList(tagCount);
       const sources: EventSource[] = [];
       for (let left = this.number(); left > 0; left -= 1) {
-        sources.push({
+        const source: EventSource = {
           publisher: this.word() ?? '',
           title: this.text(),
           published: this.date(),
           url: this.text(),
           quote: this.text(),
-        });
+        };
+        const quoteTranslations = this.byLanguage(() => this.requiredText());
+        if (quoteTranslations) source.quoteTranslations = quoteTranslations;
+        sources.push(source);
       }
       const relatedCount = this.number();
       const related = relatedCount === 0 ? NO_TEXT : this.textList(relatedCount);
@@ -69,6 +73,17 @@ export class EventUnpacker {
         related,
       };
       if (step !== null) event.story = { step, text: this.requiredText() };
+      const translations = this.byLanguage(() => {
+        const translation: EventTranslation = {};
+        const title = this.text();
+        const summary = this.text();
+        const place = this.text();
+        if (title !== null) translation.title = title;
+        if (summary !== null) translation.summary = summary;
+        if (place !== null) translation.place = place;
+        return translation;
+      });
+      if (translations) event.translations = translations;
       into.push(event);
     }
     if (this.index !== this.numbers.length) {
@@ -77,6 +92,15 @@ export class EventUnpacker {
     // The pack's buffers are the page's to drop now.
     this.numbers = new Float64Array(0);
     this.textBlob = '';
+  }
+
+  /** What EventPacker.byLanguage wrote; undefined for no language. */
+  private byLanguage<T>(readOne: () => T): Record<string, T> | undefined {
+    const count = this.number();
+    if (count === 0) return undefined;
+    const byLanguage: Record<string, T> = {};
+    for (let left = count; left > 0; left -= 1) byLanguage[this.word() ?? ''] = readOne();
+    return byLanguage;
   }
 
   private number(): number {

@@ -31,6 +31,8 @@ const DATELINE_SOURCE_COLUMNS = ['source_publisher', 'source_url', 'source_title
 /** Each address up to a space, a separator, or the next address glued on (`…htmlhttp://…`). */
 const URL_IN_TEXT = /https?:\/\/.+?(?=https?:\/\/|[\s<>"|;]|$)/gi;
 const MAX_SOURCES = 10;
+/** Translations, as our own CSV export writes them: `title_ko`, `summary_ko`, `source_quote_ko`… */
+const TRANSLATION_COLUMN = /^(title|summary|place|source_quote)_([a-z]{2,3}(?:-[a-z0-9]{1,8})*)$/i;
 const PROGRESS_EVERY = 20_000;
 
 /** Undoes the spreadsheet-formula guard our CSV export adds ('=…), so a round trip is exact. */
@@ -173,6 +175,22 @@ export function buildDataset(
       ...(quotes?.[index] ? { quote: quotes[index] } : {}),
     }));
   };
+  const translationColumns = table.columns.flatMap((name, index) => {
+    const match = TRANSLATION_COLUMN.exec(name);
+    return match ? [{ index, field: match[1] ?? '', language: match[2] ?? '' }] : [];
+  });
+  /** The row's translations, and its sources' quotes in each language by source position. */
+  const readTranslations = (row: string[]) => {
+    const translations: Record<string, Record<string, string>> = {};
+    const quotes: Record<string, string[]> = {};
+    for (const { index, field, language } of translationColumns) {
+      const text = unguard(row[index] ?? '');
+      if (text.trim() === '') continue;
+      if (field === 'source_quote') quotes[language] = splitListCell(text).map((q) => q.trim());
+      else (translations[language] ??= {})[field] = text.trim();
+    }
+    return { translations, quotes };
+  };
   const listColumn = (row: string[], name: string): string[] => {
     const index = table.columns.indexOf(name);
     return splitListCell(index === -1 ? '' : (row[index] ?? ''))
@@ -190,8 +208,23 @@ export function buildDataset(
       storyText: unguard((row[storyTextColumn] ?? '').trim()),
     };
   };
-  const readSources = (row: string[], rowNumber: number) => {
-    if (hasOwnSources && (row[ownColumns[0] ?? -1] ?? '').trim() !== '') return readOwnSources(row);
+  const readSources = (
+    row: string[],
+    rowNumber: number,
+    quotes: Record<string, string[]>,
+  ): Record<string, unknown>[] => {
+    if (hasOwnSources && (row[ownColumns[0] ?? -1] ?? '').trim() !== '') {
+      return readOwnSources(row).map((source, index) => {
+        const quoteTranslations = Object.fromEntries(
+          Object.entries(quotes)
+            .map(([language, list]) => [language, list[index] ?? ''])
+            .filter(([, quote]) => quote !== ''),
+        );
+        return Object.keys(quoteTranslations).length > 0
+          ? { ...source, quoteTranslations }
+          : source;
+      });
+    }
     const text = cell(row, 'link');
     const urls = [...new Set((text.match(URL_IN_TEXT) ?? []).map(withoutTrailingPunctuation))]
       .filter(isHttpUrl)
@@ -238,6 +271,7 @@ export function buildDataset(
       const category = categoryForms.formOf(cleanCategory(cell(row, 'category')));
       const country = cell(row, 'country');
       const precision = cell(row, 'locationPrecision');
+      const { translations, quotes } = readTranslations(row);
       features.push({
         type: 'Feature',
         ...(id ? { id } : {}),
@@ -252,11 +286,12 @@ export function buildDataset(
             ? { locationPrecision: precision }
             : {}),
           ...(category ? { category } : {}),
-          sources: readSources(row, index + 1),
+          sources: readSources(row, index + 1, quotes),
           ...(hasOwnSources
             ? { tags: listColumn(row, 'tags'), related: listColumn(row, 'related') }
             : {}),
           ...readStory(row),
+          ...(Object.keys(translations).length > 0 ? { translations } : {}),
         },
       });
       featureRows.push(index);

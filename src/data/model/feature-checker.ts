@@ -79,8 +79,13 @@ export class FeatureChecker {
       const index = this.recordCount;
       this.recordCount += 1;
       const position = positions?.[index] ?? index;
+      const warnings: RecordProblem[] = [];
       try {
-        this.accept(readRecord(feature, position, this.dates));
+        const event = readRecord(feature, position, this.dates, warnings);
+        if (!this.accept(event)) continue;
+        // What a translation got wrong: the event is shown without it.
+        for (const { field, reason } of warnings)
+          this.issues.push({ position, id: event.id || null, field, reason, shown: true });
       } catch (error) {
         // Anything but a RecordProblem would be a bug here; it is still reported against its
         // record rather than taking the whole dataset down.
@@ -100,11 +105,11 @@ export class FeatureChecker {
 
   /**
    * Given ids must be unique: a repeat is reported on the later record, naming the record that
-   * used it first, and left out (never handed out by takeNew). Checked as each record arrives
+   * used it first, and left out (never handed out by takeNew; false). Checked as each record arrives
    * (while a download is still under way) rather than all at the end, where it would hold up the
    * last step.
    */
-  private accept(event: DatasetEvent) {
+  private accept(event: DatasetEvent): boolean {
     const givenId = event.id;
     if (givenId === '') {
       this.withoutId.push(event);
@@ -117,7 +122,7 @@ export class FeatureChecker {
           field: 'id',
           reason: `duplicate id: ${this.options.noun ?? 'record'} ${first + 1} already uses "${givenId}"`,
         });
-        return;
+        return false;
       }
       this.firstPositionById.set(givenId, event.position);
     }
@@ -144,6 +149,7 @@ export class FeatureChecker {
       }
     }
     this.candidates.push(event);
+    return true;
   }
 
   /** The dataset, every record whole: for a checker whose records were never handed out. */

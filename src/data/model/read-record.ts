@@ -7,6 +7,7 @@ import {
   DEFAULT_CATEGORY,
   LOCATION_PRECISIONS,
   type DatasetEvent,
+  type EventTranslation,
   type CategoryStyle,
   type DataIssue,
   type DatasetMetadata,
@@ -18,6 +19,7 @@ import { isHttpUrl, parseHttpUrl } from './dataset-error.ts';
 import type { DateMemo } from './date-memo.ts';
 import {
   MAX_TEXT_LENGTH,
+  RecordProblem,
   fail,
   isObject,
   optionalText,
@@ -65,7 +67,86 @@ function readDate(properties: JsonObject, field: string, key: string, dates: Dat
   return result.date;
 }
 
-function readSources(properties: JsonObject, dates: DateMemo): EventSource[] {
+/** A BCP 47 language tag in its canonical form ("ko", "pt-BR"), or null for anything else. */
+function languageTag(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 35) return null;
+  try {
+    return Intl.getCanonicalLocales(value)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+const TRANSLATED_FIELDS = ['title', 'summary', 'place'] as const;
+
+/**
+ * Text by language (`translations`, a source's `quoteTranslations`): each language read by
+ * `readOne`, which fails on what is wrong in it. A bad language costs the event only that
+ * translation: its problem goes to `warnings` (an issue on an event still shown), never the event.
+ */
+function readByLanguage<T>(
+  value: unknown,
+  field: string,
+  warnings: RecordProblem[],
+  readOne: (entry: unknown, field: string) => T | null,
+): Record<string, T> | undefined {
+  if (value === undefined || value === null) return undefined;
+  const byLanguage: Record<string, T> = {};
+  let some = false;
+  try {
+    if (!isObject(value))
+      fail(field, `expected text by language, like {"ko": …}, got ${describeType(value)}`);
+    for (const [key, entry] of Object.entries(value)) {
+      const entryField = `${field}.${key.slice(0, 40)}`;
+      try {
+        const tag = languageTag(key);
+        if (tag === null)
+          fail(entryField, `${preview(key)} is not a language tag, like "ko" or "pt-BR"`);
+        const read = readOne(entry, entryField);
+        if (read !== null) {
+          byLanguage[tag] = read;
+          some = true;
+        }
+      } catch (error) {
+        if (!(error instanceof RecordProblem)) throw error;
+        warnings.push(error);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof RecordProblem)) throw error;
+    warnings.push(error);
+  }
+  return some ? byLanguage : undefined;
+}
+
+function readTranslation(entry: unknown, field: string): EventTranslation | null {
+  if (!isObject(entry))
+    fail(field, `expected {"title", "summary", "place"}, got ${describeType(entry)}`);
+  for (const key of Object.keys(entry)) {
+    if (!(TRANSLATED_FIELDS as readonly string[]).includes(key))
+      fail(`${field}.${key.slice(0, 40)}`, 'only title, summary and place are translated');
+  }
+  const translation: EventTranslation = {};
+  let some = false;
+  for (const key of TRANSLATED_FIELDS) {
+    const text = optionalText(entry, key, `${field}.${key}`);
+    if (text !== null) {
+      translation[key] = text;
+      some = true;
+    }
+  }
+  return some ? translation : null;
+}
+
+function readQuoteTranslation(entry: unknown, field: string): string | null {
+  return optionalText({ entry }, 'entry', field);
+}
+
+function readSources(
+  properties: JsonObject,
+  dates: DateMemo,
+  warnings: RecordProblem[],
+): EventSource[] {
   const value = own(properties, 'sources');
   if (value === undefined || value === null)
     fail('properties.sources', 'at least one source is required');
@@ -93,13 +174,21 @@ function readSources(properties: JsonObject, dates: DateMemo): EventSource[] {
       if (!result.ok) fail(`${field}.published`, result.reason);
       published = result.date;
     }
-    return {
+    const read: EventSource = {
       publisher,
       title: optionalText(source, 'title', `${field}.title`),
       published,
       url,
       quote: optionalText(source, 'quote', `${field}.quote`),
     };
+    const quoteTranslations = readByLanguage(
+      own(source, 'quoteTranslations'),
+      `${field}.quoteTranslations`,
+      warnings,
+      readQuoteTranslation,
+    );
+    if (quoteTranslations) read.quoteTranslations = quoteTranslations;
+    return read;
   });
 }
 
@@ -155,9 +244,15 @@ export function peekId(feature: unknown): string | null {
 /**
  * A record that met the contract, with the id it gave, or '' if none (an id given is never empty).
  * Its id is settled by assignIds once every record is read: the one given if unique, else one
- * derived from content.
+ * derived from content. What is wrong in a translation goes to `warnings`: the event is kept
+ * without it.
  */
-export function readRecord(feature: unknown, position: number, dates: DateMemo): DatasetEvent {
+export function readRecord(
+  feature: unknown,
+  position: number,
+  dates: DateMemo,
+  warnings: RecordProblem[] = [],
+): DatasetEvent {
   if (!isObject(feature))
     fail('', `expected a GeoJSON Feature object, got ${describeType(feature)}`);
   if (own(feature, 'type') !== 'Feature') fail('type', 'expected "type": "Feature"');
@@ -183,7 +278,7 @@ export function readRecord(feature: unknown, position: number, dates: DateMemo):
     locationPrecision: readLocationPrecision(properties),
     category: optionalText(properties, 'category', 'properties.category') ?? DEFAULT_CATEGORY,
     tags: textList(properties, 'tags'),
-    sources: readSources(properties, dates),
+    sources: readSources(properties, dates, warnings),
     related: textList(properties, 'related'),
   };
   // The step is checked where every step number is known (FeatureChecker.accept): a bad or
@@ -193,6 +288,13 @@ export function readRecord(feature: unknown, position: number, dates: DateMemo):
     const text = optionalText(properties, 'storyText', 'properties.storyText') ?? '';
     event.story = { step: step as number, text };
   }
+  const translations = readByLanguage(
+    own(properties, 'translations'),
+    'properties.translations',
+    warnings,
+    readTranslation,
+  );
+  if (translations) event.translations = translations;
   return event;
 }
 
@@ -205,12 +307,14 @@ export function readMetadata(collection: JsonObject): DatasetMetadata {
     return typeof value === 'string' && value.length <= MAX_TEXT_LENGTH ? value.trim() : '';
   };
   const categories = isObject(metadata) ? readCategoryStyles(own(metadata, 'categories')) : null;
+  const language = isObject(metadata) ? languageTag(own(metadata, 'language')) : null;
   return {
     title: read('title') || 'Untitled dataset',
     description: read('description'),
     license: read('license'),
     source: read('source'),
     updated: read('updated'),
+    ...(language ? { language } : {}),
     ...(categories ? { categories } : {}),
   };
 }

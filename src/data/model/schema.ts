@@ -12,6 +12,18 @@ export interface EventSource {
   /** Only ever an absolute http(s) URL: anything else is reported, never linked. */
   url: string | null;
   quote: string | null;
+  /**
+   * The quote in other languages, by BCP 47 tag (`{ "ko": "…" }`): always shown as a translation,
+   * under the quote, which itself stays verbatim.
+   */
+  quoteTranslations?: Record<string, string>;
+}
+
+/** An event's own text in another language; each field optional (docs/contracts.md §1). */
+export interface EventTranslation {
+  title?: string;
+  summary?: string;
+  place?: string;
 }
 
 export interface DatasetEvent {
@@ -39,6 +51,8 @@ export interface DatasetEvent {
    * GeoJSON properties `storyStep` / `storyText`): a positive step number, unique in the dataset.
    */
   story?: EventStory;
+  /** The event's text in other languages, by BCP 47 tag (`translations.ts` picks the reader's). */
+  translations?: Record<string, EventTranslation>;
 }
 
 interface EventStory {
@@ -68,6 +82,8 @@ export interface DatasetMetadata {
   license: string;
   source: string;
   updated: string;
+  /** The BCP 47 tag of the language the dataset's own text is written in, when it says. */
+  language?: string;
   /** By category value as it is in the data; only well-formed entries are kept. */
   categories?: Record<string, CategoryStyle>;
 }

@@ -374,3 +374,95 @@ describe('metadata of a published site', () => {
     expect(dataset.recordCount).toBe(2);
   });
 });
+
+describe('reading translations (docs/contracts.md §1)', () => {
+  it('reads translations, quote translations and the language of the dataset', () => {
+    const dataset = validateFeatureCollection({
+      ...makeFeatureCollection([
+        makeFeature({
+          id: 'sinpo',
+          properties: {
+            translations: {
+              ko: { title: ' 신포 시험 ', summary: '', place: '신포' },
+              'PT-br': { summary: 'Testes.' },
+              ja: {},
+            },
+            sources: [
+              { publisher: 'Yonhap', quote: 'Tested.', quoteTranslations: { ko: '시험.' } },
+            ],
+          },
+        }),
+      ]),
+      metadata: { title: 'T', language: 'EN' },
+    });
+    expect(dataset.issues).toEqual([]);
+    const [event] = dataset.events;
+    // Tags in their canonical form; empty text and empty languages are left out.
+    expect(event?.translations).toEqual({
+      ko: { title: '신포 시험', place: '신포' },
+      'pt-BR': { summary: 'Testes.' },
+    });
+    expect(event?.sources[0]?.quoteTranslations).toEqual({ ko: '시험.' });
+    expect(dataset.metadata.language).toBe('en');
+  });
+
+  it('leaves out a language that is not a tag, in the metadata', () => {
+    const dataset = validateFeatureCollection({
+      ...makeFeatureCollection([]),
+      metadata: { title: 'T', language: 'not a language' },
+    });
+    expect(dataset.metadata.language).toBeUndefined();
+  });
+
+  it.each([
+    [['ko'], 'properties.translations', 'expected text by language, like {"ko": …}, got an array'],
+    [{ 'not a tag': { title: 'x' } }, 'properties.translations.not a tag', 'is not a language tag'],
+    [
+      { ko: 'x' },
+      'properties.translations.ko',
+      'expected {"title", "summary", "place"}, got a string',
+    ],
+    [{ ko: { title: 5 } }, 'properties.translations.ko.title', 'expected text, got a number'],
+    [{ ko: { titel: 'x' } }, 'properties.translations.ko.titel', 'only title, summary and place'],
+  ])(
+    'shows the event without a malformed translation %j, with a warning',
+    (translations, field, reason) => {
+      const dataset = validate([
+        makeFeature({ id: 'kept', properties: { translations: { ko: { title: '유지' } } } }),
+        makeFeature({ id: 'warned', properties: { translations } }),
+      ]);
+      expect(dataset.events.map((event) => event.id).sort()).toEqual(['kept', 'warned']);
+      expect(dataset.issues).toHaveLength(1);
+      expect(dataset.issues[0]).toMatchObject({ position: 1, id: 'warned', field, shown: true });
+      expect(dataset.issues[0]?.reason).toContain(reason);
+      expect(dataset.events.find((event) => event.id === 'warned')?.translations).toBeUndefined();
+    },
+  );
+
+  it('keeps the good languages of a translation with a bad one', () => {
+    const dataset = validate([
+      makeFeature({
+        id: 'mixed',
+        properties: {
+          translations: { ko: { title: '좋음' }, xx_1: { title: 'bad' } },
+          sources: [{ publisher: 'P', quoteTranslations: { ko: 7, ja: '良い' } }],
+        },
+      }),
+    ]);
+    expect(dataset.events[0]?.translations).toEqual({ ko: { title: '좋음' } });
+    expect(dataset.events[0]?.sources[0]?.quoteTranslations).toEqual({ ja: '良い' });
+    expect(dataset.issues.map((issue) => issue.field)).toEqual([
+      'properties.sources[0].quoteTranslations.ko',
+      'properties.translations.xx_1',
+    ]);
+  });
+
+  it('reports no warning for a record left out for another reason', () => {
+    const dataset = validate([
+      makeFeature({ coordinates: [500, 0], properties: { translations: 3 } }),
+    ]);
+    expect(dataset.events).toEqual([]);
+    expect(dataset.issues).toHaveLength(1);
+    expect(dataset.issues[0]?.field).toBe('geometry.coordinates');
+  });
+});

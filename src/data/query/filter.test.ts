@@ -4,7 +4,14 @@ import { parseIsoDay } from '../model/calendar-day.ts';
 import { makeFeature, makeFeatureCollection } from '../../testing/dataset-factory.ts';
 import { validateFeatureCollection } from '../model/validate.ts';
 import { NO_FILTER, type EventFilter } from '../model/event-filter.ts';
-import { buildEventIndex, eventPassesFilter, filterEvents, widenToInclude } from './filter.ts';
+import {
+  buildEventIndex,
+  eventPassesFilter,
+  filterEvents,
+  matchesShownText,
+  translationsMatching,
+  widenToInclude,
+} from './filter.ts';
 import { normalizeForSearch } from './search-text.ts';
 
 const day = (text: string) => parseIsoDay(text) ?? Number.NaN;
@@ -200,5 +207,53 @@ describe('widening a filter to show a linked event', () => {
       categories: [],
     };
     expect(widenToInclude(event, filter)).toEqual(filter);
+  });
+});
+
+describe('search finds an event in every language it has', () => {
+  const events = dataset([
+    makeFeature({
+      id: 'sinpo',
+      properties: {
+        title: 'Tests at Sinpo',
+        place: 'Sinpo',
+        translations: { ko: { title: '신포 시험', place: '함경남도 신포' } },
+        sources: [
+          { publisher: 'Yonhap', quote: 'Missiles.', quoteTranslations: { ko: '순항미사일' } },
+        ],
+      },
+    }),
+    makeFeature({
+      id: 'kyiv',
+      properties: { title: 'Kyiv', place: 'Kyiv', translations: { ko: { title: '키이우' } } },
+    }),
+  ]);
+  const index = buildEventIndex(events);
+  const found = (query: string) => ids(filterEvents(index, { ...NO_FILTER, query }));
+
+  it('in the original and in each translation, quotes included, ignoring case and accents', () => {
+    expect(found('신포')).toEqual(['sinpo']);
+    expect(found('SINPÓ')).toEqual(['sinpo']);
+    expect(found('순항미사일')).toEqual(['sinpo']);
+    expect(found('함경남도 tests')).toEqual(['sinpo']);
+    expect(found('키이우')).toEqual(['kyiv']);
+    expect(found('평양')).toEqual([]);
+    const sinpo = events.find((event) => event.id === 'sinpo');
+    if (!sinpo) throw new Error('no event');
+    expect(eventPassesFilter(sinpo, { ...NO_FILTER, query: '신포' })).toBe(true);
+  });
+
+  it('tells an event found in the text a reader is shown from one found in another language', () => {
+    const sinpo = events.find((event) => event.id === 'sinpo');
+    if (!sinpo) throw new Error('no event');
+    expect(matchesShownText(sinpo, '신포', 'ko', 'en')).toBe(true);
+    expect(matchesShownText(sinpo, '신포', 'en', 'en')).toBe(false);
+    expect(matchesShownText(sinpo, 'sinpo', 'en', 'en')).toBe(true);
+    // The Korean reader is shown the Korean title and place, but the quote as it is.
+    expect(matchesShownText(sinpo, 'tests', 'ko', 'en')).toBe(false);
+    expect(matchesShownText(sinpo, 'missiles', 'ko', 'en')).toBe(true);
+    expect(translationsMatching(sinpo, '신포')).toEqual(['ko']);
+    expect(translationsMatching(sinpo, '신포 순항미사일')).toEqual(['ko']);
+    expect(translationsMatching(sinpo, 'sinpo')).toEqual([]);
   });
 });

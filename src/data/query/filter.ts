@@ -7,6 +7,7 @@
  */
 import type { EventFilter } from '../model/event-filter.ts';
 import type { DatasetEvent } from '../model/schema.ts';
+import { eventText, quoteTranslation } from '../model/translations.ts';
 import { normalizeForSearch, queryTerms } from './search-text.ts';
 
 export interface EventIndex {
@@ -39,11 +40,53 @@ export function buildEventIndex(events: DatasetEvent[]): EventIndex {
   };
 }
 
+/** Normalized text of an event in every language it has: a search finds it in any of them. */
 function eventSearchText(event: DatasetEvent): string {
   const parts = [event.title, event.summary, event.place, event.category, ...event.tags];
-  for (const source of event.sources)
+  for (const source of event.sources) {
     parts.push(source.publisher, source.title ?? '', source.quote ?? '');
+    for (const quote of Object.values(source.quoteTranslations ?? {})) parts.push(quote);
+  }
+  for (const translation of Object.values(event.translations ?? {}))
+    parts.push(translation.title ?? '', translation.summary ?? '', translation.place ?? '');
   return normalizeForSearch(parts.join('\n'));
+}
+
+/**
+ * Whether the text a reader of `reader` is shown of the event (translations.ts: their language
+ * where the event has it, else the original) holds every word of `query`. An event found only
+ * through its text in another language does not.
+ */
+export function matchesShownText(
+  event: DatasetEvent,
+  query: string,
+  reader: string,
+  original?: string,
+): boolean {
+  const shown = eventText(event, reader, original);
+  const parts = [shown.title, shown.summary, shown.place, event.category, ...event.tags];
+  for (const source of event.sources) {
+    parts.push(source.publisher, source.title ?? '', source.quote ?? '');
+    parts.push(quoteTranslation(source, reader, original)?.text ?? '');
+  }
+  const text = normalizeForSearch(parts.join('\n'));
+  return queryTerms(query).every((term) => text.includes(term));
+}
+
+/**
+ * The languages of the event's translations whose own text (title, summary, place, quotes) holds
+ * every word of `query`: where a search found an event that its shown text does not explain.
+ */
+export function translationsMatching(event: DatasetEvent, query: string): string[] {
+  const terms = queryTerms(query);
+  return Object.entries(event.translations ?? {})
+    .filter(([language, translation]) => {
+      const parts = [translation.title, translation.summary, translation.place];
+      for (const source of event.sources) parts.push(source.quoteTranslations?.[language]);
+      const text = normalizeForSearch(parts.join('\n'));
+      return terms.every((term) => text.includes(term));
+    })
+    .map(([language]) => language);
 }
 
 /** The first index whose start day is greater than `day` (upper bound). */

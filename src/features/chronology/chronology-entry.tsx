@@ -3,6 +3,8 @@ import { isPlainLeftClick } from '../../lib/is-plain-left-click.ts';
 import { describeEventDate, formatEventDate } from '../../data/model/date-label.ts';
 import { formatIsoDay } from '../../data/model/calendar-day.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
+import { eventText, languageName } from '../../data/model/translations.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { useStoreValue } from '../../lib/store/store.ts';
 import type { ChronologyLinks } from './chronology-links.ts';
 
@@ -21,6 +23,11 @@ export function ChronologyEntry({ event, selected, tabStop, links }: ChronologyE
   const clearHighlight = () => {
     if (highlight.get() === event.id) highlight.set(null);
   };
+  // The reader's language where the event has it; the details show the original on request.
+  const { originalLanguage } = links;
+  const text = eventText(event, i18n.locale, originalLanguage);
+  const titleLanguage = text.translated.title ? (text.language ?? undefined) : originalLanguage;
+  const placeLanguage = text.translated.place ? (text.language ?? undefined) : originalLanguage;
   const classes = ['entry', selected && 'is-selected', highlighted && 'is-highlighted']
     .filter(Boolean)
     .join(' ');
@@ -44,8 +51,22 @@ export function ChronologyEntry({ event, selected, tabStop, links }: ChronologyE
           </time>
           <span className="entry-category">
             <span className="category-swatch" aria-hidden="true" />
-            {links.labelOf(event.category)}
+            <span dir="auto">{links.labelOf(event.category)}</span>
           </span>
+          {text.language !== null && (
+            <span
+              className="entry-translated"
+              title={
+                originalLanguage
+                  ? i18n._('Translated from {language}', {
+                      language: languageName(originalLanguage, i18n.locale),
+                    })
+                  : undefined
+              }
+            >
+              {i18n._('Translated')}
+            </span>
+          )}
         </p>
         <h3 className="entry-title" id={titleId}>
           <a
@@ -60,10 +81,16 @@ export function ChronologyEntry({ event, selected, tabStop, links }: ChronologyE
             onFocus={() => highlight.set(event.id)}
             onBlur={clearHighlight}
           >
-            {event.title}
+            <span lang={titleLanguage} dir="auto">
+              {text.title}
+            </span>
           </a>
         </h3>
-        {event.place && <p className="entry-place">{event.place}</p>}
+        {text.place && (
+          <p className="entry-place" lang={placeLanguage} dir="auto">
+            {text.place}
+          </p>
+        )}
       </div>
       {selected && <div className="entry-detail">{links.renderDetail(event.id, titleId)}</div>}
     </article>

@@ -11,6 +11,8 @@ export interface ChronologyLinks {
   labelOf: (category: string) => string;
   /** The href of an event's own page, for real links that open in a new tab too. */
   eventHref: (id: string) => string;
+  /** The language the dataset's own text is written in, when it says (metadata.language). */
+  originalLanguage?: string;
   highlight: Store<string | null>;
   listInView: Store<ReadonlySet<string>>;
   /** Where the list offers itself as the place the focus returns to, and focuses an entry. */

@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useCopyText } from '../../lib/use-copy-text.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 
 export interface CopyLinkButtonProps {
   /** The event's own link. */
@@ -34,11 +35,11 @@ export function CopyLinkButton({ url, urlWithFilters, title }: CopyLinkButtonPro
   return (
     <div className="copy-link">
       <button type="button" className="button" onClick={() => void copy(link)}>
-        Copy link
+        {i18n._('Copy link')}
       </button>
       {canShare && (
         <button type="button" className="button" onClick={() => void share()}>
-          Share…
+          {i18n._('Share…')}
         </button>
       )}
       {urlWithFilters && (
@@ -51,22 +52,28 @@ export function CopyLinkButton({ url, urlWithFilters, title }: CopyLinkButtonPro
               reset();
             }}
           />
-          Include the current filters
+          {i18n._('Include the current filters')}
         </label>
       )}
       {/* Links into a file opened on this device: honest about who can follow them. */}
       {new URL(link).searchParams.get('data')?.startsWith('local:') && (
         <p className="copy-link-note">
-          Only this device can open this link: the file was opened here and never uploaded. To share
-          these events, publish the file as a site with <strong>Publish…</strong> (beside Export).
+          {i18n._(
+            'Only this device can open this link: the file was opened here and never uploaded.',
+          )}{' '}
+          {i18n._(
+            'To share these events, publish the file as a site with “Publish…” (beside Export).',
+          )}
         </p>
       )}
       <span className="copy-link-status" aria-live="polite">
-        {state === 'copied' ? 'Link copied' : ''}
+        {state === 'copied' ? i18n._('Link copied') : ''}
       </span>
       {state === 'refused' && (
         <div className="copy-link-fallback">
-          <label htmlFor={fallbackId}>The clipboard is not available here. Copy this link:</label>
+          <label htmlFor={fallbackId}>
+            {i18n._('The clipboard is not available here. Copy this link:')}
+          </label>
           <input
             id={fallbackId}
             ref={fallbackRef}
