@@ -316,6 +316,19 @@ function cutUnusedLeafletParts(code: string): string {
       throw new Error(`Leaflet's ${part} is not where the build expects it`);
     cut = `${cut.slice(0, start)}var ${names.map((name) => `${name} = undefined`).join(', ')};\n${cut.slice(end)}`;
   }
+  // Two handlers Dateline never uses: markers are never dragged (Marker checks that MarkerDrag
+  // exists), and nothing listens for `contextmenu`, which TapHold makes from a long press.
+  const markerDrag = cut.search(/\/\*\r?\n \* L\.Handler\.MarkerDrag /);
+  const marker = cut.search(opening('Marker'));
+  if (markerDrag < 0 || marker <= markerDrag)
+    throw new Error("Leaflet's MarkerDrag is not where the build expects it");
+  cut = `${cut.slice(0, markerDrag)}var MarkerDrag = undefined;\n${cut.slice(marker)}`;
+  const tapHold = cut.search(/\/\*\r?\n \* L\.Map\.TapHold /);
+  const tapHoldEnd = "Map.addInitHook('addHandler', 'tapHold', TapHold);";
+  const tapHoldEndAt = cut.indexOf(tapHoldEnd);
+  if (tapHold < 0 || tapHoldEndAt <= tapHold)
+    throw new Error("Leaflet's TapHold is not where the build expects it");
+  cut = `${cut.slice(0, tapHold)}var TapHold = undefined;${cut.slice(tapHoldEndAt + tapHoldEnd.length)}`;
   // The parts' registrations on the namespaces, made after all the classes.
   return cut
     .replace('Control.Layers = Layers;', '')

@@ -133,7 +133,9 @@ export function StoryLinks({
       >
         {/* The word, then the title (cut short on a phone); the link's name is the whole message. */}
         {i18n._('Story')}
-        <span className="header-action-more">: {first.title}</span>
+        <span className="header-action-more">
+          : <span dir="auto">{first.title}</span>
+        </span>
       </a>
     );
   }

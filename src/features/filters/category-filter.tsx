@@ -39,7 +39,8 @@ export function CategoryFilter({
             onClick={() => onToggle(category)}
           >
             <span className="category-swatch" aria-hidden="true" />
-            {labelOf(category)} <span className="category-filter-count">({total})</span>
+            <span dir="auto">{labelOf(category)}</span>{' '}
+            <span className="category-filter-count">({total})</span>
           </button>
         ))}
       </div>

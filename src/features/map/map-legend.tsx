@@ -50,7 +50,11 @@ export function MapLegend({
     >
       {(region) => (
         <ul {...region} className="legend-list">
-          {categoryColumn && <li className="legend-heading">{categoryLabel(categoryColumn)}</li>}
+          {categoryColumn && (
+            <li className="legend-heading" dir="auto">
+              {categoryLabel(categoryColumn)}
+            </li>
+          )}
           {categories.map(({ category, total, shown }) => (
             <li key={category} style={{ '--category-color': colourOf(category) } as CSSProperties}>
               <button
@@ -68,7 +72,7 @@ export function MapLegend({
                 onClick={() => onToggleCategory(category)}
               >
                 <span className="category-swatch" aria-hidden="true" />
-                {labelOf(category)}{' '}
+                <span dir="auto">{labelOf(category)}</span>{' '}
                 <span className="legend-count">
                   (
                   {filtered
