@@ -68,7 +68,8 @@ export function ChronologyEntry({ event, selected, tabStop, links }: ChronologyE
             </span>
           )}
         </p>
-        <h3 className="entry-title" id={titleId}>
+        {/* The heading's own direction, so that a right-to-left title also aligns to the right. */}
+        <h3 className="entry-title" id={titleId} dir="auto">
           <a
             className="entry-link"
             href={links.eventHref(event.id)}
@@ -81,9 +82,8 @@ export function ChronologyEntry({ event, selected, tabStop, links }: ChronologyE
             onFocus={() => highlight.set(event.id)}
             onBlur={clearHighlight}
           >
-            <span lang={titleLanguage} dir="auto">
-              {text.title}
-            </span>
+            {/* No dir of its own: the heading's dir="auto" reads its direction from this text. */}
+            <span lang={titleLanguage}>{text.title}</span>
           </a>
         </h3>
         {text.place && (
