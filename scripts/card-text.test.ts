@@ -44,14 +44,20 @@ describe('wrapping card text by its measured width', () => {
     expect(lines).toEqual(['North Korea tests', 'cruise missiles']);
   });
 
-  it('wraps Korean between syllables where a word is longer than the room left', () => {
+  it('wraps Korean between words, each full line as long as whole words allow', () => {
     const title =
       '북한군, 도네츠크 인근서 사망… 신포 잠수함 기지 활동 포착 위성사진으로 확인된 새로운 움직임과 건조 중인 잠수함';
     const { lines, cut } = expectWrapped(title, titleWidth, TEXT_ROOM, TITLE_MAX_LINES);
     expect(cut).toBe(true);
-    // Each full line uses its room: a syllable more would not fit, so the break is not at a space.
+    const words = title.split(' ');
+    let next = 0;
     for (const line of lines.slice(0, -1)) {
-      expect(titleWidth(line)).toBeGreaterThan(TEXT_ROOM - 46);
+      // Whole words, in order…
+      const lineWords = line.split(' ');
+      expect(lineWords).toEqual(words.slice(next, next + lineWords.length));
+      next += lineWords.length;
+      // …and the next word would not have fitted.
+      expect(titleWidth(`${line} ${words[next] ?? ''}`)).toBeGreaterThan(TEXT_ROOM);
     }
   });
 
@@ -75,17 +81,9 @@ describe('wrapping card text by its measured width', () => {
     expect(lines[0]?.startsWith('Supercalifragilistic')).toBe(true);
   });
 
-  it('never starts a line with the punctuation after a Hangul syllable', () => {
-    expect(breakPieces('사망… 신포, 잠수함')).toEqual([
-      '사',
-      '망… ',
-      '신',
-      '포, ',
-      '잠',
-      '수',
-      '함',
-    ]);
-    expect(breakPieces('북한 SLBM-3 발사')).toEqual(['북', '한 ', 'SLBM-3 ', '발', '사']);
+  it('breaks Korean between words, never inside one, and keeps punctuation with its word', () => {
+    expect(breakPieces('사망… 신포, 잠수함')).toEqual(['사망… ', '신포, ', '잠수함']);
+    expect(breakPieces('북한 SLBM-3 발사')).toEqual(['북한 ', 'SLBM-3 ', '발사']);
   });
 
   it('holds for any text, room and number of lines (property)', () => {

@@ -9,29 +9,19 @@ export type Measure = (text: string) => number;
 
 export const ELLIPSIS = '…';
 
-const HANGUL = /[\u1100-\u11FF\u3130-\u318F\uA960-\uA97F\uAC00-\uD7AF\uD7B0-\uD7FF]/u;
-
 /**
- * The pieces a line may break between. Latin text breaks between words (a piece is a word with the
- * spaces after it). Korean is set with breaks between syllables even inside a word, as Korean
- * newspapers do, so each Hangul syllable is a piece of its own; punctuation and spaces that follow
- * it stay with it, so no line starts with "…" or ",".
+ * The pieces a line may break between: words, each with the spaces after it. Korean too breaks
+ * between words, not inside them (as the app sets it, `word-break: keep-all`): a headline cut
+ * "정상회/담" reads badly. A word wider than the whole line is still broken between characters
+ * (wrapByWidth), so nothing runs off the card.
  */
 export function breakPieces(text: string): string[] {
-  const pieces: string[] = [];
-  for (const character of Array.from(text.trim().replace(/\s+/gu, ' '))) {
-    const previous = pieces[pieces.length - 1];
-    const startsPiece =
-      previous === undefined ||
-      HANGUL.test(character) ||
-      (character !== ' ' && previous.endsWith(' ')) ||
-      (character !== ' ' &&
-        HANGUL.test(Array.from(previous).pop() ?? '') &&
-        /[\p{L}\p{N}]/u.test(character));
-    if (startsPiece) pieces.push(character);
-    else pieces[pieces.length - 1] = `${previous}${character}`;
-  }
-  return pieces;
+  return (
+    text
+      .trim()
+      .replace(/\s+/gu, ' ')
+      .match(/[^ ]+ ?/gu) ?? []
+  );
 }
 
 /** The longest start of `text` (whole characters) that fits in `room`, at least one character. */
