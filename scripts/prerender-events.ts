@@ -361,9 +361,20 @@ export async function prerenderSite({
     dataset.metadata.categories,
   );
   // The explorer in each language: the English page as built, the Korean shell beside it.
+  // A Korean page fetches the Korean catalogue beside the app, not after it: the first render
+  // waits for it (prepareFirstRender in src/app/app.tsx).
+  const koreanCatalogue = (await readdir(join(outDir, 'assets'))).find((name) =>
+    /^ko-[\w-]+\.js$/.test(name),
+  );
+  const koreanPreload = koreanCatalogue
+    ? `    <link rel="modulepreload" href="${escapeXml(`${base}assets/${koreanCatalogue}`)}" />\n  </head>`
+    : '</head>';
   const shells: Record<PageLanguage, string> = {
     en: englishHtml,
-    ko: koreanShellHtml(englishHtml, options.siteName !== 'Dateline'),
+    ko: koreanShellHtml(englishHtml, options.siteName !== 'Dateline').replace(
+      '</head>',
+      koreanPreload,
+    ),
   };
   const homeUrl = (language: PageLanguage) => `${site}${base}${languagePrefix(language)}`;
   // The cards are drawn last, in fonts subset to the characters all of them use.
