@@ -102,6 +102,15 @@ test.describe('in Korean', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
     // The same event stays open.
     await expect(page.locator('.chronology-item[aria-current="true"]')).toHaveCount(1);
+    // Share hands out the Korean address, for the link and the embed alike.
+    await page.getByRole('button', { name: '공유' }).click();
+    const link = await page.getByLabel('이 화면의 링크').inputValue();
+    expect(link).toMatch(new RegExp(`/ko/events/${SUMMIT_ID}$`));
+    const embed = await page.getByLabel('퍼가기 코드').inputValue();
+    expect(embed).toContain(`/ko/events/${SUMMIT_ID}?embed=1`);
+    await page.locator('.share-panel').getByRole('button', { name: '링크 복사' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    await page.keyboard.press('Escape');
 
     await page.reload();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
