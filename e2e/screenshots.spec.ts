@@ -13,6 +13,8 @@ const SIZES = [
 const STATES = [
   { name: 'overview', path: './' },
   { name: 'selected', path: './events/sinpo-submarine-site-activity' },
+  // In Korean: the machine taking the pictures needs a Korean font (Debian: fonts-noto-cjk).
+  { name: 'korean', path: './ko/events/sinpo-submarine-site-activity' },
 ] as const;
 
 for (const size of SIZES) {
@@ -22,7 +24,7 @@ for (const size of SIZES) {
         await page.setViewportSize({ width: size.width, height: size.height });
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(state.path);
-        await expect(page.getByRole('status')).toHaveText(/Showing/);
+        await expect(page.getByRole('status')).toHaveText(/Showing|표시/);
         // The outline loads lazily; wait for it so the picture shows what a reader sees.
         await expect(page.locator('.leaflet-basemap-pane canvas:not(.place-names)')).toBeVisible();
         await page.waitForTimeout(600);
