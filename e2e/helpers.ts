@@ -4,8 +4,9 @@ import { makeFeature, makeFeatureCollection } from '../src/testing/dataset-facto
 
 export const DATASET_ROUTE = '**/data/events.geojson';
 
+/** The chronology, by its name in English or Korean. */
 export function chronology(page: Page) {
-  return page.getByRole('list', { name: 'Chronology' });
+  return page.getByRole('list', { name: /^(Chronology|연대표)$/ });
 }
 
 /** Entries of the chronology (month headings are list items too, but hold no link). */
@@ -19,8 +20,9 @@ export function chronologyEntry(page: Page, title: string | RegExp) {
   return chronologyEntries(page).filter({ has: page.getByRole('link', { name: title }) });
 }
 
+/** The map, by its name in English or Korean. */
 export function mapRegion(page: Page) {
-  return page.getByRole('region', { name: 'Map' });
+  return page.getByRole('region', { name: /^(Map|지도)$/ });
 }
 
 export function marker(page: Page, title: string | RegExp) {

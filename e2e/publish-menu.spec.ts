@@ -18,7 +18,7 @@ test('Publish… gives an opened file’s settings and the exact command to buil
   await chronologyEntries(page).first().getByRole('link').click();
   await expect(
     page.getByText(
-      /^Only this device can open this link: .* publish the file as a site with Publish…/,
+      /^Only this device can open this link: .* publish the file as a site with “Publish…”/,
     ),
   ).toBeVisible();
 
