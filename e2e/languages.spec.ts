@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
-import { chronologyEntry } from './helpers.ts';
+import { chronologyEntry, mapRegion } from './helpers.ts';
 
 const SUMMIT_ID = 'pyongyang-summit-defense-pact';
 
@@ -121,6 +121,19 @@ test.describe('in Korean', () => {
       'aria-current',
       'true',
     );
+  });
+
+  test('on a phone, the selected event’s card, its marker and the page title read in Korean', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('./ko/events/sinpo-submarine-site-activity');
+    const korean = /신포 잠수함 건조 기지/;
+    await expect(page.locator('.selection-bar-title')).toHaveText(korean);
+    await expect(
+      mapRegion(page).getByRole('button', { name: /신포 잠수함 건조 기지.*, 2024년 9월경$/ }),
+    ).toBeVisible();
+    await expect(page).toHaveTitle(korean);
   });
 
   test('a language Dateline does not speak is corrected with a notice', async ({ page }) => {

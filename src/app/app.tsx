@@ -189,6 +189,7 @@ function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
       onViewChange={onlyInMapView ? setMapBounds : null}
       selectionBar={!state.embed && !story}
       storyFrame={story?.mapFrame}
+      originalLanguage={dataset?.metadata.language}
       onShowDetails={() => {
         sidebarRef.current?.scrollIntoView({ block: 'start' });
         if (selectedEvent) links.focusHomes.get('chronology')?.focusItem?.(selectedEvent.id);

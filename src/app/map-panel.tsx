@@ -1,9 +1,12 @@
 import { lazy, Suspense, useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { MapLinks } from '../features/map/map-links.ts';
 import type { MapFrame } from '../features/map/story-frame.tsx';
+import type { DatasetEvent } from '../data/model/schema.ts';
+import { eventText } from '../data/model/translations.ts';
 import type { GeoBounds } from '../data/query/selectors.ts';
 import { selectEvent, toggleCategory } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 import { useFrameLag } from '../lib/use-frame-lag.ts';
 import { playing } from './playing.ts';
 import { SelectionBar } from './selection-bar.tsx';
@@ -30,6 +33,8 @@ export interface MapPanelProps {
   onShowDetails?: () => void;
   /** A story's step: where the map looks (features/map/story-frame.tsx). */
   storyFrame?: MapFrame | null | undefined;
+  /** The language the dataset's own text is in (`metadata.language`), to tell translations apart. */
+  originalLanguage?: string | undefined;
 }
 
 /** The map, and on a narrow screen the selected event's card under it. */
@@ -43,6 +48,7 @@ export function MapPanel({
   selectionBar = true,
   onShowDetails = () => {},
   storyFrame = null,
+  originalLanguage,
 }: MapPanelProps) {
   const { apply } = url;
   const { selectedEvent, allCategories } = view;
@@ -53,9 +59,13 @@ export function MapPanel({
     view.data.filtered,
     useSyncExternalStore(playing.subscribe, playing.get) ? 1 : 0,
   );
+  const titleOf = useCallback(
+    (event: DatasetEvent) => eventText(event, i18n.locale, originalLanguage).title,
+    [originalLanguage],
+  );
   const mapLinks: MapLinks = useMemo(
-    () => ({ select, colourOf, slotOf, labelOf, legendLabelOf, ...links }),
-    [select, colourOf, slotOf, labelOf, legendLabelOf, links],
+    () => ({ select, colourOf, slotOf, labelOf, legendLabelOf, titleOf, ...links }),
+    [select, colourOf, slotOf, labelOf, legendLabelOf, titleOf, links],
   );
   return (
     <>
@@ -75,7 +85,11 @@ export function MapPanel({
         />
       </Suspense>
       {selectionBar && selectedEvent && view.selectedIsListed && (
-        <SelectionBar event={selectedEvent} onShowDetails={onShowDetails} />
+        <SelectionBar
+          event={selectedEvent}
+          originalLanguage={originalLanguage}
+          onShowDetails={onShowDetails}
+        />
       )}
     </>
   );

@@ -1,6 +1,7 @@
 /** What the page does around the explorer: its title, the offline notice and support, a mark. */
 import { useEffect } from 'react';
 import type { Dataset, DatasetEvent } from '../data/model/schema.ts';
+import { eventText } from '../data/model/translations.ts';
 import { registerOfflineSupport } from '../features/offline/register-offline.ts';
 import { i18n } from '../lib/i18n/i18n.ts';
 
@@ -9,7 +10,7 @@ export function useDocumentTitle(selectedEvent: DatasetEvent | null, datasetTitl
   useEffect(
     function titleTheDocument() {
       document.title = selectedEvent
-        ? `${selectedEvent.title} — Dateline`
+        ? `${eventText(selectedEvent, i18n.locale).title} — Dateline`
         : datasetTitle
           ? `${datasetTitle} — Dateline`
           : i18n._('Dateline — where and when it happened');

@@ -1,10 +1,13 @@
 import { formatEventDate } from '../data/model/date-label.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
+import { eventText } from '../data/model/translations.ts';
 import { i18n } from '../lib/i18n/i18n.ts';
 import './selection-bar.css';
 
 export interface SelectionBarProps {
   event: DatasetEvent;
+  /** The language the dataset's own text is in, to show the reader's language where it exists. */
+  originalLanguage?: string | undefined;
   /** Scrolls the page down to the event's entry and its details. */
   onShowDetails: () => void;
 }
@@ -15,23 +18,24 @@ export interface SelectionBarProps {
  * reads at once, and takes the reader to the rest. Beside the map, not over it, so it never hides
  * the selected marker. Hidden on wide screens, where the details are in view.
  */
-export function SelectionBar({ event, onShowDetails }: SelectionBarProps) {
+export function SelectionBar({ event, originalLanguage, onShowDetails }: SelectionBarProps) {
+  const text = eventText(event, i18n.locale, originalLanguage);
   return (
     <div className="selection-bar">
       <p className="selection-bar-meta">
         <span className="selection-bar-date">{formatEventDate(event.date)}</span>
-        {event.place && (
+        {text.place && (
           <span className="selection-bar-place" dir="auto">
-            {event.place}
+            {text.place}
           </span>
         )}
       </p>
       <p className="selection-bar-title" dir="auto">
-        {event.title}
+        {text.title}
       </p>
-      {event.summary && (
+      {text.summary && (
         <p className="selection-bar-summary" dir="auto">
-          {event.summary}
+          {text.summary}
         </p>
       )}
       <button type="button" className="button button-primary" onClick={onShowDetails}>

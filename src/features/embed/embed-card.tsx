@@ -1,6 +1,7 @@
 import { isHttpUrl } from '../../data/model/dataset-error.ts';
 import { formatEventDate } from '../../data/model/date-label.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
+import { eventText } from '../../data/model/translations.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
 
 export interface EmbedCardProps {
@@ -15,11 +16,13 @@ export interface EmbedCardProps {
  */
 export function EmbedCard({ event, onClose }: EmbedCardProps) {
   const titleId = `embed-card-${event.id}`;
+  // In the reader's language where the data has it, as in the full view.
+  const text = eventText(event, i18n.locale);
   return (
     <article className="embed-card" aria-labelledby={titleId}>
       <div className="embed-card-head">
         <h2 id={titleId} className="embed-card-title" dir="auto">
-          {event.title}
+          {text.title}
         </h2>
         <button
           type="button"
@@ -33,15 +36,15 @@ export function EmbedCard({ event, onClose }: EmbedCardProps) {
       </div>
       <p className="embed-card-facts">
         <span className="embed-card-date">{formatEventDate(event.date)}</span>
-        {event.place && (
+        {text.place && (
           <span className="embed-card-place" dir="auto">
-            {event.place}
+            {text.place}
           </span>
         )}
       </p>
-      {event.summary && (
+      {text.summary && (
         <p className="embed-card-summary" dir="auto">
-          {event.summary}
+          {text.summary}
         </p>
       )}
       {event.sources.length > 0 && (

@@ -103,7 +103,7 @@ export function ClusterMarker({ cluster, listEvents, links }: ClusterMarkerProps
               markerRef.current?.getElement()?.focus();
             }}
             onChosen={(event) =>
-              focusSelectedMarkerWhenDrawn(map.getContainer(), markerLabel(event))
+              focusSelectedMarkerWhenDrawn(map.getContainer(), markerLabel(event, links.titleOf))
             }
           />
         </Popup>
@@ -162,7 +162,7 @@ function SamePlaceList({ listEvents, links, onClose, onChosen }: SamePlaceListPr
             >
               <span className="same-place-date">{formatEventDate(event.date)}</span>
               <span className="same-place-title" dir="auto">
-                {event.title}
+                {links.titleOf(event)}
               </span>
             </button>
           </li>

@@ -21,8 +21,9 @@ export interface EventMarkerProps {
 /** The fill is drawn opaque in a pane that is translucent as a whole (precision-halo.ts). */
 const HALO_FILL_STYLE = { stroke: false, fillOpacity: 1 };
 
-export function markerLabel(event: DatasetEvent): string {
-  return `${event.title}, ${formatEventDate(event.date)}`;
+/** A marker's name: its event's title (in the reader's language, `titleOf`) and date. */
+export function markerLabel(event: DatasetEvent, titleOf: (event: DatasetEvent) => string): string {
+  return `${titleOf(event)}, ${formatEventDate(event.date)}`;
 }
 
 /**
@@ -46,7 +47,7 @@ export const EventMarker = memo(function EventMarker({
     useCallback((ids) => ids.has(event.id), [event.id]),
   );
   const { highlight, select } = links;
-  const label = markerLabel(event);
+  const label = markerLabel(event, links.titleOf);
   const colour = links.colourOf(event.category);
 
   useEffect(

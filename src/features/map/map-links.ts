@@ -1,3 +1,4 @@
+import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { GeoBounds } from '../../data/query/selectors.ts';
 import type { PaletteSlot } from '../../data/model/categories.ts';
 import type { FocusHomes } from '../../lib/focus-homes.ts';
@@ -17,6 +18,8 @@ export interface MapLinks {
   labelOf: (category: string) => string;
   /** Its name in the legend, under a heading naming the column (categories.ts `legendLabelOf`). */
   legendLabelOf: (category: string) => string;
+  /** An event's title in the reader's language where the data has it (data/model/translations.ts). */
+  titleOf: (event: DatasetEvent) => string;
   /** The event under the pointer or keyboard focus, in the list or on the map. */
   highlight: Store<string | null>;
   /** The events currently scrolled into view in the chronology. */
