@@ -351,6 +351,13 @@ test.describe('the map and the chronology in sync', () => {
         await page.addInitScript(() => {
           Reflect.deleteProperty(globalThis, 'OffscreenCanvas');
         });
+      } else {
+        // As on a slow connection: the canvas is read before its first drawing has arrived,
+        // which must not take it from the worker.
+        await page.route(/\/assets\/basemap-110m-[0-9a-f]+\.bin$/, async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 1_500));
+          await route.fallback();
+        });
       }
       await page.goto('./');
       const canvas = mapRegion(page).locator('.leaflet-basemap-pane canvas:not(.place-names)');

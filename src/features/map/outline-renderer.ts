@@ -96,6 +96,9 @@ export class OutlineLayer extends L.Layer {
 
   override onAdd(): this {
     this.canvas = createCanvas();
+    // Claimed for the worker's drawings at once: a canvas keeps the first kind of context anyone
+    // asks it for, and one taken as '2d' before the first drawing arrived would refuse them.
+    if (this.worker) this.bitmapContext = this.canvas.getContext('bitmaprenderer');
     this.getPane()?.appendChild(this.canvas);
     this.draw();
     return this;
