@@ -5,7 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
-import { chronologyEntry, mapRegion } from './helpers.ts';
+import { makeFeature } from '../src/testing/dataset-factory.ts';
+import { DATASET_ROUTE, chronologyEntry, mapRegion, serveDataset } from './helpers.ts';
 
 const SUMMIT_ID = 'pyongyang-summit-defense-pact';
 
@@ -16,13 +17,14 @@ const SUMMIT_ID = 'pyongyang-summit-defense-pact';
  * string that bypassed the catalogue. Left out, as not the interface's: text from the dataset (it
  * carries dir="auto", and the dataset's title; a marker's name is its event's title and date),
  * dates (formatted by Intl, which writes the pseudo-locale's month names in English), the brand,
- * and the map's attribution (the names of Leaflet and Natural Earth).
+ * the map's attribution (the names of Leaflet and Natural Earth) and code (a field's name in the
+ * data, like properties.title).
  */
 const UNTRANSLATED_TEXT = `(() => {
   const ACCENTED = /[\\u00C0-\\u024F\\u1E00-\\u1EFF]/;
   const WORD = /[A-Za-z]{3,}/;
   const MONTH = /\\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\b/g;
-  const SKIP = '[dir="auto"], .dataset-title, time, .brand, .leaflet-control-attribution, .leaflet-marker-icon, script, style, noscript, [aria-hidden="true"]';
+  const SKIP = '[dir="auto"], .dataset-title, time, .brand, .leaflet-control-attribution, .leaflet-marker-icon, code, script, style, noscript, [aria-hidden="true"]';
   const found = [];
   const plainEnglish = (text) => WORD.test(text.replace(MONTH, '')) && !ACCENTED.test(text);
   const visible = (element) => element.getClientRects().length > 0 && getComputedStyle(element).visibility !== 'hidden';
@@ -52,6 +54,14 @@ async function mapDrawn(page: Page) {
   await expect(page.locator('.leaflet-basemap-pane canvas:not(.place-names)')).toBeVisible();
 }
 
+/** One record that is fine, and three the importer refuses, each for its own reason. */
+const BROKEN_RECORDS = [
+  makeFeature({ id: 'good-one', properties: { title: 'A good event' } }),
+  makeFeature({ id: 'off-the-globe', coordinates: [10, 95] }),
+  makeFeature({ id: 'bad-month', properties: { title: 'A bad month', date: '2024-13-01' } }),
+  makeFeature({ id: 'numbered', properties: { title: 5 } }),
+];
+
 test.describe('the pseudo-locale finds no string outside the catalogue', () => {
   test('the explorer, desktop, and with an event open', async ({ page }) => {
     await page.goto('./?lang=en-XA');
@@ -62,6 +72,15 @@ test.describe('the pseudo-locale finds no string outside the catalogue', () => {
     await page.goto(`./events/${SUMMIT_ID}?lang=en-XA`);
     await mapDrawn(page);
     await expect(page.locator('.chronology-item[aria-current="true"]')).toHaveCount(1);
+    expect(await untranslatedText(page)).toEqual([]);
+  });
+
+  test('the Data issues panel, the reasons made by the importer included', async ({ page }) => {
+    await serveDataset(page, BROKEN_RECORDS);
+    await page.goto('./?lang=en-XA');
+    await mapDrawn(page);
+    await page.locator('.data-issues > button').click();
+    await expect(page.locator('.data-issue-reason')).toHaveCount(3);
     expect(await untranslatedText(page)).toEqual([]);
   });
 
@@ -134,6 +153,29 @@ test.describe('in Korean', () => {
       mapRegion(page).getByRole('button', { name: /신포 잠수함 건조 기지.*, 2024년 9월경$/ }),
     ).toBeVisible();
     await expect(page).toHaveTitle(korean);
+  });
+
+  test('Data issues say in Korean why each record was not shown', async ({ page }) => {
+    await serveDataset(page, BROKEN_RECORDS);
+    await page.goto('./?lang=ko');
+    await page.getByRole('button', { name: /^데이터 문제/ }).click();
+    const panel = page.getByRole('region', { name: '데이터 문제' });
+    await expect(panel).toContainText('파일의 레코드 4건 중 3건을 표시할 수 없습니다.');
+    await expect(panel.locator('.data-issue-reason')).toHaveText([
+      '위도 95은(는) −90…90 범위를 벗어납니다',
+      '"2024-13-01"에 13월은 없습니다',
+      '텍스트가 있어야 하는데 숫자입니다',
+    ]);
+  });
+
+  test('a file that cannot be read is explained in Korean, with Retry', async ({ page }) => {
+    await page.route(DATASET_ROUTE, (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Sign in</title>' }),
+    );
+    await page.goto('./?lang=ko');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('HTML 페이지로 보입니다. 주소가 맞나요?');
+    await expect(alert.getByRole('button', { name: '다시 시도' })).toBeVisible();
   });
 
   test('a language Dateline does not speak is corrected with a notice', async ({ page }) => {

@@ -34,6 +34,6 @@ test('a repeated story step is a warning on its row, and the event is still show
     'Warnings: 1 event shown without a field',
   ]);
   await expect(panel.getByRole('listitem')).toHaveText([
-    /Row 3 · line 6 · id “strike” · story_step\s*step 1 is also row 1's/,
+    /Row 3 · line 6 · id “strike” · story_step\s*step 1 is also the step of row 1/,
   ]);
 });

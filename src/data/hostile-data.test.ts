@@ -17,6 +17,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { inEnglish, isMessage, type Message } from '../lib/i18n/message.ts';
+import { messages as korean } from '../locales/ko.ts';
 import { DatasetError, isHttpUrl } from './model/dataset-error.ts';
 import { ID_PATTERN } from './model/read-record.ts';
 import { parseDatasetText, validateFeatureCollection } from './model/validate.ts';
@@ -112,6 +114,7 @@ function expectSoundDataset(dataset: Dataset, records: number, options: { csv?: 
       fail(`issue at ${issue.position} gives no reason`);
     if (/^unexpected problem/.test(issue.reason))
       fail(`a bug in the loader surfaced as an issue: ${issue.reason.slice(0, 200)}`);
+    expectSayable(issue.message, issue.reason);
     if (issue.reason.length > MAX_REASON_LENGTH)
       fail(`a reason of ${issue.reason.length} characters: ${issue.reason.slice(0, 80)}…`);
     if (issue.id !== null && (typeof issue.id !== 'string' || issue.id.length > MAX_ID_LENGTH))
@@ -164,6 +167,22 @@ function expectSoundDataset(dataset: Dataset, records: number, options: { csv?: 
   });
 }
 
+/**
+ * A message made in the worker reads as its English text and can be said in Korean: every id in
+ * it, its values' too, is in the Korean catalogue (npm run i18n found it).
+ */
+function expectSayable(message: Message | undefined, english: string) {
+  if (message === undefined) return fail(`no message to say in the reader's language: ${english}`);
+  if (inEnglish(message) !== english)
+    fail(`the message reads "${inEnglish(message)}", not "${english}"`);
+  const ids = (said: Message): string[] => [
+    said.id,
+    ...Object.values(said.values ?? {}).flatMap((value) => (isMessage(value) ? ids(value) : [])),
+  ];
+  const untranslated = ids(message).filter((id) => korean[id] === undefined);
+  if (untranslated.length > 0) fail(`not in the Korean catalogue: ${untranslated.join(' | ')}`);
+}
+
 function expectOnlyDatasetError(run: () => unknown): unknown {
   try {
     return run();
@@ -171,6 +190,7 @@ function expectOnlyDatasetError(run: () => unknown): unknown {
     if (!(error instanceof DatasetError))
       fail(`threw ${String(error).slice(0, 300)} rather than a DatasetError`);
     if (error.message.length > 1000) fail('a DatasetError message quotes the whole file');
+    expectSayable(error.said, error.message);
     return error;
   }
 }
@@ -1430,7 +1450,7 @@ describe('hostile data: corpus', () => {
       ['type', 'expected "type": "Feature"'],
       ['properties', 'expected an object of properties, got an array'],
       ['geometry', 'expected a GeoJSON Point, got a string'],
-      ['id', 'expected a text id, got boolean'],
+      ['id', 'expected a text id, got a true or false value'],
     ]);
   });
 

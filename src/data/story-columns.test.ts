@@ -92,7 +92,7 @@ describe('a CSV carries a story in story_step and story_text', () => {
       [1, 3, 'minus', 'story_step', 'not a step number (1, 2, 3…): "-1"', true],
       [2, 4, 'half', 'story_step', 'not a step number (1, 2, 3…): "2.5"', true],
       [3, 5, 'word', 'story_step', 'not a step number (1, 2, 3…): "two"', true],
-      [5, 7, 'again', 'story_step', "step 1 is also row 5's", true],
+      [5, 7, 'again', 'story_step', 'step 1 is also the step of row 5', true],
     ]);
   });
 
@@ -127,7 +127,7 @@ describe('a Dateline GeoJSON carries the story as storyStep / storyText', () => 
       c: null,
       d: null,
     });
-    expect(dataset.issues).toEqual([
+    expect(dataset.issues).toMatchObject([
       {
         position: 2,
         id: 'c',

@@ -111,7 +111,10 @@ export function parseCsv(text: string, onProgress?: (rowsRead: number) => void):
   if (quoted) {
     // Read on, the rest of the file would be one cell: rows lost without a word. Say where instead.
     throw new DatasetError(
-      `Line ${quoteLine} opens a quoted cell (") that is never closed, so the rows after it cannot be told apart. Is a closing quote missing there?`,
+      /*i18n*/ {
+        id: 'Line {line} opens a quoted cell (") that is never closed, so the rows after it cannot be told apart. Is a closing quote missing there?',
+        values: { line: quoteLine },
+      },
     );
   }
   if (cell !== '' || record.length > 0) endRecord();

@@ -4,6 +4,7 @@
  * a reason it could not be read. Day/month order is decided per column from the data, never per
  * cell, so "03/04/2020" means the same thing on every row.
  */
+import { inEnglish, type Message } from '../../lib/i18n/message.ts';
 import { parseEdtf } from '../model/edtf.ts';
 
 export type DayOrder = 'day-first' | 'month-first';
@@ -70,7 +71,12 @@ const MONTH_NAME_DAY_YEAR =
 const MONTH_NAME_YEAR = /^([A-Za-z]{3,9})\.?[\s-]+(\d{4}|\d{2})$/;
 const MILLISECONDS = /^-?\d{11,14}(?:\.\d+)?$/;
 
-export type DateCellResult = { ok: true; edtf: string } | { ok: false; reason: string };
+export type DateCellResult =
+  { ok: true; edtf: string } | { ok: false; reason: string; message: Message };
+
+function unreadable(message: Message): DateCellResult {
+  return { ok: false, reason: inEnglish(message), message };
+}
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
@@ -87,7 +93,12 @@ function checked(edtf: string, raw: string): DateCellResult {
   const result = parseEdtf(edtf);
   return result.ok
     ? { ok: true, edtf }
-    : { ok: false, reason: `“${shown(raw)}” is not a real date (${result.reason})` };
+    : unreadable(
+        /*i18n*/ {
+          id: '“{cell}” is not a real date ({reason})',
+          values: { cell: shown(raw), reason: result.message },
+        },
+      );
 }
 
 /** A time of day, dropped when it is exactly midnight: exports write 00:00 for "no time given". */
@@ -115,7 +126,7 @@ function monthNumber(name: string): number | undefined {
 /** Reads one cell. `dayOrder` applies only to all-numeric dates like 03/04/2020. */
 export function parseDateCell(raw: string, dayOrder: DayOrder): DateCellResult {
   const text = raw.trim();
-  if (text === '') return { ok: false, reason: 'the date is empty' };
+  if (text === '') return unreadable(/*i18n*/ { id: 'the date is empty' });
 
   // Already EDTF (our own exports, ISO dates, months, years, intervals, ISO date-times).
   if (parseEdtf(text).ok) return { ok: true, edtf: text };
@@ -152,8 +163,14 @@ export function parseDateCell(raw: string, dayOrder: DayOrder): DateCellResult {
   if (match) {
     const [, day, name, y] = match;
     const month = monthNumber(name ?? '');
-    if (month === undefined)
-      return { ok: false, reason: `“${shown(text)}”: “${name}” is not a month` };
+    if (month === undefined) {
+      return unreadable(
+        /*i18n*/ {
+          id: '“{cell}”: “{name}” is not a month',
+          values: { cell: shown(text), name: name ?? '' },
+        },
+      );
+    }
     return checked(`${pad(year(y ?? ''), 4)}-${pad(month)}-${pad(Number(day))}`, text);
   }
 
@@ -175,16 +192,21 @@ export function parseDateCell(raw: string, dayOrder: DayOrder): DateCellResult {
 
   if (MILLISECONDS.test(text)) {
     const instant = new Date(Number(text));
-    if (Number.isNaN(instant.getTime()))
-      return { ok: false, reason: `“${shown(text)}” is out of range as a time` };
+    if (Number.isNaN(instant.getTime())) {
+      return unreadable(
+        /*i18n*/ { id: '“{cell}” is out of range as a time', values: { cell: shown(text) } },
+      );
+    }
     // Milliseconds since 1970 are an instant in UTC: the calendar day is the UTC one, stated with Z.
     return checked(instant.toISOString().replace(/\.000Z$/, 'Z'), text);
   }
 
-  return {
-    ok: false,
-    reason: `“${shown(text)}” is not a date this importer can read (try 2024-10-08, 08/10/2024, 9-Apr-84, Sep-84 or milliseconds since 1970)`,
-  };
+  return unreadable(
+    /*i18n*/ {
+      id: '“{cell}” is not a date this importer can read (try 2024-10-08, 08/10/2024, 9-Apr-84, Sep-84 or milliseconds since 1970)',
+      values: { cell: shown(text) },
+    },
+  );
 }
 
 /** Looks at every numeric date of a column to decide whether 03/04/2020 is 3 April or 4 March. */

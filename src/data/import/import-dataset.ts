@@ -24,6 +24,7 @@ import {
 import { buildDataset } from './table-to-dataset.ts';
 import { withReadableIds } from './readable-ids.ts';
 import type { ImportChoices, ImportContext, ImportInput, ImportOutcome } from './import-types.ts';
+import type { Message } from '../../lib/i18n/message.ts';
 
 /** The first rows are shown in the column dialog: a 5 MB cell is cut to what a table cell shows. */
 const PREVIEW_CELL_LENGTH = 1000;
@@ -61,11 +62,16 @@ function parseJson(text: string, name: string): Json {
   } catch (error) {
     if (jsonEndsEarly(text)) {
       throw new DatasetError(
-        `${name} stops in the middle (after ${text.length.toLocaleString('en-GB')} characters): the download was cut off, or the file is incomplete. Try again, or check the file.`,
+        /*i18n*/ {
+          id: '{name} stops in the middle (after {count} characters): the download was cut off, or the file is incomplete. Try again, or check the file.',
+          values: { name, count: text.length.toLocaleString('en-GB') },
+        },
       );
     }
     const detail = error instanceof Error ? error.message : String(error);
-    throw new DatasetError(`${name} is not valid JSON (${detail}).`);
+    throw new DatasetError(
+      /*i18n*/ { id: '{name} is not valid JSON ({detail}).', values: { name, detail } },
+    );
   }
 }
 
@@ -87,10 +93,16 @@ interface ReadFile {
 function readFile(input: ImportInput): ReadFile {
   const { text, encoding } = decodeBytes(input.bytes);
   const name = baseName(input.name);
-  if (text.trim() === '') throw new DatasetError(`${name} is empty.`);
+  if (text.trim() === '')
+    throw new DatasetError(/*i18n*/ { id: '{name} is empty.', values: { name } });
   const json = looksLikeJson(text) ? parseJson(text, name) : undefined;
   if (json === undefined && text.trimStart().startsWith('<')) {
-    throw new DatasetError(`${name} looks like an HTML page, not a dataset: is the address right?`);
+    throw new DatasetError(
+      /*i18n*/ {
+        id: '{name} looks like an HTML page, not a dataset: is the address right?',
+        values: { name },
+      },
+    );
   }
   return { name, encoding, text, json };
 }
@@ -100,7 +112,7 @@ export function importDataset(
   choices: ImportChoices | null,
   context: ImportContext,
 ): ImportOutcome {
-  if (inputs.length === 0) throw new DatasetError('No file was given.');
+  if (inputs.length === 0) throw new DatasetError(/*i18n*/ { id: 'No file was given.' });
   const { onProgress } = context;
   onProgress?.({ stage: 'reading', rows: 0 });
   const files = inputs.map(readFile);
@@ -113,7 +125,7 @@ export function importDataset(
   const csvFiles = files.filter((file) => file.json === undefined);
   if (csvFiles.length > 1) {
     throw new DatasetError(
-      'Open one CSV file at a time (JSON files that list places may go with it).',
+      /*i18n*/ { id: 'Open one CSV file at a time (JSON files that list places may go with it).' },
     );
   }
   const main =
@@ -141,7 +153,11 @@ export function importDataset(
   if (main.json === undefined) {
     onProgress?.({ stage: 'parsing', rows: 0 });
     const csv = parseCsv(main.text, (rows) => onProgress?.({ stage: 'parsing', rows }));
-    if (csv.header.length === 0) throw new DatasetError(`${main.name} has no header row.`);
+    if (csv.header.length === 0) {
+      throw new DatasetError(
+        /*i18n*/ { id: '{name} has no header row.', values: { name: main.name } },
+      );
+    }
     table = { columns: csv.header, rows: csv.rows };
     rowLines = csv.rowLines;
   } else {
@@ -152,12 +168,18 @@ export function importDataset(
     if (lookup) {
       const example = [...lookup.entries.keys()][0] ?? '';
       throw new DatasetError(
-        `${main.name} lists ${lookup.entries.size} entries by name (like “${example}”), not events. If another file of events refers to them, open both files together (select both at once).`,
+        /*i18n*/ {
+          id: '{name} lists {count} entries by name (like “{example}”), not events. If another file of events refers to them, open both files together (select both at once).',
+          values: { name: main.name, count: lookup.entries.size, example },
+        },
       );
     }
     if (!found) {
       throw new DatasetError(
-        `No records were found in ${main.name}: expected a GeoJSON FeatureCollection, a list of objects, or a CSV file with a header row.`,
+        /*i18n*/ {
+          id: 'No records were found in {name}: expected a GeoJSON FeatureCollection, a list of objects, or a CSV file with a header row.',
+          values: { name: main.name },
+        },
       );
     }
     table = recordsToTable(found.records);
@@ -184,7 +206,11 @@ export function importDataset(
   if (!choices) {
     if (proposal.mapping.latitude === null || proposal.mapping.longitude === null) {
       const hint = joinHint(table, companions.length > 0);
-      if (hint) throw new DatasetError(`${main.name}: ${hint}`);
+      if (hint) {
+        throw new DatasetError(
+          /*i18n*/ { id: '{name}: {hint}', values: { name: main.name, hint } },
+        );
+      }
     }
     if (proposal.doubts.length > 0) {
       return { kind: 'needs-mapping', proposal, report };
@@ -204,7 +230,13 @@ export function importDataset(
   const missing = REQUIRED_FIELDS.filter((field) => chosen.mapping[field] === null);
   if (missing.length > 0) {
     throw new DatasetError(
-      `Choose a column for ${missing.map((field) => FIELD_LABELS[field].toLowerCase()).join(', ')} to import ${main.name}.`,
+      /*i18n*/ {
+        id: 'Choose a column for {fields} to import {name}.',
+        values: {
+          fields: missing.map((field) => FIELD_LABELS[field].toLowerCase()).join(', '),
+          name: main.name,
+        },
+      },
     );
   }
   report.mapping = chosen.mapping;
@@ -229,7 +261,7 @@ function twoDigitYearsIn(table: ImportTable, dateColumnName: string | null): boo
 }
 
 /** Why a file without coordinates cannot be mapped, and what would help; null if a column might. */
-function joinHint(table: ImportTable, hadCompanions: boolean): string | null {
+function joinHint(table: ImportTable, hadCompanions: boolean): Message | null {
   const numeric = table.columns.some((_, column) =>
     table.rows.slice(0, 50).some((row) => parseCoordinate(row[column] ?? '') !== null),
   );
@@ -244,14 +276,24 @@ function joinHint(table: ImportTable, hadCompanions: boolean): string | null {
       [...values].every((value) => /^[a-z][a-z0-9_-]*$/.test(value))
     );
   });
-  const count = `${table.rows.length.toLocaleString('en-GB')} records`;
+  const count = table.rows.length.toLocaleString('en-GB');
   if (keyColumns.length > 0) {
     const named = keyColumns.map((column) => `“${column}”`).join(', ');
     return hadCompanions
-      ? `its ${count} have no coordinates, and no file opened with it lists places for ${named}.`
-      : `its ${count} have no coordinates (latitude and longitude). Their ${named} values look like keys of places listed in another file: open this file together with that one (select both at once) to join them.`;
+      ? /*i18n*/ {
+          id: 'its {count} records have no coordinates, and no file opened with it lists places for {named}.',
+          values: { count, named },
+        }
+      : /*i18n*/ {
+          id: 'its {count} records have no coordinates (latitude and longitude). Their {named} values look like keys of places listed in another file: open this file together with that one (select both at once) to join them.',
+          values: { count, named },
+        };
   }
-  if (!numeric)
-    return `its ${count} have no coordinates (latitude and longitude), so they cannot be placed on the map.`;
+  if (!numeric) {
+    return /*i18n*/ {
+      id: 'its {count} records have no coordinates (latitude and longitude), so they cannot be placed on the map.',
+      values: { count },
+    };
+  }
   return null;
 }

@@ -2,6 +2,7 @@
  * A table with confirmed columns becomes a Dataset: each row an event or a reported issue (which
  * row, which column, why), then the whole checked against the contract like any GeoJSON file.
  */
+import { inEnglish, type Message } from '../../lib/i18n/message.ts';
 import { MAX_ID_LENGTH, slugify } from '../model/derive-id.ts';
 import { parseEdtf } from '../model/edtf.ts';
 import { splitListCell } from '../model/list-cell.ts';
@@ -22,7 +23,7 @@ import type { ImportChoices, ImportContext } from './import-types.ts';
 class RowProblem {
   constructor(
     readonly field: MappedField,
-    readonly reason: string,
+    readonly message: Message,
   ) {}
 }
 
@@ -109,30 +110,37 @@ export function buildDataset(
     const index = columns[field];
     return index === -1 ? '' : (row[index] ?? '').trim();
   };
-  const fail = (field: MappedField, reason: string): never => {
-    throw new RowProblem(field, reason);
+  const fail = (field: MappedField, message: Message): never => {
+    throw new RowProblem(field, message);
   };
   const sourceUrl =
     context.sourceUrl !== null && isHttpUrl(context.sourceUrl) ? context.sourceUrl : null;
 
   const readDate = (row: string[]): string => {
     const start = parseDateCell(cell(row, 'date'), dayOrder);
-    if (!start.ok) return fail('date', start.reason);
+    if (!start.ok) return fail('date', start.message);
     const endText = cell(row, 'endDate');
     if (endText === '') return start.edtf;
     const end = parseDateCell(endText, dayOrder);
-    if (!end.ok) return fail('endDate', end.reason);
+    if (!end.ok) return fail('endDate', end.message);
     // An interval is of calendar days: times of day do not belong in one.
     const startDay = start.edtf.replace(/T.*$/, '');
     const endDay = end.edtf.replace(/T.*$/, '');
     if (startDay === endDay) return start.edtf;
     const interval = `${startDay}/${endDay}`;
     const parsed = parseEdtf(interval);
-    if (!parsed.ok)
+    if (!parsed.ok) {
       return fail(
         'endDate',
-        `the end ${endText.length > 40 ? `${endText.slice(0, 40)}…` : endText} does not make an interval with the start (${parsed.reason})`,
+        /*i18n*/ {
+          id: 'the end {end} does not make an interval with the start ({reason})',
+          values: {
+            end: endText.length > 40 ? `${endText.slice(0, 40)}…` : endText,
+            reason: parsed.message,
+          },
+        },
       );
+    }
     return interval;
   };
   const titleColumn = mapping.title ?? '';
@@ -147,7 +155,10 @@ export function buildDataset(
     // An empty title borrows the summary's first sentence rather than losing a dated, placed row.
     const summary = unguard(cell(row, 'summary'));
     if (summary !== '') return firstSentence(summary);
-    return fail('title', 'the title is empty, and there is no summary to take one from');
+    return fail(
+      'title',
+      /*i18n*/ { id: 'the title is empty, and there is no summary to take one from' },
+    );
   };
   const readCoordinate = (
     row: string[],
@@ -155,10 +166,27 @@ export function buildDataset(
     limit: number,
   ): number => {
     const text = cell(row, field);
-    if (text === '') return fail(field, `the ${field} is empty`);
+    if (text === '') {
+      return fail(
+        field,
+        field === 'latitude'
+          ? /*i18n*/ { id: 'the latitude is empty' }
+          : /*i18n*/ { id: 'the longitude is empty' },
+      );
+    }
     const value = parseCoordinate(text);
-    if (value === null) return fail(field, `“${text.slice(0, 40)}” is not a number`);
-    if (Math.abs(value) > limit) return fail(field, `${value} is outside −${limit}…${limit}`);
+    if (value === null) {
+      return fail(
+        field,
+        /*i18n*/ { id: '“{cell}” is not a number', values: { cell: text.slice(0, 40) } },
+      );
+    }
+    if (Math.abs(value) > limit) {
+      return fail(
+        field,
+        /*i18n*/ { id: '{value} is outside −{limit}…{limit}', values: { value, limit } },
+      );
+    }
     return value;
   };
   const ownColumns = DATELINE_SOURCE_COLUMNS.map((name) => table.columns.indexOf(name));
@@ -303,7 +331,8 @@ export function buildDataset(
         position: index,
         id: idText === '' ? null : idText.slice(0, 120),
         field: mapping[error.field] ?? FIELD_LABELS[error.field],
-        reason: error.reason,
+        reason: inEnglish(error.message),
+        message: error.message,
         ...(line === undefined ? {} : { line }),
       });
     }

@@ -8,6 +8,7 @@ import type {
   ImportProgress,
 } from '../import/import-types.ts';
 import type { DownloadProblem } from './dataset-fetch.ts';
+import type { Message } from '../../lib/i18n/message.ts';
 
 export interface ImportRequest {
   inputs: ImportInput[];
@@ -54,4 +55,6 @@ export type ImportResponse =
       datasetError: boolean;
       errorName?: string;
       problem?: DownloadProblem;
+      /** A DatasetError's message in a form the page says in the reader's language. */
+      said?: Message;
     };

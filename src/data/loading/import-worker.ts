@@ -104,6 +104,7 @@ scope.onmessage = async function handleImportRequest({ data: request }) {
       datasetError: error instanceof DatasetError,
       errorName: error instanceof DatasetError ? error.name : undefined,
       problem: problemOf(error),
+      said: error instanceof DatasetError ? error.said : undefined,
     });
   }
 };

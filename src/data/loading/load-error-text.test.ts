@@ -62,6 +62,26 @@ describe('loadErrorText: a failed load said in the reader’s language', () => {
     );
   });
 
+  it('says a file’s own problem, made in the import worker, in the reader’s language', async () => {
+    const rebuilt = importError({
+      type: 'error',
+      message: 'page.html looks like an HTML page, not a dataset: is the address right?',
+      datasetError: true,
+      errorName: 'DatasetError',
+      said: {
+        id: '{name} looks like an HTML page, not a dataset: is the address right?',
+        values: { name: 'page.html' },
+      },
+    });
+    expect(loadErrorText(rebuilt)).toBe(
+      'page.html looks like an HTML page, not a dataset: is the address right?',
+    );
+    await activateLanguage('ko');
+    expect(loadErrorText(rebuilt)).toBe(
+      'page.html은(는) 데이터 세트가 아니라 HTML 페이지로 보입니다. 주소가 맞나요?',
+    );
+  });
+
   it('speaks Korean once Korean is active', async () => {
     await activateLanguage('ko');
     const text = loadErrorText(withProblem(new DatasetError('x'), { kind: 'cut-off', url: URL }));

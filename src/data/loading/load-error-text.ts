@@ -5,6 +5,8 @@
  */
 import { i18n } from '../../lib/i18n/i18n.ts';
 import type { DownloadProblem } from './dataset-fetch.ts';
+import { DatasetError } from '../model/dataset-error.ts';
+import { sayMessage } from '../../lib/i18n/say-message.ts';
 
 export function loadErrorText(error: Error): string {
   // Read here, not with dataset-fetch.ts's problemOf: that module is the page entry's.
@@ -36,6 +38,6 @@ export function loadErrorText(error: Error): string {
     case 'importer-stopped':
       return i18n._('The importer stopped unexpectedly: {reason}.', { reason: problem.reason });
     default:
-      return error.message;
+      return error instanceof DatasetError && error.said ? sayMessage(error.said) : error.message;
   }
 }

@@ -17,6 +17,7 @@
  */
 import { DatasetError } from '../model/dataset-error.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
+import { inEnglish } from '../../lib/i18n/message.ts';
 import type { DataIssue, Dataset, DatasetEvent } from '../model/schema.ts';
 import { compareEvents } from '../model/sort-events.ts';
 import { IdSet } from './id-set.ts';
@@ -103,11 +104,16 @@ export function mergeParts(title: string, parts: { name: string; dataset: Datase
   for (const { name, dataset } of parts) {
     for (const event of dataset.events) {
       if (!seen.add(event.id)) {
+        const message = /*i18n*/ {
+          id: 'duplicate id: an earlier part already uses "{id}"',
+          values: { id: event.id },
+        };
         issues.push({
           position: offset + event.position,
           id: event.id,
           field: `${name} · id`,
-          reason: `duplicate id: an earlier part already uses "${event.id}"`,
+          reason: inEnglish(message),
+          message,
         });
         continue;
       }

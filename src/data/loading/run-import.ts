@@ -144,7 +144,7 @@ export function importError(message: Extract<ImportResponse, { type: 'error' }>)
       : message.errorName === 'DatasetNetworkError'
         ? new DatasetNetworkError(message.message)
         : message.datasetError
-          ? new DatasetError(message.message)
+          ? new DatasetError(message.said ?? message.message)
           : new Error(message.message);
   return message.problem ? withProblem(error, message.problem) : error;
 }

@@ -1,7 +1,16 @@
 /** A problem with a file as a whole: it cannot be shown at all. Its own module, so the page can
  * tell these errors apart without loading the validator (which runs in the import worker). */
+import { inEnglish, type Message } from '../../lib/i18n/message.ts';
+
 export class DatasetError extends Error {
   override name = 'DatasetError';
+  /** The message as the interface says it in the reader's language, where it was made as one. */
+  readonly said: Message | undefined;
+
+  constructor(message: string | Message) {
+    super(typeof message === 'string' ? message : inEnglish(message));
+    this.said = typeof message === 'string' ? undefined : message;
+  }
 }
 
 /**

@@ -5,6 +5,7 @@
  * package because the contract needs a small subset, and this one never builds a Date object:
  * a calendar date must not move with the viewer's time zone.
  */
+import { inEnglish, type Message, type MessageValue } from '../../lib/i18n/message.ts';
 import { daysInMonth, dayFromCivil, type CalendarDay } from './calendar-day.ts';
 
 type DatePrecision = 'day' | 'month' | 'year';
@@ -41,7 +42,8 @@ export interface EventDate {
   to: EdtfPoint | null;
 }
 
-export type EdtfResult = { ok: true; date: EventDate } | { ok: false; reason: string };
+export type EdtfResult =
+  { ok: true; date: EventDate } | { ok: false; reason: string; message: Message };
 
 const QUALIFIERS: Record<string, DateQualifier> = {
   '?': 'uncertain',
@@ -53,16 +55,23 @@ const POINT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?$/;
 const DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-function invalid(reason: string): EdtfResult {
-  return { ok: false, reason };
+function invalid(message: Message): EdtfResult {
+  return { ok: false, reason: inEnglish(message), message };
 }
 
-function parsePoint(text: string): EdtfPoint | string {
+function isPoint(parsed: EdtfPoint | Message): parsed is EdtfPoint {
+  return 'precision' in parsed;
+}
+
+function parsePoint(text: string): EdtfPoint | Message {
   const dateTime = DATE_TIME.exec(text);
   if (dateTime) return parseDateTime(dateTime);
   const match = POINT.exec(text);
   if (!match) {
-    return `"${text}" is not an EDTF date (expected forms like 2024-10-08, 2024-06, 2024, 2024-09~ or 2024-10-03/2024-10-04)`;
+    return /*i18n*/ {
+      id: '"{text}" is not an EDTF date (expected forms like 2024-10-08, 2024-06, 2024, 2024-09~ or 2024-10-03/2024-10-04)',
+      values: { text },
+    };
   }
   const year = Number(match[1]);
   const month = match[2] === undefined ? null : Number(match[2]);
@@ -79,7 +88,12 @@ function parsePoint(text: string): EdtfPoint | string {
       dayFromCivil(year, 12, 31),
     );
   }
-  if (month < 1 || month > 12) return `month ${match[2]} does not exist in "${text}"`;
+  if (month < 1 || month > 12) {
+    return /*i18n*/ {
+      id: 'month {month} does not exist in "{text}"',
+      values: { month: match[2] ?? '', text },
+    };
+  }
   const lastDay = daysInMonth(year, month);
   if (day === null) {
     return point(
@@ -92,12 +106,17 @@ function parsePoint(text: string): EdtfPoint | string {
       dayFromCivil(year, month, lastDay),
     );
   }
-  if (day < 1 || day > lastDay) return `day ${match[3]} does not exist in "${text}"`;
+  if (day < 1 || day > lastDay) {
+    return /*i18n*/ {
+      id: 'day {day} does not exist in "{text}"',
+      values: { day: match[3] ?? '', text },
+    };
+  }
   const dayNumber = dayFromCivil(year, month, day);
   return point('day', year, month, day, qualifier, dayNumber, dayNumber);
 }
 
-function parseDateTime(match: RegExpExecArray): EdtfPoint | string {
+function parseDateTime(match: RegExpExecArray): EdtfPoint | Message {
   const [text, y, mo, d, h, mi, s, offset] = match;
   const year = Number(y);
   const month = Number(mo);
@@ -106,13 +125,17 @@ function parseDateTime(match: RegExpExecArray): EdtfPoint | string {
   const minute = Number(mi);
   const second = s === undefined ? 0 : Number(s);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    return `"${text}" is not a real calendar date`;
+    return /*i18n*/ { id: '"{text}" is not a real calendar date', values: { text } };
   }
-  if (hour > 23 || minute > 59 || second > 59) return `"${text}" is not a real time of day`;
+  if (hour > 23 || minute > 59 || second > 59) {
+    return /*i18n*/ { id: '"{text}" is not a real time of day', values: { text } };
+  }
   if (offset !== undefined && offset !== 'Z') {
     const offsetHours = Number(offset.slice(1, 3));
     const offsetMinutes = Number(offset.slice(-2));
-    if (offsetHours > 14 || offsetMinutes > 59) return `"${offset}" is not a real UTC offset`;
+    if (offsetHours > 14 || offsetMinutes > 59) {
+      return /*i18n*/ { id: '"{offset}" is not a real UTC offset', values: { offset } };
+    }
   }
   // The calendar day is the one written, in the date-time's own offset: no conversion to UTC.
   const dayNumber = dayFromCivil(year, month, day);
@@ -137,15 +160,22 @@ function point(
 /** Parses one EDTF date of the contract into its calendar-day interval, or says why it cannot. */
 export function parseEdtf(input: unknown): EdtfResult {
   if (typeof input !== 'string')
-    return invalid(`expected an EDTF date string, got ${describeType(input)}`);
+    return invalid(
+      /*i18n*/ {
+        id: 'expected an EDTF date string, got {type}',
+        values: { type: typeName(input) },
+      },
+    );
   const text = input.trim();
-  if (text === '') return invalid('the date is empty');
-  if (text.length > 64) return invalid('the date is too long to be an EDTF date');
+  if (text === '') return invalid(/*i18n*/ { id: 'the date is empty' });
+  if (text.length > 64) return invalid(/*i18n*/ { id: 'the date is too long to be an EDTF date' });
   const parts = text.split('/');
-  if (parts.length > 2) return invalid(`"${text}" has more than one "/"`);
+  if (parts.length > 2) {
+    return invalid(/*i18n*/ { id: '"{text}" has more than one "/"', values: { text } });
+  }
   if (parts.length === 1) {
     const single = parsePoint(text);
-    if (typeof single === 'string') return invalid(single);
+    if (!isPoint(single)) return invalid(single);
     return {
       ok: true,
       date: { edtf: text, start: single.start, end: single.end, from: single, to: null },
@@ -153,27 +183,44 @@ export function parseEdtf(input: unknown): EdtfResult {
   }
   const [fromText = '', toText = ''] = parts;
   if (fromText === '' || toText === '' || fromText === '..' || toText === '..') {
-    return invalid(`open-ended intervals like "${text}" are not supported: give both ends`);
+    return invalid(
+      /*i18n*/ {
+        id: 'open-ended intervals like "{text}" are not supported: give both ends',
+        values: { text },
+      },
+    );
   }
   const from = parsePoint(fromText);
-  if (typeof from === 'string') return invalid(from);
+  if (!isPoint(from)) return invalid(from);
   const to = parsePoint(toText);
-  if (typeof to === 'string') return invalid(to);
-  if (from.time || to.time)
-    return invalid(`intervals of date-times like "${text}" are not supported`);
-  if (from.start > to.end) return invalid(`the interval "${text}" ends before it starts`);
+  if (!isPoint(to)) return invalid(to);
+  if (from.time || to.time) {
+    return invalid(
+      /*i18n*/ { id: 'intervals of date-times like "{text}" are not supported', values: { text } },
+    );
+  }
+  if (from.start > to.end) {
+    return invalid(
+      /*i18n*/ { id: 'the interval "{text}" ends before it starts', values: { text } },
+    );
+  }
   return {
     ok: true,
     date: { edtf: text, start: from.start, end: Math.max(from.end, to.end), from, to },
   };
 }
 
-export function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return 'a string';
+/** What kind of JSON value this is, as a message may name it ("expected text, got an array"). */
+export function typeName(value: unknown): MessageValue {
+  if (value === null) return /*i18n*/ { id: 'null' };
+  if (Array.isArray(value)) return /*i18n*/ { id: 'an array' };
+  if (typeof value === 'object') return /*i18n*/ { id: 'an object' };
+  if (typeof value === 'string') return /*i18n*/ { id: 'a string' };
   // 1e400 in JSON reads as Infinity: "must be a number, got a number" would explain nothing.
-  if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : String(value);
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? /*i18n*/ { id: 'a number' } : String(value);
+  }
+  if (typeof value === 'boolean') return /*i18n*/ { id: 'a true or false value' };
   return typeof value;
 }
+

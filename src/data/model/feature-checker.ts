@@ -6,6 +6,7 @@ import type { DataIssue, Dataset, DatasetEvent } from './schema.ts';
 import { deriveEventId } from './derive-id.ts';
 import { sortChronologically } from './sort-events.ts';
 import { DateMemo } from './date-memo.ts';
+import { inEnglish, type Message } from '../../lib/i18n/message.ts';
 import { RecordProblem, preview, type JsonObject } from './record-fields.ts';
 import { peekId, readBuildIssues, readMetadata, readRecord } from './read-record.ts';
 
@@ -16,7 +17,11 @@ export interface ValidateOptions {
    */
   positions?: readonly number[];
   /** What a message calls a record: "record", or "row" for tables. */
-  noun?: string;
+  noun?: 'record' | 'row';
+}
+
+function recordNoun(noun: ValidateOptions['noun']): Message {
+  return noun === 'row' ? /*i18n*/ { id: 'row' } : /*i18n*/ { id: 'record' };
 }
 
 /**
@@ -84,20 +89,24 @@ export class FeatureChecker {
         const event = readRecord(feature, position, this.dates, warnings);
         if (!this.accept(event)) continue;
         // What a translation got wrong: the event is shown without it.
-        for (const { field, reason } of warnings)
-          this.issues.push({ position, id: event.id || null, field, reason, shown: true });
+        for (const { field, reason, message } of warnings)
+          this.issues.push({ position, id: event.id || null, field, reason, message, shown: true });
       } catch (error) {
         // Anything but a RecordProblem would be a bug here; it is still reported against its
         // record rather than taking the whole dataset down.
         const problem =
           error instanceof RecordProblem
             ? error
-            : new RecordProblem('', `unexpected problem: ${String(error)}`);
+            : new RecordProblem(
+                '',
+                /*i18n*/ { id: 'unexpected problem: {error}', values: { error: String(error) } },
+              );
         this.issues.push({
           position,
           id: peekId(feature),
           field: problem.field,
           reason: problem.reason,
+          message: problem.message,
         });
       }
     }
@@ -116,11 +125,16 @@ export class FeatureChecker {
     } else {
       const first = this.firstPositionById.get(givenId);
       if (first !== undefined) {
+        const message: Message = /*i18n*/ {
+          id: 'duplicate id: {noun} {number} already uses "{id}"',
+          values: { noun: recordNoun(this.options.noun), number: first + 1, id: givenId },
+        };
         this.issues.push({
           position: event.position,
           id: givenId,
           field: 'id',
-          reason: `duplicate id: ${this.options.noun ?? 'record'} ${first + 1} already uses "${givenId}"`,
+          reason: inEnglish(message),
+          message,
         });
         return false;
       }
@@ -136,14 +150,26 @@ export class FeatureChecker {
       } else {
         // The event is shown without it: a warning (`shown`), said in the Data issues panel.
         delete event.story;
+        const message: Message =
+          first === undefined
+            ? /*i18n*/ {
+                id: 'not a step number (1, 2, 3…): {value}',
+                values: { value: typeof step === 'number' ? step : preview(step) },
+              }
+            : /*i18n*/ {
+                id: 'step {step} is also the step of {noun} {number}',
+                values: {
+                  step: String(step),
+                  noun: recordNoun(this.options.noun),
+                  number: first + 1,
+                },
+              };
         this.issues.push({
           position: event.position,
           id: givenId || null,
           field: 'properties.storyStep',
-          reason:
-            first === undefined
-              ? `not a step number (1, 2, 3…): ${typeof step === 'number' ? step : preview(step)}`
-              : `step ${String(step)} is also ${this.options.noun ?? 'record'} ${first + 1}'s`,
+          reason: inEnglish(message),
+          message,
           shown: true,
         });
       }

@@ -2,7 +2,7 @@
  * One record of a FeatureCollection read against the contract: the event it gives, or a
  * RecordProblem (record-fields.ts) naming the first field that breaks it.
  */
-import { describeType, type EventDate } from './edtf.ts';
+import { typeName, type EventDate } from './edtf.ts';
 import {
   DEFAULT_CATEGORY,
   LOCATION_PRECISIONS,
@@ -35,35 +35,66 @@ export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 function readCoordinates(feature: JsonObject): { longitude: number; latitude: number } {
   const geometry = own(feature, 'geometry');
   if (geometry === undefined || geometry === null)
-    fail('geometry', 'the record has no location (geometry is missing)');
-  if (!isObject(geometry))
-    fail('geometry', `expected a GeoJSON Point, got ${describeType(geometry)}`);
+    fail('geometry', /*i18n*/ { id: 'the record has no location (geometry is missing)' });
+  if (!isObject(geometry)) {
+    fail(
+      'geometry',
+      /*i18n*/ { id: 'expected a GeoJSON Point, got {type}', values: { type: typeName(geometry) } },
+    );
+  }
   const type = own(geometry, 'type');
-  if (type !== 'Point')
-    fail('geometry.type', `only Point geometries are supported, got ${preview(type)}`);
+  if (type !== 'Point') {
+    fail(
+      'geometry.type',
+      /*i18n*/ {
+        id: 'only Point geometries are supported, got {value}',
+        values: { value: preview(type) },
+      },
+    );
+  }
   const coordinates = own(geometry, 'coordinates');
   if (!Array.isArray(coordinates) || coordinates.length < 2) {
-    fail('geometry.coordinates', 'expected [longitude, latitude]');
+    fail('geometry.coordinates', /*i18n*/ { id: 'expected [longitude, latitude]' });
   }
   const [longitude, latitude] = coordinates as unknown[];
   if (typeof longitude !== 'number' || !Number.isFinite(longitude)) {
-    fail('geometry.coordinates', `longitude must be a number, got ${describeType(longitude)}`);
+    fail(
+      'geometry.coordinates',
+      /*i18n*/ {
+        id: 'longitude must be a number, got {type}',
+        values: { type: typeName(longitude) },
+      },
+    );
   }
   if (typeof latitude !== 'number' || !Number.isFinite(latitude)) {
-    fail('geometry.coordinates', `latitude must be a number, got ${describeType(latitude)}`);
+    fail(
+      'geometry.coordinates',
+      /*i18n*/ {
+        id: 'latitude must be a number, got {type}',
+        values: { type: typeName(latitude) },
+      },
+    );
   }
-  if (latitude < -90 || latitude > 90)
-    fail('geometry.coordinates', `latitude ${latitude} is outside −90…90`);
-  if (longitude < -180 || longitude > 180)
-    fail('geometry.coordinates', `longitude ${longitude} is outside −180…180`);
+  if (latitude < -90 || latitude > 90) {
+    fail(
+      'geometry.coordinates',
+      /*i18n*/ { id: 'latitude {latitude} is outside −90…90', values: { latitude } },
+    );
+  }
+  if (longitude < -180 || longitude > 180) {
+    fail(
+      'geometry.coordinates',
+      /*i18n*/ { id: 'longitude {longitude} is outside −180…180', values: { longitude } },
+    );
+  }
   return { longitude, latitude };
 }
 
 function readDate(properties: JsonObject, field: string, key: string, dates: DateMemo): EventDate {
   const value = own(properties, key);
-  if (value === undefined || value === null) fail(field, 'the date is missing');
+  if (value === undefined || value === null) fail(field, /*i18n*/ { id: 'the date is missing' });
   const result = dates.parse(value);
-  if (!result.ok) fail(field, result.reason);
+  if (!result.ok) fail(field, result.message);
   return result.date;
 }
 
@@ -94,14 +125,28 @@ function readByLanguage<T>(
   const byLanguage: Record<string, T> = {};
   let some = false;
   try {
-    if (!isObject(value))
-      fail(field, `expected text by language, like {"ko": …}, got ${describeType(value)}`);
+    if (!isObject(value)) {
+      fail(
+        field,
+        /*i18n*/ {
+          id: 'expected text by language, like {example}, got {type}',
+          values: { example: '{"ko": …}', type: typeName(value) },
+        },
+      );
+    }
     for (const [key, entry] of Object.entries(value)) {
       const entryField = `${field}.${key.slice(0, 40)}`;
       try {
         const tag = languageTag(key);
-        if (tag === null)
-          fail(entryField, `${preview(key)} is not a language tag, like "ko" or "pt-BR"`);
+        if (tag === null) {
+          fail(
+            entryField,
+            /*i18n*/ {
+              id: '{value} is not a language tag, like "ko" or "pt-BR"',
+              values: { value: preview(key) },
+            },
+          );
+        }
         const read = readOne(entry, entryField);
         if (read !== null) {
           byLanguage[tag] = read;
@@ -120,11 +165,22 @@ function readByLanguage<T>(
 }
 
 function readTranslation(entry: unknown, field: string): EventTranslation | null {
-  if (!isObject(entry))
-    fail(field, `expected {"title", "summary", "place"}, got ${describeType(entry)}`);
+  if (!isObject(entry)) {
+    fail(
+      field,
+      /*i18n*/ {
+        id: 'expected {example}, got {type}',
+        values: { example: '{"title", "summary", "place"}', type: typeName(entry) },
+      },
+    );
+  }
   for (const key of Object.keys(entry)) {
-    if (!(TRANSLATED_FIELDS as readonly string[]).includes(key))
-      fail(`${field}.${key.slice(0, 40)}`, 'only title, summary and place are translated');
+    if (!(TRANSLATED_FIELDS as readonly string[]).includes(key)) {
+      fail(
+        `${field}.${key.slice(0, 40)}`,
+        /*i18n*/ { id: 'only title, summary and place are translated' },
+      );
+    }
   }
   const translation: EventTranslation = {};
   let some = false;
@@ -148,30 +204,43 @@ function readSources(
   warnings: RecordProblem[],
 ): EventSource[] {
   const value = own(properties, 'sources');
-  if (value === undefined || value === null)
-    fail('properties.sources', 'at least one source is required');
-  if (!Array.isArray(value))
-    fail('properties.sources', `expected a list of sources, got ${describeType(value)}`);
-  if (value.length === 0) fail('properties.sources', 'at least one source is required');
+  const noSource = /*i18n*/ { id: 'at least one source is required' };
+  if (value === undefined || value === null) fail('properties.sources', noSource);
+  if (!Array.isArray(value)) {
+    fail(
+      'properties.sources',
+      /*i18n*/ { id: 'expected a list of sources, got {type}', values: { type: typeName(value) } },
+    );
+  }
+  if (value.length === 0) fail('properties.sources', noSource);
   return value.map((source, index): EventSource => {
     const field = `properties.sources[${index}]`;
-    if (!isObject(source)) fail(field, `expected a source object, got ${describeType(source)}`);
+    if (!isObject(source)) {
+      fail(
+        field,
+        /*i18n*/ { id: 'expected a source object, got {type}', values: { type: typeName(source) } },
+      );
+    }
     const publisher = optionalText(source, 'publisher', `${field}.publisher`);
-    if (publisher === null) fail(`${field}.publisher`, 'the publisher is missing');
+    if (publisher === null) fail(`${field}.publisher`, /*i18n*/ { id: 'the publisher is missing' });
     const url = optionalText(source, 'url', `${field}.url`);
     if (url !== null && !isHttpUrl(url)) {
+      const value = preview(url, 80);
       fail(
         `${field}.url`,
         parseHttpUrl(url) === null
-          ? `only http(s) links are allowed, got ${preview(url, 80)}`
-          : `links may not hold a user name or password, got ${preview(url, 80)}`,
+          ? /*i18n*/ { id: 'only http(s) links are allowed, got {value}', values: { value } }
+          : /*i18n*/ {
+              id: 'links may not hold a user name or password, got {value}',
+              values: { value },
+            },
       );
     }
     const publishedValue = own(source, 'published');
     let published: EventDate | null = null;
     if (publishedValue !== undefined && publishedValue !== null) {
       const result = dates.parse(publishedValue);
-      if (!result.ok) fail(`${field}.published`, result.reason);
+      if (!result.ok) fail(`${field}.published`, result.message);
       published = result.date;
     }
     const read: EventSource = {
@@ -200,7 +269,10 @@ function readLocationPrecision(properties: JsonObject): LocationPrecision | null
   }
   return fail(
     'properties.locationPrecision',
-    `expected one of ${LOCATION_PRECISIONS.join(', ')}, got ${preview(value)}`,
+    /*i18n*/ {
+      id: 'expected one of {choices}, got {value}',
+      values: { choices: LOCATION_PRECISIONS.join(', '), value: preview(value) },
+    },
   );
 }
 
@@ -209,7 +281,10 @@ function readCountry(properties: JsonObject): string | null {
   if (country !== null && !/^[A-Z]{2}$/.test(country)) {
     fail(
       'properties.country',
-      `expected a two-letter ISO 3166-1 code like "KR", got ${JSON.stringify(country.slice(0, 20))}`,
+      /*i18n*/ {
+        id: 'expected a two-letter ISO 3166-1 code like "KR", got {value}',
+        values: { value: JSON.stringify(country.slice(0, 20)) },
+      },
     );
   }
   return country;
@@ -219,14 +294,29 @@ function readId(feature: JsonObject): string | null {
   const value = own(feature, 'id');
   if (value === undefined || value === null) return null;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
-  if (typeof value !== 'string') fail('id', `expected a text id, got ${describeType(value)}`);
+  if (typeof value !== 'string') {
+    fail(
+      'id',
+      /*i18n*/ { id: 'expected a text id, got {type}', values: { type: typeName(value) } },
+    );
+  }
   // Every id ends up in a link, and the URL parser refuses longer ones.
-  if (value.length > MAX_ID_LENGTH)
-    fail('id', `ids may be at most ${MAX_ID_LENGTH} characters long, got ${value.length}`);
+  if (value.length > MAX_ID_LENGTH) {
+    fail(
+      'id',
+      /*i18n*/ {
+        id: 'ids may be at most {limit} characters long, got {length}',
+        values: { limit: MAX_ID_LENGTH, length: value.length },
+      },
+    );
+  }
   if (!ID_PATTERN.test(value)) {
     fail(
       'id',
-      `ids may hold only a–z, 0–9 and single hyphens, got ${JSON.stringify(value.slice(0, 60))}`,
+      /*i18n*/ {
+        id: 'ids may hold only a–z, 0–9 and single hyphens, got {value}',
+        values: { value: JSON.stringify(value.slice(0, 60)) },
+      },
     );
   }
   return value;
@@ -253,13 +343,28 @@ export function readRecord(
   dates: DateMemo,
   warnings: RecordProblem[] = [],
 ): DatasetEvent {
-  if (!isObject(feature))
-    fail('', `expected a GeoJSON Feature object, got ${describeType(feature)}`);
-  if (own(feature, 'type') !== 'Feature') fail('type', 'expected "type": "Feature"');
+  if (!isObject(feature)) {
+    fail(
+      '',
+      /*i18n*/ {
+        id: 'expected a GeoJSON Feature object, got {type}',
+        values: { type: typeName(feature) },
+      },
+    );
+  }
+  if (own(feature, 'type') !== 'Feature')
+    fail('type', /*i18n*/ { id: 'expected "type": "Feature"' });
   const explicitId = readId(feature);
   const properties = own(feature, 'properties');
-  if (!isObject(properties))
-    fail('properties', `expected an object of properties, got ${describeType(properties)}`);
+  if (!isObject(properties)) {
+    fail(
+      'properties',
+      /*i18n*/ {
+        id: 'expected an object of properties, got {type}',
+        values: { type: typeName(properties) },
+      },
+    );
+  }
   const title = requiredText(properties, 'title');
   const date = readDate(properties, 'properties.date', 'date', dates);
   const { longitude, latitude } = readCoordinates(feature);

@@ -1,5 +1,6 @@
 /** The validated shapes of the dataset contract (docs/contracts.md §1). */
 import type { EventDate } from './edtf.ts';
+import type { Message } from '../../lib/i18n/message.ts';
 
 export const LOCATION_PRECISIONS = ['exact', 'city', 'region', 'country'] as const;
 export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
@@ -95,7 +96,10 @@ export interface DataIssue {
   id: string | null;
   /** Dotted path of the offending field, e.g. `geometry.coordinates` or `properties.sources[0].url`. */
   field: string;
+  /** In English, as scripts, exports and the command line give it. */
   reason: string;
+  /** The same in a form the interface says in the reader's language (lib/i18n/message.ts). */
+  message?: Message;
   /** For CSV files: the 1-based line on which the row starts. */
   line?: number;
   /**

@@ -43,7 +43,7 @@ describe('validating a FeatureCollection', () => {
       makeFeature({ id: 'other' }),
       makeFeature({ id: 'same' }),
     ]);
-    expect(issue).toEqual({
+    expect(issue).toMatchObject({
       position: 2,
       id: 'same',
       field: 'id',

@@ -3,7 +3,7 @@
  * one that does not (position, id, field, reason). Never throws on any JSON value: anything that is
  * not a FeatureCollection at all becomes a DatasetError, which the UI shows with a retry.
  */
-import { describeType } from './edtf.ts';
+import { typeName } from './edtf.ts';
 import type { Dataset } from './schema.ts';
 import { DatasetError } from './dataset-error.ts';
 import { FeatureChecker, type ValidateOptions } from './feature-checker.ts';
@@ -15,17 +15,26 @@ import { isObject, own, type JsonObject } from './record-fields.ts';
 function featuresOf(json: unknown): unknown[] {
   if (!isObject(json)) {
     throw new DatasetError(
-      `Expected a GeoJSON FeatureCollection, but the file holds ${describeType(json)}.`,
+      /*i18n*/ {
+        id: 'Expected a GeoJSON FeatureCollection, but the file holds {type}.',
+        values: { type: typeName(json) },
+      },
     );
   }
   const type = own(json, 'type');
   if (type !== 'FeatureCollection') {
-    const got = typeof type === 'string' ? `"${type.slice(0, 40)}"` : 'no "type"';
-    throw new DatasetError(`Expected a GeoJSON FeatureCollection, but the file has ${got}.`);
+    throw new DatasetError(
+      typeof type === 'string'
+        ? /*i18n*/ {
+            id: 'Expected a GeoJSON FeatureCollection, but the file has "{type}".',
+            values: { type: type.slice(0, 40) },
+          }
+        : /*i18n*/ { id: 'Expected a GeoJSON FeatureCollection, but the file has no "type".' },
+    );
   }
   const features = own(json, 'features');
   if (!Array.isArray(features)) {
-    throw new DatasetError('The FeatureCollection has no "features" list.');
+    throw new DatasetError(/*i18n*/ { id: 'The FeatureCollection has no "features" list.' });
   }
   return features;
 }
@@ -46,8 +55,14 @@ export function parseDatasetText(text: string): Dataset {
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     const start = text.trimStart().slice(0, 1);
-    const hint = start === '<' ? ' It looks like an HTML page: is the address right?' : '';
-    throw new DatasetError(`The file is not valid JSON (${detail}).${hint}`);
+    throw new DatasetError(
+      start === '<'
+        ? /*i18n*/ {
+            id: 'The file is not valid JSON ({detail}). It looks like an HTML page: is the address right?',
+            values: { detail },
+          }
+        : /*i18n*/ { id: 'The file is not valid JSON ({detail}).', values: { detail } },
+    );
   }
   return validateFeatureCollection(json);
 }

@@ -6,8 +6,9 @@
  */
 import { parseIsoDay, type CalendarDay } from '../model/calendar-day.ts';
 import { MAX_ID_LENGTH } from '../model/derive-id.ts';
-import { describeType } from '../model/edtf.ts';
-import { isObject, own, preview, type JsonObject } from '../model/record-fields.ts';
+import { inEnglish, type Message } from '../../lib/i18n/message.ts';
+import { typeName } from '../model/edtf.ts';
+import { expectedText, isObject, own, preview, type JsonObject } from '../model/record-fields.ts';
 import type { GeoBounds } from '../query/selectors.ts';
 import type { StoryImage, StoryIssue, StoryReading, StoryStep, StoryView } from './story.ts';
 import { isWebAddress, storyTextIssues } from './story-text.ts';
@@ -34,8 +35,8 @@ const IMAGE_KEYS = ['url', 'alt', 'credit'];
 class IssueList {
   readonly issues: StoryIssue[] = [];
 
-  add(field: string, reason: string): null {
-    this.issues.push({ field, reason });
+  add(field: string, message: Message): null {
+    this.issues.push({ field, reason: inEnglish(message), message });
     return null;
   }
 
@@ -44,7 +45,10 @@ class IssueList {
       if (!known.includes(key)) {
         this.add(
           `${path}${key.slice(0, 40)}`,
-          `is not a story field (expected ${known.join(', ')})`,
+          /*i18n*/ {
+            id: 'is not a story field (expected {fields})',
+            values: { fields: known.join(', ') },
+          },
         );
       }
     }
@@ -54,66 +58,143 @@ class IssueList {
   text(object: JsonObject, key: string, path: string, limit: number, allowEmpty = false) {
     const field = `${path}${key}`;
     const value = own(object, key);
-    if (value === undefined) return this.add(field, `${key} is missing`);
-    if (typeof value !== 'string')
-      return this.add(field, `expected text, got ${describeType(value)}`);
-    if (!allowEmpty && value.trim() === '') return this.add(field, `${key} is empty`);
-    if (value.length > limit)
-      return this.add(field, `is ${value.length} characters long; at most ${limit} are allowed`);
+    if (value === undefined)
+      return this.add(field, /*i18n*/ { id: '{key} is missing', values: { key } });
+    if (typeof value !== 'string') return this.add(field, expectedText(value));
+    if (!allowEmpty && value.trim() === '')
+      return this.add(field, /*i18n*/ { id: '{key} is empty', values: { key } });
+    if (value.length > limit) {
+      return this.add(
+        field,
+        /*i18n*/ {
+          id: 'is {length} characters long; at most {limit} are allowed',
+          values: { length: value.length, limit },
+        },
+      );
+    }
     return value;
   }
 
   eventId(value: unknown, field: string): string | null {
-    if (typeof value !== 'string')
-      return this.add(field, `expected an event id, got ${describeType(value)}`);
-    if (value.trim() === '') return this.add(field, 'the event id is empty');
-    if (value.length > MAX_ID_LENGTH)
-      return this.add(field, `event ids are at most ${MAX_ID_LENGTH} characters long`);
+    if (typeof value !== 'string') {
+      return this.add(
+        field,
+        /*i18n*/ { id: 'expected an event id, got {type}', values: { type: typeName(value) } },
+      );
+    }
+    if (value.trim() === '') return this.add(field, /*i18n*/ { id: 'the event id is empty' });
+    if (value.length > MAX_ID_LENGTH) {
+      return this.add(
+        field,
+        /*i18n*/ {
+          id: 'event ids are at most {limit} characters long',
+          values: { limit: MAX_ID_LENGTH },
+        },
+      );
+    }
     return value;
   }
 
   day(value: unknown, field: string): CalendarDay | null {
     const day = typeof value === 'string' ? parseIsoDay(value) : null;
-    if (day === null)
-      return this.add(field, `${preview(value)} is not a date in the form YYYY-MM-DD`);
+    if (day === null) {
+      return this.add(
+        field,
+        /*i18n*/ {
+          id: '{value} is not a date in the form YYYY-MM-DD',
+          values: { value: preview(value) },
+        },
+      );
+    }
     return day;
   }
 }
 
 function readCategories(value: unknown, field: string, issues: IssueList): string[] | null {
-  if (!Array.isArray(value))
-    return issues.add(field, `expected a list of categories, got ${describeType(value)}`);
-  if (value.length > STORY_LIMITS.categories)
-    return issues.add(field, `at most ${STORY_LIMITS.categories} categories are allowed`);
+  if (!Array.isArray(value)) {
+    return issues.add(
+      field,
+      /*i18n*/ {
+        id: 'expected a list of categories, got {type}',
+        values: { type: typeName(value) },
+      },
+    );
+  }
+  if (value.length > STORY_LIMITS.categories) {
+    return issues.add(
+      field,
+      /*i18n*/ {
+        id: 'at most {limit} categories are allowed',
+        values: { limit: STORY_LIMITS.categories },
+      },
+    );
+  }
   const categories: string[] = [];
   value.forEach((item: unknown, index) => {
     const itemField = `${field}[${index}]`;
-    if (typeof item !== 'string' || item.trim() === '')
-      issues.add(itemField, `expected a category name, got ${preview(item)}`);
-    else if (item.length > STORY_LIMITS.title)
-      issues.add(itemField, `a category is at most ${STORY_LIMITS.title} characters long`);
-    else if (categories.includes(item)) issues.add(itemField, `"${item}" is listed twice`);
-    else categories.push(item);
+    if (typeof item !== 'string' || item.trim() === '') {
+      issues.add(
+        itemField,
+        /*i18n*/ { id: 'expected a category name, got {value}', values: { value: preview(item) } },
+      );
+    } else if (item.length > STORY_LIMITS.title) {
+      issues.add(
+        itemField,
+        /*i18n*/ {
+          id: 'a category is at most {limit} characters long',
+          values: { limit: STORY_LIMITS.title },
+        },
+      );
+    } else if (categories.includes(item)) {
+      issues.add(
+        itemField,
+        /*i18n*/ { id: '"{category}" is listed twice', values: { category: item } },
+      );
+    } else categories.push(item);
   });
   return categories;
 }
 
 function readBounds(value: unknown, field: string, issues: IssueList): GeoBounds | null {
-  const shape = 'expected [west, south, east, north] in degrees';
-  if (!Array.isArray(value) || value.length !== 4)
-    return issues.add(field, `${shape}, got ${describeType(value)}`);
+  if (!Array.isArray(value) || value.length !== 4) {
+    return issues.add(
+      field,
+      /*i18n*/ {
+        id: 'expected [west, south, east, north] in degrees, got {type}',
+        values: { type: typeName(value) },
+      },
+    );
+  }
   const numbers = value as unknown[];
-  if (!numbers.every((item) => typeof item === 'number' && Number.isFinite(item)))
-    return issues.add(field, `${shape}: four finite numbers`);
+  if (!numbers.every((item) => typeof item === 'number' && Number.isFinite(item))) {
+    return issues.add(
+      field,
+      /*i18n*/ { id: 'expected [west, south, east, north] in degrees: four finite numbers' },
+    );
+  }
   const [west, south, east, north] = numbers as [number, number, number, number];
-  if (south < -90 || north > 90)
-    return issues.add(field, 'south and north are latitudes, between -90 and 90');
-  if (south >= north) return issues.add(field, `south (${south}) must be below north (${north})`);
+  if (south < -90 || north > 90) {
+    return issues.add(field, /*i18n*/ { id: 'south and north are latitudes, between -90 and 90' });
+  }
+  if (south >= north) {
+    return issues.add(
+      field,
+      /*i18n*/ { id: 'south ({south}) must be below north ({north})', values: { south, north } },
+    );
+  }
   // Longitudes past ±180 frame a view across the antimeridian, as the map itself reports them.
-  if (west < -360 || east > 360)
-    return issues.add(field, 'west and east are longitudes, between -360 and 360');
-  if (west >= east) return issues.add(field, `west (${west}) must be left of east (${east})`);
-  if (east - west > 360) return issues.add(field, 'the bounds span more than 360° of longitude');
+  if (west < -360 || east > 360) {
+    return issues.add(field, /*i18n*/ { id: 'west and east are longitudes, between -360 and 360' });
+  }
+  if (west >= east) {
+    return issues.add(
+      field,
+      /*i18n*/ { id: 'west ({west}) must be left of east ({east})', values: { west, east } },
+    );
+  }
+  if (east - west > 360) {
+    return issues.add(field, /*i18n*/ { id: 'the bounds span more than 360° of longitude' });
+  }
   return { west, south, east, north };
 }
 
@@ -122,7 +203,10 @@ function readView(value: unknown, path: string, issues: IssueList): StoryView | 
   if (!isObject(value))
     return issues.add(
       field,
-      `expected an object (event, from, to, q, categories, bounds), got ${describeType(value)}`,
+      /*i18n*/ {
+        id: 'expected an object (event, from, to, q, categories, bounds), got {type}',
+        values: { type: typeName(value) },
+      },
     );
   issues.unknownKeys(value, VIEW_KEYS, path);
   const count = issues.issues.length;
@@ -149,18 +233,36 @@ function readView(value: unknown, path: string, issues: IssueList): StoryView | 
     view.query = text?.trim() ?? '';
   }
   if (view.from !== null && view.to !== null && view.to < view.from)
-    issues.add(`${path}to`, `${preview(to)} is before from ${preview(from)}`);
+    issues.add(
+      `${path}to`,
+      /*i18n*/ {
+        id: '{to} is before from {from}',
+        values: { to: preview(to), from: preview(from) },
+      },
+    );
   return issues.issues.length === count ? view : null;
 }
 
 function readImage(value: unknown, path: string, issues: IssueList): StoryImage | null {
   const field = path.slice(0, -1);
   if (!isObject(value))
-    return issues.add(field, `expected an object (url, alt, credit), got ${describeType(value)}`);
+    return issues.add(
+      field,
+      /*i18n*/ {
+        id: 'expected an object (url, alt, credit), got {type}',
+        values: { type: typeName(value) },
+      },
+    );
   issues.unknownKeys(value, IMAGE_KEYS, path);
   const url = issues.text(value, 'url', path, STORY_LIMITS.url);
   if (url !== null && !isWebAddress(url))
-    issues.add(`${path}url`, `${preview(url)} is not an absolute http(s) address`);
+    issues.add(
+      `${path}url`,
+      /*i18n*/ {
+        id: '{value} is not an absolute http(s) address',
+        values: { value: preview(url) },
+      },
+    );
   const alt = issues.text(value, 'alt', path, STORY_LIMITS.alt);
   const credit = issues.text(value, 'credit', path, STORY_LIMITS.credit);
   if (url === null || alt === null || credit === null || !isWebAddress(url)) return null;
@@ -172,16 +274,21 @@ function readStep(value: unknown, index: number, issues: IssueList): StoryStep |
   if (!isObject(value))
     return issues.add(
       `steps[${index}]`,
-      `expected a step (title, text, view), got ${describeType(value)}`,
+      /*i18n*/ {
+        id: 'expected a step (title, text, view), got {type}',
+        values: { type: typeName(value) },
+      },
     );
   issues.unknownKeys(value, STEP_KEYS, path);
   const title = issues.text(value, 'title', path, STORY_LIMITS.title);
   const text = issues.text(value, 'text', path, STORY_LIMITS.text, true);
-  if (text !== null) for (const reason of storyTextIssues(text)) issues.add(`${path}text`, reason);
+  if (text !== null) {
+    for (const message of storyTextIssues(text)) issues.add(`${path}text`, message);
+  }
   const viewValue = own(value, 'view');
   const view =
     viewValue === undefined
-      ? issues.add(`${path}view`, 'view is missing')
+      ? issues.add(`${path}view`, /*i18n*/ { id: '{key} is missing', values: { key: 'view' } })
       : readView(viewValue, `${path}view.`, issues);
   const imageValue = own(value, 'image');
   const image = imageValue === undefined ? null : readImage(imageValue, `${path}image.`, issues);
@@ -195,7 +302,10 @@ export function readStory(value: unknown): StoryReading {
   if (!isObject(value)) {
     issues.add(
       'story',
-      `expected a JSON object with a title, a description and steps, got ${describeType(value)}`,
+      /*i18n*/ {
+        id: 'expected a JSON object with a title, a description and steps, got {type}',
+        values: { type: typeName(value) },
+      },
     );
     return { story: null, issues: issues.issues };
   }
@@ -206,13 +316,27 @@ export function readStory(value: unknown): StoryReading {
   const coverId = coverValue === undefined ? null : issues.eventId(coverValue, 'cover');
   const stepsValue = own(value, 'steps');
   const steps: StoryStep[] = [];
-  if (stepsValue === undefined) issues.add('steps', 'steps is missing');
-  else if (!Array.isArray(stepsValue))
-    issues.add('steps', `expected a list of steps, got ${describeType(stepsValue)}`);
-  else if (stepsValue.length === 0) issues.add('steps', 'a story needs at least one step');
-  else if (stepsValue.length > STORY_LIMITS.steps)
-    issues.add('steps', `${stepsValue.length} steps; at most ${STORY_LIMITS.steps} are allowed`);
-  else
+  if (stepsValue === undefined)
+    issues.add('steps', /*i18n*/ { id: '{key} is missing', values: { key: 'steps' } });
+  else if (!Array.isArray(stepsValue)) {
+    issues.add(
+      'steps',
+      /*i18n*/ {
+        id: 'expected a list of steps, got {type}',
+        values: { type: typeName(stepsValue) },
+      },
+    );
+  } else if (stepsValue.length === 0)
+    issues.add('steps', /*i18n*/ { id: 'a story needs at least one step' });
+  else if (stepsValue.length > STORY_LIMITS.steps) {
+    issues.add(
+      'steps',
+      /*i18n*/ {
+        id: '{count} steps; at most {limit} are allowed',
+        values: { count: stepsValue.length, limit: STORY_LIMITS.steps },
+      },
+    );
+  } else
     (stepsValue as unknown[]).forEach((stepValue, index) => {
       const step = readStep(stepValue, index, issues);
       if (step) steps.push(step);

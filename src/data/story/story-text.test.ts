@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isWebAddress, parseStoryText, storyTextIssues, type StoryInline } from './story-text.ts';
+import { inEnglish } from '../../lib/i18n/message.ts';
 
 const text = (value: string): StoryInline => ({ kind: 'text', text: value });
 
@@ -116,7 +117,9 @@ describe('parseStoryText reads the Markdown subset of docs/stories.md', () => {
 
 describe('storyTextIssues', () => {
   it('names each link that is not http(s), and nothing else', () => {
-    expect(storyTextIssues('[ok](https://example.org) [bad](ftp://x) [rel](./a) *fine*')).toEqual([
+    expect(
+      storyTextIssues('[ok](https://example.org) [bad](ftp://x) [rel](./a) *fine*').map(inEnglish),
+    ).toEqual([
       'the link "bad" goes to "ftp://x": a story links only to http(s) addresses',
       'the link "rel" goes to "./a": a story links only to http(s) addresses',
     ]);

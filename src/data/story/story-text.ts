@@ -4,6 +4,7 @@
  * never as HTML, so nothing a story says can become markup or script. Anything outside the subset
  * (`<b>`, `# heading`, `[x](javascript:…)`) stays literal text: the reader sees what was written.
  */
+import type { Message } from '../../lib/i18n/message.ts';
 
 export type StoryInline =
   | { kind: 'text'; text: string }
@@ -134,13 +135,16 @@ export function parseStoryText(text: string): StoryBlock[] {
  * address is not an absolute http(s) one. Such a link would show as literal text, which is safe
  * but surely not what the author meant, so the file is refused with the reason.
  */
-export function storyTextIssues(text: string): string[] {
-  const issues: string[] = [];
+export function storyTextIssues(text: string): Message[] {
+  const issues: Message[] = [];
   for (const match of text.matchAll(/\[([^[\]\n]+)\]\(([^()\s]*)\)/g)) {
     const [, label = '', href = ''] = match;
     if (!isWebAddress(href)) {
       issues.push(
-        `the link "${label.slice(0, 40)}" goes to "${href.slice(0, 60)}": a story links only to http(s) addresses`,
+        /*i18n*/ {
+          id: 'the link "{label}" goes to "{address}": a story links only to http(s) addresses',
+          values: { label: label.slice(0, 40), address: href.slice(0, 60) },
+        },
       );
     }
   }

@@ -3,6 +3,7 @@
  * step by step. A story file is read into these types by read-story.ts, which reports every broken
  * field the way the dataset's validator does; nothing else builds a Story from untrusted JSON.
  */
+import type { Message } from '../../lib/i18n/message.ts';
 import type { EventFilter } from '../model/event-filter.ts';
 import type { GeoBounds } from '../query/selectors.ts';
 
@@ -43,7 +44,10 @@ export interface Story {
 /** One broken field of a story file, named like the dataset's issues: `steps[2].view.from`. */
 export interface StoryIssue {
   field: string;
+  /** In English, as `npm run validate:data` gives it. */
   reason: string;
+  /** The same in a form the interface says in the reader's language (lib/i18n/message.ts). */
+  message?: Message;
 }
 
 /** A story file read: the story, or every reason it could not be read (never both). */

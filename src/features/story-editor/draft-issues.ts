@@ -7,6 +7,7 @@ import { readStory } from '../../data/story/read-story.ts';
 import type { Story, StoryIssue } from '../../data/story/story.ts';
 import { storyFileJson } from '../../data/story/write-story.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
+import { sayReason } from '../../lib/i18n/say-message.ts';
 
 export function draftIssues(story: Story): readonly StoryIssue[] {
   return readStory(JSON.parse(storyFileJson(story))).issues;
@@ -63,7 +64,7 @@ export function visibleIssues(
   for (const issue of issues) {
     const field = shownAt(issue.field);
     if (shown.has(field)) continue;
-    if (attempted || begun(field, story)) shown.set(field, issue.reason);
+    if (attempted || begun(field, story)) shown.set(field, sayReason(issue));
   }
   return shown;
 }

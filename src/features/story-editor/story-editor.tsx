@@ -17,6 +17,7 @@ import { draftIssues, fieldLabel, visibleIssues } from './draft-issues.ts';
 import { StepEditor } from './step-editor.tsx';
 import { useStepDrag } from './use-step-drag.ts';
 import './story-editor.css';
+import { sayReason } from '../../lib/i18n/say-message.ts';
 
 export interface StoryEditorProps {
   draft: EditorDraft;
@@ -133,7 +134,7 @@ export function StoryEditor(props: StoryEditorProps) {
   function download() {
     if (issues.length > 0) {
       setAttempted(true);
-      setDownloadProblem(issues.map((issue) => `${fieldLabel(issue.field)}: ${issue.reason}`));
+      setDownloadProblem(issues.map((issue) => `${fieldLabel(issue.field)}: ${sayReason(issue)}`));
       pendingFocus.current = { key: null, name: 'download-problem' };
       return;
     }

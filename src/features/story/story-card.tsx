@@ -4,6 +4,7 @@ import { i18n } from '../../lib/i18n/i18n.ts';
 import { stepAnnouncement } from './story-steps.ts';
 import { StoryText } from './story-text.tsx';
 import './story.css';
+import { sayReason } from '../../lib/i18n/say-message.ts';
 
 export interface StoryCardProps {
   story: Story;
@@ -169,7 +170,7 @@ export function StoryProblem({ failure, issues, onExplore }: StoryProblemProps) 
               <ul className="story-issues">
                 {issues.slice(0, LISTED_ISSUES).map((issue, index) => (
                   <li key={index}>
-                    <code>{issue.field}</code>: {issue.reason}
+                    <code>{issue.field}</code>: {sayReason(issue)}
                   </li>
                 ))}
               </ul>
