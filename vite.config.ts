@@ -388,7 +388,7 @@ export default defineConfig({
           groups: [
             {
               name: 'model',
-              test: /src[\\/]data[\\/]model[\\/](date-label|calendar-day|derive-id)\.ts|src[\\/]lib[\\/]i18n[\\/]i18n\.ts|src[\\/]locales[\\/]en\.ts|node_modules[\\/](react|scheduler|@lingui[\\/]core)[\\/]/,
+              test: /src[\\/]data[\\/]model[\\/](date-label|calendar-day|derive-id)\.ts|src[\\/]lib[\\/]i18n[\\/](i18n|message|say-message)\.ts|src[\\/]locales[\\/]en\.ts|node_modules[\\/](react|scheduler|@lingui[\\/]core)[\\/]/,
             },
           ],
         },
