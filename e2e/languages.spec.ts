@@ -178,6 +178,21 @@ test.describe('in Korean', () => {
     await expect(alert.getByRole('button', { name: '다시 시도' })).toBeVisible();
   });
 
+  test('a missing event’s suggestions and a story’s cover name the events in Korean', async ({
+    page,
+  }) => {
+    await page.goto('./events/pyongyang-summit?lang=ko');
+    const alert = page.getByRole('alert');
+    await expect(
+      alert.getByRole('link', { name: '푸틴과 김정은, 평양 정상회담에서 상호 방위 조약 합의' }),
+    ).toBeVisible();
+
+    await page.goto('./stories/north-korean-troops-in-russias-war?lang=ko');
+    await expect(page.locator('.story-cover-event')).toHaveText(
+      '국방부 장관 “우크라이나 전쟁에서 북한군 사상자 발생한 듯”',
+    );
+  });
+
   test('a language Dateline does not speak is corrected with a notice', async ({ page }) => {
     await page.goto('./?lang=fr');
     await expect(page.getByRole('alert')).toContainText('“fr”');

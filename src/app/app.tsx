@@ -120,6 +120,7 @@ function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
     onlyInMapView ? mapBounds : null,
     loaded.report?.mapping?.category ?? null,
     dataset?.metadata.categories,
+    dataset?.metadata.language,
   );
   const { selectedEvent, listedEvents } = view;
   // The column dialog the reader opened, for the file it was opened for only.
@@ -145,7 +146,7 @@ function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
   if (!phone && sheet !== 'closed') setSheet('closed');
 
   useLinkRepairs(url, dataset, selectedEvent, view.data.knownCategories, notices.add);
-  page.useDocumentTitle(selectedEvent, dataset?.metadata.title);
+  page.useDocumentTitle(selectedEvent, dataset?.metadata);
   page.useOfflineNotice(loaded.outcome?.offlineCopy ?? null, notices.add);
   page.useOfflineSupport(!loaded.query.isPending);
   page.useFirstRenderMark(dataset);
@@ -201,6 +202,7 @@ function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
       <NotFound
         missingId={state.selectedId}
         events={dataset.events}
+        titleOf={view.titleOf}
         eventHref={view.eventHref}
         onSelect={(id) => apply(actions.selectEvent, id)}
       />

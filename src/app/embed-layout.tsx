@@ -73,7 +73,13 @@ export function EmbedLayout({
         ) : (
           <>
             {story ??
-              (selectedEvent && <EmbedCard event={selectedEvent} onClose={() => onSelect(null)} />)}
+              (selectedEvent && (
+                <EmbedCard
+                  event={selectedEvent}
+                  originalLanguage={dataset?.metadata.language}
+                  onClose={() => onSelect(null)}
+                />
+              ))}
             {map}
             {timeline}
             <div className="embed-list">

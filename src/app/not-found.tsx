@@ -11,12 +11,14 @@ export interface NotFoundProps {
   missingId: string;
   /** All the dataset's events: the likeliest few are offered instead. */
   events: readonly DatasetEvent[];
+  /** An event's title in the reader's language. */
+  titleOf: (id: string) => string | null;
   eventHref: (id: string) => string;
   onSelect: (id: string | null) => void;
 }
 
 /** A link to an id the dataset does not have: said plainly, with the likeliest events instead. */
-export function NotFound({ missingId, events, eventHref, onSelect }: NotFoundProps) {
+export function NotFound({ missingId, events, titleOf, eventHref, onSelect }: NotFoundProps) {
   const suggestions = useMemo(() => closestEvents(missingId, events), [missingId, events]);
   // The sentence and the list's words ("A, B or C") come from the language; the titles are links.
   const [before, after] = i18n
@@ -51,7 +53,7 @@ export function NotFound({ missingId, events, eventHref, onSelect }: NotFoundPro
                   onSelect(event.id);
                 }}
               >
-                {event.title}
+                {titleOf(event.id) ?? event.title}
               </a>
             );
           })}

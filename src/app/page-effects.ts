@@ -1,21 +1,26 @@
 /** What the page does around the explorer: its title, the offline notice and support, a mark. */
 import { useEffect } from 'react';
-import type { Dataset, DatasetEvent } from '../data/model/schema.ts';
+import type { Dataset, DatasetEvent, DatasetMetadata } from '../data/model/schema.ts';
 import { eventText } from '../data/model/translations.ts';
 import { registerOfflineSupport } from '../features/offline/register-offline.ts';
 import { i18n } from '../lib/i18n/i18n.ts';
 
 /** The document title begins with the selected event's title (docs/contracts.md §3). */
-export function useDocumentTitle(selectedEvent: DatasetEvent | null, datasetTitle?: string): void {
+export function useDocumentTitle(
+  selectedEvent: DatasetEvent | null,
+  metadata: Pick<DatasetMetadata, 'title' | 'language'> | undefined,
+): void {
+  const datasetTitle = metadata?.title;
+  const originalLanguage = metadata?.language;
   useEffect(
     function titleTheDocument() {
       document.title = selectedEvent
-        ? `${eventText(selectedEvent, i18n.locale).title} — Dateline`
+        ? `${eventText(selectedEvent, i18n.locale, originalLanguage).title} — Dateline`
         : datasetTitle
           ? `${datasetTitle} — Dateline`
           : i18n._('Dateline — where and when it happened');
     },
-    [selectedEvent, datasetTitle],
+    [selectedEvent, datasetTitle, originalLanguage],
   );
 }
 

@@ -20,6 +20,8 @@ import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import { datasetOf, forgetStoryReturn, rememberStoryReturn } from './story-links.tsx';
 import { prepareBundledStory, useStory } from './use-story.ts';
 import { stepNoticeText } from './step-notice.ts';
+import { eventText } from '../data/model/translations.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 
 /**
  * Story mode, ready for the app's first render at `state`: a bundled story's file is read first
@@ -215,7 +217,9 @@ export function StoryMode({ url, explorer: Explorer, kit }: StoryModeProps) {
       <StoryCard
         story={storyState.story}
         step={step}
-        coverTitle={coverEvent?.title ?? null}
+        coverTitle={
+          coverEvent ? eventText(coverEvent, i18n.locale, dataset?.metadata.language).title : null
+        }
         missingId={missingId}
         onGo={go}
         onExplore={explore}

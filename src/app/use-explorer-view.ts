@@ -8,6 +8,8 @@ import { APP_BASE } from '../data/url/use-url-state.ts';
 import { EMPTY_URL_STATE, serializeUrl, type UrlState } from '../data/url/url-state.ts';
 import { categoryCounter } from '../data/query/category-counts.ts';
 import { useExplorerData } from './use-explorer-data.ts';
+import { eventText } from '../data/model/translations.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
 
 /**
  * What the reader sees of the dataset under the URL's filters and selection: the events listed
@@ -21,6 +23,8 @@ export function useExplorerView(
   categoryColumn: string | null = null,
   /** The dataset's own category labels and colours (metadata.categories). */
   categoryStyles: Readonly<Record<string, CategoryStyle>> | undefined = undefined,
+  /** The language the dataset's own text is written in (metadata.language), when it says. */
+  originalLanguage: string | undefined = undefined,
 ) {
   const data = useExplorerData(allEvents, state);
   const { selectedId, params, embed } = state;
@@ -90,7 +94,14 @@ export function useExplorerView(
     },
     [data.positionById, allEvents],
   );
-  const titleOf = useCallback((id: string) => eventById(id)?.title ?? null, [eventById]);
+  /** An event's title in the reader's language where the data has it, as the list shows it. */
+  const titleOf = useCallback(
+    (id: string) => {
+      const event = eventById(id);
+      return event ? eventText(event, i18n.locale, originalLanguage).title : null;
+    },
+    [eventById, originalLanguage],
+  );
 
   return {
     data,

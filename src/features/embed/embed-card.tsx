@@ -6,6 +6,8 @@ import { i18n } from '../../lib/i18n/i18n.ts';
 
 export interface EmbedCardProps {
   event: DatasetEvent;
+  /** The language the dataset's own text is written in (metadata.language), when it says. */
+  originalLanguage?: string;
   onClose: () => void;
 }
 
@@ -14,10 +16,10 @@ export interface EmbedCardProps {
  * summary and where it comes from. The sources' quotes and related events stay in the full view,
  * so the card fits a 480-px frame. Event text is plain text.
  */
-export function EmbedCard({ event, onClose }: EmbedCardProps) {
+export function EmbedCard({ event, originalLanguage, onClose }: EmbedCardProps) {
   const titleId = `embed-card-${event.id}`;
   // In the reader's language where the data has it, as in the full view.
-  const text = eventText(event, i18n.locale);
+  const text = eventText(event, i18n.locale, originalLanguage);
   return (
     <article className="embed-card" aria-labelledby={titleId}>
       <div className="embed-card-head">

@@ -86,7 +86,11 @@ export function StoryCard({ story, step, coverTitle, missingId, onGo, onExplore 
         ) : (
           <>
             {story.description && <p className="story-description">{story.description}</p>}
-            {coverTitle && <p className="story-cover-event">{coverTitle}</p>}
+            {coverTitle && (
+              <p className="story-cover-event" dir="auto">
+                {coverTitle}
+              </p>
+            )}
             <p className="story-count">
               {i18n._('{count, plural, one {# step} other {# steps}}', { count })}
               <span className="story-keys-hint">

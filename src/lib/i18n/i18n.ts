@@ -12,6 +12,7 @@
  */
 import { setupI18n } from '@lingui/core';
 import { messages as englishMessages } from '../../locales/en.ts';
+import { fillPlaceholders } from './message.ts';
 
 export const i18n = setupI18n({
   locale: 'en',
@@ -28,7 +29,5 @@ const translate = i18n._.bind(i18n);
  */
 i18n._ = ((id: unknown, values?: Record<string, unknown>, options?: unknown) =>
   typeof id === 'string' && values !== undefined && i18n.messages[id] === undefined
-    ? id.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in values ? String(values[name]) : whole,
-      )
+    ? fillPlaceholders(id, values)
     : (translate as (...args: unknown[]) => string)(id, values, options)) as typeof i18n._;
