@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
-import { chronologyEntries, mapRegion } from './helpers.ts';
+import { DATASET_ROUTE, chronologyEntries, mapRegion } from './helpers.ts';
 
 const REAL = fileURLToPath(new URL('fixtures/real', import.meta.url));
 const PHONE = { width: 390, height: 844 };
@@ -118,6 +118,27 @@ test.describe('on a phone', () => {
     if (!markerBox || !mapBox) throw new Error('not laid out');
     expect(markerBox.y + markerBox.height).toBeLessThanOrEqual(mapBox.y + mapBox.height);
     expect(await top(title)).toBeGreaterThanOrEqual(mapBox.y + mapBox.height);
+  });
+
+  test('while an event’s address loads, its card’s place is kept: the list hardly moves', async ({
+    page,
+  }) => {
+    // The dataset held back, as on a slow connection: the page is drawn before the card can be.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(DATASET_ROUTE, async (route) => {
+      await held;
+      await route.fallback();
+    });
+    await page.goto('./events/donetsk-strike-north-korean-officers');
+    const list = page.locator('.sidebar');
+    await expect(page.locator('.selection-bar-waiting')).toBeVisible();
+    const before = await top(list);
+    release();
+    await expect(page.getByRole('button', { name: 'Details' })).toBeVisible();
+    await expect(page.locator('.selection-bar-waiting')).toHaveCount(0);
+    // The card is about the place's height: the list moves a line or two, not the card's height.
+    expect(Math.abs((await top(list)) - before)).toBeLessThan(48);
   });
 
   test('the filters sit in a sheet: chips show them, each chip removes its own', async ({

@@ -150,9 +150,15 @@ export function eventDescription(
     : description;
 }
 
+/** The shell's map, and the place the phone's card takes under it (selection-bar.css). */
+const MAP_IN_SHELL = '<div class="map-region"></div>';
+const SELECTION_CARD_IN_SHELL =
+  '<div class="selection-bar selection-bar-waiting" aria-hidden="true"></div>';
+
 /**
  * The app's index.html (the Korean shell for a Korean page) with one event's head: title,
- * description, canonical, the other language's address and social tags.
+ * description, canonical, the other language's address and social tags; and, in the shell, the
+ * place of the phone's card for the event.
  */
 export function eventPageHtml(
   indexHtml: string,
@@ -190,7 +196,8 @@ export function eventPageHtml(
       /<meta\s+name="description"[^>]*>/,
       `<meta name="description" content="${escapeXml(description)}" />`,
     )
-    .replace('</head>', `    ${tags.join('\n    ')}\n  </head>`);
+    .replace('</head>', `    ${tags.join('\n    ')}\n  </head>`)
+    .replace(MAP_IN_SHELL, `${MAP_IN_SHELL}${SELECTION_CARD_IN_SHELL}`);
 }
 
 function storyUrl(id: string, { site, base }: SiteOptions, language: PageLanguage = 'en'): string {

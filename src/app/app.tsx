@@ -189,6 +189,9 @@ function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
       categoryColumn={loaded.report?.mapping?.category ?? null}
       onViewChange={onlyInMapView ? setMapBounds : null}
       selectionBar={!state.embed && !story}
+      awaitingSelection={
+        !dataset && !loaded.query.isError && state.selectedId !== null && !isStoryAddress(state)
+      }
       storyFrame={story?.mapFrame}
       originalLanguage={dataset?.metadata.language}
       onShowDetails={() => {

@@ -30,6 +30,11 @@ export interface MapPanelProps {
   onViewChange: ((bounds: GeoBounds) => void) | null;
   /** The phone's bar over the map for the selected event; off where its card is already shown. */
   selectionBar?: boolean;
+  /**
+   * An event's address while the dataset loads: the card's place is kept, as the pre-rendered
+   * event page keeps it, so the list does not jump down when the card arrives.
+   */
+  awaitingSelection?: boolean;
   onShowDetails?: () => void;
   /** A story's step: where the map looks (features/map/story-frame.tsx). */
   storyFrame?: MapFrame | null | undefined;
@@ -46,6 +51,7 @@ export function MapPanel({
   categoryColumn,
   onViewChange,
   selectionBar = true,
+  awaitingSelection = false,
   onShowDetails = () => {},
   storyFrame = null,
   originalLanguage,
@@ -84,6 +90,9 @@ export function MapPanel({
           storyFrame={storyFrame}
         />
       </Suspense>
+      {selectionBar && awaitingSelection && !selectedEvent && (
+        <div className="selection-bar selection-bar-waiting" aria-hidden="true" />
+      )}
       {selectionBar && selectedEvent && view.selectedIsListed && (
         <SelectionBar
           event={selectedEvent}

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { activateLanguage } from '../../lib/i18n/activate.ts';
 import { fillPlaceholders, inEnglish } from '../../lib/i18n/message.ts';
-import { sayMessage, sayReason } from '../../lib/i18n/say-message.ts';
+import { sayMessage } from '../../lib/i18n/say-message.ts';
+import { sayReason } from '../../lib/i18n/say-reason.ts';
 import { validateFeatureCollection } from './validate.ts';
 
 const brokenRecords = validateFeatureCollection({

@@ -1,7 +1,7 @@
 import type { DataIssue } from '../../data/model/schema.ts';
 import { formatDay } from '../../data/model/date-label.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
-import { sayReason } from '../../lib/i18n/say-message.ts';
+import { sayReason } from '../../lib/i18n/say-reason.ts';
 import { isPlainLeftClick } from '../../lib/is-plain-left-click.ts';
 import type { DataIssuesPanelProps } from './data-issues-props.ts';
 import { dateWarnings } from './date-warnings.ts';

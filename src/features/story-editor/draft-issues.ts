@@ -7,7 +7,7 @@ import { readStory } from '../../data/story/read-story.ts';
 import type { Story, StoryIssue } from '../../data/story/story.ts';
 import { storyFileJson } from '../../data/story/write-story.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
-import { sayReason } from '../../lib/i18n/say-message.ts';
+import { sayReason } from '../../lib/i18n/say-reason.ts';
 
 export function draftIssues(story: Story): readonly StoryIssue[] {
   return readStory(JSON.parse(storyFileJson(story))).issues;

@@ -17,7 +17,7 @@ import { draftIssues, fieldLabel, visibleIssues } from './draft-issues.ts';
 import { StepEditor } from './step-editor.tsx';
 import { useStepDrag } from './use-step-drag.ts';
 import './story-editor.css';
-import { sayReason } from '../../lib/i18n/say-message.ts';
+import { sayReason } from '../../lib/i18n/say-reason.ts';
 
 export interface StoryEditorProps {
   draft: EditorDraft;

@@ -4,7 +4,7 @@ import { i18n } from '../../lib/i18n/i18n.ts';
 import { stepAnnouncement } from './story-steps.ts';
 import { StoryText } from './story-text.tsx';
 import './story.css';
-import { sayReason } from '../../lib/i18n/say-message.ts';
+import { sayReason } from '../../lib/i18n/say-reason.ts';
 
 export interface StoryCardProps {
   story: Story;

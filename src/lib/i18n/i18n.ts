@@ -3,16 +3,16 @@
  * through `i18n._('English text', values)`: the English text is the message's id, so the code
  * reads as it did and `npm run i18n` extracts it into the catalogues (src/locales/).
  *
- * The English catalogue holds only the messages that need compiling (placeholders, plurals); a
- * plain English message is its own id, and `missing` hands it back as it is. That keeps the first
- * load free of a second copy of every English string.
+ * The English catalogue is empty: a plain English message is its own id, which `missing` hands
+ * back, and one with placeholders or plurals is said from its id (english-messages.ts). That keeps
+ * the first load free of a second copy of every English string.
  *
  * English is active from the start, so that code running before the reader's language is known
  * (the first reading of the address) and the unit tests get English; activate.ts switches.
  */
 import { setupI18n } from '@lingui/core';
 import { messages as englishMessages } from '../../locales/en.ts';
-import { fillPlaceholders } from './message.ts';
+import { formatEnglish } from './english-messages.ts';
 
 export const i18n = setupI18n({
   locale: 'en',
@@ -23,11 +23,11 @@ export const i18n = setupI18n({
 const translate = i18n._.bind(i18n);
 
 /**
- * A message left out of the English catalogue has at most `{name}` placeholders (the trim keeps
- * every message with a plural, a select or an escape): they are filled in here. So English carries
- * in the first load only the messages that need Lingui's compiled form.
+ * English is said straight from the ids (english-messages.ts): the English catalogue is empty, and
+ * the first load carries each English message once, in the code. A message missing from another
+ * language's catalogue falls back to its English the same way.
  */
 i18n._ = ((id: unknown, values?: Record<string, unknown>, options?: unknown) =>
   typeof id === 'string' && values !== undefined && i18n.messages[id] === undefined
-    ? fillPlaceholders(id, values)
+    ? formatEnglish(id, values, (value) => i18n.number(value))
     : (translate as (...args: unknown[]) => string)(id, values, options)) as typeof i18n._;

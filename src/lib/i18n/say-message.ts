@@ -11,8 +11,3 @@ export function sayMessage(message: Message): string {
   }
   return i18n._(message.id, said);
 }
-
-/** Why a record or a field was refused: in the reader's language where it came with a message. */
-export function sayReason(problem: { reason: string; message?: Message }): string {
-  return problem.message ? sayMessage(problem.message) : problem.reason;
-}
