@@ -223,4 +223,3 @@ export function typeName(value: unknown): MessageValue {
   if (typeof value === 'boolean') return /*i18n*/ { id: 'a true or false value' };
   return typeof value;
 }
-
