@@ -34,6 +34,20 @@ export function marker(page: Page, title: string | RegExp) {
 }
 
 /** Serves a dataset in place of the bundled one. */
+/**
+ * Holds the bundled dataset's download back, as a slow connection would, until the returned
+ * function is called: the page is drawn before the events can be.
+ */
+export async function holdDataset(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(DATASET_ROUTE, async (route) => {
+    await held;
+    await route.fallback();
+  });
+  return release;
+}
+
 export async function serveDataset(page: Page, features: unknown[], title = 'Test dataset') {
   await page.route(DATASET_ROUTE, (route) =>
     route.fulfill({ json: makeFeatureCollection(features, title) }),

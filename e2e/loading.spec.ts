@@ -1,7 +1,7 @@
 import { test, expect, expectNoAxeViolations } from './fixtures.ts';
 import { makeFeature, makeFeatureCollection } from '../src/testing/dataset-factory.ts';
 import { syntheticFeatures } from '../scripts/synthetic-dataset.ts';
-import { chronologyEntries } from './helpers.ts';
+import { chronologyEntries, holdDataset } from './helpers.ts';
 
 const DATASET = '**/data/events.geojson';
 
@@ -118,12 +118,7 @@ test('the loaded page has no accessibility violations', async ({ page }) => {
 
 test('a slow load says how far it has got on the first screen of a phone', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  let answer = () => {};
-  const answered = new Promise<void>((resolve) => (answer = resolve));
-  await page.route(DATASET, async (route) => {
-    await answered;
-    await route.continue();
-  });
+  const answer = await holdDataset(page);
   await page.goto('./');
   // On a phone the chronology is below the map: the progress must not be down there.
   const progress = page.getByText(/^Waiting for the server: no answer for \d+ s$/);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
-import { DATASET_ROUTE, chronologyEntries, mapRegion } from './helpers.ts';
+import { chronologyEntries, holdDataset, mapRegion } from './helpers.ts';
 
 const REAL = fileURLToPath(new URL('fixtures/real', import.meta.url));
 const PHONE = { width: 390, height: 844 };
@@ -123,13 +123,7 @@ test.describe('on a phone', () => {
   test('while an event’s address loads, its card’s place is kept: the list hardly moves', async ({
     page,
   }) => {
-    // The dataset held back, as on a slow connection: the page is drawn before the card can be.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(DATASET_ROUTE, async (route) => {
-      await held;
-      await route.fallback();
-    });
+    const release = await holdDataset(page);
     await page.goto('./events/donetsk-strike-north-korean-officers');
     const list = page.locator('.sidebar');
     await expect(page.locator('.selection-bar-waiting')).toBeVisible();
