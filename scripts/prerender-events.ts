@@ -152,8 +152,7 @@ export function eventDescription(
 
 /** The shell's map, and the place the phone's card takes under it (selection-bar.css). */
 const MAP_IN_SHELL = '<div class="map-region"></div>';
-const SELECTION_CARD_IN_SHELL =
-  '<div class="selection-bar selection-bar-waiting" aria-hidden="true"></div>';
+const SELECTION_CARD_IN_SHELL = '<div class="selection-bar-waiting" aria-hidden="true"></div>';
 
 /**
  * The app's index.html (the Korean shell for a Korean page) with one event's head: title,

@@ -91,7 +91,7 @@ export function MapPanel({
         />
       </Suspense>
       {selectionBar && awaitingSelection && !selectedEvent && (
-        <div className="selection-bar selection-bar-waiting" aria-hidden="true" />
+        <div className="selection-bar-waiting" aria-hidden="true" />
       )}
       {selectionBar && selectedEvent && view.selectedIsListed && (
         <SelectionBar
