@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 
 /**
  * The layers (docs/architecture.md): app → features → data → nothing, with lib generic beside
- * them. Inside data, the model stands alone and each concern imports only what is below it.
+ * them, and the data server (src/server, Node only) → data. Inside data, the model stands alone and each concern imports only what is below it.
  * Features never import each other: the app passes what one needs from another.
  */
 const FEATURES = readdirSync('src/features', { withFileTypes: true })
@@ -44,6 +44,16 @@ const LAYER_ZONES = [
     target: './src/features',
     from: './src/app',
     message: 'Features do not import the app: it passes them what they need.',
+  },
+  {
+    target: './src/server',
+    from: ['./src/app', './src/features'],
+    message: 'The data server uses the data layer, never the page.',
+  },
+  {
+    target: ['./src/app', './src/features', './src/data', './src/lib'],
+    from: './src/server',
+    message: 'Nothing of the page imports the data server (Node only).',
   },
   ...FEATURES.map((feature) => ({
     target: `./src/features/${feature}`,

@@ -5,7 +5,8 @@
 import type { DatasetEvent } from '../model/schema.ts';
 import { slugify } from '../model/derive-id.ts';
 
-function words(text: string): Set<string> {
+/** The words an id or a title is compared by: its slug's, of two letters or more. */
+export function words(text: string): Set<string> {
   return new Set(
     slugify(text, 50)
       .split('-')

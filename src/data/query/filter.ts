@@ -41,7 +41,7 @@ export function buildEventIndex(events: DatasetEvent[]): EventIndex {
 }
 
 /** Normalized text of an event in every language it has: a search finds it in any of them. */
-function eventSearchText(event: DatasetEvent): string {
+export function eventSearchText(event: DatasetEvent): string {
   const parts = [event.title, event.summary, event.place, event.category, ...event.tags];
   for (const source of event.sources) {
     parts.push(source.publisher, source.title ?? '', source.quote ?? '');

@@ -41,8 +41,12 @@ function nextBinStart(start: CalendarDay, unit: BinUnit): CalendarDay {
   return month === 12 ? dayFromCivil(year + 1, 1, 1) : dayFromCivil(year, month + 1, 1);
 }
 
-export function buildBins(first: CalendarDay, last: CalendarDay): Bins {
-  const unit = chooseBinUnit(last - first + 1);
+/** Bins of `unit` from the one holding `first` to the one holding `last` (the unit fit to the span by default). */
+export function buildBins(
+  first: CalendarDay,
+  last: CalendarDay,
+  unit: BinUnit = chooseBinUnit(last - first + 1),
+): Bins {
   const starts: number[] = [];
   let start = binStartOf(first, unit);
   while (start <= last) {

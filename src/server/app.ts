@@ -1,0 +1,134 @@
+/**
+ * The data server's routes (docs/server.md): read-only, every parameter checked before a query
+ * runs (view-query.ts), a 400 that names the parameter for anything else, and never a stack trace.
+ */
+import { Hono, type Context } from 'hono';
+import type { QueryEngine } from './engine.ts';
+import {
+  BadRequest,
+  LIMITS,
+  readBinUnit,
+  readFilter,
+  readInteger,
+  readMapView,
+} from './view-query.ts';
+
+export interface ServerOptions {
+  /** Origins whose pages may read the answers (CORS); `*` for any. */
+  allowedOrigins: readonly string[];
+}
+
+/** The version of the API's shapes; a client checks it in the descriptor. */
+const API_VERSION = 1;
+
+function problem(
+  context: Context,
+  status: 400 | 404 | 405 | 500,
+  message: string,
+  parameter?: string,
+) {
+  return context.json({ error: { status, message, ...(parameter ? { parameter } : {}) } }, status);
+}
+
+const ID_LIMIT = 200;
+
+function readId(value: string | undefined, name: string): string {
+  if (value === undefined || value === '') throw new BadRequest(name, `"${name}" is required`);
+  if (value.length > ID_LIMIT)
+    throw new BadRequest(name, `"${name}" is longer than ${ID_LIMIT} characters`);
+  return value;
+}
+
+export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions): Hono {
+  const app = new Hono();
+  const anyOrigin = allowedOrigins.includes('*');
+
+  app.use('*', async (context, next) => {
+    if (
+      context.req.method !== 'GET' &&
+      context.req.method !== 'HEAD' &&
+      context.req.method !== 'OPTIONS'
+    ) {
+      return problem(context, 405, 'this server only answers GET requests: it is read-only');
+    }
+    const origin = context.req.header('Origin');
+    if (origin !== undefined && (anyOrigin || allowedOrigins.includes(origin))) {
+      context.header('Access-Control-Allow-Origin', anyOrigin ? '*' : origin);
+      context.header('Vary', 'Origin');
+    }
+    if (context.req.method === 'OPTIONS') {
+      context.header('Access-Control-Allow-Methods', 'GET, HEAD');
+      return context.body(null, 204);
+    }
+    await next();
+    context.header('X-Content-Type-Options', 'nosniff');
+    context.header('Cache-Control', 'no-cache');
+    return undefined;
+  });
+
+  const params = (context: Context) => new URL(context.req.url).searchParams;
+
+  // The descriptor: what `?data=` points the app at, and what the server can answer.
+  app.get('/dateline.json', async (context) =>
+    context.json({
+      dateline: 'query-server',
+      version: API_VERSION,
+      dataset: await engine.describe(),
+      endpoints: {
+        histogram: 'api/histogram',
+        clusters: 'api/clusters',
+        window: 'api/window',
+        event: 'api/events/{id}',
+        closest: 'api/closest',
+      },
+      limits: LIMITS,
+    }),
+  );
+
+  app.get('/api/histogram', async (context) => {
+    const query = params(context);
+    return context.json(await engine.histogram(readFilter(query), readBinUnit(query)));
+  });
+
+  app.get('/api/clusters', async (context) => {
+    const query = params(context);
+    return context.json(await engine.clusters(readFilter(query), readMapView(query)));
+  });
+
+  app.get('/api/window', async (context) => {
+    const query = params(context);
+    const filter = readFilter(query);
+    const limit = readInteger(query, 'limit', { min: 1, max: LIMITS.windowRows, fallback: 100 });
+    const around = query.get('around');
+    return context.json(
+      await engine.window(
+        filter,
+        around !== null
+          ? { around: readId(around, 'around'), limit }
+          : { offset: readInteger(query, 'offset', { min: 0, max: 1e9, fallback: 0 }), limit },
+      ),
+    );
+  });
+
+  app.get('/api/events/:id', async (context) => {
+    const id = readId(context.req.param('id'), 'id');
+    const event = await engine.event(id);
+    return event ? context.json(event) : problem(context, 404, `no event has the id "${id}"`, 'id');
+  });
+
+  app.get('/api/closest', async (context) => {
+    const id = readId(params(context).get('id') ?? undefined, 'id');
+    return context.json({ events: await engine.closest(id) });
+  });
+
+  app.notFound((context) => problem(context, 404, 'no such address on this server'));
+
+  app.onError((error, context) => {
+    if (error instanceof BadRequest) return problem(context, 400, error.message, error.parameter);
+    // Anything else is the server's fault: said plainly, with nothing of its insides.
+    console.error(error);
+    return problem(context, 500, 'the server could not answer this request');
+  });
+
+  return app;
+}

@@ -1,0 +1,317 @@
+/**
+ * The data server's engine for one machine: DuckDB, embedded. The events, read and checked by the
+ * app's own importer (load-dataset.ts), go into one table with their calendar days, their place
+ * in the chronology and their search text; each answer is one parameterized query over it.
+ */
+import {
+  DuckDBInstance,
+  listValue,
+  type DuckDBConnection,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import { formatIsoDay } from '../data/model/calendar-day.ts';
+import type { EventFilter } from '../data/model/event-filter.ts';
+import type { Dataset, DatasetEvent } from '../data/model/schema.ts';
+import { closestEvents, words } from '../data/query/closest.ts';
+import { eventSearchText } from '../data/query/filter.ts';
+import { buildBins, chooseBinUnit, type BinUnit } from '../data/query/histogram.ts';
+import { queryTerms } from '../data/query/search-text.ts';
+import type {
+  ClustersAnswer,
+  DatasetDescription,
+  HistogramAnswer,
+  QueryEngine,
+  WindowAnswer,
+  WindowRequest,
+} from './engine.ts';
+import { BadRequest, LIMITS, type MapView } from './view-query.ts';
+
+/** The first issues a description lists in full: the rest are counted. */
+const ISSUE_EXAMPLES = 20;
+/** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
+const CELL_PIXELS = 64;
+/** Clusters in one answer, at most: a view at a sane zoom has far fewer cells. */
+const MAX_CLUSTERS = 4_000;
+
+const CREATE_EVENTS = `CREATE TABLE events (
+  ord INTEGER NOT NULL,
+  id VARCHAR NOT NULL,
+  category VARCHAR NOT NULL,
+  longitude DOUBLE NOT NULL,
+  latitude DOUBLE NOT NULL,
+  start_day INTEGER NOT NULL,
+  end_day INTEGER NOT NULL,
+  title VARCHAR NOT NULL,
+  search VARCHAR NOT NULL,
+  slug_words VARCHAR NOT NULL,
+  body VARCHAR NOT NULL
+)`;
+
+/** A WHERE clause and its parameters, in the order of their `?`. */
+interface Condition {
+  sql: string;
+  values: DuckDBValue[];
+}
+
+/** The explorer's filter as SQL: the same overlap rule, every search word, the categories. */
+function filterCondition(filter: EventFilter): Condition {
+  const parts: string[] = [];
+  const values: DuckDBValue[] = [];
+  if (filter.from !== null) {
+    parts.push('end_day >= ?');
+    values.push(filter.from);
+  }
+  if (filter.to !== null) {
+    parts.push('start_day <= ?');
+    values.push(filter.to);
+  }
+  for (const term of queryTerms(filter.query)) {
+    parts.push('contains(search, ?)');
+    values.push(term);
+  }
+  if (filter.categories.length > 0) {
+    parts.push('list_contains(?, category)');
+    values.push(listValue([...filter.categories]));
+  }
+  return { sql: parts.length > 0 ? parts.join(' AND ') : 'TRUE', values };
+}
+
+function asNumber(value: unknown): number {
+  return typeof value === 'bigint' ? Number(value) : Number(value ?? 0);
+}
+
+export class DuckDbEngine implements QueryEngine {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    private readonly dataset: Omit<Dataset, 'events'>,
+  ) {}
+
+  /** Puts the dataset's events into a fresh in-memory database. */
+  static async open(dataset: Dataset): Promise<DuckDbEngine> {
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(CREATE_EVENTS);
+    const appender = await connection.createAppender('events');
+    dataset.events.forEach((event, ord) => {
+      appender.appendInteger(ord);
+      appender.appendVarchar(event.id);
+      appender.appendVarchar(event.category);
+      appender.appendDouble(event.longitude);
+      appender.appendDouble(event.latitude);
+      appender.appendInteger(event.date.start);
+      appender.appendInteger(event.date.end);
+      appender.appendVarchar(event.title);
+      appender.appendVarchar(eventSearchText(event));
+      appender.appendVarchar(` ${[...words(event.id), ...words(event.title)].join(' ')} `);
+      appender.appendVarchar(JSON.stringify(event));
+      appender.endRow();
+    });
+    appender.closeSync();
+    await connection.run('CREATE UNIQUE INDEX events_id ON events (id)');
+    const { metadata, issues, recordCount } = dataset;
+    return new DuckDbEngine(instance, connection, { metadata, issues, recordCount });
+  }
+
+  private async rows(sql: string, values: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
+    const reader = await this.connection.runAndReadAll(sql, values);
+    return reader.getRowObjects() as Record<string, unknown>[];
+  }
+
+  async describe(): Promise<DatasetDescription> {
+    const [summary] = await this.rows(
+      'SELECT count(*) AS n, min(start_day) AS first, max(end_day) AS last FROM events',
+    );
+    const categories = await this.rows(
+      'SELECT category AS name, count(*) AS count FROM events GROUP BY category ORDER BY count DESC, name',
+    );
+    // The category styles are the app's to read from the file; the description counts categories.
+    const metadata = { ...this.dataset.metadata };
+    delete metadata.categories;
+    const count = asNumber(summary?.n);
+    return {
+      metadata,
+      recordCount: this.dataset.recordCount,
+      eventCount: count,
+      extent:
+        count === 0
+          ? null
+          : {
+              first: formatIsoDay(asNumber(summary?.first)),
+              last: formatIsoDay(asNumber(summary?.last)),
+            },
+      categories: categories.map((row) => ({
+        name: String(row.name),
+        count: asNumber(row.count),
+      })),
+      issues: {
+        count: this.dataset.issues.length,
+        examples: this.dataset.issues.slice(0, ISSUE_EXAMPLES),
+      },
+    };
+  }
+
+  async histogram(filter: EventFilter, unit: BinUnit | null): Promise<HistogramAnswer> {
+    const condition = filterCondition(filter);
+    const [extent] = await this.rows(
+      `SELECT count(*) AS n, min(start_day) AS first, max(end_day) AS last FROM events WHERE ${condition.sql}`,
+      condition.values,
+    );
+    const total = asNumber(extent?.n);
+    // The bins cover the filter's range where it has one, else the events that pass it.
+    const first = filter.from ?? (total > 0 ? asNumber(extent?.first) : null);
+    const last = filter.to ?? (total > 0 ? asNumber(extent?.last) : null);
+    if (first === null || last === null) {
+      return { unit: unit ?? 'day', starts: [], end: '', weights: [], total };
+    }
+    const chosen = unit ?? chooseBinUnit(last - first + 1);
+    const bins = buildBins(first, last, chosen);
+    if (bins.starts.length > LIMITS.bins) {
+      throw new BadRequest(
+        'unit',
+        `${bins.starts.length} bins of a ${chosen}: at most ${LIMITS.bins}`,
+      );
+    }
+    const starts = Array.from(bins.starts);
+    const ends = starts.map((_start, index) => (starts[index + 1] ?? bins.end) - 1);
+    // Each event's weight spread over the days it may cover, in proportion, as the timeline does.
+    const rows = await this.rows(
+      `WITH bins AS (SELECT unnest(?) AS bin_start, unnest(?) AS bin_end),
+            kept AS (SELECT start_day, end_day FROM events WHERE ${condition.sql})
+       SELECT bin_start,
+              sum((least(end_day, bin_end) - greatest(start_day, bin_start) + 1)::DOUBLE
+                  / (end_day - start_day + 1)) AS weight
+       FROM kept JOIN bins ON start_day <= bin_end AND end_day >= bin_start
+       GROUP BY bin_start`,
+      [listValue(starts), listValue(ends), ...condition.values],
+    );
+    const weightByStart = new Map(rows.map((row) => [asNumber(row.bin_start), Number(row.weight)]));
+    return {
+      unit: chosen,
+      starts: starts.map(formatIsoDay),
+      end: formatIsoDay(bins.end),
+      weights: starts.map((start) => weightByStart.get(start) ?? 0),
+      total,
+    };
+  }
+
+  async clusters(filter: EventFilter, view: MapView): Promise<ClustersAnswer> {
+    const condition = filterCondition(filter);
+    const worldPixels = 256 * 2 ** view.zoom;
+    // Longitudes past ±180 wrap: a view across the antimeridian is two ranges of real longitudes.
+    const west = ((((view.west + 180) % 360) + 360) % 360) - 180;
+    const width = Math.min(360, view.east - view.west);
+    const east = west + width;
+    const longitudeSql =
+      width >= 360
+        ? 'TRUE'
+        : east <= 180
+          ? 'longitude BETWEEN ? AND ?'
+          : '(longitude >= ? OR longitude <= ?)';
+    const longitudeValues: DuckDBValue[] =
+      width >= 360 ? [] : east <= 180 ? [west, east] : [west, east - 360];
+    const rows = await this.rows(
+      `WITH kept AS (
+         SELECT id, title, category, longitude, latitude, ord,
+                radians(least(greatest(latitude, -85.05), 85.05)) AS phi
+         FROM events
+         WHERE latitude BETWEEN ? AND ? AND ${longitudeSql} AND ${condition.sql}),
+       -- Cells of the Web Mercator map the reader sees, so clusters are as wide as they look.
+       cells AS (
+         SELECT *, floor((longitude + 180) / 360 * ? / ${CELL_PIXELS}) AS cell_x,
+                floor((1 - ln(tan(phi) + 1 / cos(phi)) / pi()) / 2 * ? / ${CELL_PIXELS}) AS cell_y
+         FROM kept)
+       SELECT count(*) AS count, avg(longitude) AS longitude, avg(latitude) AS latitude,
+              to_json(histogram(category)) AS categories,
+              arg_min(id, ord) AS id, arg_min(title, ord) AS title, arg_min(category, ord) AS category
+       FROM cells GROUP BY cell_x, cell_y
+       ORDER BY count DESC
+       LIMIT ${MAX_CLUSTERS + 1}`,
+      [view.south, view.north, ...longitudeValues, ...condition.values, worldPixels, worldPixels],
+    );
+    if (rows.length > MAX_CLUSTERS) {
+      throw new BadRequest('zoom', `more than ${MAX_CLUSTERS} clusters in this view: zoom out`);
+    }
+    let total = 0;
+    const clusters = rows.map((row) => {
+      const count = asNumber(row.count);
+      total += count;
+      return {
+        longitude: Number(row.longitude),
+        latitude: Number(row.latitude),
+        count,
+        categories: JSON.parse(String(row.categories)) as Record<string, number>,
+        ...(count === 1
+          ? {
+              event: {
+                id: String(row.id),
+                title: String(row.title),
+                category: String(row.category),
+              },
+            }
+          : {}),
+      };
+    });
+    return { clusters, total };
+  }
+
+  async window(filter: EventFilter, request: WindowRequest): Promise<WindowAnswer> {
+    const condition = filterCondition(filter);
+    const [counted] = await this.rows(
+      `SELECT count(*) AS n FROM events WHERE ${condition.sql}`,
+      condition.values,
+    );
+    const total = asNumber(counted?.n);
+    let offset: number;
+    let position: number | null | undefined;
+    if ('around' in request) {
+      // Its place in the filtered chronology: the events before it that pass the filter.
+      const [found] = await this.rows(
+        `SELECT (SELECT count(*) FROM events WHERE ord < target.ord AND ${condition.sql}) AS before,
+                (SELECT count(*) FROM events WHERE ord = target.ord AND ${condition.sql}) AS passes
+         FROM events AS target WHERE target.id = ?`,
+        [...condition.values, ...condition.values, request.around],
+      );
+      position = found && asNumber(found.passes) > 0 ? asNumber(found.before) : null;
+      offset = Math.max(0, (position ?? 0) - Math.floor(request.limit / 2));
+    } else {
+      offset = request.offset;
+    }
+    const rows = await this.rows(
+      `SELECT body FROM events WHERE ${condition.sql} ORDER BY ord LIMIT ? OFFSET ?`,
+      [...condition.values, request.limit, offset],
+    );
+    return {
+      total,
+      offset,
+      events: rows.map((row) => JSON.parse(String(row.body)) as DatasetEvent),
+      ...(position !== undefined ? { position } : {}),
+    };
+  }
+
+  async event(id: string): Promise<DatasetEvent | null> {
+    const [row] = await this.rows('SELECT body FROM events WHERE id = ?', [id]);
+    return row ? (JSON.parse(String(row.body)) as DatasetEvent) : null;
+  }
+
+  async closest(id: string): Promise<DatasetEvent[]> {
+    const wanted = [...words(id)];
+    if (wanted.length === 0) return [];
+    // Every event the app's ranking could score: one of its words starts as a wanted word does (an
+    // equal word, one that starts with it, or one it starts with, of two letters or more).
+    const prefixes = [...new Set(wanted.map((word) => ` ${word.slice(0, 2)}`))];
+    const rows = await this.rows(
+      `SELECT body FROM events WHERE ${prefixes.map(() => 'contains(slug_words, ?)').join(' OR ')}`,
+      prefixes,
+    );
+    return closestEvents(
+      id,
+      rows.map((row) => JSON.parse(String(row.body)) as DatasetEvent),
+    );
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * What the data server answers (docs/server.md), whatever engine holds the events: one adapter per
+ * engine implements this (duckdb-engine.ts), so the routes (app.ts) never see SQL.
+ */
+import type { EventFilter } from '../data/model/event-filter.ts';
+import type { DataIssue, DatasetEvent, DatasetMetadata } from '../data/model/schema.ts';
+import type { BinUnit } from '../data/query/histogram.ts';
+import type { MapView } from './view-query.ts';
+
+export interface DatasetDescription {
+  metadata: Omit<DatasetMetadata, 'categories'>;
+  /** Records in the file: events plus the records not shown. */
+  recordCount: number;
+  eventCount: number;
+  /** The first and last calendar day any event may cover, as YYYY-MM-DD; null without events. */
+  extent: { first: string; last: string } | null;
+  /** Every category with its number of events, most first. */
+  categories: { name: string; count: number }[];
+  /** The records not shown and the warnings: how many, and the first ones in full. */
+  issues: { count: number; examples: DataIssue[] };
+}
+
+export interface HistogramAnswer {
+  unit: BinUnit;
+  /** Each bin's first day, YYYY-MM-DD; a bin ends the day before the next one starts. */
+  starts: string[];
+  /** The day after the last bin. */
+  end: string;
+  /** Events per bin, an interval's weight spread over the days it may cover. */
+  weights: number[];
+  /** Events passing the filter, in the bins or not. */
+  total: number;
+}
+
+interface Cluster {
+  longitude: number;
+  latitude: number;
+  count: number;
+  /** Events per category in the cluster. */
+  categories: Record<string, number>;
+  /** The event itself, when the cluster is one event. */
+  event?: { id: string; title: string; category: string };
+}
+
+export interface ClustersAnswer {
+  clusters: Cluster[];
+  /** Events passing the filter inside the view. */
+  total: number;
+}
+
+export interface WindowAnswer {
+  /** Events passing the filter, in all. */
+  total: number;
+  /** The position, in the filtered chronology, of the first event of `events`. */
+  offset: number;
+  events: DatasetEvent[];
+  /** With `around`: the position of that event in the filtered chronology, or null if filtered out. */
+  position?: number | null;
+}
+
+export type WindowRequest = { offset: number; limit: number } | { around: string; limit: number };
+
+export interface QueryEngine {
+  describe(): Promise<DatasetDescription>;
+  histogram(filter: EventFilter, unit: BinUnit | null): Promise<HistogramAnswer>;
+  clusters(filter: EventFilter, view: MapView): Promise<ClustersAnswer>;
+  window(filter: EventFilter, request: WindowRequest): Promise<WindowAnswer>;
+  event(id: string): Promise<DatasetEvent | null>;
+  /** The events whose ids or titles share the most words with an unknown id, best first. */
+  closest(id: string): Promise<DatasetEvent[]>;
+  close(): void;
+}

@@ -1,0 +1,273 @@
+/**
+ * The data server answers as the browser would on the same events: the same filter, the same
+ * timeline weights, the same chronology, the same closest ids; it refuses bad requests with a 400
+ * that names the parameter, and no request, however hostile, gets a 500 or changes the data.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { syntheticFeatures } from '../../scripts/synthetic-dataset.ts';
+import { parseIsoDay } from '../data/model/calendar-day.ts';
+import type { EventFilter } from '../data/model/event-filter.ts';
+import type { Dataset, DatasetEvent } from '../data/model/schema.ts';
+import { validateFeatureCollection } from '../data/model/validate.ts';
+import { closestEvents } from '../data/query/closest.ts';
+import { buildEventIndex, filterEvents } from '../data/query/filter.ts';
+import { binWeights, buildBins, type BinUnit } from '../data/query/histogram.ts';
+import { createApp } from './app.ts';
+import { DuckDbEngine } from './duckdb-engine.ts';
+import type { ClustersAnswer, HistogramAnswer, WindowAnswer } from './engine.ts';
+
+const ALLOWED = 'https://news.example';
+
+const bundled = JSON.parse(
+  readFileSync(new URL('../../data/events.geojson', import.meta.url), 'utf8'),
+) as { features: unknown[] };
+const dataset: Dataset = validateFeatureCollection({
+  type: 'FeatureCollection',
+  metadata: { title: 'Synthetic and bundled' },
+  features: [
+    ...bundled.features,
+    ...syntheticFeatures(3_000, 7),
+    { type: 'Feature', properties: { title: 'No place' } },
+  ],
+});
+const index = buildEventIndex(dataset.events);
+
+let engine: DuckDbEngine;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  engine = await DuckDbEngine.open(dataset);
+  app = createApp(engine, { allowedOrigins: [ALLOWED] });
+});
+afterAll(() => engine.close());
+
+async function get<T>(
+  path: string,
+  origin?: string,
+): Promise<{ status: number; body: T; response: Response }> {
+  const response = await app.request(path, origin ? { headers: { Origin: origin } } : undefined);
+  return { status: response.status, body: (await response.json()) as T, response };
+}
+
+function query(filter: EventFilter): string {
+  const params = new URLSearchParams();
+  if (filter.from !== null) params.set('from', isoDay(filter.from));
+  if (filter.to !== null) params.set('to', isoDay(filter.to));
+  if (filter.query) params.set('q', filter.query);
+  for (const category of filter.categories) params.append('cat', category);
+  return params.toString();
+}
+
+function isoDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+const categories = [...new Set(dataset.events.map((event) => event.category))];
+const words = ['north', 'korea', '신포', 'strike', 'missile', 'ukraine', 'summit', 'flood'];
+const filters = fc
+  .record({
+    from: fc.option(fc.integer({ min: 17_000, max: 20_500 }), { nil: null }),
+    length: fc.integer({ min: 0, max: 1_500 }),
+    hasTo: fc.boolean(),
+    query: fc.constantFrom('', ...words, 'north korea'),
+    categories: fc.subarray(categories, { maxLength: 3 }),
+  })
+  .map(({ from, length, hasTo, query: text, categories: chosen }): EventFilter => ({
+    from,
+    to: hasTo ? (from ?? 17_000) + length : null,
+    query: text,
+    categories: chosen,
+  }));
+
+describe('the data server, against the browser’s own answers', () => {
+  it('describes the dataset: its counts, its extent, its categories and its issues', async () => {
+    const { status, body } = await get<{
+      dataset: {
+        eventCount: number;
+        recordCount: number;
+        issues: { count: number };
+        categories: { name: string; count: number }[];
+      };
+    }>('/dateline.json');
+    expect(status).toBe(200);
+    expect(body.dataset.eventCount).toBe(dataset.events.length);
+    expect(body.dataset.recordCount).toBe(dataset.recordCount);
+    expect(body.dataset.issues.count).toBe(1);
+    const total = body.dataset.categories.reduce((sum, category) => sum + category.count, 0);
+    expect(total).toBe(dataset.events.length);
+  });
+
+  it('weighs the timeline’s bins as the browser does, for any filter and unit', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        filters,
+        fc.constantFrom<BinUnit>('week', 'month', 'year'),
+        async (filter, unit) => {
+          const { status, body } = await get<HistogramAnswer>(
+            `/api/histogram?${query(filter)}&unit=${unit}`,
+          );
+          expect(status).toBe(200);
+          const kept = filterEvents(index, filter);
+          expect(body.total).toBe(kept.length);
+          if (kept.length === 0 && (filter.from === null || filter.to === null)) return;
+          const first = filter.from ?? Math.min(...kept.map((event) => event.date.start));
+          const last = filter.to ?? Math.max(...kept.map((event) => event.date.end));
+          const bins = buildBins(first, last, unit);
+          const expected = binWeights(bins, kept);
+          expect(body.starts.map((start) => parseIsoDay(start))).toEqual(Array.from(bins.starts));
+          body.weights.forEach((weight, bin) => expect(weight).toBeCloseTo(expected[bin] ?? 0, 9));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('pages through the filtered chronology in the browser’s order, and finds an event’s place in it', async () => {
+    await fc.assert(
+      fc.asyncProperty(filters, fc.integer({ min: 0, max: 400 }), async (filter, offset) => {
+        const kept = filterEvents(index, filter);
+        const { body } = await get<WindowAnswer>(
+          `/api/window?${query(filter)}&offset=${offset}&limit=50`,
+        );
+        expect(body.total).toBe(kept.length);
+        expect(body.events.map((event) => event.id)).toEqual(
+          kept.slice(offset, offset + 50).map((event) => event.id),
+        );
+        const target = kept[Math.floor(kept.length / 2)];
+        if (!target) return;
+        const around = await get<WindowAnswer>(
+          `/api/window?${query(filter)}&around=${target.id}&limit=20`,
+        );
+        expect(around.body.position).toBe(kept.indexOf(target));
+        expect(around.body.events.map((event) => event.id)).toContain(target.id);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('counts every filtered event in the view once among the clusters, and names a lone one', async () => {
+    await fc.assert(
+      fc.asyncProperty(filters, fc.integer({ min: 0, max: 9 }), async (filter, zoom) => {
+        const { status, body } = await get<ClustersAnswer>(
+          `/api/clusters?${query(filter)}&bbox=-180,-85,180,85&zoom=${zoom}`,
+        );
+        expect(status).toBe(200);
+        const kept = filterEvents(index, filter).filter((event) => Math.abs(event.latitude) <= 85);
+        expect(body.total).toBe(kept.length);
+        for (const cluster of body.clusters) {
+          expect(Object.values(cluster.categories).reduce((sum, count) => sum + count, 0)).toBe(
+            cluster.count,
+          );
+          if (cluster.count === 1) expect(cluster.event?.id).toEqual(expect.any(String));
+        }
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('answers one event by id, and offers the closest for an unknown one, as the app ranks them', async () => {
+    const summit = await get<DatasetEvent>('/api/events/pyongyang-summit-defense-pact');
+    expect(summit.status).toBe(200);
+    expect(summit.body.title).toMatch(/Pyongyang summit/);
+    const missing = await get<{ error: { status: number; parameter: string } }>(
+      '/api/events/pyongyang-summit',
+    );
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.parameter).toBe('id');
+    for (const id of ['pyongyang-summit', 'sinpo-missile', 'donetsk-strike-officers']) {
+      const { body } = await get<{ events: DatasetEvent[] }>(`/api/closest?id=${id}`);
+      expect(body.events.map((event) => event.id)).toEqual(
+        closestEvents(id, dataset.events).map((event) => event.id),
+      );
+    }
+  });
+});
+
+describe('the data server, safe by construction', () => {
+  it('refuses a bad parameter with a 400 that names it', async () => {
+    const cases: [string, string][] = [
+      ['/api/histogram?from=2024-13-01', 'from'],
+      ['/api/histogram?from=2024-05-01&to=2024-01-01', 'to'],
+      ['/api/histogram?unit=fortnight', 'unit'],
+      ['/api/histogram?from=2024-01-01&from=2024-02-01', 'from'],
+      ['/api/histogram?unit=day&from=1000-01-01&to=2999-01-01', 'unit'],
+      ['/api/clusters?bbox=1,2,3', 'bbox'],
+      ['/api/clusters?bbox=0,0,10,10&zoom=99', 'zoom'],
+      ['/api/window?limit=100000', 'limit'],
+      ['/api/window?offset=-1', 'offset'],
+      ['/api/closest', 'id'],
+    ];
+    for (const [path, parameter] of cases) {
+      const { status, body } = await get<{ error: { parameter: string; message: string } }>(path);
+      expect(status, path).toBe(400);
+      expect(body.error.parameter, path).toBe(parameter);
+    }
+  });
+
+  it('answers only GET, and only to the allowed origins', async () => {
+    const post = await app.request('/api/histogram', { method: 'POST' });
+    expect(post.status).toBe(405);
+    const allowed = await get('/api/histogram', ALLOWED);
+    expect(allowed.response.headers.get('Access-Control-Allow-Origin')).toBe(ALLOWED);
+    const other = await get('/api/histogram', 'https://elsewhere.example');
+    expect(other.response.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+
+  it('meets thousands of hostile query strings with 200, 400 or 404, never a stack trace, and the data unchanged', async () => {
+    const before = JSON.stringify(await engine.describe());
+    const hostile = fc.oneof(
+      fc.string({ maxLength: 60 }),
+      fc.constantFrom(
+        "'; DROP TABLE events; --",
+        "' OR 1=1 --",
+        '1e308',
+        '-0',
+        'NaN',
+        '%00',
+        '[[[[[[[[]]]]]]]]',
+        '{"$gt": ""}',
+        '9'.repeat(400),
+        'a'.repeat(3_000),
+      ),
+    );
+    const names = fc.constantFrom(
+      'from',
+      'to',
+      'q',
+      'cat',
+      'unit',
+      'bbox',
+      'zoom',
+      'limit',
+      'offset',
+      'around',
+      'id',
+    );
+    const paths = fc.constantFrom(
+      '/api/histogram',
+      '/api/clusters',
+      '/api/window',
+      '/api/closest',
+      '/api/events/x',
+      '/dateline.json',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        paths,
+        fc.array(fc.tuple(names, hostile), { maxLength: 6 }),
+        async (path, pairs) => {
+          const params = new URLSearchParams();
+          for (const [name, value] of pairs) params.append(name, value);
+          const response = await app.request(`${path}?${params.toString()}`);
+          expect([200, 400, 404]).toContain(response.status);
+          const text = await response.text();
+          expect(text).not.toMatch(/\bat [\w.<>]+ \(|node_modules|\.ts:\d+/);
+        },
+      ),
+      { numRuns: 1_500 },
+    );
+    expect(JSON.stringify(await engine.describe())).toBe(before);
+  });
+});
