@@ -23,7 +23,13 @@ import {
 } from './contract-sample.ts';
 import { buildDataset } from './table-to-dataset.ts';
 import { withReadableIds } from './readable-ids.ts';
-import type { ImportChoices, ImportContext, ImportInput, ImportOutcome } from './import-types.ts';
+import type {
+  ImportChoices,
+  ImportContext,
+  ImportInput,
+  ImportOutcome,
+  ImportReport,
+} from './import-types.ts';
 import type { Message } from '../../lib/i18n/message.ts';
 
 /** The first rows are shown in the column dialog: a 5 MB cell is cut to what a table cell shows. */
@@ -192,6 +198,32 @@ export function importDataset(
     if (companion.json !== undefined)
       report.joins.push(...joinLookups(table, findLookups(companion.json)));
   }
+  const hadCompanions = companions.length > 0;
+  return importTable({ name: main.name, table, rowLines, report, hadCompanions }, choices, context);
+}
+
+/** A table read from a file, with what the importer needs to say about it. */
+export interface TableToImport {
+  /** The file's name: the dataset's title, and the name its messages give. */
+  name: string;
+  table: ImportTable;
+  /** Each row's line in the file (CSV), for Data issues; null where rows have no lines. */
+  rowLines: number[] | null;
+  report: ImportReport;
+  /** Files opened with it that may list places (a hint when no column holds coordinates). */
+  hadCompanions?: boolean;
+}
+
+/**
+ * A table of records (a CSV file's, a JSON list's, a Parquet file's read by the data server)
+ * through column detection and the row checks, as any table is imported.
+ */
+export function importTable(
+  { name, table, rowLines, report, hadCompanions = false }: TableToImport,
+  choices: ImportChoices | null,
+  context: ImportContext,
+): ImportOutcome {
+  const { onProgress } = context;
   report.columns = table.columns;
   report.preview = table.rows
     .slice(0, 5)
@@ -205,11 +237,9 @@ export function importDataset(
   report.twoDigitYears = twoDigitYearsIn(table, proposal.mapping.date);
   if (!choices) {
     if (proposal.mapping.latitude === null || proposal.mapping.longitude === null) {
-      const hint = joinHint(table, companions.length > 0);
+      const hint = joinHint(table, hadCompanions);
       if (hint) {
-        throw new DatasetError(
-          /*i18n*/ { id: '{name}: {hint}', values: { name: main.name, hint } },
-        );
+        throw new DatasetError(/*i18n*/ { id: '{name}: {hint}', values: { name: name, hint } });
       }
     }
     if (proposal.doubts.length > 0) {
@@ -234,7 +264,7 @@ export function importDataset(
         id: 'Choose a column for {fields} to import {name}.',
         values: {
           fields: missing.map((field) => FIELD_LABELS[field].toLowerCase()).join(', '),
-          name: main.name,
+          name: name,
         },
       },
     );
@@ -246,7 +276,7 @@ export function importDataset(
   const dataset = buildDataset(table, rowLines, chosen, {
     onRepeatedIds: (count) => (report.repeatedIds = count),
     onCategoryMerges: (merges) => (report.categoryMerges = merges),
-    title: main.name,
+    title: name,
     sourceUrl: context.sourceUrl,
     onProgress,
   });
