@@ -3,6 +3,14 @@
  * runs (view-query.ts), a 400 that names the parameter for anything else, and never a stack trace.
  */
 import { Hono, type Context } from 'hono';
+import {
+  csvHeader,
+  csvLine,
+  csvShape,
+  eventToFeature,
+  exportFileName,
+  exportedMetadata,
+} from '../data/export/export.ts';
 import type { QueryEngine } from './engine.ts';
 import {
   BadRequest,
@@ -119,6 +127,59 @@ export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions
   app.get('/api/closest', async (context) => {
     const id = readId(params(context).get('id') ?? undefined, 'id');
     return context.json({ events: await engine.closest(id) });
+  });
+
+  // The filtered events as a file, streamed: the browser's own export, a page of events at a time.
+  app.get('/api/export', async (context) => {
+    const query = params(context);
+    const filter = readFilter(query);
+    const format = query.get('format') ?? 'geojson';
+    if (format !== 'geojson' && format !== 'csv')
+      throw new BadRequest('format', '"format" must be geojson or csv');
+    const { metadata } = await engine.describe();
+    const range =
+      filter.from !== null && filter.to !== null ? { from: filter.from, to: filter.to } : null;
+    const shape =
+      format === 'csv' ? await engine.exportShape(filter) : { withStory: false, languages: [] };
+    const csv = csvShape(shape.withStory, shape.languages);
+    const encoder = new TextEncoder();
+    const pages = engine.exportPages(filter)[Symbol.asyncIterator]();
+    let sent = false;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(
+          encoder.encode(
+            format === 'csv'
+              ? csvHeader(csv)
+              : `{"type":"FeatureCollection","metadata":${JSON.stringify(exportedMetadata(metadata))},"features":[\n`,
+          ),
+        );
+      },
+      async pull(controller) {
+        const page = await pages.next();
+        if (page.done) {
+          if (format === 'geojson') controller.enqueue(encoder.encode('\n]}\n'));
+          controller.close();
+          return;
+        }
+        let text = '';
+        for (const event of page.value) {
+          if (format === 'csv') text += csvLine(event, csv);
+          else text += `${sent ? ',\n' : ''}${JSON.stringify(eventToFeature(event))}`;
+          sent = true;
+        }
+        controller.enqueue(encoder.encode(text));
+      },
+    });
+    context.header(
+      'Content-Type',
+      format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json',
+    );
+    context.header(
+      'Content-Disposition',
+      `attachment; filename="${exportFileName(metadata.title, range, format)}"`,
+    );
+    return context.body(body);
   });
 
   app.notFound((context) => problem(context, 404, 'no such address on this server'));

@@ -13,6 +13,7 @@ import { formatIsoDay } from '../data/model/calendar-day.ts';
 import type { EventFilter } from '../data/model/event-filter.ts';
 import type { Dataset, DatasetEvent } from '../data/model/schema.ts';
 import { closestEvents, words } from '../data/query/closest.ts';
+import { translationLanguages } from '../data/export/export.ts';
 import { eventSearchText } from '../data/query/filter.ts';
 import { buildBins, chooseBinUnit, type BinUnit } from '../data/query/histogram.ts';
 import { queryTerms } from '../data/query/search-text.ts';
@@ -30,6 +31,8 @@ import { BadRequest, LIMITS, type MapView } from './view-query.ts';
 const ISSUE_EXAMPLES = 20;
 /** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
 const CELL_PIXELS = 64;
+/** Events read for a streamed export at a time. */
+const EXPORT_PAGE = 2_000;
 /** Clusters in one answer, at most: a view at a sane zoom has far fewer cells. */
 const MAX_CLUSTERS = 4_000;
 
@@ -44,6 +47,8 @@ const CREATE_EVENTS = `CREATE TABLE events (
   title VARCHAR NOT NULL,
   search VARCHAR NOT NULL,
   slug_words VARCHAR NOT NULL,
+  languages VARCHAR NOT NULL,
+  has_story BOOLEAN NOT NULL,
   body VARCHAR NOT NULL
 )`;
 
@@ -104,6 +109,8 @@ export class DuckDbEngine implements QueryEngine {
       appender.appendVarchar(event.title);
       appender.appendVarchar(eventSearchText(event));
       appender.appendVarchar(` ${[...words(event.id), ...words(event.title)].join(' ')} `);
+      appender.appendVarchar(translationLanguages([event]).join(','));
+      appender.appendBoolean(event.story !== undefined);
       appender.appendVarchar(JSON.stringify(event));
       appender.endRow();
     });
@@ -125,9 +132,7 @@ export class DuckDbEngine implements QueryEngine {
     const categories = await this.rows(
       'SELECT category AS name, count(*) AS count FROM events GROUP BY category ORDER BY count DESC, name',
     );
-    // The category styles are the app's to read from the file; the description counts categories.
-    const metadata = { ...this.dataset.metadata };
-    delete metadata.categories;
+    const { metadata } = this.dataset;
     const count = asNumber(summary?.n);
     return {
       metadata,
@@ -308,6 +313,38 @@ export class DuckDbEngine implements QueryEngine {
       id,
       rows.map((row) => JSON.parse(String(row.body)) as DatasetEvent),
     );
+  }
+
+  async exportShape(filter: EventFilter): Promise<{ withStory: boolean; languages: string[] }> {
+    const condition = filterCondition(filter);
+    const [story] = await this.rows(
+      `SELECT bool_or(has_story) AS with_story FROM events WHERE ${condition.sql}`,
+      condition.values,
+    );
+    // The languages in the order an export meets them, as the browser's export orders its columns.
+    const rows = await this.rows(
+      `SELECT languages FROM events WHERE languages <> '' AND ${condition.sql} ORDER BY ord`,
+      condition.values,
+    );
+    const languages = new Set<string>();
+    for (const row of rows)
+      for (const language of String(row.languages).split(',')) languages.add(language);
+    return { withStory: story?.with_story === true, languages: [...languages] };
+  }
+
+  async *exportPages(filter: EventFilter): AsyncIterable<DatasetEvent[]> {
+    const condition = filterCondition(filter);
+    // Page by page after the last event sent: no OFFSET to count again on every page.
+    let after = -1;
+    for (;;) {
+      const rows = await this.rows(
+        `SELECT ord, body FROM events WHERE ord > ? AND ${condition.sql} ORDER BY ord LIMIT ${EXPORT_PAGE}`,
+        [after, ...condition.values],
+      );
+      if (rows.length === 0) return;
+      after = asNumber(rows[rows.length - 1]?.ord);
+      yield rows.map((row) => JSON.parse(String(row.body)) as DatasetEvent);
+    }
   }
 
   close(): void {

@@ -8,7 +8,8 @@ import type { BinUnit } from '../data/query/histogram.ts';
 import type { MapView } from './view-query.ts';
 
 export interface DatasetDescription {
-  metadata: Omit<DatasetMetadata, 'categories'>;
+  /** The file's own metadata: title, description, licence, source, language, category styles. */
+  metadata: DatasetMetadata;
   /** Records in the file: events plus the records not shown. */
   recordCount: number;
   eventCount: number;
@@ -68,5 +69,9 @@ export interface QueryEngine {
   event(id: string): Promise<DatasetEvent | null>;
   /** The events whose ids or titles share the most words with an unknown id, best first. */
   closest(id: string): Promise<DatasetEvent[]>;
+  /** What a CSV export of the filtered events needs before its first line: its columns' makings. */
+  exportShape(filter: EventFilter): Promise<{ withStory: boolean; languages: string[] }>;
+  /** The filtered events in chronological order, a page at a time, for a streamed export. */
+  exportPages(filter: EventFilter): AsyncIterable<DatasetEvent[]>;
   close(): void;
 }

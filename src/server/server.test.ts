@@ -14,6 +14,7 @@ import { validateFeatureCollection } from '../data/model/validate.ts';
 import { closestEvents } from '../data/query/closest.ts';
 import { buildEventIndex, filterEvents } from '../data/query/filter.ts';
 import { binWeights, buildBins, type BinUnit } from '../data/query/histogram.ts';
+import { toCsv, toGeoJson } from '../data/export/export.ts';
 import { createApp } from './app.ts';
 import { DuckDbEngine } from './duckdb-engine.ts';
 import type { ClustersAnswer, HistogramAnswer, WindowAnswer } from './engine.ts';
@@ -185,6 +186,33 @@ describe('the data server, against the browser’s own answers', () => {
   });
 });
 
+describe('the data server’s export', () => {
+  it('streams the filtered events as the browser’s own GeoJSON and CSV exports write them', async () => {
+    await fc.assert(
+      fc.asyncProperty(filters, async (filter) => {
+        const kept = filterEvents(index, filter);
+        const csv = await app.request(`/api/export?${query(filter)}&format=csv`, {
+          headers: { Origin: ALLOWED },
+        });
+        expect(csv.status).toBe(200);
+        expect(csv.headers.get('Content-Type')).toMatch(/^text\/csv/);
+        expect(csv.headers.get('Access-Control-Allow-Origin')).toBe(ALLOWED);
+        // Read with its BOM, which Response.text() would drop.
+        const bytes = await csv.arrayBuffer();
+        expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(toCsv(kept));
+        const geojson = await app.request(`/api/export?${query(filter)}`);
+        expect(geojson.headers.get('Content-Disposition')).toMatch(
+          /^attachment; filename=".+\.geojson"$/,
+        );
+        expect(JSON.parse(await geojson.text())).toEqual(
+          JSON.parse(toGeoJson(kept, dataset.metadata)),
+        );
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
+
 describe('the data server, safe by construction', () => {
   it('refuses a bad parameter with a 400 that names it', async () => {
     const cases: [string, string][] = [
@@ -198,6 +226,7 @@ describe('the data server, safe by construction', () => {
       ['/api/window?limit=100000', 'limit'],
       ['/api/window?offset=-1', 'offset'],
       ['/api/closest', 'id'],
+      ['/api/export?format=xlsx', 'format'],
     ];
     for (const [path, parameter] of cases) {
       const { status, body } = await get<{ error: { parameter: string; message: string } }>(path);
@@ -246,6 +275,7 @@ describe('the data server, safe by construction', () => {
       'id',
     );
     const paths = fc.constantFrom(
+      '/api/export',
       '/api/histogram',
       '/api/clusters',
       '/api/window',
@@ -269,5 +299,5 @@ describe('the data server, safe by construction', () => {
       { numRuns: 1_500 },
     );
     expect(JSON.stringify(await engine.describe())).toBe(before);
-  });
+  }, 60_000);
 });

@@ -16,7 +16,8 @@ function withoutEmpty<T extends Record<string, unknown>>(object: T): Partial<T> 
   ) as Partial<T>;
 }
 
-function eventToFeature(event: DatasetEvent) {
+/** One event as a Feature of Dateline's GeoJSON. */
+export function eventToFeature(event: DatasetEvent) {
   return {
     type: 'Feature' as const,
     id: event.id,
@@ -48,10 +49,15 @@ function eventToFeature(event: DatasetEvent) {
   };
 }
 
+/** The dataset's metadata as an export writes it: what is empty left out. */
+export function exportedMetadata(metadata: DatasetMetadata): Partial<DatasetMetadata> {
+  return withoutEmpty({ ...metadata });
+}
+
 export function toGeoJson(events: readonly DatasetEvent[], metadata: DatasetMetadata): string {
   const collection = {
     type: 'FeatureCollection',
-    metadata: withoutEmpty({ ...metadata }),
+    metadata: exportedMetadata(metadata),
     features: events.map(eventToFeature),
   };
   return `${JSON.stringify(collection, null, 1)}\n`;
@@ -95,7 +101,7 @@ const STORY_COLUMNS = ['story_step', 'story_text'] as const;
  * `title_<tag>`, `summary_<tag>`, `place_<tag>` and `source_quote_<tag>` (one position per
  * source, as in `source_quote`). Only for events that carry translations.
  */
-function translationLanguages(events: readonly DatasetEvent[]): string[] {
+export function translationLanguages(events: readonly DatasetEvent[]): string[] {
   const languages = new Set<string>();
   for (const event of events) {
     for (const language of Object.keys(event.translations ?? {})) languages.add(language);
@@ -105,9 +111,17 @@ function translationLanguages(events: readonly DatasetEvent[]): string[] {
   return [...languages];
 }
 
-export function toCsv(events: readonly DatasetEvent[]): string {
-  const withStory = events.some((event) => event.story !== undefined);
-  const languages = translationLanguages(events);
+/** What decides a CSV export's columns: any story step, and the languages of any translation. */
+export interface CsvShape {
+  languages: readonly string[];
+  columns: readonly string[];
+}
+
+export function csvShape(withStory: boolean, languages: readonly string[]): CsvShape {
+  return { languages, columns: csvColumns(withStory, languages) };
+}
+
+function csvColumns(withStory: boolean, languages: readonly string[]): string[] {
   const columns: string[] = withStory ? [...CSV_COLUMNS, ...STORY_COLUMNS] : [...CSV_COLUMNS];
   for (const language of languages)
     columns.push(
@@ -116,44 +130,57 @@ export function toCsv(events: readonly DatasetEvent[]): string {
       `place_${language}`,
       `source_quote_${language}`,
     );
-  const lines = [columns.join(',')];
-  for (const event of events) {
-    const cells: Record<string, string> = {
-      id: event.id,
-      date: event.date.edtf,
-      title: event.title,
-      summary: event.summary,
-      place: event.place,
-      country: event.country ?? '',
-      latitude: String(event.latitude),
-      longitude: String(event.longitude),
-      location_precision: event.locationPrecision ?? '',
-      category: event.category,
-      tags: joinListCell(event.tags),
-      // One position per source in every source column, so the importer can pair them up again.
-      source_url: joinListCell(event.sources.map((source) => source.url ?? '')),
-      source_publisher: joinListCell(event.sources.map((source) => source.publisher)),
-      source_title: joinListCell(event.sources.map((source) => source.title ?? '')),
-      source_quote: joinListCell(event.sources.map((source) => source.quote ?? '')),
-      related: joinListCell(event.related),
-      story_step: event.story ? String(event.story.step) : '',
-      story_text: event.story?.text ?? '',
-    };
-    for (const language of languages) {
-      const translation = event.translations?.[language];
-      cells[`title_${language}`] = translation?.title ?? '';
-      cells[`summary_${language}`] = translation?.summary ?? '';
-      cells[`place_${language}`] = translation?.place ?? '';
-      cells[`source_quote_${language}`] = event.sources.some(
-        (source) => source.quoteTranslations?.[language] !== undefined,
-      )
-        ? joinListCell(event.sources.map((source) => source.quoteTranslations?.[language] ?? ''))
-        : '';
-    }
-    lines.push(columns.map((column) => csvCell(cells[column] ?? '')).join(','));
+  return columns;
+}
+
+/** The first line of a CSV export, with the BOM Excel needs to read UTF-8 as UTF-8. */
+export function csvHeader(shape: CsvShape): string {
+  return `\ufeff${shape.columns.join(',')}\r\n`;
+}
+
+/** One event as a line of a CSV export of that shape, CRLF-ended as RFC 4180 and Excel expect. */
+export function csvLine(event: DatasetEvent, shape: CsvShape): string {
+  const cells: Record<string, string> = {
+    id: event.id,
+    date: event.date.edtf,
+    title: event.title,
+    summary: event.summary,
+    place: event.place,
+    country: event.country ?? '',
+    latitude: String(event.latitude),
+    longitude: String(event.longitude),
+    location_precision: event.locationPrecision ?? '',
+    category: event.category,
+    tags: joinListCell(event.tags),
+    // One position per source in every source column, so the importer can pair them up again.
+    source_url: joinListCell(event.sources.map((source) => source.url ?? '')),
+    source_publisher: joinListCell(event.sources.map((source) => source.publisher)),
+    source_title: joinListCell(event.sources.map((source) => source.title ?? '')),
+    source_quote: joinListCell(event.sources.map((source) => source.quote ?? '')),
+    related: joinListCell(event.related),
+    story_step: event.story ? String(event.story.step) : '',
+    story_text: event.story?.text ?? '',
+  };
+  for (const language of shape.languages) {
+    const translation = event.translations?.[language];
+    cells[`title_${language}`] = translation?.title ?? '';
+    cells[`summary_${language}`] = translation?.summary ?? '';
+    cells[`place_${language}`] = translation?.place ?? '';
+    cells[`source_quote_${language}`] = event.sources.some(
+      (source) => source.quoteTranslations?.[language] !== undefined,
+    )
+      ? joinListCell(event.sources.map((source) => source.quoteTranslations?.[language] ?? ''))
+      : '';
   }
-  // CRLF, as RFC 4180 and Excel expect; a BOM so Excel reads UTF-8 as UTF-8.
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return `${shape.columns.map((column) => csvCell(cells[column] ?? '')).join(',')}\r\n`;
+}
+
+export function toCsv(events: readonly DatasetEvent[]): string {
+  const shape = csvShape(
+    events.some((event) => event.story !== undefined),
+    translationLanguages(events),
+  );
+  return csvHeader(shape) + events.map((event) => csvLine(event, shape)).join('');
 }
 
 /** "north-korea-russia_2024-06-01_2024-10-31.geojson": the dataset and the range exported. */
