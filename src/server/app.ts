@@ -88,6 +88,7 @@ export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions
         window: 'api/window',
         event: 'api/events/{id}',
         closest: 'api/closest',
+        export: 'api/export',
       },
       limits: LIMITS,
     }),
