@@ -180,13 +180,26 @@ export class DuckDbEngine implements QueryEngine {
     const starts = Array.from(bins.starts);
     const ends = starts.map((_start, index) => (starts[index + 1] ?? bins.end) - 1);
     // Each event's weight spread over the days it may cover, in proportion, as the timeline does.
+    // Most events are one day: each finds its one bin by an as-of join (a merge, not a range join);
+    // only intervals are joined to every bin they overlap.
     const rows = await this.rows(
       `WITH bins AS (SELECT unnest(?) AS bin_start, unnest(?) AS bin_end),
-            kept AS (SELECT start_day, end_day FROM events WHERE ${condition.sql})
-       SELECT bin_start,
-              sum((least(end_day, bin_end) - greatest(start_day, bin_start) + 1)::DOUBLE
-                  / (end_day - start_day + 1)) AS weight
-       FROM kept JOIN bins ON start_day <= bin_end AND end_day >= bin_start
+            kept AS (SELECT start_day, end_day FROM events WHERE ${condition.sql}),
+            days AS (
+              SELECT bin_start, count(*)::DOUBLE AS weight
+              FROM (SELECT start_day FROM kept WHERE start_day = end_day) AS day
+                ASOF JOIN bins ON day.start_day >= bins.bin_start
+              WHERE day.start_day <= bins.bin_end
+              GROUP BY bin_start),
+            spans AS (
+              SELECT bin_start,
+                     sum((least(end_day, bin_end) - greatest(start_day, bin_start) + 1)::DOUBLE
+                         / (end_day - start_day + 1)) AS weight
+              FROM (SELECT * FROM kept WHERE start_day < end_day) AS span
+                JOIN bins ON span.start_day <= bins.bin_end AND span.end_day >= bins.bin_start
+              GROUP BY bin_start)
+       SELECT bin_start, sum(weight) AS weight
+       FROM (SELECT * FROM days UNION ALL SELECT * FROM spans)
        GROUP BY bin_start`,
       [listValue(starts), listValue(ends), ...condition.values],
     );
