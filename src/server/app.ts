@@ -15,6 +15,7 @@ import type { QueryEngine } from './engine.ts';
 import {
   BadRequest,
   LIMITS,
+  one,
   readBinUnit,
   readFilter,
   readInteger,
@@ -60,9 +61,10 @@ export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions
       return problem(context, 405, 'this server only answers GET requests: it is read-only');
     }
     const origin = context.req.header('Origin');
+    // The answer depends on the asking origin unless every origin may read it: caches must know.
+    if (!anyOrigin) context.header('Vary', 'Origin');
     if (origin !== undefined && (anyOrigin || allowedOrigins.includes(origin))) {
       context.header('Access-Control-Allow-Origin', anyOrigin ? '*' : origin);
-      context.header('Vary', 'Origin');
     }
     if (context.req.method === 'OPTIONS') {
       context.header('Access-Control-Allow-Methods', 'GET, HEAD');
@@ -108,7 +110,9 @@ export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions
     const query = params(context);
     const filter = readFilter(query);
     const limit = readInteger(query, 'limit', { min: 1, max: LIMITS.windowRows, fallback: 100 });
-    const around = query.get('around');
+    const around = one(query, 'around');
+    if (around !== null && query.has('offset'))
+      throw new BadRequest('offset', 'give "around" or "offset", not both');
     return context.json(
       await engine.window(
         filter,
@@ -126,7 +130,7 @@ export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions
   });
 
   app.get('/api/closest', async (context) => {
-    const id = readId(params(context).get('id') ?? undefined, 'id');
+    const id = readId(one(params(context), 'id') ?? undefined, 'id');
     return context.json({ events: await engine.closest(id) });
   });
 
@@ -134,7 +138,7 @@ export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions
   app.get('/api/export', async (context) => {
     const query = params(context);
     const filter = readFilter(query);
-    const format = query.get('format') ?? 'geojson';
+    const format = one(query, 'format') ?? 'geojson';
     if (format !== 'geojson' && format !== 'csv')
       throw new BadRequest('format', '"format" must be geojson or csv');
     const { metadata } = await engine.describe();

@@ -227,6 +227,9 @@ describe('the data server, safe by construction', () => {
       ['/api/window?offset=-1', 'offset'],
       ['/api/closest', 'id'],
       ['/api/export?format=xlsx', 'format'],
+      ['/api/export?format=csv&format=geojson', 'format'],
+      ['/api/window?around=a&around=b', 'around'],
+      ['/api/window?around=a&offset=3', 'offset'],
     ];
     for (const [path, parameter] of cases) {
       const { status, body } = await get<{ error: { parameter: string; message: string } }>(path);

@@ -35,7 +35,8 @@ export class BadRequest extends Error {
 
 type Params = URLSearchParams;
 
-function one(params: Params, name: string): string | null {
+/** A parameter given at most once; a repeated one is a 400 rather than a silent choice. */
+export function one(params: Params, name: string): string | null {
   const values = params.getAll(name);
   if (values.length > 1)
     throw new BadRequest(name, `give "${name}" once, not ${values.length} times`);
