@@ -242,6 +242,14 @@ test.describe('writing a story', () => {
 
   test('Preview reads the draft as a story, from its cover', async ({ page }) => {
     await writeThreeSteps(page);
+    // The editor's buttons all sit inside its column at 1280 px, none cut off at its edge.
+    const panel = await editor(page).boundingBox();
+    if (!panel) throw new Error('the editor is not on screen');
+    for (const name of ['Add this view', 'Preview', 'Download story']) {
+      const button = await editor(page).getByRole('button', { name, exact: true }).boundingBox();
+      if (!button) throw new Error(`${name} is not on screen`);
+      expect(button.x + button.width, name).toBeLessThanOrEqual(panel.x + panel.width);
+    }
     await editor(page).getByRole('button', { name: 'Preview' }).click();
     await expect(page).toHaveURL(/\?story=draft$/);
     await expect(page.getByRole('heading', { name: 'My story' })).toBeVisible();
