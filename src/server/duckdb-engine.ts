@@ -35,6 +35,8 @@ const CELL_PIXELS = 64;
 const EXPORT_PAGE = 2_000;
 /** Clusters in one answer, at most: a view at a sane zoom has far fewer cells. */
 const MAX_CLUSTERS = 4_000;
+/** The most days one bin of each unit can hold. */
+const LONGEST_BIN_DAYS: Record<BinUnit, number> = { day: 1, week: 7, month: 31, year: 366 };
 /** Web Mercator's edge: the browser's cluster index pins latitudes beyond it to it. */
 const MAX_LATITUDE = 85.0511287798;
 
@@ -172,6 +174,12 @@ export class DuckDbEngine implements QueryEngine {
       return { unit: unit ?? 'day', starts: [], end: '', weights: [], total };
     }
     const chosen = unit ?? chooseBinUnit(last - first + 1);
+    // At least this many bins, from the extent alone: a range far too long is refused before
+    // any bin is built (a century of days would otherwise build millions first).
+    const fewest = Math.floor((last - first + 1) / LONGEST_BIN_DAYS[chosen]);
+    if (fewest > LIMITS.bins) {
+      throw new BadRequest('unit', `${fewest} bins of a ${chosen} or more: at most ${LIMITS.bins}`);
+    }
     const bins = buildBins(first, last, chosen);
     if (bins.starts.length > LIMITS.bins) {
       throw new BadRequest(
