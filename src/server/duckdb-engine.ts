@@ -35,6 +35,10 @@ const CELL_PIXELS = 64;
 const EXPORT_PAGE = 2_000;
 /** Clusters in one answer, at most: a view at a sane zoom has far fewer cells. */
 const MAX_CLUSTERS = 4_000;
+/** The most days one bin of each unit can hold. */
+const LONGEST_BIN_DAYS: Record<BinUnit, number> = { day: 1, week: 7, month: 31, year: 366 };
+/** Web Mercator's edge: the browser's cluster index pins latitudes beyond it to it. */
+const MAX_LATITUDE = 85.0511287798;
 
 const CREATE_EVENTS = `CREATE TABLE events (
   ord INTEGER NOT NULL,
@@ -170,6 +174,12 @@ export class DuckDbEngine implements QueryEngine {
       return { unit: unit ?? 'day', starts: [], end: '', weights: [], total };
     }
     const chosen = unit ?? chooseBinUnit(last - first + 1);
+    // At least this many bins, from the extent alone: a range far too long is refused before
+    // any bin is built (a century of days would otherwise build millions first).
+    const fewest = Math.floor((last - first + 1) / LONGEST_BIN_DAYS[chosen]);
+    if (fewest > LIMITS.bins) {
+      throw new BadRequest('unit', `${fewest} bins of a ${chosen} or more: at most ${LIMITS.bins}`);
+    }
     const bins = buildBins(first, last, chosen);
     if (bins.starts.length > LIMITS.bins) {
       throw new BadRequest(
@@ -217,8 +227,10 @@ export class DuckDbEngine implements QueryEngine {
     const condition = filterCondition(filter);
     const worldPixels = 256 * 2 ** view.zoom;
     // Longitudes past ±180 wrap: a view across the antimeridian is two ranges of real longitudes.
+    // West above east is a view across the antimeridian: its width runs on past 180.
     const west = ((((view.west + 180) % 360) + 360) % 360) - 180;
-    const width = Math.min(360, view.east - view.west);
+    const span = view.east >= view.west ? view.east - view.west : view.east - view.west + 360;
+    const width = Math.min(360, span);
     const east = west + width;
     const longitudeSql =
       width >= 360
@@ -231,9 +243,10 @@ export class DuckDbEngine implements QueryEngine {
     const rows = await this.rows(
       `WITH kept AS (
          SELECT id, title, category, longitude, latitude, ord,
-                radians(least(greatest(latitude, -85.05), 85.05)) AS phi
+                radians(least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE})) AS phi
          FROM events
-         WHERE latitude BETWEEN ? AND ? AND ${longitudeSql} AND ${condition.sql}),
+         -- Pinned to the Mercator edge as the browser's clustering pins them, so polar events count.
+         WHERE least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) BETWEEN ? AND ? AND ${longitudeSql} AND ${condition.sql}),
        -- Cells of the Web Mercator map the reader sees, so clusters are as wide as they look.
        cells AS (
          SELECT *, floor((longitude + 180) / 360 * ? / ${CELL_PIXELS}) AS cell_x,

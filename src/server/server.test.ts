@@ -31,6 +31,22 @@ const dataset: Dataset = validateFeatureCollection({
     ...bundled.features,
     ...syntheticFeatures(3_000, 7),
     { type: 'Feature', properties: { title: 'No place' } },
+    // Beyond the Mercator edge and on both sides of the antimeridian: the map shows all three.
+    ...[
+      ['north-pole-station', 10, 89.9],
+      ['chukotka-east', 179.5, 66],
+      ['fiji-west', -179.5, -17],
+    ].map(([id, longitude, latitude]) => ({
+      type: 'Feature',
+      id,
+      geometry: { type: 'Point', coordinates: [longitude, latitude] },
+      properties: {
+        title: `Edge ${String(id)}`,
+        date: '2020-01-01',
+        category: 'report',
+        sources: [{ publisher: 'Test wire', url: 'https://example.org/edge' }],
+      },
+    })),
   ],
 });
 const index = buildEventIndex(dataset.events);
@@ -146,6 +162,34 @@ describe('the data server, against the browser’s own answers', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('counts events beyond the Mercator edge at the edge, as the browser’s clustering does', async () => {
+    const { body } = await get<ClustersAnswer>(
+      '/api/clusters?bbox=-180,-85.0511287798,180,85.0511287798&zoom=0',
+    );
+    const placed = dataset.events.length;
+    expect(dataset.events.some((event) => Math.abs(event.latitude) > 85.0511287798)).toBe(true);
+    expect(body.total).toBe(placed);
+  });
+
+  it('refuses a histogram of too many bins from its extent alone, before building them', async () => {
+    const started = performance.now();
+    const { status, body } = await get<{ error: { parameter: string } }>(
+      '/api/histogram?from=0001-01-01&to=9999-12-31&unit=day',
+    );
+    expect(status).toBe(400);
+    expect(body.error.parameter).toBe('unit');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('answers a view across the antimeridian with the events on both sides of it', async () => {
+    const { body } = await get<ClustersAnswer>('/api/clusters?bbox=170,-90,-170,90&zoom=3');
+    const inside = dataset.events.filter(
+      (event) => event.longitude >= 170 || event.longitude <= -170,
+    );
+    expect(inside.length).toBeGreaterThan(0);
+    expect(body.total).toBe(inside.length);
   });
 
   it('counts every filtered event in the view once among the clusters, and names a lone one', async () => {
