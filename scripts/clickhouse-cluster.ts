@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findClickHouseServer } from './find-clickhouse.mjs';
 
 export const CLUSTER = 'dateline';
 /** HTTP and native ports of the two servers: 1812N and 1900N. */
@@ -65,6 +66,11 @@ async function answers(url: string): Promise<boolean> {
 export async function startCluster(
   folder = mkdtempSync(join(tmpdir(), 'dateline-ch-')),
 ): Promise<RunningCluster> {
+  const server = findClickHouseServer();
+  if (server === null)
+    throw new Error(
+      'clickhouse-server is not installed: run `node scripts/ensure-clickhouse.mjs` (Debian: apt-get install clickhouse-server clickhouse-client)',
+    );
   const pids: number[] = [];
   const logs: string[] = [];
   for (const index of SHARDS.keys()) {
@@ -72,7 +78,7 @@ export async function startCluster(
     mkdirSync(join(dir, 'data'), { recursive: true });
     mkdirSync(join(dir, 'tmp'), { recursive: true });
     writeFileSync(join(dir, 'config.xml'), config(folder, index));
-    const child = spawn('clickhouse-server', [`--config-file=${join(dir, 'config.xml')}`], {
+    const child = spawn(server, [`--config-file=${join(dir, 'config.xml')}`], {
       cwd: dir,
       stdio: ['ignore', 'ignore', 'pipe'],
       detached: false,
