@@ -8,15 +8,9 @@
 import { execFileSync } from 'node:child_process';
 import { findClickHouseServer } from './find-clickhouse.mjs';
 
-/** The server's path and the client's version (18.16's server has no --version), or null. */
+/** The server's path, or null. */
 function version() {
-  const server = findClickHouseServer();
-  if (server === null) return null;
-  try {
-    return `${server}, ${execFileSync('clickhouse-client', ['--version'], { encoding: 'utf8' }).trim()}`;
-  } catch {
-    return server;
-  }
+  return findClickHouseServer();
 }
 
 function tryRun(command, args) {
