@@ -311,7 +311,12 @@ export class ClickHouseEngine implements QueryEngine {
 
   async clusters(filter: EventFilter, view: MapView): Promise<ClustersAnswer> {
     const condition = filterCondition(filter);
-    const worldPixels = 256 * 2 ** view.zoom;
+    // Cells across the world at this zoom, written into the SQL: 18.16 loses a subquery's value
+    // in a Distributed GROUP BY key. The zoom is a whole number from 0 to 22 (view-query.ts), so
+    // this is a whole number too, checked again here.
+    const cells = (256 * 2 ** view.zoom) / CELL_PIXELS;
+    if (!Number.isSafeInteger(cells))
+      throw new BadRequest('zoom', 'the zoom must be a whole number');
     // Longitudes past ±180 wrap, and a west beyond the east crosses the antimeridian: either way
     // the view is one or two ranges of real longitudes.
     const west = ((((view.west + 180) % 360) + 360) % 360) - 180;
@@ -330,7 +335,6 @@ export class ClickHouseEngine implements QueryEngine {
       ...condition.params,
       south: { type: 'Float64', value: view.south },
       north: { type: 'Float64', value: view.north },
-      world: { type: 'Float64', value: worldPixels },
       west: { type: 'Float64', value: west },
       east: { type: 'Float64', value: east <= 180 ? east : east - 360 },
     };
@@ -342,20 +346,17 @@ export class ClickHouseEngine implements QueryEngine {
               groupArray(category) AS names, groupArray(in_category) AS counts,
               min(category_ord) AS first_ord
        FROM (
-         SELECT cell_x, cell_y, category, count() AS in_category,
+         -- Grouped straight from the Distributed table, so each shard counts its own part: a
+         -- subquery in between would bring every event in sight to this server first.
+         SELECT floor((longitude + 180) / 360 * ${cells}) AS cell_x,
+                floor((1 - log(tan((clamped * pi() / 180) AS phi) + 1 / cos(phi)) / pi()) / 2 * ${cells}) AS cell_y,
+                category, count() AS in_category,
                 sum(longitude) AS longitude_sum, sum(latitude) AS latitude_sum,
                 min(ord) AS category_ord
-         FROM (
-           SELECT category, longitude, latitude, ord,
-                  floor((longitude + 180) / 360 * (SELECT world FROM p) / ${CELL_PIXELS}) AS cell_x,
-                  floor((1 - log(tan(phi) + 1 / cos(phi)) / pi()) / 2 * (SELECT world FROM p) / ${CELL_PIXELS}) AS cell_y
-           FROM (
-             SELECT category, longitude, latitude, ord,
-                    least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) AS clamped,
-                    clamped * pi() / 180 AS phi
-             FROM ${this.table}
-             WHERE clamped >= (SELECT south FROM p) AND clamped <= (SELECT north FROM p)
-               AND ${longitudeSql} AND ${condition.sql}))
+         FROM ${this.table}
+         WHERE (least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) AS clamped) >= (SELECT south FROM p)
+           AND clamped <= (SELECT north FROM p)
+           AND ${longitudeSql} AND ${condition.sql}
          GROUP BY cell_x, cell_y, category)
        GROUP BY cell_x, cell_y
        ORDER BY n DESC
