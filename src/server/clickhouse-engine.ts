@@ -138,11 +138,17 @@ export class ClickHouseEngine implements QueryEngine {
   static async load(dataset: Dataset, options: ClickHouseOptions): Promise<ClickHouseEngine> {
     const engine = ClickHouseEngine.connect(dataset, options);
     await engine.createTables();
+    // Each shard's part straight into its local table, event by event in turn: the local table
+    // computes its materialized column itself, which an insert through the Distributed one refuses.
+    const shards = options.urls.length;
     for (let first = 0; first < dataset.events.length; first += INSERT_BATCH) {
-      const rows = dataset.events
-        .slice(first, first + INSERT_BATCH)
-        .map((event, index) => eventRow(event, first + index));
-      await engine.insert(`${rows.join('\n')}\n`);
+      const parts: string[][] = options.urls.map(() => []);
+      dataset.events.slice(first, first + INSERT_BATCH).forEach((event, index) => {
+        parts[(first + index) % shards]?.push(eventRow(event, first + index));
+      });
+      for (const [shard, rows] of parts.entries()) {
+        if (rows.length > 0) await engine.insert(options.urls[shard] ?? '', `${rows.join('\n')}\n`);
+      }
     }
     return engine;
   }
@@ -173,23 +179,26 @@ export class ClickHouseEngine implements QueryEngine {
         `CREATE TABLE ${table}_local (
            ord UInt32, id String, category String, longitude Float64, latitude Float64,
            start_day Int32, end_day Int32, title String, search String, slug_words String,
-           languages String, has_story UInt8, body String
+           languages String, has_story UInt8, body String,
+           mercator_y Float64 MATERIALIZED (1 - log(tan((least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) * pi() / 180) AS phi) + 1 / cos(phi)) / pi()) / 2
          ) ENGINE = MergeTree() ORDER BY ord`,
       );
       await this.send(
         url,
+        // Each event's Web Mercator y, worked out once as it is stored, as the browser's clustering
+        // does once per dataset: the clusters' query then does no trigonometry.
         `CREATE TABLE ${table} AS ${table}_local ENGINE = Distributed(${cluster}, currentDatabase(), ${table}_local, rand())`,
       );
     }
   }
 
-  /** Rows in JSONEachRow into the Distributed table, on the shards before it returns. */
-  async insert(rows: string): Promise<void> {
-    const query = `INSERT INTO ${this.table} FORMAT JSONEachRow`;
-    const response = await fetch(
-      `${this.url}/?${new URLSearchParams({ query, insert_distributed_sync: '1' })}`,
-      { method: 'POST', body: rows },
-    );
+  /** Rows in JSONEachRow into one shard's local table. */
+  async insert(url: string, rows: string): Promise<void> {
+    const query = `INSERT INTO ${this.table}_local FORMAT JSONEachRow`;
+    const response = await fetch(`${url}/?${new URLSearchParams({ query })}`, {
+      method: 'POST',
+      body: rows,
+    });
     if (!response.ok) throw new Error(`ClickHouse: ${(await response.text()).trim()}`);
   }
 
@@ -349,7 +358,7 @@ export class ClickHouseEngine implements QueryEngine {
          -- Grouped straight from the Distributed table, so each shard counts its own part: a
          -- subquery in between would bring every event in sight to this server first.
          SELECT floor((longitude + 180) / 360 * ${cells}) AS cell_x,
-                floor((1 - log(tan((clamped * pi() / 180) AS phi) + 1 / cos(phi)) / pi()) / 2 * ${cells}) AS cell_y,
+                floor(mercator_y * ${cells}) AS cell_y,
                 category, count() AS in_category,
                 sum(longitude) AS longitude_sum, sum(latitude) AS latitude_sum,
                 min(ord) AS category_ord
