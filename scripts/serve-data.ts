@@ -1,11 +1,14 @@
 /**
  * `npm run serve:data -- <file> [--port 8787] [--host 127.0.0.1] [--cors <origin>,…]`: the data
  * server (docs/server.md) on one file, with DuckDB embedded. Read-only; it serves nothing but the
- * answers about that file.
+ * answers about that file. `--engine clickhouse --url <http>[,<http>…] [--cluster dateline]
+ * [--table events]` loads the file into ClickHouse instead (a local table on every listed shard, a
+ * Distributed table over them) and asks it.
  */
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { createApp } from '../src/server/app.ts';
+import { ClickHouseEngine } from '../src/server/clickhouse-engine.ts';
 import { DuckDbEngine } from '../src/server/duckdb-engine.ts';
 import { loadDataset } from '../src/server/load-dataset.ts';
 
@@ -14,6 +17,10 @@ const { values, positionals } = parseArgs({
   options: {
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
+    engine: { type: 'string', default: 'duckdb' },
+    url: { type: 'string' },
+    cluster: { type: 'string', default: 'dateline' },
+    table: { type: 'string', default: 'events' },
     cors: {
       type: 'string',
       default: 'http://127.0.0.1:4173,http://localhost:4173,http://localhost:5173',
@@ -23,7 +30,7 @@ const { values, positionals } = parseArgs({
 const [file] = positionals;
 if (file === undefined || positionals.length > 1) {
   console.error(
-    'Usage: npm run serve:data -- <file> [--port 8787] [--host 127.0.0.1] [--cors <origin>,…]',
+    'Usage: npm run serve:data -- <file> [--port 8787] [--host 127.0.0.1] [--cors <origin>,…] [--engine duckdb|clickhouse --url <http>,… --cluster dateline --table events]',
   );
   process.exit(2);
 }
@@ -33,10 +40,26 @@ if (!Number.isInteger(port) || port < 1 || port > 65_535) {
   process.exit(2);
 }
 
+if (values.engine !== 'duckdb' && values.engine !== 'clickhouse') {
+  console.error(`--engine must be duckdb or clickhouse, not "${values.engine}"`);
+  process.exit(2);
+}
+if (values.engine === 'clickhouse' && values.url === undefined) {
+  console.error("--engine clickhouse needs --url: the shards' HTTP addresses, the first answering");
+  process.exit(2);
+}
+
 const started = performance.now();
 try {
   const dataset = await loadDataset(file);
-  const engine = await DuckDbEngine.open(dataset);
+  const engine =
+    values.engine === 'clickhouse'
+      ? await ClickHouseEngine.load(dataset, {
+          urls: (values.url ?? '').split(',').map((url) => url.trim()),
+          cluster: values.cluster,
+          table: values.table,
+        })
+      : await DuckDbEngine.open(dataset);
   const app = createApp(engine, {
     allowedOrigins: values.cors
       .split(',')

@@ -1,0 +1,1 @@
+export function findClickHouseServer(): string | null;

@@ -1,0 +1,301 @@
+/**
+ * The ClickHouse engine answers exactly as the DuckDB engine does on the same events: two
+ * ClickHouse servers on loopback form a two-shard cluster with a Distributed table, both engines
+ * load the same seeded dataset, and every question is asked of both, for many random filters and
+ * views. Runs with `npm run test:clickhouse` (it needs clickhouse-server: scripts/ensure-clickhouse.mjs).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  CLUSTER,
+  startCluster,
+  stopCluster,
+  type RunningCluster,
+} from '../../scripts/clickhouse-cluster.ts';
+import { syntheticFeatures } from '../../scripts/synthetic-dataset.ts';
+import type { EventFilter } from '../data/model/event-filter.ts';
+import type { Dataset } from '../data/model/schema.ts';
+import { validateFeatureCollection } from '../data/model/validate.ts';
+import type { BinUnit } from '../data/query/histogram.ts';
+import { createApp } from './app.ts';
+import { ClickHouseEngine } from './clickhouse-engine.ts';
+import { DuckDbEngine } from './duckdb-engine.ts';
+import type { ClustersAnswer, HistogramAnswer } from './engine.ts';
+import type { MapView } from './view-query.ts';
+
+/** Events that try the edges: the poles, the antimeridian, hostile and Korean text, intervals. */
+const EDGES = [
+  ['Quote " and \\ backslash', 'edge-quote', [179.95, 10], '2021-03-04'],
+  ["O'Brien; DROP TABLE events; --", 'edge-sql', [-179.95, 10.5], '2021-03-04/2021-04-10'],
+  ['100% _wild_ {braces} \\N tab\tnewline', 'edge-wild', [180, -20], '2021-05'],
+  ['신포 잠수함 발사 “미사일”', 'edge-korean', [128.1, 40.0], '2019-10-02'],
+  ['North pole station', 'edge-north', [10, 90], '2020'],
+  ['Near the north pole', 'edge-north-near', [11, 89.5], '2020-02-02'],
+  ['South pole base', 'edge-south', [-60, -89.99], '2020-07-07'],
+  ['Across the antimeridian', 'edge-date-line', [-180, 0], '2018-12-31/2019-01-02'],
+] as const;
+
+const dataset: Dataset = validateFeatureCollection({
+  type: 'FeatureCollection',
+  metadata: { title: 'Synthetic, with edges' },
+  features: [
+    ...syntheticFeatures(4_000, 11),
+    ...EDGES.map(([title, id, coordinates, date]) => ({
+      type: 'Feature',
+      id,
+      geometry: { type: 'Point', coordinates },
+      properties: {
+        title,
+        date,
+        category: 'Edge',
+        summary: `${title} — 요약`,
+        sources: [{ publisher: 'Edge wire', url: `https://example.org/${id}` }],
+      },
+    })),
+    { type: 'Feature', properties: { title: 'No place' } },
+  ],
+});
+
+// Every edge event is one of the events, or the test would miss what it means to try.
+if (dataset.issues.length !== 1) throw new Error(JSON.stringify(dataset.issues));
+
+let cluster: RunningCluster | undefined;
+let duck: DuckDbEngine;
+let house: ClickHouseEngine;
+
+beforeAll(async () => {
+  cluster = await startCluster();
+  duck = await DuckDbEngine.open(dataset);
+  house = await ClickHouseEngine.load(dataset, {
+    urls: cluster.urls,
+    cluster: CLUSTER,
+    table: 'events',
+  });
+}, 120_000);
+afterAll(() => {
+  duck?.close();
+  if (cluster) stopCluster(cluster);
+});
+
+const categories = [...new Set(dataset.events.map((event) => event.category))];
+const searches = [
+  '',
+  'north',
+  'strike near',
+  '"',
+  '\\',
+  "o'brien",
+  "'; drop table events; --",
+  '100%',
+  '_wild_',
+  '\\n',
+  '신포',
+  '잠수함 미사일',
+  'zzz-nothing-matches',
+];
+const filters = fc
+  .record({
+    from: fc.option(fc.integer({ min: 17_500, max: 20_500 }), { nil: null }),
+    length: fc.integer({ min: 0, max: 1_500 }),
+    hasTo: fc.boolean(),
+    query: fc.constantFrom(...searches),
+    categories: fc.subarray(categories, { maxLength: 3 }),
+  })
+  .map(({ from, length, hasTo, query, categories: chosen }): EventFilter => ({
+    from,
+    to: hasTo ? (from ?? 17_500) + length : null,
+    query,
+    categories: chosen,
+  }));
+
+/** Latitudes as Leaflet's views have them: up to Web Mercator's edge, or the whole globe. */
+const views = fc
+  .record({
+    west: fc.double({ min: -540, max: 360, noNaN: true }),
+    width: fc.double({ min: 0.5, max: 400, noNaN: true }),
+    south: fc.constantFrom(-90, -85.0511287798, -60, -10, 0, 30),
+    height: fc.constantFrom(5, 40, 90, 180),
+    zoom: fc.integer({ min: 0, max: 9 }),
+  })
+  .map(({ west, width, south, height, zoom }): MapView => ({
+    west,
+    east: west + width,
+    south,
+    north: Math.min(90, south + height),
+    zoom,
+  }))
+  .filter((view) => view.east - view.west <= 720 && view.east <= 540);
+
+/** The clusters in a fixed order (ties in size come in any order) with their means rounded. */
+function comparable(answer: ClustersAnswer) {
+  return {
+    total: answer.total,
+    clusters: answer.clusters
+      .map((cluster) => ({
+        ...cluster,
+        // The shards sum their parts apart: a mean can differ in its last bits.
+        longitude: Number(cluster.longitude.toFixed(9)),
+        latitude: Number(cluster.latitude.toFixed(9)),
+      }))
+      .sort((a, b) => b.count - a.count || a.longitude - b.longitude || a.latitude - b.latitude),
+  };
+}
+
+function expectSameHistogram(actual: HistogramAnswer, expected: HistogramAnswer): void {
+  expect({ ...actual, weights: [] }).toEqual({ ...expected, weights: [] });
+  expect(actual.weights).toHaveLength(expected.weights.length);
+  // An interval's share of a bin is summed event by event in DuckDB, as count × share here.
+  actual.weights.forEach((weight, bin) =>
+    expect(weight).toBeCloseTo(expected.weights[bin] ?? 0, 9),
+  );
+}
+
+describe('the ClickHouse engine on a two-shard cluster, against DuckDB', () => {
+  it('spreads the events over both shards', async () => {
+    const [first, second] = await Promise.all(
+      (cluster?.urls ?? []).map(async (url) =>
+        Number(await (await fetch(`${url}/?query=SELECT%20count()%20FROM%20events_local`)).text()),
+      ),
+    );
+    expect(first).toBeGreaterThan(1_000);
+    expect(second).toBeGreaterThan(1_000);
+    expect((first ?? 0) + (second ?? 0)).toBe(dataset.events.length);
+  });
+
+  it('describes the dataset alike', async () => {
+    expect(await house.describe()).toEqual(await duck.describe());
+  });
+
+  it('weighs the timeline alike, for any filter and unit', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        filters,
+        fc.constantFrom<BinUnit | null>(null, 'day', 'week', 'month', 'year'),
+        async (filter, unit) => {
+          const expected = await duck.histogram(filter, unit).catch((error: Error) => error);
+          const actual = await house.histogram(filter, unit).catch((error: Error) => error);
+          if (expected instanceof Error) {
+            expect(actual).toEqual(expected);
+            return;
+          }
+          expectSameHistogram(actual as HistogramAnswer, expected);
+        },
+      ),
+      { numRuns: 60, seed: 27 },
+    );
+  });
+
+  it('clusters alike, at the poles, across the antimeridian and past ±180', async () => {
+    await fc.assert(
+      fc.asyncProperty(filters, views, async (filter, view) => {
+        // A west beyond the east is the same view as the east one turn on: DuckDB is asked that.
+        const asked = view.west > view.east ? { ...view, east: view.east + 360 } : view;
+        const expected = await duck.clusters(filter, asked).catch((error: Error) => error);
+        const actual = await house.clusters(filter, view).catch((error: Error) => error);
+        if (expected instanceof Error) {
+          expect(actual).toEqual(expected);
+          return;
+        }
+        expect(comparable(actual as ClustersAnswer)).toEqual(comparable(expected));
+      }),
+      { numRuns: 80, seed: 27 },
+    );
+  });
+
+  it('answers a view across the antimeridian given west beyond east, with the edge events', async () => {
+    const view = { west: 170, south: -30, east: -170, north: 30, zoom: 3 };
+    const answer = await house.clusters(
+      { from: null, to: null, query: '', categories: ['Edge'] },
+      view,
+    );
+    expect(answer.total).toBe(4);
+    expect(answer).toEqual(
+      await house.clusters(
+        { from: null, to: null, query: '', categories: ['Edge'] },
+        {
+          ...view,
+          east: 190,
+        },
+      ),
+    );
+  });
+
+  it('draws events beyond Web Mercator’s latitudes at its edge, as the browser does', async () => {
+    const edges = { from: null, to: null, query: '', categories: ['Edge'] };
+    const top = await house.clusters(edges, {
+      west: -180,
+      south: 80,
+      east: 180,
+      north: 85.0511287798,
+      zoom: 2,
+    });
+    expect(top.total).toBe(2);
+    const bottom = await house.clusters(edges, {
+      west: -180,
+      south: -85.0511287798,
+      east: 180,
+      north: -80,
+      zoom: 2,
+    });
+    expect(bottom.clusters.map((cluster) => cluster.event?.id)).toEqual(['edge-south']);
+  });
+
+  it('pages the chronology and finds an event’s place alike', async () => {
+    const ids = dataset.events.map((event) => event.id);
+    await fc.assert(
+      fc.asyncProperty(
+        filters,
+        fc.integer({ min: 0, max: 4_100 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.constantFrom(
+          ...ids.filter((_id, index) => index % 97 === 0),
+          'edge-korean',
+          'missing-id',
+        ),
+        async (filter, offset, limit, around) => {
+          expect(await house.window(filter, { offset, limit })).toEqual(
+            await duck.window(filter, { offset, limit }),
+          );
+          expect(await house.window(filter, { around, limit })).toEqual(
+            await duck.window(filter, { around, limit }),
+          );
+        },
+      ),
+      { numRuns: 50, seed: 27 },
+    );
+  });
+
+  it('finds an event, and the closest ones to an unknown id, alike', async () => {
+    for (const id of ['edge-quote', 'edge-korean', "edge-sql'--", 'event-1z', 'nothing-here']) {
+      expect(await house.event(id)).toEqual(await duck.event(id));
+    }
+    for (const id of [
+      'near-station-17',
+      'strike-harbour',
+      'north-pole',
+      '신포',
+      'edge',
+      '"\\',
+      'x',
+    ]) {
+      expect(await house.closest(id)).toEqual(await duck.closest(id));
+    }
+  });
+
+  it('exports alike: the same CSV and GeoJSON, byte for byte', async () => {
+    const fromDuck = createApp(duck, { allowedOrigins: [] });
+    const fromHouse = createApp(house, { allowedOrigins: [] });
+    for (const path of [
+      '/api/export?format=csv',
+      '/api/export?format=geojson&q=north',
+      `/api/export?format=csv&q=${encodeURIComponent('신포')}`,
+      '/api/export?format=csv&q=zzz-nothing-matches',
+      '/api/export?format=csv&from=2020-01-01&to=2020-12-31&cat=Edge',
+    ]) {
+      const expected = await fromDuck.request(path);
+      const actual = await fromHouse.request(path);
+      expect(actual.status).toBe(expected.status);
+      expect(await actual.text()).toBe(await expected.text());
+    }
+  });
+});

@@ -1,0 +1,538 @@
+/**
+ * The data server's engine for many machines: ClickHouse, over its HTTP interface, with the events
+ * in a MergeTree table on every shard and a Distributed table over them. It answers exactly as
+ * the DuckDB engine (duckdb-engine.ts) does, and keeps to SQL that ClickHouse 18.16 (Debian's
+ * package) and current releases both run: no query parameters, so every value from a request
+ * travels as external data (a one-row temporary table `p`, sent beside the query) and the SQL
+ * reads it with `(SELECT name FROM p)`; no `radians`; only equality joins; days as Int32 day
+ * numbers, since its `Date` starts in 1970.
+ */
+import { formatIsoDay } from '../data/model/calendar-day.ts';
+import type { EventFilter } from '../data/model/event-filter.ts';
+import type { Dataset, DatasetEvent } from '../data/model/schema.ts';
+import { closestEvents, words } from '../data/query/closest.ts';
+import { translationLanguages } from '../data/export/export.ts';
+import { eventSearchText } from '../data/query/filter.ts';
+import {
+  binEnd,
+  binIndexOf,
+  buildBins,
+  chooseBinUnit,
+  type BinUnit,
+} from '../data/query/histogram.ts';
+import { queryTerms } from '../data/query/search-text.ts';
+import type {
+  ClustersAnswer,
+  DatasetDescription,
+  HistogramAnswer,
+  QueryEngine,
+  WindowAnswer,
+  WindowRequest,
+} from './engine.ts';
+import { BadRequest, LIMITS, type MapView } from './view-query.ts';
+
+/** The first issues a description lists in full: the rest are counted. */
+const ISSUE_EXAMPLES = 20;
+/** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
+const CELL_PIXELS = 64;
+/** Events read for a streamed export at a time. */
+const EXPORT_PAGE = 2_000;
+/** Clusters in one answer, at most: a view at a sane zoom has far fewer cells. */
+const MAX_CLUSTERS = 4_000;
+/** The latitude Web Mercator stops at: events beyond are drawn at its edge, as the browser does. */
+const MAX_LATITUDE = 85.0511287798;
+/** Events sent to ClickHouse in one INSERT while loading. */
+const INSERT_BATCH = 50_000;
+
+export interface ClickHouseOptions {
+  /** HTTP addresses of the shards; the first one answers the queries. */
+  urls: string[];
+  /** The cluster, as the servers' `remote_servers` name it. */
+  cluster: string;
+  /** The Distributed table; each shard keeps its part in `<table>_local`. */
+  table: string;
+}
+
+/** A value from a request, with the ClickHouse type it is read as. */
+type Param =
+  | { type: 'Int32' | 'UInt32' | 'Float64'; value: number }
+  | { type: 'String'; value: string }
+  | { type: 'Array(String)'; value: string[] }
+  | { type: 'Array(UInt32)'; value: number[] };
+type Params = Record<string, Param>;
+
+/** A WHERE clause over the events, and the values it reads from `p`. */
+interface Condition {
+  sql: string;
+  params: Params;
+}
+
+/** Names that go into SQL text (the table and the cluster, from the command line): a plain identifier. */
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** The explorer's filter as SQL: the same overlap rule, every search word, the categories. */
+function filterCondition(filter: EventFilter): Condition {
+  const parts: string[] = [];
+  const params: Params = {};
+  if (filter.from !== null) {
+    parts.push('end_day >= (SELECT from_day FROM p)');
+    params.from_day = { type: 'Int32', value: filter.from };
+  }
+  if (filter.to !== null) {
+    parts.push('start_day <= (SELECT to_day FROM p)');
+    params.to_day = { type: 'Int32', value: filter.to };
+  }
+  // One value per word: `position` is a byte search, as DuckDB's `contains` (the search text is
+  // normalized already). Not a lambda over an array: 18.16 cannot send one that reads a column
+  // through a Distributed table.
+  queryTerms(filter.query).forEach((term, index) => {
+    parts.push(`position(search, (SELECT term_${index} FROM p)) > 0`);
+    params[`term_${index}`] = { type: 'String', value: term };
+  });
+  if (filter.categories.length > 0) {
+    parts.push('has((SELECT categories FROM p), category)');
+    params.categories = { type: 'Array(String)', value: [...filter.categories] };
+  }
+  return { sql: parts.length > 0 ? parts.join(' AND ') : '1', params };
+}
+
+function asNumber(value: unknown): number {
+  return Number(value ?? 0);
+}
+
+/** One event as a row of the table, in JSONEachRow. */
+function eventRow(event: DatasetEvent, ord: number): string {
+  return JSON.stringify({
+    ord,
+    id: event.id,
+    category: event.category,
+    longitude: event.longitude,
+    latitude: event.latitude,
+    start_day: event.date.start,
+    end_day: event.date.end,
+    title: event.title,
+    search: eventSearchText(event),
+    slug_words: ` ${[...words(event.id), ...words(event.title)].join(' ')} `,
+    languages: translationLanguages([event]).join(','),
+    has_story: event.story !== undefined ? 1 : 0,
+    body: JSON.stringify(event),
+  });
+}
+
+export class ClickHouseEngine implements QueryEngine {
+  private readonly url: string;
+  private readonly table: string;
+
+  private constructor(
+    private readonly options: ClickHouseOptions,
+    private readonly dataset: Omit<Dataset, 'events'>,
+  ) {
+    this.url = options.urls[0] ?? '';
+    this.table = options.table;
+  }
+
+  /**
+   * Creates `<table>_local` on every shard and the Distributed `<table>` over them (dropping any
+   * earlier ones), then sends the dataset's events in batches.
+   */
+  static async load(dataset: Dataset, options: ClickHouseOptions): Promise<ClickHouseEngine> {
+    const engine = ClickHouseEngine.connect(dataset, options);
+    await engine.createTables();
+    // Each shard's part straight into its local table, event by event in turn: the local table
+    // computes its materialized column itself, which an insert through the Distributed one refuses.
+    const shards = options.urls.length;
+    for (let first = 0; first < dataset.events.length; first += INSERT_BATCH) {
+      const parts: string[][] = options.urls.map(() => []);
+      dataset.events.slice(first, first + INSERT_BATCH).forEach((event, index) => {
+        parts[(first + index) % shards]?.push(eventRow(event, first + index));
+      });
+      for (const [shard, rows] of parts.entries()) {
+        if (rows.length > 0) await engine.insert(options.urls[shard] ?? '', `${rows.join('\n')}\n`);
+      }
+    }
+    return engine;
+  }
+
+  /** An engine over tables already loaded (by `load`, or by the bench's generator). */
+  static connect(dataset: Omit<Dataset, 'events'>, options: ClickHouseOptions): ClickHouseEngine {
+    if (options.urls.length === 0) throw new Error('ClickHouse: at least one --url is needed');
+    for (const url of options.urls) {
+      if (!/^https?:\/\//.test(url))
+        throw new Error(`ClickHouse: "${url}" is not an http(s) address`);
+    }
+    if (!IDENTIFIER.test(options.table))
+      throw new Error(`ClickHouse: the table "${options.table}" must be letters, digits and _`);
+    if (!IDENTIFIER.test(options.cluster))
+      throw new Error(`ClickHouse: the cluster "${options.cluster}" must be letters, digits and _`);
+    const { metadata, issues, recordCount } = dataset;
+    return new ClickHouseEngine(options, { metadata, issues, recordCount });
+  }
+
+  /** Fresh tables: the same local table on every shard, the Distributed one on every shard too. */
+  async createTables(): Promise<void> {
+    const { table, cluster, urls } = this.options;
+    for (const url of urls) {
+      await this.send(url, `DROP TABLE IF EXISTS ${table}`);
+      await this.send(url, `DROP TABLE IF EXISTS ${table}_local`);
+      await this.send(
+        url,
+        `CREATE TABLE ${table}_local (
+           ord UInt32, id String, category String, longitude Float64, latitude Float64,
+           start_day Int32, end_day Int32, title String, search String, slug_words String,
+           languages String, has_story UInt8, body String,
+           mercator_y Float64 MATERIALIZED (1 - log(tan((least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) * pi() / 180) AS phi) + 1 / cos(phi)) / pi()) / 2
+         ) ENGINE = MergeTree() ORDER BY ord`,
+      );
+      await this.send(
+        url,
+        // Each event's Web Mercator y, worked out once as it is stored, as the browser's clustering
+        // does once per dataset: the clusters' query then does no trigonometry.
+        `CREATE TABLE ${table} AS ${table}_local ENGINE = Distributed(${cluster}, currentDatabase(), ${table}_local, rand())`,
+      );
+    }
+  }
+
+  /** Rows in JSONEachRow into one shard's local table. */
+  async insert(url: string, rows: string): Promise<void> {
+    const query = `INSERT INTO ${this.table}_local FORMAT JSONEachRow`;
+    const response = await fetch(`${url}/?${new URLSearchParams({ query })}`, {
+      method: 'POST',
+      body: rows,
+    });
+    if (!response.ok) throw new Error(`ClickHouse: ${(await response.text()).trim()}`);
+  }
+
+  /** A statement without values or answer rows (tables). */
+  async send(url: string, sql: string): Promise<void> {
+    const response = await fetch(`${url}/`, { method: 'POST', body: sql });
+    if (!response.ok) throw new Error(`ClickHouse: ${(await response.text()).trim()}`);
+  }
+
+  /** A query's rows; `params` go as the one-row external table `p`, never into the SQL text. */
+  private async rows(sql: string, params: Params = {}): Promise<Record<string, unknown>[]> {
+    const search = new URLSearchParams({
+      query: `${sql} FORMAT JSONEachRow`,
+      output_format_json_quote_64bit_integers: '0',
+    });
+    let body: FormData | undefined;
+    const names = Object.keys(params);
+    if (names.length > 0) {
+      search.set('p_structure', names.map((name) => `${name} ${params[name]?.type}`).join(', '));
+      search.set('p_format', 'JSONEachRow');
+      const row = Object.fromEntries(names.map((name) => [name, params[name]?.value]));
+      body = new FormData();
+      body.append('p', new Blob([`${JSON.stringify(row)}\n`]), 'p.json');
+    }
+    const response = await fetch(`${this.url}/?${search}`, { method: 'POST', body });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`ClickHouse: ${text.trim()}`);
+    return text
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+
+  async describe(): Promise<DatasetDescription> {
+    const [summary] = await this.rows(
+      `SELECT count() AS n, min(start_day) AS first, max(end_day) AS last FROM ${this.table}`,
+    );
+    const categories = await this.rows(
+      `SELECT category AS name, count() AS count FROM ${this.table} GROUP BY category ORDER BY count DESC, name`,
+    );
+    const { metadata } = this.dataset;
+    const count = asNumber(summary?.n);
+    return {
+      metadata,
+      recordCount: this.dataset.recordCount,
+      eventCount: count,
+      extent:
+        count === 0
+          ? null
+          : {
+              first: formatIsoDay(asNumber(summary?.first)),
+              last: formatIsoDay(asNumber(summary?.last)),
+            },
+      categories: categories.map((row) => ({
+        name: String(row.name),
+        count: asNumber(row.count),
+      })),
+      issues: {
+        count: this.dataset.issues.length,
+        examples: this.dataset.issues.slice(0, ISSUE_EXAMPLES),
+      },
+    };
+  }
+
+  async histogram(filter: EventFilter, unit: BinUnit | null): Promise<HistogramAnswer> {
+    const condition = filterCondition(filter);
+    // The events that pass, counted by their first and last day: few rows (days × lengths), which
+    // are spread over the bins here, as the browser's binWeights spreads each event.
+    const spans = await this.rows(
+      `SELECT start_day, end_day, count() AS n FROM ${this.table} WHERE ${condition.sql} GROUP BY start_day, end_day`,
+      condition.params,
+    );
+    let total = 0;
+    let firstDay = Infinity;
+    let lastDay = -Infinity;
+    for (const span of spans) {
+      total += asNumber(span.n);
+      firstDay = Math.min(firstDay, asNumber(span.start_day));
+      lastDay = Math.max(lastDay, asNumber(span.end_day));
+    }
+    // The bins cover the filter's range where it has one, else the events that pass it.
+    const first = filter.from ?? (total > 0 ? firstDay : null);
+    const last = filter.to ?? (total > 0 ? lastDay : null);
+    if (first === null || last === null) {
+      return { unit: unit ?? 'day', starts: [], end: '', weights: [], total };
+    }
+    const chosen = unit ?? chooseBinUnit(last - first + 1);
+    const bins = buildBins(first, last, chosen);
+    if (bins.starts.length > LIMITS.bins) {
+      throw new BadRequest(
+        'unit',
+        `${bins.starts.length} bins of a ${chosen}: at most ${LIMITS.bins}`,
+      );
+    }
+    const weights = new Float64Array(bins.starts.length);
+    const binsStart = bins.starts[0] ?? 0;
+    for (const span of spans) {
+      const start = asNumber(span.start_day);
+      const end = asNumber(span.end_day);
+      const count = asNumber(span.n);
+      if (end < binsStart || start >= bins.end) continue;
+      const days = end - start + 1;
+      const firstBin = binIndexOf(bins, Math.max(start, binsStart));
+      const lastBin = binIndexOf(bins, Math.min(end, bins.end - 1));
+      for (let index = firstBin; index <= lastBin; index += 1) {
+        const overlap =
+          Math.min(end, binEnd(bins, index)) - Math.max(start, bins.starts[index] ?? 0) + 1;
+        if (overlap > 0) weights[index] = (weights[index] ?? 0) + (count * overlap) / days;
+      }
+    }
+    return {
+      unit: chosen,
+      starts: Array.from(bins.starts, formatIsoDay),
+      end: formatIsoDay(bins.end),
+      weights: Array.from(weights),
+      total,
+    };
+  }
+
+  async clusters(filter: EventFilter, view: MapView): Promise<ClustersAnswer> {
+    const condition = filterCondition(filter);
+    // Cells across the world at this zoom, written into the SQL: 18.16 loses a subquery's value
+    // in a Distributed GROUP BY key. The zoom is a whole number from 0 to 22 (view-query.ts), so
+    // this is a whole number too, checked again here.
+    const cells = (256 * 2 ** view.zoom) / CELL_PIXELS;
+    if (!Number.isSafeInteger(cells))
+      throw new BadRequest('zoom', 'the zoom must be a whole number');
+    // Longitudes past ±180 wrap, and a west beyond the east crosses the antimeridian: either way
+    // the view is one or two ranges of real longitudes.
+    const west = ((((view.west + 180) % 360) + 360) % 360) - 180;
+    const width = Math.min(
+      360,
+      view.east >= view.west ? view.east - view.west : view.east - view.west + 360,
+    );
+    const east = west + width;
+    const longitudeSql =
+      width >= 360
+        ? '1'
+        : east <= 180
+          ? 'longitude >= (SELECT west FROM p) AND longitude <= (SELECT east FROM p)'
+          : '(longitude >= (SELECT west FROM p) OR longitude <= (SELECT east FROM p))';
+    const params: Params = {
+      ...condition.params,
+      south: { type: 'Float64', value: view.south },
+      north: { type: 'Float64', value: view.north },
+      west: { type: 'Float64', value: west },
+      east: { type: 'Float64', value: east <= 180 ? east : east - 360 },
+    };
+    // Latitudes beyond Web Mercator's are drawn at its edge, as the browser's clustering does.
+    const rows = await this.rows(
+      // Counted by cell and category first, then by cell: 18.16's sumMap takes no String keys.
+      `SELECT sum(in_category) AS n, sum(longitude_sum) / n AS mean_longitude,
+              sum(latitude_sum) / n AS mean_latitude,
+              groupArray(category) AS names, groupArray(in_category) AS counts,
+              min(category_ord) AS first_ord
+       FROM (
+         -- Grouped straight from the Distributed table, so each shard counts its own part: a
+         -- subquery in between would bring every event in sight to this server first.
+         SELECT floor((longitude + 180) / 360 * ${cells}) AS cell_x,
+                floor(mercator_y * ${cells}) AS cell_y,
+                category, count() AS in_category,
+                sum(longitude) AS longitude_sum, sum(latitude) AS latitude_sum,
+                min(ord) AS category_ord
+         FROM ${this.table}
+         WHERE (least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) AS clamped) >= (SELECT south FROM p)
+           AND clamped <= (SELECT north FROM p)
+           AND ${longitudeSql} AND ${condition.sql}
+         GROUP BY cell_x, cell_y, category)
+       GROUP BY cell_x, cell_y
+       ORDER BY n DESC
+       LIMIT ${MAX_CLUSTERS + 1}`,
+      params,
+    );
+    if (rows.length > MAX_CLUSTERS) {
+      throw new BadRequest('zoom', `more than ${MAX_CLUSTERS} clusters in this view: zoom out`);
+    }
+    // A lone event's id and title only for the cells that hold one: reading them for every event
+    // in sight took most of the time at 10 million events.
+    const lone = rows.filter((row) => asNumber(row.n) === 1).map((row) => asNumber(row.first_ord));
+    const named = new Map<number, Record<string, unknown>>();
+    if (lone.length > 0) {
+      const events = await this.rows(
+        `SELECT ord, id, title, category FROM ${this.table} WHERE ord IN (SELECT arrayJoin(ords) FROM p)`,
+        { ords: { type: 'Array(UInt32)', value: lone } },
+      );
+      for (const event of events) named.set(asNumber(event.ord), event);
+    }
+    let total = 0;
+    const clusters = rows.map((row) => {
+      const count = asNumber(row.n);
+      const event = named.get(asNumber(row.first_ord));
+      total += count;
+      const names = row.names as string[];
+      const counts = row.counts as number[];
+      return {
+        longitude: Number(row.mean_longitude),
+        latitude: Number(row.mean_latitude),
+        count,
+        categories: Object.fromEntries(names.map((name, index) => [name, asNumber(counts[index])])),
+        ...(count === 1 && event
+          ? {
+              event: {
+                id: String(event.id),
+                title: String(event.title),
+                category: String(event.category),
+              },
+            }
+          : {}),
+      };
+    });
+    return { clusters, total };
+  }
+
+  async window(filter: EventFilter, request: WindowRequest): Promise<WindowAnswer> {
+    const condition = filterCondition(filter);
+    const [counted] = await this.rows(
+      `SELECT count() AS n FROM ${this.table} WHERE ${condition.sql}`,
+      condition.params,
+    );
+    const total = asNumber(counted?.n);
+    let offset: number;
+    let position: number | null | undefined;
+    if ('around' in request) {
+      // Its place in the filtered chronology: the events before it that pass the filter.
+      const [target] = await this.rows(
+        `SELECT ord FROM ${this.table} WHERE id = (SELECT around FROM p) AND ${condition.sql}`,
+        { ...condition.params, around: { type: 'String', value: request.around } },
+      );
+      if (target) {
+        const [before] = await this.rows(
+          `SELECT count() AS n FROM ${this.table} WHERE ord < (SELECT target FROM p) AND ${condition.sql}`,
+          { ...condition.params, target: { type: 'UInt32', value: asNumber(target.ord) } },
+        );
+        position = asNumber(before?.n);
+      } else {
+        position = null;
+      }
+      offset = Math.max(0, (position ?? 0) - Math.floor(request.limit / 2));
+    } else {
+      offset = request.offset;
+    }
+    // LIMIT takes no subquery on 18.16: offset and limit are whole numbers that view-query.ts
+    // checked (or that were counted above), so they are written into the SQL as numbers.
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(request.limit))
+      throw new BadRequest('offset', 'offset and limit must be whole numbers');
+    // The window's places first, then only their bodies: sorting the bodies of every passing event
+    // would read them all.
+    const places = await this.rows(
+      `SELECT ord FROM ${this.table} WHERE ${condition.sql} ORDER BY ord LIMIT ${offset}, ${request.limit}`,
+      condition.params,
+    );
+    return {
+      total,
+      offset,
+      events: await this.bodies(places.map((row) => asNumber(row.ord))),
+      ...(position !== undefined ? { position } : {}),
+    };
+  }
+
+  /** The events at these places in the chronology, in that order. */
+  private async bodies(ords: number[]): Promise<DatasetEvent[]> {
+    if (ords.length === 0) return [];
+    const rows = await this.rows(
+      `SELECT body FROM ${this.table} WHERE ord IN (SELECT arrayJoin(ords) FROM p) ORDER BY ord`,
+      { ords: { type: 'Array(UInt32)', value: ords } },
+    );
+    return rows.map((row) => JSON.parse(String(row.body)) as DatasetEvent);
+  }
+
+  async event(id: string): Promise<DatasetEvent | null> {
+    const [row] = await this.rows(`SELECT body FROM ${this.table} WHERE id = (SELECT id FROM p)`, {
+      id: { type: 'String', value: id },
+    });
+    return row ? (JSON.parse(String(row.body)) as DatasetEvent) : null;
+  }
+
+  async closest(id: string): Promise<DatasetEvent[]> {
+    const wanted = [...words(id)];
+    if (wanted.length === 0) return [];
+    // Every event the app's ranking could score: one of its id's or title's words starts as a
+    // wanted word does (an equal word, one that starts with it, or one it starts with).
+    const prefixes = [...new Set(wanted.map((word) => ` ${word.slice(0, 2)}`))];
+    const params: Params = {};
+    prefixes.forEach((prefix, index) => {
+      params[`prefix_${index}`] = { type: 'String', value: prefix };
+    });
+    const rows = await this.rows(
+      `SELECT body FROM ${this.table}
+       WHERE ${prefixes.map((_prefix, index) => `position(slug_words, (SELECT prefix_${index} FROM p)) > 0`).join(' OR ')}`,
+      params,
+    );
+    return closestEvents(
+      id,
+      rows.map((row) => JSON.parse(String(row.body)) as DatasetEvent),
+    );
+  }
+
+  async exportShape(filter: EventFilter): Promise<{ withStory: boolean; languages: string[] }> {
+    const condition = filterCondition(filter);
+    const [story] = await this.rows(
+      `SELECT max(has_story) AS with_story FROM ${this.table} WHERE ${condition.sql}`,
+      condition.params,
+    );
+    // The languages in the order an export meets them, as the browser's export orders its columns:
+    // each set of languages by the first event that has it.
+    const rows = await this.rows(
+      `SELECT languages, min(ord) AS first FROM ${this.table} WHERE languages != '' AND ${condition.sql}
+       GROUP BY languages ORDER BY first`,
+      condition.params,
+    );
+    const languages = new Set<string>();
+    for (const row of rows)
+      for (const language of String(row.languages).split(',')) languages.add(language);
+    return { withStory: asNumber(story?.with_story) > 0, languages: [...languages] };
+  }
+
+  async *exportPages(filter: EventFilter): AsyncIterable<DatasetEvent[]> {
+    const condition = filterCondition(filter);
+    // Page by page after the last event sent: no OFFSET to count again on every page; the page's
+    // places first, then their bodies, as for a window.
+    let after = -1;
+    for (;;) {
+      const places = await this.rows(
+        `SELECT ord FROM ${this.table} WHERE toInt64(ord) > (SELECT after FROM p) AND ${condition.sql}
+         ORDER BY ord LIMIT ${EXPORT_PAGE}`,
+        { ...condition.params, after: { type: 'Int32', value: after } },
+      );
+      if (places.length === 0) return;
+      after = asNumber(places[places.length - 1]?.ord);
+      yield await this.bodies(places.map((row) => asNumber(row.ord)));
+    }
+  }
+
+  close(): void {
+    // HTTP holds no connection open: the tables stay for the next start.
+  }
+}
