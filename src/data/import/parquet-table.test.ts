@@ -1,21 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { blankReport } from './contract-sample.ts';
-import { importTable } from './import-dataset.ts';
-import { looksLikeParquet, readParquetBytes } from './parquet-table.ts';
+import { importParquet } from './parquet-import.ts';
+import { looksLikeParquet } from './parquet-magic.ts';
+import { readParquetBytes } from './parquet-table.ts';
 
 // Made with DuckDB by scripts/make-parquet-fixtures.ts.
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 
 async function imported(name: string) {
-  const table = await readParquetBytes(fixture(name), name);
-  const outcome = importTable(
-    { name, table, rowLines: null, report: blankReport(name, 'utf-8') },
-    null,
-    { sourceUrl: null },
-  );
+  const outcome = await importParquet({ name, bytes: fixture(name) }, null, { sourceUrl: null });
   if (outcome.kind !== 'dataset') throw new Error(`expected a dataset, got ${outcome.kind}`);
+  expect(outcome.report.format).toBe('parquet');
   return outcome.dataset;
 }
 

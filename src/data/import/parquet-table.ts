@@ -12,14 +12,6 @@ import { parquetMetadata, parquetRead, type FileMetaData } from 'hyparquet';
 import { DatasetError } from '../model/dataset-error.ts';
 import type { ImportTable } from './column-mapping.ts';
 
-/** Every Parquet file starts and ends with these four bytes. */
-const MAGIC = [0x50, 0x41, 0x52, 0x31]; // "PAR1"
-
-/** Whether the bytes start like a Parquet file (a name or content type may be missing or wrong). */
-export function looksLikeParquet(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && MAGIC.every((byte, index) => bytes[index] === byte);
-}
-
 const twoDigits = (value: number) => String(value).padStart(2, '0');
 
 function dayText(date: Date): string {

@@ -8,13 +8,8 @@ import type { ImportRequest, ImportResponse } from './import-messages.ts';
 import { EventPacker } from '../import/event-packer.ts';
 import { fetchBytes, problemOf } from './dataset-fetch.ts';
 import { MAX_MANIFEST_BYTES } from './manifest-check.ts';
-import type {
-  ImportChoices,
-  ImportContext,
-  ImportOutcome,
-  ImportProgress,
-} from '../import/import-types.ts';
-import type { importTable as ImportTableFunction } from '../import/import-dataset.ts';
+import type { ImportProgress } from '../import/import-types.ts';
+import { looksLikeParquet } from '../import/parquet-magic.ts';
 
 // The DOM and WebWorker type libraries cannot both be loaded; this is the little of the worker
 // scope that is used.
@@ -65,36 +60,6 @@ async function download(url: string, name: string) {
   return { file, streamed };
 }
 
-function isParquet(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x41 && bytes[2] === 0x52 && bytes[3] === 0x31; // PAR1
-}
-
-async function importParquet(
-  name: string,
-  bytes: Uint8Array,
-  choices: ImportChoices | null,
-  context: ImportContext & { onProgress: (progress: ImportProgress) => void },
-  importTable: typeof ImportTableFunction,
-): Promise<ImportOutcome> {
-  const { readParquetBytes } = await import('../import/parquet-table.ts');
-  const { blankReport, baseName } = await import('../import/contract-sample.ts');
-  const fileName = baseName(name);
-  context.onProgress({ stage: 'parsing', rows: 0 });
-  const table = await readParquetBytes(bytes, fileName, (rows) =>
-    context.onProgress({ stage: 'parsing', rows }),
-  );
-  return importTable(
-    {
-      name: fileName,
-      table,
-      rowLines: null,
-      report: { ...blankReport(fileName, 'utf-8'), format: 'parquet' },
-    },
-    choices,
-    context,
-  );
-}
-
 scope.onmessage = async function handleImportRequest({ data: request }) {
   try {
     let inputs = request.inputs;
@@ -111,7 +76,7 @@ scope.onmessage = async function handleImportRequest({ data: request }) {
     }
     // The whole-file importer (CSV, other JSON, broken files) is half of this worker's code and
     // most datasets never need it: fetched only then, so that the worker starts sooner.
-    const { importDataset, importTable } = await import('../import/import-dataset.ts');
+    const { importDataset } = await import('../import/import-dataset.ts');
     const context = {
       sourceUrl: request.sourceUrl,
       onProgress: (progress: ImportProgress) => scope.postMessage({ type: 'progress', progress }),
@@ -120,8 +85,10 @@ scope.onmessage = async function handleImportRequest({ data: request }) {
     // A Parquet file is known by its first bytes: a link's name or content type may say nothing.
     // Its reader is fetched only then (parquet-table.ts).
     const outcome =
-      parquet && isParquet(parquet.bytes)
-        ? await importParquet(parquet.name, parquet.bytes, request.choices, context, importTable)
+      parquet && looksLikeParquet(parquet.bytes)
+        ? await (
+            await import('../import/parquet-import.ts')
+          ).importParquet(parquet, request.choices, context)
         : importDataset(inputs, request.choices, context);
     if (outcome.kind === 'dataset') {
       // Copying every event object into the page in one message is one long task that freezes
