@@ -6,6 +6,7 @@
  *
  *   npm run bench                      every size
  *   npm run bench -- 1000 100000 quakes   only those
+ *   npm run bench -- 1000000 parquet   a million events as JSON parts, and as one Parquet file
  *   BENCH_SKIP_NAIVE=1 npm run bench     without the naive baseline (quicker)
  *   BENCH_DIST=/tmp/other-build npx tsx scripts/bench.ts   another build (to compare a change)
  *   npx tsx scripts/bench.ts --help      these options
@@ -26,6 +27,7 @@ import { makeCacheFolder } from './bench/dataset-cache.ts';
 import {
   earthquakesSpec,
   manifestSpec,
+  parquetSpec,
   syntheticSpec,
   type DatasetSpec,
 } from './bench/load-datasets.ts';
@@ -56,6 +58,8 @@ async function main() {
   for (const size of sizes) {
     specs.push(await (size === 1_000_000 ? manifestSpec(size, 10) : syntheticSpec(size)));
   }
+  // The same million events as one Parquet file, beside the JSON row.
+  if (wanted.length === 0 || wanted.includes('parquet')) specs.push(await parquetSpec(1_000_000));
   if (wantsQuakes && catalogues !== null) specs.push(earthquakesSpec(catalogues));
   else if (wantsQuakes) {
     console.log(

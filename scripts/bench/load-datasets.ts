@@ -2,11 +2,13 @@
  * The datasets the load benchmark opens: synthetic ones generated into the cache, a million in
  * parts behind a manifest, and the real earthquakes converted from their catalogues.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { join } from 'node:path';
 import { toGeoJson } from '../../src/data/export/export.ts';
 import { importDataset } from '../../src/data/import/import-dataset.ts';
-import { writeSyntheticManifest } from '../synthetic-dataset.ts';
+import { syntheticFeatures, writeSyntheticManifest } from '../synthetic-dataset.ts';
 import { CACHE, cachedSyntheticFile } from './dataset-cache.ts';
 
 /** The three real catalogues behind "quakes", in the folder named by --real-catalogues. */
@@ -36,6 +38,54 @@ export async function manifestSpec(count: number, parts: number): Promise<Datase
     file,
     events: count,
   };
+}
+
+/** One CSV cell, quoted where it needs to be. */
+function csvCell(value: string | number): string {
+  const text = String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * The same synthetic events as one Parquet file (Snappy, DuckDB's default): the columns a table
+ * of events has (no GeoJSON nesting), written through a CSV file that DuckDB converts.
+ */
+export async function parquetSpec(count: number): Promise<DatasetSpec> {
+  const file = `synthetic-${count}.parquet`;
+  const path = join(CACHE, file);
+  if (!existsSync(path)) {
+    console.log(`  generating ${count.toLocaleString('en-GB')} synthetic events as Parquet…`);
+    const csvPath = join(CACHE, `synthetic-${count}-for-parquet.csv`);
+    const out = createWriteStream(csvPath);
+    out.write('id,title,summary,date,place,category,source_url,longitude,latitude\n');
+    for (const feature of syntheticFeatures(count)) {
+      const { properties: p, geometry } = feature;
+      const row = [
+        feature.id,
+        p.title,
+        p.summary,
+        p.date,
+        p.place,
+        p.category ?? '',
+        p.sources[0]?.url ?? '',
+        geometry.coordinates[0] ?? '',
+        geometry.coordinates[1] ?? '',
+      ];
+      if (!out.write(`${row.map(csvCell).join(',')}\n`))
+        await new Promise<void>((done) => out.once('drain', () => done()));
+    }
+    out.end();
+    await finished(out);
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(
+      `COPY (SELECT * FROM read_csv('${csvPath}', all_varchar = true)) TO '${path}' (FORMAT parquet)`,
+    );
+    connection.closeSync();
+    instance.closeSync();
+    rmSync(csvPath);
+  }
+  return { name: `synthetic ${count.toLocaleString('en-GB')} (Parquet)`, file, events: count };
 }
 
 export async function syntheticSpec(count: number): Promise<DatasetSpec> {

@@ -31,7 +31,7 @@ export interface ImportProgress {
   part?: { done: number; count: number };
 }
 
-type DatasetFormat = 'dateline-geojson' | 'geojson' | 'json' | 'csv';
+type DatasetFormat = 'dateline-geojson' | 'geojson' | 'json' | 'csv' | 'parquet';
 
 /** How a file was read, for the reader to check: shown beside the dataset's name. */
 export interface ImportReport {

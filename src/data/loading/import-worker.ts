@@ -8,6 +8,8 @@ import type { ImportRequest, ImportResponse } from './import-messages.ts';
 import { EventPacker } from '../import/event-packer.ts';
 import { fetchBytes, problemOf } from './dataset-fetch.ts';
 import { MAX_MANIFEST_BYTES } from './manifest-check.ts';
+import type { ImportProgress } from '../import/import-types.ts';
+import { looksLikeParquet } from '../import/parquet-magic.ts';
 
 // The DOM and WebWorker type libraries cannot both be loaded; this is the little of the worker
 // scope that is used.
@@ -75,10 +77,19 @@ scope.onmessage = async function handleImportRequest({ data: request }) {
     // The whole-file importer (CSV, other JSON, broken files) is half of this worker's code and
     // most datasets never need it: fetched only then, so that the worker starts sooner.
     const { importDataset } = await import('../import/import-dataset.ts');
-    const outcome = importDataset(inputs, request.choices, {
+    const context = {
       sourceUrl: request.sourceUrl,
-      onProgress: (progress) => scope.postMessage({ type: 'progress', progress }),
-    });
+      onProgress: (progress: ImportProgress) => scope.postMessage({ type: 'progress', progress }),
+    };
+    const parquet = inputs.length === 1 ? inputs[0] : undefined;
+    // A Parquet file is known by its first bytes: a link's name or content type may say nothing.
+    // Its reader is fetched only then (parquet-table.ts).
+    const outcome =
+      parquet && looksLikeParquet(parquet.bytes)
+        ? await (
+            await import('../import/parquet-import.ts')
+          ).importParquet(parquet, request.choices, context)
+        : importDataset(inputs, request.choices, context);
     if (outcome.kind === 'dataset') {
       // Copying every event object into the page in one message is one long task that freezes
       // it. Packed (event-pack.ts) and sent in slices, each slice is rebuilt in

@@ -91,6 +91,8 @@ export function formatLabel(format: ImportReport['format']): string {
       return i18n._('JSON (mapped)');
     case 'csv':
       return 'CSV';
+    case 'parquet':
+      return 'Parquet';
   }
 }
 

@@ -2,7 +2,7 @@ import { useId, useRef, type ReactNode } from 'react';
 import { i18n } from '../../lib/i18n/i18n.ts';
 
 const ACCEPTED_FILES =
-  '.csv,.tsv,.txt,.json,.geojson,text/csv,text/tab-separated-values,application/json,application/geo+json';
+  '.csv,.tsv,.txt,.json,.geojson,.parquet,.geoparquet,text/csv,text/tab-separated-values,application/json,application/geo+json';
 
 export interface OpenDatasetButtonProps {
   onFiles: (files: File[]) => void;

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importParquet } from './parquet-import.ts';
+import { looksLikeParquet } from './parquet-magic.ts';
+import { readParquetBytes } from './parquet-table.ts';
+
+// Made with DuckDB by scripts/make-parquet-fixtures.ts.
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
+
+async function imported(name: string) {
+  const outcome = await importParquet({ name, bytes: fixture(name) }, null, { sourceUrl: null });
+  if (outcome.kind !== 'dataset') throw new Error(`expected a dataset, got ${outcome.kind}`);
+  expect(outcome.report.format).toBe('parquet');
+  return outcome.dataset;
+}
+
+describe('readParquetBytes', () => {
+  it.each(['events-zstd.parquet', 'events-snappy.parquet', 'events-gzip.parquet'])(
+    'reads %s as the cells a CSV export would hold: dates, timestamps, numbers, nulls',
+    async (name) => {
+      const table = await readParquetBytes(fixture(name), name);
+      expect(table.columns).toEqual([
+        'id',
+        'title',
+        'day',
+        'happened_at',
+        'edtf',
+        'longitude',
+        'latitude',
+        'category',
+      ]);
+      expect(table.rows).toEqual([
+        [
+          'a1',
+          'Protest in Kyiv',
+          '2024-03-01',
+          '2024-03-01 12:30:00',
+          '2024-03',
+          '30.52',
+          '50.45',
+          'protest',
+        ],
+        ['a2', 'Flood in Dhaka', '2024-07-15', '2024-07-15 00:00:00', '2024', '90.41', '23.81', ''],
+        ['a3', 'No place', '2024-08-01', '', '', '', '', 'other'],
+      ]);
+    },
+  );
+
+  it('imports under the same rules as CSV: events placed and dated, a row without a place a Data issue', async () => {
+    const dataset = await imported('events-zstd.parquet');
+    expect(dataset.events.map((event) => [event.id, event.longitude, event.latitude])).toEqual([
+      ['a1', 30.52, 50.45],
+      ['a2', 90.41, 23.81],
+    ]);
+    expect(dataset.issues).toHaveLength(1);
+    expect(dataset.issues[0]?.id).toBe('a3');
+    expect(dataset.recordCount).toBe(3);
+  });
+
+  it('turns a GeoParquet point into longitude and latitude; a line is a Data issue for its row', async () => {
+    const table = await readParquetBytes(fixture('events.geoparquet'), 'events.geoparquet');
+    expect(table.columns).toEqual(['id', 'title', 'date', 'longitude', 'latitude']);
+    expect(table.rows).toEqual([
+      ['g1', 'Strike in Nairobi', '2023-05-02', '36.82', '-1.29'],
+      ['g2', 'Border line', '2023-06-01', '', ''],
+    ]);
+    const dataset = await imported('events.geoparquet');
+    expect(dataset.events.map((event) => event.id)).toEqual(['g1']);
+    expect(dataset.issues.map((issue) => issue.id)).toEqual(['g2']);
+  });
+
+  it('names the file and the reason when it is not readable Parquet', async () => {
+    const bytes = fixture('corrupt.parquet');
+    expect(looksLikeParquet(bytes)).toBe(true);
+    await expect(readParquetBytes(bytes, 'corrupt.parquet')).rejects.toThrow(
+      /^corrupt\.parquet is not a readable Parquet file \(.+\)\.$/,
+    );
+    expect(looksLikeParquet(new TextEncoder().encode('id,title\n'))).toBe(false);
+  });
+});

@@ -1,0 +1,162 @@
+/**
+ * A Parquet (or GeoParquet) file in the browser, as a table of text cells for the importer
+ * (import-dataset.ts `importTable`): the same column detection, column dialog, row checks and Data
+ * issues as a CSV file. Cells are the text a CSV export would hold, as the data server writes them
+ * (src/server/read-parquet.ts): a DATE is `2024-03-01`, a TIMESTAMP `2024-03-01 12:30:00` (UTC).
+ * A GeoParquet point geometry becomes `longitude` and `latitude` columns.
+ *
+ * Loaded only by the import worker, only when a Parquet file is opened (import-worker.ts): the
+ * reader never weighs on the page's first load.
+ */
+import { parquetMetadata, parquetRead, type FileMetaData } from 'hyparquet';
+import { DatasetError } from '../model/dataset-error.ts';
+import type { ImportTable } from './column-mapping.ts';
+
+const twoDigits = (value: number) => String(value).padStart(2, '0');
+
+function dayText(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function timestampText(date: Date): string {
+  const time = `${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}:${twoDigits(date.getUTCSeconds())}`;
+  return `${dayText(date)} ${time}`;
+}
+
+function cellText(value: unknown, isDate: boolean): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return '';
+    return isDate ? dayText(value) : timestampText(value);
+  }
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value);
+  if (value instanceof Uint8Array) return '';
+  return JSON.stringify(value, (_, inner: unknown) =>
+    typeof inner === 'bigint' ? String(inner) : inner,
+  );
+}
+
+/** A GeoJSON geometry as hyparquet decodes a GeoParquet WKB column; a point's x and y, else null. */
+function pointOf(value: unknown): [number, number] | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const geometry = value as { type?: unknown; coordinates?: unknown };
+  if (geometry.type !== 'Point' || !Array.isArray(geometry.coordinates)) return null;
+  const [x, y] = geometry.coordinates as unknown[];
+  return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y)
+    ? [x, y]
+    : null;
+}
+
+/** The geometry columns the file's GeoParquet `geo` metadata names. */
+function geometryColumns(metadata: FileMetaData): Set<string> {
+  const geo = metadata.key_value_metadata?.find(({ key }) => key === 'geo')?.value;
+  if (!geo) return new Set();
+  try {
+    const parsed = JSON.parse(geo) as { columns?: Record<string, unknown> };
+    return new Set(Object.keys(parsed.columns ?? {}));
+  } catch {
+    return new Set();
+  }
+}
+
+function unreadable(name: string, error: unknown): DatasetError {
+  const detail = error instanceof Error ? error.message : String(error);
+  return new DatasetError(
+    /*i18n*/ {
+      id: '{name} is not a readable Parquet file ({detail}).',
+      values: { name, detail },
+    },
+  );
+}
+
+/**
+ * Reads every row of the file. Snappy is built into the reader; other codecs (ZSTD, GZIP, Brotli,
+ * LZ4) load their decoders only when the file uses them.
+ */
+export async function readParquetBytes(
+  bytes: Uint8Array,
+  name: string,
+  onRows?: (rows: number) => void,
+): Promise<ImportTable> {
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  let metadata: FileMetaData;
+  try {
+    metadata = parquetMetadata(buffer as ArrayBuffer);
+  } catch (error) {
+    throw unreadable(name, error);
+  }
+  const codecs = new Set(
+    metadata.row_groups.flatMap((group) =>
+      group.columns.map((column) => column.meta_data?.codec ?? 'UNCOMPRESSED'),
+    ),
+  );
+  const needsCompressors = [...codecs].some(
+    (codec) => codec !== 'UNCOMPRESSED' && codec !== 'SNAPPY',
+  );
+  const compressors = needsCompressors
+    ? (await import('hyparquet-compressors')).compressors
+    : undefined;
+
+  // Top-level columns only: nested groups are read as one JSON cell.
+  const topLevel: { name: string; isDate: boolean }[] = [];
+  for (let index = 1; index < metadata.schema.length; index += 1) {
+    const element = metadata.schema[index];
+    if (!element) continue;
+    topLevel.push({
+      name: element.name,
+      isDate: element.converted_type === 'DATE' || element.logical_type?.type === 'DATE',
+    });
+    index += countDescendants(metadata, index);
+  }
+  const geometry = geometryColumns(metadata);
+  const pointColumn = topLevel.findIndex((column) => geometry.has(column.name));
+  const names = topLevel.map((column) => column.name);
+  const addPoint = pointColumn >= 0 && !names.includes('longitude') && !names.includes('latitude');
+  const kept = topLevel.map((_, index) => index).filter((index) => index !== pointColumn);
+
+  let rows: unknown[][] = [];
+  try {
+    await parquetRead({
+      file: buffer as ArrayBuffer,
+      metadata,
+      compressors,
+      onChunk: (chunk) => {
+        if (chunk.columnName === names[0]) onRows?.(chunk.rowEnd);
+      },
+      onComplete: (result: unknown[][]) => {
+        rows = result;
+      },
+    });
+  } catch (error) {
+    throw unreadable(name, error);
+  }
+  return {
+    columns: [
+      ...kept.map((index) => names[index] ?? ''),
+      ...(addPoint ? ['longitude', 'latitude'] : []),
+    ],
+    rows: rows.map((row) => {
+      const cells = kept.map((index) => cellText(row[index], topLevel[index]?.isDate ?? false));
+      if (addPoint) {
+        // Lines and polygons have no single place: empty cells, which the row checks report as a
+        // row without coordinates (a Data issue naming the row).
+        const point = pointOf(row[pointColumn]);
+        cells.push(point ? String(point[0]) : '', point ? String(point[1]) : '');
+      }
+      return cells;
+    }),
+  };
+}
+
+/** How many schema elements below `index` belong to it (a nested group's children, recursively). */
+function countDescendants(metadata: FileMetaData, index: number): number {
+  const children = metadata.schema[index]?.num_children ?? 0;
+  let count = 0;
+  for (let child = 0; child < children; child += 1) {
+    const at = index + 1 + count;
+    count += 1 + countDescendants(metadata, at);
+  }
+  return count;
+}
