@@ -167,7 +167,8 @@ export function datasetQueryOptions(
         // checked and handed to the page.
         performance.mark('dateline:downloaded');
         const server = source.kind === 'local' ? null : serverIn(inputs[0]?.bytes, source.url);
-        if (server) return { kind: 'query-server', server, report: null, source, offlineCopy: null };
+        if (server)
+          return { kind: 'query-server', server, report: null, source, offlineCopy: null };
         manifest =
           source.kind === 'local' || !inputs[0]
             ? null

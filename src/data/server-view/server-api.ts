@@ -66,8 +66,10 @@ export async function fetchAnswer(url: string, signal: AbortSignal): Promise<unk
     throw new ServerAnswerError('the data server could not be reached', 0);
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) throw new ServerAnswerError(errorMessage(response.status, body), response.status);
-  if (body === null) throw new ServerAnswerError('the data server sent an answer that is not JSON', response.status);
+  if (!response.ok)
+    throw new ServerAnswerError(errorMessage(response.status, body), response.status);
+  if (body === null)
+    throw new ServerAnswerError('the data server sent an answer that is not JSON', response.status);
   return body;
 }
 
@@ -183,7 +185,12 @@ export interface ServerWindow {
 }
 
 export function readWindow(body: unknown): ServerWindow {
-  if (!isRecord(body) || !isCount(body.total) || !isCount(body.offset) || !Array.isArray(body.events))
+  if (
+    !isRecord(body) ||
+    !isCount(body.total) ||
+    !isCount(body.offset) ||
+    !Array.isArray(body.events)
+  )
     invalid('list');
   const position = body.position;
   return {

@@ -30,7 +30,10 @@ function filterKey(filter: EventFilter): string {
 
 /** A bad request or a missing event will answer the same again; a dropped connection may not. */
 function retryView(failureCount: number, error: unknown): boolean {
-  return !(error instanceof ServerAnswerError && error.status >= 400 && error.status < 500) && failureCount < 1;
+  return (
+    !(error instanceof ServerAnswerError && error.status >= 400 && error.status < 500) &&
+    failureCount < 1
+  );
 }
 
 const common = { staleTime: VIEW_STALE_MS, retry: retryView } as const;

@@ -117,7 +117,10 @@ describe('reading answers', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () =>
-        Response.json({ error: { status: 400, message: '"from" must be a date' } }, { status: 400 }),
+        Response.json(
+          { error: { status: 400, message: '"from" must be a date' } },
+          { status: 400 },
+        ),
       ),
     );
     const answer = fetchAnswer('http://127.0.0.1:1/api/window', new AbortController().signal);
@@ -138,9 +141,9 @@ describe('reading answers', () => {
   });
 
   it('refuses answers of the wrong shape', () => {
-    expect(() => readHistogram({ unit: 'fortnight', starts: [], weights: [], end: 'x', total: 0 })).toThrow(
-      /histogram/,
-    );
+    expect(() =>
+      readHistogram({ unit: 'fortnight', starts: [], weights: [], end: 'x', total: 0 }),
+    ).toThrow(/histogram/);
     expect(() => readClusters({ clusters: [{ latitude: 'north' }], total: 1 })).toThrow(/map view/);
     expect(() => readWindow({ total: 1, offset: 0, events: [{ id: 'x' }] })).toThrow(/event/);
   });
