@@ -16,6 +16,7 @@ import {
   windowQuery,
   windowSize,
   windowStart,
+  windowsCovering,
   type ServerMapView,
 } from '../data/server-view/server-queries.ts';
 import { EMPTY_URL_STATE, serializeUrl, type UrlState } from '../data/url/url-state.ts';
@@ -26,14 +27,6 @@ import { useCustomColours } from './custom-colours.ts';
 function failure(error: unknown): Error | null {
   if (error === null || error === undefined) return null;
   return error instanceof Error ? error : new Error(String(error));
-}
-
-/** The windows of the chronology that cover rows `first` to `last`, as their offsets. */
-export function windowsCovering(first: number, last: number, size: number): number[] {
-  const offsets: number[] = [];
-  for (let offset = windowStart(Math.max(0, first), size); offset <= last; offset += size)
-    offsets.push(offset);
-  return offsets;
 }
 
 /**

@@ -77,7 +77,7 @@ async function readInputs(
 }
 
 /** `?data=` named a data server's descriptor: the explorer asks it for each view (docs/server.md). */
-export interface ServerOutcome {
+interface ServerOutcome {
   kind: 'query-server';
   server: QueryServer;
   report: null;

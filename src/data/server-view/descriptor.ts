@@ -7,7 +7,7 @@ import { parseIsoDay, type CalendarDay } from '../model/calendar-day.ts';
 import type { DataIssue, DatasetMetadata } from '../model/schema.ts';
 
 /** The version of the answers' shapes this client reads. */
-export const SERVER_API_VERSION = 1;
+const SERVER_API_VERSION = 1;
 
 const MARKER = '"query-server"';
 /** A descriptor is a few kilobytes; a file this large is a dataset, not a descriptor. */
@@ -41,7 +41,7 @@ export class DescriptorError extends Error {
 }
 
 /** Whether downloaded bytes could be a descriptor: told without parsing a large file. */
-export function mightBeDescriptor(bytes: Uint8Array): boolean {
+function mightBeDescriptor(bytes: Uint8Array): boolean {
   if (bytes.length > MAX_DESCRIPTOR_BYTES) return false;
   const text = new TextDecoder().decode(bytes);
   return text.trimStart().startsWith('{') && text.includes(MARKER);

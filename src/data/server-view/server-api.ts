@@ -45,7 +45,7 @@ export function endpointUrl(
 }
 
 /** The server's own message for a failed answer (`{ error: { message } }`), else the status. */
-export function errorMessage(status: number, body: unknown): string {
+function errorMessage(status: number, body: unknown): string {
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const error = (body as { error: unknown }).error;
     if (typeof error === 'object' && error !== null && 'message' in error) {

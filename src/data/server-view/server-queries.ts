@@ -96,6 +96,14 @@ export function windowStart(index: number, size: number): number {
   return Math.floor(index / size) * size;
 }
 
+/** The windows that cover rows `first` to `last`, as their offsets. */
+export function windowsCovering(first: number, last: number, size: number): number[] {
+  const offsets: number[] = [];
+  for (let offset = windowStart(Math.max(0, first), size); offset <= last; offset += size)
+    offsets.push(offset);
+  return offsets;
+}
+
 export function windowQuery(server: QueryServer, filter: EventFilter, offset: number) {
   const params = filterParams(filter);
   params.set('offset', String(offset));

@@ -12,7 +12,7 @@ import {
   ServerAnswerError,
 } from './server-api.ts';
 import { weightsOnBins, yearsWithEvents } from './server-bins.ts';
-import { exportUrl, roundedView, windowStart } from './server-queries.ts';
+import { exportUrl, roundedView, windowsCovering, windowStart } from './server-queries.ts';
 
 const day = (text: string) => parseIsoDay(text) ?? Number.NaN;
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -107,6 +107,9 @@ describe('asking for a view', () => {
     expect(windowStart(0, 100)).toBe(0);
     expect(windowStart(99, 100)).toBe(0);
     expect(windowStart(250, 100)).toBe(200);
+    // The rows in view and their margin, across a window's edge: both windows, nothing more.
+    expect(windowsCovering(95, 112, 100)).toEqual([0, 100]);
+    expect(windowsCovering(0, -1, 100)).toEqual([]);
   });
 });
 
