@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
@@ -23,6 +23,20 @@ export interface ServerChronologyProps {
 }
 
 /**
+ * Rows the list spans at once. Browsers cap an element's height (Chromium near 33.5 million
+ * pixels): a million rows of 104 px would pass it and the scroll would stop short of later rows.
+ * The list spans a slice of this many rows, placed round the selected event.
+ */
+const MAX_ROWS = 200_000;
+
+/** The first row of the slice that holds `index`, or the current one when it already does. */
+function sliceStart(current: number, index: number | null, total: number): number {
+  if (total <= MAX_ROWS) return 0;
+  if (index === null || (index >= current && index < current + MAX_ROWS)) return current;
+  return Math.max(0, Math.min(total - MAX_ROWS, index - MAX_ROWS / 2));
+}
+
+/**
  * The chronology of a data server's events (docs/server.md): virtualized over the total count, so
  * a million events are a million rows of estimated height of which only those near the view are
  * in the DOM, each drawn once its window of events has arrived and a placeholder till then.
@@ -37,9 +51,14 @@ export function ServerChronology({
   empty,
 }: ServerChronologyProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [base, setBase] = useState(0);
+  const wantedBase = sliceStart(base, selectedIndex, total);
+  if (wantedBase !== base) setBase(wantedBase);
+  const rowAt = (index: number) => eventAt(base + index);
+  const selectedRow = selectedIndex === null ? null : selectedIndex - base;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh on every render and none of its functions is memoized
   const virtualizer = useVirtualizer({
-    count: total,
+    count: Math.min(total, MAX_ROWS),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 104,
     overscan: 6,
@@ -48,7 +67,7 @@ export function ServerChronology({
     scrollRef,
     virtualizer,
     selectedId,
-    selectedRowIndex: selectedIndex ?? undefined,
+    selectedRowIndex: selectedRow ?? undefined,
     focusHomes: links.focusHomes,
   });
 
@@ -56,31 +75,31 @@ export function ServerChronology({
   // brought to it then, unless its entry is already in view.
   useEffect(
     function scrollToArrivedPlace() {
-      if (selectedIndex === null) return;
+      if (selectedRow === null) return;
       const { startIndex = -1, endIndex = -1 } = virtualizer.range ?? {};
-      if (selectedIndex <= startIndex || selectedIndex >= endIndex)
-        virtualizer.scrollToIndex(selectedIndex, { align: 'start' });
+      if (selectedRow <= startIndex || selectedRow >= endIndex)
+        virtualizer.scrollToIndex(selectedRow, { align: 'start' });
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new place scrolls, not every scroll
-    [selectedIndex],
+    [selectedIndex, base],
   );
 
   const first = virtualizer.range?.startIndex ?? 0;
   const last = virtualizer.range?.endIndex ?? Math.min(total, 10) - 1;
-  useEffect(() => onRangeChange(first, last), [first, last, onRangeChange]);
+  useEffect(() => onRangeChange(base + first, base + last), [base, first, last, onRangeChange]);
   // Which of the events in view have arrived: the map marks them.
-  const loadedInView = [first, last].map((index) => eventAt(index)?.id).join(' ');
+  const loadedInView = [first, last].map((index) => rowAt(index)?.id).join(' ');
   useEffect(
     function reportEntriesInView() {
       const ids = new Set<string>();
       for (let index = first; index <= last; index += 1) {
-        const event = eventAt(index);
+        const event = rowAt(index);
         if (event) ids.add(event.id);
       }
       links.listInView.set(ids);
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- loadedInView stands for eventAt's answers in the range
-    [first, last, loadedInView, links.listInView],
+    [first, last, base, loadedInView, links.listInView],
   );
   useEffect(() => () => links.listInView.set(new Set()), [links.listInView]);
 
@@ -102,16 +121,17 @@ export function ServerChronology({
       <ol
         className="chronology"
         aria-label={i18n._('Chronology')}
-        aria-busy={eventAt(first) === undefined || undefined}
+        aria-busy={rowAt(first) === undefined || undefined}
         style={{ height: virtualizer.getTotalSize() }}
       >
         {virtualizer.getVirtualItems().map((row) => {
-          const event = eventAt(row.index);
+          const event = rowAt(row.index);
           return (
             <li
               key={row.key}
               ref={virtualizer.measureElement}
-              data-index={row.index}
+              // The place in the whole filtered chronology, not in the slice.
+              data-index={base + row.index}
               data-event-id={event?.id}
               className="chronology-item"
               aria-current={event && event.id === selectedId ? 'true' : undefined}
