@@ -19,7 +19,8 @@ const DATA_MAY_IMPORT = {
   import: ['model'],
   export: ['model'],
   url: ['model', 'query'],
-  loading: ['model', 'import', 'url'],
+  loading: ['model', 'import', 'url', 'server-view'],
+  'server-view': ['model', 'query'],
   story: ['model', 'query'],
 };
 const dataZones = Object.entries(DATA_MAY_IMPORT).map(([concern, allowed]) => ({

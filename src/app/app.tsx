@@ -19,7 +19,7 @@ import { Notices } from './notices.tsx';
 import { PhoneFilters } from './phone-filters.tsx';
 import * as page from './page-effects.ts';
 import { TimelinePanel } from './timeline-panel.tsx';
-import { useDataset } from './use-dataset.ts';
+import { useDataset, type LoadedDataset } from './use-dataset.ts';
 import { useExplorerView } from './use-explorer-view.ts';
 import { useLinkRepairs } from './use-link-repairs.ts';
 import { usePageKeyboard } from './use-page-keyboard.ts';
@@ -27,7 +27,9 @@ import { useStorySlot } from './use-story-slot.ts';
 import { useInterfaceLanguage, wantedLanguage } from './use-interface-language.ts';
 import { activateLanguage } from '../lib/i18n/activate.ts';
 import { useUrlCorrections } from './use-url-corrections.ts';
-import { createViewLinks } from './view-links.ts';
+import { createViewLinks, type ViewLinks } from './view-links.ts';
+import type { ImportProgress } from '../data/import/import-types.ts';
+import type { Store } from '../lib/store/store.ts';
 
 // Rarely shown, so not part of the first load: the notice for a link to a missing event, and the
 // column dialog for a file of the reader's own.
@@ -105,12 +107,52 @@ export function App() {
   );
 }
 
-/** Puts the features together around one dataset and the URL; the only module that knows them all. */
+// A data server's descriptor (`?data=` at its dateline.json): the explorer asking for each view.
+const ServerExplorer = lazy(() =>
+  import('./server-explorer.tsx').then((module) => ({ default: module.ServerExplorer })),
+);
+
+/** The URL's dataset, loaded: the explorer over its events, or over a data server's answers. */
 function Explorer({ url, story }: { url: UrlStateApi; story?: StoryParts }) {
-  const { state, apply } = url;
   const notices = useUrlCorrections(url);
   const [{ links, progress }] = useState(createViewLinks);
   const loaded = useDataset(url, progress);
+  if (loaded.server)
+    return (
+      <Suspense fallback={<div className="app" aria-busy="true" />}>
+        <ServerExplorer
+          url={url}
+          loaded={loaded}
+          server={loaded.server}
+          links={links}
+          notices={notices}
+        />
+      </Suspense>
+    );
+  return (
+    <DatasetExplorer
+      url={url}
+      story={story}
+      notices={notices}
+      links={links}
+      progress={progress}
+      loaded={loaded}
+    />
+  );
+}
+
+interface DatasetExplorerProps {
+  url: UrlStateApi;
+  story: StoryParts | undefined;
+  notices: ReturnType<typeof useUrlCorrections>;
+  links: ViewLinks;
+  progress: Store<ImportProgress | null>;
+  loaded: LoadedDataset;
+}
+
+/** Puts the features together around one dataset and the URL; the only module that knows them all. */
+function DatasetExplorer({ url, story, notices, links, progress, loaded }: DatasetExplorerProps) {
+  const { state, apply } = url;
   const { dataset } = loaded;
   const [onlyInMapView, setOnlyInMapView] = useState(false);
   const [mapBounds, setMapBounds] = useState<GeoBounds | null>(null);

@@ -31,10 +31,12 @@ export function DatasetHeader({
    * the header offers no story link, and Share hands out the step's address.
    */
   story: UrlState | undefined;
-  /** Opens the story editor with this view added as a step (in the Share menu). */
-  onAddToStory: () => void;
+  /** Opens the story editor with this view added as a step (in the Share menu); null for none. */
+  onAddToStory: (() => void) | null;
 }) {
-  const { dataset, source, report, query } = loaded;
+  const { dataset, source, report, query, server } = loaded;
+  // A data server's dataset is named by its descriptor (server-explorer.tsx).
+  const metadata = dataset?.metadata ?? server?.metadata;
   const idle = useFirstScreenDrawn();
   // Share hands out the view as it is (the URL is the one source of truth), or in a story the
   // step's own address.
@@ -42,7 +44,7 @@ export function DatasetHeader({
   return (
     <AppHeader
       title={
-        dataset?.metadata.title ??
+        metadata?.title ??
         (loaded.needsMapping ? report?.fileName : null) ??
         (query.isError ? i18n._('No dataset') : null)
       }
@@ -80,11 +82,11 @@ export function DatasetHeader({
               />
             </Suspense>
           )}
-          {dataset && (
+          {metadata && (
             <ShareMenu
               viewUrl={share.view}
               embedUrl={share.embed}
-              title={`${dataset.metadata.title} — Dateline`}
+              title={`${metadata.title} — Dateline`}
               localFile={source.kind === 'local'}
               // A story's view is the story's to change: a step is added from the explorer.
               onAddToStory={story ? null : onAddToStory}

@@ -1,6 +1,6 @@
 /** What the page does around the explorer: its title, the offline notice and support, a mark. */
 import { useEffect } from 'react';
-import type { Dataset, DatasetEvent, DatasetMetadata } from '../data/model/schema.ts';
+import type { DatasetEvent, DatasetMetadata } from '../data/model/schema.ts';
 import { eventText } from '../data/model/translations.ts';
 import { registerOfflineSupport } from '../features/offline/register-offline.ts';
 import { i18n } from '../lib/i18n/i18n.ts';
@@ -68,8 +68,11 @@ export function useOfflineSupport(firstLoadSettled: boolean): void {
   );
 }
 
-/** Marks the frame that paints a dataset's list and markers, for the bench (npm run bench). */
-export function useFirstRenderMark(dataset: Dataset | undefined): void {
+/**
+ * Marks the frame that paints a dataset's list and markers, for the bench (npm run bench): a
+ * Dataset, or a data server's descriptor once its first count has come.
+ */
+export function useFirstRenderMark(dataset: object | undefined): void {
   useEffect(
     function markFirstRender() {
       if (!dataset) return;

@@ -62,6 +62,8 @@ export function useDataset(url: UrlStateApi, progress: Store<ImportProgress | nu
     /** The query has an answer the page has not drawn yet. */
     rendering: outcome !== liveOutcome,
     dataset: outcome?.kind === 'dataset' ? outcome.dataset : undefined,
+    /** A data server's descriptor: the page asks it for each view (server-explorer.tsx). */
+    server: outcome?.kind === 'query-server' ? outcome.server : undefined,
     report: outcome?.report ?? null,
     needsMapping: outcome?.kind === 'needs-mapping',
     confirmChoices,

@@ -16,6 +16,7 @@ import { LOCAL_PREFIX, localFiles } from './local-files.ts';
 import { runImport } from './run-import.ts';
 import { takeEarlyLoad } from './early-load.ts';
 import { DatasetError } from '../model/dataset-error.ts';
+import { DescriptorError, readDescriptor, type QueryServer } from '../server-view/descriptor.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
 import {
   BUNDLED_DATASET_URL,
@@ -75,7 +76,14 @@ async function readInputs(
   return { inputs, offlineCopy: null };
 }
 
-export type LoadedOutcome = ImportOutcome & {
+/** `?data=` named a data server's descriptor: the explorer asks it for each view (docs/server.md). */
+interface ServerOutcome {
+  kind: 'query-server';
+  server: QueryServer;
+  report: null;
+}
+
+export type LoadedOutcome = (ImportOutcome | ServerOutcome) & {
   source: DatasetSource;
   /** Set when the dataset came from the offline store: the date of that copy, as the server sent it. */
   offlineCopy: string | null;
@@ -89,6 +97,18 @@ async function manifestIn(bytes: Uint8Array, url: string): Promise<Manifest | nu
   if (!mightBeManifest(bytes)) return null;
   const { readManifest } = await import('./load-manifest.ts');
   return readManifest(bytes, url);
+}
+
+/** The data server's descriptor in a small downloaded file, or null for a dataset. */
+function serverIn(bytes: Uint8Array | null | undefined, url: string): QueryServer | null {
+  if (!bytes) return null;
+  try {
+    return readDescriptor(bytes, url);
+  } catch (error) {
+    // Said as any file the page cannot read is: the load error, with what is wrong.
+    if (error instanceof DescriptorError) throw new DatasetError(error.message);
+    throw error;
+  }
 }
 
 /**
@@ -129,6 +149,11 @@ export function datasetQueryOptions(
           // Cancelled while waiting: the load went back for the next attempt, which owns it now.
           if (signal.aborted) throw signal.reason;
           offlineCopy = download.offlineCopy;
+          const server = serverIn(download.smallFile, source.url);
+          if (server) {
+            early.cancel();
+            return { kind: 'query-server', server, report: null, source, offlineCopy: null };
+          }
           manifest = download.smallFile ? await manifestIn(download.smallFile, source.url) : null;
         } catch (error) {
           if (!signal.aborted) early.cancel();
@@ -141,6 +166,9 @@ export function datasetQueryOptions(
         // Marks for `npm run bench` (and anyone's performance panel): downloaded, then parsed,
         // checked and handed to the page.
         performance.mark('dateline:downloaded');
+        const server = source.kind === 'local' ? null : serverIn(inputs[0]?.bytes, source.url);
+        if (server)
+          return { kind: 'query-server', server, report: null, source, offlineCopy: null };
         manifest =
           source.kind === 'local' || !inputs[0]
             ? null

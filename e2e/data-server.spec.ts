@@ -1,0 +1,194 @@
+/**
+ * The explorer over a data server (docs/server.md, issue #27): the server is started here on a
+ * fixture of a million synthetic events made at test time (e2e/server-fixture.ts), so only this
+ * spec pays for its load. Every view is asked of the server; the page never holds the events.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { chronology, chronologyEntry, mapRegion, marker } from './helpers.ts';
+import { MARKED_EVENTS, serverFixture } from './server-fixture.ts';
+
+const EVENTS = Number(process.env.E2E_SERVER_EVENTS ?? 1_000_000);
+const DATA_PORT = Number(process.env.E2E_DATA_PORT ?? 8790);
+const APP_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+const SERVER = `http://127.0.0.1:${DATA_PORT}`;
+const DATA = `data=${encodeURIComponent(`${SERVER}/dateline.json`)}`;
+const [TEMPELHOF, LAKEHURST] = MARKED_EVENTS;
+const SHOWING_ALL = new RegExp(
+  `^Showing ${EVENTS.toLocaleString('en-US')} of ${EVENTS.toLocaleString('en-US')} events`,
+);
+
+// One server for the file: its tests run one after another in one worker.
+test.describe.configure({ mode: 'serial' });
+
+let server: ChildProcess | null = null;
+
+test.beforeAll(async () => {
+  // Writing a million events takes seconds; reading them into the server up to a minute or two
+  // on a busy two-core machine.
+  test.setTimeout(600_000);
+  const file = await serverFixture(EVENTS);
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/serve-data.ts',
+      file,
+      '--port',
+      String(DATA_PORT),
+      '--cors',
+      APP_ORIGIN,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  server = child;
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('Serving')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the data server stopped (${code}): ${errors}`)));
+  });
+});
+
+test.afterAll(() => {
+  server?.kill();
+});
+
+async function serverAnswer(path: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`${SERVER}${path}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+function status(page: Page) {
+  return page.getByRole('status').filter({ hasText: /^Showing|^Loading/ });
+}
+
+function timeline(page: Page) {
+  return page.getByRole('region', { name: 'Timeline' });
+}
+
+test('a link to one event opens cold: its card, its title, its place in the list', async ({
+  page,
+}) => {
+  await page.goto(`./events/${TEMPELHOF.id}?${DATA}`);
+  await expect(page).toHaveTitle(`${TEMPELHOF.title} — Dateline`);
+  await expect(status(page)).toHaveText(SHOWING_ALL);
+  const entry = chronologyEntry(page, TEMPELHOF.title);
+  await expect(entry).toHaveAttribute('aria-current', 'true');
+  // Its details open in the list, sources and all.
+  await expect(entry.getByText(TEMPELHOF.summary)).toBeVisible();
+  await expect(entry.getByRole('link', { name: /example\.org|Source/i }).first()).toBeVisible();
+  // Where the server puts it in the chronology is where the list shows it.
+  const around = await serverAnswer(`/api/window?around=${TEMPELHOF.id}&limit=1`);
+  await expect(entry).toHaveAttribute('data-index', String(around.position));
+  expect(around.position).toBeGreaterThan(1000);
+  await expect(marker(page, TEMPELHOF.title)).toHaveAttribute('aria-current', 'true');
+});
+
+test('a brush on the timeline filters every view', async ({ page }) => {
+  await page.goto(`./?${DATA}`);
+  await expect(status(page)).toHaveText(SHOWING_ALL);
+  const start = await timeline(page)
+    .getByRole('slider', { name: 'Start of date range' })
+    .boundingBox();
+  const end = await timeline(page).getByRole('slider', { name: 'End of date range' }).boundingBox();
+  if (!start || !end) throw new Error('no timeline');
+  const left = start.x + start.width / 2;
+  const width = end.x + end.width / 2 - left;
+  const y = start.y + start.height / 2;
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(`${SERVER}/api/`)) asked.push(request.url());
+  });
+  await page.mouse.move(left + width * 0.5, y);
+  await page.mouse.down();
+  await page.mouse.move(left + width * 0.6, y, { steps: 5 });
+  await page.mouse.move(left + width * 0.7, y, { steps: 5 });
+  await page.mouse.up();
+
+  await expect(page).toHaveURL(/[?&]from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/);
+  const url = new URL(page.url());
+  const range = `from=${url.searchParams.get('from')}&to=${url.searchParams.get('to')}`;
+  const { total } = await serverAnswer(`/api/window?${range}&limit=1`);
+  expect(total).toBeLessThan(EVENTS);
+  expect(total).toBeGreaterThan(0);
+  await expect(status(page)).toHaveText(
+    new RegExp(
+      `^Showing ${Number(total).toLocaleString('en-US')} of ${EVENTS.toLocaleString('en-US')} events`,
+    ),
+  );
+  // The list and the map asked for the brushed range, not for every event.
+  await expect
+    .poll(() =>
+      asked.some((address) => address.includes('/api/clusters?') && address.includes(range)),
+    )
+    .toBe(true);
+  expect(asked.some((address) => address.includes('/api/window?') && address.includes(range))).toBe(
+    true,
+  );
+  await expect(chronology(page).getByRole('link').first()).toBeVisible();
+});
+
+test('search finds the events with its words, and the map shows them', async ({ page }) => {
+  await page.goto(`./?${DATA}`);
+  await expect(status(page)).toHaveText(SHOWING_ALL);
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('zeppelin');
+  await expect(status(page)).toHaveText(
+    new RegExp(`^Showing 2 of ${EVENTS.toLocaleString('en-US')} events`),
+  );
+  await expect(chronologyEntry(page, TEMPELHOF.title)).toBeVisible();
+  await expect(chronologyEntry(page, LAKEHURST.title)).toBeVisible();
+  await expect(page).toHaveURL(/[?&]q=zeppelin/);
+  // Zoomed out over the world, each is a marker of its own, named by its title.
+  await expect(marker(page, TEMPELHOF.title)).toBeVisible();
+  await marker(page, LAKEHURST.title).click();
+  await expect(page).toHaveURL(new RegExp(`/events/${LAKEHURST.id}\\?`));
+  await expect(page).toHaveTitle(`${LAKEHURST.title} — Dateline`);
+});
+
+test('Export streams the filtered events from the server, with their sources', async ({
+  page,
+}, testInfo) => {
+  const filter = 'from=2013-05-01&to=2013-05-31';
+  await page.goto(`./?${DATA}&${filter}`);
+  const { total } = await serverAnswer(`/api/window?${filter}&limit=1`);
+  await expect(status(page)).toHaveText(
+    new RegExp(`^Showing ${Number(total).toLocaleString('en-US')} of`),
+  );
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'CSV', exact: true }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/_2013-05-01_2013-05-31\.csv$/);
+  const path = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(path);
+  const lines = (await readFile(path, 'utf8')).split(/\r?\n/).filter((line) => line !== '');
+  // A header, then one line per event the filter keeps, each with its source's address.
+  expect(lines.length - 1).toBe(total);
+  const tempelhof = lines.find((line) => line.includes(TEMPELHOF.title));
+  expect(tempelhof).toContain(TEMPELHOF.url);
+  // Each event's dates reach May 2013: a day of it, the month, the year 2013, or an interval.
+  for (const line of lines.slice(1)) expect(line).toMatch(/,2013/);
+});
+
+test('the reader view for iframes works over the server', async ({ page }) => {
+  await page.goto(`./events/${TEMPELHOF.id}?${DATA}&embed=1`);
+  await expect(
+    page.getByRole('heading', { name: TEMPELHOF.title, level: 2 }).first(),
+  ).toBeVisible();
+  await expect(page.locator('.embed-card')).toContainText(TEMPELHOF.place);
+  await expect(mapRegion(page)).toBeVisible();
+  await expect(status(page)).toHaveText(SHOWING_ALL);
+  // Reading only: no header, no Open dataset.
+  await expect(page.getByRole('button', { name: 'Open dataset…' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /Open in Dateline/ })).toHaveAttribute(
+    'href',
+    new RegExp(`/events/${TEMPELHOF.id}\\?data=`),
+  );
+});

@@ -1,0 +1,412 @@
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
+import { ServerChronology } from '../features/chronology/server-chronology.tsx';
+import type { ChronologyLinks } from '../features/chronology/chronology-links.ts';
+import { EmbedBar } from '../features/embed/embed-bar.tsx';
+import { EmbedCard } from '../features/embed/embed-card.tsx';
+import { useEmbedMessages } from '../features/embed/use-embed-messages.ts';
+import '../features/embed/embed.css';
+import { ServerExportMenu } from '../features/export/server-export-menu.tsx';
+import type { MapLinks } from '../features/map/map-links.ts';
+import { ServerMap } from '../features/map/server-map.tsx';
+import { SearchField } from '../features/search/search-field.tsx';
+import { Timeline } from '../features/timeline/timeline.tsx';
+import type { CalendarDay } from '../data/model/calendar-day.ts';
+import type { DatasetEvent } from '../data/model/schema.ts';
+import { eventText } from '../data/model/translations.ts';
+import type { QueryServer } from '../data/server-view/descriptor.ts';
+import * as actions from '../data/url/explorer-actions.ts';
+import { shareAddresses } from '../data/url/share-addresses.ts';
+import { APP_BASE, type UrlStateApi } from '../data/url/use-url-state.ts';
+import { useFirstScreenDrawn } from '../lib/after-mark.ts';
+import { i18n } from '../lib/i18n/i18n.ts';
+import { DatasetHeader } from './dataset-header.tsx';
+import { Notices } from './notices.tsx';
+import * as page from './page-effects.ts';
+import { playing } from './playing.ts';
+import { StatusLine } from './status-line.tsx';
+import type { LoadedDataset } from './use-dataset.ts';
+import type { useUrlCorrections } from './use-url-corrections.ts';
+import { useServerView, type ServerView } from './use-server-view.ts';
+import type { ViewLinks } from './view-links.ts';
+import './embed-layout.css';
+import './server-explorer.css';
+
+const EventDetail = lazy(() =>
+  import('../features/event-detail/event-detail.tsx').then((module) => ({
+    default: module.EventDetail,
+  })),
+);
+const NotFound = lazy(() =>
+  import('./not-found.tsx').then((module) => ({ default: module.NotFound })),
+);
+const PlaySlot = lazy(() =>
+  import('../features/playback/play-slot.tsx').then((module) => ({ default: module.PlaySlot })),
+);
+
+/** A part of the page whose question failed: what the server said, and Retry for that part. */
+function ViewError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  return (
+    <div className="notice notice-error server-view-error" role="alert">
+      <p>{i18n._('The data server did not answer: {reason}', { reason: error.message })}</p>
+      <button type="button" className="button" onClick={onRetry}>
+        {i18n._('Retry')}
+      </button>
+    </div>
+  );
+}
+
+export interface ServerExplorerProps {
+  url: UrlStateApi;
+  loaded: LoadedDataset;
+  server: QueryServer;
+  links: ViewLinks;
+  notices: ReturnType<typeof useUrlCorrections>;
+}
+
+/**
+ * The explorer over a data server (docs/server.md): the same header, bar, timeline, list and map,
+ * each asking the server for what it shows instead of holding every event. The URL stays the one
+ * source of truth: every question is made from it (use-server-view.ts).
+ */
+export function ServerExplorer({ url, loaded, server, links, notices }: ServerExplorerProps) {
+  const { state, apply } = url;
+  const view = useServerView(server, state);
+  const { selection } = view;
+  const selectedEvent = selection.event;
+  const { metadata } = server;
+  page.useDocumentTitle(selectedEvent, metadata);
+  page.useFirstRenderMark(view.list.total === null ? undefined : server);
+
+  const select = useCallback((id: string | null) => apply(actions.selectEvent, id), [apply]);
+  const { colourOf, labelOf, slotOf, legendLabelOf } = view.palette;
+  const originalLanguage = metadata.language;
+  const titleOf = useCallback(
+    (id: string) =>
+      selectedEvent?.id === id
+        ? eventText(selectedEvent, i18n.locale, originalLanguage).title
+        : null,
+    [selectedEvent, originalLanguage],
+  );
+  const { eventHref, absoluteEventUrl } = view;
+  const renderDetail = useCallback(
+    (id: string, titleId: string) =>
+      !state.embed && selectedEvent?.id === id ? (
+        <Suspense fallback={null}>
+          <EventDetail
+            key={id}
+            titleId={titleId}
+            event={selectedEvent}
+            titleOf={titleOf}
+            eventHref={eventHref}
+            absoluteEventUrl={absoluteEventUrl}
+            onSelect={select}
+            originalLanguage={originalLanguage}
+          />
+        </Suspense>
+      ) : null,
+    [state.embed, selectedEvent, titleOf, eventHref, absoluteEventUrl, select, originalLanguage],
+  );
+  const chronologyLinks: ChronologyLinks = useMemo(
+    () => ({ select, eventHref, renderDetail, colourOf, labelOf, originalLanguage, ...links }),
+    [select, eventHref, renderDetail, colourOf, labelOf, originalLanguage, links],
+  );
+  const mapLinks: MapLinks = useMemo(
+    () => ({
+      select,
+      colourOf,
+      slotOf,
+      labelOf,
+      legendLabelOf,
+      titleOf: (event: DatasetEvent) => eventText(event, i18n.locale, originalLanguage).title,
+      ...links,
+    }),
+    [select, colourOf, slotOf, labelOf, legendLabelOf, originalLanguage, links],
+  );
+
+  const range = server.extent && {
+    from: state.from ?? server.extent.first,
+    to: state.to ?? server.extent.last,
+  };
+  const status = (
+    <StatusLine
+      loading={view.list.total === null && !view.list.error}
+      failed={view.list.total === null && view.list.error !== null}
+      shown={view.list.total ?? 0}
+      total={server.eventCount}
+      range={range}
+    />
+  );
+  const resetFilters = () => apply(actions.resetFilters);
+
+  const notFound = selection.missing && state.selectedId !== null && (
+    <Suspense fallback={null}>
+      <NotFound
+        missingId={state.selectedId}
+        events={selection.closest}
+        titleOf={(id) => selection.closest.find((event) => event.id === id)?.title ?? null}
+        eventHref={eventHref}
+        onSelect={select}
+      />
+    </Suspense>
+  );
+  const hiddenSelection = selectedEvent && selection.hidden && (
+    <div className="notice hidden-selection" aria-live="polite">
+      <p>
+        {i18n._('“{title}” is selected but hidden by the filters.', {
+          title: eventText(selectedEvent, i18n.locale, originalLanguage).title,
+        })}
+      </p>
+      <button
+        type="button"
+        className="button"
+        onClick={() => apply(actions.widenToEvent, selectedEvent, view.allCategories.length)}
+      >
+        {i18n._('Show it')}
+      </button>
+      <button type="button" className="button" onClick={() => select(null)}>
+        {i18n._('Clear selection')}
+      </button>
+    </div>
+  );
+
+  const list = (
+    <section className="sidebar" aria-label={i18n._('Events')}>
+      {!state.embed && hiddenSelection}
+      {selection.error && <ViewError error={selection.error} onRetry={selection.retry} />}
+      {view.list.error ? (
+        <ViewError error={view.list.error} onRetry={view.list.retry} />
+      ) : view.list.total === null ? (
+        <div className="loading-placeholder" aria-hidden="true">
+          <div className="skeleton-row" />
+          <div className="skeleton-row" />
+          <div className="skeleton-row" />
+        </div>
+      ) : (
+        <ServerChronology
+          // A list of its own per filter: another filter's rows are other events.
+          key={
+            view.filter.from +
+            ' ' +
+            view.filter.to +
+            ' ' +
+            view.filter.query +
+            ' ' +
+            view.filter.categories.join(',')
+          }
+          total={view.list.total}
+          eventAt={view.list.eventAt}
+          onRangeChange={view.list.onRangeChange}
+          selectedId={state.selectedId}
+          selectedIndex={selection.position}
+          links={chronologyLinks}
+          empty={
+            <>
+              <p>{i18n._('No events match these filters.')}</p>
+              {view.filtered && (
+                <button type="button" className="button button-primary" onClick={resetFilters}>
+                  {i18n._('Reset filters')}
+                </button>
+              )}
+            </>
+          }
+        />
+      )}
+    </section>
+  );
+
+  const map = (
+    <ServerMap
+      clusters={view.map.clusters}
+      selectedEvent={selectedEvent}
+      links={mapLinks}
+      onViewChange={view.map.onViewChange}
+      legend={{
+        categories: view.categoryCounts,
+        categoryColumn: null,
+        activeCategories: state.categories,
+        onToggleCategory: (category) => apply(actions.toggleCategory, view.allCategories, category),
+      }}
+      status={
+        view.map.error ? (
+          <ViewError error={view.map.error} onRetry={view.map.retry} />
+        ) : (
+          view.map.loading && (
+            <p className="server-view-loading" role="status">
+              {i18n._('Asking the data server…')}
+            </p>
+          )
+        )
+      }
+    />
+  );
+
+  const timeline = (
+    <ServerTimeline url={url} view={view} server={server} selectedEvent={selectedEvent} />
+  );
+
+  if (state.embed)
+    return (
+      <ServerEmbed
+        url={url}
+        title={metadata.title}
+        selectedEvent={selectedEvent}
+        originalLanguage={originalLanguage}
+        onSelect={select}
+        notices={
+          <>
+            <Notices notices={notices.notices} onDismiss={notices.dismiss} />
+            {notFound}
+          </>
+        }
+        map={map}
+        timeline={timeline}
+        status={status}
+        list={list}
+      />
+    );
+
+  return (
+    <div className="app">
+      <DatasetHeader loaded={loaded} url={url} story={undefined} onAddToStory={null} />
+      <div className="app-bar">
+        {status}
+        <div className="app-bar-tools">
+          <SearchField
+            value={state.query}
+            disabled={false}
+            onChange={(text) => apply(actions.search, text)}
+          />
+          {view.filtered && (
+            <button type="button" className="button" onClick={resetFilters}>
+              {i18n._('Reset filters')}
+            </button>
+          )}
+          <ServerExportMenu urls={view.exportUrls} count={view.list.total} />
+        </div>
+      </div>
+      {timeline}
+      <Notices notices={notices.notices} onDismiss={notices.dismiss} />
+      {notFound}
+      <main className="workspace" id="main">
+        {list}
+        {map}
+      </main>
+    </div>
+  );
+}
+
+interface ServerTimelineProps {
+  url: UrlStateApi;
+  view: ServerView;
+  server: QueryServer;
+  selectedEvent: DatasetEvent | null;
+}
+
+/** The timeline over the server's histograms: the brush and the quick ranges set the filter. */
+function ServerTimeline({ url, view, server, selectedEvent }: ServerTimelineProps) {
+  const isPlaying = useSyncExternalStore(playing.subscribe, playing.get);
+  useEffect(() => () => playing.set(false), []);
+  const drawn = useFirstScreenDrawn();
+  const { extent } = server;
+  const data = view.timeline.data;
+  const bulk = useMemo(() => extent && { ...extent, earlier: 0, later: 0 }, [extent]);
+  if (view.timeline.error)
+    return (
+      <section className="timeline" aria-label={i18n._('Timeline')}>
+        <ViewError error={view.timeline.error} onRetry={view.timeline.retry} />
+      </section>
+    );
+  if (!extent || !data || !bulk) return null;
+  const onRangeChange = (range: { from: CalendarDay | null; to: CalendarDay | null }) =>
+    url.apply(actions.setDateRange, range);
+  return (
+    <Timeline
+      {...data}
+      extent={extent}
+      bulk={bulk}
+      from={url.state.from}
+      to={url.state.to}
+      selectedEvent={selectedEvent}
+      onRangeChange={onRangeChange}
+      onTogglePlay={() => playing.set(!isPlaying)}
+      play={
+        drawn && (
+          <Suspense fallback={null}>
+            <PlaySlot
+              playing={isPlaying}
+              onPlayingChange={playing.set}
+              state={url.state}
+              extent={extent}
+              shown={view.list.total ?? 0}
+              onFrame={onRangeChange}
+              onSettingsChange={(play) => url.apply(actions.setPlayback, play)}
+            />
+          </Suspense>
+        )
+      }
+    />
+  );
+}
+
+interface ServerEmbedProps {
+  url: UrlStateApi;
+  title: string;
+  selectedEvent: DatasetEvent | null;
+  originalLanguage: string | undefined;
+  onSelect: (id: string | null) => void;
+  notices: ReactNode;
+  map: ReactNode;
+  timeline: ReactNode;
+  status: ReactNode;
+  list: ReactNode;
+}
+
+/** The reader view for iframes (`?embed=1`) over a data server: the embed layout's own order. */
+function ServerEmbed({
+  url,
+  title,
+  selectedEvent,
+  originalLanguage,
+  onSelect,
+  notices,
+  map,
+  timeline,
+  status,
+  list,
+}: ServerEmbedProps) {
+  const root = useRef<HTMLDivElement>(null);
+  useEmbedMessages(root, url.state.selectedId, onSelect);
+  return (
+    <div className="app app--embed" ref={root}>
+      <EmbedBar
+        title={title}
+        fullViewHref={shareAddresses(url.state, APP_BASE, window.location.origin).view}
+      />
+      {notices}
+      <main className="embed-main" id="main">
+        {selectedEvent && (
+          <EmbedCard
+            event={selectedEvent}
+            originalLanguage={originalLanguage}
+            onClose={() => onSelect(null)}
+          />
+        )}
+        {map}
+        {timeline}
+        <div className="embed-list">
+          {status}
+          {list}
+        </div>
+      </main>
+    </div>
+  );
+}

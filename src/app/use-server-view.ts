@@ -1,0 +1,209 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { categoryPalette } from '../data/model/categories.ts';
+import { isFiltered, type EventFilter } from '../data/model/event-filter.ts';
+import type { DatasetEvent } from '../data/model/schema.ts';
+import { buildBins } from '../data/query/histogram.ts';
+import type { QueryServer } from '../data/server-view/descriptor.ts';
+import { weightsOnBins, yearsWithEvents } from '../data/server-view/server-bins.ts';
+import {
+  aroundQuery,
+  closestQuery,
+  clustersQuery,
+  eventQuery,
+  exportUrl,
+  histogramQuery,
+  windowQuery,
+  windowSize,
+  windowStart,
+  windowsCovering,
+  type ServerMapView,
+} from '../data/server-view/server-queries.ts';
+import { EMPTY_URL_STATE, serializeUrl, type UrlState } from '../data/url/url-state.ts';
+import { APP_BASE } from '../data/url/use-url-state.ts';
+import { useCustomColours } from './custom-colours.ts';
+
+/** A query's failure as an Error the page can say, or null. */
+function failure(error: unknown): Error | null {
+  if (error === null || error === undefined) return null;
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * Everything the page shows of a data server's events under the URL's filter and selection, each
+ * part a query of its own (data/server-view/server-queries.ts): the count and the list's windows,
+ * the timeline's two histograms, the map's clusters, the selected event and its place.
+ */
+export function useServerView(server: QueryServer, state: UrlState) {
+  const { from, to, query, categories, selectedId, params, embed } = state;
+  const filter: EventFilter = useMemo(
+    () => ({ from, to, query, categories }),
+    [from, to, query, categories],
+  );
+
+  // The list: the window at the top (which also gives the count) and those in view.
+  const size = windowSize(server);
+  const [rows, setRows] = useState({ first: 0, last: 0 });
+  const onRangeChange = useCallback(
+    (first: number, last: number) =>
+      setRows((current) =>
+        current.first === first && current.last === last ? current : { first, last },
+      ),
+    [],
+  );
+  const head = useQuery(windowQuery(server, filter, 0));
+  const offsets = windowsCovering(rows.first, rows.last, size);
+  const windows = useQueries({
+    queries: offsets.map((offset) => windowQuery(server, filter, offset)),
+  });
+  // The count stays while the next filter's is on its way, so the list does not flash empty.
+  const [lastTotal, setLastTotal] = useState<number | null>(null);
+  const total = head.data?.total ?? null;
+  if (total !== null && total !== lastTotal) setLastTotal(total);
+  const eventsByOffset = new Map<number, DatasetEvent[]>();
+  offsets.forEach((offset, index) => {
+    const events = windows[index]?.data?.events;
+    if (events) eventsByOffset.set(offset, events);
+  });
+  const eventAt = (index: number) =>
+    eventsByOffset.get(windowStart(index, size))?.[index - windowStart(index, size)];
+  const windowError = windows.find((window) => window.isError);
+
+  // The selected event, its place in the filtered list, and for an unknown id the closest ones.
+  const selected = useQuery({
+    ...eventQuery(server, selectedId ?? ''),
+    enabled: selectedId !== null,
+  });
+  const selectedEvent = selectedId === null ? null : (selected.data ?? null);
+  const around = useQuery({
+    ...aroundQuery(server, filter, selectedId ?? ''),
+    enabled: selectedEvent !== null,
+  });
+  const missing = selectedId !== null && selected.data === null;
+  const closest = useQuery({ ...closestQuery(server, selectedId ?? ''), enabled: missing });
+
+  // The timeline: the axis spans the data; every event behind, those the search and categories
+  // keep in front (the date range is the brush itself).
+  const extent = server.extent;
+  const bins = useMemo(() => (extent ? buildBins(extent.first, extent.last) : null), [extent]);
+  const axisFilter = (kept: Pick<EventFilter, 'query' | 'categories'>): EventFilter => ({
+    from: extent?.first ?? null,
+    to: extent?.last ?? null,
+    ...kept,
+  });
+  const allHistogram = useQuery({
+    ...histogramQuery(server, axisFilter({ query: '', categories: [] }), bins?.unit ?? 'day'),
+    enabled: bins !== null,
+  });
+  const matchHistogram = useQuery({
+    ...histogramQuery(server, axisFilter({ query, categories }), bins?.unit ?? 'day'),
+    enabled: bins !== null,
+  });
+  const timeline = useMemo(() => {
+    if (!bins) return null;
+    const allWeights = weightsOnBins(bins, allHistogram.data);
+    const matchWeights =
+      query === '' && categories.length === 0
+        ? allWeights
+        : weightsOnBins(bins, matchHistogram.data);
+    return { bins, allWeights, matchWeights, years: yearsWithEvents(bins, allWeights) };
+  }, [bins, allHistogram.data, matchHistogram.data, query, categories]);
+
+  // The map: the clusters in its view, asked for once it has one.
+  const [mapView, setMapView] = useState<ServerMapView | null>(null);
+  const clusters = useQuery({
+    ...clustersQuery(server, filter, mapView ?? { bbox: [-180, -85, 180, 85], zoom: 2 }),
+    enabled: mapView !== null,
+  });
+
+  // Categories: the descriptor's, most first, coloured as a loaded dataset's would be.
+  const allCategories = useMemo(
+    () => server.categories.map((entry) => entry.name),
+    [server.categories],
+  );
+  const palette = useMemo(() => categoryPalette(allCategories, null, undefined), [allCategories]);
+  useCustomColours(palette.customColours);
+  const categoryCounts = useMemo(
+    () =>
+      palette.order(allCategories).map((category) => {
+        const count = server.categories.find((entry) => entry.name === category)?.count ?? 0;
+        // Per category under a search the server does not count: a hidden category shows none.
+        const shown = categories.length === 0 || categories.includes(category) ? count : 0;
+        return { category, total: count, shown };
+      }),
+    [palette, allCategories, server.categories, categories],
+  );
+
+  const eventHref = useCallback(
+    (id: string) => serializeUrl({ ...EMPTY_URL_STATE, selectedId: id, params, embed }, APP_BASE),
+    [params, embed],
+  );
+  const filtered = isFiltered(state);
+  const absoluteEventUrl = useCallback(
+    (id: string, withFilters: boolean) => {
+      if (withFilters && !filtered) return null;
+      const href = serializeUrl(
+        withFilters
+          ? { ...state, selectedId: id, embed: false }
+          : { ...EMPTY_URL_STATE, selectedId: id, params },
+        APP_BASE,
+      );
+      return new URL(href, window.location.origin).href;
+    },
+    [params, state, filtered],
+  );
+
+  return {
+    filter,
+    filtered,
+    list: {
+      total: total ?? lastTotal,
+      /** The count is for an older filter while the new one's is asked. */
+      updating: head.isFetching,
+      error: failure(head.error ?? windowError?.error),
+      retry: () => {
+        void head.refetch();
+        for (const window of windows) if (window.isError) void window.refetch();
+      },
+      eventAt,
+      onRangeChange,
+    },
+    selection: {
+      event: selectedEvent,
+      loading: selectedId !== null && selected.isPending,
+      error: failure(selected.error),
+      retry: () => void selected.refetch(),
+      /** Its place in the filtered list; null while asked or when the filters hide it. */
+      position: around.data?.position ?? null,
+      hidden: around.data !== undefined && around.data.position === null,
+      missing,
+      closest: closest.data ?? [],
+    },
+    timeline: {
+      data: timeline,
+      error: failure(allHistogram.error ?? matchHistogram.error),
+      retry: () => {
+        void allHistogram.refetch();
+        void matchHistogram.refetch();
+      },
+    },
+    map: {
+      clusters: clusters.data?.clusters ?? [],
+      loading: clusters.isFetching,
+      error: failure(clusters.error),
+      retry: () => void clusters.refetch(),
+      onViewChange: setMapView,
+    },
+    categoryCounts,
+    allCategories,
+    palette,
+    eventHref,
+    absoluteEventUrl,
+    exportUrls: {
+      geojson: exportUrl(server, filter, 'geojson'),
+      csv: exportUrl(server, filter, 'csv'),
+    },
+  };
+}
+
+export type ServerView = ReturnType<typeof useServerView>;

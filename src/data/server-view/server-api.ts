@@ -1,0 +1,207 @@
+/**
+ * Asking the data server (docs/server.md) for one view: the address of each question, built from
+ * the explorer's own filter, and its answer read and checked. Pure apart from `fetchAnswer`, which
+ * takes the caller's AbortSignal so that a view the reader has left is not waited for.
+ */
+import { formatIsoDay, parseIsoDay, type CalendarDay } from '../model/calendar-day.ts';
+import type { EventFilter } from '../model/event-filter.ts';
+import type { DatasetEvent } from '../model/schema.ts';
+import type { BinUnit } from '../query/histogram.ts';
+import type { QueryServer } from './descriptor.ts';
+
+/** The server answered, but not with a view: its status and its message for a person. */
+export class ServerAnswerError extends Error {
+  override name = 'ServerAnswerError';
+  constructor(
+    message: string,
+    /** The HTTP status; 0 when no answer came at all. */
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The filter as the server reads it: the explorer's own parameters (docs/server.md). */
+export function filterParams(filter: EventFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filter.from !== null) params.set('from', formatIsoDay(filter.from));
+  if (filter.to !== null) params.set('to', formatIsoDay(filter.to));
+  if (filter.query !== '') params.set('q', filter.query);
+  for (const category of filter.categories) params.append('cat', category);
+  return params;
+}
+
+/** An endpoint's address, relative to the descriptor's, with its parameters. */
+export function endpointUrl(
+  server: QueryServer,
+  endpoint: keyof QueryServer['endpoints'],
+  params: URLSearchParams,
+  id?: string,
+): string {
+  const path = server.endpoints[endpoint].replace('{id}', encodeURIComponent(id ?? ''));
+  const url = new URL(path, server.base);
+  url.search = params.toString();
+  return url.href;
+}
+
+/** The server's own message for a failed answer (`{ error: { message } }`), else the status. */
+function errorMessage(status: number, body: unknown): string {
+  if (typeof body === 'object' && body !== null && 'error' in body) {
+    const error = (body as { error: unknown }).error;
+    if (typeof error === 'object' && error !== null && 'message' in error) {
+      const message = (error as { message: unknown }).message;
+      if (typeof message === 'string' && message !== '') return message;
+    }
+  }
+  return `the data server answered with status ${status}`;
+}
+
+/** Fetches one answer as JSON; a failed request or status is a ServerAnswerError. */
+export async function fetchAnswer(url: string, signal: AbortSignal): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new ServerAnswerError('the data server could not be reached', 0);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok)
+    throw new ServerAnswerError(errorMessage(response.status, body), response.status);
+  if (body === null)
+    throw new ServerAnswerError('the data server sent an answer that is not JSON', response.status);
+  return body;
+}
+
+function invalid(what: string): never {
+  throw new ServerAnswerError(`the data server's ${what} is not in the expected shape`, 200);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+export interface ServerHistogram {
+  unit: BinUnit;
+  starts: CalendarDay[];
+  end: CalendarDay;
+  weights: number[];
+  total: number;
+}
+
+const UNITS: readonly string[] = ['day', 'week', 'month', 'year'];
+
+export function readHistogram(body: unknown): ServerHistogram {
+  if (!isRecord(body)) invalid('histogram');
+  const { unit, starts, end, weights, total } = body;
+  if (typeof unit !== 'string' || !UNITS.includes(unit)) invalid('histogram');
+  if (!Array.isArray(starts) || !Array.isArray(weights) || starts.length !== weights.length)
+    invalid('histogram');
+  const days = starts.map((start) => (typeof start === 'string' ? parseIsoDay(start) : null));
+  const endDay = typeof end === 'string' ? parseIsoDay(end) : null;
+  if (endDay === null || days.some((day) => day === null)) invalid('histogram');
+  if (!weights.every((weight) => typeof weight === 'number' && weight >= 0)) invalid('histogram');
+  if (!isCount(total)) invalid('histogram');
+  return {
+    unit: unit as BinUnit,
+    starts: days as CalendarDay[],
+    end: endDay,
+    weights: weights as number[],
+    total,
+  };
+}
+
+export interface ServerCluster {
+  longitude: number;
+  latitude: number;
+  count: number;
+  categories: { category: string; count: number }[];
+  /** The one event of a cluster of one. */
+  event: { id: string; title: string; category: string } | null;
+}
+
+export interface ServerClusters {
+  clusters: ServerCluster[];
+  total: number;
+}
+
+function readCluster(raw: unknown): ServerCluster {
+  if (!isRecord(raw)) invalid('map view');
+  const { longitude, latitude, count, categories, event } = raw;
+  if (typeof longitude !== 'number' || typeof latitude !== 'number' || !isCount(count))
+    invalid('map view');
+  if (!isRecord(categories)) invalid('map view');
+  const mix = Object.entries(categories)
+    .filter((entry): entry is [string, number] => isCount(entry[1]))
+    .map(([category, counted]) => ({ category, count: counted }))
+    .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
+  let one: ServerCluster['event'] = null;
+  if (isRecord(event)) {
+    if (
+      typeof event.id !== 'string' ||
+      typeof event.title !== 'string' ||
+      typeof event.category !== 'string'
+    )
+      invalid('map view');
+    one = { id: event.id, title: event.title, category: event.category };
+  }
+  return { longitude, latitude, count, categories: mix, event: one };
+}
+
+export function readClusters(body: unknown): ServerClusters {
+  if (!isRecord(body) || !Array.isArray(body.clusters) || !isCount(body.total)) invalid('map view');
+  return { clusters: body.clusters.map(readCluster), total: body.total };
+}
+
+/** An event as the server sends it: the app's own DatasetEvent, checked for what the page reads. */
+export function readEvent(raw: unknown): DatasetEvent {
+  if (!isRecord(raw)) invalid('event');
+  const { id, title, date, longitude, latitude, category, sources } = raw;
+  if (
+    typeof id !== 'string' ||
+    typeof title !== 'string' ||
+    typeof category !== 'string' ||
+    typeof longitude !== 'number' ||
+    typeof latitude !== 'number' ||
+    !isRecord(date) ||
+    typeof date.start !== 'number' ||
+    typeof date.end !== 'number' ||
+    !Array.isArray(sources)
+  )
+    invalid('event');
+  return raw as unknown as DatasetEvent;
+}
+
+export interface ServerWindow {
+  total: number;
+  offset: number;
+  events: DatasetEvent[];
+  /** With `around`: the event's place in the filtered chronology, null when the filter hides it. */
+  position: number | null;
+}
+
+export function readWindow(body: unknown): ServerWindow {
+  if (
+    !isRecord(body) ||
+    !isCount(body.total) ||
+    !isCount(body.offset) ||
+    !Array.isArray(body.events)
+  )
+    invalid('list');
+  const position = body.position;
+  return {
+    total: body.total,
+    offset: body.offset,
+    events: body.events.map(readEvent),
+    position: isCount(position) ? position : null,
+  };
+}
+
+export function readClosest(body: unknown): DatasetEvent[] {
+  if (!isRecord(body) || !Array.isArray(body.events)) invalid('list of close matches');
+  return body.events.map(readEvent);
+}

@@ -1,0 +1,168 @@
+/**
+ * The TanStack Query options for each view the explorer asks the data server for, keyed by the
+ * view itself (the filter, and the bin unit, the map's box and zoom, or the window's offset), so
+ * the same view asked twice is answered from the cache, and a view left behind is cancelled: every
+ * query function hands TanStack Query's `signal` to fetch.
+ */
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { EventFilter } from '../model/event-filter.ts';
+import type { BinUnit } from '../query/histogram.ts';
+import type { QueryServer } from './descriptor.ts';
+import {
+  endpointUrl,
+  fetchAnswer,
+  filterParams,
+  readClosest,
+  readClusters,
+  readEvent,
+  readHistogram,
+  readWindow,
+  ServerAnswerError,
+} from './server-api.ts';
+
+/** Views do not change under a running server: a minute before one is asked again. */
+const VIEW_STALE_MS = 60_000;
+
+/** The filter as a key: its parameters, so equal filters share an entry whatever their identity. */
+function filterKey(filter: EventFilter): string {
+  return filterParams(filter).toString();
+}
+
+/** A bad request or a missing event will answer the same again; a dropped connection may not. */
+function retryView(failureCount: number, error: unknown): boolean {
+  return (
+    !(error instanceof ServerAnswerError && error.status >= 400 && error.status < 500) &&
+    failureCount < 1
+  );
+}
+
+const common = { staleTime: VIEW_STALE_MS, retry: retryView } as const;
+
+export function histogramQuery(server: QueryServer, filter: EventFilter, unit: BinUnit) {
+  const params = filterParams(filter);
+  params.set('unit', unit);
+  return queryOptions({
+    queryKey: ['server', server.base, 'histogram', filterKey(filter), unit],
+    queryFn: async ({ signal }) =>
+      readHistogram(await fetchAnswer(endpointUrl(server, 'histogram', params), signal)),
+    placeholderData: keepPreviousData,
+    ...common,
+  });
+}
+
+/** The map's view: west, south, east, north in degrees, and the zoom, whole. */
+export interface ServerMapView {
+  bbox: readonly [number, number, number, number];
+  zoom: number;
+}
+
+/**
+ * The box rounded outwards to a grid finer than a cell (1/8 of 64 px at that zoom), so that a
+ * map nudged by a pixel asks the same question and hits the cache.
+ */
+export function roundedView(view: ServerMapView): ServerMapView {
+  const zoom = Math.max(0, Math.min(22, Math.round(view.zoom)));
+  const step = 360 / (2 ** zoom * 32);
+  const [west, south, east, north] = view.bbox;
+  const down = (value: number) => Math.floor(value / step) * step;
+  const up = (value: number) => Math.ceil(value / step) * step;
+  return {
+    bbox: [down(west), Math.max(-90, down(south)), up(east), Math.min(90, up(north))],
+    zoom,
+  };
+}
+
+export function clustersQuery(server: QueryServer, filter: EventFilter, view: ServerMapView) {
+  const { bbox, zoom } = roundedView(view);
+  const params = filterParams(filter);
+  params.set('bbox', bbox.map((value) => Number(value.toFixed(6))).join(','));
+  params.set('zoom', String(zoom));
+  return queryOptions({
+    queryKey: ['server', server.base, 'clusters', filterKey(filter), params.get('bbox'), zoom],
+    queryFn: async ({ signal }) =>
+      readClusters(await fetchAnswer(endpointUrl(server, 'clusters', params), signal)),
+    placeholderData: keepPreviousData,
+    ...common,
+  });
+}
+
+/** Rows per window of the chronology: a few screens, well under the server's limit. */
+export function windowSize(server: QueryServer): number {
+  return Math.min(100, server.windowRows);
+}
+
+/** The window holding the row at `index`, as its first row's offset. */
+export function windowStart(index: number, size: number): number {
+  return Math.floor(index / size) * size;
+}
+
+/** The windows that cover rows `first` to `last`, as their offsets. */
+export function windowsCovering(first: number, last: number, size: number): number[] {
+  const offsets: number[] = [];
+  for (let offset = windowStart(Math.max(0, first), size); offset <= last; offset += size)
+    offsets.push(offset);
+  return offsets;
+}
+
+export function windowQuery(server: QueryServer, filter: EventFilter, offset: number) {
+  const params = filterParams(filter);
+  params.set('offset', String(offset));
+  params.set('limit', String(windowSize(server)));
+  return queryOptions({
+    queryKey: ['server', server.base, 'window', filterKey(filter), offset],
+    queryFn: async ({ signal }) =>
+      readWindow(await fetchAnswer(endpointUrl(server, 'window', params), signal)),
+    ...common,
+  });
+}
+
+/** Where the selected event stands in the filtered chronology (`position`, null when hidden). */
+export function aroundQuery(server: QueryServer, filter: EventFilter, id: string) {
+  const params = filterParams(filter);
+  params.set('around', id);
+  params.set('limit', '1');
+  return queryOptions({
+    queryKey: ['server', server.base, 'around', filterKey(filter), id],
+    queryFn: async ({ signal }) =>
+      readWindow(await fetchAnswer(endpointUrl(server, 'window', params), signal)),
+    ...common,
+  });
+}
+
+/** One event by its id; null for an id the dataset does not have (the server's 404). */
+export function eventQuery(server: QueryServer, id: string) {
+  return queryOptions({
+    queryKey: ['server', server.base, 'event', id],
+    queryFn: async ({ signal }) => {
+      try {
+        return readEvent(
+          await fetchAnswer(endpointUrl(server, 'event', new URLSearchParams(), id), signal),
+        );
+      } catch (error) {
+        if (error instanceof ServerAnswerError && error.status === 404) return null;
+        throw error;
+      }
+    },
+    ...common,
+    staleTime: Infinity,
+  });
+}
+
+export function closestQuery(server: QueryServer, id: string) {
+  return queryOptions({
+    queryKey: ['server', server.base, 'closest', id],
+    queryFn: async ({ signal }) =>
+      readClosest(
+        await fetchAnswer(endpointUrl(server, 'closest', new URLSearchParams({ id })), signal),
+      ),
+    ...common,
+    staleTime: Infinity,
+  });
+}
+
+/** The streamed export of the filtered events: a plain link the browser downloads. */
+export function exportUrl(server: QueryServer, filter: EventFilter, format: 'geojson' | 'csv') {
+  const params = filterParams(filter);
+  params.set('format', format);
+  return endpointUrl(server, 'export', params);
+}

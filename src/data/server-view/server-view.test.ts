@@ -1,0 +1,198 @@
+import { describe, expect, it, vi, afterEach } from 'vitest';
+import { parseIsoDay } from '../model/calendar-day.ts';
+import { buildBins } from '../query/histogram.ts';
+import { readDescriptor, DescriptorError, type QueryServer } from './descriptor.ts';
+import {
+  endpointUrl,
+  fetchAnswer,
+  filterParams,
+  readClusters,
+  readHistogram,
+  readWindow,
+  ServerAnswerError,
+} from './server-api.ts';
+import { weightsOnBins, yearsWithEvents } from './server-bins.ts';
+import { exportUrl, roundedView, windowsCovering, windowStart } from './server-queries.ts';
+
+const day = (text: string) => parseIsoDay(text) ?? Number.NaN;
+const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
+const DESCRIPTOR = {
+  dateline: 'query-server',
+  version: 1,
+  dataset: {
+    metadata: { title: 'Quakes', description: 'd', license: 'l', source: 's', updated: 'u' },
+    recordCount: 12,
+    eventCount: 10,
+    extent: { first: '2024-01-03', last: '2024-03-30' },
+    categories: [
+      { name: 'strike', count: 7 },
+      { name: 'statement', count: 3 },
+    ],
+    issues: { count: 2, examples: [] },
+  },
+  endpoints: {
+    histogram: 'api/histogram',
+    clusters: 'api/clusters',
+    window: 'api/window',
+    event: 'api/events/{id}',
+    closest: 'api/closest',
+    export: 'api/export',
+  },
+  limits: { windowRows: 500 },
+};
+
+function server(): QueryServer {
+  const read = readDescriptor(bytes(DESCRIPTOR), 'http://127.0.0.1:8787/dateline.json');
+  if (!read) throw new Error('not read');
+  return read;
+}
+
+describe('the descriptor', () => {
+  it('is read with its days, counts and endpoints', () => {
+    const read = server();
+    expect(read.metadata.title).toBe('Quakes');
+    expect(read.eventCount).toBe(10);
+    expect(read.extent).toEqual({ first: day('2024-01-03'), last: day('2024-03-30') });
+    expect(read.categories.map((entry) => entry.name)).toEqual(['strike', 'statement']);
+    expect(read.windowRows).toBe(500);
+  });
+
+  it('is not taken for a dataset, nor a dataset for it', () => {
+    expect(readDescriptor(bytes({ type: 'FeatureCollection', features: [] }), 'x')).toBeNull();
+    expect(readDescriptor(bytes([{ title: 'query-server' }]), 'x')).toBeNull();
+  });
+
+  it('names what is wrong with a descriptor this page cannot use', () => {
+    expect(() => readDescriptor(bytes({ ...DESCRIPTOR, version: 2 }), 'x')).toThrow(/version 2/);
+    const noWindow = { ...DESCRIPTOR, endpoints: { ...DESCRIPTOR.endpoints, window: '' } };
+    expect(() => readDescriptor(bytes(noWindow), 'x')).toThrow(DescriptorError);
+    expect(() => readDescriptor(bytes(noWindow), 'x')).toThrow(/"window"/);
+    const badExtent = { ...DESCRIPTOR, dataset: { ...DESCRIPTOR.dataset, extent: { first: 'x' } } };
+    expect(() => readDescriptor(bytes(badExtent), 'x')).toThrow(/extent/);
+  });
+});
+
+describe('asking for a view', () => {
+  it('writes the filter as the server reads it, every category repeated', () => {
+    const params = filterParams({
+      from: day('2024-02-01'),
+      to: day('2024-02-29'),
+      query: 'kim summit',
+      categories: ['strike', 'statement'],
+    });
+    expect(params.toString()).toBe(
+      'from=2024-02-01&to=2024-02-29&q=kim+summit&cat=strike&cat=statement',
+    );
+  });
+
+  it('resolves endpoints against the descriptor, an id escaped', () => {
+    expect(endpointUrl(server(), 'event', new URLSearchParams(), 'a/b?c')).toBe(
+      'http://127.0.0.1:8787/api/events/a%2Fb%3Fc',
+    );
+    expect(
+      exportUrl(server(), { from: null, to: null, query: '', categories: ['strike'] }, 'csv'),
+    ).toBe('http://127.0.0.1:8787/api/export?cat=strike&format=csv');
+  });
+
+  it('asks the same question for a map nudged by a pixel', () => {
+    const a = roundedView({ bbox: [10.0001, 40.0001, 20.0001, 50.0001], zoom: 6.2 });
+    const b = roundedView({ bbox: [10.0002, 40.0002, 20.0002, 50.0002], zoom: 5.9 });
+    expect(a).toEqual(b);
+    expect(a.bbox[0]).toBeLessThanOrEqual(10.0001);
+    expect(a.bbox[2]).toBeGreaterThanOrEqual(20.0002);
+  });
+
+  it('finds the window holding a row', () => {
+    expect(windowStart(0, 100)).toBe(0);
+    expect(windowStart(99, 100)).toBe(0);
+    expect(windowStart(250, 100)).toBe(200);
+    // The rows in view and their margin, across a window's edge: both windows, nothing more.
+    expect(windowsCovering(95, 112, 100)).toEqual([0, 100]);
+    expect(windowsCovering(0, -1, 100)).toEqual([]);
+  });
+});
+
+describe('reading answers', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('says the server’s own message for a refused request', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        Response.json(
+          { error: { status: 400, message: '"from" must be a date' } },
+          { status: 400 },
+        ),
+      ),
+    );
+    const answer = fetchAnswer('http://127.0.0.1:1/api/window', new AbortController().signal);
+    await expect(answer).rejects.toThrow('"from" must be a date');
+    await expect(answer).rejects.toBeInstanceOf(ServerAnswerError);
+  });
+
+  it('says a server that cannot be reached', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    await expect(
+      fetchAnswer('http://127.0.0.1:1/api/window', new AbortController().signal),
+    ).rejects.toThrow('could not be reached');
+  });
+
+  it('refuses answers of the wrong shape', () => {
+    expect(() =>
+      readHistogram({ unit: 'fortnight', starts: [], weights: [], end: 'x', total: 0 }),
+    ).toThrow(/histogram/);
+    expect(() => readClusters({ clusters: [{ latitude: 'north' }], total: 1 })).toThrow(/map view/);
+    expect(() => readWindow({ total: 1, offset: 0, events: [{ id: 'x' }] })).toThrow(/event/);
+  });
+
+  it('orders a cluster’s categories largest first and keeps its one event', () => {
+    const { clusters } = readClusters({
+      clusters: [
+        {
+          longitude: 1,
+          latitude: 2,
+          count: 1,
+          categories: { statement: 1 },
+          event: { id: 'a', title: 'A', category: 'statement' },
+        },
+        { longitude: 3, latitude: 4, count: 5, categories: { statement: 1, strike: 4 } },
+      ],
+      total: 6,
+    });
+    expect(clusters[0]?.event?.id).toBe('a');
+    expect(clusters[1]?.categories).toEqual([
+      { category: 'strike', count: 4 },
+      { category: 'statement', count: 1 },
+    ]);
+  });
+});
+
+describe('the histogram on the timeline’s bins', () => {
+  it('lands an answer over a narrower range on the axis’s own bins', () => {
+    const bins = buildBins(day('2024-01-03'), day('2024-03-30'), 'week');
+    const answer = readHistogram({
+      unit: 'week',
+      starts: ['2024-02-05', '2024-02-12'],
+      end: '2024-02-19',
+      weights: [2, 0.5],
+      total: 3,
+    });
+    const weights = weightsOnBins(bins, answer);
+    const at = bins.starts.indexOf(day('2024-02-05'));
+    expect(weights[at]).toBe(2);
+    expect(weights[at + 1]).toBe(0.5);
+    expect(weights.reduce((sum, weight) => sum + weight, 0)).toBe(2.5);
+    expect(weightsOnBins(bins, { ...answer, unit: 'month' }).every((w) => w === 0)).toBe(true);
+  });
+
+  it('lists the years that hold events', () => {
+    const bins = buildBins(day('2022-01-01'), day('2024-12-31'), 'year');
+    expect(yearsWithEvents(bins, Float64Array.from([3, 0, 1]))).toEqual([2022, 2024]);
+  });
+});

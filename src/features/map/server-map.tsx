@@ -1,0 +1,89 @@
+import { useEffect, type ReactNode } from 'react';
+import { MapContainer, ScaleControl, ZoomControl, useMap } from 'react-leaflet';
+import type { DatasetEvent } from '../../data/model/schema.ts';
+import type { ServerCluster } from '../../data/server-view/server-api.ts';
+import type { ServerMapView } from '../../data/server-view/server-queries.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
+import { BasemapLayer } from './basemap-layer.tsx';
+import { FollowSelection } from './follow-selection.tsx';
+import { KeepSize } from './keep-size.tsx';
+import { MapFocus } from './map-focus.tsx';
+import { MapLegend, type MapLegendProps } from './map-legend.tsx';
+import type { MapLinks } from './map-links.ts';
+import { ServerMarkers } from './server-markers.tsx';
+import './map.css';
+import './markers.css';
+
+/** Tells the app the view after each move, with a margin so markers do not pop in at the edges. */
+function ReportServerView({ onViewChange }: { onViewChange: (view: ServerMapView) => void }) {
+  const map = useMap();
+  useEffect(
+    function reportMoves() {
+      const report = () => {
+        const bounds = map.getBounds().pad(0.25);
+        onViewChange({
+          bbox: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
+          zoom: map.getZoom(),
+        });
+      };
+      // Leaflet says moveend once a pan or zoom has settled: one question per move.
+      map.on('moveend', report);
+      report();
+      return () => {
+        map.off('moveend', report);
+      };
+    },
+    [map, onViewChange],
+  );
+  return null;
+}
+
+export interface ServerMapProps {
+  clusters: readonly ServerCluster[];
+  selectedEvent: DatasetEvent | null;
+  links: MapLinks;
+  onViewChange: (view: ServerMapView) => void;
+  legend: Omit<MapLegendProps, 'colourOf' | 'labelOf'>;
+  /** Over the map: the view's loading state or its error with Retry. */
+  status: ReactNode;
+}
+
+/**
+ * The map of a data server's events: the server groups the events in view into cells
+ * (`/api/clusters`), drawn with the same discs, rings and event markers as a loaded dataset's.
+ */
+export function ServerMap({
+  clusters,
+  selectedEvent,
+  links,
+  onViewChange,
+  legend,
+  status,
+}: ServerMapProps) {
+  return (
+    <section className="map-region" aria-label={i18n._('Map')}>
+      <MapContainer
+        className="map"
+        center={[30, 20]}
+        zoom={2}
+        minZoom={1}
+        maxZoom={18}
+        worldCopyJump={false}
+        zoomSnap={0.5}
+        attributionControl
+        zoomControl={false}
+      >
+        <ZoomControl zoomInTitle={i18n._('Zoom in')} zoomOutTitle={i18n._('Zoom out')} />
+        <BasemapLayer />
+        <ScaleControl position="bottomright" imperial={false} maxWidth={120} />
+        <FollowSelection selectedEvent={selectedEvent} />
+        <ServerMarkers clusters={clusters} selectedEvent={selectedEvent} links={links} />
+        <ReportServerView onViewChange={onViewChange} />
+        <KeepSize />
+        <MapFocus focusHomes={links.focusHomes} />
+      </MapContainer>
+      {status}
+      <MapLegend {...legend} colourOf={links.colourOf} labelOf={links.legendLabelOf} />
+    </section>
+  );
+}
