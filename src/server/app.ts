@@ -175,6 +175,10 @@ export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions
         }
         controller.enqueue(encoder.encode(text));
       },
+      // A reader who stops the download stops the engine's page reads with it.
+      async cancel() {
+        await pages.return?.();
+      },
     });
     context.header(
       'Content-Type',

@@ -100,6 +100,19 @@ export class DuckDbEngine implements QueryEngine {
   static async open(dataset: Dataset): Promise<DuckDbEngine> {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
+    try {
+      await DuckDbEngine.fill(connection, dataset);
+    } catch (error) {
+      // A failed load must not leave a database holding memory behind it.
+      connection.closeSync();
+      instance.closeSync();
+      throw error;
+    }
+    const { metadata, issues, recordCount } = dataset;
+    return new DuckDbEngine(instance, connection, { metadata, issues, recordCount });
+  }
+
+  private static async fill(connection: DuckDBConnection, dataset: Dataset): Promise<void> {
     await connection.run(CREATE_EVENTS);
     const appender = await connection.createAppender('events');
     dataset.events.forEach((event, ord) => {
@@ -120,8 +133,6 @@ export class DuckDbEngine implements QueryEngine {
     });
     appender.closeSync();
     await connection.run('CREATE UNIQUE INDEX events_id ON events (id)');
-    const { metadata, issues, recordCount } = dataset;
-    return new DuckDbEngine(instance, connection, { metadata, issues, recordCount });
   }
 
   private async rows(sql: string, values: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
@@ -348,8 +359,9 @@ export class DuckDbEngine implements QueryEngine {
       condition.values,
     );
     // The languages in the order an export meets them, as the browser's export orders its columns.
+    // Each distinct set once, in the order of its first event: the same order as reading every row.
     const rows = await this.rows(
-      `SELECT languages FROM events WHERE languages <> '' AND ${condition.sql} ORDER BY ord`,
+      `SELECT languages, min(ord) AS first FROM events WHERE languages <> '' AND ${condition.sql} GROUP BY languages ORDER BY first`,
       condition.values,
     );
     const languages = new Set<string>();

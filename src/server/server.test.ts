@@ -255,6 +255,34 @@ describe('the data server’s export', () => {
   });
 });
 
+describe('a stopped download', () => {
+  it('ends the engine’s page reads when the reader cancels it', async () => {
+    let pagesRead = 0;
+    let finished = false;
+    const watched = Object.create(engine) as DuckDbEngine;
+    watched.exportPages = async function* (filter: EventFilter) {
+      try {
+        for await (const page of engine.exportPages(filter)) {
+          pagesRead += 1;
+          yield page;
+        }
+      } finally {
+        finished = true;
+      }
+    };
+    const response = await createApp(watched, { allowedOrigins: [] }).request(
+      '/api/export?format=csv',
+    );
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error('the export has no body');
+    await reader.read(); // the header line
+    await reader.read(); // the first page
+    await reader.cancel();
+    expect(pagesRead).toBeGreaterThan(0);
+    expect(finished).toBe(true);
+  });
+});
+
 describe('the data server, safe by construction', () => {
   it('refuses a bad parameter with a 400 that names it', async () => {
     const cases: [string, string][] = [
