@@ -342,14 +342,25 @@ export class DuckDbEngine implements QueryEngine {
     // Every event the app's ranking could score: one of its words starts as a wanted word does (an
     // equal word, one that starts with it, or one it starts with, of two letters or more).
     const prefixes = [...new Set(wanted.map((word) => ` ${word.slice(0, 2)}`))];
-    const rows = await this.rows(
-      `SELECT body FROM events WHERE ${prefixes.map(() => 'contains(slug_words, ?)').join(' OR ')}`,
+    // Ranked on ids and titles alone; only the winners' whole records are read and parsed.
+    const candidates = await this.rows(
+      `SELECT ord, id, title FROM events WHERE ${prefixes.map(() => 'contains(slug_words, ?)').join(' OR ')}`,
       prefixes,
     );
-    return closestEvents(
+    const winners = closestEvents(
       id,
-      rows.map((row) => JSON.parse(String(row.body)) as DatasetEvent),
+      candidates.map((row) => ({
+        ord: asNumber(row.ord),
+        id: String(row.id),
+        title: String(row.title),
+      })),
     );
+    if (winners.length === 0) return [];
+    const bodies = await this.rows(`SELECT ord, body FROM events WHERE list_contains(?, ord)`, [
+      listValue(winners.map((winner) => winner.ord)),
+    ]);
+    const byOrd = new Map(bodies.map((row) => [asNumber(row.ord), String(row.body)]));
+    return winners.map((winner) => JSON.parse(byOrd.get(winner.ord) ?? 'null') as DatasetEvent);
   }
 
   async exportShape(filter: EventFilter): Promise<{ withStory: boolean; languages: string[] }> {

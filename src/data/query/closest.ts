@@ -14,14 +14,14 @@ export function words(text: string): Set<string> {
   );
 }
 
-export function closestEvents(
+export function closestEvents<Event extends Pick<DatasetEvent, 'id' | 'title'>>(
   missingId: string,
-  events: readonly DatasetEvent[],
+  events: readonly Event[],
   limit = 3,
-): DatasetEvent[] {
+): Event[] {
   const wanted = words(missingId);
   if (wanted.size === 0) return [];
-  const scored: { event: DatasetEvent; score: number }[] = [];
+  const scored: { event: Event; score: number }[] = [];
   for (const event of events) {
     const have = new Set([...words(event.id), ...words(event.title)]);
     let shared = 0;
