@@ -3,7 +3,8 @@
  * server (docs/server.md) on one file, with DuckDB embedded. Read-only; it serves nothing but the
  * answers about that file. `--engine clickhouse --url <http>[,<http>…] [--cluster dateline]
  * [--table events]` loads the file into ClickHouse instead (a local table on every listed shard, a
- * Distributed table over them) and asks it.
+ * Distributed table over them) and asks it. A Parquet or UTF-8 CSV file is read by DuckDB itself
+ * (src/server/native-load.ts); `--importer` reads it with the app's importer instead, as GeoJSON is.
  */
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
@@ -21,6 +22,7 @@ const { values, positionals } = parseArgs({
     url: { type: 'string' },
     cluster: { type: 'string', default: 'dateline' },
     table: { type: 'string', default: 'events' },
+    importer: { type: 'boolean', default: false },
     cors: {
       type: 'string',
       default: 'http://127.0.0.1:4173,http://localhost:4173,http://localhost:5173',
@@ -30,7 +32,7 @@ const { values, positionals } = parseArgs({
 const [file] = positionals;
 if (file === undefined || positionals.length > 1) {
   console.error(
-    'Usage: npm run serve:data -- <file> [--port 8787] [--host 127.0.0.1] [--cors <origin>,…] [--engine duckdb|clickhouse --url <http>,… --cluster dateline --table events]',
+    'Usage: npm run serve:data -- <file> [--port 8787] [--host 127.0.0.1] [--cors <origin>,…] [--importer] [--engine duckdb|clickhouse --url <http>,… --cluster dateline --table events]',
   );
   process.exit(2);
 }
@@ -51,15 +53,18 @@ if (values.engine === 'clickhouse' && values.url === undefined) {
 
 const started = performance.now();
 try {
-  const dataset = await loadDataset(file);
+  // DuckDB reads a Parquet or UTF-8 CSV file itself, at any size; the importer reads the rest.
+  const native =
+    values.engine === 'duckdb' && !values.importer ? await DuckDbEngine.openFile(file) : null;
   const engine =
-    values.engine === 'clickhouse'
-      ? await ClickHouseEngine.load(dataset, {
+    native ??
+    (values.engine === 'clickhouse'
+      ? await ClickHouseEngine.load(await loadDataset(file), {
           urls: (values.url ?? '').split(',').map((url) => url.trim()),
           cluster: values.cluster,
           table: values.table,
         })
-      : await DuckDbEngine.open(dataset);
+      : await DuckDbEngine.open(await loadDataset(file)));
   const app = createApp(engine, {
     allowedOrigins: values.cors
       .split(',')
@@ -67,8 +72,9 @@ try {
       .filter(Boolean),
   });
   serve({ fetch: app.fetch, port, hostname: values.host });
+  const { eventCount, issues } = await engine.describe();
   console.log(
-    `Serving ${dataset.events.length.toLocaleString('en-GB')} events of ${file} (${dataset.issues.length.toLocaleString('en-GB')} records not shown) at http://${values.host}:${port}/ — loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `Serving ${eventCount.toLocaleString('en-GB')} events of ${file} (${issues.count.toLocaleString('en-GB')} records not shown${native ? ', read by DuckDB' : ''}) at http://${values.host}:${port}/ — loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

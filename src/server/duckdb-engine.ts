@@ -3,6 +3,9 @@
  * app's own importer (load-dataset.ts), go into one table with their calendar days, their place
  * in the chronology and their search text; each answer is one parameterized query over it.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   DuckDBInstance,
   listValue,
@@ -11,7 +14,7 @@ import {
 } from '@duckdb/node-api';
 import { formatIsoDay } from '../data/model/calendar-day.ts';
 import type { EventFilter } from '../data/model/event-filter.ts';
-import type { Dataset, DatasetEvent } from '../data/model/schema.ts';
+import type { DataIssue, Dataset, DatasetEvent, DatasetMetadata } from '../data/model/schema.ts';
 import { closestEvents, words } from '../data/query/closest.ts';
 import { translationLanguages } from '../data/export/export.ts';
 import { eventSearchText } from '../data/query/filter.ts';
@@ -25,10 +28,9 @@ import type {
   WindowAnswer,
   WindowRequest,
 } from './engine.ts';
+import { ISSUE_EXAMPLES, loadNative, NATIVE_EVENT_COLUMNS } from './native-load.ts';
 import { BadRequest, LIMITS, type MapView } from './view-query.ts';
 
-/** The first issues a description lists in full: the rest are counted. */
-const ISSUE_EXAMPLES = 20;
 /** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
 const CELL_PIXELS = 64;
 /** Events read for a streamed export at a time. */
@@ -89,11 +91,32 @@ function asNumber(value: unknown): number {
   return typeof value === 'bigint' ? Number(value) : Number(value ?? 0);
 }
 
+/** What a description says of the file beyond its events' table. */
+interface FileSummary {
+  metadata: DatasetMetadata;
+  recordCount: number;
+  issueCount: number;
+  issueExamples: DataIssue[];
+}
+
+/** How an event is read back from its row: the columns to select, and the event they make. */
+interface EventReading {
+  columns: string;
+  eventOf: (row: Record<string, unknown>) => DatasetEvent;
+}
+
+const FROM_BODY: EventReading = {
+  columns: 'body',
+  eventOf: (row) => JSON.parse(String(row.body)) as DatasetEvent,
+};
+
 export class DuckDbEngine implements QueryEngine {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
-    private readonly dataset: Omit<Dataset, 'events'>,
+    private readonly summary: FileSummary,
+    private readonly reading: EventReading,
+    private readonly folder: string | null = null,
   ) {}
 
   /** Puts the dataset's events into a fresh in-memory database. */
@@ -109,7 +132,49 @@ export class DuckDbEngine implements QueryEngine {
       throw error;
     }
     const { metadata, issues, recordCount } = dataset;
-    return new DuckDbEngine(instance, connection, { metadata, issues, recordCount });
+    return new DuckDbEngine(
+      instance,
+      connection,
+      {
+        metadata,
+        recordCount,
+        issueCount: issues.length,
+        issueExamples: issues.slice(0, ISSUE_EXAMPLES),
+      },
+      FROM_BODY,
+    );
+  }
+
+  /**
+   * A Parquet or CSV file read by DuckDB itself (native-load.ts), into a database on disk so that
+   * a hundred million events need not fit in memory; null for a file only the importer reads.
+   */
+  static async openFile(path: string): Promise<DuckDbEngine | null> {
+    const folder = mkdtempSync(join(tmpdir(), 'dateline-duckdb-'));
+    const instance = await DuckDBInstance.create(join(folder, 'events.duckdb'));
+    const connection = await instance.connect();
+    const forget = () => {
+      connection.closeSync();
+      instance.closeSync();
+      rmSync(folder, { recursive: true, force: true });
+    };
+    try {
+      const loaded = await loadNative(connection, path);
+      if (loaded === null) {
+        forget();
+        return null;
+      }
+      return new DuckDbEngine(
+        instance,
+        connection,
+        loaded,
+        { columns: NATIVE_EVENT_COLUMNS, eventOf: loaded.eventOf },
+        folder,
+      );
+    } catch (error) {
+      forget();
+      throw error;
+    }
   }
 
   private static async fill(connection: DuckDBConnection, dataset: Dataset): Promise<void> {
@@ -147,11 +212,11 @@ export class DuckDbEngine implements QueryEngine {
     const categories = await this.rows(
       'SELECT category AS name, count(*) AS count FROM events GROUP BY category ORDER BY count DESC, name',
     );
-    const { metadata } = this.dataset;
+    const { metadata } = this.summary;
     const count = asNumber(summary?.n);
     return {
       metadata,
-      recordCount: this.dataset.recordCount,
+      recordCount: this.summary.recordCount,
       eventCount: count,
       extent:
         count === 0
@@ -164,10 +229,7 @@ export class DuckDbEngine implements QueryEngine {
         name: String(row.name),
         count: asNumber(row.count),
       })),
-      issues: {
-        count: this.dataset.issues.length,
-        examples: this.dataset.issues.slice(0, ISSUE_EXAMPLES),
-      },
+      issues: { count: this.summary.issueCount, examples: this.summary.issueExamples },
     };
   }
 
@@ -320,20 +382,22 @@ export class DuckDbEngine implements QueryEngine {
       offset = request.offset;
     }
     const rows = await this.rows(
-      `SELECT body FROM events WHERE ${condition.sql} ORDER BY ord LIMIT ? OFFSET ?`,
+      `SELECT ${this.reading.columns} FROM events WHERE ${condition.sql} ORDER BY ord LIMIT ? OFFSET ?`,
       [...condition.values, request.limit, offset],
     );
     return {
       total,
       offset,
-      events: rows.map((row) => JSON.parse(String(row.body)) as DatasetEvent),
+      events: rows.map(this.reading.eventOf),
       ...(position !== undefined ? { position } : {}),
     };
   }
 
   async event(id: string): Promise<DatasetEvent | null> {
-    const [row] = await this.rows('SELECT body FROM events WHERE id = ?', [id]);
-    return row ? (JSON.parse(String(row.body)) as DatasetEvent) : null;
+    const [row] = await this.rows(`SELECT ${this.reading.columns} FROM events WHERE id = ?`, [
+      id,
+    ]);
+    return row ? this.reading.eventOf(row) : null;
   }
 
   async closest(id: string): Promise<DatasetEvent[]> {
@@ -356,11 +420,12 @@ export class DuckDbEngine implements QueryEngine {
       })),
     );
     if (winners.length === 0) return [];
-    const bodies = await this.rows(`SELECT ord, body FROM events WHERE list_contains(?, ord)`, [
-      listValue(winners.map((winner) => winner.ord)),
-    ]);
-    const byOrd = new Map(bodies.map((row) => [asNumber(row.ord), String(row.body)]));
-    return winners.map((winner) => JSON.parse(byOrd.get(winner.ord) ?? 'null') as DatasetEvent);
+    const bodies = await this.rows(
+      `SELECT ord, ${this.reading.columns} FROM events WHERE list_contains(?, ord)`,
+      [listValue(winners.map((winner) => winner.ord))],
+    );
+    const byOrd = new Map(bodies.map((row) => [asNumber(row.ord), this.reading.eventOf(row)]));
+    return winners.flatMap((winner) => byOrd.get(winner.ord) ?? []);
   }
 
   async exportShape(filter: EventFilter): Promise<{ withStory: boolean; languages: string[] }> {
@@ -387,17 +452,18 @@ export class DuckDbEngine implements QueryEngine {
     let after = -1;
     for (;;) {
       const rows = await this.rows(
-        `SELECT ord, body FROM events WHERE ord > ? AND ${condition.sql} ORDER BY ord LIMIT ${EXPORT_PAGE}`,
+        `SELECT ord, ${this.reading.columns} FROM events WHERE ord > ? AND ${condition.sql} ORDER BY ord LIMIT ${EXPORT_PAGE}`,
         [after, ...condition.values],
       );
       if (rows.length === 0) return;
       after = asNumber(rows[rows.length - 1]?.ord);
-      yield rows.map((row) => JSON.parse(String(row.body)) as DatasetEvent);
+      yield rows.map(this.reading.eventOf);
     }
   }
 
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
+    if (this.folder !== null) rmSync(this.folder, { recursive: true, force: true });
   }
 }

@@ -23,6 +23,7 @@ import {
 } from './contract-sample.ts';
 import { buildDataset } from './table-to-dataset.ts';
 import { withReadableIds } from './readable-ids.ts';
+import { sortChronologically } from '../model/sort-events.ts';
 import type {
   ImportChoices,
   ImportContext,
@@ -281,7 +282,7 @@ export function importTable(
     onProgress,
   });
   // Tables are never streamed: their ids can be made readable here, in the import chunk.
-  withReadableIds(dataset.events);
+  if (withReadableIds(dataset.events)) sortChronologically(dataset.events);
   return { kind: 'dataset', dataset, report };
 }
 

@@ -24,9 +24,9 @@ export function readableSlug(title: string): string {
  * would make the import worker, which is in the first load, export one more name, and the first
  * load has no byte to spare. readable-ids.test.ts checks the two agree.
  */
-function contentHash(event: DatasetEvent): string {
+function contentHash(event: IdContent): string {
   const key = [
-    event.date.edtf,
+    event.edtf,
     event.longitude.toFixed(5),
     event.latitude.toFixed(5),
     event.title.normalize('NFC'),
@@ -39,23 +39,39 @@ function contentHash(event: DatasetEvent): string {
   return (hash >>> 0).toString(36).padStart(7, '0');
 }
 
-/** The id deriveEventId gives, with a Korean title's words romanized. */
-function readableId(event: DatasetEvent): string {
-  const slug = readableSlug(event.title)
-    .slice(0, MAX_ID_LENGTH - 16)
-    .replace(/-$/, '');
-  return `${slug || 'event'}-${contentHash(event)}`;
+/** What a derived id is made of: the record's title, date as written, and place. */
+interface IdContent {
+  title: string;
+  edtf: string;
+  longitude: number;
+  latitude: number;
 }
 
 /**
- * Gives events whose ids were derived readable ids when any of their titles has Hangul. Every
+ * The id deriveEventId gives; with `romanizeHangul`, a Korean title's words romanized. The data
+ * server's SQL loader derives ids with it, as the importer does, without whole events.
+ */
+export function readableEventId(content: IdContent, romanizeHangul: boolean): string {
+  const slug = (romanizeHangul ? readableSlug(content.title) : slugify(content.title))
+    .slice(0, MAX_ID_LENGTH - 16)
+    .replace(/-$/, '');
+  return `${slug || 'event'}-${contentHash(content)}`;
+}
+
+function readableId(event: DatasetEvent): string {
+  return readableEventId({ ...event, edtf: event.date.edtf }, true);
+}
+
+/**
+ * Gives events whose ids were derived readable ids when any of their titles has Hangul, and says
+ * whether it did (events on the same days are ordered by id, so they may need sorting again). Every
  * derived id is settled again, in file order and with a counter for repeats, exactly as
  * feature-checker.ts settles them, so the ids stay as stable under reordering and additions as
  * they were; a file with Latin titles only keeps its ids to the character.
  */
-export function withReadableIds(events: DatasetEvent[]): void {
+export function withReadableIds(events: DatasetEvent[]): boolean {
   const derived = events.filter((event) => event.idDerived);
-  if (!derived.some((event) => HANGUL.test(event.title))) return;
+  if (!derived.some((event) => HANGUL.test(event.title))) return false;
   const taken = new Set(events.filter((event) => !event.idDerived).map((event) => event.id));
   derived.sort((a, b) => a.position - b.position);
   for (const event of derived) {
@@ -65,4 +81,5 @@ export function withReadableIds(events: DatasetEvent[]): void {
     taken.add(id);
     event.id = id;
   }
+  return true;
 }

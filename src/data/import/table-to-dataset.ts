@@ -20,7 +20,8 @@ import { parseCoordinate } from './coordinate-cell.ts';
 import { parseDateCell } from './date-cells.ts';
 import type { ImportChoices, ImportContext } from './import-types.ts';
 
-class RowProblem {
+/** Why a row is no event: the field to blame and what is wrong with it. */
+export class RowProblem {
   constructor(
     readonly field: MappedField,
     readonly message: Message,
@@ -35,6 +36,19 @@ const MAX_SOURCES = 10;
 /** Translations, as our own CSV export writes them: `title_ko`, `summary_ko`, `source_quote_ko`… */
 const TRANSLATION_COLUMN = /^(title|summary|place|source_quote)_([a-z]{2,3}(?:-[a-z0-9]{1,8})*)$/i;
 const PROGRESS_EVERY = 20_000;
+
+/**
+ * Whether a table's rows carry more than one event's plain fields: our own export's sources, tags
+ * and related events, translations, or story steps. The data server's SQL loader reads only plain
+ * tables; these go through the whole-file import.
+ */
+export function hasRichColumns(columns: readonly string[]): boolean {
+  return (
+    DATELINE_SOURCE_COLUMNS.every((name) => columns.includes(name)) ||
+    columns.some((name) => TRANSLATION_COLUMN.test(name)) ||
+    columns.includes('story_step')
+  );
+}
 
 /** Undoes the spreadsheet-formula guard our CSV export adds ('=…), so a round trip is exact. */
 function unguard(text: string): string {
@@ -95,12 +109,19 @@ function columnOf(field: string, mapping: ColumnMapping): string {
   return field;
 }
 
-export function buildDataset(
+/** What reading a row needs beyond its table: the file's name and address. */
+type RowContext = Pick<BuildContext, 'title' | 'sourceUrl'>;
+
+/**
+ * The row checks and the feature a row becomes, for a table with confirmed columns: the whole-file
+ * import below runs them on every row; the data server's DuckDB loader (src/server/native-load.ts)
+ * runs the checks in SQL and these on the rows it shows, so both say the same of each row.
+ */
+export function tableRowReader(
   table: ImportTable,
-  rowLines: number[] | null,
   { mapping, dayOrder }: ImportChoices,
-  context: BuildContext,
-): Dataset {
+  context: RowContext,
+) {
   const column = (field: MappedField) =>
     mapping[field] === null ? -1 : table.columns.indexOf(mapping[field] ?? '');
   const columns = Object.fromEntries(
@@ -267,8 +288,71 @@ export function buildDataset(
     ];
   };
 
+  /** A row that passed the checks as a GeoJSON feature, with its settled id and category. */
+  const featureOf = (
+    row: string[],
+    index: number,
+    core: { title: string; date: string; latitude: number; longitude: number },
+    id: string,
+    category: string,
+  ) => {
+    const country = cell(row, 'country');
+    const precision = cell(row, 'locationPrecision');
+    const { translations, quotes } = readTranslations(row);
+    return {
+      type: 'Feature',
+      ...(id ? { id } : {}),
+      geometry: { type: 'Point', coordinates: [core.longitude, core.latitude] },
+      properties: {
+        title: core.title,
+        summary: unguard(cell(row, 'summary')),
+        date: core.date,
+        place: unguard(cell(row, 'place')),
+        ...(/^[A-Za-z]{2}$/.test(country) ? { country: country.toUpperCase() } : {}),
+        ...(['exact', 'city', 'region', 'country'].includes(precision)
+          ? { locationPrecision: precision }
+          : {}),
+        ...(category ? { category } : {}),
+        sources: readSources(row, index + 1, quotes),
+        ...(hasOwnSources
+          ? { tags: listColumn(row, 'tags'), related: listColumn(row, 'related') }
+          : {}),
+        ...readStory(row),
+        ...(Object.keys(translations).length > 0 ? { translations } : {}),
+      },
+    };
+  };
+  /** The checks every row must pass, in the order the importer makes them: the first failing throws. */
+  const readCore = (row: string[]) => ({
+    title: readTitle(row),
+    date: readDate(row),
+    latitude: readCoordinate(row, 'latitude', 90),
+    longitude: readCoordinate(row, 'longitude', 180),
+  });
+  /** A row that failed a check, as its Data issue. */
+  const issueOf = (problem: RowProblem, row: string[], index: number): DataIssue => {
+    const idText = cell(row, 'id');
+    return {
+      position: index,
+      id: idText === '' ? null : idText.slice(0, 120),
+      field: mapping[problem.field] ?? FIELD_LABELS[problem.field],
+      reason: inEnglish(problem.message),
+      message: problem.message,
+    };
+  };
+  return { cell, readCore, featureOf, issueOf, readDate, readTitle };
+}
+
+export function buildDataset(
+  table: ImportTable,
+  rowLines: number[] | null,
+  choices: ImportChoices,
+  context: BuildContext,
+): Dataset {
+  const { mapping } = choices;
+  const { cell, readCore, featureOf, issueOf } = tableRowReader(table, choices, context);
   const categoryForms = mergeCategoryForms(
-    columns.category === -1 ? [] : table.rows.map((row) => cleanCategory(cell(row, 'category'))),
+    mapping.category === null ? [] : table.rows.map((row) => cleanCategory(cell(row, 'category'))),
   );
 
   // A repeated id in a file we did not write is the file's slip, not the reader's: the row keeps
@@ -283,10 +367,7 @@ export function buildDataset(
   table.rows.forEach((row, index) => {
     if (onProgress && index % PROGRESS_EVERY === 0) onProgress({ stage: 'checking', rows: index });
     try {
-      const title = readTitle(row);
-      const date = readDate(row);
-      const latitude = readCoordinate(row, 'latitude', 90);
-      const longitude = readCoordinate(row, 'longitude', 180);
+      const core = readCore(row);
       let id = slugify(cell(row, 'id'), 20);
       // An id too long for a link is no id: the row gets one derived from its content.
       if (id.length > MAX_ID_LENGTH) id = '';
@@ -297,44 +378,12 @@ export function buildDataset(
         seenIds.add(id);
       }
       const category = categoryForms.formOf(cleanCategory(cell(row, 'category')));
-      const country = cell(row, 'country');
-      const precision = cell(row, 'locationPrecision');
-      const { translations, quotes } = readTranslations(row);
-      features.push({
-        type: 'Feature',
-        ...(id ? { id } : {}),
-        geometry: { type: 'Point', coordinates: [longitude, latitude] },
-        properties: {
-          title,
-          summary: unguard(cell(row, 'summary')),
-          date,
-          place: unguard(cell(row, 'place')),
-          ...(/^[A-Za-z]{2}$/.test(country) ? { country: country.toUpperCase() } : {}),
-          ...(['exact', 'city', 'region', 'country'].includes(precision)
-            ? { locationPrecision: precision }
-            : {}),
-          ...(category ? { category } : {}),
-          sources: readSources(row, index + 1, quotes),
-          ...(hasOwnSources
-            ? { tags: listColumn(row, 'tags'), related: listColumn(row, 'related') }
-            : {}),
-          ...readStory(row),
-          ...(Object.keys(translations).length > 0 ? { translations } : {}),
-        },
-      });
+      features.push(featureOf(row, index, core, id, category));
       featureRows.push(index);
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
-      const idText = cell(row, 'id');
       const line = lineOf(index);
-      issues.push({
-        position: index,
-        id: idText === '' ? null : idText.slice(0, 120),
-        field: mapping[error.field] ?? FIELD_LABELS[error.field],
-        reason: inEnglish(error.message),
-        message: error.message,
-        ...(line === undefined ? {} : { line }),
-      });
+      issues.push({ ...issueOf(error, row, index), ...(line === undefined ? {} : { line }) });
     }
   });
   onProgress?.({ stage: 'checking', rows: table.rows.length });
