@@ -9,7 +9,15 @@
  */
 import { CLUSTER, startCluster, stopCluster } from './clickhouse-cluster.ts';
 import { percentile, scriptedSession, timed } from './bench-views.ts';
-import { seededRandom } from './synthetic-dataset.ts';
+import {
+  CATEGORIES,
+  FIRST_DAY,
+  LAST_DAY,
+  PLACES,
+  seededRandom,
+  syntheticShape,
+  WORDS,
+} from './synthetic-dataset.ts';
 import { ClickHouseEngine } from '../src/server/clickhouse-engine.ts';
 
 const count = Number(process.argv[2] ?? 10_000_000);
@@ -18,44 +26,8 @@ if (!Number.isInteger(count) || count < 1) {
   process.exit(2);
 }
 
-const FIRST_DAY = 10957; // 2000-01-01, as synthetic-dataset.ts
-const LAST_DAY = 20453; // 2025-12-31
-const CATEGORIES = [
-  'strike',
-  'statement',
-  'diplomacy',
-  'military-activity',
-  'missile-test',
-  'protest',
-];
-const WORDS = [
-  'shelling',
-  'convoy',
-  'talks',
-  'drone',
-  'launch',
-  'protest',
-  'blast',
-  'summit',
-  'raid',
-  'ceasefire',
-  'evacuation',
-  'outage',
-];
-const PLACES = ['harbour', 'airfield', 'district', 'bridge', 'market', 'station', 'ridge', 'port'];
-
 // The hot spots and bursts of syntheticFeatures(count, 42): its first draws from the same seed.
-const random = seededRandom(42);
-const spots = Array.from({ length: 40 }, () => ({
-  latitude: -50 + random() * 110,
-  longitude: -170 + random() * 340,
-  spread: 0.05 + random() * 2,
-  weight: random() ** 2,
-}));
-const bursts = Array.from({ length: 60 }, () => ({
-  day: FIRST_DAY + Math.floor(random() * (LAST_DAY - FIRST_DAY)),
-  spread: 2 + random() * 60,
-}));
+const { hotSpots: spots, bursts } = syntheticShape(seededRandom(42));
 let running = 0;
 const cumulative = spots.map((spot) => (running += spot.weight));
 

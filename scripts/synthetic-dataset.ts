@@ -21,7 +21,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const CATEGORIES = [
+export const CATEGORIES = [
   'strike',
   'statement',
   'diplomacy',
@@ -29,7 +29,7 @@ const CATEGORIES = [
   'missile-test',
   'protest',
 ];
-const WORDS = [
+export const WORDS = [
   'shelling',
   'convoy',
   'talks',
@@ -43,7 +43,7 @@ const WORDS = [
   'evacuation',
   'outage',
 ];
-const PLACES = ['harbour', 'airfield', 'district', 'bridge', 'market', 'station', 'ridge', 'port'];
+export const PLACES = ['harbour', 'airfield', 'district', 'bridge', 'market', 'station', 'ridge', 'port'];
 
 function gaussian(random: () => number): number {
   const u = Math.max(random(), 1e-12);
@@ -68,22 +68,31 @@ function isoDay(dayNumber: number): string {
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-const FIRST_DAY = 10957; // 2000-01-01
-const LAST_DAY = 20453; // 2025-12-31
+export const FIRST_DAY = 10957; // 2000-01-01
+export const LAST_DAY = 20453; // 2025-12-31
 
-export function* syntheticFeatures(count: number, seed = 42) {
-  const random = seededRandom(seed);
+/**
+ * Where and when the events gather: a generator's first draws. The generators made inside a
+ * database (synthetic-parquet.ts, bench-clickhouse.ts) take the same ones from the same seed.
+ */
+export function syntheticShape(random: () => number) {
   const hotSpots = Array.from({ length: 40 }, () => ({
     latitude: -50 + random() * 110,
     longitude: -170 + random() * 340,
     spread: 0.05 + random() * 2,
     weight: random() ** 2,
   }));
-  const totalWeight = hotSpots.reduce((sum, spot) => sum + spot.weight, 0);
   const bursts = Array.from({ length: 60 }, () => ({
     day: FIRST_DAY + Math.floor(random() * (LAST_DAY - FIRST_DAY)),
     spread: 2 + random() * 60,
   }));
+  return { hotSpots, bursts };
+}
+
+export function* syntheticFeatures(count: number, seed = 42) {
+  const random = seededRandom(seed);
+  const { hotSpots, bursts } = syntheticShape(random);
+  const totalWeight = hotSpots.reduce((sum, spot) => sum + spot.weight, 0);
   for (let index = 0; index < count; index += 1) {
     let pick = random() * totalWeight;
     const spot = hotSpots.find((candidate) => (pick -= candidate.weight) <= 0) ?? hotSpots[0];

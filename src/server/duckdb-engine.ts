@@ -3,7 +3,7 @@
  * app's own importer (load-dataset.ts), go into one table with their calendar days, their place
  * in the chronology and their search text; each answer is one parameterized query over it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -28,7 +28,12 @@ import type {
   WindowAnswer,
   WindowRequest,
 } from './engine.ts';
-import { ISSUE_EXAMPLES, loadNative, NATIVE_EVENT_COLUMNS } from './native-load.ts';
+import {
+  ISSUE_EXAMPLES,
+  loadNative,
+  NATIVE_EVENT_COLUMNS,
+  NATIVE_SLUG_WORDS,
+} from './native-load.ts';
 import { BadRequest, LIMITS, type MapView } from './view-query.ts';
 
 /** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
@@ -97,16 +102,22 @@ interface FileSummary {
   recordCount: number;
   issueCount: number;
   issueExamples: DataIssue[];
+  steps?: { step: string; seconds: number }[];
 }
 
-/** How an event is read back from its row: the columns to select, and the event they make. */
+/**
+ * How an event is read back from its row: the columns to select and the event they make, and the
+ * words of its id and title (` word word `) for the closest titles to an unknown id.
+ */
 interface EventReading {
   columns: string;
   eventOf: (row: Record<string, unknown>) => DatasetEvent;
+  slugWords: string;
 }
 
 const FROM_BODY: EventReading = {
   columns: 'body',
+  slugWords: 'slug_words',
   eventOf: (row) => JSON.parse(String(row.body)) as DatasetEvent,
 };
 
@@ -168,7 +179,7 @@ export class DuckDbEngine implements QueryEngine {
         instance,
         connection,
         loaded,
-        { columns: NATIVE_EVENT_COLUMNS, eventOf: loaded.eventOf },
+        { columns: NATIVE_EVENT_COLUMNS, slugWords: NATIVE_SLUG_WORDS, eventOf: loaded.eventOf },
         folder,
       );
     } catch (error) {
@@ -203,6 +214,18 @@ export class DuckDbEngine implements QueryEngine {
   private async rows(sql: string, values: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
     const reader = await this.connection.runAndReadAll(sql, values);
     return reader.getRowObjects() as Record<string, unknown>[];
+  }
+
+  /** For the benchmark: how long each step of a file's load took, and the database's size. */
+  loadReport(): { engineSteps: { step: string; seconds: number }[]; databaseBytes: number } {
+    const folder = this.folder;
+    return {
+      engineSteps: this.summary.steps ?? [],
+      databaseBytes:
+        folder === null
+          ? 0
+          : readdirSync(folder).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0),
+    };
   }
 
   async describe(): Promise<DatasetDescription> {
@@ -408,7 +431,7 @@ export class DuckDbEngine implements QueryEngine {
     const prefixes = [...new Set(wanted.map((word) => ` ${word.slice(0, 2)}`))];
     // Ranked on ids and titles alone; only the winners' whole records are read and parsed.
     const candidates = await this.rows(
-      `SELECT ord, id, title FROM events WHERE ${prefixes.map(() => 'contains(slug_words, ?)').join(' OR ')}`,
+      `SELECT ord, id, title FROM events WHERE ${prefixes.map(() => `contains(${this.reading.slugWords}, ?)`).join(' OR ')}`,
       prefixes,
     );
     const winners = closestEvents(

@@ -117,6 +117,8 @@ async function compare(path: string) {
     expect(derived.length).toBeGreaterThan(10);
     expect(derived.some((event) => event.id.startsWith('sinpo-jamsuham'))).toBe(true);
     for (const event of events.slice(0, 40)) expect(await native.event(event.id)).toEqual(event);
+    for (const unknown of ['missile-test-sinpo', 'strike-depot-12', 'cafe-3'])
+      expect(await native.closest(unknown)).toEqual(await importer.closest(unknown));
     const filter: EventFilter = {
       from: 19_800,
       to: 19_900,

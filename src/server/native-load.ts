@@ -56,14 +56,25 @@ const CHECKED_FIELDS: readonly MappedField[] = [
 /** What DuckDB calls the numeric types: a coordinate column of one needs no parsing. */
 const NUMERIC_TYPE = /^(DOUBLE|FLOAT|REAL|DECIMAL.*|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|U\w*INT)$/;
 
-/** JavaScript's `trim()` whitespace, for RE2: its `\s` is ASCII only. */
-const SPACE = String.raw`[\s\x{0B}\x{A0}\x{FEFF}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]`;
+/** JavaScript's `trim()` whitespace, as code points for DuckDB's character-set trim. */
+const SPACES = [
+  9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006,
+  0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+];
+/** The whitespace as one SQL text literal, for DuckDB's character-set trim. */
+const SPACE_SET = `'${String.fromCodePoint(...SPACES)}'`;
 
 const MACROS = [
-  `CREATE OR REPLACE TEMP MACRO js_trim(s) AS regexp_replace(s, '^${SPACE}+|${SPACE}+$', '', 'g')`,
-  `CREATE OR REPLACE TEMP MACRO js_trim_end(s) AS regexp_replace(s, '${SPACE}+$', '')`,
+  `CREATE OR REPLACE TEMP MACRO is_ascii(t) AS regexp_full_match(t, '[\\x00-\\x7F]*')`,
+  // The character-set trim is slow: it runs only where an end is whitespace.
+  `CREATE OR REPLACE TEMP MACRO js_trim(s) AS CASE
+     WHEN contains(${SPACE_SET}, left(s, 1)) OR contains(${SPACE_SET}, right(s, 1))
+     THEN trim(s, ${SPACE_SET}) ELSE s END`,
+  `CREATE OR REPLACE TEMP MACRO js_trim_end(s) AS CASE
+     WHEN contains(${SPACE_SET}, right(s, 1)) THEN rtrim(s, ${SPACE_SET}) ELSE s END`,
   // The spreadsheet-formula guard our CSV export adds ('=…), undone as the importer undoes it.
-  `CREATE OR REPLACE TEMP MACRO unguard(s) AS CASE WHEN regexp_matches(s, '^''[=+\\-@]') THEN substr(s, 2) ELSE s END`,
+  `CREATE OR REPLACE TEMP MACRO unguard(s) AS CASE
+     WHEN starts_with(s, '''') AND substr(s, 2, 1) IN ('=', '+', '-', '@') THEN substr(s, 2) ELSE s END`,
   // parseCoordinate (coordinate-cell.ts): a decimal comma, then one number and nothing else.
   `CREATE OR REPLACE TEMP MACRO coordinate_text(t) AS CASE
      WHEN regexp_full_match(t, '-?\\d+,\\d+') THEN replace(t, ',', '.') ELSE t END`,
@@ -75,10 +86,14 @@ const MACROS = [
   `CREATE OR REPLACE TEMP MACRO first_sentence(s) AS CASE
      WHEN length(sentence_of(s)) <= 100 THEN sentence_of(s)
      ELSE js_trim_end(left(sentence_of(s), 99)) || '…' END`,
-  // slugify(text, 20) for ASCII text; other text goes through the importer's own slugify.
-  `CREATE OR REPLACE TEMP MACRO ascii_slug(t) AS array_to_string(
-     list_slice(list_filter(string_split_regex(lower(t), '[^a-z0-9]+'), w -> w <> ''), 1, 20), '-')`,
-  `CREATE OR REPLACE TEMP MACRO is_ascii(t) AS regexp_full_match(t, '[\\x00-\\x7F]*')`,
+  // slugify(text, 20) for ASCII text; other text goes through the importer's own slugify. Most
+  // ids are slugs already (the cheap test); the rest are split into words.
+  `CREATE OR REPLACE TEMP MACRO ascii_slug(t) AS CASE
+     WHEN regexp_full_match(t, '[a-z0-9]+(-[a-z0-9]+){0,19}') THEN t
+     ELSE array_to_string(
+       list_slice(list_filter(string_split_regex(lower(t), '[^a-z0-9]+'), w -> w <> ''), 1, 20), '-') END`,
+  // normalizeForSearch (search-text.ts): accents off, then lower case.
+  `CREATE OR REPLACE TEMP MACRO search_text(t) AS lower(strip_accents(t))`,
 ];
 
 /** A LIST value as DuckDB's reader hands it over: an array, or a value holding its items. */
@@ -104,11 +119,19 @@ export interface NativeDataset {
   issueExamples: DataIssue[];
   /** The event a row of the events table is (its `position`, `id`, `id_derived`, `category`, …). */
   eventOf: (row: Record<string, unknown>) => DatasetEvent;
+  /** How long each step of the load took, in seconds, for the benchmark to print. */
+  steps: { step: string; seconds: number }[];
 }
 
 /** The columns of `events` an event is built from. */
 export const NATIVE_EVENT_COLUMNS =
   'position, id, id_derived, category, title, edtf, longitude, latitude, cells';
+
+/**
+ * An event's id and title words, found when asked (only for an unknown id) rather than stored for
+ * every row: a superset of closest.ts's words, which then rank the candidates.
+ */
+export const NATIVE_SLUG_WORDS = `(' ' || regexp_replace(search_text(id || ' ' || title), '[^a-z0-9]+', ' ', 'g') || ' ')`;
 
 type Rows = Record<string, unknown>[];
 
@@ -127,6 +150,13 @@ export async function loadNative(
   const rows = async (sql: string, values: DuckDBValue[] = []): Promise<Rows> =>
     (await connection.runAndReadAll(sql, values)).getRowObjectsJS() as Rows;
   for (const macro of MACROS) await connection.run(macro);
+  const steps: NativeDataset['steps'] = [];
+  let stepStarted = performance.now();
+  const stepDone = (step: string) => {
+    const now = performance.now();
+    steps.push({ step, seconds: (now - stepStarted) / 1000 });
+    stepStarted = now;
+  };
 
   // The file as a relation with each row's 0-based position in it.
   if (isParquet) {
@@ -157,7 +187,9 @@ export async function loadNative(
 
   const cellSql = (column: string) => `coalesce(CAST(${identifier(column)} AS VARCHAR), '')`;
   const sampleRows = await rows(
-    `SELECT ${columns.map(cellSql).join(', ')} FROM source ORDER BY "·position" LIMIT ${SAMPLE_ROWS}`,
+    `SELECT * EXCLUDE ("·position") FROM (
+       SELECT ${columns.map(cellSql).join(', ')}, "·position" FROM source LIMIT ${SAMPLE_ROWS})
+     ORDER BY "·position"`,
   );
   const sample: ImportTable = {
     columns,
@@ -173,6 +205,7 @@ export async function loadNative(
       `${name}: the importer is not sure of its columns (${outcome.proposal.doubts.join(' ')}) Open it in Dateline to check them, or give the columns plain names.`,
     );
   }
+  stepDone('columns');
   const { mapping, dayOrder } = outcome.report;
   if (mapping === null || dayOrder === null) return null;
   const choices: ImportChoices = { mapping, dayOrder };
@@ -195,11 +228,16 @@ export async function loadNative(
     reader.readDate(rowOf({ date, endDate })),
   );
   await fillCategories(connection, rows, cellOf('category'));
+  stepDone('dates and categories');
   await connection.run(`CREATE TABLE checked AS ${checkedRowsSql(mapping, types, cellOf, sample)}`);
+  stepDone('row checks');
   await fillIdSlugs(connection, rows);
   await settleIds(connection, rows);
+  stepDone('ids');
   await connection.run(`CREATE TABLE events AS ${eventsSql()}`);
+  stepDone('events in order');
   await connection.run('CREATE UNIQUE INDEX events_id ON events (id)');
+  stepDone('id index');
 
   const [counts] = await rows(
     `SELECT count(*) AS records, count(*) FILTER (WHERE NOT ok) AS issues FROM checked`,
@@ -266,6 +304,7 @@ export async function loadNative(
     issueCount,
     issueExamples,
     eventOf,
+    steps,
   };
 }
 
@@ -482,18 +521,20 @@ async function settleIds(
   appender.closeSync();
 }
 
-/** The events table's rows, in chronological order (start, end, id), as the importer sorts them. */
+/**
+ * The events table's rows, stored in chronological order (start, end, id), as the importer sorts
+ * them: `ord` is the place in it, and a date range reads only the row groups that hold it.
+ */
 function eventsSql(): string {
   return `
-    SELECT (row_number() OVER (ORDER BY start_day, end_day, id) - 1)::INTEGER AS ord, *
-    FROM (
+    SELECT (row_number() OVER () - 1)::INTEGER AS ord, * FROM (
       SELECT checked.position, coalesce(nullif(given_ids.id, ''), derived_ids.id) AS id,
              given_ids.id = '' AS id_derived, category, longitude, latitude, start_day, end_day,
              title, edtf,
-             lower(strip_accents(concat_ws(chr(10), title, unguard(js_trim(cells[1])),
-               unguard(js_trim(cells[2])), category, cells[3]))) AS search,
-             ' ' || regexp_replace(lower(strip_accents(coalesce(nullif(given_ids.id, ''), derived_ids.id) || ' ' || title)), '[^a-z0-9]+', ' ', 'g') || ' ' AS slug_words,
+             search_text(concat_ws(chr(10), title, unguard(js_trim(cells[1])),
+               unguard(js_trim(cells[2])), category, cells[3])) AS search,
              '' AS languages, false AS has_story, cells
       FROM checked JOIN given_ids USING (position) LEFT JOIN derived_ids USING (position)
-      WHERE checked.ok)`;
+      WHERE checked.ok
+      ORDER BY start_day, end_day, id)`;
 }
