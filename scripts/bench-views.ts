@@ -42,7 +42,9 @@ export function scriptedSession(first: number, last: number): View[] {
       const from = first + Math.floor(random() * Math.max(1, last - first - length));
       filter = { ...filter, from, to: from + length };
     } else {
-      filter = { ...filter, query: ['strike', 'protest', 'north', 'flood', ''][step % 5] ?? '' };
+      // A search, or clearing it: each fifth view, in turn (the query stays for the views after).
+      const queries = ['strike', 'protest', 'north', 'flood', ''];
+      filter = { ...filter, query: queries[Math.floor(step / 5) % queries.length] ?? '' };
     }
     views.push({ filter, map });
   }

@@ -8,7 +8,7 @@
  *
  *   npx tsx scripts/synthetic-parquet.ts <count> <out.parquet>
  */
-import { renameSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import {
   CATEGORIES,
@@ -87,11 +87,15 @@ export async function writeSyntheticParquet(count: number, path: string): Promis
   const connection = await instance.connect();
   try {
     const partial = `${path}.part`;
+    // A hundred million rows are sorted by number on disk, beside whatever else the machine runs.
+    await connection.run(`SET memory_limit = '4GB'`);
+    await connection.run(`SET temp_directory = '${`${path}.tmp`.replace(/'/g, "''")}'`);
     for (const statement of syntheticShapeSql()) await connection.run(statement);
     await connection.run(syntheticParquetSql(count, partial));
     // Whole or not at all: a run stopped half-way leaves no file to be taken for a whole one.
     renameSync(partial, path);
   } finally {
+    rmSync(`${path}.tmp`, { recursive: true, force: true });
     connection.closeSync();
     instance.closeSync();
   }

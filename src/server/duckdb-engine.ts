@@ -92,6 +92,20 @@ function filterCondition(filter: EventFilter): Condition {
   return { sql: parts.length > 0 ? parts.join(' AND ') : 'TRUE', values };
 }
 
+/**
+ * Events counted by days and category (`day_counts`, made at load): what a histogram or a count
+ * reads when there is no search, a few thousand rows instead of every event. A search reads the
+ * events themselves, each counted once.
+ */
+const DAY_COUNTS = `CREATE TABLE day_counts AS
+  SELECT start_day, end_day, category, count(*) AS n FROM events GROUP BY ALL ORDER BY ALL`;
+
+function countedEvents(filter: EventFilter): string {
+  return queryTerms(filter.query).length === 0
+    ? 'day_counts'
+    : '(SELECT start_day, end_day, category, search, 1 AS n FROM events)';
+}
+
 function asNumber(value: unknown): number {
   return typeof value === 'bigint' ? Number(value) : Number(value ?? 0);
 }
@@ -175,6 +189,7 @@ export class DuckDbEngine implements QueryEngine {
         forget();
         return null;
       }
+      await connection.run(DAY_COUNTS);
       return new DuckDbEngine(
         instance,
         connection,
@@ -209,6 +224,7 @@ export class DuckDbEngine implements QueryEngine {
     });
     appender.closeSync();
     await connection.run('CREATE UNIQUE INDEX events_id ON events (id)');
+    await connection.run(DAY_COUNTS);
   }
 
   private async rows(sql: string, values: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
@@ -258,8 +274,9 @@ export class DuckDbEngine implements QueryEngine {
 
   async histogram(filter: EventFilter, unit: BinUnit | null): Promise<HistogramAnswer> {
     const condition = filterCondition(filter);
+    const counted = countedEvents(filter);
     const [extent] = await this.rows(
-      `SELECT count(*) AS n, min(start_day) AS first, max(end_day) AS last FROM events WHERE ${condition.sql}`,
+      `SELECT coalesce(sum(n), 0) AS n, min(start_day) AS first, max(end_day) AS last FROM ${counted} WHERE ${condition.sql}`,
       condition.values,
     );
     const total = asNumber(extent?.n);
@@ -290,16 +307,16 @@ export class DuckDbEngine implements QueryEngine {
     // only intervals are joined to every bin they overlap.
     const rows = await this.rows(
       `WITH bins AS (SELECT unnest(?) AS bin_start, unnest(?) AS bin_end),
-            kept AS (SELECT start_day, end_day FROM events WHERE ${condition.sql}),
+            kept AS (SELECT start_day, end_day, n FROM ${counted} WHERE ${condition.sql}),
             days AS (
-              SELECT bin_start, count(*)::DOUBLE AS weight
-              FROM (SELECT start_day FROM kept WHERE start_day = end_day) AS day
+              SELECT bin_start, sum(n)::DOUBLE AS weight
+              FROM (SELECT start_day, n FROM kept WHERE start_day = end_day) AS day
                 ASOF JOIN bins ON day.start_day >= bins.bin_start
               WHERE day.start_day <= bins.bin_end
               GROUP BY bin_start),
             spans AS (
               SELECT bin_start,
-                     sum((least(end_day, bin_end) - greatest(start_day, bin_start) + 1)::DOUBLE
+                     sum(n * (least(end_day, bin_end) - greatest(start_day, bin_start) + 1)::DOUBLE
                          / (end_day - start_day + 1)) AS weight
               FROM (SELECT * FROM kept WHERE start_day < end_day) AS span
                 JOIN bins ON span.start_day <= bins.bin_end AND span.end_day >= bins.bin_start
@@ -385,21 +402,28 @@ export class DuckDbEngine implements QueryEngine {
   async window(filter: EventFilter, request: WindowRequest): Promise<WindowAnswer> {
     const condition = filterCondition(filter);
     const [counted] = await this.rows(
-      `SELECT count(*) AS n FROM events WHERE ${condition.sql}`,
+      `SELECT coalesce(sum(n), 0) AS n FROM ${countedEvents(filter)} WHERE ${condition.sql}`,
       condition.values,
     );
     const total = asNumber(counted?.n);
     let offset: number;
     let position: number | null | undefined;
     if ('around' in request) {
-      // Its place in the filtered chronology: the events before it that pass the filter.
-      const [found] = await this.rows(
-        `SELECT (SELECT count(*) FROM events WHERE ord < target.ord AND ${condition.sql}) AS before,
-                (SELECT count(*) FROM events WHERE ord = target.ord AND ${condition.sql}) AS passes
-         FROM events AS target WHERE target.id = ?`,
-        [...condition.values, ...condition.values, request.around],
+      // Its place in the filtered chronology: the events before it that pass the filter. The
+      // event is found by its id first, so that the count reads a plain range of `ord`.
+      const [target] = await this.rows(
+        `SELECT ord, (${condition.sql}) AS passes FROM events WHERE id = ?`,
+        [...condition.values, request.around],
       );
-      position = found && asNumber(found.passes) > 0 ? asNumber(found.before) : null;
+      if (target === undefined || target.passes !== true) {
+        position = null;
+      } else {
+        const [before] = await this.rows(
+          `SELECT count(*) AS n FROM events WHERE ord < ? AND ${condition.sql}`,
+          [asNumber(target.ord), ...condition.values],
+        );
+        position = asNumber(before?.n);
+      }
       offset = Math.max(0, (position ?? 0) - Math.floor(request.limit / 2));
     } else {
       offset = request.offset;

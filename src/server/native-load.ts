@@ -54,7 +54,8 @@ const CHECKED_FIELDS: readonly MappedField[] = [
 ];
 
 /** What DuckDB calls the numeric types: a coordinate column of one needs no parsing. */
-const NUMERIC_TYPE = /^(DOUBLE|FLOAT|REAL|DECIMAL.*|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|U\w*INT)$/;
+const NUMERIC_TYPE =
+  /^(DOUBLE|FLOAT|REAL|DECIMAL.*|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|U\w*INT)$/;
 
 /** JavaScript's `trim()` whitespace, as code points for DuckDB's character-set trim. */
 const SPACES = [
@@ -229,9 +230,9 @@ export async function loadNative(
   );
   await fillCategories(connection, rows, cellOf('category'));
   stepDone('dates and categories');
+  await fillIdSlugs(connection, rows, cellOf('id'));
   await connection.run(`CREATE TABLE checked AS ${checkedRowsSql(mapping, types, cellOf, sample)}`);
   stepDone('row checks');
-  await fillIdSlugs(connection, rows);
   await settleIds(connection, rows);
   stepDone('ids');
   await connection.run(`CREATE TABLE events AS ${eventsSql()}`);
@@ -267,7 +268,7 @@ export async function loadNative(
       reason: 'the row did not pass the data server’s checks',
     } satisfies DataIssue;
   });
-  for (const table of ['checked', 'dates', 'category_forms', 'id_slugs', 'given_ids', 'derived_ids'])
+  for (const table of ['checked', 'dates', 'category_forms', 'id_slugs', 'repeats', 'derived_ids'])
     await connection.run(`DROP TABLE ${table}`);
   await connection.run(isParquet ? 'DROP VIEW source' : 'DROP TABLE source');
   const recordCount = Number(counts?.records ?? 0);
@@ -372,7 +373,9 @@ async function fillCategories(
   const appender = await connection.createAppender('category_forms');
   for (const row of cells) {
     appender.appendVarchar(String(row.cell));
-    appender.appendVarchar(forms.formOf(cleanCategory(String(row.cell).trim())) || DEFAULT_CATEGORY);
+    appender.appendVarchar(
+      forms.formOf(cleanCategory(String(row.cell).trim())) || DEFAULT_CATEGORY,
+    );
     appender.endRow();
   }
   appender.closeSync();
@@ -414,16 +417,23 @@ function checkedRowsSql(
              ${cellOf('date')} AS date_cell, ${cellOf('endDate')} AS end_cell,
              ${cellOf('category')} AS category_cell,
              js_trim(${cellOf('id')}) AS id_text,
+             ${cellOf('id')} AS id_cell,
              ${coordinate('latitude')} AS latitude,
              ${coordinate('longitude')} AS longitude
       FROM source),
     read AS (
-      SELECT position, cells, id_text, latitude, longitude, category_cell,
+      SELECT position, cells, latitude, longitude, category_cell,
              CASE WHEN title_text <> '' THEN ${titlePrefix} || title_text
                   WHEN summary_text <> '' THEN first_sentence(summary_text) END AS title,
-             dates.edtf, dates.start_day, dates.end_day
-      FROM cells LEFT JOIN dates USING (date_cell, end_cell))
-    SELECT position, cells, id_text, title, edtf, start_day, end_day, latitude, longitude,
+             dates.edtf, dates.start_day, dates.end_day,
+             -- The id as a slug (slugify(cell, 20)); one too long for a link is no id.
+             CASE WHEN id_text = '' THEN ''
+                  WHEN is_ascii(id_text) THEN ascii_slug(id_text)
+                  ELSE coalesce(id_slugs.slug, '') END AS long_slug,
+             CASE WHEN length(long_slug) > ${MAX_ID_LENGTH} THEN '' ELSE long_slug END AS slug
+      FROM cells LEFT JOIN dates USING (date_cell, end_cell)
+        LEFT JOIN id_slugs ON id_slugs.cell = cells.id_cell)
+    SELECT position, cells, slug, title, edtf, start_day, end_day, latitude, longitude,
            coalesce(category_forms.category, '${DEFAULT_CATEGORY}') AS category,
            (title IS NOT NULL AND edtf IS NOT NULL
             AND latitude IS NOT NULL AND isfinite(latitude) AND abs(latitude) <= 90
@@ -444,61 +454,52 @@ function coordinateLike(text: string): boolean {
 async function fillIdSlugs(
   connection: DuckDBConnection,
   rows: (sql: string) => Promise<Rows>,
+  idCell: string,
 ): Promise<void> {
-  await connection.run('CREATE TABLE id_slugs (id_text VARCHAR, slug VARCHAR)');
-  const texts = await rows(
-    `SELECT DISTINCT id_text FROM checked WHERE ok AND id_text <> '' AND NOT is_ascii(id_text)`,
+  await connection.run('CREATE TABLE id_slugs (cell VARCHAR, slug VARCHAR)');
+  const cells = await rows(
+    `SELECT DISTINCT ${idCell} AS cell FROM source WHERE NOT is_ascii(${idCell})`,
   );
   const appender = await connection.createAppender('id_slugs');
-  for (const row of texts) {
-    appender.appendVarchar(String(row.id_text));
-    appender.appendVarchar(slugify(String(row.id_text), 20));
+  for (const row of cells) {
+    appender.appendVarchar(String(row.cell));
+    appender.appendVarchar(slugify(String(row.cell).trim(), 20));
     appender.endRow();
   }
   appender.closeSync();
-  // Each row's id: its slug, unless too long for a link or taken by an earlier row (then derived).
-  await connection.run(`
-    CREATE TABLE slugged AS
-    SELECT checked.position,
-           CASE WHEN id_text = '' THEN ''
-                WHEN is_ascii(id_text) THEN ascii_slug(id_text)
-                ELSE id_slugs.slug END AS slug
-    FROM checked LEFT JOIN id_slugs USING (id_text) WHERE checked.ok`);
-  await connection.run(`
-    CREATE TABLE given_ids AS
-    SELECT position,
-           CASE WHEN length(slug) > ${MAX_ID_LENGTH} THEN ''
-                WHEN row_number() OVER (PARTITION BY slug ORDER BY position) > 1 THEN ''
-                ELSE slug END AS id
-    FROM slugged`);
-  await connection.run('DROP TABLE slugged');
 }
 
 /**
- * Ids for rows that gave none, derived from their content as the importer derives them: in file
- * order, with a counter where a derived id is taken (feature-checker.ts, readable-ids.ts).
+ * Ids for rows that gave none, or gave one an earlier row took: derived from their content as the
+ * importer derives them, in file order, with a counter where a derived id is taken
+ * (feature-checker.ts, readable-ids.ts). A repeated id is rare: the few repeated slugs, each with
+ * the first row that gave it, are a small table rather than a window over every row.
  */
 async function settleIds(
   connection: DuckDBConnection,
   rows: (sql: string) => Promise<Rows>,
 ): Promise<void> {
+  await connection.run(`CREATE TABLE repeats AS
+    SELECT slug, min(position) AS first FROM checked WHERE ok AND slug <> ''
+    GROUP BY slug HAVING count(*) > 1`);
   await connection.run('CREATE TABLE derived_ids (position BIGINT, id VARCHAR)');
+  const underived = `checked.ok AND (checked.slug = '' OR checked.position IN (
+    SELECT checked.position FROM checked JOIN repeats USING (slug) WHERE checked.position <> repeats.first))`;
   const [hangul] = await rows(`
     SELECT bool_or(regexp_matches(title, '[\\x{1100}-\\x{11ff}\\x{3130}-\\x{318f}\\x{ac00}-\\x{d7a3}]')) AS any
-    FROM checked JOIN given_ids USING (position) WHERE given_ids.id = ''`);
+    FROM checked WHERE ${underived}`);
   // Only given ids shaped like derived ones can meet a derived id: the rest need not be held.
   const taken = new Set(
     (
       await rows(
-        `SELECT id FROM given_ids WHERE regexp_full_match(id, '.*-[0-9a-z]{7}(-[0-9]+)?')`,
+        `SELECT DISTINCT slug FROM checked WHERE ok AND regexp_full_match(slug, '.*-[0-9a-z]{7}(-[0-9]+)?')`,
       )
-    ).map((row) => String(row.id)),
+    ).map((row) => String(row.slug)),
   );
   const result = await connection.stream(`
-    SELECT position, title, edtf, longitude, latitude
-    FROM checked JOIN given_ids USING (position) WHERE given_ids.id = '' ORDER BY position`);
+    SELECT position, title, edtf, longitude, latitude FROM checked WHERE ${underived} ORDER BY position`);
   const appender = await connection.createAppender('derived_ids');
-  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; ) {
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0;) {
     for (const [position, title, edtf, longitude, latitude] of chunk.getRows()) {
       const base = readableEventId(
         {
@@ -528,13 +529,13 @@ async function settleIds(
 function eventsSql(): string {
   return `
     SELECT (row_number() OVER () - 1)::INTEGER AS ord, * FROM (
-      SELECT checked.position, coalesce(nullif(given_ids.id, ''), derived_ids.id) AS id,
-             given_ids.id = '' AS id_derived, category, longitude, latitude, start_day, end_day,
+      SELECT checked.position, coalesce(derived_ids.id, checked.slug) AS id,
+             derived_ids.id IS NOT NULL AS id_derived, category, longitude, latitude, start_day, end_day,
              title, edtf,
              search_text(concat_ws(chr(10), title, unguard(js_trim(cells[1])),
                unguard(js_trim(cells[2])), category, cells[3])) AS search,
              '' AS languages, false AS has_story, cells
-      FROM checked JOIN given_ids USING (position) LEFT JOIN derived_ids USING (position)
+      FROM checked LEFT JOIN derived_ids USING (position)
       WHERE checked.ok
       ORDER BY start_day, end_day, id)`;
 }
