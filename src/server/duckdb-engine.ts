@@ -428,10 +428,31 @@ export class DuckDbEngine implements QueryEngine {
     } else {
       offset = request.offset;
     }
-    const rows = await this.rows(
-      `SELECT ${this.reading.columns} FROM events WHERE ${condition.sql} ORDER BY ord LIMIT ? OFFSET ?`,
-      [...condition.values, request.limit, offset],
-    );
+    // The window's first and last places in `ord`: without a filter they are the offsets
+    // themselves; with one, only the passing ords are sorted, not whole rows. The window is then
+    // the passing events between them, a range of the stored order.
+    let range: { first: number; last: number } | null;
+    if (condition.sql === 'TRUE') {
+      range = offset < total ? { first: offset, last: offset + request.limit - 1 } : null;
+    } else {
+      const [bounds] = await this.rows(
+        `SELECT min(ord) AS first, max(ord) AS last
+         FROM (SELECT ord FROM events WHERE ${condition.sql} ORDER BY ord LIMIT ? OFFSET ?)`,
+        [...condition.values, request.limit, offset],
+      );
+      range =
+        bounds?.first === null || bounds?.first === undefined
+          ? null
+          : { first: asNumber(bounds.first), last: asNumber(bounds.last) };
+    }
+    const rows =
+      range === null
+        ? []
+        : await this.rows(
+            `SELECT ${this.reading.columns} FROM events
+             WHERE ord BETWEEN ? AND ? AND ${condition.sql} ORDER BY ord`,
+            [range.first, range.last, ...condition.values],
+          );
     return {
       total,
       offset,
