@@ -4,7 +4,7 @@
  * in the chronology and their search text; each answer is one parameterized query over it.
  */
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import {
   DuckDBInstance,
@@ -171,12 +171,21 @@ export class DuckDbEngine implements QueryEngine {
   }
 
   /**
-   * A Parquet or CSV file read by DuckDB itself (native-load.ts), into a database on disk so that
-   * a hundred million events need not fit in memory; null for a file only the importer reads.
+   * A Parquet or CSV file read by DuckDB itself (native-load.ts); null for a file only the
+   * importer reads. The database is in memory when it fits easily, else on disk (a scratch folder
+   * removed on close), so that a hundred million events need not fit in memory: on disk, the load
+   * takes about three times as long (docs/decisions.md §21).
    */
   static async openFile(path: string): Promise<DuckDbEngine | null> {
     const folder = mkdtempSync(join(tmpdir(), 'dateline-duckdb-'));
-    const instance = await DuckDBInstance.create(join(folder, 'events.duckdb'));
+    const { size } = statSync(path);
+    // A database takes about 9 bytes for a byte of Parquet (zstd), 1 for a byte of CSV.
+    const expected = /\.(geo)?parquet$/i.test(path) ? size * 9 : size;
+    const inMemory = expected < totalmem() / 4;
+    const instance = await DuckDBInstance.create(
+      inMemory ? ':memory:' : join(folder, 'events.duckdb'),
+      inMemory ? {} : { temp_directory: join(folder, 'spill') },
+    );
     const connection = await instance.connect();
     const forget = () => {
       connection.closeSync();
