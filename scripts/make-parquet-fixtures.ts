@@ -48,5 +48,13 @@ await connection.run(
   ) t(id, title, date, geometry)) TO '${dir}events.geoparquet'
   (FORMAT parquet, KV_METADATA {geo: '${geo}'})`,
 );
+// Text that is not plain ASCII, and ASCII too long for the reader's quick way (parquet-table.ts).
+await connection.run(
+  `COPY (SELECT * FROM (VALUES
+    ('k1', '신포 잠수함 발사', '2024-01-02', 129.1, 40.0),
+    ('k2', 'Страйк у Києві — café ✓ 🚀', '2024-01-03', 30.5, 50.4),
+    ('k3', '${'Long title '.repeat(60)}', '2024-01-04', 1.5, 2.5)
+  ) t(id, title, date, longitude, latitude)) TO '${dir}events-text.parquet' (FORMAT parquet)`,
+);
 connection.closeSync();
 instance.closeSync();

@@ -21,7 +21,10 @@ import {
   isObject,
   sampleIsOurs,
 } from './contract-sample.ts';
-import { buildDataset } from './table-to-dataset.ts';
+import { buildDataset, streamDataset } from './table-to-dataset.ts';
+import { settlementOf, type RecordSettlement } from './record-settlement.ts';
+import type { CategoryMerge } from './category-cells.ts';
+import type { DatasetEvent } from '../model/schema.ts';
 import { withReadableIds } from './readable-ids.ts';
 import { sortChronologically } from '../model/sort-events.ts';
 import type {
@@ -220,11 +223,65 @@ export interface TableToImport {
  * through column detection and the row checks, as any table is imported.
  */
 export function importTable(
-  { name, table, rowLines, report, hadCompanions = false }: TableToImport,
+  toImport: TableToImport,
   choices: ImportChoices | null,
   context: ImportContext,
 ): ImportOutcome {
-  const { onProgress } = context;
+  const plan = planTable(toImport, choices);
+  if (plan.kind === 'needs-mapping') return plan;
+  const { name, table, rowLines, report } = toImport;
+  const dataset = buildDataset(table, rowLines, plan.choices, buildContext(name, report, context));
+  // Ids are made readable here, in the import chunk (readable-ids.ts), not in the first load;
+  // events on the same days are ordered by id, so new ids may need a new order.
+  if (withReadableIds(dataset.events)) sortChronologically(dataset.events);
+  return { kind: 'dataset', dataset, report };
+}
+
+/**
+ * As importTable, with the events handed to `send` a batch at a time as the rows are checked
+ * (streamDataset): the dataset comes without its events, and the settlement says how the events
+ * sent become them (record-settlement.ts). No settlement when there is no dataset yet (the
+ * columns are to be confirmed).
+ */
+export function importTableStreamed(
+  toImport: TableToImport,
+  choices: ImportChoices | null,
+  context: ImportContext,
+  send: (records: DatasetEvent[]) => void,
+): { outcome: ImportOutcome; settlement: RecordSettlement | null } {
+  const plan = planTable(toImport, choices);
+  if (plan.kind === 'needs-mapping') return { outcome: plan, settlement: null };
+  const { name, table, rowLines, report } = toImport;
+  const { dataset, order } = streamDataset(
+    table,
+    rowLines,
+    plan.choices,
+    buildContext(name, report, context),
+    send,
+  );
+  // The settled order holds every record whose id was derived whole, as importTable's events.
+  if (withReadableIds(order)) sortChronologically(order);
+  return { outcome: { kind: 'dataset', dataset, report }, settlement: settlementOf(order) };
+}
+
+function buildContext(name: string, report: ImportReport, context: ImportContext) {
+  return {
+    onRepeatedIds: (count: number) => (report.repeatedIds = count),
+    onCategoryMerges: (merges: CategoryMerge[]) => (report.categoryMerges = merges),
+    title: name,
+    sourceUrl: context.sourceUrl,
+    onProgress: context.onProgress,
+  };
+}
+
+/**
+ * The columns to read the table by: the proposal, when it is sure or the reader chose; otherwise
+ * the proposal for the reader to confirm. Throws when the table cannot be imported at all.
+ */
+function planTable(
+  { name, table, report, hadCompanions = false }: TableToImport,
+  choices: ImportChoices | null,
+): Extract<ImportOutcome, { kind: 'needs-mapping' }> | { kind: 'chosen'; choices: ImportChoices } {
   report.columns = table.columns;
   report.preview = table.rows
     .slice(0, 5)
@@ -273,17 +330,7 @@ export function importTable(
   report.mapping = chosen.mapping;
   report.dayOrder = chosen.dayOrder;
   report.twoDigitYears = twoDigitYearsIn(table, chosen.mapping.date);
-
-  const dataset = buildDataset(table, rowLines, chosen, {
-    onRepeatedIds: (count) => (report.repeatedIds = count),
-    onCategoryMerges: (merges) => (report.categoryMerges = merges),
-    title: name,
-    sourceUrl: context.sourceUrl,
-    onProgress,
-  });
-  // Tables are never streamed: their ids can be made readable here, in the import chunk.
-  if (withReadableIds(dataset.events)) sortChronologically(dataset.events);
-  return { kind: 'dataset', dataset, report };
+  return { kind: 'chosen', choices: chosen };
 }
 
 function twoDigitYearsIn(table: ImportTable, dateColumnName: string | null): boolean {

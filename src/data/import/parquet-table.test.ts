@@ -70,6 +70,19 @@ describe('readParquetBytes', () => {
     expect(dataset.issues.map((issue) => issue.id)).toEqual(['g2']);
   });
 
+  it('reads text that is not plain ASCII, and long text, exactly', async () => {
+    const table = await readParquetBytes(fixture('events-text.parquet'), 'events-text.parquet');
+    expect(table.rows.map((row) => row[1])).toEqual([
+      '신포 잠수함 발사',
+      'Страйк у Києві — café ✓ 🚀',
+      'Long title '.repeat(60),
+    ]);
+    const dataset = await imported('events-text.parquet');
+    expect(dataset.events.map((event) => event.title).sort()).toEqual(
+      ['신포 잠수함 발사', 'Страйк у Києві — café ✓ 🚀', 'Long title '.repeat(60).trim()].sort(),
+    );
+  });
+
   it('names the file and the reason when it is not readable Parquet', async () => {
     const bytes = fixture('corrupt.parquet');
     expect(looksLikeParquet(bytes)).toBe(true);

@@ -14,6 +14,26 @@ import type { ImportTable } from './column-mapping.ts';
 
 const twoDigits = (value: number) => String(value).padStart(2, '0');
 
+const utf8 = new TextDecoder();
+/** Longer text is left to TextDecoder, which is then quick for its length. */
+const SHORT_TEXT = 512;
+
+/**
+ * A text value's bytes as a string, as hyparquet's own `TextDecoder` would give it. Most cells
+ * are short ASCII (ids, dates, numbers, titles), which are read here in JS: a browser's
+ * TextDecoder costs more per call than such text does (docs/performance.md). Anything else goes
+ * to TextDecoder, which also makes the same replacement characters of broken UTF-8.
+ */
+function textFromBytes(bytes: Uint8Array | undefined): string | undefined {
+  if (!bytes) return bytes;
+  const { length } = bytes;
+  if (length > SHORT_TEXT) return utf8.decode(bytes);
+  for (let index = 0; index < length; index += 1) {
+    if ((bytes[index] ?? 0) > 0x7f) return utf8.decode(bytes);
+  }
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
+
 function dayText(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
@@ -122,6 +142,7 @@ export async function readParquetBytes(
       file: buffer as ArrayBuffer,
       metadata,
       compressors,
+      parsers: { stringFromBytes: textFromBytes },
       onChunk: (chunk) => {
         if (chunk.columnName === names[0]) onRows?.(chunk.rowEnd);
       },

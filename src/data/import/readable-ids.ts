@@ -8,6 +8,7 @@
  */
 import { romanize } from 'es-hangul';
 import type { DatasetEvent } from '../model/schema.ts';
+import type { HandedOverRecord } from '../model/feature-checker.ts';
 import { MAX_ID_LENGTH, slugify } from '../model/derive-id.ts';
 
 /** Hangul syllables and jamo, in a run: romanized together so sound changes across them apply. */
@@ -69,8 +70,9 @@ function readableId(event: DatasetEvent): string {
  * feature-checker.ts settles them, so the ids stay as stable under reordering and additions as
  * they were; a file with Latin titles only keeps its ids to the character.
  */
-export function withReadableIds(events: DatasetEvent[]): boolean {
-  const derived = events.filter((event) => event.idDerived);
+export function withReadableIds(events: readonly (DatasetEvent | HandedOverRecord)[]): boolean {
+  // A record whose id was derived is always whole (FeatureChecker.takeNew keeps it so).
+  const derived = events.filter((event): event is DatasetEvent => event.idDerived);
   if (!derived.some((event) => HANGUL.test(event.title))) return false;
   const taken = new Set(events.filter((event) => !event.idDerived).map((event) => event.id));
   derived.sort((a, b) => a.position - b.position);

@@ -6,9 +6,10 @@ import { inEnglish, type Message } from '../../lib/i18n/message.ts';
 import { MAX_ID_LENGTH, slugify } from '../model/derive-id.ts';
 import { parseEdtf } from '../model/edtf.ts';
 import { splitListCell } from '../model/list-cell.ts';
-import type { DataIssue, Dataset } from '../model/schema.ts';
+import type { DataIssue, Dataset, DatasetEvent } from '../model/schema.ts';
 import { isHttpUrl } from '../model/dataset-error.ts';
 import { validateFeatureCollection } from '../model/validate.ts';
+import { FeatureChecker, type HandedOverRecord } from '../model/feature-checker.ts';
 import {
   FIELD_LABELS,
   type ColumnMapping,
@@ -71,6 +72,30 @@ function hostName(url: string): string {
   }
 }
 
+/** An address up to the end of its host and port: all that its host name depends on. */
+const URL_AUTHORITY = /^[^:]*:\/\/[^/?#]*/;
+
+/**
+ * hostName, asked once per host: a browser builds a URL object several times slower than Node
+ * does, a cost a million rows of links to a few sites should not pay a million times.
+ */
+function hostNames(): (url: string) => string {
+  const known = new Map<string, string | null>();
+  return (url) => {
+    const authority = URL_AUTHORITY.exec(url)?.[0];
+    if (authority === undefined) return hostName(url);
+    let host = known.get(authority);
+    if (host === undefined) {
+      const name = hostName(url);
+      // A host name never holds "://": the address itself back means the parser refused the
+      // host or port, as it then does for every address with the same start (null).
+      host = name === url ? null : name;
+      known.set(authority, host);
+    }
+    return host ?? url;
+  };
+}
+
 function isNumericColumn(table: ImportTable, column: number): boolean {
   if (column === -1) return false;
   const values = table.rows
@@ -113,9 +138,9 @@ function columnOf(field: string, mapping: ColumnMapping): string {
 type RowContext = Pick<BuildContext, 'title' | 'sourceUrl'>;
 
 /**
- * The row checks and the feature a row becomes, for a table with confirmed columns: the whole-file
- * import below runs them on every row; the data server's DuckDB loader (src/server/native-load.ts)
- * runs the checks in SQL and these on the rows it shows, so both say the same of each row.
+ * The row checks and the feature a row becomes, for a table with confirmed columns: tableRows
+ * runs them on every row; the data server's DuckDB loader (src/server/native-load.ts) runs the
+ * checks in SQL and these on the rows it shows, so both say the same of each row.
  */
 export function tableRowReader(
   table: ImportTable,
@@ -257,6 +282,7 @@ export function tableRowReader(
       storyText: unguard((row[storyTextColumn] ?? '').trim()),
     };
   };
+  const publisherOf = hostNames();
   const readSources = (
     row: string[],
     rowNumber: number,
@@ -278,7 +304,7 @@ export function tableRowReader(
     const urls = [...new Set((text.match(URL_IN_TEXT) ?? []).map(withoutTrailingPunctuation))]
       .filter(isHttpUrl)
       .slice(0, MAX_SOURCES);
-    if (urls.length > 0) return urls.map((url) => ({ publisher: hostName(url), url }));
+    if (urls.length > 0) return urls.map((url) => ({ publisher: publisherOf(url), url }));
     return [
       {
         publisher: context.title,
@@ -343,12 +369,17 @@ export function tableRowReader(
   return { cell, readCore, featureOf, issueOf, readDate, readTitle };
 }
 
-export function buildDataset(
+/**
+ * Reads a table's rows one at a time into GeoJSON features, by the confirmed columns: what
+ * buildDataset and streamDataset share, so that a table read either way gives the same events and
+ * the same Data issues.
+ */
+function tableRows(
   table: ImportTable,
   rowLines: number[] | null,
   choices: ImportChoices,
   context: BuildContext,
-): Dataset {
+) {
   const { mapping } = choices;
   const { cell, readCore, featureOf, issueOf } = tableRowReader(table, choices, context);
   const categoryForms = mergeCategoryForms(
@@ -359,13 +390,12 @@ export function buildDataset(
   // its place with an id derived from its content, and About this file counts them.
   const seenIds = new Set<string>();
   let repeatedIds = 0;
-  const features: unknown[] = [];
-  const featureRows: number[] = [];
+  /** The row checks' issues, in row order. */
   const issues: DataIssue[] = [];
   const lineOf = (row: number) => rowLines?.[row];
-  const { onProgress } = context;
-  table.rows.forEach((row, index) => {
-    if (onProgress && index % PROGRESS_EVERY === 0) onProgress({ stage: 'checking', rows: index });
+
+  /** The row's feature, or null when a row check found it wanting (an issue is kept). */
+  const read = (row: string[], index: number): unknown => {
     try {
       const core = readCore(row);
       let id = slugify(cell(row, 'id'), 20);
@@ -378,37 +408,122 @@ export function buildDataset(
         seenIds.add(id);
       }
       const category = categoryForms.formOf(cleanCategory(cell(row, 'category')));
-      features.push(featureOf(row, index, core, id, category));
-      featureRows.push(index);
+      return featureOf(row, index, core, id, category);
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
       const line = lineOf(index);
       issues.push({ ...issueOf(error, row, index), ...(line === undefined ? {} : { line }) });
+      return null;
     }
+  };
+
+  /**
+   * Every issue of the table: the row checks' and the contract's (named by the reader's columns
+   * and lines), in row order. Also tells the report what the rows were found to hold.
+   */
+  const allIssues = (contractIssues: readonly DataIssue[]): DataIssue[] => {
+    for (const issue of contractIssues) {
+      const { position } = issue;
+      const line = lineOf(position);
+      issues.push({
+        ...issue,
+        position,
+        field: columnOf(issue.field, mapping),
+        ...(line === undefined ? {} : { line }),
+      });
+    }
+    issues.sort((a, b) => a.position - b.position);
+    context.onRepeatedIds(repeatedIds);
+    context.onCategoryMerges(categoryForms.merges);
+    return issues;
+  };
+  return { read, allIssues };
+}
+
+/** The collection the table's features make, as the contract's checks read it. */
+const collectionOf = (title: string, features: unknown[]) => ({
+  type: 'FeatureCollection',
+  metadata: { title },
+  features,
+});
+
+export function buildDataset(
+  table: ImportTable,
+  rowLines: number[] | null,
+  choices: ImportChoices,
+  context: BuildContext,
+): Dataset {
+  const rows = tableRows(table, rowLines, choices, context);
+  const features: unknown[] = [];
+  const featureRows: number[] = [];
+  const { onProgress } = context;
+  table.rows.forEach((row, index) => {
+    if (onProgress && index % PROGRESS_EVERY === 0) onProgress({ stage: 'checking', rows: index });
+    const feature = rows.read(row, index);
+    if (feature === null) return;
+    features.push(feature);
+    featureRows.push(index);
   });
   onProgress?.({ stage: 'checking', rows: table.rows.length });
 
-  const validated = validateFeatureCollection(
-    { type: 'FeatureCollection', metadata: { title: context.title }, features },
-    { positions: featureRows, noun: 'row' },
-  );
-  for (const issue of validated.issues) {
-    const { position } = issue;
-    const line = lineOf(position);
-    issues.push({
-      ...issue,
-      position,
-      field: columnOf(issue.field, mapping),
-      ...(line === undefined ? {} : { line }),
-    });
-  }
-  issues.sort((a, b) => a.position - b.position);
-  context.onRepeatedIds(repeatedIds);
-  context.onCategoryMerges(categoryForms.merges);
+  const validated = validateFeatureCollection(collectionOf(context.title, features), {
+    positions: featureRows,
+    noun: 'row',
+  });
   return {
     metadata: validated.metadata,
     events: validated.events,
-    issues,
+    issues: rows.allIssues(validated.issues),
     recordCount: table.rows.length,
   };
 }
+
+/** Rows checked at a time by streamDataset: a slice the page rebuilds in a short task. */
+const STREAM_BATCH = 8000;
+
+/**
+ * The dataset buildDataset gives, with its events handed to `send` a batch at a time as the rows
+ * are checked (in row order, ids not yet settled: FeatureChecker.takeNew), so that the page
+ * rebuilds them while the rest are still being checked, as it does a streamed GeoJSON file's
+ * (feature-stream.ts). Returns the dataset without its events, and their settled order.
+ *
+ * The table's rows are let go as they are read: a million rows' cells need not outlive the rows'
+ * events, and every collection would copy them.
+ */
+export function streamDataset(
+  table: ImportTable,
+  rowLines: number[] | null,
+  choices: ImportChoices,
+  context: BuildContext,
+  send: (records: DatasetEvent[]) => void,
+): { dataset: Dataset; order: HandedOverRecord[] } {
+  const rows = tableRows(table, rowLines, choices, context);
+  // The checker reads each feature's row from here as it takes the feature: filled as it goes.
+  const featureRows: number[] = [];
+  const checker = new FeatureChecker({ positions: featureRows, noun: 'row' });
+  const { onProgress } = context;
+  const rowCount = table.rows.length;
+  for (let start = 0; start < rowCount; start += STREAM_BATCH) {
+    onProgress?.({ stage: 'checking', rows: start });
+    const end = Math.min(rowCount, start + STREAM_BATCH);
+    const features: unknown[] = [];
+    for (let index = start; index < end; index += 1) {
+      const feature = rows.read(table.rows[index] ?? [], index);
+      table.rows[index] = READ;
+      if (feature === null) continue;
+      features.push(feature);
+      featureRows.push(index);
+    }
+    checker.add(features);
+    send(checker.takeNew());
+  }
+  onProgress?.({ stage: 'checking', rows: rowCount });
+  const { dataset, order } = checker.settle(collectionOf(context.title, []));
+  return {
+    dataset: { ...dataset, issues: rows.allIssues(dataset.issues), recordCount: rowCount },
+    order,
+  };
+}
+
+/** What a row read by streamDataset is left as. */
+const READ: string[] = [];

@@ -83,13 +83,22 @@ scope.onmessage = async function handleImportRequest({ data: request }) {
     };
     const parquet = inputs.length === 1 ? inputs[0] : undefined;
     // A Parquet file is known by its first bytes: a link's name or content type may say nothing.
-    // Its reader is fetched only then (parquet-table.ts).
-    const outcome =
-      parquet && looksLikeParquet(parquet.bytes)
-        ? await (
-            await import('../import/parquet-import.ts')
-          ).importParquet(parquet, request.choices, context)
-        : importDataset(inputs, request.choices, context);
+    // Its reader is fetched only then (parquet-table.ts). Its events go to the page a batch at a
+    // time as they are checked, as a streamed GeoJSON file's do, and are settled at the end.
+    if (parquet && looksLikeParquet(parquet.bytes)) {
+      const { importParquetStreamed } = await import('../import/parquet-import.ts');
+      const packer = new EventPacker();
+      const streamed = await importParquetStreamed(parquet, request.choices, context, (records) => {
+        if (records.length === 0) return;
+        const pack = packer.pack(records);
+        scope.postMessage({ type: 'records', pack }, [pack.numbers.buffer]);
+      });
+      if (streamed.settlement)
+        scope.postMessage({ type: 'records-settled', settlement: streamed.settlement });
+      scope.postMessage({ type: 'done', outcome: streamed.outcome });
+      return;
+    }
+    const outcome = importDataset(inputs, request.choices, context);
     if (outcome.kind === 'dataset') {
       // Copying every event object into the page in one message is one long task that freezes
       // it. Packed (event-pack.ts) and sent in slices, each slice is rebuilt in
