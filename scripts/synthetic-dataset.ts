@@ -43,7 +43,16 @@ export const WORDS = [
   'evacuation',
   'outage',
 ];
-export const PLACES = ['harbour', 'airfield', 'district', 'bridge', 'market', 'station', 'ridge', 'port'];
+export const PLACES = [
+  'harbour',
+  'airfield',
+  'district',
+  'bridge',
+  'market',
+  'station',
+  'ridge',
+  'port',
+];
 
 function gaussian(random: () => number): number {
   const u = Math.max(random(), 1e-12);

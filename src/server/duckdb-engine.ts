@@ -471,9 +471,7 @@ export class DuckDbEngine implements QueryEngine {
   }
 
   async event(id: string): Promise<DatasetEvent | null> {
-    const [row] = await this.rows(`SELECT ${this.reading.columns} FROM events WHERE id = ?`, [
-      id,
-    ]);
+    const [row] = await this.rows(`SELECT ${this.reading.columns} FROM events WHERE id = ?`, [id]);
     return row ? this.reading.eventOf(row) : null;
   }
 
