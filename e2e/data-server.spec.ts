@@ -3,12 +3,12 @@
  * fixture of a million synthetic events made at test time (e2e/server-fixture.ts), so only this
  * spec pays for its load. Every view is asked of the server; the page never holds the events.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { chronology, chronologyEntry, mapRegion, marker } from './helpers.ts';
-import { MARKED_EVENTS, serverFixture } from './server-fixture.ts';
+import { MARKED_EVENTS, serverFixture, startDataServer } from './server-fixture.ts';
 
 const EVENTS = Number(process.env.E2E_SERVER_EVENTS ?? 1_000_000);
 const DATA_PORT = Number(process.env.E2E_DATA_PORT ?? 8790);
@@ -30,29 +30,7 @@ test.beforeAll(async () => {
   // on a busy two-core machine.
   test.setTimeout(600_000);
   const file = await serverFixture(EVENTS);
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'scripts/serve-data.ts',
-      file,
-      '--port',
-      String(DATA_PORT),
-      '--cors',
-      APP_ORIGIN,
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  server = child;
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Serving')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`the data server stopped (${code}): ${errors}`)));
-  });
+  server = await startDataServer(file, DATA_PORT, APP_ORIGIN);
 });
 
 test.afterAll(() => {

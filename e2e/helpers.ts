@@ -33,6 +33,40 @@ export function marker(page: Page, title: string | RegExp) {
   return mapRegion(page).getByRole('button', { name });
 }
 
+/**
+ * Every control of the header is whole on the screen: none starts left of it or ends right of
+ * the viewport's width (a phone's browser would otherwise widen the page and zoom it out), and
+ * the page itself is no wider. The skip link, off screen until focused, is left out.
+ */
+export async function expectHeaderFits(page: Page) {
+  const width = page.viewportSize()?.width ?? 0;
+  const controls = await page.getByRole('banner').evaluate((header) =>
+    [...header.querySelectorAll<HTMLElement>('a, button')]
+      .filter((control) => !control.classList.contains('skip-link'))
+      .map((control) => {
+        const { left, right, top, bottom } = control.getBoundingClientRect();
+        const name = control.getAttribute('aria-label') ?? control.textContent?.trim() ?? '';
+        return { name, left, right, top, bottom };
+      }),
+  );
+  expect(controls.length).toBeGreaterThan(1);
+  for (const [index, control] of controls.entries()) {
+    expect(control.left, `${control.name}'s left edge`).toBeGreaterThanOrEqual(0);
+    expect(control.right, `${control.name}'s right edge`).toBeLessThanOrEqual(width);
+    // Each is reachable: none lies over another.
+    for (const other of controls.slice(index + 1)) {
+      const overlaps =
+        control.left < other.right - 0.5 &&
+        other.left < control.right - 0.5 &&
+        control.top < other.bottom - 0.5 &&
+        other.top < control.bottom - 0.5;
+      expect(overlaps, `${control.name} over ${other.name}`).toBe(false);
+    }
+  }
+  const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(pageWidth).toBeLessThanOrEqual(width);
+}
+
 /** Serves a dataset in place of the bundled one. */
 /**
  * Holds the bundled dataset's download back, as a slow connection would, until the returned

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
-import { chronologyEntries, holdDataset, mapRegion } from './helpers.ts';
+import { chronologyEntries, expectHeaderFits, holdDataset, mapRegion } from './helpers.ts';
 
 const REAL = fileURLToPath(new URL('fixtures/real', import.meta.url));
 const PHONE = { width: 390, height: 844 };
@@ -97,6 +97,39 @@ test.describe('on a phone', () => {
       tops.add(Math.round(y));
     }
     expect(tops.size).toBe(1);
+  });
+
+  // A dataset named by ?data= (here the site's own file, served as any address would be) adds
+  // "Bundled dataset" to the header's Open, Share and language: still one screen wide.
+  const SHARED = `?data=${encodeURIComponent('/data/events.geojson')}`;
+  for (const { language, path, back } of [
+    { language: 'English', path: './', back: 'Back to bundled dataset' },
+    { language: 'Korean', path: './ko/', back: '기본 데이터셋으로 돌아가기' },
+  ]) {
+    test(`with ?data= set, every header control is on the screen (${language})`, async ({
+      page,
+    }) => {
+      await page.goto(`${path}${SHARED}`);
+      await expect(chronologyEntries(page).first()).toBeVisible();
+      await expect(
+        page.getByRole('banner').getByRole('link', { name: back, exact: true }),
+      ).toBeVisible();
+      await expectHeaderFits(page);
+    });
+  }
+
+  test('with ?data= set and a story to go back to, the header takes two lines, not more width', async ({
+    page,
+  }) => {
+    await page.addInitScript((dataset) => {
+      sessionStorage.setItem(
+        'dateline:story-return',
+        JSON.stringify({ href: '/stories/x', title: 'A story', dataset }),
+      );
+    }, '/data/events.geojson');
+    await page.goto(`./${SHARED}`);
+    await expect(page.getByRole('link', { name: 'Back to the story: A story' })).toBeVisible();
+    await expectHeaderFits(page);
   });
 
   test('a link to an event shows its whole title, date, place and summary with no tap', async ({

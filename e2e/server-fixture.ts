@@ -1,8 +1,10 @@
 /**
  * The data server's end-to-end fixture (e2e/data-server.spec.ts): a seeded CSV of synthetic events
  * (scripts/synthetic-dataset.ts) plus a few events the tests look for by name, written once to
- * the system's temporary folder and reused while its name (count and seed) is the same.
+ * the system's temporary folder and reused while its name (count and seed) is the same; and the
+ * server started on a file (`npm run serve:data`), for that spec and e2e/server-mode.spec.ts.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,6 +92,31 @@ export async function serverFixture(count: number, seed = 27): Promise<string> {
   // Whole or not at all: a run stopped half-way leaves no fixture to be taken for a whole one.
   renameSync(partial, path);
   return path;
+}
+
+/**
+ * Starts the data server on `file` at `port`, answering the app's `origin`, and resolves once it
+ * serves. Kill the process it gives when done.
+ */
+export async function startDataServer(
+  file: string,
+  port: number,
+  origin: string,
+): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/serve-data.ts', file, '--port', String(port), '--cors', origin],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('Serving')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`the data server stopped (${code}): ${errors}`)));
+  });
+  return child;
 }
 
 if (process.argv[1]?.endsWith('server-fixture.ts')) {

@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import { ServerChronology } from '../features/chronology/server-chronology.tsx';
+import { DataIssuesPanel } from '../features/data-issues/data-issues-panel.tsx';
 import type { ChronologyLinks } from '../features/chronology/chronology-links.ts';
 import { EmbedBar } from '../features/embed/embed-bar.tsx';
 import { EmbedCard } from '../features/embed/embed-card.tsx';
@@ -17,17 +18,20 @@ import '../features/embed/embed.css';
 import { ServerExportMenu } from '../features/export/server-export-menu.tsx';
 import type { MapLinks } from '../features/map/map-links.ts';
 import { ServerMap } from '../features/map/server-map.tsx';
+import { ServerFileDetails } from '../features/open-dataset/server-file-details.tsx';
 import { SearchField } from '../features/search/search-field.tsx';
 import { Timeline } from '../features/timeline/timeline.tsx';
 import type { CalendarDay } from '../data/model/calendar-day.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
 import { eventText } from '../data/model/translations.ts';
 import type { QueryServer } from '../data/server-view/descriptor.ts';
+import { ServerAnswerError } from '../data/server-view/server-api.ts';
 import * as actions from '../data/url/explorer-actions.ts';
 import { shareAddresses } from '../data/url/share-addresses.ts';
 import { APP_BASE, type UrlStateApi } from '../data/url/use-url-state.ts';
 import { useFirstScreenDrawn } from '../lib/after-mark.ts';
 import { i18n } from '../lib/i18n/i18n.ts';
+import { sayMessage } from '../lib/i18n/say-message.ts';
 import { DatasetHeader } from './dataset-header.tsx';
 import { Notices } from './notices.tsx';
 import * as page from './page-effects.ts';
@@ -52,11 +56,24 @@ const PlaySlot = lazy(() =>
   import('../features/playback/play-slot.tsx').then((module) => ({ default: module.PlaySlot })),
 );
 
-/** A part of the page whose question failed: what the server said, and Retry for that part. */
+const NO_EVENTS: DatasetEvent[] = [];
+
+/**
+ * A part of the page whose question failed: why, in the reader's language, with the server's own
+ * message as it sent it (its words, not the page's), and Retry for that part.
+ */
 function ViewError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const answer = error instanceof ServerAnswerError ? error : null;
   return (
     <div className="notice notice-error server-view-error" role="alert">
-      <p>{i18n._('The data server did not answer: {reason}', { reason: error.message })}</p>
+      <p>
+        {i18n._('The data server did not answer: {reason}', {
+          reason: answer ? sayMessage(answer.said) : error.message,
+        })}
+      </p>
+      {answer?.serverMessage && (
+        <p>{i18n._('Message from the server: “{message}”', { message: answer.serverMessage })}</p>
+      )}
       <button type="button" className="button" onClick={onRetry}>
         {i18n._('Retry')}
       </button>
@@ -82,7 +99,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
   const view = useServerView(server, state);
   const { selection } = view;
   const selectedEvent = selection.event;
-  const { metadata } = server;
+  const { metadata, issues } = server;
   page.useDocumentTitle(selectedEvent, metadata);
   page.useFirstRenderMark(view.list.total === null ? undefined : server);
 
@@ -291,6 +308,21 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
             </button>
           )}
           <ServerExportMenu urls={view.exportUrls} count={view.list.total} />
+        </div>
+        <div className="app-bar-data">
+          {issues.count > 0 && (
+            <DataIssuesPanel
+              issues={issues.examples}
+              unlisted={issues.count - issues.examples.length}
+              recordCount={server.recordCount}
+              // Dates far from the rest are the loaded dataset's to find: the server says none.
+              events={NO_EVENTS}
+              bulk={null}
+              eventHref={eventHref}
+              onSelectEvent={select}
+            />
+          )}
+          <ServerFileDetails server={server} />
         </div>
       </div>
       {timeline}

@@ -106,7 +106,7 @@ function serverIn(bytes: Uint8Array | null | undefined, url: string): QueryServe
     return readDescriptor(bytes, url);
   } catch (error) {
     // Said as any file the page cannot read is: the load error, with what is wrong.
-    if (error instanceof DescriptorError) throw new DatasetError(error.message);
+    if (error instanceof DescriptorError) throw new DatasetError(error.said);
     throw error;
   }
 }

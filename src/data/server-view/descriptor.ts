@@ -3,6 +3,7 @@
  * explorer at instead of a file. Read and checked here, without React, so the loading path needs
  * one small branch: a small JSON answer naming `"dateline": "query-server"` opens server mode.
  */
+import { inEnglish, type Message } from '../../lib/i18n/message.ts';
 import { parseIsoDay, type CalendarDay } from '../model/calendar-day.ts';
 import type { DataIssue, DatasetMetadata } from '../model/schema.ts';
 
@@ -38,6 +39,12 @@ export interface QueryServer {
 /** The descriptor is not one this client can read: said to the reader as a load error. */
 export class DescriptorError extends Error {
   override name = 'DescriptorError';
+  constructor(
+    /** What is wrong, as the interface says it in the reader's language (lib/i18n/message.ts). */
+    readonly said: Message,
+  ) {
+    super(inEnglish(said));
+  }
 }
 
 /** Whether downloaded bytes could be a descriptor: told without parsing a large file. */
@@ -53,14 +60,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function count(value: unknown, name: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
-    throw new DescriptorError(`the descriptor's "${name}" is not a count of events`);
+    throw new DescriptorError(
+      /*i18n*/ { id: 'the descriptor’s "{name}" is not a count of events', values: { name } },
+    );
   return value;
 }
 
 function endpoint(endpoints: Record<string, unknown>, name: string): string {
   const path = endpoints[name];
   if (typeof path !== 'string' || path === '')
-    throw new DescriptorError(`the descriptor names no "${name}" endpoint`);
+    throw new DescriptorError(
+      /*i18n*/ { id: 'the descriptor names no "{name}" endpoint', values: { name } },
+    );
   return path;
 }
 
@@ -80,6 +91,52 @@ function readMetadata(raw: Record<string, unknown>): DatasetMetadata {
   };
 }
 
+function isMessageValue(value: unknown, depth: number): boolean {
+  return (
+    typeof value === 'string' || typeof value === 'number' || isWellFormedMessage(value, depth + 1)
+  );
+}
+
+/** A message as the importer makes them (lib/i18n/message.ts), its values text, numbers or one. */
+function isWellFormedMessage(value: unknown, depth = 0): value is Message {
+  if (depth > 3 || !isRecord(value) || typeof value.id !== 'string') return false;
+  const { values } = value;
+  return (
+    values === undefined ||
+    (isRecord(values) && Object.values(values).every((entry) => isMessageValue(entry, depth)))
+  );
+}
+
+/**
+ * One of the issues the server lists, or null: read as untrusted as the file itself, since the
+ * Data issues list reads every field (a position that is not a number would say "Row NaN").
+ */
+function readIssue(raw: unknown): DataIssue | null {
+  if (!isRecord(raw)) return null;
+  const { position, id, field, reason, message, line, shown } = raw;
+  if (typeof position !== 'number' || !Number.isInteger(position) || position < 0) return null;
+  if (typeof reason !== 'string' || typeof field !== 'string') return null;
+  return {
+    position,
+    id: typeof id === 'string' ? id : null,
+    field,
+    reason,
+    ...(isWellFormedMessage(message) ? { message } : {}),
+    ...(typeof line === 'number' && Number.isInteger(line) && line > 0 ? { line } : {}),
+    ...(shown === true ? { shown } : {}),
+  };
+}
+
+/** The issues counted and the first ones listed; never fewer counted than listed. */
+function readIssues(raw: Record<string, unknown>): QueryServer['issues'] {
+  const examples = Array.isArray(raw.examples)
+    ? raw.examples.flatMap((entry: unknown) => readIssue(entry) ?? [])
+    : [];
+  const counted =
+    typeof raw.count === 'number' && Number.isInteger(raw.count) && raw.count > 0 ? raw.count : 0;
+  return { count: Math.max(counted, examples.length), examples };
+}
+
 /**
  * The descriptor in `bytes`, or null when they are not one (a dataset file). Throws a
  * DescriptorError naming what is wrong for a descriptor this client cannot use.
@@ -95,21 +152,26 @@ export function readDescriptor(bytes: Uint8Array, url: string): QueryServer | nu
   if (!isRecord(json) || json.dateline !== 'query-server') return null;
   if (json.version !== SERVER_API_VERSION)
     throw new DescriptorError(
-      `the data server speaks version ${String(json.version)} of its answers; this page reads version ${SERVER_API_VERSION}`,
+      /*i18n*/ {
+        id: 'the data server speaks version {version} of its answers; this page reads version {supported}',
+        values: { version: String(json.version), supported: SERVER_API_VERSION },
+      },
     );
   const { dataset, endpoints, limits } = json;
   if (!isRecord(dataset) || !isRecord(endpoints))
-    throw new DescriptorError('the descriptor has no "dataset" or no "endpoints"');
+    throw new DescriptorError(/*i18n*/ { id: 'the descriptor has no "dataset" or no "endpoints"' });
   const metadata = isRecord(dataset.metadata) ? dataset.metadata : {};
   if (typeof metadata.title !== 'string')
-    throw new DescriptorError('the descriptor\'s dataset has no "metadata.title"');
+    throw new DescriptorError(/*i18n*/ { id: 'the descriptor’s dataset has no "metadata.title"' });
   let extent: QueryServer['extent'] = null;
   if (dataset.extent !== null) {
     const raw = isRecord(dataset.extent) ? dataset.extent : {};
     const first = typeof raw.first === 'string' ? parseIsoDay(raw.first) : null;
     const last = typeof raw.last === 'string' ? parseIsoDay(raw.last) : null;
     if (first === null || last === null || last < first)
-      throw new DescriptorError('the descriptor\'s "extent" is not two days, first to last');
+      throw new DescriptorError(
+        /*i18n*/ { id: 'the descriptor’s "extent" is not two days, first to last' },
+      );
     extent = { first, last };
   }
   const categories = Array.isArray(dataset.categories) ? dataset.categories : [];
@@ -126,10 +188,7 @@ export function readDescriptor(bytes: Uint8Array, url: string): QueryServer | nu
         ? [{ name: entry.name, count: entry.count }]
         : [],
     ),
-    issues: {
-      count: typeof issues.count === 'number' ? issues.count : 0,
-      examples: Array.isArray(issues.examples) ? (issues.examples as DataIssue[]) : [],
-    },
+    issues: readIssues(issues),
     endpoints: {
       histogram: endpoint(endpoints, 'histogram'),
       clusters: endpoint(endpoints, 'clusters'),

@@ -3,21 +3,28 @@
  * the explorer's own filter, and its answer read and checked. Pure apart from `fetchAnswer`, which
  * takes the caller's AbortSignal so that a view the reader has left is not waited for.
  */
+import { inEnglish, type Message } from '../../lib/i18n/message.ts';
 import { formatIsoDay, parseIsoDay, type CalendarDay } from '../model/calendar-day.ts';
 import type { EventFilter } from '../model/event-filter.ts';
 import type { DatasetEvent } from '../model/schema.ts';
 import type { BinUnit } from '../query/histogram.ts';
 import type { QueryServer } from './descriptor.ts';
 
-/** The server answered, but not with a view: its status and its message for a person. */
+/**
+ * No view came from the server: what went wrong, made here without Lingui and said in the
+ * reader's language by the page (lib/i18n/message.ts), the HTTP status, and the server's own
+ * message for a person, which is the server's text and is shown as it came.
+ */
 export class ServerAnswerError extends Error {
   override name = 'ServerAnswerError';
   constructor(
-    message: string,
+    readonly said: Message,
     /** The HTTP status; 0 when no answer came at all. */
     readonly status: number,
+    /** The server's `error.message` (docs/server.md, "Errors"); null when it sent none. */
+    readonly serverMessage: string | null = null,
   ) {
-    super(message);
+    super(serverMessage === null ? inEnglish(said) : `${inEnglish(said)}: ${serverMessage}`);
   }
 }
 
@@ -44,16 +51,20 @@ export function endpointUrl(
   return url.href;
 }
 
-/** The server's own message for a failed answer (`{ error: { message } }`), else the status. */
-function errorMessage(status: number, body: unknown): string {
+/** The longest server message shown: a reason, not a page of text. */
+const SERVER_MESSAGE_LIMIT = 300;
+
+/** The server's own message for a failed answer (`{ error: { message } }`), or null. */
+function serverMessageOf(body: unknown): string | null {
   if (typeof body === 'object' && body !== null && 'error' in body) {
     const error = (body as { error: unknown }).error;
     if (typeof error === 'object' && error !== null && 'message' in error) {
       const message = (error as { message: unknown }).message;
-      if (typeof message === 'string' && message !== '') return message;
+      if (typeof message === 'string' && message.trim() !== '')
+        return message.trim().slice(0, SERVER_MESSAGE_LIMIT);
     }
   }
-  return `the data server answered with status ${status}`;
+  return null;
 }
 
 /** Fetches one answer as JSON; a failed request or status is a ServerAnswerError. */
@@ -63,18 +74,37 @@ export async function fetchAnswer(url: string, signal: AbortSignal): Promise<unk
     response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new ServerAnswerError('the data server could not be reached', 0);
+    throw new ServerAnswerError(/*i18n*/ { id: 'the data server could not be reached' }, 0);
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok)
-    throw new ServerAnswerError(errorMessage(response.status, body), response.status);
+    throw new ServerAnswerError(
+      /*i18n*/ {
+        id: 'the data server answered with status {status}',
+        values: { status: String(response.status) },
+      },
+      response.status,
+      serverMessageOf(body),
+    );
   if (body === null)
-    throw new ServerAnswerError('the data server sent an answer that is not JSON', response.status);
+    throw new ServerAnswerError(
+      /*i18n*/ { id: 'the data server sent an answer that is not JSON' },
+      response.status,
+    );
   return body;
 }
 
-function invalid(what: string): never {
-  throw new ServerAnswerError(`the data server's ${what} is not in the expected shape`, 200);
+/** What each answer is, in the sentence that says it came in the wrong shape. */
+const WRONG_SHAPE = {
+  histogram: /*i18n*/ { id: 'the data server’s histogram is not in the expected shape' },
+  clusters: /*i18n*/ { id: 'the data server’s map view is not in the expected shape' },
+  event: /*i18n*/ { id: 'the data server’s event is not in the expected shape' },
+  window: /*i18n*/ { id: 'the data server’s list is not in the expected shape' },
+  closest: /*i18n*/ { id: 'the data server’s list of close matches is not in the expected shape' },
+} satisfies Record<string, Message>;
+
+function invalid(what: keyof typeof WRONG_SHAPE): never {
+  throw new ServerAnswerError(WRONG_SHAPE[what], 200);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -130,11 +160,11 @@ export interface ServerClusters {
 }
 
 function readCluster(raw: unknown): ServerCluster {
-  if (!isRecord(raw)) invalid('map view');
+  if (!isRecord(raw)) invalid('clusters');
   const { longitude, latitude, count, categories, event } = raw;
   if (typeof longitude !== 'number' || typeof latitude !== 'number' || !isCount(count))
-    invalid('map view');
-  if (!isRecord(categories)) invalid('map view');
+    invalid('clusters');
+  if (!isRecord(categories)) invalid('clusters');
   const mix = Object.entries(categories)
     .filter((entry): entry is [string, number] => isCount(entry[1]))
     .map(([category, counted]) => ({ category, count: counted }))
@@ -146,14 +176,14 @@ function readCluster(raw: unknown): ServerCluster {
       typeof event.title !== 'string' ||
       typeof event.category !== 'string'
     )
-      invalid('map view');
+      invalid('clusters');
     one = { id: event.id, title: event.title, category: event.category };
   }
   return { longitude, latitude, count, categories: mix, event: one };
 }
 
 export function readClusters(body: unknown): ServerClusters {
-  if (!isRecord(body) || !Array.isArray(body.clusters) || !isCount(body.total)) invalid('map view');
+  if (!isRecord(body) || !Array.isArray(body.clusters) || !isCount(body.total)) invalid('clusters');
   return { clusters: body.clusters.map(readCluster), total: body.total };
 }
 
@@ -191,7 +221,7 @@ export function readWindow(body: unknown): ServerWindow {
     !isCount(body.offset) ||
     !Array.isArray(body.events)
   )
-    invalid('list');
+    invalid('window');
   const position = body.position;
   return {
     total: body.total,
@@ -202,6 +232,6 @@ export function readWindow(body: unknown): ServerWindow {
 }
 
 export function readClosest(body: unknown): DatasetEvent[] {
-  if (!isRecord(body) || !Array.isArray(body.events)) invalid('list of close matches');
+  if (!isRecord(body) || !Array.isArray(body.events)) invalid('closest');
   return body.events.map(readEvent);
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it, vi, afterEach } from 'vitest';
+import { activateLanguage } from '../../lib/i18n/activate.ts';
+import { sayMessage } from '../../lib/i18n/say-message.ts';
 import { parseIsoDay } from '../model/calendar-day.ts';
 import { buildBins } from '../query/histogram.ts';
 import { readDescriptor, DescriptorError, type QueryServer } from './descriptor.ts';
@@ -71,6 +73,62 @@ describe('the descriptor', () => {
     const badExtent = { ...DESCRIPTOR, dataset: { ...DESCRIPTOR.dataset, extent: { first: 'x' } } };
     expect(() => readDescriptor(bytes(badExtent), 'x')).toThrow(/extent/);
   });
+
+  it('says what is wrong with it in the reader’s language', async () => {
+    let refused: unknown;
+    try {
+      readDescriptor(bytes({ ...DESCRIPTOR, version: 2 }), 'x');
+    } catch (error) {
+      refused = error;
+    }
+    if (!(refused instanceof DescriptorError)) throw new Error('not refused');
+    await activateLanguage('ko');
+    try {
+      expect(sayMessage(refused.said)).toBe(
+        '데이터 서버의 응답 형식은 버전 2인데, 이 페이지는 버전 1만 읽습니다',
+      );
+    } finally {
+      await activateLanguage('en');
+    }
+  });
+});
+
+describe('the descriptor’s Data issues', () => {
+  const withIssues = (issues: unknown) =>
+    readDescriptor(bytes({ ...DESCRIPTOR, dataset: { ...DESCRIPTOR.dataset, issues } }), 'x');
+
+  it('keeps the issues listed in full and the count of them all', () => {
+    const issue = {
+      position: 11,
+      id: 'broken-1',
+      field: 'date',
+      reason: 'the date is empty',
+      message: { id: 'the date is empty' },
+      line: 13,
+    };
+    expect(withIssues({ count: 1234, examples: [issue] })?.issues).toEqual({
+      count: 1234,
+      examples: [issue],
+    });
+  });
+
+  it('drops an issue the list could not say, and never counts fewer than it lists', () => {
+    const good = { position: 0, id: null, field: 'date', reason: 'the date is empty' };
+    const read = withIssues({
+      count: 'many',
+      examples: [
+        good,
+        { ...good, position: 'first' },
+        { ...good, reason: undefined },
+        'broken',
+        { ...good, position: 1, message: { id: 7 }, line: -2, shown: 'yes' },
+      ],
+    });
+    expect(read?.issues).toEqual({
+      count: 2,
+      examples: [good, { ...good, position: 1 }],
+    });
+  });
 });
 
 describe('asking for a view', () => {
@@ -141,6 +199,51 @@ describe('reading answers', () => {
     await expect(
       fetchAnswer('http://127.0.0.1:1/api/window', new AbortController().signal),
     ).rejects.toThrow('could not be reached');
+  });
+
+  it('says what went wrong in the reader’s language, and the server’s own words as sent', async () => {
+    const signal = new AbortController().signal;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        Response.json({ error: { status: 500, message: 'the server failed' } }, { status: 500 }),
+      ),
+    );
+    const refused = await fetchAnswer('http://127.0.0.1:1/api/window', signal).catch(
+      (error: unknown) => error,
+    );
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
+    const unreachable = await fetchAnswer('http://127.0.0.1:1/api/window', signal).catch(
+      (error: unknown) => error,
+    );
+    if (!(refused instanceof ServerAnswerError) || !(unreachable instanceof ServerAnswerError))
+      throw new Error('not a ServerAnswerError');
+    expect(sayMessage(refused.said)).toBe('the data server answered with status 500');
+    expect(refused.serverMessage).toBe('the server failed');
+    await activateLanguage('ko');
+    try {
+      expect(sayMessage(unreachable.said)).toBe('데이터 서버에 연결할 수 없습니다');
+      expect(sayMessage(refused.said)).toBe('데이터 서버가 상태 코드 500(으)로 응답했습니다');
+      expect(refused.serverMessage).toBe('the server failed');
+      const wrongShape = (() => {
+        try {
+          return readHistogram({});
+        } catch (error) {
+          return error;
+        }
+      })();
+      if (!(wrongShape instanceof ServerAnswerError)) throw new Error('not refused');
+      expect(sayMessage(wrongShape.said)).toBe(
+        '데이터 서버가 보낸 타임라인 막대의 형식이 예상과 다릅니다',
+      );
+    } finally {
+      await activateLanguage('en');
+    }
   });
 
   it('refuses answers of the wrong shape', () => {

@@ -38,6 +38,7 @@ function issueItem(issue: DataIssue) {
  */
 export function DataIssuesList({
   issues: allIssues,
+  unlisted = 0,
   recordCount,
   events,
   bulk,
@@ -46,33 +47,41 @@ export function DataIssuesList({
 }: DataIssuesPanelProps) {
   const issues = allIssues.filter((issue) => !issue.shown);
   const fieldWarnings = allIssues.filter((issue) => issue.shown);
+  const notShown = issues.length + unlisted;
+  const more = Math.max(0, issues.length - LISTED) + unlisted;
   return (
     <>
-      {issues.length > 0 && (
+      {notShown > 0 && (
         <>
           <h2 className="data-issues-heading">
             {i18n._('Not shown: {records}', {
               records: i18n._('{count, plural, one {# record} other {# records}}', {
-                count: issues.length,
+                count: notShown,
               }),
             })}
           </h2>
           <p className="data-issues-intro">
             {i18n._('{count} of {records} in the file could not be shown.', {
-              count: i18n.number(issues.length),
+              count: i18n.number(notShown),
               records: i18n._('{count, plural, one {# record} other {# records}}', {
                 count: recordCount,
               }),
             })}{' '}
-            {i18n._('Each is listed with where it is and what is wrong.')}
+            {unlisted === 0
+              ? i18n._('Each is listed with where it is and what is wrong.')
+              : issues.length > 0 &&
+                i18n._(
+                  'The data server lists the first {count}, with where each is and what is wrong.',
+                  { count: i18n.number(issues.length) },
+                )}
           </p>
           <ol className="data-issues-list">{issues.slice(0, LISTED).map(issueItem)}</ol>
-          {issues.length > LISTED && (
+          {more > 0 && (
             <p className="data-issues-intro">
-              {i18n._('…and {count} more.', { count: i18n.number(issues.length - LISTED) })}{' '}
-              {i18n._(
-                'Export the events shown and compare, or fix the first ones and open the file again.',
-              )}
+              {i18n._('…and {count} more.', { count: i18n.number(more) })}
+              {/* Over a data server the reader has no file to open again. */}
+              {unlisted === 0 &&
+                ` ${i18n._('Export the events shown and compare, or fix the first ones and open the file again.')}`}
             </p>
           )}
         </>

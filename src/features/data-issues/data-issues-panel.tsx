@@ -18,7 +18,7 @@ const DataIssuesList = lazy(() =>
 export function DataIssuesPanel(props: DataIssuesPanelProps) {
   // An issue about an event that is shown all the same (a bad story step) is a warning.
   const fieldWarnings = props.issues.filter((issue) => issue.shown).length;
-  const errors = props.issues.length - fieldWarnings;
+  const errors = props.issues.length - fieldWarnings + (props.unlisted ?? 0);
   const warnings = (props.bulk ? props.bulk.earlier + props.bulk.later : 0) + fieldWarnings;
   return (
     <Disclosure

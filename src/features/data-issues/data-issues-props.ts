@@ -5,6 +5,11 @@ import type { DateBulk } from '../../data/query/date-bulk.ts';
 export interface DataIssuesPanelProps {
   /** Records that broke the contract: not shown. */
   issues: DataIssue[];
+  /**
+   * Records not shown beyond those in `issues`, counted but not listed: a data server sends the
+   * first issues in full and the number of the rest (docs/server.md). 0 for a file in the page.
+   */
+  unlisted?: number;
   recordCount: number;
   /** The events shown, in order: those outside the bulk are listed as warnings. */
   events: DatasetEvent[];

@@ -1,0 +1,135 @@
+/**
+ * Server mode's own parts, on a small file (e2e/fixtures/server/small-with-issues.csv: 60 events
+ * and 25 records the importer refuses, more than the 20 the descriptor lists in full), so that the
+ * server starts in a second: the header on a phone, Data issues and About this file from the
+ * descriptor, and a failed question said in the reader's language. The million-event checks are
+ * e2e/data-server.spec.ts's.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { chronologyEntries, expectHeaderFits } from './helpers.ts';
+import { startDataServer } from './server-fixture.ts';
+
+const FILE = fileURLToPath(new URL('fixtures/server/small-with-issues.csv', import.meta.url));
+const DATA_PORT = Number(process.env.E2E_SMALL_DATA_PORT ?? 8791);
+const APP_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
+const SERVER = `http://127.0.0.1:${DATA_PORT}`;
+const DATA = `data=${encodeURIComponent(`${SERVER}/dateline.json`)}`;
+const PHONE = { width: 390, height: 844 };
+
+// One server for the file: its tests run one after another in one worker.
+test.describe.configure({ mode: 'serial' });
+
+let server: ChildProcess | null = null;
+
+test.beforeAll(async () => {
+  server = await startDataServer(FILE, DATA_PORT, APP_ORIGIN);
+});
+
+test.afterAll(() => {
+  server?.kill();
+});
+
+async function openInEnglish(page: Page, path = './') {
+  await page.goto(`${path}?${DATA}`);
+  await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
+    /^Showing 60 of 60 events/,
+  );
+}
+
+async function openInKorean(page: Page, path = './ko/') {
+  await page.goto(`${path}?${DATA}`);
+  await expect(page.getByRole('status').filter({ hasText: /표시/ })).toHaveText(
+    /^사건 60건 중 60건 표시/,
+  );
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+
+  test('every header control is on the screen, in English and in Korean', async ({ page }) => {
+    await openInEnglish(page);
+    await expect(page.getByRole('link', { name: 'Back to bundled dataset' })).toBeVisible();
+    await expectHeaderFits(page);
+    await openInKorean(page);
+    await expect(page.getByRole('link', { name: '기본 데이터셋으로 돌아가기' })).toBeVisible();
+    await expectHeaderFits(page);
+  });
+});
+
+test('Data issues lists the records the server reports, and how many more there are', async ({
+  page,
+}) => {
+  await openInEnglish(page);
+  await page.getByRole('button', { name: 'Data issues (25)' }).click();
+  const panel = page.getByRole('region', { name: 'Data issues' });
+  await expect(panel.getByRole('heading', { name: 'Not shown: 25 records' })).toBeVisible();
+  await expect(panel).toContainText('25 of 85 records in the file could not be shown.');
+  // The descriptor's 20 in full, each with its row, line, id, field and reason; the rest counted.
+  const items = panel.getByRole('listitem');
+  await expect(items).toHaveCount(20);
+  await expect(items.first()).toContainText('Row 61 · line 62 · id “broken-1” · date');
+  await expect(items.first()).toContainText('the date is empty');
+  await expect(items.nth(1)).toContainText('123.5 is outside −90…90');
+  await expect(panel.getByText(/^…and 5 more\.$/)).toBeVisible();
+});
+
+test('About this file says what the server holds: records, events and the file’s words', async ({
+  page,
+}) => {
+  await openInEnglish(page);
+  await page.getByRole('button', { name: 'About this file' }).click();
+  await expect(page.getByText('85 records in the file, 60 events shown.')).toBeVisible();
+  await expect(page.getByText(/^The file stays on the data server/)).toBeVisible();
+});
+
+test('in Korean: Data issues, About this file and the reasons are Korean', async ({ page }) => {
+  await openInKorean(page);
+  await page.getByRole('button', { name: '데이터 문제 (25)' }).click();
+  const panel = page.getByRole('region', { name: '데이터 문제' });
+  await expect(panel.getByRole('heading', { name: '표시되지 않음: 레코드 25건' })).toBeVisible();
+  await expect(panel.getByRole('listitem').first()).toContainText('날짜가 비어 있습니다');
+  await expect(panel.getByText('…외 5건이 더 있습니다.')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '파일 정보' }).click();
+  await expect(page.getByText('파일에 레코드 85건, 그중 사건 60건 표시.')).toBeVisible();
+});
+
+test('a question that fails is said in Korean, with Retry, and Retry asks again', async ({
+  page,
+}) => {
+  // The list's questions fail: first with no answer at all, then with the server's own error.
+  let failure: 'unreachable' | 'error' | null = 'unreachable';
+  await page.route(`${SERVER}/api/window?**`, (route) => {
+    if (failure === 'unreachable') return route.abort('connectionrefused');
+    if (failure === 'error')
+      return route.fulfill({
+        status: 500,
+        json: { error: { status: 500, message: 'the server could not answer this request' } },
+      });
+    return route.fallback();
+  });
+  await page.goto(`./ko/?${DATA}`);
+  const events = page.getByRole('region', { name: '사건' });
+  const alert = events.getByRole('alert');
+  await expect(alert).toContainText(
+    '데이터 서버가 답하지 않았습니다: 데이터 서버에 연결할 수 없습니다',
+  );
+  // Nothing of the page's own words is left in English.
+  await expect(alert).not.toContainText(/the data server|could not|reached/i);
+
+  failure = 'error';
+  await alert.getByRole('button', { name: '다시 시도' }).click();
+  await expect(alert).toContainText('데이터 서버가 상태 코드 500(으)로 응답했습니다');
+  // The server's own message is its words, shown as it sent them.
+  await expect(alert).toContainText(
+    '서버가 보낸 메시지: “the server could not answer this request”',
+  );
+
+  failure = null;
+  await alert.getByRole('button', { name: '다시 시도' }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(chronologyEntries(page).first()).toBeVisible();
+});
