@@ -9,6 +9,7 @@
  * - an event shown is built from its row's cells by the importer's row reader.
  * The parity test (native-load.test.ts) holds the two paths to the same events and issues.
  */
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DuckDBListValue, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { DatasetError } from '../data/model/dataset-error.ts';
@@ -24,6 +25,7 @@ import { validateFeatureCollection } from '../data/model/validate.ts';
 import { cleanCategory, mergeCategoryForms } from '../data/import/category-cells.ts';
 import type { ColumnMapping, ImportTable, MappedField } from '../data/import/column-mapping.ts';
 import { blankReport } from '../data/import/contract-sample.ts';
+import { parseCsv } from '../data/import/csv.ts';
 import { importTable } from '../data/import/import-dataset.ts';
 import type { ImportChoices } from '../data/import/import-types.ts';
 import { readableEventId } from '../data/import/readable-ids.ts';
@@ -96,6 +98,38 @@ const MACROS = [
   // normalizeForSearch (search-text.ts): accents off, then lower case.
   `CREATE OR REPLACE TEMP MACRO search_text(t) AS lower(strip_accents(t))`,
 ];
+
+/** The start of a CSV file the importer's own reader reads again, for its rows' line numbers. */
+const LINE_PREFIX_BYTES = 32 * 2 ** 20;
+
+/**
+ * The line each of these rows starts on, as the importer counts lines (quoted line breaks, blank
+ * lines left out): the file's start is read by the importer's CSV reader. Rows beyond its first
+ * 32 MB, or a start it cannot read, get no line: their position still says which they are.
+ */
+async function csvLines(path: string, positions: number[]): Promise<Map<number, number>> {
+  const lines = new Map<number, number>();
+  if (positions.length === 0) return lines;
+  const handle = await open(path);
+  try {
+    const { size } = await handle.stat();
+    const bytes = new Uint8Array(Math.min(size, LINE_PREFIX_BYTES));
+    await handle.read(bytes, 0, bytes.length, 0);
+    let text = new TextDecoder('utf-8').decode(bytes);
+    // A cut file ends at its last line break: the row across the cut is not read.
+    if (bytes.length < size) text = text.slice(0, Math.max(0, text.lastIndexOf('\n')));
+    const { rowLines } = parseCsv(text);
+    for (const position of positions) {
+      const line = rowLines[position];
+      if (line !== undefined) lines.set(position, line);
+    }
+  } catch (error) {
+    if (!(error instanceof DatasetError)) throw error;
+  } finally {
+    await handle.close();
+  }
+  return lines;
+}
 
 /** A LIST value as DuckDB's reader hands it over: an array, or a value holding its items. */
 function listItems(value: unknown): readonly unknown[] {
@@ -249,7 +283,13 @@ export async function loadNative(
        SELECT position FROM checked WHERE NOT ok ORDER BY position LIMIT ${ISSUE_EXAMPLES})
      ORDER BY "·position"`,
   );
-  const issueExamples = failing.map((row) => {
+  const lines = isParquet
+    ? new Map<number, number>()
+    : await csvLines(
+        path,
+        failing.map((row) => Number(row.position)),
+      );
+  const issueExamples = failing.map((row): DataIssue => {
     const fileRow = rowOf(
       Object.fromEntries(CHECKED_FIELDS.map((field) => [field, String(row[field])])),
     );
@@ -257,8 +297,12 @@ export async function loadNative(
     try {
       reader.readCore(fileRow);
     } catch (error) {
-      if (error instanceof RowProblem) return reader.issueOf(error, fileRow, position);
-      throw error;
+      if (!(error instanceof RowProblem)) throw error;
+      const line = lines.get(position);
+      return {
+        ...reader.issueOf(error, fileRow, position),
+        ...(line === undefined ? {} : { line }),
+      };
     }
     // The SQL checks refused a row the importer would take: said plainly rather than hidden.
     return {
