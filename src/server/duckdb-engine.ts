@@ -34,6 +34,7 @@ import {
   NATIVE_EVENT_COLUMNS,
   NATIVE_SLUG_WORDS,
 } from './native-load.ts';
+import { MAX_LATITUDE, MERCATOR_Y_SQL } from './mercator-sql.ts';
 import { BadRequest, LIMITS, type MapView } from './view-query.ts';
 
 /** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
@@ -44,8 +45,6 @@ const EXPORT_PAGE = 2_000;
 const MAX_CLUSTERS = 4_000;
 /** The most days one bin of each unit can hold. */
 const LONGEST_BIN_DAYS: Record<BinUnit, number> = { day: 1, week: 7, month: 31, year: 366 };
-/** Web Mercator's edge: the browser's cluster index pins latitudes beyond it to it. */
-const MAX_LATITUDE = 85.0511287798;
 
 const CREATE_EVENTS = `CREATE TABLE events (
   ord INTEGER NOT NULL,
@@ -97,6 +96,10 @@ function filterCondition(filter: EventFilter): Condition {
  * reads when there is no search, a few thousand rows instead of every event. A search reads the
  * events themselves, each counted once.
  */
+/** Each event's Web Mercator y, for the JSON path's table (native-load.ts makes it in its own). */
+const MERCATOR_Y = `ALTER TABLE events ADD COLUMN mercator_y DOUBLE DEFAULT 0;
+  UPDATE events SET mercator_y = ${MERCATOR_Y_SQL}`;
+
 const DAY_COUNTS = `CREATE TABLE day_counts AS
   SELECT start_day, end_day, category, count(*) AS n FROM events GROUP BY ALL ORDER BY ALL`;
 
@@ -233,6 +236,7 @@ export class DuckDbEngine implements QueryEngine {
     });
     appender.closeSync();
     await connection.run('CREATE UNIQUE INDEX events_id ON events (id)');
+    await connection.run(MERCATOR_Y);
     await connection.run(DAY_COUNTS);
   }
 
@@ -364,19 +368,17 @@ export class DuckDbEngine implements QueryEngine {
       width >= 360 ? [] : east <= 180 ? [west, east] : [west, east - 360];
     const rows = await this.rows(
       `WITH kept AS (
-         SELECT id, title, category, longitude, latitude, ord,
-                radians(least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE})) AS phi
+         SELECT category, longitude, latitude, ord, mercator_y
          FROM events
          -- Pinned to the Mercator edge as the browser's clustering pins them, so polar events count.
          WHERE least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) BETWEEN ? AND ? AND ${longitudeSql} AND ${condition.sql}),
        -- Cells of the Web Mercator map the reader sees, so clusters are as wide as they look.
        cells AS (
          SELECT *, floor((longitude + 180) / 360 * ? / ${CELL_PIXELS}) AS cell_x,
-                floor((1 - ln(tan(phi) + 1 / cos(phi)) / pi()) / 2 * ? / ${CELL_PIXELS}) AS cell_y
+                floor(mercator_y * ? / ${CELL_PIXELS}) AS cell_y
          FROM kept)
        SELECT count(*) AS count, avg(longitude) AS longitude, avg(latitude) AS latitude,
-              to_json(histogram(category)) AS categories,
-              arg_min(id, ord) AS id, arg_min(title, ord) AS title, arg_min(category, ord) AS category
+              to_json(histogram(category)) AS categories, min(ord) AS first
        FROM cells GROUP BY cell_x, cell_y
        ORDER BY count DESC
        LIMIT ${MAX_CLUSTERS + 1}`,
@@ -385,21 +387,32 @@ export class DuckDbEngine implements QueryEngine {
     if (rows.length > MAX_CLUSTERS) {
       throw new BadRequest('zoom', `more than ${MAX_CLUSTERS} clusters in this view: zoom out`);
     }
+    // A cell of one event is drawn as that event: its name, read for those cells alone.
+    const lone = rows.filter((row) => asNumber(row.count) === 1).map((row) => asNumber(row.first));
+    const named =
+      lone.length === 0
+        ? []
+        : await this.rows(
+            'SELECT ord, id, title, category FROM events WHERE ord IN (SELECT unnest(?))',
+            [listValue(lone)],
+          );
+    const byOrd = new Map(named.map((row) => [asNumber(row.ord), row]));
     let total = 0;
     const clusters = rows.map((row) => {
       const count = asNumber(row.count);
+      const event = byOrd.get(asNumber(row.first));
       total += count;
       return {
         longitude: Number(row.longitude),
         latitude: Number(row.latitude),
         count,
         categories: JSON.parse(String(row.categories)) as Record<string, number>,
-        ...(count === 1
+        ...(count === 1 && event !== undefined
           ? {
               event: {
-                id: String(row.id),
-                title: String(row.title),
-                category: String(row.category),
+                id: String(event.id),
+                title: String(event.title),
+                category: String(event.category),
               },
             }
           : {}),

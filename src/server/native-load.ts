@@ -29,6 +29,7 @@ import { parseCsv } from '../data/import/csv.ts';
 import { importTable } from '../data/import/import-dataset.ts';
 import type { ImportChoices } from '../data/import/import-types.ts';
 import { readableEventId } from '../data/import/readable-ids.ts';
+import { MERCATOR_Y_SQL } from './mercator-sql.ts';
 import { hasRichColumns, RowProblem, tableRowReader } from '../data/import/table-to-dataset.ts';
 
 /** Rows the importer sees to choose the columns: enough for every column's evidence. */
@@ -575,7 +576,7 @@ function eventsSql(): string {
     SELECT (row_number() OVER () - 1)::INTEGER AS ord, * FROM (
       SELECT checked.position, coalesce(derived_ids.id, checked.slug) AS id,
              derived_ids.id IS NOT NULL AS id_derived, category, longitude, latitude, start_day, end_day,
-             title, edtf,
+             title, edtf, ${MERCATOR_Y_SQL} AS mercator_y,
              search_text(concat_ws(chr(10), title, unguard(js_trim(cells[1])),
                unguard(js_trim(cells[2])), category, cells[3])) AS search,
              '' AS languages, false AS has_story, cells
