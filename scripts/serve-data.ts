@@ -72,6 +72,13 @@ try {
       .filter(Boolean),
   });
   serve({ fetch: app.fetch, port, hostname: values.host });
+  // Stopped (Ctrl-C, or a test done with it): a database on disk is scratch, removed with the server.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      engine.close();
+      process.exit(0);
+    });
+  }
   const { eventCount, issues } = await engine.describe();
   console.log(
     `Serving ${eventCount.toLocaleString('en-GB')} events of ${file} (${issues.count.toLocaleString('en-GB')} records not shown${native ? ', read by DuckDB' : ''}) at http://${values.host}:${port}/ — loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,

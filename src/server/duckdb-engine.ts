@@ -180,20 +180,20 @@ export class DuckDbEngine implements QueryEngine {
    * takes about three times as long (docs/decisions.md §21).
    */
   static async openFile(path: string): Promise<DuckDbEngine | null> {
-    const folder = mkdtempSync(join(tmpdir(), 'dateline-duckdb-'));
     const { size } = statSync(path);
     // A database takes about 9 bytes for a byte of Parquet (zstd), 1 for a byte of CSV.
     const expected = /\.(geo)?parquet$/i.test(path) ? size * 9 : size;
-    const inMemory = expected < totalmem() / 4;
+    const folder =
+      expected < totalmem() / 4 ? null : mkdtempSync(join(tmpdir(), 'dateline-duckdb-'));
     const instance = await DuckDBInstance.create(
-      inMemory ? ':memory:' : join(folder, 'events.duckdb'),
-      inMemory ? {} : { temp_directory: join(folder, 'spill') },
+      folder === null ? ':memory:' : join(folder, 'events.duckdb'),
+      folder === null ? {} : { temp_directory: join(folder, 'spill') },
     );
     const connection = await instance.connect();
     const forget = () => {
       connection.closeSync();
       instance.closeSync();
-      rmSync(folder, { recursive: true, force: true });
+      if (folder !== null) rmSync(folder, { recursive: true, force: true });
     };
     try {
       const loaded = await loadNative(connection, path);
