@@ -91,7 +91,7 @@ test.describe('on a phone', () => {
     await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
       /^Showing 20 of 60 events/,
     );
-    expect(new URL(page.url()).searchParams.get('q')).toBeNull();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBeNull();
   });
 });
 
