@@ -57,6 +57,42 @@ test.describe('on a phone', () => {
     await expect(page.getByRole('link', { name: '기본 데이터셋으로 돌아가기' })).toBeVisible();
     await expectHeaderFits(page);
   });
+
+  test('the Filters sheet searches and picks categories; the server answers for the address', async ({
+    page,
+  }) => {
+    await openInEnglish(page);
+    await page.getByRole('button', { name: 'Filters', exact: true }).click();
+    const sheet = page.getByRole('dialog', { name: 'Filters' });
+    await sheet.getByRole('searchbox', { name: 'Search events' }).fill('berlin');
+    // 12 of the file's 60 events are in Berlin: the count is the server's, for the address's q.
+    await expect(sheet.getByText('Showing 12 of 60 events')).toBeVisible();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('berlin');
+    // Hiding strikes leaves Berlin's statements: 4.
+    await sheet
+      .getByRole('group', { name: 'Categories' })
+      .getByRole('button', { name: /^Strike/ })
+      .click();
+    await expect(sheet.getByText('Showing 4 of 60 events')).toBeVisible();
+    await sheet.getByRole('button', { name: 'Done' }).click();
+    await expect(sheet).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
+      /^Showing 4 of 60 events/,
+    );
+    await expect(page.getByRole('button', { name: 'Filters, 2 active' })).toBeFocused();
+    const address = new URL(page.url()).searchParams;
+    expect(address.get('q')).toBe('berlin');
+    expect(address.get('data')).toBe(`${SERVER}/dateline.json`);
+    await expect(chronologyEntries(page)).toHaveCount(4);
+
+    // The chips undo it as in file mode: the search's first, then Reset.
+    const chips = page.getByRole('list', { name: 'Active filters' });
+    await chips.getByRole('button', { name: 'Remove filter: “berlin”' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
+      /^Showing 20 of 60 events/,
+    );
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBeNull();
+  });
 });
 
 test('Data issues lists the records the server reports, and how many more there are', async ({

@@ -16,8 +16,9 @@ import { ExplorerBar } from './explorer-bar.tsx';
 import { LoadError } from './load-error.tsx';
 import { MapPanel } from './map-panel.tsx';
 import { Notices } from './notices.tsx';
-import { PhoneFilters } from './phone-filters.tsx';
+import { PHONE_QUERY, PhoneFilters } from './phone-filters.tsx';
 import * as page from './page-effects.ts';
+import { formatShowing } from './status-line.tsx';
 import { TimelinePanel } from './timeline-panel.tsx';
 import { useDataset, type LoadedDataset } from './use-dataset.ts';
 import { useExplorerView } from './use-explorer-view.ts';
@@ -39,9 +40,6 @@ const NotFound = lazy(() =>
 const ColumnDialog = lazy(() =>
   import('./column-dialog.tsx').then((module) => ({ default: module.ColumnDialog })),
 );
-
-/** Where the filters move behind one button (app.css's phone layout uses the same width). */
-const PHONE_QUERY = '(max-width: 600px)';
 
 // The reader view for iframes (?embed=1): only frames load it.
 const EmbedLayout = lazy(() =>
@@ -326,21 +324,23 @@ function DatasetExplorer({ url, story, notices, links, progress, loaded }: Datas
       {phone && sheet !== 'closed' && dataset && (
         <Suspense fallback={null}>
           <PhoneFilters
-            url={url}
-            loaded={loaded}
-            view={view}
-            progress={progress}
+            query={state.query}
+            summary={formatShowing(view.listedEvents.length, dataset.events.length)}
+            onReset={view.filtered || onlyInMapView ? resetFilters : null}
+            timeline={<TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />}
+            categories={{
+              categories: view.categoryCounts,
+              active: state.categories,
+              colourOf: view.palette.colourOf,
+              labelOf: view.palette.labelOf,
+              onToggle: (category) => apply(actions.toggleCategory, view.allCategories, category),
+            }}
+            onlyInMapView={{ checked: onlyInMapView, onChange: setOnlyInMapView }}
             searchRef={searchRef}
             filtersButtonRef={filtersButtonRef}
             focusSearch={sheet === 'search'}
-            onlyInMapView={onlyInMapView}
-            onOnlyInMapViewChange={setOnlyInMapView}
-            onReset={resetFilters}
             onClose={closeSheet}
             onSearch={(text) => apply(actions.search, text)}
-            onToggleCategory={(category) =>
-              apply(actions.toggleCategory, view.allCategories, category)
-            }
           />
         </Suspense>
       )}

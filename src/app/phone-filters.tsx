@@ -1,13 +1,10 @@
-import { lazy, Suspense, type RefObject } from 'react';
+import { lazy, Suspense, type ReactNode, type RefObject } from 'react';
+import type { CategoryFilterProps } from '../features/filters/category-filter.tsx';
 import { SearchField } from '../features/search/search-field.tsx';
-import type { ImportProgress } from '../data/import/import-types.ts';
-import type { UrlStateApi } from '../data/url/use-url-state.ts';
-import type { Store } from '../lib/store/store.ts';
-import { formatShowing } from './status-line.tsx';
-import { TimelinePanel } from './timeline-panel.tsx';
-import type { LoadedDataset } from './use-dataset.ts';
-import type { ExplorerView } from './use-explorer-view.ts';
-import { OnlyInMapViewToggle } from './only-in-map-view.tsx';
+import { OnlyInMapViewToggle, type OnlyInMapViewToggleProps } from './only-in-map-view.tsx';
+
+/** Where the filters move behind one button (app.css's phone layout uses the same width). */
+export const PHONE_QUERY = '(max-width: 600px)';
 
 // The sheet's own parts load when it first opens: they import nothing else of the app, so the
 // first load loses them without splitting shared code into chunks of its own (docs/performance.md).
@@ -23,68 +20,58 @@ const CategoryFilter = lazy(() =>
 );
 
 export interface PhoneFiltersProps {
-  url: UrlStateApi;
-  loaded: LoadedDataset;
-  view: ExplorerView;
-  progress: Store<ImportProgress | null>;
+  /** The search in the URL. */
+  query: string;
+  /** "Showing 4 of 6 events": the status line is behind the sheet. */
+  summary: string;
+  /** Resets every filter; null while none is set. */
+  onReset: (() => void) | null;
+  /** The timeline with its date brush: a file's or a data server's. */
+  timeline: ReactNode;
+  categories: CategoryFilterProps;
+  /** "Only events in map view", where the page has it (not over a data server). */
+  onlyInMapView: OnlyInMapViewToggleProps | null;
   searchRef: RefObject<HTMLInputElement | null>;
   filtersButtonRef: RefObject<HTMLButtonElement | null>;
   /** Opened with "/": the search takes the focus (else the sheet's heading, no keyboard pops up). */
   focusSearch: boolean;
-  onlyInMapView: boolean;
-  onOnlyInMapViewChange: (only: boolean) => void;
-  onReset: () => void;
   onClose: () => void;
   // The app's actions, passed in: importing explorer-actions here would split it into a chunk of
   // its own shared with the first load, which costs that load a few hundred bytes.
   onSearch: (text: string) => void;
-  onToggleCategory: (category: string) => void;
 }
 
 /**
  * A phone's filters, in the sheet behind the Filters button: the same search and timeline as on a
- * wide screen, the legend's category switches and the map-view toggle. Loaded on first use.
+ * wide screen, the legend's category switches and the map-view toggle. Loaded on first use; the
+ * same sheet over a file and over a data server, each passing its own parts.
  */
 export function PhoneFilters({
-  url,
-  loaded,
-  view,
-  progress,
+  query,
+  summary,
+  onReset,
+  timeline,
+  categories,
+  onlyInMapView,
   searchRef,
   filtersButtonRef,
   focusSearch,
-  onlyInMapView,
-  onOnlyInMapViewChange,
-  onReset,
   onClose,
   onSearch,
-  onToggleCategory,
 }: PhoneFiltersProps) {
-  const { dataset } = loaded;
   return (
     <Suspense fallback={null}>
       <FiltersSheet
         onClose={onClose}
-        summary={formatShowing(view.listedEvents.length, dataset?.events.length ?? 0)}
-        onReset={view.filtered || onlyInMapView ? onReset : null}
+        summary={summary}
+        onReset={onReset}
         focusOnOpen={() => (focusSearch ? searchRef.current : null)}
         focusOnClose={() => filtersButtonRef.current}
       >
-        <SearchField
-          ref={searchRef}
-          value={url.state.query}
-          disabled={!dataset}
-          onChange={onSearch}
-        />
-        <TimelinePanel url={url} loaded={loaded} view={view} progress={progress} />
-        <CategoryFilter
-          categories={view.categoryCounts}
-          active={url.state.categories}
-          colourOf={view.palette.colourOf}
-          labelOf={view.palette.labelOf}
-          onToggle={onToggleCategory}
-        />
-        <OnlyInMapViewToggle checked={onlyInMapView} onChange={onOnlyInMapViewChange} />
+        <SearchField ref={searchRef} value={query} onChange={onSearch} />
+        {timeline}
+        <CategoryFilter {...categories} />
+        {onlyInMapView && <OnlyInMapViewToggle {...onlyInMapView} />}
       </FiltersSheet>
     </Suspense>
   );

@@ -5,6 +5,7 @@ import {
   useEffect,
   useMemo,
   useRef,
+  useState,
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
@@ -16,6 +17,8 @@ import { EmbedCard } from '../features/embed/embed-card.tsx';
 import { useEmbedMessages } from '../features/embed/use-embed-messages.ts';
 import '../features/embed/embed.css';
 import { ServerExportMenu } from '../features/export/server-export-menu.tsx';
+import { FilterChips } from '../features/filters/filter-chips.tsx';
+import { FiltersButton } from '../features/filters/filters-button.tsx';
 import type { MapLinks } from '../features/map/map-links.ts';
 import { ServerMap } from '../features/map/server-map.tsx';
 import { ServerFileDetails } from '../features/open-dataset/server-file-details.tsx';
@@ -24,6 +27,7 @@ import { Timeline } from '../features/timeline/timeline.tsx';
 import type { CalendarDay } from '../data/model/calendar-day.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
 import { eventText } from '../data/model/translations.ts';
+import { activeFilters } from '../data/query/active-filters.ts';
 import type { QueryServer } from '../data/server-view/descriptor.ts';
 import { ServerAnswerError } from '../data/server-view/server-api.ts';
 import * as actions from '../data/url/explorer-actions.ts';
@@ -32,11 +36,13 @@ import { APP_BASE, type UrlStateApi } from '../data/url/use-url-state.ts';
 import { useFirstScreenDrawn } from '../lib/after-mark.ts';
 import { i18n } from '../lib/i18n/i18n.ts';
 import { sayMessage } from '../lib/i18n/say-message.ts';
+import { useMediaQuery } from '../lib/use-media-query.ts';
 import { DatasetHeader } from './dataset-header.tsx';
 import { Notices } from './notices.tsx';
 import * as page from './page-effects.ts';
+import { PHONE_QUERY, PhoneFilters } from './phone-filters.tsx';
 import { playing } from './playing.ts';
-import { StatusLine } from './status-line.tsx';
+import { formatShowing, StatusLine } from './status-line.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
 import type { useUrlCorrections } from './use-url-corrections.ts';
 import { useServerView, type ServerView } from './use-server-view.ts';
@@ -102,6 +108,14 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
   const { metadata, issues } = server;
   page.useDocumentTitle(selectedEvent, metadata);
   page.useFirstRenderMark(view.list.total === null ? undefined : server);
+  // On a phone, as over a file (app.tsx): the search, the dates and the categories sit in the
+  // sheet behind the Filters button, and chips show the filters in force.
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  // A sheet left open when the window widens does not come back when it narrows again.
+  if (!phone && sheetOpen) setSheetOpen(false);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const filtersButtonRef = useRef<HTMLButtonElement>(null);
 
   const select = useCallback((id: string | null) => apply(actions.selectEvent, id), [apply]);
   const { colourOf, labelOf, slotOf, legendLabelOf } = view.palette;
@@ -162,7 +176,16 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
       range={range}
     />
   );
-  const resetFilters = () => apply(actions.resetFilters);
+  const resetFilters = () => {
+    apply(actions.resetFilters);
+    // The Reset button goes away with the filters: the focus goes on to the search field, or on a
+    // phone with the sheet closed to the Filters button (as over a file).
+    (searchRef.current ?? filtersButtonRef.current)?.focus();
+  };
+  const chips = phone ? activeFilters(state, false, labelOf) : [];
+  const search = (text: string) => apply(actions.search, text);
+  const toggleCategory = (category: string) =>
+    apply(actions.toggleCategory, view.allCategories, category);
 
   const notFound = selection.missing && state.selectedId !== null && (
     <Suspense fallback={null}>
@@ -250,7 +273,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
         categories: view.categoryCounts,
         categoryColumn: null,
         activeCategories: state.categories,
-        onToggleCategory: (category) => apply(actions.toggleCategory, view.allCategories, category),
+        onToggleCategory: toggleCategory,
       }}
       status={
         view.map.error ? (
@@ -297,12 +320,17 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
       <div className="app-bar">
         {status}
         <div className="app-bar-tools">
-          <SearchField
-            value={state.query}
-            disabled={false}
-            onChange={(text) => apply(actions.search, text)}
-          />
-          {view.filtered && (
+          {phone ? (
+            <FiltersButton
+              ref={filtersButtonRef}
+              activeCount={chips.length}
+              disabled={false}
+              onOpen={() => setSheetOpen(true)}
+            />
+          ) : (
+            <SearchField ref={searchRef} value={state.query} onChange={search} />
+          )}
+          {!phone && view.filtered && (
             <button type="button" className="button" onClick={resetFilters}>
               {i18n._('Reset filters')}
             </button>
@@ -324,8 +352,41 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
           )}
           <ServerFileDetails server={server} />
         </div>
+        {phone && (
+          <FilterChips
+            filters={chips}
+            onRemove={(kind) => {
+              // Over a data server the map view is no filter: the address's kinds only.
+              if (kind !== 'map-view') apply(actions.removeFilter, kind);
+            }}
+            onReset={resetFilters}
+            onEmptied={() => filtersButtonRef.current?.focus()}
+          />
+        )}
       </div>
-      {timeline}
+      {phone && sheetOpen && (
+        <PhoneFilters
+          query={state.query}
+          summary={formatShowing(view.list.total ?? 0, server.eventCount)}
+          onReset={view.filtered ? resetFilters : null}
+          timeline={timeline}
+          categories={{
+            categories: view.categoryCounts,
+            active: state.categories,
+            colourOf,
+            labelOf,
+            onToggle: toggleCategory,
+          }}
+          onlyInMapView={null}
+          searchRef={searchRef}
+          filtersButtonRef={filtersButtonRef}
+          focusSearch={false}
+          onClose={() => setSheetOpen(false)}
+          onSearch={search}
+        />
+      )}
+      {/* On a phone the timeline lives in the filters sheet, as over a file. */}
+      {!phone && timeline}
       <Notices notices={notices.notices} onDismiss={notices.dismiss} />
       {notFound}
       <main className="workspace" id="main">
