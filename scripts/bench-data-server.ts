@@ -97,7 +97,9 @@ for (const count of counts.length > 0 ? counts : [10_000_000, 100_000_000]) {
   console.log(
     `${count.toLocaleString('en-GB')} events (${megabytes(statSync(file).size)} of Parquet): loaded in ${loaded.toFixed(1)} s (${engineSteps
       .map(({ step, seconds }) => `${step} ${seconds.toFixed(1)} s`)
-      .join(', ')}), database ${databaseBytes > 0 ? `${megabytes(databaseBytes)} on disk` : 'in memory'}, process ${megabytes(memory)}`,
+      .join(
+        ', ',
+      )}), database ${databaseBytes > 0 ? `${megabytes(databaseBytes)} on disk` : 'in memory'}, process ${megabytes(memory)}`,
   );
   for (const [kind, list] of Object.entries(times)) {
     console.log(

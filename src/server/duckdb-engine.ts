@@ -187,7 +187,13 @@ export class DuckDbEngine implements QueryEngine {
       expected < totalmem() / 4 ? null : mkdtempSync(join(tmpdir(), 'dateline-duckdb-'));
     const instance = await DuckDBInstance.create(
       folder === null ? ':memory:' : join(folder, 'events.duckdb'),
-      folder === null ? {} : { temp_directory: join(folder, 'spill') },
+      // On disk, half the machine's memory at most: the rest stays for the server and the system.
+      folder === null
+        ? {}
+        : {
+            temp_directory: join(folder, 'spill'),
+            memory_limit: `${Math.max(1, Math.floor(totalmem() / 2 / 2 ** 30))}GB`,
+          },
     );
     const connection = await instance.connect();
     const forget = () => {
