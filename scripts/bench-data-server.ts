@@ -117,3 +117,5 @@ for (const count of counts.length > 0 ? counts : [10_000_000, 100_000_000]) {
   }
   engine.close();
 }
+// The page's server and browser are closed; DuckDB's threads may still hold the process open.
+process.exit(0);
