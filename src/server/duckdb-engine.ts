@@ -100,6 +100,12 @@ function filterCondition(filter: EventFilter): Condition {
 const MERCATOR_Y = `ALTER TABLE events ADD COLUMN mercator_y DOUBLE DEFAULT 0;
   UPDATE events SET mercator_y = ${MERCATOR_Y_SQL}`;
 
+/**
+ * Ids by their hash, sorted: a lookup reads one row group. An ART index on a hundred million ids
+ * needed more memory than this machine has (docs/decisions.md §21).
+ */
+const ID_LOOKUP = `CREATE TABLE id_lookup AS SELECT hash(id) AS h, id, ord FROM events ORDER BY h`;
+
 const DAY_COUNTS = `CREATE TABLE day_counts AS
   SELECT start_day, end_day, category, count(*) AS n FROM events GROUP BY ALL ORDER BY ALL`;
 
@@ -207,7 +213,14 @@ export class DuckDbEngine implements QueryEngine {
         forget();
         return null;
       }
-      await connection.run(DAY_COUNTS);
+      for (const [step, sql] of [
+        ['day counts', DAY_COUNTS],
+        ['id lookup', ID_LOOKUP],
+      ] as const) {
+        const started = performance.now();
+        await connection.run(sql);
+        loaded.steps.push({ step, seconds: (performance.now() - started) / 1000 });
+      }
       return new DuckDbEngine(
         instance,
         connection,
@@ -241,8 +254,8 @@ export class DuckDbEngine implements QueryEngine {
       appender.endRow();
     });
     appender.closeSync();
-    await connection.run('CREATE UNIQUE INDEX events_id ON events (id)');
     await connection.run(MERCATOR_Y);
+    await connection.run(ID_LOOKUP);
     await connection.run(DAY_COUNTS);
   }
 
@@ -439,16 +452,20 @@ export class DuckDbEngine implements QueryEngine {
     if ('around' in request) {
       // Its place in the filtered chronology: the events before it that pass the filter. The
       // event is found by its id first, so that the count reads a plain range of `ord`.
-      const [target] = await this.rows(
-        `SELECT ord, (${condition.sql}) AS passes FROM events WHERE id = ?`,
-        [...condition.values, request.around],
-      );
-      if (target === undefined || target.passes !== true) {
+      const ord = await this.ordOf(request.around);
+      const [target] =
+        ord === null
+          ? []
+          : await this.rows(`SELECT (${condition.sql}) AS passes FROM events WHERE ord = ?`, [
+              ...condition.values,
+              ord,
+            ]);
+      if (ord === null || target?.passes !== true) {
         position = null;
       } else {
         const [before] = await this.rows(
           `SELECT count(*) AS n FROM events WHERE ord < ? AND ${condition.sql}`,
-          [asNumber(target.ord), ...condition.values],
+          [ord, ...condition.values],
         );
         position = asNumber(before?.n);
       }
@@ -489,8 +506,25 @@ export class DuckDbEngine implements QueryEngine {
     };
   }
 
+  /**
+   * An event's place in the chronology, from its id: `id_lookup` is sorted by the id's hash, so
+   * the hash finds its one row group, as an index would, without an index's memory.
+   */
+  private async ordOf(id: string): Promise<number | null> {
+    const [hashed] = await this.rows('SELECT hash(?::VARCHAR) AS h', [id]);
+    const [found] = await this.rows('SELECT ord FROM id_lookup WHERE h = ? AND id = ?', [
+      hashed?.h as DuckDBValue,
+      id,
+    ]);
+    return found === undefined ? null : asNumber(found.ord);
+  }
+
   async event(id: string): Promise<DatasetEvent | null> {
-    const [row] = await this.rows(`SELECT ${this.reading.columns} FROM events WHERE id = ?`, [id]);
+    const ord = await this.ordOf(id);
+    if (ord === null) return null;
+    const [row] = await this.rows(`SELECT ${this.reading.columns} FROM events WHERE ord = ?`, [
+      ord,
+    ]);
     return row ? this.reading.eventOf(row) : null;
   }
 

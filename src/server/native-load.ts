@@ -272,8 +272,6 @@ export async function loadNative(
   stepDone('ids');
   await connection.run(`CREATE TABLE events AS ${eventsSql()}`);
   stepDone('events in order');
-  await connection.run('CREATE UNIQUE INDEX events_id ON events (id)');
-  stepDone('id index');
 
   const [counts] = await rows(
     `SELECT count(*) AS records, count(*) FILTER (WHERE NOT ok) AS issues FROM checked`,
