@@ -1,7 +1,7 @@
 import { MAPPED_FIELDS, evidenceFor } from '../../data/import/column-mapping.ts';
 import { encodingLabel } from '../../data/import/decode-text.ts';
 import type { ImportReport } from '../../data/import/import-types.ts';
-import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
+import { AboutFilePopover } from './about-file-popover.tsx';
 import { i18n } from '../../lib/i18n/i18n.ts';
 import {
   fieldLabel,
@@ -10,7 +10,6 @@ import {
   mergeText,
   twoDigitYearsText,
 } from './import-text.ts';
-import './import-details.css';
 
 export interface ImportDetailsProps {
   report: ImportReport;
@@ -24,14 +23,9 @@ export interface ImportDetailsProps {
 export function ImportDetails({ report, onChangeColumns }: ImportDetailsProps) {
   const { mapping } = report;
   return (
-    <Disclosure
-      className="import-details"
-      buttonClassName="import-details-toggle"
-      label={i18n._('About this file')}
-      closeOnOutsidePress
-    >
-      {(region, close) => (
-        <div {...region} className="import-details-body">
+    <AboutFilePopover>
+      {(close) => (
+        <>
           <p>
             {formatLabel(report.format)}, {encodingLabel(report.encoding)}
             {report.recordsPath
@@ -98,8 +92,8 @@ export function ImportDetails({ report, onChangeColumns }: ImportDetailsProps) {
               {i18n._('Change columns…')}
             </button>
           )}
-        </div>
+        </>
       )}
-    </Disclosure>
+    </AboutFilePopover>
   );
 }

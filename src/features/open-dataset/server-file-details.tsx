@@ -1,7 +1,6 @@
 import type { QueryServer } from '../../data/server-view/descriptor.ts';
-import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
+import { AboutFilePopover } from './about-file-popover.tsx';
 import { i18n } from '../../lib/i18n/i18n.ts';
-import './import-details.css';
 
 /**
  * About this file over a data server: what its descriptor says of the file (docs/server.md) —
@@ -19,14 +18,9 @@ export function ServerFileDetails({ server }: { server: QueryServer }) {
     [i18n._('Updated'), metadata.updated],
   ].filter(([, value]) => value !== '');
   return (
-    <Disclosure
-      className="import-details"
-      buttonClassName="import-details-toggle"
-      label={i18n._('About this file')}
-      closeOnOutsidePress
-    >
-      {(region) => (
-        <div {...region} className="import-details-body">
+    <AboutFilePopover>
+      {() => (
+        <>
           <p>
             {i18n._(
               'The file stays on the data server, which answers for each view: this page never loads every event.',
@@ -52,8 +46,8 @@ export function ServerFileDetails({ server }: { server: QueryServer }) {
               ))}
             </dl>
           )}
-        </div>
+        </>
       )}
-    </Disclosure>
+    </AboutFilePopover>
   );
 }
