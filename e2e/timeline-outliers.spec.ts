@@ -129,13 +129,17 @@ test('on a phone the brush snaps to weeks, and the label shows them before relea
   await openCivilianHarm(page);
   // On a phone the timeline is in the Filters sheet.
   await page.getByRole('button', { name: 'Filters', exact: true }).click();
-  const chart = await timeline(page).locator('.timeline-chart').boundingBox();
+  // The chart is drawn once its width is measured: a press before that finds nothing to drag.
+  const drawn = timeline(page).locator('.timeline-svg');
+  await expect(drawn).toBeVisible();
+  const chart = await drawn.boundingBox();
   if (!chart) throw new Error('no timeline');
   const y = chart.y + 30;
   await page.mouse.move(chart.x + chart.width * 0.3, y);
   await page.mouse.down();
   await page.mouse.move(chart.x + chart.width * 0.6, y, { steps: 5 });
   const label = timeline(page).locator('.timeline-drag-label');
+  await expect(label).toBeVisible();
   const shown = (await label.textContent()) ?? '';
   // Weeks run Monday to Sunday.
   const [, fromDay, fromMonth, toDay, toMonth] =
