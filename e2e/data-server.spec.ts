@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { chronology, chronologyEntry, mapRegion, marker } from './helpers.ts';
+import { chronology, chronologyEntries, chronologyEntry, mapRegion, marker } from './helpers.ts';
 import { MARKED_EVENTS, serverFixture, startDataServer } from './server-fixture.ts';
 
 const EVENTS = Number(process.env.E2E_SERVER_EVENTS ?? 1_000_000);
@@ -66,6 +66,18 @@ test('a link to one event opens cold: its card, its title, its place in the list
   await expect(entry).toHaveAttribute('data-index', String(around.position));
   expect(around.position).toBeGreaterThan(1000);
   await expect(marker(page, TEMPELHOF.title)).toHaveAttribute('aria-current', 'true');
+
+  // j goes on to the next row of the server's list; k from no selection to its very last row,
+  // a window the page had not asked for.
+  const current = chronologyEntries(page).and(page.locator('[aria-current="true"]'));
+  await page.keyboard.press('j');
+  await expect(current).toHaveAttribute('data-index', String(Number(around.position) + 1));
+  await expect(page).not.toHaveURL(new RegExp(`/events/${TEMPELHOF.id}\\?`));
+  await page.keyboard.press('Escape');
+  await expect(current).toHaveCount(0);
+  await page.keyboard.press('k');
+  await expect(current).toHaveAttribute('data-index', String(EVENTS - 1));
+  await expect(current).toBeInViewport();
 });
 
 test('a brush on the timeline filters every view', async ({ page }) => {

@@ -58,6 +58,13 @@ test.describe('on a phone', () => {
     await expectHeaderFits(page);
   });
 
+  test('“/” opens the Filters sheet with the search focused', async ({ page }) => {
+    await openInEnglish(page);
+    await page.keyboard.press('/');
+    const sheet = page.getByRole('dialog', { name: 'Filters' });
+    await expect(sheet.getByRole('searchbox', { name: 'Search events' })).toBeFocused();
+  });
+
   test('the Filters sheet searches and picks categories; the server answers for the address', async ({
     page,
   }) => {
@@ -93,6 +100,65 @@ test.describe('on a phone', () => {
     );
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBeNull();
   });
+});
+
+test('j and k move through the server’s list, in its order and under its filter; / searches', async ({
+  page,
+}) => {
+  await openInEnglish(page);
+  const selected = chronologyEntries(page).and(page.locator('[aria-current="true"]'));
+  // The file's order is by date: event 60 (5 January) comes first, then 36 and 12.
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(/\/events\/event-60\?/);
+  await expect(selected).toContainText('Event 60 in Kyiv');
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(/\/events\/event-36\?/);
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(/\/events\/event-12\?/);
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(/\/events\/event-36\?/);
+  await expect(selected).toContainText('Event 36 in Seoul');
+  await page.keyboard.press('Escape');
+  await expect(page).not.toHaveURL(/\/events\//);
+
+  // "/" goes to the search; under it, k from no selection goes to the last match.
+  await page.keyboard.press('/');
+  const search = page.getByRole('searchbox', { name: 'Search events' });
+  await expect(search).toBeFocused();
+  await search.fill('kyiv');
+  await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
+    /^Showing 12 of 60 events/,
+  );
+  await search.blur();
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(/\/events\/event-35\?.*q=kyiv/);
+  await page.keyboard.press('k');
+  await expect(page).toHaveURL(/\/events\/event-10\?.*q=kyiv/);
+  await expect(selected).toContainText('Event 10 in Kyiv');
+});
+
+test('the list is headed by months, as over a file, with the month at the top kept in view', async ({
+  page,
+}) => {
+  await openInEnglish(page);
+  const entries = chronologyEntries(page);
+  // Five events in January, then February's.
+  await expect(entries.nth(0).getByRole('heading', { level: 2 })).toHaveText('January 2024');
+  for (const index of [1, 2, 3, 4])
+    await expect(entries.nth(index).getByRole('heading', { level: 2 })).toHaveCount(0);
+  await expect(entries.nth(5).getByRole('heading', { level: 2 })).toHaveText('February 2024');
+  await expect(entries.nth(5)).toContainText('Event 1 in Seoul');
+  // The first row's own heading is at the top: no bar doubles it.
+  const bar = page.locator('.chronology-month-bar');
+  await expect(bar).toHaveCount(0);
+  // Scrolled to an event inside a month: the bar says which.
+  await page.goto(`./events/event-13?${DATA}`);
+  await expect(entries.and(page.locator('[aria-current="true"]'))).toBeInViewport();
+  await expect(bar).toHaveText('February 2024');
+  const barBox = await bar.locator('.month-heading').boundingBox();
+  const entryBox = await entries.and(page.locator('[aria-current="true"]')).boundingBox();
+  // Not over the selected entry.
+  expect(barBox && entryBox && barBox.y + barBox.height <= entryBox.y + 1).toBe(true);
 });
 
 test('Data issues lists the records the server reports, and how many more there are', async ({

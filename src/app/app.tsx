@@ -190,7 +190,11 @@ function DatasetExplorer({ url, story, notices, links, progress, loaded }: Datas
   page.useOfflineNotice(loaded.outcome?.offlineCopy ?? null, notices.add);
   page.useOfflineSupport(!loaded.query.isPending);
   page.useFirstRenderMark(dataset);
-  usePageKeyboard(apply, listedEvents, links.focusHomes, searchRef, phone ? openSearch : null);
+  const step = useCallback(
+    (direction: 1 | -1) => apply(actions.stepSelection, listedEvents, direction),
+    [apply, listedEvents],
+  );
+  usePageKeyboard(apply, step, links.focusHomes, searchRef, phone ? openSearch : null);
 
   const resetFilters = useCallback(() => {
     apply(actions.resetFilters);

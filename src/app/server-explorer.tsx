@@ -45,6 +45,7 @@ import { playing } from './playing.ts';
 import { formatShowing, StatusLine } from './status-line.tsx';
 import type { LoadedDataset } from './use-dataset.ts';
 import type { useUrlCorrections } from './use-url-corrections.ts';
+import { usePageKeyboard } from './use-page-keyboard.ts';
 import { useServerView, type ServerView } from './use-server-view.ts';
 import type { ViewLinks } from './view-links.ts';
 import './embed-layout.css';
@@ -111,13 +112,32 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
   // On a phone, as over a file (app.tsx): the search, the dates and the categories sit in the
   // sheet behind the Filters button, and chips show the filters in force.
   const phone = useMediaQuery(PHONE_QUERY);
-  const [sheetOpen, setSheetOpen] = useState(false);
+  // The filters sheet, open or not, and whether "/" opened it (the search then takes the focus).
+  const [sheet, setSheet] = useState<'closed' | 'open' | 'search'>('closed');
   // A sheet left open when the window widens does not come back when it narrows again.
-  if (!phone && sheetOpen) setSheetOpen(false);
+  if (!phone && sheet !== 'closed') setSheet('closed');
   const searchRef = useRef<HTMLInputElement>(null);
   const filtersButtonRef = useRef<HTMLButtonElement>(null);
+  const openSearch = useCallback(() => {
+    if (searchRef.current) searchRef.current.focus();
+    else setSheet('search');
+  }, []);
 
   const select = useCallback((id: string | null) => apply(actions.selectEvent, id), [apply]);
+  // j and k go through the server's list: the next row may first have to be asked for.
+  const { step: stepTo } = selection;
+  const step = useCallback(
+    (direction: 1 | -1) =>
+      void stepTo(direction).then(
+        (id) => {
+          if (id !== null) select(id);
+        },
+        // A window that failed says so in the list, with its Retry; the key just does nothing.
+        () => undefined,
+      ),
+    [stepTo, select],
+  );
+  usePageKeyboard(apply, step, links.focusHomes, searchRef, phone ? openSearch : null);
   const { colourOf, labelOf, slotOf, legendLabelOf } = view.palette;
   const originalLanguage = metadata.language;
   const titleOf = useCallback(
@@ -325,7 +345,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
               ref={filtersButtonRef}
               activeCount={chips.length}
               disabled={false}
-              onOpen={() => setSheetOpen(true)}
+              onOpen={() => setSheet('open')}
             />
           ) : (
             <SearchField ref={searchRef} value={state.query} onChange={search} />
@@ -364,7 +384,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
           />
         )}
       </div>
-      {phone && sheetOpen && (
+      {phone && sheet !== 'closed' && (
         <PhoneFilters
           query={state.query}
           summary={formatShowing(view.list.total ?? 0, server.eventCount)}
@@ -380,8 +400,8 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
           onlyInMapView={null}
           searchRef={searchRef}
           filtersButtonRef={filtersButtonRef}
-          focusSearch={false}
-          onClose={() => setSheetOpen(false)}
+          focusSearch={sheet === 'search'}
+          onClose={() => setSheet('closed')}
           onSearch={search}
         />
       )}

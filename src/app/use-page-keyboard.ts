@@ -1,6 +1,5 @@
 import { useCallback, useEffect, type RefObject } from 'react';
-import type { DatasetEvent } from '../data/model/schema.ts';
-import { selectEvent, stepSelection } from '../data/url/explorer-actions.ts';
+import { selectEvent } from '../data/url/explorer-actions.ts';
 import type { UrlStateApi } from '../data/url/use-url-state.ts';
 import type { FocusHomes } from '../lib/focus-homes.ts';
 import { useFocusRescue } from './use-focus-rescue.ts';
@@ -15,7 +14,8 @@ const FOCUS_ORDER = ['chronology', 'search'];
  */
 export function usePageKeyboard(
   apply: UrlStateApi['apply'],
-  listedEvents: readonly DatasetEvent[],
+  /** Moves the selection through the listed events: 1 down the list (j), -1 up it (k). */
+  step: (direction: 1 | -1) => void,
   focusHomes: FocusHomes,
   searchRef: RefObject<HTMLInputElement | null>,
   /** "/" on a phone, where the search sits in the filters sheet: opens it with the search focused. */
@@ -37,8 +37,8 @@ export function usePageKeyboard(
   useFocusRescue(focusHomes, FOCUS_ORDER);
   useKeyboardShortcuts(
     {
-      next: useCallback(() => apply(stepSelection, listedEvents, 1), [apply, listedEvents]),
-      previous: useCallback(() => apply(stepSelection, listedEvents, -1), [apply, listedEvents]),
+      next: useCallback(() => step(1), [step]),
+      previous: useCallback(() => step(-1), [step]),
       clear: useCallback(() => apply(selectEvent, null), [apply]),
       focusSearch: useCallback(
         () => (openSearch ? openSearch() : searchRef.current?.focus()),

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { categoryPalette } from '../data/model/categories.ts';
 import { isFiltered, type EventFilter } from '../data/model/event-filter.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
@@ -9,10 +9,12 @@ import { weightsOnBins, yearsWithEvents } from '../data/server-view/server-bins.
 import {
   aroundQuery,
   closestQuery,
+  filterKey,
   clustersQuery,
   eventQuery,
   exportUrl,
   histogramQuery,
+  stepRow,
   windowQuery,
   windowSize,
   windowStart,
@@ -80,6 +82,37 @@ export function useServerView(server: QueryServer, state: UrlState) {
     enabled: selectedEvent !== null,
   });
   const missing = selectedId !== null && selected.data === null;
+
+  // j and k: the row next to the selection's, fetched if its window is not in view. The row a
+  // step went to stands for the selection's place until the server has said it, so that keys
+  // pressed faster than it answers go on from there.
+  const queryClient = useQueryClient();
+  const [stepped, setStepped] = useState<{ id: string; key: string; row: number } | null>(null);
+  const key = filterKey(filter);
+  const knownRow = stepped && stepped.id === selectedId && stepped.key === key ? stepped.row : null;
+  const position = around.data?.position ?? knownRow;
+  const step = useCallback(
+    async (direction: 1 | -1): Promise<string | null> => {
+      const { total: rows } = await queryClient.fetchQuery(windowQuery(server, filter, 0));
+      // The selection's place: known, or asked now (null when the filters hide it).
+      const place =
+        selectedId === null
+          ? null
+          : (position ??
+            (await queryClient.fetchQuery(aroundQuery(server, filter, selectedId))).position ??
+            null);
+      const row = stepRow(place, rows, direction);
+      if (row === null) return null;
+      const offset = windowStart(row, size);
+      const answer = await queryClient.fetchQuery(windowQuery(server, filter, offset));
+      const event = answer.events[row - offset];
+      if (!event) return null;
+      setStepped({ id: event.id, key, row });
+      return event.id;
+    },
+    [queryClient, server, filter, key, size, selectedId, position],
+  );
+
   const closest = useQuery({ ...closestQuery(server, selectedId ?? ''), enabled: missing });
 
   // The timeline: the axis spans the data; every event behind, those the search and categories
@@ -174,7 +207,9 @@ export function useServerView(server: QueryServer, state: UrlState) {
       error: failure(selected.error),
       retry: () => void selected.refetch(),
       /** Its place in the filtered list; null while asked or when the filters hide it. */
-      position: around.data?.position ?? null,
+      position,
+      /** The id j or k (direction 1 or -1) moves the selection to; null at an end. */
+      step,
       hidden: around.data !== undefined && around.data.position === null,
       missing,
       closest: closest.data ?? [],

@@ -24,7 +24,7 @@ import {
 const VIEW_STALE_MS = 60_000;
 
 /** The filter as a key: its parameters, so equal filters share an entry whatever their identity. */
-function filterKey(filter: EventFilter): string {
+export function filterKey(filter: EventFilter): string {
   return filterParams(filter).toString();
 }
 
@@ -94,6 +94,19 @@ export function windowSize(server: QueryServer): number {
 /** The window holding the row at `index`, as its first row's offset. */
 export function windowStart(index: number, size: number): number {
   return Math.floor(index / size) * size;
+}
+
+/**
+ * The row j or k moves the selection to in a list of `total` rows, as over a file
+ * (explorer-actions.ts `stepSelection`): from no place in the list (nothing selected, or the
+ * selection hidden by the filters) to the first or the last row; otherwise one on, stopping at
+ * the ends. Null when there is nowhere to go.
+ */
+export function stepRow(position: number | null, total: number, direction: 1 | -1): number | null {
+  if (total <= 0) return null;
+  if (position === null) return direction === 1 ? 0 : total - 1;
+  const next = Math.min(Math.max(position + direction, 0), total - 1);
+  return next === position ? null : next;
 }
 
 /** The windows that cover rows `first` to `last`, as their offsets. */

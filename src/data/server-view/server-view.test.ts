@@ -14,7 +14,7 @@ import {
   ServerAnswerError,
 } from './server-api.ts';
 import { weightsOnBins, yearsWithEvents } from './server-bins.ts';
-import { exportUrl, roundedView, windowsCovering, windowStart } from './server-queries.ts';
+import { exportUrl, roundedView, stepRow, windowsCovering, windowStart } from './server-queries.ts';
 
 const day = (text: string) => parseIsoDay(text) ?? Number.NaN;
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -168,6 +168,22 @@ describe('asking for a view', () => {
     // The rows in view and their margin, across a window's edge: both windows, nothing more.
     expect(windowsCovering(95, 112, 100)).toEqual([0, 100]);
     expect(windowsCovering(0, -1, 100)).toEqual([]);
+  });
+});
+
+describe('j and k over a server’s list', () => {
+  it('start at the first row going down and at the last going up', () => {
+    expect(stepRow(null, 250, 1)).toBe(0);
+    expect(stepRow(null, 250, -1)).toBe(249);
+  });
+  it('move one row, and stop at the ends', () => {
+    expect(stepRow(10, 250, 1)).toBe(11);
+    expect(stepRow(10, 250, -1)).toBe(9);
+    expect(stepRow(249, 250, 1)).toBeNull();
+    expect(stepRow(0, 250, -1)).toBeNull();
+  });
+  it('go nowhere in an empty list', () => {
+    expect(stepRow(null, 0, 1)).toBeNull();
   });
 });
 

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { civilFromDay } from '../../data/model/calendar-day.ts';
+import { formatMonthHeading } from '../../data/model/date-label.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
 import { ChronologyEntry } from './chronology-entry.tsx';
 import type { ChronologyLinks } from './chronology-links.ts';
+import { STICKY_HEADING_HEIGHT } from './row-visibility.ts';
 import { useSelectionFocus } from './use-selection-focus.ts';
 import './chronology.css';
 
@@ -36,6 +39,13 @@ function sliceStart(current: number, index: number | null, total: number): numbe
   return Math.max(0, Math.min(total - MAX_ROWS, index - MAX_ROWS / 2));
 }
 
+/** Whether two events fall in the same month (of their first day), as the headings group them. */
+function sameMonth(a: DatasetEvent, b: DatasetEvent): boolean {
+  const first = civilFromDay(a.date.start);
+  const second = civilFromDay(b.date.start);
+  return first.year === second.year && first.month === second.month;
+}
+
 /**
  * The chronology of a data server's events (docs/server.md): virtualized over the total count, so
  * a million events are a million rows of estimated height of which only those near the view are
@@ -62,6 +72,8 @@ export function ServerChronology({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 104,
     overscan: 6,
+    // Room for the month bar, so an entry scrolled to the top is not hidden under it.
+    scrollPaddingStart: STICKY_HEADING_HEIGHT,
   });
   const focusInListRef = useSelectionFocus({
     scrollRef,
@@ -105,6 +117,25 @@ export function ServerChronology({
 
   if (total === 0) return <div className="chronology-empty">{empty}</div>;
 
+  // Months as over a file, from the rows that have arrived: a row opens a month when the row
+  // before it is of another month (or it is the first). The month of the row under the bar
+  // stays at the top, unless that row's own heading is there in full.
+  const opensMonth = (index: number): boolean => {
+    const event = rowAt(index);
+    if (!event) return false;
+    if (base + index === 0) return true;
+    const previous = eventAt(base + index - 1);
+    return previous !== undefined && !sameMonth(previous, event);
+  };
+  const items = virtualizer.getVirtualItems();
+  const offset = virtualizer.scrollOffset ?? 0;
+  const underBar = items.find((item) => item.end > offset + STICKY_HEADING_HEIGHT);
+  const barEvent = underBar && rowAt(underBar.index);
+  const barLabel =
+    underBar && barEvent && !(opensMonth(underBar.index) && underBar.start >= offset)
+      ? formatMonthHeading(barEvent.date.start)
+      : null;
+
   return (
     <div
       className="chronology-scroll"
@@ -118,13 +149,19 @@ export function ServerChronology({
           focusInListRef.current = false;
       }}
     >
+      {barLabel !== null && (
+        // The headings in the list say the months to a screen reader; this is the eye's.
+        <div className="chronology-month-bar" aria-hidden="true">
+          <p className="month-heading">{barLabel}</p>
+        </div>
+      )}
       <ol
         className="chronology"
         aria-label={i18n._('Chronology')}
         aria-busy={rowAt(first) === undefined || undefined}
         style={{ height: virtualizer.getTotalSize() }}
       >
-        {virtualizer.getVirtualItems().map((row) => {
+        {items.map((row) => {
           const event = rowAt(row.index);
           return (
             <li
@@ -137,6 +174,9 @@ export function ServerChronology({
               aria-current={event && event.id === selectedId ? 'true' : undefined}
               style={{ transform: `translateY(${row.start}px)` }}
             >
+              {event && opensMonth(row.index) && (
+                <h2 className="month-heading">{formatMonthHeading(event.date.start)}</h2>
+              )}
               {event ? (
                 <ChronologyEntry
                   event={event}
