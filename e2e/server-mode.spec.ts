@@ -161,6 +161,25 @@ test('the list is headed by months, as over a file, with the month at the top ke
   expect(barBox && entryBox && barBox.y + barBox.height <= entryBox.y + 1).toBe(true);
 });
 
+test('the legend counts each category’s events under the filters, as the server counts them', async ({
+  page,
+}) => {
+  await page.goto(`./?${DATA}&q=berlin`);
+  const legend = page.getByRole('complementary', { name: 'Legend' });
+  // Berlin's 12 events: 8 strikes of the file's 40, 4 statements of its 20.
+  await expect(legend.getByRole('button', { name: /^Strike/ })).toContainText('8 of 40');
+  await expect(legend.getByRole('button', { name: /^Statement/ })).toContainText('4 of 20');
+  // Dates too: Berlin in the first half of the year.
+  await page.goto(`./?${DATA}&q=berlin&from=2024-01-01&to=2024-06-30`);
+  await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
+    /^Showing 6 of 60 events/,
+  );
+  const strikes = await legend.getByRole('button', { name: /^Strike/ }).textContent();
+  const statements = await legend.getByRole('button', { name: /^Statement/ }).textContent();
+  const shown = [strikes, statements].map((text) => Number(/(\d+) of/.exec(text ?? '')?.[1]));
+  expect(shown[0]! + shown[1]!).toBe(6);
+});
+
 test('Data issues lists the records the server reports, and how many more there are', async ({
   page,
 }) => {

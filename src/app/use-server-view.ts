@@ -8,6 +8,7 @@ import type { QueryServer } from '../data/server-view/descriptor.ts';
 import { weightsOnBins, yearsWithEvents } from '../data/server-view/server-bins.ts';
 import {
   aroundQuery,
+  categoriesQuery,
   closestQuery,
   filterKey,
   clustersQuery,
@@ -156,15 +157,25 @@ export function useServerView(server: QueryServer, state: UrlState) {
   );
   const palette = useMemo(() => categoryPalette(allCategories, null, undefined), [allCategories]);
   useCustomColours(palette.customColours);
+  // Under a filter the server counts each category's events (servers older than that endpoint
+  // leave the legend at the file's counts, a hidden category at none).
+  const filteredCounts = useQuery({
+    ...categoriesQuery(server, filter),
+    enabled: isFiltered(state) && server.endpoints.categories !== null,
+  });
+  const shownCounts = isFiltered(state) ? filteredCounts.data?.counts : undefined;
   const categoryCounts = useMemo(
     () =>
       palette.order(allCategories).map((category) => {
         const count = server.categories.find((entry) => entry.name === category)?.count ?? 0;
-        // Per category under a search the server does not count: a hidden category shows none.
-        const shown = categories.length === 0 || categories.includes(category) ? count : 0;
+        const shown = shownCounts
+          ? (shownCounts.get(category) ?? 0)
+          : categories.length === 0 || categories.includes(category)
+            ? count
+            : 0;
         return { category, total: count, shown };
       }),
-    [palette, allCategories, server.categories, categories],
+    [palette, allCategories, server.categories, categories, shownCounts],
   );
 
   const eventHref = useCallback(

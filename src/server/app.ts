@@ -87,6 +87,7 @@ export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions
       endpoints: {
         histogram: 'api/histogram',
         clusters: 'api/clusters',
+        categories: 'api/categories',
         window: 'api/window',
         event: 'api/events/{id}',
         closest: 'api/closest',
@@ -105,6 +106,10 @@ export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions
     const query = params(context);
     return context.json(await engine.clusters(readFilter(query), readMapView(query)));
   });
+
+  app.get('/api/categories', async (context) =>
+    context.json(await engine.categoryCounts(readFilter(params(context)))),
+  );
 
   app.get('/api/window', async (context) => {
     const query = params(context);

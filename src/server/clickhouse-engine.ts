@@ -24,6 +24,7 @@ import { queryTerms } from '../data/query/search-text.ts';
 import type {
   ClustersAnswer,
   DatasetDescription,
+  CategoryCountsAnswer,
   HistogramAnswer,
   QueryEngine,
   WindowAnswer,
@@ -261,6 +262,17 @@ export class ClickHouseEngine implements QueryEngine {
         examples: this.dataset.issues.slice(0, ISSUE_EXAMPLES),
       },
     };
+  }
+
+  async categoryCounts(filter: EventFilter): Promise<CategoryCountsAnswer> {
+    const condition = filterCondition(filter);
+    const rows = await this.rows(
+      `SELECT category AS name, count() AS n FROM ${this.table} WHERE ${condition.sql}
+       GROUP BY category ORDER BY n DESC, name`,
+      condition.params,
+    );
+    const categories = rows.map((row) => ({ name: String(row.name), count: asNumber(row.n) }));
+    return { total: categories.reduce((sum, entry) => sum + entry.count, 0), categories };
   }
 
   async histogram(filter: EventFilter, unit: BinUnit | null): Promise<HistogramAnswer> {

@@ -23,6 +23,7 @@ import { queryTerms } from '../data/query/search-text.ts';
 import type {
   ClustersAnswer,
   DatasetDescription,
+  CategoryCountsAnswer,
   HistogramAnswer,
   QueryEngine,
   WindowAnswer,
@@ -302,6 +303,17 @@ export class DuckDbEngine implements QueryEngine {
       })),
       issues: { count: this.summary.issueCount, examples: this.summary.issueExamples },
     };
+  }
+
+  async categoryCounts(filter: EventFilter): Promise<CategoryCountsAnswer> {
+    const condition = filterCondition(filter);
+    const rows = await this.rows(
+      `SELECT category AS name, sum(n) AS count FROM ${countedEvents(filter)} WHERE ${condition.sql}
+       GROUP BY category ORDER BY count DESC, name`,
+      condition.values,
+    );
+    const categories = rows.map((row) => ({ name: String(row.name), count: asNumber(row.count) }));
+    return { total: categories.reduce((sum, entry) => sum + entry.count, 0), categories };
   }
 
   async histogram(filter: EventFilter, unit: BinUnit | null): Promise<HistogramAnswer> {

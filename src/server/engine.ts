@@ -59,12 +59,21 @@ export interface WindowAnswer {
   position?: number | null;
 }
 
+export interface CategoryCountsAnswer {
+  /** Events passing the filter. */
+  total: number;
+  /** Every category with events passing the filter, with how many, most first. */
+  categories: { name: string; count: number }[];
+}
+
 export type WindowRequest = { offset: number; limit: number } | { around: string; limit: number };
 
 export interface QueryEngine {
   describe(): Promise<DatasetDescription>;
   histogram(filter: EventFilter, unit: BinUnit | null): Promise<HistogramAnswer>;
   clusters(filter: EventFilter, view: MapView): Promise<ClustersAnswer>;
+  /** How many events of each category pass the filter: the legend's counts. */
+  categoryCounts(filter: EventFilter): Promise<CategoryCountsAnswer>;
   window(filter: EventFilter, request: WindowRequest): Promise<WindowAnswer>;
   event(id: string): Promise<DatasetEvent | null>;
   /** The events whose ids or titles share the most words with an unknown id, best first. */

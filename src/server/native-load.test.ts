@@ -122,6 +122,7 @@ async function compare(path: string) {
     );
     const view = { west: -180, east: 180, south: -85, north: 85, zoom: 2 };
     expect(await native.clusters(filter, view)).toEqual(await importer.clusters(filter, view));
+    expect(await native.categoryCounts(filter)).toEqual(await importer.categoryCounts(filter));
   } finally {
     native?.close();
     importer.close();

@@ -17,7 +17,12 @@ import { binWeights, buildBins, type BinUnit } from '../data/query/histogram.ts'
 import { toCsv, toGeoJson } from '../data/export/export.ts';
 import { createApp } from './app.ts';
 import { DuckDbEngine } from './duckdb-engine.ts';
-import type { ClustersAnswer, HistogramAnswer, WindowAnswer } from './engine.ts';
+import type {
+  CategoryCountsAnswer,
+  ClustersAnswer,
+  HistogramAnswer,
+  WindowAnswer,
+} from './engine.ts';
 
 const ALLOWED = 'https://news.example';
 
@@ -138,6 +143,29 @@ describe('the data server, against the browser’s own answers', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('counts each category’s events under the filter as the browser’s legend does', async () => {
+    await fc.assert(
+      fc.asyncProperty(filters, async (filter) => {
+        const { status, body } = await get<CategoryCountsAnswer>(
+          `/api/categories?${query(filter)}`,
+        );
+        expect(status).toBe(200);
+        const kept = filterEvents(index, filter);
+        expect(body.total).toBe(kept.length);
+        const expected = new Map<string, number>();
+        for (const event of kept)
+          expected.set(event.category, (expected.get(event.category) ?? 0) + 1);
+        expect(new Map(body.categories.map((entry) => [entry.name, entry.count]))).toEqual(
+          expected,
+        );
+        // Most first.
+        const counts = body.categories.map((entry) => entry.count);
+        expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      }),
+      { numRuns: 30 },
     );
   });
 
@@ -351,6 +379,7 @@ describe('the data server, safe by construction', () => {
       '/api/export',
       '/api/histogram',
       '/api/clusters',
+      '/api/categories',
       '/api/window',
       '/api/closest',
       '/api/events/x',

@@ -27,6 +27,8 @@ export interface QueryServer {
   endpoints: {
     histogram: string;
     clusters: string;
+    /** Per-category counts under a filter; null from a server older than that endpoint. */
+    categories: string | null;
     window: string;
     event: string;
     closest: string;
@@ -192,6 +194,10 @@ export function readDescriptor(bytes: Uint8Array, url: string): QueryServer | nu
     endpoints: {
       histogram: endpoint(endpoints, 'histogram'),
       clusters: endpoint(endpoints, 'clusters'),
+      categories:
+        typeof endpoints.categories === 'string' && endpoints.categories !== ''
+          ? endpoints.categories
+          : null,
       window: endpoint(endpoints, 'window'),
       event: endpoint(endpoints, 'event'),
       closest: endpoint(endpoints, 'closest'),

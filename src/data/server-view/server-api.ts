@@ -45,7 +45,9 @@ export function endpointUrl(
   params: URLSearchParams,
   id?: string,
 ): string {
-  const path = server.endpoints[endpoint].replace('{id}', encodeURIComponent(id ?? ''));
+  const template = server.endpoints[endpoint];
+  if (template === null) throw new Error(`the data server has no "${endpoint}" endpoint`);
+  const path = template.replace('{id}', encodeURIComponent(id ?? ''));
   const url = new URL(path, server.base);
   url.search = params.toString();
   return url.href;
@@ -98,6 +100,7 @@ export async function fetchAnswer(url: string, signal: AbortSignal): Promise<unk
 const WRONG_SHAPE = {
   histogram: /*i18n*/ { id: 'the data server’s histogram is not in the expected shape' },
   clusters: /*i18n*/ { id: 'the data server’s map view is not in the expected shape' },
+  categories: /*i18n*/ { id: 'the data server’s category counts are not in the expected shape' },
   event: /*i18n*/ { id: 'the data server’s event is not in the expected shape' },
   window: /*i18n*/ { id: 'the data server’s list is not in the expected shape' },
   closest: /*i18n*/ { id: 'the data server’s list of close matches is not in the expected shape' },
@@ -143,6 +146,25 @@ export function readHistogram(body: unknown): ServerHistogram {
     weights: weights as number[],
     total,
   };
+}
+
+export interface ServerCategoryCounts {
+  total: number;
+  /** Events per category under the filter; a category with none is left out. */
+  counts: Map<string, number>;
+}
+
+export function readCategoryCounts(body: unknown): ServerCategoryCounts {
+  if (!isRecord(body)) invalid('categories');
+  const { total, categories } = body;
+  if (!isCount(total) || !Array.isArray(categories)) invalid('categories');
+  const counts = new Map<string, number>();
+  for (const entry of categories as unknown[]) {
+    if (!isRecord(entry) || typeof entry.name !== 'string' || !isCount(entry.count))
+      invalid('categories');
+    counts.set(entry.name, entry.count);
+  }
+  return { total, counts };
 }
 
 export interface ServerCluster {

@@ -12,6 +12,7 @@ import {
   endpointUrl,
   fetchAnswer,
   filterParams,
+  readCategoryCounts,
   readClosest,
   readClusters,
   readEvent,
@@ -81,6 +82,18 @@ export function clustersQuery(server: QueryServer, filter: EventFilter, view: Se
     queryKey: ['server', server.base, 'clusters', filterKey(filter), params.get('bbox'), zoom],
     queryFn: async ({ signal }) =>
       readClusters(await fetchAnswer(endpointUrl(server, 'clusters', params), signal)),
+    placeholderData: keepPreviousData,
+    ...common,
+  });
+}
+
+/** How many events of each category pass the filter: the legend's counts. */
+export function categoriesQuery(server: QueryServer, filter: EventFilter) {
+  const params = filterParams(filter);
+  return queryOptions({
+    queryKey: ['server', server.base, 'categories', filterKey(filter)],
+    queryFn: async ({ signal }) =>
+      readCategoryCounts(await fetchAnswer(endpointUrl(server, 'categories', params), signal)),
     placeholderData: keepPreviousData,
     ...common,
   });
