@@ -8,7 +8,7 @@
  * (docs/performance.md keeps the results). Starts and stops its own servers.
  */
 import { CLUSTER, startCluster, stopCluster } from './clickhouse-cluster.ts';
-import { percentile, scriptedSession, timed } from './bench-views.ts';
+import { sessionLines, timeSession } from './bench-views.ts';
 import {
   CATEGORIES,
   FIRST_DAY,
@@ -114,12 +114,7 @@ try {
   const described = performance.now() - started;
   const first = Date.parse(description.extent?.first ?? '2020-01-01') / 86_400_000;
   const last = Date.parse(description.extent?.last ?? '2020-12-31') / 86_400_000;
-  const times = { histogram: [] as number[], clusters: [] as number[], window: [] as number[] };
-  for (const view of scriptedSession(first, last)) {
-    await timed(times.histogram, () => engine.histogram(view.filter, null));
-    await timed(times.clusters, () => engine.clusters(view.filter, view.map));
-    await timed(times.window, () => engine.window(view.filter, { offset: 0, limit: 100 }));
-  }
+  const times = await timeSession(engine, first, last);
   const shards = await Promise.all(
     cluster.urls.map(async (url) =>
       Number(await (await fetch(`${url}/?query=SELECT%20count()%20FROM%20events_local`)).text()),
@@ -128,11 +123,7 @@ try {
   console.log(
     `${description.eventCount.toLocaleString('en-GB')} events on two shards (${shards.map((n) => n.toLocaleString('en-GB')).join(' + ')}): generated and loaded in ${loaded.toFixed(1)} s; describe ${described.toFixed(0)} ms`,
   );
-  for (const [kind, list] of Object.entries(times)) {
-    console.log(
-      `  ${kind.padEnd(10)} p50 ${percentile(list, 0.5)} ms  p95 ${percentile(list, 0.95)} ms`,
-    );
-  }
+  for (const line of sessionLines(times)) console.log(line);
 } finally {
   stopCluster(cluster);
 }

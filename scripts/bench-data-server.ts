@@ -18,7 +18,7 @@ import { createApp } from '../src/server/app.ts';
 import { DuckDbEngine } from '../src/server/duckdb-engine.ts';
 import { openBenchHost } from './bench/bench-host.ts';
 import { heapMB } from './bench/load-probes.ts';
-import { percentile, scriptedSession, timed } from './bench-views.ts';
+import { percentile, sessionLines, timed, timeSession } from './bench-views.ts';
 import { writeSyntheticParquet } from './synthetic-parquet.ts';
 
 const args = process.argv.slice(2);
@@ -73,18 +73,8 @@ for (const count of counts.length > 0 ? counts : [10_000_000, 100_000_000]) {
   const description = await engine.describe();
   const first = Date.parse(description.extent?.first ?? '2020-01-01') / 86_400_000;
   const last = Date.parse(description.extent?.last ?? '2020-12-31') / 86_400_000;
-  const times = {
-    histogram: [] as number[],
-    clusters: [] as number[],
-    window: [] as number[],
-    event: [] as number[],
-    around: [] as number[],
-  };
-  for (const view of scriptedSession(first, last)) {
-    await timed(times.histogram, () => engine.histogram(view.filter, null));
-    await timed(times.clusters, () => engine.clusters(view.filter, view.map));
-    await timed(times.window, () => engine.window(view.filter, { offset: 0, limit: 100 }));
-  }
+  const session = await timeSession(engine, first, last);
+  const times = { event: [] as number[], around: [] as number[] };
   // Deep links: events spread over the chronology, each read by id and placed in its window.
   for (let step = 0; step < 10; step += 1) {
     const offset = Math.floor(((step + 0.5) / 10) * description.eventCount);
@@ -101,6 +91,7 @@ for (const count of counts.length > 0 ? counts : [10_000_000, 100_000_000]) {
         ', ',
       )}), database ${databaseBytes > 0 ? `${megabytes(databaseBytes)} on disk` : 'in memory'}, process ${megabytes(memory)}`,
   );
+  for (const line of sessionLines(session)) console.log(line);
   for (const [kind, list] of Object.entries(times)) {
     console.log(
       `  ${kind.padEnd(10)} p50 ${percentile(list, 0.5)} ms  p95 ${percentile(list, 0.95)} ms  (${list.length} queries)`,

@@ -4,6 +4,7 @@
  */
 import type { EventFilter } from '../src/data/model/event-filter.ts';
 import { NO_FILTER } from '../src/data/model/event-filter.ts';
+import type { QueryEngine } from '../src/server/engine.ts';
 import type { MapView } from '../src/server/view-query.ts';
 import { seededRandom } from './synthetic-dataset.ts';
 
@@ -61,4 +62,49 @@ export async function timed<T>(times: number[], run: () => Promise<T>): Promise<
   const answer = await run();
   times.push(performance.now() - started);
   return answer;
+}
+
+type SessionKind = 'histogram' | 'clusters' | 'window';
+
+/** Each kind's times over the session, and apart the views with a search and those without. */
+export type SessionTimes = Record<
+  SessionKind,
+  { all: number[]; searched: number[]; plain: number[] }
+>;
+
+/** The scripted session asked of an engine: a histogram, the clusters and a window per view. */
+export async function timeSession(
+  engine: Pick<QueryEngine, 'histogram' | 'clusters' | 'window'>,
+  first: number,
+  last: number,
+): Promise<SessionTimes> {
+  const times: SessionTimes = {
+    histogram: { all: [], searched: [], plain: [] },
+    clusters: { all: [], searched: [], plain: [] },
+    window: { all: [], searched: [], plain: [] },
+  };
+  for (const view of scriptedSession(first, last)) {
+    const ask: Record<SessionKind, () => Promise<unknown>> = {
+      histogram: () => engine.histogram(view.filter, null),
+      clusters: () => engine.clusters(view.filter, view.map),
+      window: () => engine.window(view.filter, { offset: 0, limit: 100 }),
+    };
+    for (const kind of ['histogram', 'clusters', 'window'] as const) {
+      const entry = times[kind];
+      const started = performance.now();
+      await ask[kind]();
+      const took = performance.now() - started;
+      entry.all.push(took);
+      (view.filter.query === '' ? entry.plain : entry.searched).push(took);
+    }
+  }
+  return times;
+}
+
+/** One line per kind: p50 and p95 over the session, then p95 with a search and without. */
+export function sessionLines(times: SessionTimes): string[] {
+  return Object.entries(times).map(
+    ([kind, { all, searched, plain }]) =>
+      `  ${kind.padEnd(10)} p50 ${percentile(all, 0.5)} ms  p95 ${percentile(all, 0.95)} ms  (${all.length} queries; p95 with a search ${percentile(searched, 0.95)} ms of ${searched.length}, without ${percentile(plain, 0.95)} ms of ${plain.length})`,
+  );
 }

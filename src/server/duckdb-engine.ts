@@ -36,6 +36,7 @@ import {
   NATIVE_SLUG_WORDS,
 } from './native-load.ts';
 import { MAX_LATITUDE, MERCATOR_Y_SQL } from './mercator-sql.ts';
+import { SearchHits } from './search-hits.ts';
 import { BadRequest, LIMITS, type MapView } from './view-query.ts';
 
 /** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
@@ -92,11 +93,6 @@ function filterCondition(filter: EventFilter): Condition {
   return { sql: parts.length > 0 ? parts.join(' AND ') : 'TRUE', values };
 }
 
-/**
- * Events counted by days and category (`day_counts`, made at load): what a histogram or a count
- * reads when there is no search, a few thousand rows instead of every event. A search reads the
- * events themselves, each counted once.
- */
 /** Each event's Web Mercator y, for the JSON path's table (native-load.ts makes it in its own). */
 const MERCATOR_Y = `ALTER TABLE events ADD COLUMN mercator_y DOUBLE DEFAULT 0;
   UPDATE events SET mercator_y = ${MERCATOR_Y_SQL}`;
@@ -107,14 +103,13 @@ const MERCATOR_Y = `ALTER TABLE events ADD COLUMN mercator_y DOUBLE DEFAULT 0;
  */
 const ID_LOOKUP = `CREATE TABLE id_lookup AS SELECT hash(id) AS h, id, ord FROM events ORDER BY h`;
 
+/**
+ * Events counted by days and category (`day_counts`, made at load): what a histogram or a count
+ * reads when there is no search, a few thousand rows instead of every event. A search reads its
+ * own counts (search-hits.ts).
+ */
 const DAY_COUNTS = `CREATE TABLE day_counts AS
   SELECT start_day, end_day, category, count(*) AS n FROM events GROUP BY ALL ORDER BY ALL`;
-
-function countedEvents(filter: EventFilter): string {
-  return queryTerms(filter.query).length === 0
-    ? 'day_counts'
-    : '(SELECT start_day, end_day, category, search, 1 AS n FROM events)';
-}
 
 function asNumber(value: unknown): number {
   return typeof value === 'bigint' ? Number(value) : Number(value ?? 0);
@@ -145,7 +140,20 @@ const FROM_BODY: EventReading = {
   eventOf: (row) => JSON.parse(String(row.body)) as DatasetEvent,
 };
 
+/** Where a question reads its events, and the rest of its filter. */
+interface Scope {
+  /** `events`, or a search's hits (search-hits.ts). */
+  table: string;
+  /** The same events counted by days and category. */
+  counted: string;
+  /** The filter but for the search words, which the table has applied already. */
+  condition: Condition;
+  release: () => void;
+}
+
 export class DuckDbEngine implements QueryEngine {
+  private readonly searches = new SearchHits((sql, values) => this.connection.run(sql, values));
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -260,6 +268,20 @@ export class DuckDbEngine implements QueryEngine {
     await connection.run(DAY_COUNTS);
   }
 
+  /** Every event, or the hits of the filter's search, kept while the search is in use. */
+  private async scope(filter: EventFilter): Promise<Scope> {
+    const terms = queryTerms(filter.query);
+    if (terms.length === 0)
+      return {
+        table: 'events',
+        counted: 'day_counts',
+        condition: filterCondition(filter),
+        release: () => undefined,
+      };
+    const { hits, counted, release } = await this.searches.scope(terms);
+    return { table: hits, counted, condition: filterCondition({ ...filter, query: '' }), release };
+  }
+
   private async rows(sql: string, values: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
     const reader = await this.connection.runAndReadAll(sql, values);
     return reader.getRowObjects() as Record<string, unknown>[];
@@ -306,19 +328,37 @@ export class DuckDbEngine implements QueryEngine {
   }
 
   async categoryCounts(filter: EventFilter): Promise<CategoryCountsAnswer> {
-    const condition = filterCondition(filter);
-    const rows = await this.rows(
-      `SELECT category AS name, sum(n) AS count FROM ${countedEvents(filter)} WHERE ${condition.sql}
-       GROUP BY category ORDER BY count DESC, name`,
-      condition.values,
-    );
-    const categories = rows.map((row) => ({ name: String(row.name), count: asNumber(row.count) }));
-    return { total: categories.reduce((sum, entry) => sum + entry.count, 0), categories };
+    const { counted, condition, release } = await this.scope(filter);
+    try {
+      const rows = await this.rows(
+        `SELECT category AS name, sum(n) AS count FROM ${counted} WHERE ${condition.sql}
+         GROUP BY category ORDER BY count DESC, name`,
+        condition.values,
+      );
+      const categories = rows.map((row) => ({
+        name: String(row.name),
+        count: asNumber(row.count),
+      }));
+      return { total: categories.reduce((sum, entry) => sum + entry.count, 0), categories };
+    } finally {
+      release();
+    }
   }
 
   async histogram(filter: EventFilter, unit: BinUnit | null): Promise<HistogramAnswer> {
-    const condition = filterCondition(filter);
-    const counted = countedEvents(filter);
+    const scope = await this.scope(filter);
+    try {
+      return await this.histogramIn(scope, filter, unit);
+    } finally {
+      scope.release();
+    }
+  }
+
+  private async histogramIn(
+    { counted, condition }: Scope,
+    filter: EventFilter,
+    unit: BinUnit | null,
+  ): Promise<HistogramAnswer> {
     const [extent] = await this.rows(
       `SELECT coalesce(sum(n), 0) AS n, min(start_day) AS first, max(end_day) AS last FROM ${counted} WHERE ${condition.sql}`,
       condition.values,
@@ -381,7 +421,15 @@ export class DuckDbEngine implements QueryEngine {
   }
 
   async clusters(filter: EventFilter, view: MapView): Promise<ClustersAnswer> {
-    const condition = filterCondition(filter);
+    const scope = await this.scope(filter);
+    try {
+      return await this.clustersIn(scope, view);
+    } finally {
+      scope.release();
+    }
+  }
+
+  private async clustersIn({ table, condition }: Scope, view: MapView): Promise<ClustersAnswer> {
     const worldPixels = 256 * 2 ** view.zoom;
     // Longitudes past ±180 wrap: a view across the antimeridian is two ranges of real longitudes.
     // West above east is a view across the antimeridian: its width runs on past 180.
@@ -400,7 +448,7 @@ export class DuckDbEngine implements QueryEngine {
     const rows = await this.rows(
       `WITH kept AS (
          SELECT category, longitude, latitude, ord, mercator_y
-         FROM events
+         FROM ${table}
          -- Pinned to the Mercator edge as the browser's clustering pins them, so polar events count.
          WHERE least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) BETWEEN ? AND ? AND ${longitudeSql} AND ${condition.sql}),
        -- Cells of the Web Mercator map the reader sees, so clusters are as wide as they look.
@@ -453,9 +501,20 @@ export class DuckDbEngine implements QueryEngine {
   }
 
   async window(filter: EventFilter, request: WindowRequest): Promise<WindowAnswer> {
-    const condition = filterCondition(filter);
+    const scope = await this.scope(filter);
+    try {
+      return await this.windowIn(scope, request);
+    } finally {
+      scope.release();
+    }
+  }
+
+  private async windowIn(
+    { table, counted: countedTable, condition }: Scope,
+    request: WindowRequest,
+  ): Promise<WindowAnswer> {
     const [counted] = await this.rows(
-      `SELECT coalesce(sum(n), 0) AS n FROM ${countedEvents(filter)} WHERE ${condition.sql}`,
+      `SELECT coalesce(sum(n), 0) AS n FROM ${countedTable} WHERE ${condition.sql}`,
       condition.values,
     );
     const total = asNumber(counted?.n);
@@ -468,15 +527,15 @@ export class DuckDbEngine implements QueryEngine {
       const [target] =
         ord === null
           ? []
-          : await this.rows(`SELECT (${condition.sql}) AS passes FROM events WHERE ord = ?`, [
-              ...condition.values,
-              ord,
-            ]);
-      if (ord === null || target?.passes !== true) {
+          : await this.rows(
+              `SELECT count(*) AS n FROM ${table} WHERE ord = ? AND ${condition.sql}`,
+              [ord, ...condition.values],
+            );
+      if (ord === null || asNumber(target?.n) === 0) {
         position = null;
       } else {
         const [before] = await this.rows(
-          `SELECT count(*) AS n FROM events WHERE ord < ? AND ${condition.sql}`,
+          `SELECT count(*) AS n FROM ${table} WHERE ord < ? AND ${condition.sql}`,
           [ord, ...condition.values],
         );
         position = asNumber(before?.n);
@@ -489,12 +548,12 @@ export class DuckDbEngine implements QueryEngine {
     // themselves; with one, only the passing ords are sorted, not whole rows. The window is then
     // the passing events between them, a range of the stored order.
     let range: { first: number; last: number } | null;
-    if (condition.sql === 'TRUE') {
+    if (table === 'events' && condition.sql === 'TRUE') {
       range = offset < total ? { first: offset, last: offset + request.limit - 1 } : null;
     } else {
       const [bounds] = await this.rows(
         `SELECT min(ord) AS first, max(ord) AS last
-         FROM (SELECT ord FROM events WHERE ${condition.sql} ORDER BY ord LIMIT ? OFFSET ?)`,
+         FROM (SELECT ord FROM ${table} WHERE ${condition.sql} ORDER BY ord LIMIT ? OFFSET ?)`,
         [...condition.values, request.limit, offset],
       );
       range =
@@ -506,9 +565,16 @@ export class DuckDbEngine implements QueryEngine {
       range === null
         ? []
         : await this.rows(
-            `SELECT ${this.reading.columns} FROM events
-             WHERE ord BETWEEN ? AND ? AND ${condition.sql} ORDER BY ord`,
-            [range.first, range.last, ...condition.values],
+            // A range of the stored order, read from the events themselves; under a search, the
+            // hits in that range say which.
+            `SELECT ${this.reading.columns} FROM events WHERE ord BETWEEN ? AND ? AND ${
+              table === 'events'
+                ? condition.sql
+                : `ord IN (SELECT ord FROM ${table} WHERE ord BETWEEN ? AND ? AND ${condition.sql})`
+            } ORDER BY ord`,
+            table === 'events'
+              ? [range.first, range.last, ...condition.values]
+              : [range.first, range.last, range.first, range.last, ...condition.values],
           );
     return {
       total,

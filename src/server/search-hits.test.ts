@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { SearchHits } from './search-hits.ts';
+
+/** A database that only notes the statements it is sent. */
+function recorder() {
+  const statements: string[] = [];
+  const hits = new SearchHits(async (sql) => {
+    statements.push(sql.replace(/\s+/g, ' ').trim());
+  });
+  const created = () => statements.filter((sql) => sql.startsWith('CREATE TEMP TABLE')).length;
+  const dropped = () =>
+    statements.filter((sql) => sql.startsWith('DROP')).map((sql) => sql.split(' ').at(-1));
+  return { hits, statements, created, dropped };
+}
+
+describe('the searches kept as tables', () => {
+  it('matches a search once, however many questions ask it', async () => {
+    const { hits, created } = recorder();
+    for (let question = 0; question < 5; question += 1)
+      (await hits.scope(['strike', 'north'])).release();
+    // The hits and their counts by day: two tables, made once.
+    expect(created()).toBe(2);
+  });
+
+  it('keeps the six searches used last, and drops the one used longest ago', async () => {
+    const { hits, dropped } = recorder();
+    const first = await hits.scope(['a']);
+    first.release();
+    for (const term of ['b', 'c', 'd', 'e', 'f']) (await hits.scope([term])).release();
+    // "a" used again: now "b" is the oldest.
+    (await hits.scope(['a'])).release();
+    (await hits.scope(['g'])).release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(dropped()).toEqual(['search_hits_2', 'search_hits_2_days']);
+  });
+
+  it('does not drop a search a question is still reading', async () => {
+    const { hits, dropped } = recorder();
+    const reading = await hits.scope(['a']);
+    for (const term of ['b', 'c', 'd', 'e', 'f', 'g']) (await hits.scope([term])).release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(dropped()).toEqual([]);
+    reading.release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(dropped()).toEqual(['search_hits_1', 'search_hits_1_days']);
+  });
+
+  it('passes the words as values, never in the SQL', async () => {
+    const { hits, statements } = recorder();
+    (await hits.scope(["o'brien; DROP TABLE events"])).release();
+    expect(statements.join('\n')).not.toContain('brien');
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The events a search finds, kept as tables of their own while the search is in use
+ * (docs/server.md, "Searches"). A reader who searches goes on to pan, zoom and brush with the
+ * search in force: each of those views asks three questions with the same words. Matching the
+ * words means reading every event's text; the matches kept in a table make each later question
+ * read only the events found, and their counts by day (as `day_counts` for the whole file).
+ */
+import type { DuckDBValue } from '@duckdb/node-api';
+
+/** Searches kept at once: a few readers' current ones, without holding many copies of events. */
+const KEPT_SEARCHES = 6;
+
+/** The columns of `events` every question but the event's own text reads. */
+const HIT_COLUMNS = 'ord, start_day, end_day, category, longitude, latitude, mercator_y';
+
+interface Entry {
+  table: Promise<string>;
+  /** Questions reading the table now: it is dropped only when none is. */
+  readers: number;
+  evicted: boolean;
+}
+
+export interface SearchScope {
+  /** The table of the events the search finds (the columns of HIT_COLUMNS). */
+  hits: string;
+  /** The same events counted by first day, last day and category, as `day_counts`. */
+  counted: string;
+  release: () => void;
+}
+
+export class SearchHits {
+  private readonly entries = new Map<string, Entry>();
+  private made = 0;
+
+  constructor(private readonly run: (sql: string, values?: DuckDBValue[]) => Promise<unknown>) {}
+
+  /** The tables of the events holding every term; `release` once the question is answered. */
+  async scope(terms: readonly string[]): Promise<SearchScope> {
+    const key = terms.join('\u0000');
+    let entry = this.entries.get(key);
+    if (entry) {
+      // Most recently used last: the first entry is the one to evict.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    } else {
+      entry = { table: this.make(terms), readers: 0, evicted: false };
+      this.entries.set(key, entry);
+      const made = entry;
+      made.table.catch(() => {
+        if (this.entries.get(key) === made) this.entries.delete(key);
+      });
+      this.evict();
+    }
+    entry.readers += 1;
+    const held = entry;
+    let table: string;
+    try {
+      table = await held.table;
+    } catch (error) {
+      held.readers -= 1;
+      throw error;
+    }
+    return {
+      hits: table,
+      counted: `${table}_days`,
+      release: () => {
+        held.readers -= 1;
+        if (held.evicted && held.readers === 0) this.drop(table);
+      },
+    };
+  }
+
+  private async make(terms: readonly string[]): Promise<string> {
+    this.made += 1;
+    const table = `search_hits_${this.made}`;
+    await this.run(
+      `CREATE TEMP TABLE ${table} AS SELECT ${HIT_COLUMNS} FROM events
+       WHERE ${terms.map(() => 'contains(search, ?)').join(' AND ')} ORDER BY ord`,
+      [...terms],
+    );
+    await this.run(
+      `CREATE TEMP TABLE ${table}_days AS
+       SELECT start_day, end_day, category, count(*) AS n FROM ${table} GROUP BY ALL ORDER BY ALL`,
+    );
+    return table;
+  }
+
+  private evict(): void {
+    while (this.entries.size > KEPT_SEARCHES) {
+      const [key, entry] = this.entries.entries().next().value as [string, Entry];
+      this.entries.delete(key);
+      entry.evicted = true;
+      if (entry.readers === 0)
+        entry.table.then(
+          (table) => this.drop(table),
+          () => undefined,
+        );
+    }
+  }
+
+  /** Dropped in the background: a drop that fails leaves a table until the server stops. */
+  private drop(table: string): void {
+    this.run(`DROP TABLE IF EXISTS ${table}`)
+      .then(() => this.run(`DROP TABLE IF EXISTS ${table}_days`))
+      .catch(() => undefined);
+  }
+}
