@@ -589,11 +589,16 @@ export class DuckDbEngine implements QueryEngine {
    * the hash finds its one row group, as an index would, without an index's memory.
    */
   private async ordOf(id: string): Promise<number | null> {
-    const [hashed] = await this.rows('SELECT hash(?::VARCHAR) AS h', [id]);
-    const [found] = await this.rows('SELECT ord FROM id_lookup WHERE h = ? AND id = ?', [
-      hashed?.h as DuckDBValue,
-      id,
-    ]);
+    const [hashed] = await this.rows('SELECT hash(?::VARCHAR)::VARCHAR AS h', [id]);
+    // The hash goes into the SQL as a literal: a parameter is not known when DuckDB plans which
+    // row groups to read, so it read them all. It is DuckDB's own number, checked to be digits;
+    // the id, the request's, stays a parameter.
+    const hash = String(hashed?.h ?? '');
+    if (!/^\d{1,20}$/.test(hash)) return null;
+    const [found] = await this.rows(
+      `SELECT ord FROM id_lookup WHERE h = ${hash}::UBIGINT AND id = ?`,
+      [id],
+    );
     return found === undefined ? null : asNumber(found.ord);
   }
 
