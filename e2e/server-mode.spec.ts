@@ -9,7 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { chronologyEntries, expectHeaderFits } from './helpers.ts';
+import { chronology, chronologyEntries, expectHeaderFits } from './helpers.ts';
 import { startDataServer } from './server-fixture.ts';
 
 const FILE = fileURLToPath(new URL('fixtures/server/small-with-issues.csv', import.meta.url));
@@ -178,6 +178,34 @@ test('the legend counts each category’s events under the filters, as the serve
   const statements = await legend.getByRole('button', { name: /^Statement/ }).textContent();
   const shown = [strikes, statements].map((text) => Number(/(\d+) of/.exec(text ?? '')?.[1]));
   expect((shown[0] ?? 0) + (shown[1] ?? 0)).toBe(6);
+});
+
+test('“Only events in map view” keeps the list to what the map shows, as over a file', async ({
+  page,
+}) => {
+  // An event in Lima: the map goes close to it, where only some of Lima's twelve events are.
+  await page.goto(`./events/event-13?${DATA}`);
+  const status = page.getByRole('status').filter({ hasText: /^Showing/ });
+  await expect(status).toHaveText(/^Showing 60 of 60 events/);
+  const toggle = page.getByRole('checkbox', { name: 'Only events in map view' });
+  await toggle.check();
+  await expect(status).not.toHaveText(/^Showing 60 of 60 events/);
+  // The list's own rows (the selected entry's sources are list items too).
+  const entries = chronology(page).locator(':scope > li');
+  // The count and the list agree once the map has settled: some of Lima's events, only those.
+  await expect
+    .poll(async () => {
+      const shown = Number(/^Showing (\d+)/.exec((await status.textContent()) ?? '')?.[1]);
+      return shown >= 1 && shown <= 12 && (await entries.count()) === shown;
+    })
+    .toBe(true);
+  for (const text of await entries.allTextContents()) expect(text).toContain('in Lima');
+  // The selected event is in view, and in the list.
+  await expect(entries.and(page.locator('[aria-current="true"]'))).toContainText('Event 13');
+  // Reset filters turns it off.
+  await page.getByRole('button', { name: 'Reset filters' }).click();
+  await expect(toggle).not.toBeChecked();
+  await expect(status).toHaveText(/^Showing 60 of 60 events/);
 });
 
 test('Data issues lists the records the server reports, and how many more there are', async ({

@@ -40,6 +40,7 @@ import { useMediaQuery } from '../lib/use-media-query.ts';
 import { DatasetHeader } from './dataset-header.tsx';
 import { Notices } from './notices.tsx';
 import * as page from './page-effects.ts';
+import { OnlyInMapViewToggle } from './only-in-map-view.tsx';
 import { PHONE_QUERY, PhoneFilters } from './phone-filters.tsx';
 import { playing } from './playing.ts';
 import { formatShowing, StatusLine } from './status-line.tsx';
@@ -103,7 +104,9 @@ export interface ServerExplorerProps {
  */
 export function ServerExplorer({ url, loaded, server, links, notices }: ServerExplorerProps) {
   const { state, apply } = url;
-  const view = useServerView(server, state);
+  // "Only events in map view", as over a file: the page's own choice, not the address's.
+  const [onlyInMapView, setOnlyInMapView] = useState(false);
+  const view = useServerView(server, state, onlyInMapView);
   const { selection } = view;
   const selectedEvent = selection.event;
   const { metadata, issues } = server;
@@ -198,11 +201,12 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
   );
   const resetFilters = () => {
     apply(actions.resetFilters);
+    setOnlyInMapView(false);
     // The Reset button goes away with the filters: the focus goes on to the search field, or on a
     // phone with the sheet closed to the Filters button (as over a file).
     (searchRef.current ?? filtersButtonRef.current)?.focus();
   };
-  const chips = phone ? activeFilters(state, false, labelOf) : [];
+  const chips = phone ? activeFilters(state, onlyInMapView, labelOf) : [];
   const search = (text: string) => apply(actions.search, text);
   const toggleCategory = (category: string) =>
     apply(actions.toggleCategory, view.allCategories, category);
@@ -240,6 +244,11 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
 
   const list = (
     <section className="sidebar" aria-label={i18n._('Events')}>
+      {!state.embed && !phone && (
+        <div className="sidebar-tools">
+          <OnlyInMapViewToggle checked={onlyInMapView} onChange={setOnlyInMapView} />
+        </div>
+      )}
       {!state.embed && hiddenSelection}
       {selection.error && <ViewError error={selection.error} onRetry={selection.retry} />}
       {view.list.error ? (
@@ -260,7 +269,9 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
             ' ' +
             view.filter.query +
             ' ' +
-            view.filter.categories.join(',')
+            view.filter.categories.join(',') +
+            ' ' +
+            (view.listBounds?.join(',') ?? '')
           }
           total={view.list.total}
           eventAt={view.list.eventAt}
@@ -270,8 +281,12 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
           links={chronologyLinks}
           empty={
             <>
-              <p>{i18n._('No events match these filters.')}</p>
-              {view.filtered && (
+              <p>
+                {view.listBounds
+                  ? i18n._('No events in the map view. Zoom out or move the map to see more.')
+                  : i18n._('No events match these filters.')}
+              </p>
+              {(view.filtered || onlyInMapView) && (
                 <button type="button" className="button button-primary" onClick={resetFilters}>
                   {i18n._('Reset filters')}
                 </button>
@@ -350,7 +365,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
           ) : (
             <SearchField ref={searchRef} value={state.query} onChange={search} />
           )}
-          {!phone && view.filtered && (
+          {!phone && (view.filtered || onlyInMapView) && (
             <button type="button" className="button" onClick={resetFilters}>
               {i18n._('Reset filters')}
             </button>
@@ -376,8 +391,8 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
           <FilterChips
             filters={chips}
             onRemove={(kind) => {
-              // Over a data server the map view is no filter: the address's kinds only.
-              if (kind !== 'map-view') apply(actions.removeFilter, kind);
+              if (kind === 'map-view') setOnlyInMapView(false);
+              else apply(actions.removeFilter, kind);
             }}
             onReset={resetFilters}
             onEmptied={() => filtersButtonRef.current?.focus()}
@@ -388,7 +403,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
         <PhoneFilters
           query={state.query}
           summary={formatShowing(view.list.total ?? 0, server.eventCount)}
-          onReset={view.filtered ? resetFilters : null}
+          onReset={view.filtered || onlyInMapView ? resetFilters : null}
           timeline={timeline}
           categories={{
             categories: view.categoryCounts,
@@ -397,7 +412,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
             labelOf,
             onToggle: toggleCategory,
           }}
-          onlyInMapView={null}
+          onlyInMapView={{ checked: onlyInMapView, onChange: setOnlyInMapView }}
           searchRef={searchRef}
           filtersButtonRef={filtersButtonRef}
           focusSearch={sheet === 'search'}

@@ -37,12 +37,20 @@ function failure(error: unknown): Error | null {
  * part a query of its own (data/server-view/server-queries.ts): the count and the list's windows,
  * the timeline's two histograms, the map's clusters, the selected event and its place.
  */
-export function useServerView(server: QueryServer, state: UrlState) {
+export function useServerView(
+  server: QueryServer,
+  state: UrlState,
+  /** "Only events in map view": the list (its count, its rows, the selection's place) keeps to it. */
+  onlyInMapView = false,
+) {
   const { from, to, query, categories, selectedId, params, embed } = state;
   const filter: EventFilter = useMemo(
     () => ({ from, to, query, categories }),
     [from, to, query, categories],
   );
+  // The map's view, once it has one: the clusters' question, and the list's box when asked.
+  const [mapView, setMapView] = useState<ServerMapView | null>(null);
+  const listBounds = (onlyInMapView && mapView?.visible) || null;
 
   // The list: the window at the top (which also gives the count) and those in view.
   const size = windowSize(server);
@@ -54,10 +62,10 @@ export function useServerView(server: QueryServer, state: UrlState) {
       ),
     [],
   );
-  const head = useQuery(windowQuery(server, filter, 0));
+  const head = useQuery(windowQuery(server, filter, 0, listBounds));
   const offsets = windowsCovering(rows.first, rows.last, size);
   const windows = useQueries({
-    queries: offsets.map((offset) => windowQuery(server, filter, offset)),
+    queries: offsets.map((offset) => windowQuery(server, filter, offset, listBounds)),
   });
   // The count stays while the next filter's is on its way, so the list does not flash empty.
   const [lastTotal, setLastTotal] = useState<number | null>(null);
@@ -79,7 +87,7 @@ export function useServerView(server: QueryServer, state: UrlState) {
   });
   const selectedEvent = selectedId === null ? null : (selected.data ?? null);
   const around = useQuery({
-    ...aroundQuery(server, filter, selectedId ?? ''),
+    ...aroundQuery(server, filter, selectedId ?? '', listBounds),
     enabled: selectedEvent !== null,
   });
   const missing = selectedId !== null && selected.data === null;
@@ -89,29 +97,32 @@ export function useServerView(server: QueryServer, state: UrlState) {
   // pressed faster than it answers go on from there.
   const queryClient = useQueryClient();
   const [stepped, setStepped] = useState<{ id: string; key: string; row: number } | null>(null);
-  const key = filterKey(filter);
+  const key = `${filterKey(filter)} ${listBounds?.join(',') ?? ''}`;
   const knownRow = stepped && stepped.id === selectedId && stepped.key === key ? stepped.row : null;
   const position = around.data?.position ?? knownRow;
   const step = useCallback(
     async (direction: 1 | -1): Promise<string | null> => {
-      const { total: rows } = await queryClient.fetchQuery(windowQuery(server, filter, 0));
+      const { total: rows } = await queryClient.fetchQuery(
+        windowQuery(server, filter, 0, listBounds),
+      );
       // The selection's place: known, or asked now (null when the filters hide it).
       const place =
         selectedId === null
           ? null
           : (position ??
-            (await queryClient.fetchQuery(aroundQuery(server, filter, selectedId))).position ??
+            (await queryClient.fetchQuery(aroundQuery(server, filter, selectedId, listBounds)))
+              .position ??
             null);
       const row = stepRow(place, rows, direction);
       if (row === null) return null;
       const offset = windowStart(row, size);
-      const answer = await queryClient.fetchQuery(windowQuery(server, filter, offset));
+      const answer = await queryClient.fetchQuery(windowQuery(server, filter, offset, listBounds));
       const event = answer.events[row - offset];
       if (!event) return null;
       setStepped({ id: event.id, key, row });
       return event.id;
     },
-    [queryClient, server, filter, key, size, selectedId, position],
+    [queryClient, server, filter, listBounds, key, size, selectedId, position],
   );
 
   const closest = useQuery({ ...closestQuery(server, selectedId ?? ''), enabled: missing });
@@ -144,7 +155,6 @@ export function useServerView(server: QueryServer, state: UrlState) {
   }, [bins, allHistogram.data, matchHistogram.data, query, categories]);
 
   // The map: the clusters in its view, asked for once it has one.
-  const [mapView, setMapView] = useState<ServerMapView | null>(null);
   const clusters = useQuery({
     ...clustersQuery(server, filter, mapView ?? { bbox: [-180, -85, 180, 85], zoom: 2 }),
     enabled: mapView !== null,
@@ -199,6 +209,8 @@ export function useServerView(server: QueryServer, state: UrlState) {
 
   return {
     filter,
+    /** The list's box on the map, while "Only events in map view" is on and the map has a view. */
+    listBounds,
     filtered,
     list: {
       total: total ?? lastTotal,

@@ -19,6 +19,7 @@ import {
   readBinUnit,
   readFilter,
   readInteger,
+  readBounds,
   readMapView,
 } from './view-query.ts';
 
@@ -118,13 +119,14 @@ export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions
     const around = one(query, 'around');
     if (around !== null && query.has('offset'))
       throw new BadRequest('offset', 'give "around" or "offset", not both');
+    const bounds = readBounds(query);
     return context.json(
-      await engine.window(
-        filter,
-        around !== null
+      await engine.window(filter, {
+        ...(around !== null
           ? { around: readId(around, 'around'), limit }
-          : { offset: readInteger(query, 'offset', { min: 0, max: 1e9, fallback: 0 }), limit },
-      ),
+          : { offset: readInteger(query, 'offset', { min: 0, max: 1e9, fallback: 0 }), limit }),
+        ...(bounds !== null ? { bounds } : {}),
+      }),
     );
   });
 

@@ -274,6 +274,28 @@ describe('the ClickHouse engine on a two-shard cluster, against DuckDB', () => {
     );
   });
 
+  it('keeps the events in a box on the map alike, across the antimeridian too', async () => {
+    const ids = dataset.events.map((event) => event.id);
+    await fc.assert(
+      fc.asyncProperty(
+        filters,
+        views,
+        fc.integer({ min: 0, max: 300 }),
+        fc.constantFrom(...ids.filter((_id, index) => index % 211 === 0), 'edge-wild'),
+        async (filter, view, offset, around) => {
+          const bounds = { west: view.west, south: view.south, east: view.east, north: view.north };
+          expect(await house.window(filter, { offset, limit: 50, bounds })).toEqual(
+            await duck.window(filter, { offset, limit: 50, bounds }),
+          );
+          expect(await house.window(filter, { around, limit: 20, bounds })).toEqual(
+            await duck.window(filter, { around, limit: 20, bounds }),
+          );
+        },
+      ),
+      { numRuns: 40, seed: 27 },
+    );
+  });
+
   it('finds an event, and the closest ones to an unknown id, alike', async () => {
     for (const id of ['edge-quote', 'edge-korean', "edge-sql'--", 'event-1z', 'nothing-here']) {
       expect(await house.event(id)).toEqual(await duck.event(id));

@@ -30,7 +30,7 @@ import type {
   WindowAnswer,
   WindowRequest,
 } from './engine.ts';
-import { BadRequest, LIMITS, type MapView } from './view-query.ts';
+import { BadRequest, boundsTest, LIMITS, type MapView } from './view-query.ts';
 
 /** The first issues a description lists in full: the rest are counted. */
 const ISSUE_EXAMPLES = 20;
@@ -95,6 +95,31 @@ function filterCondition(filter: EventFilter): Condition {
     params.categories = { type: 'Array(String)', value: [...filter.categories] };
   }
   return { sql: parts.length > 0 ? parts.join(' AND ') : '1', params };
+}
+
+/** The filter, and the events in a box on the map, as the browser's `isInBounds` keeps them. */
+function withinBounds(condition: Condition, bounds: Omit<MapView, 'zoom'>): Condition {
+  const { south, north, longitudes } = boundsTest(bounds);
+  const parts = [
+    condition.sql,
+    'latitude >= (SELECT b_south FROM p) AND latitude <= (SELECT b_north FROM p)',
+  ];
+  const params: Params = {
+    ...condition.params,
+    b_south: { type: 'Float64', value: south },
+    b_north: { type: 'Float64', value: north },
+  };
+  if (longitudes !== null) {
+    const longitude = 'if(longitude = 180, -180, longitude)';
+    parts.push(
+      longitudes.west <= longitudes.east
+        ? `${longitude} >= (SELECT b_west FROM p) AND ${longitude} <= (SELECT b_east FROM p)`
+        : `(${longitude} >= (SELECT b_west FROM p) OR ${longitude} <= (SELECT b_east FROM p))`,
+    );
+    params.b_west = { type: 'Float64', value: longitudes.west };
+    params.b_east = { type: 'Float64', value: longitudes.east };
+  }
+  return { sql: parts.join(' AND '), params };
 }
 
 function asNumber(value: unknown): number {
@@ -425,7 +450,8 @@ export class ClickHouseEngine implements QueryEngine {
   }
 
   async window(filter: EventFilter, request: WindowRequest): Promise<WindowAnswer> {
-    const condition = filterCondition(filter);
+    const filtered = filterCondition(filter);
+    const condition = request.bounds ? withinBounds(filtered, request.bounds) : filtered;
     const [counted] = await this.rows(
       `SELECT count() AS n FROM ${this.table} WHERE ${condition.sql}`,
       condition.params,

@@ -37,7 +37,7 @@ import {
 } from './native-load.ts';
 import { MAX_LATITUDE, MERCATOR_Y_SQL } from './mercator-sql.ts';
 import { SearchHits } from './search-hits.ts';
-import { BadRequest, LIMITS, type MapView } from './view-query.ts';
+import { BadRequest, boundsTest, LIMITS, type MapView } from './view-query.ts';
 
 /** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
 const CELL_PIXELS = 64;
@@ -102,6 +102,23 @@ const MERCATOR_Y = `ALTER TABLE events ADD COLUMN mercator_y DOUBLE DEFAULT 0;
  * needed more memory than this machine has (docs/decisions.md §21).
  */
 const ID_LOOKUP = `CREATE TABLE id_lookup AS SELECT hash(id) AS h, id, ord FROM events ORDER BY h`;
+
+/** The filter, and the events in a box on the map, as the browser's `isInBounds` keeps them. */
+function withinBounds(condition: Condition, bounds: Omit<MapView, 'zoom'>): Condition {
+  const { south, north, longitudes } = boundsTest(bounds);
+  const parts = [condition.sql, 'latitude BETWEEN ? AND ?'];
+  const values: DuckDBValue[] = [...condition.values, south, north];
+  if (longitudes !== null) {
+    const longitude = 'CASE WHEN longitude = 180 THEN -180 ELSE longitude END';
+    parts.push(
+      longitudes.west <= longitudes.east
+        ? `${longitude} BETWEEN ? AND ?`
+        : `(${longitude} >= ? OR ${longitude} <= ?)`,
+    );
+    values.push(longitudes.west, longitudes.east);
+  }
+  return { sql: parts.join(' AND '), values };
+}
 
 /**
  * Events counted by days and category (`day_counts`, made at load): what a histogram or a count
@@ -510,11 +527,15 @@ export class DuckDbEngine implements QueryEngine {
   }
 
   private async windowIn(
-    { table, counted: countedTable, condition }: Scope,
+    { table, counted: countedTable, condition: filtered }: Scope,
     request: WindowRequest,
   ): Promise<WindowAnswer> {
+    const condition = request.bounds ? withinBounds(filtered, request.bounds) : filtered;
+    // Counted by days unless the box needs each event's place.
     const [counted] = await this.rows(
-      `SELECT coalesce(sum(n), 0) AS n FROM ${countedTable} WHERE ${condition.sql}`,
+      request.bounds
+        ? `SELECT count(*) AS n FROM ${table} WHERE ${condition.sql}`
+        : `SELECT coalesce(sum(n), 0) AS n FROM ${countedTable} WHERE ${condition.sql}`,
       condition.values,
     );
     const total = asNumber(counted?.n);

@@ -66,7 +66,13 @@ export interface CategoryCountsAnswer {
   categories: { name: string; count: number }[];
 }
 
-export type WindowRequest = { offset: number; limit: number } | { around: string; limit: number };
+/**
+ * A window of the chronology: from a place, or around an event. `bounds` keeps the events in a box
+ * on the map ("Only events in map view"), for the count, the places and the window alike.
+ */
+export type WindowRequest = (
+  { offset: number; limit: number } | { around: string; limit: number }
+) & { bounds?: Omit<MapView, 'zoom'> };
 
 export interface QueryEngine {
   describe(): Promise<DatasetDescription>;

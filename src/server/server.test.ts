@@ -13,6 +13,7 @@ import type { Dataset, DatasetEvent } from '../data/model/schema.ts';
 import { validateFeatureCollection } from '../data/model/validate.ts';
 import { closestEvents } from '../data/query/closest.ts';
 import { buildEventIndex, filterEvents } from '../data/query/filter.ts';
+import { eventsInBounds } from '../data/query/selectors.ts';
 import { binWeights, buildBins, type BinUnit } from '../data/query/histogram.ts';
 import { toCsv, toGeoJson } from '../data/export/export.ts';
 import { createApp } from './app.ts';
@@ -191,6 +192,43 @@ describe('the data server, against the browser’s own answers', () => {
       { numRuns: 30 },
     );
   });
+
+  it('keeps the list to a box on the map as the browser’s “Only events in map view” does', async () => {
+    const boxes = fc
+      .record({
+        west: fc.double({ min: -540, max: 360, noNaN: true }),
+        width: fc.double({ min: 0.5, max: 400, noNaN: true }),
+        south: fc.constantFrom(-90, -60, -10, 0, 30),
+        height: fc.constantFrom(5, 40, 90, 180),
+      })
+      .map(({ west, width, south, height }) => ({
+        west: Number(west.toFixed(6)),
+        east: Number((west + width).toFixed(6)),
+        south,
+        north: Math.min(90, south + height),
+      }));
+    await fc.assert(
+      fc.asyncProperty(filters, boxes, async (filter, box) => {
+        const kept = eventsInBounds(filterEvents(index, filter), box);
+        const bbox = [box.west, box.south, box.east, box.north].join(',');
+        const { status, body } = await get<WindowAnswer>(
+          `/api/window?${query(filter)}&bbox=${bbox}&offset=0&limit=500`,
+        );
+        expect(status).toBe(200);
+        expect(body.total).toBe(kept.length);
+        expect(body.events.map((event) => event.id)).toEqual(
+          kept.slice(0, 500).map((event) => event.id),
+        );
+        const target = kept[Math.floor(kept.length / 2)];
+        if (!target) return;
+        const around = await get<WindowAnswer>(
+          `/api/window?${query(filter)}&bbox=${bbox}&around=${target.id}&limit=20`,
+        );
+        expect(around.body.position).toBe(kept.indexOf(target));
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
 
   it('counts events beyond the Mercator edge at the edge, as the browser’s clustering does', async () => {
     const { body } = await get<ClustersAnswer>(

@@ -111,8 +111,15 @@ export interface MapView {
 
 /** `bbox=west,south,east,north` in degrees (west may exceed east across the antimeridian) and `zoom`. */
 export function readMapView(params: Params): MapView {
+  const bounds = readBounds(params);
+  if (bounds === null) throw new BadRequest('bbox', '"bbox" is required: west,south,east,north');
+  return { ...bounds, zoom: readInteger(params, 'zoom', { min: 0, max: LIMITS.zoom }) };
+}
+
+/** A box on the map, `bbox=west,south,east,north` in degrees; null when not given. */
+export function readBounds(params: Params): Omit<MapView, 'zoom'> | null {
   const value = one(params, 'bbox');
-  if (value === null) throw new BadRequest('bbox', '"bbox" is required: west,south,east,north');
+  if (value === null) return null;
   const parts = value.split(',');
   const numbers = parts.map((part) =>
     /^-?\d{1,3}(\.\d{1,12})?$/.test(part.trim()) ? Number(part) : NaN,
@@ -124,11 +131,33 @@ export function readMapView(params: Params): MapView {
     throw new BadRequest('bbox', 'south and north must be latitudes, south below north');
   if (west < -540 || east > 540 || east - west > 720)
     throw new BadRequest('bbox', 'west and east must be longitudes');
+  return { west, south, east, north };
+}
+
+/**
+ * "Only events in map view" as the browser's `isInBounds` decides it (data/query/selectors.ts),
+ * for an engine to write: the latitudes, and the longitudes as one range (`west` ≤ `east`), two
+ * across the antimeridian (`west` > `east`: at or above west, or at or below east), or none when
+ * the box spans the world. Longitudes are normalized to −180…180 as the browser's are, so an
+ * event's longitude of 180 counts as −180.
+ */
+export interface BoundsTest {
+  south: number;
+  north: number;
+  longitudes: { west: number; east: number } | null;
+}
+
+function normalizedLongitude(longitude: number): number {
+  return ((((longitude + 180) % 360) + 360) % 360) - 180;
+}
+
+export function boundsTest(bounds: Omit<MapView, 'zoom'>): BoundsTest {
   return {
-    west,
-    south,
-    east,
-    north,
-    zoom: readInteger(params, 'zoom', { min: 0, max: LIMITS.zoom }),
+    south: bounds.south,
+    north: bounds.north,
+    longitudes:
+      bounds.east - bounds.west >= 360
+        ? null
+        : { west: normalizedLongitude(bounds.west), east: normalizedLongitude(bounds.east) },
   };
 }

@@ -55,6 +55,18 @@ export function histogramQuery(server: QueryServer, filter: EventFilter, unit: B
 export interface ServerMapView {
   bbox: readonly [number, number, number, number];
   zoom: number;
+  /** What the reader sees, without the margin `bbox` adds for the markers at the edges. */
+  visible?: readonly [number, number, number, number];
+}
+
+/** The list's box on the map ("Only events in map view"): west, south, east, north. */
+export type ListBounds = readonly [number, number, number, number];
+
+/** The box as the server reads it: degrees to a micro-degree, latitudes within ±90. */
+function boundsParam([west, south, east, north]: ListBounds): string {
+  return [west, Math.max(-90, south), east, Math.min(90, north)]
+    .map((value) => Number(value.toFixed(6)))
+    .join(',');
 }
 
 /**
@@ -130,12 +142,18 @@ export function windowsCovering(first: number, last: number, size: number): numb
   return offsets;
 }
 
-export function windowQuery(server: QueryServer, filter: EventFilter, offset: number) {
+export function windowQuery(
+  server: QueryServer,
+  filter: EventFilter,
+  offset: number,
+  bounds: ListBounds | null = null,
+) {
   const params = filterParams(filter);
+  if (bounds) params.set('bbox', boundsParam(bounds));
   params.set('offset', String(offset));
   params.set('limit', String(windowSize(server)));
   return queryOptions({
-    queryKey: ['server', server.base, 'window', filterKey(filter), offset],
+    queryKey: ['server', server.base, 'window', filterKey(filter), params.get('bbox'), offset],
     queryFn: async ({ signal }) =>
       readWindow(await fetchAnswer(endpointUrl(server, 'window', params), signal)),
     ...common,
@@ -143,12 +161,18 @@ export function windowQuery(server: QueryServer, filter: EventFilter, offset: nu
 }
 
 /** Where the selected event stands in the filtered chronology (`position`, null when hidden). */
-export function aroundQuery(server: QueryServer, filter: EventFilter, id: string) {
+export function aroundQuery(
+  server: QueryServer,
+  filter: EventFilter,
+  id: string,
+  bounds: ListBounds | null = null,
+) {
   const params = filterParams(filter);
+  if (bounds) params.set('bbox', boundsParam(bounds));
   params.set('around', id);
   params.set('limit', '1');
   return queryOptions({
-    queryKey: ['server', server.base, 'around', filterKey(filter), id],
+    queryKey: ['server', server.base, 'around', filterKey(filter), params.get('bbox'), id],
     queryFn: async ({ signal }) =>
       readWindow(await fetchAnswer(endpointUrl(server, 'window', params), signal)),
     ...common,

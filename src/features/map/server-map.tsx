@@ -20,10 +20,12 @@ function ReportServerView({ onViewChange }: { onViewChange: (view: ServerMapView
   useEffect(
     function reportMoves() {
       const report = () => {
-        const bounds = map.getBounds().pad(0.25);
+        const seen = map.getBounds();
+        const bounds = seen.pad(0.25);
         onViewChange({
           bbox: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()],
           zoom: map.getZoom(),
+          visible: [seen.getWest(), seen.getSouth(), seen.getEast(), seen.getNorth()],
         });
       };
       // Leaflet says moveend once a pan or zoom has settled: one question per move.
