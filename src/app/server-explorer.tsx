@@ -127,17 +127,32 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
   }, []);
 
   const select = useCallback((id: string | null) => apply(actions.selectEvent, id), [apply]);
-  // j and k go through the server's list: the next row may first have to be asked for.
+  // j and k go through the server's list: the next row may first have to be asked for. Only the
+  // latest step, from the selection it started at, moves it: a slow answer never undoes a click or
+  // a later key.
   const { step: stepTo } = selection;
+  const steps = useRef({ latest: 0, selectedId: state.selectedId });
+  useEffect(() => {
+    steps.current.selectedId = state.selectedId;
+  }, [state.selectedId]);
   const step = useCallback(
-    (direction: 1 | -1) =>
+    (direction: 1 | -1) => {
+      steps.current.latest += 1;
+      const ticket = steps.current.latest;
+      const startedAt = steps.current.selectedId;
       void stepTo(direction).then(
         (id) => {
-          if (id !== null) select(id);
+          if (
+            id !== null &&
+            ticket === steps.current.latest &&
+            startedAt === steps.current.selectedId
+          )
+            select(id);
         },
         // A window that failed says so in the list, with its Retry; the key just does nothing.
         () => undefined,
-      ),
+      );
+    },
     [stepTo, select],
   );
   usePageKeyboard(apply, step, links.focusHomes, searchRef, phone ? openSearch : null);
@@ -269,9 +284,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
             ' ' +
             view.filter.query +
             ' ' +
-            view.filter.categories.join(',') +
-            ' ' +
-            (view.listBounds?.join(',') ?? '')
+            view.filter.categories.join(',')
           }
           total={view.list.total}
           eventAt={view.list.eventAt}

@@ -229,7 +229,10 @@ export function useServerView(
       loading: selectedId !== null && selected.isPending,
       error: failure(selected.error),
       retry: () => void selected.refetch(),
-      /** Its place in the filtered list; null while asked or when the filters hide it. */
+      /**
+       * Its place in the list: the server's answer, or the row j or k just moved to until that
+       * answer comes; null while asked, or when the filters or the map's box hide it.
+       */
       position,
       /** The id j or k (direction 1 or -1) moves the selection to; null at an end. */
       step,

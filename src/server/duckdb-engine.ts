@@ -157,6 +157,9 @@ const FROM_BODY: EventReading = {
   eventOf: (row) => JSON.parse(String(row.body)) as DatasetEvent,
 };
 
+/** Every event counted once, for a search too broad to keep (search-hits.ts). */
+const EVENTS_COUNTED = '(SELECT start_day, end_day, category, search, 1 AS n FROM events)';
+
 /** Where a question reads its events, and the rest of its filter. */
 interface Scope {
   /** `events`, or a search's hits (search-hits.ts). */
@@ -169,7 +172,10 @@ interface Scope {
 }
 
 export class DuckDbEngine implements QueryEngine {
-  private readonly searches = new SearchHits((sql, values) => this.connection.run(sql, values));
+  private readonly searches = new SearchHits(
+    (sql, values) => this.connection.run(sql, values),
+    async (table) => asNumber((await this.rows(`SELECT count(*) AS n FROM ${table}`))[0]?.n),
+  );
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -295,7 +301,15 @@ export class DuckDbEngine implements QueryEngine {
         condition: filterCondition(filter),
         release: () => undefined,
       };
-    const { hits, counted, release } = await this.searches.scope(terms);
+    const kept = await this.searches.scope(terms);
+    if (kept === null)
+      return {
+        table: 'events',
+        counted: EVENTS_COUNTED,
+        condition: filterCondition(filter),
+        release: () => undefined,
+      };
+    const { hits, counted, release } = kept;
     return { table: hits, counted, condition: filterCondition({ ...filter, query: '' }), release };
   }
 

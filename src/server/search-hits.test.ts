@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { SearchHits } from './search-hits.ts';
 
-/** A database that only notes the statements it is sent. */
+/**
+ * A database that only notes the statements it is sent; a search finds 10 of its 100 events, or
+ * `broad` finds 60.
+ */
 function recorder() {
   const statements: string[] = [];
-  const hits = new SearchHits(async (sql) => {
-    statements.push(sql.replace(/\s+/g, ' ').trim());
-  });
+  const hits = new SearchHits(
+    async (sql, values) => {
+      statements.push(
+        sql.replace(/\s+/g, ' ').trim() + (values?.includes('broad') ? ' broad' : ''),
+      );
+    },
+    async (table) =>
+      table === 'events'
+        ? 100
+        : statements.some((sql) => sql.includes(`${table} `) && sql.endsWith('broad'))
+          ? 60
+          : 10,
+  );
   const created = () => statements.filter((sql) => sql.startsWith('CREATE TEMP TABLE')).length;
   const dropped = () =>
     statements.filter((sql) => sql.startsWith('DROP')).map((sql) => sql.split(' ').at(-1));
@@ -17,19 +30,18 @@ describe('the searches kept as tables', () => {
   it('matches a search once, however many questions ask it', async () => {
     const { hits, created } = recorder();
     for (let question = 0; question < 5; question += 1)
-      (await hits.scope(['strike', 'north'])).release();
+      (await hits.scope(['strike', 'north']))?.release();
     // The hits and their counts by day: two tables, made once.
     expect(created()).toBe(2);
   });
 
   it('keeps the six searches used last, and drops the one used longest ago', async () => {
     const { hits, dropped } = recorder();
-    const first = await hits.scope(['a']);
-    first.release();
-    for (const term of ['b', 'c', 'd', 'e', 'f']) (await hits.scope([term])).release();
+    (await hits.scope(['a']))?.release();
+    for (const term of ['b', 'c', 'd', 'e', 'f']) (await hits.scope([term]))?.release();
     // "a" used again: now "b" is the oldest.
-    (await hits.scope(['a'])).release();
-    (await hits.scope(['g'])).release();
+    (await hits.scope(['a']))?.release();
+    (await hits.scope(['g']))?.release();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(dropped()).toEqual(['search_hits_2', 'search_hits_2_days']);
   });
@@ -37,17 +49,27 @@ describe('the searches kept as tables', () => {
   it('does not drop a search a question is still reading', async () => {
     const { hits, dropped } = recorder();
     const reading = await hits.scope(['a']);
-    for (const term of ['b', 'c', 'd', 'e', 'f', 'g']) (await hits.scope([term])).release();
+    expect(reading).not.toBeNull();
+    for (const term of ['b', 'c', 'd', 'e', 'f', 'g']) (await hits.scope([term]))?.release();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(dropped()).toEqual([]);
-    reading.release();
+    reading?.release();
     await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(dropped()).toEqual(['search_hits_1', 'search_hits_1_days']);
+  });
+
+  it('does not keep a search that finds most of the events, nor make it again', async () => {
+    const { hits, created, dropped } = recorder();
+    expect(await hits.scope(['broad'])).toBeNull();
+    expect(await hits.scope(['broad'])).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(created()).toBe(1);
     expect(dropped()).toEqual(['search_hits_1', 'search_hits_1_days']);
   });
 
   it('passes the words as values, never in the SQL', async () => {
     const { hits, statements } = recorder();
-    (await hits.scope(["o'brien; DROP TABLE events"])).release();
+    (await hits.scope(["o'brien; DROP TABLE events"]))?.release();
     expect(statements.join('\n')).not.toContain('brien');
   });
 });

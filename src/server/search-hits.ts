@@ -10,11 +10,18 @@ import type { DuckDBValue } from '@duckdb/node-api';
 /** Searches kept at once: a few readers' current ones, without holding many copies of events. */
 const KEPT_SEARCHES = 6;
 
+/**
+ * A search that finds more than this share of the events is not kept: its table would be most of
+ * the events again, and reading it would save little.
+ */
+const MOST_HITS_KEPT = 0.25;
+
 /** The columns of `events` every question but the event's own text reads. */
 const HIT_COLUMNS = 'ord, start_day, end_day, category, longitude, latitude, mercator_y';
 
 interface Entry {
-  table: Promise<string>;
+  /** Null for a search too broad to keep. */
+  table: Promise<string | null>;
   /** Questions reading the table now: it is dropped only when none is. */
   readers: number;
   evicted: boolean;
@@ -32,10 +39,17 @@ export class SearchHits {
   private readonly entries = new Map<string, Entry>();
   private made = 0;
 
-  constructor(private readonly run: (sql: string, values?: DuckDBValue[]) => Promise<unknown>) {}
+  constructor(
+    private readonly run: (sql: string, values?: DuckDBValue[]) => Promise<unknown>,
+    /** How many rows a table has. */
+    private readonly countRows: (table: string) => Promise<number>,
+  ) {}
 
-  /** The tables of the events holding every term; `release` once the question is answered. */
-  async scope(terms: readonly string[]): Promise<SearchScope> {
+  /**
+   * The tables of the events holding every term, `release`d once the question is answered; null
+   * for a search that finds too many events to keep (the question then reads every event).
+   */
+  async scope(terms: readonly string[]): Promise<SearchScope | null> {
     const key = terms.join('\u0000');
     let entry = this.entries.get(key);
     if (entry) {
@@ -53,12 +67,16 @@ export class SearchHits {
     }
     entry.readers += 1;
     const held = entry;
-    let table: string;
+    let table: string | null;
     try {
       table = await held.table;
     } catch (error) {
       held.readers -= 1;
       throw error;
+    }
+    if (table === null) {
+      held.readers -= 1;
+      return null;
     }
     return {
       hits: table,
@@ -70,20 +88,30 @@ export class SearchHits {
     };
   }
 
-  private async make(terms: readonly string[]): Promise<string> {
+  private async make(terms: readonly string[]): Promise<string | null> {
     this.made += 1;
     const table = `search_hits_${this.made}`;
-    // In the events' own order (`ord`), as DuckDB keeps a scan's order: no sort needed.
-    await this.run(
-      `CREATE TEMP TABLE ${table} AS SELECT ${HIT_COLUMNS} FROM events
-       WHERE ${terms.map(() => 'contains(search, ?)').join(' AND ')}`,
-      [...terms],
-    );
-    await this.run(
-      `CREATE TEMP TABLE ${table}_days AS
-       SELECT start_day, end_day, category, count(*) AS n FROM ${table} GROUP BY ALL ORDER BY ALL`,
-    );
-    return table;
+    try {
+      // In the events' own order (`ord`), as DuckDB keeps a scan's order: no sort needed.
+      await this.run(
+        `CREATE TEMP TABLE ${table} AS SELECT ${HIT_COLUMNS} FROM events
+         WHERE ${terms.map(() => 'contains(search, ?)').join(' AND ')}`,
+        [...terms],
+      );
+      if ((await this.countRows(table)) > MOST_HITS_KEPT * (await this.countRows('events'))) {
+        this.drop(table);
+        return null;
+      }
+      await this.run(
+        `CREATE TEMP TABLE ${table}_days AS
+         SELECT start_day, end_day, category, count(*) AS n FROM ${table} GROUP BY ALL ORDER BY ALL`,
+      );
+      return table;
+    } catch (error) {
+      // Nothing half made is left behind.
+      this.drop(table);
+      throw error;
+    }
   }
 
   private evict(): void {
@@ -93,7 +121,9 @@ export class SearchHits {
       entry.evicted = true;
       if (entry.readers === 0)
         entry.table.then(
-          (table) => this.drop(table),
+          (table) => {
+            if (table !== null) this.drop(table);
+          },
           () => undefined,
         );
     }

@@ -62,9 +62,18 @@ export interface ServerMapView {
 /** The list's box on the map ("Only events in map view"): west, south, east, north. */
 export type ListBounds = readonly [number, number, number, number];
 
-/** The box as the server reads it: degrees to a micro-degree, latitudes within ±90. */
-function boundsParam([west, south, east, north]: ListBounds): string {
-  return [west, Math.max(-90, south), east, Math.min(90, north)]
+/**
+ * A box as the server reads it: a map zoomed out past one world, or panned round it, has
+ * longitudes far beyond ±180 that the server refuses; the same box is sent as the whole world, or
+ * moved by whole turns so that its west side is within −180…180. Degrees to a micro-degree,
+ * latitudes within ±90.
+ */
+export function boxParam([west, south, east, north]: ListBounds): string {
+  const wholeWorld = east - west >= 360;
+  const turns = Math.floor((west + 180) / 360) * 360;
+  const box = wholeWorld ? [-180, south, 180, north] : [west - turns, south, east - turns, north];
+  const [boxWest = -180, boxSouth = -90, boxEast = 180, boxNorth = 90] = box;
+  return [boxWest, Math.max(-90, boxSouth), boxEast, Math.min(90, boxNorth)]
     .map((value) => Number(value.toFixed(6)))
     .join(',');
 }
@@ -88,7 +97,7 @@ export function roundedView(view: ServerMapView): ServerMapView {
 export function clustersQuery(server: QueryServer, filter: EventFilter, view: ServerMapView) {
   const { bbox, zoom } = roundedView(view);
   const params = filterParams(filter);
-  params.set('bbox', bbox.map((value) => Number(value.toFixed(6))).join(','));
+  params.set('bbox', boxParam(bbox));
   params.set('zoom', String(zoom));
   return queryOptions({
     queryKey: ['server', server.base, 'clusters', filterKey(filter), params.get('bbox'), zoom],
@@ -149,7 +158,7 @@ export function windowQuery(
   bounds: ListBounds | null = null,
 ) {
   const params = filterParams(filter);
-  if (bounds) params.set('bbox', boundsParam(bounds));
+  if (bounds) params.set('bbox', boxParam(bounds));
   params.set('offset', String(offset));
   params.set('limit', String(windowSize(server)));
   return queryOptions({
@@ -168,7 +177,7 @@ export function aroundQuery(
   bounds: ListBounds | null = null,
 ) {
   const params = filterParams(filter);
-  if (bounds) params.set('bbox', boundsParam(bounds));
+  if (bounds) params.set('bbox', boxParam(bounds));
   params.set('around', id);
   params.set('limit', '1');
   return queryOptions({

@@ -14,7 +14,14 @@ import {
   ServerAnswerError,
 } from './server-api.ts';
 import { weightsOnBins, yearsWithEvents } from './server-bins.ts';
-import { exportUrl, roundedView, stepRow, windowsCovering, windowStart } from './server-queries.ts';
+import {
+  boxParam,
+  exportUrl,
+  roundedView,
+  stepRow,
+  windowsCovering,
+  windowStart,
+} from './server-queries.ts';
 
 const day = (text: string) => parseIsoDay(text) ?? Number.NaN;
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
@@ -168,6 +175,17 @@ describe('asking for a view', () => {
     // The rows in view and their margin, across a window's edge: both windows, nothing more.
     expect(windowsCovering(95, 112, 100)).toEqual([0, 100]);
     expect(windowsCovering(0, -1, 100)).toEqual([]);
+  });
+});
+
+describe('a box on the map, as the server reads it', () => {
+  it('is the whole world when the map shows more than one', () => {
+    expect(boxParam([-700, -80, 500, 80])).toBe('-180,-80,180,80');
+  });
+  it('is moved by whole turns when the map was panned round the world', () => {
+    expect(boxParam([530, 10, 560, 20])).toBe('170,10,200,20');
+    expect(boxParam([-400, 10, -380, 20])).toBe('-40,10,-20,20');
+    expect(boxParam([10, -95, 20, 95])).toBe('10,-90,20,90');
   });
 });
 
