@@ -310,17 +310,22 @@ test.describe('the embed in an article on another origin', () => {
         .filter((data) => data.type === 'dateline:resize')
         .at(-1)?.height;
     // Compared afresh each time: the page may still grow (Play arrives after the map's first
-    // drawing) and say so in a later message.
+    // drawing) and say so in a later message. Settled means the frame is as tall as the last
+    // message says and holds the whole content: nothing cut off, nothing left to scroll.
+    const inner = () => page.frames().find((candidate) => candidate.url().includes('embed=1'));
     await expect
-      .poll(async () => (await embed.boundingBox())?.height === (await lastHeight()))
+      .poll(async () => {
+        const scroll = await inner()?.evaluate(() => ({
+          scroll: document.documentElement.scrollHeight,
+          client: document.documentElement.clientHeight,
+        }));
+        return (
+          (await embed.boundingBox())?.height === (await lastHeight()) &&
+          scroll !== undefined &&
+          scroll.scroll === scroll.client
+        );
+      })
       .toBe(true);
-    // The frame holds the whole content, and its height did not start a loop of messages.
-    const inner = page.frames().find((candidate) => candidate.url().includes('embed=1'));
-    const scroll = await inner?.evaluate(() => ({
-      scroll: document.documentElement.scrollHeight,
-      client: document.documentElement.clientHeight,
-    }));
-    expect(scroll?.scroll).toBe(scroll?.client);
     // Each message says a new height, and they stopped: the frame's height (which the parent
     // changed) did not change the content's, or the messages would go on growing.
     const heights = (await received(page))
