@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
 import { chronologyEntry } from './helpers.ts';
 
@@ -29,6 +29,35 @@ async function tickX(page: Page, label: string): Promise<number> {
     .boundingBox();
   if (!box) throw new Error(`no tick ${label}`);
   return box.x + box.width / 2;
+}
+
+/** The element's box once two looks a frame apart agree. */
+async function settledBox(locator: Locator) {
+  type Box = { x: number; y: number; width: number; height: number };
+  const looks: (Box | null)[] = [];
+  await expect
+    .poll(async () => {
+      looks.push(await locator.boundingBox());
+      await locator.evaluate(() => new Promise(requestAnimationFrame));
+      const current = looks.at(-1);
+      return (
+        looks.length > 1 &&
+        current !== null &&
+        JSON.stringify(looks.at(-2)) === JSON.stringify(current)
+      );
+    })
+    .toBe(true);
+  const box = looks.at(-1);
+  if (!box) throw new Error('no box');
+  return box;
+}
+
+/** Whether a press at (x, y) reaches the element, not something drawn over it. */
+function landsOn(locator: Locator, x: number, y: number) {
+  return locator.evaluate(
+    (element, point) => element.contains(document.elementFromPoint(point.x, point.y)),
+    { x, y },
+  );
 }
 
 async function openCivilianHarm(page: Page) {
@@ -132,13 +161,49 @@ test('on a phone the brush snaps to weeks, and the label shows them before relea
   // The chart is drawn once its width is measured: a press before that finds nothing to drag.
   const drawn = timeline(page).locator('.timeline-svg');
   await expect(drawn).toBeVisible();
-  const chart = await drawn.boundingBox();
-  if (!chart) throw new Error('no timeline');
+  // The sheet sits on the bottom of the screen and grows with its content: the stray dates' button
+  // narrows the chart when it comes. Press only once the chart has stopped moving, where a press
+  // lands on it.
+  await expect(timeline(page).getByRole('button', { name: '3 events later' })).toBeVisible();
+  const chart = await settledBox(drawn);
   const y = chart.y + 30;
-  await page.mouse.move(chart.x + chart.width * 0.3, y);
-  await page.mouse.down();
-  await page.mouse.move(chart.x + chart.width * 0.6, y, { steps: 5 });
+  await expect
+    .poll(() => landsOn(drawn, chart.x + chart.width * 0.3, y), {
+      message: 'the press lands on the chart',
+    })
+    .toBe(true);
+  // What reaches the chart, printed if a press does not begin a drag (CI saw that twice, on a
+  // fresh machine, and no run here reproduced it).
+  await drawn.evaluate((svg) => {
+    const seen: string[] = [];
+    (window as unknown as { chartEvents: string[] }).chartEvents = seen;
+    for (const type of [
+      'pointerdown',
+      'pointermove',
+      'pointerup',
+      'pointercancel',
+      'lostpointercapture',
+    ])
+      svg.addEventListener(type, (event) => seen.push(`${type}@${Math.round(event.timeStamp)}`));
+  });
   const label = timeline(page).locator('.timeline-drag-label');
+  for (let attempt = 1; ; attempt += 1) {
+    await page.mouse.move(chart.x + chart.width * 0.3, y);
+    await page.mouse.down();
+    await page.mouse.move(chart.x + chart.width * 0.6, y, { steps: 5 });
+    const began = await expect(drawn)
+      .toHaveClass(/is-dragging/, { timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (began || attempt === 2) break;
+    console.log(
+      'The press did not begin a drag; the chart saw:',
+      await page.evaluate(() => (window as unknown as { chartEvents: string[] }).chartEvents),
+    );
+    await page.mouse.up();
+  }
   await expect(label).toBeVisible();
   const shown = (await label.textContent()) ?? '';
   // Weeks run Monday to Sunday.
