@@ -167,8 +167,10 @@ export function ServerChronology({
             <li
               key={row.key}
               ref={virtualizer.measureElement}
-              // The place in the whole filtered chronology, not in the slice.
-              data-index={base + row.index}
+              // The virtualizer's row (in the slice), which it measures the element as.
+              data-index={row.index}
+              // The place in the whole filtered chronology.
+              data-position={base + row.index}
               data-event-id={event?.id}
               className="chronology-item"
               aria-current={event && event.id === selectedId ? 'true' : undefined}
