@@ -219,6 +219,8 @@ test.describe('on a phone', () => {
       'aria-pressed',
       'false',
     );
+    // Under filters the switches count what they keep, as the map's legend does.
+    await expect(categories.getByRole('button', { name: /^Strike/ })).toContainText('(0 of 1)');
     await sheet.getByRole('checkbox', { name: 'Only events in map view' }).check();
     await sheet.getByRole('button', { name: 'Done' }).click();
     await expect(page.getByRole('button', { name: 'Filters, 3 active' })).toBeFocused();

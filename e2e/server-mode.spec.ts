@@ -182,6 +182,14 @@ test('the legend counts each category’s events under the filters, as the serve
   const statements = await legend.getByRole('button', { name: /^Statement/ }).textContent();
   const shown = [strikes, statements].map((text) => Number(/(\d+) of/.exec(text ?? '')?.[1]));
   expect((shown[0] ?? 0) + (shown[1] ?? 0)).toBe(6);
+
+  // On a phone the Filters sheet's category switches count the same.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`./?${DATA}&q=berlin`);
+  await page.getByRole('button', { name: /^Filters/ }).click();
+  const switches = page.getByRole('dialog').getByRole('group', { name: 'Categories' });
+  await expect(switches.getByRole('button', { name: /^Strike/ })).toContainText('(8 of 40)');
+  await expect(switches.getByRole('button', { name: /^Statement/ })).toContainText('(4 of 20)');
 });
 
 test('“Only events in map view” keeps the list to what the map shows, as over a file', async ({

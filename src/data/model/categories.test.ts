@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { categoryLabel, categoryPalette, scaleRank } from './categories.ts';
+import {
+  categoryCountText,
+  categoryLabel,
+  categoryPalette,
+  isAnyCategoryFiltered,
+  scaleRank,
+} from './categories.ts';
 
 describe('categoryPalette', () => {
   it('uses the dataset’s own labels and colours, and leaves the palette’s slots to the others', () => {
@@ -104,5 +110,24 @@ describe('labelOf', () => {
     expect(palette.labelOf('GRAPHIC')).toBe('GRAPHIC');
     expect(palette.labelOf('missile-test')).toBe('Missile test');
     expect(categoryPalette(['1', '2', '3']).labelOf('2')).toBe('2');
+  });
+});
+
+describe('category counts, as the legend and the Filters sheet show them', () => {
+  const strikes = { category: 'strike', total: 4_000, shown: 4_000 };
+  const counts = [strikes, { category: 'statement', total: 20, shown: 20 }];
+
+  it('say the dataset’s count while no filter takes events away', () => {
+    expect(isAnyCategoryFiltered(counts)).toBe(false);
+    expect(counts.map((count) => categoryCountText(count, false))).toEqual(['4,000', '20']);
+  });
+
+  it('say how many each keeps once any filter takes events away, even from another category', () => {
+    const searched = [strikes, { category: 'statement', total: 20, shown: 4 }];
+    expect(isAnyCategoryFiltered(searched)).toBe(true);
+    expect(searched.map((count) => categoryCountText(count, true))).toEqual([
+      '4,000 of 4,000',
+      '4 of 20',
+    ]);
   });
 });

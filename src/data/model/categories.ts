@@ -9,6 +9,7 @@
  * slots, the others take the slots in order of frequency, and values that form a scale (1–5,
  * low/medium/high) take a graded palette instead of unrelated colours.
  */
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { DEFAULT_CATEGORY, type CategoryStyle } from './schema.ts';
 
 export type ColourSlot =
@@ -187,4 +188,27 @@ export function categoryPalette(
           )
         : [...categories],
   };
+}
+
+export interface CategoryCount {
+  category: string;
+  /** Events of the category in the dataset. */
+  total: number;
+  /** Of those, the events the filters keep. */
+  shown: number;
+}
+
+/** Whether any filter takes events away, so the counts say "8 of 40" rather than "40". */
+export function isAnyCategoryFiltered(counts: readonly CategoryCount[]): boolean {
+  return counts.some(({ total, shown }) => shown !== total);
+}
+
+/**
+ * A category's count as the legend and the Filters sheet show it (in brackets): the dataset's
+ * count, or under filters the count they keep of it.
+ */
+export function categoryCountText({ total, shown }: CategoryCount, filtered: boolean): string {
+  return filtered
+    ? i18n._('{shown} of {total}', { shown: i18n.number(shown), total: i18n.number(total) })
+    : i18n.number(total);
 }

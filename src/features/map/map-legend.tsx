@@ -2,10 +2,15 @@ import type { CSSProperties } from 'react';
 import { categoryLabel } from '../../data/model/categories.ts';
 import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
 import { i18n } from '../../lib/i18n/i18n.ts';
+import {
+  categoryCountText,
+  isAnyCategoryFiltered,
+  type CategoryCount,
+} from '../../data/model/categories.ts';
 
 export interface MapLegendProps {
   /** Each category present in the data, with how many events it has and how many are shown. */
-  categories: { category: string; total: number; shown: number }[];
+  categories: CategoryCount[];
   /** What the categories are, when an imported file's column says so ("violence level"). */
   categoryColumn: string | null;
   /** A category's colour (the dataset's palette). */
@@ -35,7 +40,7 @@ export function MapLegend({
     activeCategories.length === 0 || activeCategories.includes(category);
   const shownCount = categories.filter(({ category }) => isShown(category)).length;
   // Once any filter leaves events out, every count says how many of its events are shown.
-  const filtered = categories.some(({ total, shown }) => shown !== total);
+  const filtered = isAnyCategoryFiltered(categories);
   const legend = i18n._('Legend');
   return (
     <Disclosure
@@ -74,14 +79,7 @@ export function MapLegend({
                 <span className="category-swatch" aria-hidden="true" />
                 <span dir="auto">{labelOf(category)}</span>{' '}
                 <span className="legend-count">
-                  (
-                  {filtered
-                    ? i18n._('{shown} of {total}', {
-                        shown: i18n.number(shown),
-                        total: i18n.number(total),
-                      })
-                    : i18n.number(total)}
-                  )
+                  ({categoryCountText({ category, total, shown }, filtered)})
                 </span>
               </button>
             </li>
