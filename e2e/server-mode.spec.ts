@@ -137,6 +137,30 @@ test('j and k move through the server’s list, in its order and under its filte
   await expect(selected).toContainText('Event 10 in Kyiv');
 });
 
+test('keys pressed before the server answers add up: j j goes two rows on', async ({ page }) => {
+  const response = await fetch(`${SERVER}/api/window?offset=0&limit=5`);
+  const { events } = (await response.json()) as { events: { id: string }[] };
+  const [, second, , fourth, fifth] = events.map((event) => event.id);
+  // The selection's place in the list comes late, so both presses wait for the same answer.
+  await page.route(
+    (url) => url.pathname === '/api/window' && url.searchParams.has('around'),
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      await route.fallback();
+    },
+  );
+  await page.goto(`./events/${second}?${DATA}`);
+  await expect(chronologyEntries(page).and(page.locator('[aria-current="true"]'))).toHaveCount(1);
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(new RegExp(`/events/${fourth}\\?`));
+  // j k j is one row on.
+  await page.keyboard.press('j');
+  await page.keyboard.press('k');
+  await page.keyboard.press('j');
+  await expect(page).toHaveURL(new RegExp(`/events/${fifth}\\?`));
+});
+
 test('the list is headed by months, as over a file, with the month at the top kept in view', async ({
   page,
 }) => {

@@ -127,30 +127,34 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
   }, []);
 
   const select = useCallback((id: string | null) => apply(actions.selectEvent, id), [apply]);
-  // j and k go through the server's list: the next row may first have to be asked for. Only the
-  // latest step, from the selection it started at, moves it: a slow answer never undoes a click or
-  // a later key.
+  // j and k go through the server's list: the next row may first have to be asked for. Keys
+  // pressed before the answer add up (j j is two rows on), counted from the selection they
+  // started at. Only the latest step moves the selection, and only while that selection stands:
+  // a slow answer never undoes a click or a later key.
   const { step: stepTo } = selection;
-  const steps = useRef({ latest: 0, selectedId: state.selectedId });
+  const steps = useRef({ latest: 0, selectedId: state.selectedId, by: 0 });
   useEffect(() => {
     steps.current.selectedId = state.selectedId;
+    steps.current.by = 0;
   }, [state.selectedId]);
   const step = useCallback(
     (direction: 1 | -1) => {
-      steps.current.latest += 1;
-      const ticket = steps.current.latest;
-      const startedAt = steps.current.selectedId;
-      void stepTo(direction).then(
+      const pending = steps.current;
+      pending.latest += 1;
+      pending.by += direction;
+      const ticket = pending.latest;
+      const startedAt = pending.selectedId;
+      void stepTo(pending.by).then(
         (id) => {
-          if (
-            id !== null &&
-            ticket === steps.current.latest &&
-            startedAt === steps.current.selectedId
-          )
-            select(id);
+          if (ticket !== pending.latest || startedAt !== pending.selectedId) return;
+          if (id !== null) select(id);
+          // At an end of the list: the keys pressed past it are not owed.
+          else pending.by = 0;
         },
         // A window that failed says so in the list, with its Retry; the key just does nothing.
-        () => undefined,
+        () => {
+          if (ticket === pending.latest) pending.by = 0;
+        },
       );
     },
     [stepTo, select],

@@ -92,16 +92,16 @@ export function useServerView(
   });
   const missing = selectedId !== null && selected.data === null;
 
-  // j and k: the row next to the selection's, fetched if its window is not in view. The row a
-  // step went to stands for the selection's place until the server has said it, so that keys
-  // pressed faster than it answers go on from there.
+  // j and k: the row `by` rows from the selection's (server-queries.ts stepRow), fetched if its
+  // window is not in view. The row a step went to stands for the selection's place until the
+  // server has said it, so that the next key goes on from there.
   const queryClient = useQueryClient();
   const [stepped, setStepped] = useState<{ id: string; key: string; row: number } | null>(null);
   const key = `${filterKey(filter)} ${listBounds?.join(',') ?? ''}`;
   const knownRow = stepped && stepped.id === selectedId && stepped.key === key ? stepped.row : null;
   const position = around.data?.position ?? knownRow;
   const step = useCallback(
-    async (direction: 1 | -1): Promise<string | null> => {
+    async (by: number): Promise<string | null> => {
       const { total: rows } = await queryClient.fetchQuery(
         windowQuery(server, filter, 0, listBounds),
       );
@@ -113,7 +113,7 @@ export function useServerView(
             (await queryClient.fetchQuery(aroundQuery(server, filter, selectedId, listBounds)))
               .position ??
             null);
-      const row = stepRow(place, rows, direction);
+      const row = stepRow(place, rows, by);
       if (row === null) return null;
       const offset = windowStart(row, size);
       const answer = await queryClient.fetchQuery(windowQuery(server, filter, offset, listBounds));

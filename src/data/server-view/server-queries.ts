@@ -133,13 +133,14 @@ export function windowStart(index: number, size: number): number {
 /**
  * The row j or k moves the selection to in a list of `total` rows, as over a file
  * (explorer-actions.ts `stepSelection`): from no place in the list (nothing selected, or the
- * selection hidden by the filters) to the first or the last row; otherwise one on, stopping at
- * the ends. Null when there is nowhere to go.
+ * selection hidden by the filters) to the first or the last row; otherwise `by` rows on (keys
+ * pressed faster than the server answers add up: j j goes two rows), stopping at the ends. Null
+ * when there is nowhere to go.
  */
-export function stepRow(position: number | null, total: number, direction: 1 | -1): number | null {
-  if (total <= 0) return null;
-  if (position === null) return direction === 1 ? 0 : total - 1;
-  const next = Math.min(Math.max(position + direction, 0), total - 1);
+export function stepRow(position: number | null, total: number, by: number): number | null {
+  if (total <= 0 || by === 0) return null;
+  const from = position ?? (by > 0 ? -1 : total);
+  const next = Math.min(Math.max(from + by, 0), total - 1);
   return next === position ? null : next;
 }
 

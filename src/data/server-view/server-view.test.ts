@@ -203,6 +203,14 @@ describe('j and k over a server’s list', () => {
   it('go nowhere in an empty list', () => {
     expect(stepRow(null, 0, 1)).toBeNull();
   });
+  it('add up keys pressed before the server answered: j j is two rows, j k none', () => {
+    expect(stepRow(10, 250, 2)).toBe(12);
+    expect(stepRow(10, 250, 0)).toBeNull();
+    expect(stepRow(null, 250, 3)).toBe(2);
+    expect(stepRow(null, 250, -2)).toBe(248);
+    expect(stepRow(247, 250, 5)).toBe(249);
+    expect(stepRow(1, 250, -5)).toBe(0);
+  });
 });
 
 describe('reading answers', () => {
