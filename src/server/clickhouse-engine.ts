@@ -30,6 +30,7 @@ import type {
   WindowAnswer,
   WindowRequest,
 } from './engine.ts';
+import { clusterCell, describedFrom, rowNumber } from './engine.ts';
 import { BadRequest, boundsTest, LIMITS, type MapView } from './view-query.ts';
 
 /** The first issues a description lists in full: the rest are counted. */
@@ -120,10 +121,6 @@ function withinBounds(condition: Condition, bounds: Omit<MapView, 'zoom'>): Cond
     params.b_east = { type: 'Float64', value: longitudes.east };
   }
   return { sql: parts.join(' AND '), params };
-}
-
-function asNumber(value: unknown): number {
-  return Number(value ?? 0);
 }
 
 /** One event as a row of the table, in JSONEachRow. */
@@ -265,28 +262,12 @@ export class ClickHouseEngine implements QueryEngine {
     const categories = await this.rows(
       `SELECT category AS name, count() AS count FROM ${this.table} GROUP BY category ORDER BY count DESC, name`,
     );
-    const { metadata } = this.dataset;
-    const count = asNumber(summary?.n);
-    return {
+    const { metadata, recordCount, issues } = this.dataset;
+    return describedFrom(summary, categories, {
       metadata,
-      recordCount: this.dataset.recordCount,
-      eventCount: count,
-      extent:
-        count === 0
-          ? null
-          : {
-              first: formatIsoDay(asNumber(summary?.first)),
-              last: formatIsoDay(asNumber(summary?.last)),
-            },
-      categories: categories.map((row) => ({
-        name: String(row.name),
-        count: asNumber(row.count),
-      })),
-      issues: {
-        count: this.dataset.issues.length,
-        examples: this.dataset.issues.slice(0, ISSUE_EXAMPLES),
-      },
-    };
+      recordCount,
+      issues: { count: issues.length, examples: issues.slice(0, ISSUE_EXAMPLES) },
+    });
   }
 
   async categoryCounts(filter: EventFilter): Promise<CategoryCountsAnswer> {
@@ -296,7 +277,7 @@ export class ClickHouseEngine implements QueryEngine {
        GROUP BY category ORDER BY n DESC, name`,
       condition.params,
     );
-    const categories = rows.map((row) => ({ name: String(row.name), count: asNumber(row.n) }));
+    const categories = rows.map((row) => ({ name: String(row.name), count: rowNumber(row.n) }));
     return { total: categories.reduce((sum, entry) => sum + entry.count, 0), categories };
   }
 
@@ -312,9 +293,9 @@ export class ClickHouseEngine implements QueryEngine {
     let firstDay = Infinity;
     let lastDay = -Infinity;
     for (const span of spans) {
-      total += asNumber(span.n);
-      firstDay = Math.min(firstDay, asNumber(span.start_day));
-      lastDay = Math.max(lastDay, asNumber(span.end_day));
+      total += rowNumber(span.n);
+      firstDay = Math.min(firstDay, rowNumber(span.start_day));
+      lastDay = Math.max(lastDay, rowNumber(span.end_day));
     }
     // The bins cover the filter's range where it has one, else the events that pass it.
     const first = filter.from ?? (total > 0 ? firstDay : null);
@@ -333,9 +314,9 @@ export class ClickHouseEngine implements QueryEngine {
     const weights = new Float64Array(bins.starts.length);
     const binsStart = bins.starts[0] ?? 0;
     for (const span of spans) {
-      const start = asNumber(span.start_day);
-      const end = asNumber(span.end_day);
-      const count = asNumber(span.n);
+      const start = rowNumber(span.start_day);
+      const end = rowNumber(span.end_day);
+      const count = rowNumber(span.n);
       if (end < binsStart || start >= bins.end) continue;
       const days = end - start + 1;
       const firstBin = binIndexOf(bins, Math.max(start, binsStart));
@@ -414,37 +395,30 @@ export class ClickHouseEngine implements QueryEngine {
     }
     // A lone event's id and title only for the cells that hold one: reading them for every event
     // in sight took most of the time at 10 million events.
-    const lone = rows.filter((row) => asNumber(row.n) === 1).map((row) => asNumber(row.first_ord));
+    const lone = rows
+      .filter((row) => rowNumber(row.n) === 1)
+      .map((row) => rowNumber(row.first_ord));
     const named = new Map<number, Record<string, unknown>>();
     if (lone.length > 0) {
       const events = await this.rows(
         `SELECT ord, id, title, category FROM ${this.table} WHERE ord IN (SELECT arrayJoin(ords) FROM p)`,
         { ords: { type: 'Array(UInt32)', value: lone } },
       );
-      for (const event of events) named.set(asNumber(event.ord), event);
+      for (const event of events) named.set(rowNumber(event.ord), event);
     }
     let total = 0;
     const clusters = rows.map((row) => {
-      const count = asNumber(row.n);
-      const event = named.get(asNumber(row.first_ord));
+      const count = rowNumber(row.n);
+      const event = named.get(rowNumber(row.first_ord));
       total += count;
       const names = row.names as string[];
       const counts = row.counts as number[];
-      return {
-        longitude: Number(row.mean_longitude),
-        latitude: Number(row.mean_latitude),
+      return clusterCell(
+        { longitude: row.mean_longitude, latitude: row.mean_latitude },
         count,
-        categories: Object.fromEntries(names.map((name, index) => [name, asNumber(counts[index])])),
-        ...(count === 1 && event
-          ? {
-              event: {
-                id: String(event.id),
-                title: String(event.title),
-                category: String(event.category),
-              },
-            }
-          : {}),
-      };
+        Object.fromEntries(names.map((name, index) => [name, rowNumber(counts[index])])),
+        event,
+      );
     });
     return { clusters, total };
   }
@@ -456,7 +430,7 @@ export class ClickHouseEngine implements QueryEngine {
       `SELECT count() AS n FROM ${this.table} WHERE ${condition.sql}`,
       condition.params,
     );
-    const total = asNumber(counted?.n);
+    const total = rowNumber(counted?.n);
     let offset: number;
     let position: number | null | undefined;
     if ('around' in request) {
@@ -468,9 +442,9 @@ export class ClickHouseEngine implements QueryEngine {
       if (target) {
         const [before] = await this.rows(
           `SELECT count() AS n FROM ${this.table} WHERE ord < (SELECT target FROM p) AND ${condition.sql}`,
-          { ...condition.params, target: { type: 'UInt32', value: asNumber(target.ord) } },
+          { ...condition.params, target: { type: 'UInt32', value: rowNumber(target.ord) } },
         );
-        position = asNumber(before?.n);
+        position = rowNumber(before?.n);
       } else {
         position = null;
       }
@@ -491,7 +465,7 @@ export class ClickHouseEngine implements QueryEngine {
     return {
       total,
       offset,
-      events: await this.bodies(places.map((row) => asNumber(row.ord))),
+      events: await this.bodies(places.map((row) => rowNumber(row.ord))),
       ...(position !== undefined ? { position } : {}),
     };
   }
@@ -550,7 +524,7 @@ export class ClickHouseEngine implements QueryEngine {
     const languages = new Set<string>();
     for (const row of rows)
       for (const language of String(row.languages).split(',')) languages.add(language);
-    return { withStory: asNumber(story?.with_story) > 0, languages: [...languages] };
+    return { withStory: rowNumber(story?.with_story) > 0, languages: [...languages] };
   }
 
   async *exportPages(filter: EventFilter): AsyncIterable<DatasetEvent[]> {
@@ -565,8 +539,8 @@ export class ClickHouseEngine implements QueryEngine {
         { ...condition.params, after: { type: 'Int32', value: after } },
       );
       if (places.length === 0) return;
-      after = asNumber(places[places.length - 1]?.ord);
-      yield await this.bodies(places.map((row) => asNumber(row.ord)));
+      after = rowNumber(places[places.length - 1]?.ord);
+      yield await this.bodies(places.map((row) => rowNumber(row.ord)));
     }
   }
 

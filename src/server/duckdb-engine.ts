@@ -29,6 +29,7 @@ import type {
   WindowAnswer,
   WindowRequest,
 } from './engine.ts';
+import { clusterCell, describedFrom, rowNumber } from './engine.ts';
 import {
   ISSUE_EXAMPLES,
   loadNative,
@@ -128,10 +129,6 @@ function withinBounds(condition: Condition, bounds: Omit<MapView, 'zoom'>): Cond
 const DAY_COUNTS = `CREATE TABLE day_counts AS
   SELECT start_day, end_day, category, count(*) AS n FROM events GROUP BY ALL ORDER BY ALL`;
 
-function asNumber(value: unknown): number {
-  return typeof value === 'bigint' ? Number(value) : Number(value ?? 0);
-}
-
 /** What a description says of the file beyond its events' table. */
 interface FileSummary {
   metadata: DatasetMetadata;
@@ -174,7 +171,7 @@ interface Scope {
 export class DuckDbEngine implements QueryEngine {
   private readonly searches = new SearchHits(
     (sql, values) => this.connection.run(sql, values),
-    async (table) => asNumber((await this.rows(`SELECT count(*) AS n FROM ${table}`))[0]?.n),
+    async (table) => rowNumber((await this.rows(`SELECT count(*) AS n FROM ${table}`))[0]?.n),
   );
 
   private constructor(
@@ -337,25 +334,12 @@ export class DuckDbEngine implements QueryEngine {
     const categories = await this.rows(
       'SELECT category AS name, count(*) AS count FROM events GROUP BY category ORDER BY count DESC, name',
     );
-    const { metadata } = this.summary;
-    const count = asNumber(summary?.n);
-    return {
+    const { metadata, recordCount, issueCount, issueExamples } = this.summary;
+    return describedFrom(summary, categories, {
       metadata,
-      recordCount: this.summary.recordCount,
-      eventCount: count,
-      extent:
-        count === 0
-          ? null
-          : {
-              first: formatIsoDay(asNumber(summary?.first)),
-              last: formatIsoDay(asNumber(summary?.last)),
-            },
-      categories: categories.map((row) => ({
-        name: String(row.name),
-        count: asNumber(row.count),
-      })),
-      issues: { count: this.summary.issueCount, examples: this.summary.issueExamples },
-    };
+      recordCount,
+      issues: { count: issueCount, examples: issueExamples },
+    });
   }
 
   async categoryCounts(filter: EventFilter): Promise<CategoryCountsAnswer> {
@@ -368,7 +352,7 @@ export class DuckDbEngine implements QueryEngine {
       );
       const categories = rows.map((row) => ({
         name: String(row.name),
-        count: asNumber(row.count),
+        count: rowNumber(row.count),
       }));
       return { total: categories.reduce((sum, entry) => sum + entry.count, 0), categories };
     } finally {
@@ -394,10 +378,10 @@ export class DuckDbEngine implements QueryEngine {
       `SELECT coalesce(sum(n), 0) AS n, min(start_day) AS first, max(end_day) AS last FROM ${counted} WHERE ${condition.sql}`,
       condition.values,
     );
-    const total = asNumber(extent?.n);
+    const total = rowNumber(extent?.n);
     // The bins cover the filter's range where it has one, else the events that pass it.
-    const first = filter.from ?? (total > 0 ? asNumber(extent?.first) : null);
-    const last = filter.to ?? (total > 0 ? asNumber(extent?.last) : null);
+    const first = filter.from ?? (total > 0 ? rowNumber(extent?.first) : null);
+    const last = filter.to ?? (total > 0 ? rowNumber(extent?.last) : null);
     if (first === null || last === null) {
       return { unit: unit ?? 'day', starts: [], end: '', weights: [], total };
     }
@@ -441,7 +425,9 @@ export class DuckDbEngine implements QueryEngine {
        GROUP BY bin_start`,
       [listValue(starts), listValue(ends), ...condition.values],
     );
-    const weightByStart = new Map(rows.map((row) => [asNumber(row.bin_start), Number(row.weight)]));
+    const weightByStart = new Map(
+      rows.map((row) => [rowNumber(row.bin_start), Number(row.weight)]),
+    );
     return {
       unit: chosen,
       starts: starts.map(formatIsoDay),
@@ -498,7 +484,9 @@ export class DuckDbEngine implements QueryEngine {
       throw new BadRequest('zoom', `more than ${MAX_CLUSTERS} clusters in this view: zoom out`);
     }
     // A cell of one event is drawn as that event: its name, read for those cells alone.
-    const lone = rows.filter((row) => asNumber(row.count) === 1).map((row) => asNumber(row.first));
+    const lone = rows
+      .filter((row) => rowNumber(row.count) === 1)
+      .map((row) => rowNumber(row.first));
     const named =
       lone.length === 0
         ? []
@@ -506,27 +494,18 @@ export class DuckDbEngine implements QueryEngine {
             'SELECT ord, id, title, category FROM events WHERE ord IN (SELECT unnest(?))',
             [listValue(lone)],
           );
-    const byOrd = new Map(named.map((row) => [asNumber(row.ord), row]));
+    const byOrd = new Map(named.map((row) => [rowNumber(row.ord), row]));
     let total = 0;
     const clusters = rows.map((row) => {
-      const count = asNumber(row.count);
-      const event = byOrd.get(asNumber(row.first));
+      const count = rowNumber(row.count);
+      const event = byOrd.get(rowNumber(row.first));
       total += count;
-      return {
-        longitude: Number(row.longitude),
-        latitude: Number(row.latitude),
+      return clusterCell(
+        { longitude: row.longitude, latitude: row.latitude },
         count,
-        categories: JSON.parse(String(row.categories)) as Record<string, number>,
-        ...(count === 1 && event !== undefined
-          ? {
-              event: {
-                id: String(event.id),
-                title: String(event.title),
-                category: String(event.category),
-              },
-            }
-          : {}),
-      };
+        JSON.parse(String(row.categories)) as Record<string, number>,
+        event,
+      );
     });
     return { clusters, total };
   }
@@ -552,7 +531,7 @@ export class DuckDbEngine implements QueryEngine {
         : `SELECT coalesce(sum(n), 0) AS n FROM ${countedTable} WHERE ${condition.sql}`,
       condition.values,
     );
-    const total = asNumber(counted?.n);
+    const total = rowNumber(counted?.n);
     let offset: number;
     let position: number | null | undefined;
     if ('around' in request) {
@@ -566,14 +545,14 @@ export class DuckDbEngine implements QueryEngine {
               `SELECT count(*) AS n FROM ${table} WHERE ord = ? AND ${condition.sql}`,
               [ord, ...condition.values],
             );
-      if (ord === null || asNumber(target?.n) === 0) {
+      if (ord === null || rowNumber(target?.n) === 0) {
         position = null;
       } else {
         const [before] = await this.rows(
           `SELECT count(*) AS n FROM ${table} WHERE ord < ? AND ${condition.sql}`,
           [ord, ...condition.values],
         );
-        position = asNumber(before?.n);
+        position = rowNumber(before?.n);
       }
       offset = Math.max(0, (position ?? 0) - Math.floor(request.limit / 2));
     } else {
@@ -594,7 +573,7 @@ export class DuckDbEngine implements QueryEngine {
       range =
         bounds?.first === null || bounds?.first === undefined
           ? null
-          : { first: asNumber(bounds.first), last: asNumber(bounds.last) };
+          : { first: rowNumber(bounds.first), last: rowNumber(bounds.last) };
     }
     const rows =
       range === null
@@ -634,7 +613,7 @@ export class DuckDbEngine implements QueryEngine {
       `SELECT ord FROM id_lookup WHERE h = ${hash}::UBIGINT AND id = ?`,
       [id],
     );
-    return found === undefined ? null : asNumber(found.ord);
+    return found === undefined ? null : rowNumber(found.ord);
   }
 
   async event(id: string): Promise<DatasetEvent | null> {
@@ -660,7 +639,7 @@ export class DuckDbEngine implements QueryEngine {
     const winners = closestEvents(
       id,
       candidates.map((row) => ({
-        ord: asNumber(row.ord),
+        ord: rowNumber(row.ord),
         id: String(row.id),
         title: String(row.title),
       })),
@@ -670,7 +649,7 @@ export class DuckDbEngine implements QueryEngine {
       `SELECT ord, ${this.reading.columns} FROM events WHERE list_contains(?, ord)`,
       [listValue(winners.map((winner) => winner.ord))],
     );
-    const byOrd = new Map(bodies.map((row) => [asNumber(row.ord), this.reading.eventOf(row)]));
+    const byOrd = new Map(bodies.map((row) => [rowNumber(row.ord), this.reading.eventOf(row)]));
     return winners.flatMap((winner) => byOrd.get(winner.ord) ?? []);
   }
 
@@ -702,7 +681,7 @@ export class DuckDbEngine implements QueryEngine {
         [after, ...condition.values],
       );
       if (rows.length === 0) return;
-      after = asNumber(rows[rows.length - 1]?.ord);
+      after = rowNumber(rows[rows.length - 1]?.ord);
       yield rows.map(this.reading.eventOf);
     }
   }

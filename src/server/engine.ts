@@ -2,6 +2,7 @@
  * What the data server answers (docs/server.md), whatever engine holds the events: one adapter per
  * engine implements this (duckdb-engine.ts), so the routes (app.ts) never see SQL.
  */
+import { formatIsoDay } from '../data/model/calendar-day.ts';
 import type { EventFilter } from '../data/model/event-filter.ts';
 import type { DataIssue, DatasetEvent, DatasetMetadata } from '../data/model/schema.ts';
 import type { BinUnit } from '../data/query/histogram.ts';
@@ -19,6 +20,36 @@ export interface DatasetDescription {
   categories: { name: string; count: number }[];
   /** The records not shown and the warnings: how many, and the first ones in full. */
   issues: { count: number; examples: DataIssue[] };
+}
+
+/** A number in an engine's answer: DuckDB gives counts as bigint, ClickHouse's JSON as text. */
+export function rowNumber(value: unknown): number {
+  return typeof value === 'bigint' ? Number(value) : Number(value ?? 0);
+}
+
+/**
+ * The description from the two questions every engine asks of its table: the summary row (`n`
+ * events, the `first` start day and the `last` end day) and the category rows (`name`, `count`,
+ * most first); what the file says beyond its table comes from the load.
+ */
+export function describedFrom(
+  summary: Record<string, unknown> | undefined,
+  categories: readonly Record<string, unknown>[],
+  file: Pick<DatasetDescription, 'metadata' | 'recordCount' | 'issues'>,
+): DatasetDescription {
+  const count = rowNumber(summary?.n);
+  return {
+    ...file,
+    eventCount: count,
+    extent:
+      count === 0
+        ? null
+        : {
+            first: formatIsoDay(rowNumber(summary?.first)),
+            last: formatIsoDay(rowNumber(summary?.last)),
+          },
+    categories: categories.map((row) => ({ name: String(row.name), count: rowNumber(row.count) })),
+  };
 }
 
 export interface HistogramAnswer {
@@ -47,6 +78,34 @@ export interface ClustersAnswer {
   clusters: Cluster[];
   /** Events passing the filter inside the view. */
   total: number;
+}
+
+/**
+ * One cell of the clusters answer from an engine's row: its mean place, its count and category
+ * mix, and when it holds one event, that event's row (`id`, `title`, `category`), which a click
+ * on it selects.
+ */
+export function clusterCell(
+  place: { longitude: unknown; latitude: unknown },
+  count: number,
+  categories: Record<string, number>,
+  lone: Record<string, unknown> | undefined,
+): ClustersAnswer['clusters'][number] {
+  return {
+    longitude: Number(place.longitude),
+    latitude: Number(place.latitude),
+    count,
+    categories,
+    ...(count === 1 && lone !== undefined
+      ? {
+          event: {
+            id: String(lone.id),
+            title: String(lone.title),
+            category: String(lone.category),
+          },
+        }
+      : {}),
+  };
 }
 
 export interface WindowAnswer {
