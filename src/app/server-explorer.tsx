@@ -128,32 +128,32 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
 
   const select = useCallback((id: string | null) => apply(actions.selectEvent, id), [apply]);
   // j and k go through the server's list: the next row may first have to be asked for. Keys
-  // pressed before the answer add up (j j is two rows on), counted from the selection they
-  // started at. Only the latest step moves the selection, and only while that selection stands:
-  // a slow answer never undoes a click or a later key.
+  // pressed before the answer are taken together, one at a time from the selection they started
+  // at (j j is two rows on). Only the latest step moves the selection, and only while that
+  // selection stands: a slow answer never undoes a click or a later key.
   const { step: stepTo } = selection;
-  const steps = useRef({ latest: 0, selectedId: state.selectedId, by: 0 });
+  const steps = useRef({ latest: 0, selectedId: state.selectedId, moves: [] as (1 | -1)[] });
   useEffect(() => {
     steps.current.selectedId = state.selectedId;
-    steps.current.by = 0;
+    steps.current.moves = [];
   }, [state.selectedId]);
   const step = useCallback(
     (direction: 1 | -1) => {
       const pending = steps.current;
       pending.latest += 1;
-      pending.by += direction;
+      pending.moves = [...pending.moves, direction];
       const ticket = pending.latest;
       const startedAt = pending.selectedId;
-      void stepTo(pending.by).then(
+      void stepTo(pending.moves).then(
         (id) => {
           if (ticket !== pending.latest || startedAt !== pending.selectedId) return;
           if (id !== null) select(id);
-          // At an end of the list: the keys pressed past it are not owed.
-          else pending.by = 0;
+          // Nowhere to go (the keys ended where they began): they are not owed.
+          else pending.moves = [];
         },
         // A window that failed says so in the list, with its Retry; the key just does nothing.
         () => {
-          if (ticket === pending.latest) pending.by = 0;
+          if (ticket === pending.latest) pending.moves = [];
         },
       );
     },

@@ -92,7 +92,7 @@ export function useServerView(
   });
   const missing = selectedId !== null && selected.data === null;
 
-  // j and k: the row `by` rows from the selection's (server-queries.ts stepRow), fetched if its
+  // j and k: the row the keys pressed lead to (server-queries.ts stepRow), fetched if its
   // window is not in view. The row a step went to stands for the selection's place until the
   // server has said it, so that the next key goes on from there.
   const queryClient = useQueryClient();
@@ -101,7 +101,7 @@ export function useServerView(
   const knownRow = stepped && stepped.id === selectedId && stepped.key === key ? stepped.row : null;
   const position = around.data?.position ?? knownRow;
   const step = useCallback(
-    async (by: number): Promise<string | null> => {
+    async (moves: readonly (1 | -1)[]): Promise<string | null> => {
       const { total: rows } = await queryClient.fetchQuery(
         windowQuery(server, filter, 0, listBounds),
       );
@@ -113,7 +113,7 @@ export function useServerView(
             (await queryClient.fetchQuery(aroundQuery(server, filter, selectedId, listBounds)))
               .position ??
             null);
-      const row = stepRow(place, rows, by);
+      const row = stepRow(place, rows, moves);
       if (row === null) return null;
       const offset = windowStart(row, size);
       const answer = await queryClient.fetchQuery(windowQuery(server, filter, offset, listBounds));

@@ -131,17 +131,23 @@ export function windowStart(index: number, size: number): number {
 }
 
 /**
- * The row j or k moves the selection to in a list of `total` rows, as over a file
- * (explorer-actions.ts `stepSelection`): from no place in the list (nothing selected, or the
- * selection hidden by the filters) to the first or the last row; otherwise `by` rows on (keys
- * pressed faster than the server answers add up: j j goes two rows), stopping at the ends. Null
- * when there is nowhere to go.
+ * The row j and k move the selection to in a list of `total` rows, as over a file
+ * (explorer-actions.ts `stepSelection`), one key at a time: from no place in the list (nothing
+ * selected, or the selection hidden by the filters) to the first or the last row; otherwise one
+ * row on, holding at the ends. `moves` are the keys pressed since the selection last changed (keys
+ * pressed faster than the server answers: j j is two rows on). Null when there is nowhere to go.
  */
-export function stepRow(position: number | null, total: number, by: number): number | null {
-  if (total <= 0 || by === 0) return null;
-  const from = position ?? (by > 0 ? -1 : total);
-  const next = Math.min(Math.max(from + by, 0), total - 1);
-  return next === position ? null : next;
+export function stepRow(
+  position: number | null,
+  total: number,
+  moves: readonly (1 | -1)[],
+): number | null {
+  if (total <= 0) return null;
+  let row = position;
+  for (const move of moves)
+    row =
+      row === null ? (move === 1 ? 0 : total - 1) : Math.min(Math.max(row + move, 0), total - 1);
+  return row === position ? null : row;
 }
 
 /** The windows that cover rows `first` to `last`, as their offsets. */

@@ -191,25 +191,27 @@ describe('a box on the map, as the server reads it', () => {
 
 describe('j and k over a server’s list', () => {
   it('start at the first row going down and at the last going up', () => {
-    expect(stepRow(null, 250, 1)).toBe(0);
-    expect(stepRow(null, 250, -1)).toBe(249);
+    expect(stepRow(null, 250, [1])).toBe(0);
+    expect(stepRow(null, 250, [-1])).toBe(249);
   });
   it('move one row, and stop at the ends', () => {
-    expect(stepRow(10, 250, 1)).toBe(11);
-    expect(stepRow(10, 250, -1)).toBe(9);
-    expect(stepRow(249, 250, 1)).toBeNull();
-    expect(stepRow(0, 250, -1)).toBeNull();
+    expect(stepRow(10, 250, [1])).toBe(11);
+    expect(stepRow(10, 250, [-1])).toBe(9);
+    expect(stepRow(249, 250, [1])).toBeNull();
+    expect(stepRow(0, 250, [-1])).toBeNull();
   });
   it('go nowhere in an empty list', () => {
-    expect(stepRow(null, 0, 1)).toBeNull();
+    expect(stepRow(null, 0, [1])).toBeNull();
   });
-  it('add up keys pressed before the server answered: j j is two rows, j k none', () => {
-    expect(stepRow(10, 250, 2)).toBe(12);
-    expect(stepRow(10, 250, 0)).toBeNull();
-    expect(stepRow(null, 250, 3)).toBe(2);
-    expect(stepRow(null, 250, -2)).toBe(248);
-    expect(stepRow(247, 250, 5)).toBe(249);
-    expect(stepRow(1, 250, -5)).toBe(0);
+  it('take keys pressed before the server answered one at a time, as over a file', () => {
+    expect(stepRow(10, 250, [1, 1])).toBe(12);
+    expect(stepRow(10, 250, [1, -1])).toBeNull();
+    expect(stepRow(null, 250, [1, 1, 1])).toBe(2);
+    expect(stepRow(null, 250, [-1, -1])).toBe(248);
+    // Held at an end, a key pressed past it is not owed: the next one goes back from the end.
+    expect(stepRow(0, 250, [-1, -1, 1])).toBe(1);
+    expect(stepRow(249, 250, [1, -1])).toBe(248);
+    expect(stepRow(null, 250, [1, -1])).toBe(0);
   });
 });
 

@@ -69,6 +69,9 @@ export function ServerChronology({
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh on every render and none of its functions is memoized
   const virtualizer = useVirtualizer({
     count: Math.min(total, MAX_ROWS),
+    // Keyed by the place in the whole list: a row measured in one slice keeps its height in the
+    // next, and another slice's rows are not given it.
+    getItemKey: (index) => base + index,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 104,
     overscan: 6,

@@ -1,12 +1,12 @@
 import type { CSSProperties } from 'react';
-import { categoryLabel } from '../../data/model/categories.ts';
-import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
-import { i18n } from '../../lib/i18n/i18n.ts';
 import {
   categoryCountText,
+  categoryLabel,
   isAnyCategoryFiltered,
   type CategoryCount,
 } from '../../data/model/categories.ts';
+import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
+import { i18n } from '../../lib/i18n/i18n.ts';
 
 export interface MapLegendProps {
   /** Each category present in the data, with how many events it has and how many are shown. */
