@@ -390,6 +390,12 @@ export default defineConfig({
               name: 'model',
               test: /src[\\/]data[\\/]model[\\/](date-label|calendar-day|derive-id)\.ts|src[\\/]lib[\\/]i18n[\\/](i18n|message|say-message)\.ts|src[\\/]locales[\\/]en\.ts|node_modules[\\/](react|scheduler|@lingui[\\/]core)[\\/]/,
             },
+            {
+              // Modules the file explorer's first load shares with server mode's lazy chunks:
+              // one chunk, not one each (docs/performance.md, "The first load after #27").
+              name: 'explorer-shared',
+              test: /src[\\/]data[\\/]url[\\/](explorer-actions|url-state|play-param)\.ts|src[\\/]data[\\/]model[\\/](event-filter|translations)\.ts|src[\\/]data[\\/]query[\\/](search-text|filter)\.ts|src[\\/]lib[\\/]i18n[\\/]languages\.ts|src[\\/]lib[\\/](when-idle|is-plain-left-click)\.ts|node_modules[\\/]react-dom[\\/](index|cjs[\\/]react-dom\.production)\.js/,
+            },
           ],
         },
       },
