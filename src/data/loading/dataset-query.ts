@@ -16,7 +16,8 @@ import { LOCAL_PREFIX, localFiles } from './local-files.ts';
 import { runImport } from './run-import.ts';
 import { takeEarlyLoad } from './early-load.ts';
 import { DatasetError } from '../model/dataset-error.ts';
-import { DescriptorError, readDescriptor, type QueryServer } from '../server-view/descriptor.ts';
+import type { QueryServer } from '../server-view/descriptor.ts';
+import { mightBeDescriptor } from '../server-view/descriptor-check.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
 import {
   BUNDLED_DATASET_URL,
@@ -99,9 +100,16 @@ async function manifestIn(bytes: Uint8Array, url: string): Promise<Manifest | nu
   return readManifest(bytes, url);
 }
 
-/** The data server's descriptor in a small downloaded file, or null for a dataset. */
-function serverIn(bytes: Uint8Array | null | undefined, url: string): QueryServer | null {
-  if (!bytes) return null;
+/**
+ * The data server's descriptor in a small downloaded file, or null for a dataset. Its reader is
+ * fetched only for a file that could be one (descriptor-check.ts).
+ */
+async function serverIn(
+  bytes: Uint8Array | null | undefined,
+  url: string,
+): Promise<QueryServer | null> {
+  if (!bytes || !mightBeDescriptor(bytes)) return null;
+  const { DescriptorError, readDescriptor } = await import('../server-view/descriptor.ts');
   try {
     return readDescriptor(bytes, url);
   } catch (error) {
@@ -149,7 +157,7 @@ export function datasetQueryOptions(
           // Cancelled while waiting: the load went back for the next attempt, which owns it now.
           if (signal.aborted) throw signal.reason;
           offlineCopy = download.offlineCopy;
-          const server = serverIn(download.smallFile, source.url);
+          const server = await serverIn(download.smallFile, source.url);
           if (server) {
             early.cancel();
             return { kind: 'query-server', server, report: null, source, offlineCopy: null };
@@ -166,7 +174,8 @@ export function datasetQueryOptions(
         // Marks for `npm run bench` (and anyone's performance panel): downloaded, then parsed,
         // checked and handed to the page.
         performance.mark('dateline:downloaded');
-        const server = source.kind === 'local' ? null : serverIn(inputs[0]?.bytes, source.url);
+        const server =
+          source.kind === 'local' ? null : await serverIn(inputs[0]?.bytes, source.url);
         if (server)
           return { kind: 'query-server', server, report: null, source, offlineCopy: null };
         manifest =

@@ -6,13 +6,10 @@
 import { inEnglish, type Message } from '../../lib/i18n/message.ts';
 import { parseIsoDay, type CalendarDay } from '../model/calendar-day.ts';
 import type { DataIssue, DatasetMetadata } from '../model/schema.ts';
+import { mightBeDescriptor } from './descriptor-check.ts';
 
 /** The version of the answers' shapes this client reads. */
 const SERVER_API_VERSION = 1;
-
-const MARKER = '"query-server"';
-/** A descriptor is a few kilobytes; a file this large is a dataset, not a descriptor. */
-const MAX_DESCRIPTOR_BYTES = 1_000_000;
 
 export interface QueryServer {
   /** The descriptor's own address: every endpoint is relative to it. */
@@ -47,13 +44,6 @@ export class DescriptorError extends Error {
   ) {
     super(inEnglish(said));
   }
-}
-
-/** Whether downloaded bytes could be a descriptor: told without parsing a large file. */
-function mightBeDescriptor(bytes: Uint8Array): boolean {
-  if (bytes.length > MAX_DESCRIPTOR_BYTES) return false;
-  const text = new TextDecoder().decode(bytes);
-  return text.trimStart().startsWith('{') && text.includes(MARKER);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
