@@ -270,6 +270,53 @@ test.describe('search and categories', () => {
     await expect.poll(() => scaleKilometres(page)).toBeGreaterThanOrEqual(50);
   });
 
+  test('an exactly placed event: towns around it over the offline outlines, streets over online tiles', async ({
+    page,
+  }) => {
+    // The online tiles' address, set at run time through a meta tag, is a local one that fails.
+    await page.route('**/*', async (route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback();
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        '</head>',
+        '<meta name="dateline:tile-url" content="/tiles-that-fail/{z}/{x}/{y}.png"></head>',
+      );
+      await route.fulfill({ response, body: html });
+    });
+    await page.route('**/tiles-that-fail/**', (route) => route.fulfill({ status: 503, body: '' }));
+    const seoul = () =>
+      chronology(page)
+        .getByRole('link', { name: /^South Korea's defence minister/ })
+        .first();
+
+    // A link to it: over the outlines alone there are no streets to show, so the map stops where
+    // towns around it are still in view (scale bar 10 km at Seoul), not at street scale.
+    await page.goto('./events/seoul-defense-minister-confirms-casualties');
+    await expect(marker(page, /^South Korea's defence minister/)).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+    await expect.poll(() => scaleKilometres(page)).toBeGreaterThanOrEqual(5);
+    expect(await scaleKilometres(page)).toBeLessThanOrEqual(20);
+
+    // With the online street map on (its tiles fail here), the same event comes to street scale.
+    await mapRegion(page).getByRole('button', { name: 'Layers' }).focus();
+    await page.keyboard.press('Enter');
+    const tilesCheckbox = page.getByRole('checkbox', { name: 'Street map tiles (online)' });
+    await tilesCheckbox.hover();
+    await page.waitForTimeout(100);
+    await tilesCheckbox.click();
+    await expect(tilesCheckbox).toBeChecked();
+    await chronology(page)
+      .getByRole('link', { name: /^Putin and Kim Jong-un agree/ })
+      .first()
+      .click();
+    await expect(page).toHaveURL(/\/events\/pyongyang-summit-defense-pact$/);
+    await seoul().click();
+    await expect(page).toHaveURL(/\/events\/seoul-defense-minister-confirms-casualties$/);
+    await expect.poll(() => scaleKilometres(page)).toBeLessThanOrEqual(3);
+  });
+
   test('filtering changes replace the history entry instead of adding one', async ({ page }) => {
     await page.goto('./');
     await page.getByRole('link', { name: MISSILES }).click();

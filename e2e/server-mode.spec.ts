@@ -9,7 +9,13 @@ import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { chronology, chronologyEntries, expectHeaderFits } from './helpers.ts';
+import {
+  chronology,
+  chronologyEntries,
+  expectHeaderFits,
+  mapRegion,
+  scaleKilometres,
+} from './helpers.ts';
 import { startDataServer } from './server-fixture.ts';
 
 const FILE = fileURLToPath(new URL('fixtures/server/small-with-issues.csv', import.meta.url));
@@ -219,10 +225,17 @@ test('the legend counts each category’s events under the filters, as the serve
 test('“Only events in map view” keeps the list to what the map shows, as over a file', async ({
   page,
 }) => {
-  // An event in Lima: the map goes close to it, where only some of Lima's twelve events are.
+  // An event in Lima, and the map taken to street scale around it (a link stops at town scale
+  // over the offline outlines), where only some of Lima's twelve events are.
   await page.goto(`./events/event-13?${DATA}`);
   const status = page.getByRole('status').filter({ hasText: /^Showing/ });
   await expect(status).toHaveText(/^Showing 60 of 60 events/);
+  const zoomIn = mapRegion(page).getByRole('button', { name: 'Zoom in' });
+  await expect.poll(() => scaleKilometres(page)).toBeGreaterThanOrEqual(10);
+  await zoomIn.click();
+  await expect.poll(() => scaleKilometres(page)).toBeLessThan(10);
+  await zoomIn.click();
+  await expect.poll(() => scaleKilometres(page)).toBeLessThanOrEqual(3);
   const toggle = page.getByRole('checkbox', { name: 'Only events in map view' });
   await toggle.check();
   await expect(status).not.toHaveText(/^Showing 60 of 60 events/);

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import type * as L from 'leaflet';
+import * as L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
-import { frameEvents, precisionZoom } from './precision.ts';
+import { EXACT_ZOOM, OUTLINE_ZOOM, frameEvents, precisionZoom } from './precision.ts';
 
 export interface FitEventsProps {
   events: DatasetEvent[];
@@ -48,6 +48,18 @@ export function viewSide(map: L.Map): number {
   return Math.min(size.x, size.y);
 }
 
+/**
+ * The closest the map should come to an event: street scale over online tiles, less over the
+ * offline outlines alone (precision.ts OUTLINE_ZOOM), which have no streets to show.
+ */
+export function mapDetailZoom(map: L.Map): number {
+  let tiles = false;
+  map.eachLayer((layer) => {
+    if (layer instanceof L.TileLayer) tiles = true;
+  });
+  return tiles ? EXACT_ZOOM : OUTLINE_ZOOM;
+}
+
 /** A first view of a few events close together still shows the country around them. */
 const FIRST_VIEW_MAX_ZOOM = 8;
 
@@ -67,12 +79,13 @@ export function FitEvents({ events, initialSelection, datasetKey }: FitEventsPro
             initialSelection.locationPrecision,
             initialSelection.latitude,
             viewSide(map),
+            mapDetailZoom(map),
           ),
           { animate: false },
         );
         return;
       }
-      const frame = frameEvents(events, viewSide(map));
+      const frame = frameEvents(events, viewSide(map), mapDetailZoom(map));
       if (!frame) return;
       map.fitBounds(frame.bounds, {
         ...fitPadding(map),

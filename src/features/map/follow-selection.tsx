@@ -4,7 +4,7 @@ import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
 import { precisionZoom } from './precision.ts';
-import { viewSide } from './fit-events.tsx';
+import { mapDetailZoom, viewSide } from './fit-events.tsx';
 
 export interface FollowSelectionProps {
   selectedEvent: DatasetEvent | null;
@@ -46,6 +46,7 @@ export function FollowSelection({ selectedEvent }: FollowSelectionProps) {
         selectedEvent.locationPrecision,
         selectedEvent.latitude,
         viewSide(map),
+        mapDetailZoom(map),
       );
       // Closer than the event's precision supports (a country-level event seen at city scale):
       // the map draws back to show what is known.

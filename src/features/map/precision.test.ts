@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { frameEvents, haloRadiusPixels, precisionRadius, precisionZoom } from './precision.ts';
+import {
+  EXACT_ZOOM,
+  OUTLINE_ZOOM,
+  frameEvents,
+  haloRadiusPixels,
+  precisionRadius,
+  precisionZoom,
+} from './precision.ts';
 
 const VIEW = 500;
 
@@ -20,6 +27,24 @@ describe('precisionZoom', () => {
     const cityHalo = haloRadiusPixels(precisionRadius('city'), 48, city) * 2;
     expect(cityHalo).toBeGreaterThan(VIEW * 0.15);
     expect(cityHalo).toBeLessThanOrEqual(VIEW * 0.3);
+  });
+
+  it('comes no closer than the basemap can show: street scale over tiles, less over outlines', () => {
+    expect(precisionZoom('exact', 52.5, VIEW)).toBe(EXACT_ZOOM);
+    expect(precisionZoom('exact', 52.5, VIEW, OUTLINE_ZOOM)).toBe(OUTLINE_ZOOM);
+    expect(precisionZoom(null, 52.5, VIEW, OUTLINE_ZOOM)).toBe(OUTLINE_ZOOM);
+    expect(OUTLINE_ZOOM).toBeLessThan(EXACT_ZOOM);
+    // A city-level event is framed at city scale, farther out than either: the limit leaves it.
+    const city = precisionZoom('city', 52.5, VIEW);
+    expect(city).toBeLessThan(OUTLINE_ZOOM);
+    expect(precisionZoom('city', 52.5, VIEW, OUTLINE_ZOOM)).toBe(city);
+    expect(
+      frameEvents(
+        [{ latitude: 52.5, longitude: 13.4, locationPrecision: 'exact' }],
+        VIEW,
+        OUTLINE_ZOOM,
+      )?.maxZoom,
+    ).toBe(OUTLINE_ZOOM);
   });
 
   it('comes in half steps, and an event without a precision counts as exact', () => {

@@ -22,7 +22,13 @@ const VIEW_SHARE: Record<Exclude<LocationPrecision, 'exact'>, number> = {
 };
 
 /** The closest the map comes to an exactly placed event: streets, not single buildings. */
-const EXACT_ZOOM = 12;
+export const EXACT_ZOOM = 12;
+/**
+ * The closest it comes while only the offline outlines are drawn (no online tiles): there are no
+ * streets to show, and closer than this a view often holds no coastline and no place name, so a
+ * reader cannot tell where the event is. Here a town or two is in view around it.
+ */
+export const OUTLINE_ZOOM = 10;
 const METRES_PER_DEGREE = 111_320;
 /** Metres per screen pixel at the equator at zoom 0 (Web Mercator, 256-pixel tiles). */
 const EQUATOR_METRES_PER_PIXEL = 156_543.03;
@@ -41,20 +47,22 @@ export function precisionRadius(precision: LocationPrecision | null): number {
 /**
  * The closest zoom that still shows what an event's precision supports, for a view whose shorter
  * side is `viewSide` pixels: a country-level event frames its country, a city-level one stops at
- * city scale. In half steps, as the map snaps.
+ * city scale. In half steps, as the map snaps. Never closer than `closest` (what the basemap can
+ * show: mapDetailZoom).
  */
 export function precisionZoom(
   precision: LocationPrecision | null,
   latitude: number,
   viewSide: number,
+  closest = EXACT_ZOOM,
 ): number {
-  if (precision === null || precision === 'exact') return EXACT_ZOOM;
+  if (precision === null || precision === 'exact') return closest;
   const diameterPixels = Math.max(viewSide, 200) * VIEW_SHARE[precision];
   const metresPerPixel = (2 * PRECISION_RADIUS_M[precision]) / diameterPixels;
   const zoom = Math.log2(
     (EQUATOR_METRES_PER_PIXEL * Math.cos((latitude * Math.PI) / 180)) / metresPerPixel,
   );
-  return Math.min(EXACT_ZOOM, Math.max(1, Math.floor(zoom * 2) / 2));
+  return Math.min(closest, Math.max(1, Math.floor(zoom * 2) / 2));
 }
 
 export interface EventFrame {
@@ -64,7 +72,10 @@ export interface EventFrame {
   maxZoom: number;
 }
 
-/** What to fit so that every event and its halo is in view, and how close that may come. */
+/**
+ * What to fit so that every event and its halo is in view, and how close that may come (never
+ * closer than `closest`, as precisionZoom).
+ */
 export function frameEvents(
   events: readonly {
     latitude: number;
@@ -72,6 +83,7 @@ export function frameEvents(
     locationPrecision: LocationPrecision | null;
   }[],
   viewSide: number,
+  closest = EXACT_ZOOM,
 ): EventFrame | null {
   if (events.length === 0) return null;
   // Extremes by hand, per precision, and no trigonometry per event: a large dataset is read once,
@@ -100,7 +112,7 @@ export function frameEvents(
     if (Math.abs(latitude) > (seen[4] ?? 0)) seen[4] = Math.abs(latitude);
   }
   let [south, west, north, east] = [90, 180, -90, -180];
-  let maxZoom = EXACT_ZOOM;
+  let maxZoom = closest;
   precisions.forEach((precision, index) => {
     const [low = 90, left = 180, high = -90, right = -180, farthest = 0] = extremes[index] ?? [];
     if (low > high) return; // no event of this precision
@@ -112,7 +124,8 @@ export function frameEvents(
     north = Math.max(north, high + latitudeReach);
     west = Math.min(west, left - longitudeReach);
     east = Math.max(east, right + longitudeReach);
-    if (radius > 0) maxZoom = Math.min(maxZoom, precisionZoom(precision, farthest, viewSide));
+    if (radius > 0)
+      maxZoom = Math.min(maxZoom, precisionZoom(precision, farthest, viewSide, closest));
   });
   return {
     bounds: [

@@ -4,7 +4,7 @@ import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { GeoBounds } from '../../data/query/selectors.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
-import { fitPadding, viewSide } from './fit-events.tsx';
+import { fitPadding, mapDetailZoom, viewSide } from './fit-events.tsx';
 import { precisionZoom, frameEvents } from './precision.ts';
 
 /** Where a story's step asks the map to look; `key` changes with every step. */
@@ -57,12 +57,17 @@ export function StoryFrame({
         if (first)
           map.setView(
             [selectedEvent.latitude, selectedEvent.longitude],
-            precisionZoom(selectedEvent.locationPrecision, selectedEvent.latitude, viewSide(map)),
+            precisionZoom(
+              selectedEvent.locationPrecision,
+              selectedEvent.latitude,
+              viewSide(map),
+              mapDetailZoom(map),
+            ),
             { animate: false },
           );
         return;
       }
-      const fit = frameEvents(events, viewSide(map));
+      const fit = frameEvents(events, viewSide(map), mapDetailZoom(map));
       if (!fit) return;
       const options = { ...fitPadding(map), maxZoom: fit.maxZoom };
       if (animate) map.flyToBounds(fit.bounds, { ...options, duration: FLIGHT_SECONDS });
