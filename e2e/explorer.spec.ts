@@ -4,10 +4,12 @@ import {
   chronology,
   chronologyEntries,
   chronologyEntry,
+  failingOnlineTiles,
   longDataset,
   mapRegion,
   marker,
   serveDataset,
+  switchOnOnlineTiles,
 } from './helpers.ts';
 import { makeFeature } from '../src/testing/dataset-factory.ts';
 
@@ -311,33 +313,10 @@ test.describe('the map and the chronology in sync', () => {
   test('with online tiles switched on and failing, the outline map stays', async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    // The tile URL is configurable at run time through a meta tag: point it at a local address that fails.
-    await page.route('**/', async (route) => {
-      if (route.request().resourceType() !== 'document') return route.fallback();
-      const response = await route.fetch();
-      const html = (await response.text()).replace(
-        '</head>',
-        '<meta name="dateline:tile-url" content="/tiles-that-fail/{z}/{x}/{y}.png"></head>',
-      );
-      await route.fulfill({ response, body: html });
-    });
-    let tileRequests = 0;
-    await page.route('**/tiles-that-fail/**', (route) => {
-      tileRequests += 1;
-      return route.fulfill({ status: 503, body: '' });
-    });
+    const tileRequests = await failingOnlineTiles(page);
     await page.goto('./');
-    // Opened the keyboard's way: a hover would race Leaflet's own expand-on-mouse-over.
-    await mapRegion(page).getByRole('button', { name: 'Layers' }).focus();
-    await page.keyboard.press('Enter');
-    // Leaflet ignores a click in the same moment the pointer enters the control (a guard against
-    // taps that open it), so the pointer arrives first, as a person's would.
-    const tilesCheckbox = page.getByRole('checkbox', { name: 'Street map tiles (online)' });
-    await tilesCheckbox.hover();
-    await page.waitForTimeout(100);
-    await tilesCheckbox.click();
-    await expect(page.getByRole('checkbox', { name: 'Street map tiles (online)' })).toBeChecked();
-    await expect.poll(() => tileRequests).toBeGreaterThan(0);
+    await switchOnOnlineTiles(page);
+    await expect.poll(tileRequests).toBeGreaterThan(0);
     await expect(marker(page, STRIKE)).toBeVisible();
     await expect(
       mapRegion(page).locator('.leaflet-basemap-pane canvas:not(.place-names)'),

@@ -4,10 +4,12 @@ import {
   chronology,
   chronologyEntries,
   chronologyEntry,
+  failingOnlineTiles,
   mapRegion,
   marker,
   scaleKilometres,
   serveDataset,
+  switchOnOnlineTiles,
 } from './helpers.ts';
 import { makeFeature } from '../src/testing/dataset-factory.ts';
 
@@ -273,17 +275,7 @@ test.describe('search and categories', () => {
   test('an exactly placed event: towns around it over the offline outlines, streets over online tiles', async ({
     page,
   }) => {
-    // The online tiles' address, set at run time through a meta tag, is a local one that fails.
-    await page.route('**/*', async (route) => {
-      if (route.request().resourceType() !== 'document') return route.fallback();
-      const response = await route.fetch();
-      const html = (await response.text()).replace(
-        '</head>',
-        '<meta name="dateline:tile-url" content="/tiles-that-fail/{z}/{x}/{y}.png"></head>',
-      );
-      await route.fulfill({ response, body: html });
-    });
-    await page.route('**/tiles-that-fail/**', (route) => route.fulfill({ status: 503, body: '' }));
+    await failingOnlineTiles(page);
     const seoul = () =>
       chronology(page)
         .getByRole('link', { name: /^South Korea's defence minister/ })
@@ -300,13 +292,7 @@ test.describe('search and categories', () => {
     expect(await scaleKilometres(page)).toBeLessThanOrEqual(20);
 
     // With the online street map on (its tiles fail here), the same event comes to street scale.
-    await mapRegion(page).getByRole('button', { name: 'Layers' }).focus();
-    await page.keyboard.press('Enter');
-    const tilesCheckbox = page.getByRole('checkbox', { name: 'Street map tiles (online)' });
-    await tilesCheckbox.hover();
-    await page.waitForTimeout(100);
-    await tilesCheckbox.click();
-    await expect(tilesCheckbox).toBeChecked();
+    await switchOnOnlineTiles(page);
     await chronology(page)
       .getByRole('link', { name: /^Putin and Kim Jong-un agree/ })
       .first()

@@ -169,3 +169,40 @@ export async function visitThenReloadOffline(
   await page.reload();
   await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
 }
+
+/**
+ * Points the online street map at a local address whose tiles fail: its address is set at run time
+ * through a meta tag (tile-source.ts), so no request leaves 127.0.0.1. Gives back how many tiles
+ * were asked for so far.
+ */
+export async function failingOnlineTiles(page: Page): Promise<() => number> {
+  await page.route('**/*', async (route) => {
+    if (route.request().resourceType() !== 'document') return route.fallback();
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      '</head>',
+      '<meta name="dateline:tile-url" content="/tiles-that-fail/{z}/{x}/{y}.png"></head>',
+    );
+    await route.fulfill({ response, body: html });
+  });
+  let requests = 0;
+  await page.route('**/tiles-that-fail/**', (route) => {
+    requests += 1;
+    return route.fulfill({ status: 503, body: '' });
+  });
+  return () => requests;
+}
+
+/** Switches the online street map on in the map's layers control, as a reader would. */
+export async function switchOnOnlineTiles(page: Page) {
+  // Opened the keyboard's way: a hover would race Leaflet's own expand-on-mouse-over.
+  await mapRegion(page).getByRole('button', { name: 'Layers' }).focus();
+  await page.keyboard.press('Enter');
+  // Leaflet ignores a click in the same moment the pointer enters the control (a guard against
+  // taps that open it), so the pointer arrives first, as a person's would.
+  const tilesCheckbox = page.getByRole('checkbox', { name: 'Street map tiles (online)' });
+  await tilesCheckbox.hover();
+  await page.waitForTimeout(100);
+  await tilesCheckbox.click();
+  await expect(tilesCheckbox).toBeChecked();
+}
