@@ -43,7 +43,7 @@ export function fitPadding(
 }
 
 /** The shorter side of the map, in pixels: what an event's halo is sized against. */
-export function viewSide(map: L.Map): number {
+function viewSide(map: L.Map): number {
   const size = map.getSize();
   return Math.min(size.x, size.y);
 }
@@ -52,12 +52,25 @@ export function viewSide(map: L.Map): number {
  * The closest the map should come to an event: street scale over online tiles, less over the
  * offline outlines alone (precision.ts OUTLINE_ZOOM), which have no streets to show.
  */
-export function mapDetailZoom(map: L.Map): number {
+function mapDetailZoom(map: L.Map): number {
   let tiles = false;
   map.eachLayer((layer) => {
     if (layer instanceof L.TileLayer) tiles = true;
   });
   return tiles ? EXACT_ZOOM : OUTLINE_ZOOM;
+}
+
+/** The zoom to show one event at on this map (precisionZoom, within what the basemap can show). */
+export function eventZoom(
+  map: L.Map,
+  event: Pick<DatasetEvent, 'locationPrecision' | 'latitude'>,
+): number {
+  return precisionZoom(event.locationPrecision, event.latitude, viewSide(map), mapDetailZoom(map));
+}
+
+/** What to fit to show these events on this map (frameEvents, within what the basemap can show). */
+export function frameOnMap(map: L.Map, events: Parameters<typeof frameEvents>[0]) {
+  return frameEvents(events, viewSide(map), mapDetailZoom(map));
 }
 
 /** A first view of a few events close together still shows the country around them. */
@@ -75,17 +88,12 @@ export function FitEvents({ events, initialSelection, datasetKey }: FitEventsPro
       if (initialSelection) {
         map.setView(
           [initialSelection.latitude, initialSelection.longitude],
-          precisionZoom(
-            initialSelection.locationPrecision,
-            initialSelection.latitude,
-            viewSide(map),
-            mapDetailZoom(map),
-          ),
+          eventZoom(map, initialSelection),
           { animate: false },
         );
         return;
       }
-      const frame = frameEvents(events, viewSide(map), mapDetailZoom(map));
+      const frame = frameOnMap(map, events);
       if (!frame) return;
       map.fitBounds(frame.bounds, {
         ...fitPadding(map),

@@ -2,8 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
-import { fitPadding, mapDetailZoom, viewSide } from './fit-events.tsx';
-import { frameEvents } from './precision.ts';
+import { fitPadding, frameOnMap } from './fit-events.tsx';
 
 export interface FitResultsProps {
   events: DatasetEvent[];
@@ -18,7 +17,7 @@ export function FitResults({ events, request }: FitResultsProps) {
     function fitOnRequest() {
       if (request === handled.current || events.length === 0) return;
       handled.current = request;
-      const frame = frameEvents(events, viewSide(map), mapDetailZoom(map));
+      const frame = frameOnMap(map, events);
       if (!frame) return;
       map.fitBounds(frame.bounds, {
         ...fitPadding(map),

@@ -3,8 +3,7 @@ import * as L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
-import { precisionZoom } from './precision.ts';
-import { mapDetailZoom, viewSide } from './fit-events.tsx';
+import { eventZoom } from './fit-events.tsx';
 
 export interface FollowSelectionProps {
   selectedEvent: DatasetEvent | null;
@@ -42,12 +41,7 @@ export function FollowSelection({ selectedEvent }: FollowSelectionProps) {
       followedId.current = selectedEvent.id;
       const target = L.latLng(selectedEvent.latitude, selectedEvent.longitude);
       const innerView = map.getBounds().pad(-0.15);
-      const targetZoom = precisionZoom(
-        selectedEvent.locationPrecision,
-        selectedEvent.latitude,
-        viewSide(map),
-        mapDetailZoom(map),
-      );
+      const targetZoom = eventZoom(map, selectedEvent);
       // Closer than the event's precision supports (a country-level event seen at city scale):
       // the map draws back to show what is known.
       const tooClose =

@@ -4,8 +4,7 @@ import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { GeoBounds } from '../../data/query/selectors.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
-import { fitPadding, mapDetailZoom, viewSide } from './fit-events.tsx';
-import { precisionZoom, frameEvents } from './precision.ts';
+import { eventZoom, fitPadding, frameOnMap } from './fit-events.tsx';
 
 /** Where a story's step asks the map to look; `key` changes with every step. */
 export interface MapFrame {
@@ -57,17 +56,12 @@ export function StoryFrame({
         if (first)
           map.setView(
             [selectedEvent.latitude, selectedEvent.longitude],
-            precisionZoom(
-              selectedEvent.locationPrecision,
-              selectedEvent.latitude,
-              viewSide(map),
-              mapDetailZoom(map),
-            ),
+            eventZoom(map, selectedEvent),
             { animate: false },
           );
         return;
       }
-      const fit = frameEvents(events, viewSide(map), mapDetailZoom(map));
+      const fit = frameOnMap(map, events);
       if (!fit) return;
       const options = { ...fitPadding(map), maxZoom: fit.maxZoom };
       if (animate) map.flyToBounds(fit.bounds, { ...options, duration: FLIGHT_SECONDS });
