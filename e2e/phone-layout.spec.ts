@@ -367,3 +367,23 @@ test('on the narrowest phone (320 px) with an opened file, nothing runs off the 
   );
   expect(overflow).toBe(0);
 });
+
+test('a legend open on a wide window folds when the window narrows to a phone, and opens again when wide', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openBundled(page);
+  const toggle = page.getByRole('complementary', { name: 'Legend' }).getByRole('button', {
+    name: 'Legend',
+  });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+
+  await page.setViewportSize(PHONE);
+  // Folded, it no longer covers half of the small map.
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('button', { name: /^Statement/ })).toBeHidden();
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('button', { name: /^Statement/ })).toBeVisible();
+});

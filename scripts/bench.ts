@@ -6,7 +6,8 @@
  *
  *   npm run bench                      every size
  *   npm run bench -- 1000 100000 quakes   only those
- *   npm run bench -- 1000000 parquet   a million events as JSON parts, and as one Parquet file
+ *   npm run bench -- 1000000 parquet   a million events as JSON parts, as one GeoJSON file and as
+ *                                      one Parquet file
  *   BENCH_SKIP_NAIVE=1 npm run bench     without the naive baseline (quicker)
  *   BENCH_DIST=/tmp/other-build npx tsx scripts/bench.ts   another build (to compare a change)
  *   npx tsx scripts/bench.ts --help      these options
@@ -27,6 +28,7 @@ import { makeCacheFolder } from './bench/dataset-cache.ts';
 import {
   earthquakesSpec,
   manifestSpec,
+  oneFileSpec,
   parquetSpec,
   syntheticSpec,
   type DatasetSpec,
@@ -58,8 +60,9 @@ async function main() {
   for (const size of sizes) {
     specs.push(await (size === 1_000_000 ? manifestSpec(size, 10) : syntheticSpec(size)));
   }
-  // The same million events as one Parquet file, beside the JSON row.
-  if (wanted.length === 0 || wanted.includes('parquet')) specs.push(await parquetSpec(1_000_000));
+  // The same million events as one GeoJSON file and as one Parquet file, beside the JSON parts.
+  if (wanted.length === 0 || wanted.includes('parquet'))
+    specs.push(await oneFileSpec(1_000_000), await parquetSpec(1_000_000));
   if (wantsQuakes && catalogues !== null) specs.push(earthquakesSpec(catalogues));
   else if (wantsQuakes) {
     console.log(

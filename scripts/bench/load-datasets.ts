@@ -47,11 +47,14 @@ function csvCell(value: string | number): string {
 }
 
 /**
- * The same synthetic events as one Parquet file (Snappy, DuckDB's default): the columns a table
- * of events has (no GeoJSON nesting), written through a CSV file that DuckDB converts.
+ * The same synthetic events as the JSON rows, as one Parquet file (Snappy, DuckDB's default): the
+ * columns a table of events has (no GeoJSON nesting), with coordinates as DOUBLE and the rest as
+ * text, as an export from a database or a notebook holds them. Written through a CSV file that
+ * DuckDB converts. Its own name in the cache: the server bench's Parquet files
+ * (synthetic-parquet.ts) are other rows, written another way.
  */
 export async function parquetSpec(count: number): Promise<DatasetSpec> {
-  const file = `synthetic-${count}.parquet`;
+  const file = `synthetic-${count}-table.parquet`;
   const path = join(CACHE, file);
   if (!existsSync(path)) {
     console.log(`  generating ${count.toLocaleString('en-GB')} synthetic events as Parquet…`);
@@ -78,14 +81,30 @@ export async function parquetSpec(count: number): Promise<DatasetSpec> {
     await finished(out);
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
+    const text = ['id', 'title', 'summary', 'date', 'place', 'category', 'source_url'];
+    const columns = [
+      ...text.map((name) => `'${name}': 'VARCHAR'`),
+      `'longitude': 'DOUBLE'`,
+      `'latitude': 'DOUBLE'`,
+    ].join(', ');
     await connection.run(
-      `COPY (SELECT * FROM read_csv('${csvPath}', all_varchar = true)) TO '${path}' (FORMAT parquet)`,
+      `COPY (SELECT * FROM read_csv('${csvPath}', header = true, columns = {${columns}})) TO '${path}' (FORMAT parquet)`,
     );
     connection.closeSync();
     instance.closeSync();
     rmSync(csvPath);
   }
   return { name: `synthetic ${count.toLocaleString('en-GB')} (Parquet)`, file, events: count };
+}
+
+/** The same synthetic events as one Dateline GeoJSON file, beside the parts and the Parquet file. */
+export async function oneFileSpec(count: number): Promise<DatasetSpec> {
+  const file = await cachedSyntheticFile(count);
+  return {
+    name: `synthetic ${count.toLocaleString('en-GB')} (one GeoJSON file)`,
+    file,
+    events: count,
+  };
 }
 
 export async function syntheticSpec(count: number): Promise<DatasetSpec> {

@@ -5,7 +5,7 @@ import { CATALOGUES } from './load-datasets.ts';
 
 export const USAGE = `Usage: npx tsx scripts/bench.ts [sizes…] [parquet] [quakes] [--real-catalogues <folder>]
   sizes                      any of 1000 10000 100000 1000000 (none given: all of them, parquet and quakes)
-  parquet                    1,000,000 events as one Parquet file
+  parquet                    1,000,000 events as one GeoJSON file and as one Parquet file
   quakes                     the ~82,000 real earthquakes (needs the catalogues' folder)
   --real-catalogues <folder> the folder with ${CATALOGUES.join(', ')}
                              (or BENCH_CATALOGUES=<folder>; without either, quakes are skipped)

@@ -142,6 +142,29 @@ describe('importDataset: CSV', () => {
 });
 
 describe('importDataset: what files get wrong', () => {
+  it('reports every row with the same unreadable date, and reads every row that repeats a good one', () => {
+    // Date and category cells are read once per distinct text: the answer must still reach each row.
+    const text = [
+      'date,title,category,lat,lon',
+      '2024-13-45,First,Strike,1,2',
+      '2024-06,Second, strike ,1,2',
+      '2024-13-45,Third,Strike,1,2',
+      '2024-06,Fourth,Strike,1,2',
+    ].join('\n');
+    const { dataset: result, report } = importConfirmed([utf8('a.csv', text)]);
+    expect(result.events.map((event) => [event.title, event.date.edtf, event.category])).toEqual([
+      ['Fourth', '2024-06', 'Strike'],
+      ['Second', '2024-06', 'Strike'],
+    ]);
+    expect(result.issues.map((issue) => [issue.position, issue.field])).toEqual([
+      [0, 'date'],
+      [2, 'date'],
+    ]);
+    expect(report.categoryMerges).toEqual([
+      { into: 'Strike', merged: [{ from: 'strike', rows: 1 }] },
+    ]);
+  });
+
   it('keeps rows that repeat an id, each with an id of its own, and counts them', () => {
     const rows = Array.from(
       { length: 10 },

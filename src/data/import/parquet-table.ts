@@ -153,11 +153,24 @@ export async function readParquetBytes(
   } catch (error) {
     throw unreadable(name, error);
   }
+  const columns = [
+    ...kept.map((index) => names[index] ?? ''),
+    ...(addPoint ? ['longitude', 'latitude'] : []),
+  ];
+  if (pointColumn === -1) {
+    // Each of hyparquet's row arrays becomes the row of cells itself: a million new arrays would
+    // be garbage a moment later.
+    const isDate = topLevel.map((column) => column.isDate);
+    const width = isDate.length;
+    for (const row of rows) {
+      for (let index = 0; index < width; index += 1)
+        row[index] = cellText(row[index], isDate[index] ?? false);
+      row.length = width;
+    }
+    return { columns, rows: rows as string[][] };
+  }
   return {
-    columns: [
-      ...kept.map((index) => names[index] ?? ''),
-      ...(addPoint ? ['longitude', 'latitude'] : []),
-    ],
+    columns,
     rows: rows.map((row) => {
       const cells = kept.map((index) => cellText(row[index], topLevel[index]?.isDate ?? false));
       if (addPoint) {

@@ -18,7 +18,7 @@ import {
 } from './column-mapping.ts';
 import { cleanCategory, mergeCategoryForms, type CategoryMerge } from './category-cells.ts';
 import { parseCoordinate } from './coordinate-cell.ts';
-import { parseDateCell } from './date-cells.ts';
+import { parseDateCell, type DateCellResult } from './date-cells.ts';
 import type { ImportChoices, ImportContext } from './import-types.ts';
 
 /** Why a row is no event: the field to blame and what is wrong with it. */
@@ -34,9 +34,14 @@ const DATELINE_SOURCE_COLUMNS = ['source_publisher', 'source_url', 'source_title
 /** Each address up to a space, a separator, or the next address glued on (`…htmlhttp://…`). */
 const URL_IN_TEXT = /https?:\/\/.+?(?=https?:\/\/|[\s<>"|;]|$)/gi;
 const MAX_SOURCES = 10;
+const PRECISIONS: ReadonlySet<string> = new Set(['exact', 'city', 'region', 'country']);
 /** Translations, as our own CSV export writes them: `title_ko`, `summary_ko`, `source_quote_ko`… */
 const TRANSLATION_COLUMN = /^(title|summary|place|source_quote)_([a-z]{2,3}(?:-[a-z0-9]{1,8})*)$/i;
 const PROGRESS_EVERY = 20_000;
+/** Distinct date cells remembered per table (parseStart). */
+const DATE_MEMO_SIZE = 100_000;
+/** Distinct category cells remembered per table (categoryOf). */
+const CATEGORY_MEMO_SIZE = 10_000;
 
 /**
  * Whether a table's rows carry more than one event's plain fields: our own export's sources, tags
@@ -53,7 +58,7 @@ export function hasRichColumns(columns: readonly string[]): boolean {
 
 /** Undoes the spreadsheet-formula guard our CSV export adds ('=…), so a round trip is exact. */
 function unguard(text: string): string {
-  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+  return text.charCodeAt(0) === 0x27 && /^'[=+\-@]/.test(text) ? text.slice(1) : text;
 }
 
 /** Drops punctuation glued to the end of an address ("(see http://a.example/x)."), in one pass. */
@@ -162,8 +167,19 @@ export function tableRowReader(
   const sourceUrl =
     context.sourceUrl !== null && isHttpUrl(context.sourceUrl) ? context.sourceUrl : null;
 
+  // A table's dates repeat (a million rows over a few thousand days): each cell text is parsed
+  // once. Bounded, for a column of distinct timestamps.
+  const startDates = new Map<string, DateCellResult>();
+  const parseStart = (text: string): DateCellResult => {
+    let parsed = startDates.get(text);
+    if (parsed === undefined) {
+      parsed = parseDateCell(text, dayOrder);
+      if (startDates.size < DATE_MEMO_SIZE) startDates.set(text, parsed);
+    }
+    return parsed;
+  };
   const readDate = (row: string[]): string => {
-    const start = parseDateCell(cell(row, 'date'), dayOrder);
+    const start = parseStart(cell(row, 'date'));
     if (!start.ok) return fail('date', start.message);
     const endText = cell(row, 'endDate');
     if (endText === '') return start.edtf;
@@ -253,8 +269,16 @@ export function tableRowReader(
     const match = TRANSLATION_COLUMN.exec(name);
     return match ? [{ index, field: match[1] ?? '', language: match[2] ?? '' }] : [];
   });
-  /** The row's translations, and its sources' quotes in each language by source position. */
-  const readTranslations = (row: string[]) => {
+  /** A table without translation columns: one answer for every row, nothing to allocate. */
+  const noTranslations = { translations: null, quotes: {} };
+  /** The row's translations (null when none), and its sources' quotes in each language by source position. */
+  const readTranslations = (
+    row: string[],
+  ): {
+    translations: Record<string, Record<string, string>> | null;
+    quotes: Record<string, string[]>;
+  } => {
+    if (translationColumns.length === 0) return noTranslations;
     const translations: Record<string, Record<string, string>> = {};
     const quotes: Record<string, string[]> = {};
     for (const { index, field, language } of translationColumns) {
@@ -263,7 +287,7 @@ export function tableRowReader(
       if (field === 'source_quote') quotes[language] = splitListCell(text).map((q) => q.trim());
       else (translations[language] ??= {})[field] = text.trim();
     }
-    return { translations, quotes };
+    return { translations: Object.keys(translations).length > 0 ? translations : null, quotes };
   };
   const listColumn = (row: string[], name: string): string[] => {
     const index = table.columns.indexOf(name);
@@ -274,13 +298,12 @@ export function tableRowReader(
   const storyStepColumn = table.columns.indexOf('story_step');
   const storyTextColumn = table.columns.indexOf('story_text');
   /** story_step / story_text: the step number as a number when it is one (read-record.ts checks it). */
-  const readStory = (row: string[]) => {
+  const addStory = (row: string[], properties: Record<string, unknown>) => {
+    if (storyStepColumn === -1) return;
     const step = (row[storyStepColumn] ?? '').trim();
-    if (storyStepColumn === -1 || step === '') return {};
-    return {
-      storyStep: /^\d+$/.test(step) ? Number(step) : step,
-      storyText: unguard((row[storyTextColumn] ?? '').trim()),
-    };
+    if (step === '') return;
+    properties.storyStep = /^\d+$/.test(step) ? Number(step) : step;
+    properties.storyText = unguard((row[storyTextColumn] ?? '').trim());
   };
   const publisherOf = hostNames();
   const readSources = (
@@ -314,7 +337,11 @@ export function tableRowReader(
     ];
   };
 
-  /** A row that passed the checks as a GeoJSON feature, with its settled id and category. */
+  /**
+   * A row that passed the checks as a GeoJSON feature, with its settled id and category. Built a
+   * property at a time rather than by spreading optional parts: this runs once per row, and a
+   * million rows' spreads of small objects cost seconds (docs/performance.md).
+   */
   const featureOf = (
     row: string[],
     index: number,
@@ -325,28 +352,28 @@ export function tableRowReader(
     const country = cell(row, 'country');
     const precision = cell(row, 'locationPrecision');
     const { translations, quotes } = readTranslations(row);
-    return {
-      type: 'Feature',
-      ...(id ? { id } : {}),
-      geometry: { type: 'Point', coordinates: [core.longitude, core.latitude] },
-      properties: {
-        title: core.title,
-        summary: unguard(cell(row, 'summary')),
-        date: core.date,
-        place: unguard(cell(row, 'place')),
-        ...(/^[A-Za-z]{2}$/.test(country) ? { country: country.toUpperCase() } : {}),
-        ...(['exact', 'city', 'region', 'country'].includes(precision)
-          ? { locationPrecision: precision }
-          : {}),
-        ...(category ? { category } : {}),
-        sources: readSources(row, index + 1, quotes),
-        ...(hasOwnSources
-          ? { tags: listColumn(row, 'tags'), related: listColumn(row, 'related') }
-          : {}),
-        ...readStory(row),
-        ...(Object.keys(translations).length > 0 ? { translations } : {}),
-      },
+    const properties: Record<string, unknown> = {
+      title: core.title,
+      summary: unguard(cell(row, 'summary')),
+      date: core.date,
+      place: unguard(cell(row, 'place')),
     };
+    if (country.length === 2 && /^[A-Za-z]{2}$/.test(country))
+      properties.country = country.toUpperCase();
+    if (PRECISIONS.has(precision)) properties.locationPrecision = precision;
+    if (category) properties.category = category;
+    properties.sources = readSources(row, index + 1, quotes);
+    if (hasOwnSources) {
+      properties.tags = listColumn(row, 'tags');
+      properties.related = listColumn(row, 'related');
+    }
+    addStory(row, properties);
+    if (translations) properties.translations = translations;
+    const feature: Record<string, unknown> = { type: 'Feature' };
+    if (id) feature.id = id;
+    feature.geometry = { type: 'Point', coordinates: [core.longitude, core.latitude] };
+    feature.properties = properties;
+    return feature;
   };
   /** The checks every row must pass, in the order the importer makes them: the first failing throws. */
   const readCore = (row: string[]) => ({
@@ -382,8 +409,19 @@ function tableRows(
 ) {
   const { mapping } = choices;
   const { cell, readCore, featureOf, issueOf } = tableRowReader(table, choices, context);
+  // A few categories over many rows: each cell text is cleaned once.
+  const cleaned = new Map<string, string>();
+  const categoryOf = (row: string[]): string => {
+    const text = cell(row, 'category');
+    let category = cleaned.get(text);
+    if (category === undefined) {
+      category = cleanCategory(text);
+      if (cleaned.size < CATEGORY_MEMO_SIZE) cleaned.set(text, category);
+    }
+    return category;
+  };
   const categoryForms = mergeCategoryForms(
-    mapping.category === null ? [] : table.rows.map((row) => cleanCategory(cell(row, 'category'))),
+    mapping.category === null ? [] : table.rows.map(categoryOf),
   );
 
   // A repeated id in a file we did not write is the file's slip, not the reader's: the row keeps
@@ -407,7 +445,7 @@ function tableRows(
       } else if (id) {
         seenIds.add(id);
       }
-      const category = categoryForms.formOf(cleanCategory(cell(row, 'category')));
+      const category = categoryForms.formOf(categoryOf(row));
       return featureOf(row, index, core, id, category);
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;

@@ -25,7 +25,13 @@ export function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
+/** Text that is already a slug: lower-case letters and digits, single hyphens between. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export function slugify(text: string, maxWords = 6): string {
+  // Most ids in a table are slugs already (`event-1234`): the same text back, without the five
+  // new strings and two arrays of the general path, which a million rows would pay for.
+  if (SLUG.test(text) && wordCount(text) <= maxWords) return text;
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -34,6 +40,13 @@ export function slugify(text: string, maxWords = 6): string {
     .filter(Boolean)
     .slice(0, maxWords)
     .join('-');
+}
+
+function wordCount(slug: string): number {
+  let words = 1;
+  for (let index = 0; index < slug.length; index += 1)
+    if (slug.charCodeAt(index) === 0x2d) words += 1;
+  return words;
 }
 
 export function deriveEventId(content: IdentifyingContent): string {

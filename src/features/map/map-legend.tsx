@@ -7,6 +7,10 @@ import {
 } from '../../data/model/categories.ts';
 import { Disclosure } from '../../lib/disclosure/disclosure.tsx';
 import { i18n } from '../../lib/i18n/i18n.ts';
+import { useMediaQuery } from '../../lib/use-media-query.ts';
+
+/** Where the legend has room to be open beside the list (the layout's own breakpoint). */
+const WIDE_SCREEN = '(min-width: 900px)';
 
 export interface MapLegendProps {
   /** Each category present in the data, with how many events it has and how many are shown. */
@@ -22,11 +26,10 @@ export interface MapLegendProps {
   onToggleCategory: (category: string) => void;
 }
 
-const isWideScreen = () => window.matchMedia('(min-width: 900px)').matches;
-
 /**
  * What the marker colours and the dashed halo mean; each category is also a switch that shows or
- * hides its events. Open at first on a wide screen; folded on a phone, where it would cover the map.
+ * hides its events. Open at first on a wide screen; folded on a phone, where it would cover the
+ * map, and folded again when a wide window narrows to a phone's width.
  */
 export function MapLegend({
   categories,
@@ -42,6 +45,7 @@ export function MapLegend({
   // Once any filter leaves events out, every count says how many of its events are shown.
   const filtered = isAnyCategoryFiltered(categories);
   const legend = i18n._('Legend');
+  const isWideScreen = useMediaQuery(WIDE_SCREEN);
   return (
     <Disclosure
       as="aside"
@@ -50,6 +54,7 @@ export function MapLegend({
       buttonClassName="legend-toggle"
       label={legend}
       defaultOpen={isWideScreen}
+      resetWith={isWideScreen}
       // Hidden rather than removed while a dataset loads: the reader's open or folded legend stays so.
       hidden={categories.length === 0}
     >

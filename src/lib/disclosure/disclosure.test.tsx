@@ -51,6 +51,30 @@ describe('the disclosure', () => {
     expect(wide).toHaveBeenCalledTimes(1);
   });
 
+  it('goes back to its default when resetWith changes, and keeps the reader’s choice otherwise', () => {
+    const view = (wide: boolean) => (
+      <Disclosure label="Legend" defaultOpen={wide} resetWith={wide}>
+        {(region) => <div {...region} data-testid="region" />}
+      </Disclosure>
+    );
+    const { rerender } = render(view(true));
+    const button = screen.getByRole('button', { name: 'Legend' });
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+
+    // The window narrows to a phone's width: the open legend folds.
+    rerender(view(false));
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    // The reader opens it on the phone: a render with the same width leaves it open.
+    fireEvent.click(button);
+    rerender(view(false));
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    // Wide again, after a fold: open, as a wide window starts.
+    fireEvent.click(button);
+    rerender(view(true));
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('button', { name: 'Legend' })).toBe(button);
+  });
+
   it('closes on Escape from inside the region, and gives the focus back to the button', () => {
     const { button, region } = renderDisclosure();
     fireEvent.click(button);

@@ -17,6 +17,11 @@ export interface DisclosureOptions {
    * it and the press lands on nothing focusable, the focus goes back to the button.
    */
   closeOnOutsidePress?: boolean;
+  /**
+   * When this value changes (the window crosses a width, say), the region goes back to
+   * `defaultOpen`: what suited the old layout (an open legend on a desktop) may cover the new one.
+   */
+  resetWith?: unknown;
 }
 
 /** What the region's own element takes: the id the button controls, and whether it is hidden. */
@@ -52,8 +57,16 @@ export interface DisclosureState {
 function useDisclosure({
   defaultOpen = false,
   closeOnOutsidePress = false,
+  resetWith,
 }: DisclosureOptions = {}): DisclosureState {
   const [open, setOpen] = useState(defaultOpen);
+  // Set while rendering, as React advises for state that follows a prop: no extra paint with the
+  // old state, and no remount (the focus stays on the button).
+  const [resetSeen, setResetSeen] = useState(resetWith);
+  if (!Object.is(resetSeen, resetWith)) {
+    setResetSeen(resetWith);
+    setOpen(typeof defaultOpen === 'function' ? defaultOpen() : defaultOpen);
+  }
   const regionId = useId();
   const root = useRef<HTMLElement>(null);
   // A function rather than the ref object: it fits whichever element the caller puts it on.
