@@ -6,7 +6,12 @@ import { inEnglish, type Message } from '../../lib/i18n/message.ts';
 import { MAX_ID_LENGTH, slugify } from '../model/derive-id.ts';
 import { parseEdtf } from '../model/edtf.ts';
 import { splitListCell } from '../model/list-cell.ts';
-import type { DataIssue, Dataset, DatasetEvent } from '../model/schema.ts';
+import {
+  LOCATION_PRECISIONS,
+  type DataIssue,
+  type Dataset,
+  type DatasetEvent,
+} from '../model/schema.ts';
 import { isHttpUrl } from '../model/dataset-error.ts';
 import { validateFeatureCollection } from '../model/validate.ts';
 import { FeatureChecker, type HandedOverRecord } from '../model/feature-checker.ts';
@@ -18,8 +23,9 @@ import {
 } from './column-mapping.ts';
 import { cleanCategory, mergeCategoryForms, type CategoryMerge } from './category-cells.ts';
 import { parseCoordinate } from './coordinate-cell.ts';
-import { parseDateCell, type DateCellResult } from './date-cells.ts';
+import { parseDateCell } from './date-cells.ts';
 import type { ImportChoices, ImportContext } from './import-types.ts';
+import { boundedMemo } from '../../lib/bounded-memo.ts';
 
 /** Why a row is no event: the field to blame and what is wrong with it. */
 export class RowProblem {
@@ -34,13 +40,13 @@ const DATELINE_SOURCE_COLUMNS = ['source_publisher', 'source_url', 'source_title
 /** Each address up to a space, a separator, or the next address glued on (`…htmlhttp://…`). */
 const URL_IN_TEXT = /https?:\/\/.+?(?=https?:\/\/|[\s<>"|;]|$)/gi;
 const MAX_SOURCES = 10;
-const PRECISIONS: ReadonlySet<string> = new Set(['exact', 'city', 'region', 'country']);
+const PRECISIONS: ReadonlySet<string> = new Set(LOCATION_PRECISIONS);
 /** Translations, as our own CSV export writes them: `title_ko`, `summary_ko`, `source_quote_ko`… */
 const TRANSLATION_COLUMN = /^(title|summary|place|source_quote)_([a-z]{2,3}(?:-[a-z0-9]{1,8})*)$/i;
 const PROGRESS_EVERY = 20_000;
-/** Distinct date cells remembered per table (parseStart). */
+/** Distinct date cells remembered per table. */
 const DATE_MEMO_SIZE = 100_000;
-/** Distinct category cells remembered per table (categoryOf). */
+/** Distinct category cells remembered per table. */
 const CATEGORY_MEMO_SIZE = 10_000;
 
 /**
@@ -167,17 +173,8 @@ export function tableRowReader(
   const sourceUrl =
     context.sourceUrl !== null && isHttpUrl(context.sourceUrl) ? context.sourceUrl : null;
 
-  // A table's dates repeat (a million rows over a few thousand days): each cell text is parsed
-  // once. Bounded, for a column of distinct timestamps.
-  const startDates = new Map<string, DateCellResult>();
-  const parseStart = (text: string): DateCellResult => {
-    let parsed = startDates.get(text);
-    if (parsed === undefined) {
-      parsed = parseDateCell(text, dayOrder);
-      if (startDates.size < DATE_MEMO_SIZE) startDates.set(text, parsed);
-    }
-    return parsed;
-  };
+  // A table's dates repeat (a million rows over a few thousand days): each cell text is parsed once.
+  const parseStart = boundedMemo((text) => parseDateCell(text, dayOrder), DATE_MEMO_SIZE);
   const readDate = (row: string[]): string => {
     const start = parseStart(cell(row, 'date'));
     if (!start.ok) return fail('date', start.message);
@@ -339,8 +336,8 @@ export function tableRowReader(
 
   /**
    * A row that passed the checks as a GeoJSON feature, with its settled id and category. Built a
-   * property at a time rather than by spreading optional parts: this runs once per row, and a
-   * million rows' spreads of small objects cost seconds (docs/performance.md).
+   * property at a time rather than by spreading optional parts: this runs once per row, where
+   * spreads of small objects showed in the import's profile (docs/performance.md).
    */
   const featureOf = (
     row: string[],
@@ -410,16 +407,8 @@ function tableRows(
   const { mapping } = choices;
   const { cell, readCore, featureOf, issueOf } = tableRowReader(table, choices, context);
   // A few categories over many rows: each cell text is cleaned once.
-  const cleaned = new Map<string, string>();
-  const categoryOf = (row: string[]): string => {
-    const text = cell(row, 'category');
-    let category = cleaned.get(text);
-    if (category === undefined) {
-      category = cleanCategory(text);
-      if (cleaned.size < CATEGORY_MEMO_SIZE) cleaned.set(text, category);
-    }
-    return category;
-  };
+  const cleanedCategory = boundedMemo(cleanCategory, CATEGORY_MEMO_SIZE);
+  const categoryOf = (row: string[]) => cleanedCategory(cell(row, 'category'));
   const categoryForms = mergeCategoryForms(
     mapping.category === null ? [] : table.rows.map(categoryOf),
   );

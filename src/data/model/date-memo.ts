@@ -1,4 +1,8 @@
+import { boundedMemo } from '../../lib/bounded-memo.ts';
 import { parseEdtf, type EdtfResult } from './edtf.ts';
+
+/** A million distinct date-times would only fill memory: past this many, each is parsed. */
+const MAX_REMEMBERED_DATES = 200_000;
 
 /**
  * Parses each distinct date text once per dataset, and gives every event on that date the same
@@ -6,18 +10,9 @@ import { parseEdtf, type EdtfResult } from './edtf.ts';
  * the fewer objects are quicker to check, to hand to the page (event-packer.ts) and to keep.
  */
 export class DateMemo {
-  private readonly results = new Map<string, EdtfResult>();
+  private readonly parseText = boundedMemo(parseEdtf, MAX_REMEMBERED_DATES);
 
   parse(value: unknown): EdtfResult {
-    if (typeof value !== 'string') return parseEdtf(value);
-    let result = this.results.get(value);
-    if (result === undefined) {
-      result = parseEdtf(value);
-      // A million distinct date-times would only fill memory: past this many, parse each.
-      if (this.results.size < MAX_REMEMBERED_DATES) this.results.set(value, result);
-    }
-    return result;
+    return typeof value === 'string' ? this.parseText(value) : parseEdtf(value);
   }
 }
-
-const MAX_REMEMBERED_DATES = 200_000;
