@@ -130,11 +130,13 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
   // j and k go through the server's list: the next row may first have to be asked for. Keys
   // pressed before the answer are taken together, one at a time from the selection they started
   // at (j j is two rows on). Only the latest step moves the selection, and only while that
-  // selection stands: a slow answer never undoes a click or a later key.
+  // selection stands: a slow answer never undoes a click or a later key. Each change of the
+  // selection is counted, not compared by id: a reader who clicks away and back to the same event
+  // before the answer has still moved on from the key.
   const { step: stepTo } = selection;
-  const steps = useRef({ latest: 0, selectedId: state.selectedId, moves: [] as (1 | -1)[] });
+  const steps = useRef({ latest: 0, selectionChanges: 0, moves: [] as (1 | -1)[] });
   useEffect(() => {
-    steps.current.selectedId = state.selectedId;
+    steps.current.selectionChanges += 1;
     steps.current.moves = [];
   }, [state.selectedId]);
   const step = useCallback(
@@ -143,10 +145,10 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
       pending.latest += 1;
       pending.moves = [...pending.moves, direction];
       const ticket = pending.latest;
-      const startedAt = pending.selectedId;
+      const startedAt = pending.selectionChanges;
       void stepTo(pending.moves).then(
         (id) => {
-          if (ticket !== pending.latest || startedAt !== pending.selectedId) return;
+          if (ticket !== pending.latest || startedAt !== pending.selectionChanges) return;
           if (id !== null) select(id);
           // Nowhere to go (the keys ended where they began): they are not owed.
           else pending.moves = [];
