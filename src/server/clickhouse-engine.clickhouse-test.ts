@@ -313,6 +313,41 @@ describe('the ClickHouse engine on a two-shard cluster, against DuckDB', () => {
     }
   });
 
+  it('keeps the last six searches’ hits on both shards, one Distributed table over each', async () => {
+    const tablesOn = async (url: string) => {
+      const response = await fetch(`${url}/`, {
+        method: 'POST',
+        body: "SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'events_hits_%' ORDER BY name FORMAT TSV",
+      });
+      return (await response.text()).split('\n').filter(Boolean);
+    };
+    const [first = '', second = ''] = cluster?.urls ?? [];
+    // Narrow searches (each finds a few edge events): every one is kept when asked.
+    const narrow = ['edge wire', 'pole', 'antimeridian', 'braces', 'backslash', 'brien', 'station'];
+    for (const query of narrow) {
+      const filter = { from: null, to: null, query, categories: [] };
+      expect(await house.histogram(filter, 'year')).toEqual(await duck.histogram(filter, 'year'));
+    }
+    // Dropping the oldest search's tables runs in the background.
+    let onFirst = await tablesOn(first);
+    for (let wait = 0; wait < 50 && onFirst.length > 12; wait += 1) {
+      await new Promise((done) => setTimeout(done, 100));
+      onFirst = await tablesOn(first);
+    }
+    const onSecond = await tablesOn(second);
+    const locals = onFirst.filter((name) => name.endsWith('_local'));
+    expect(locals).toHaveLength(6);
+    expect(onSecond).toEqual(locals);
+    expect(onFirst.filter((name) => !name.endsWith('_local'))).toEqual(
+      locals.map((name) => name.replace(/_local$/, '')),
+    );
+    // The search dropped first is made again when asked again, with the same answer.
+    const again = { from: null, to: null, query: 'edge wire', categories: [] };
+    expect(await house.window(again, { offset: 0, limit: 20 })).toEqual(
+      await duck.window(again, { offset: 0, limit: 20 }),
+    );
+  });
+
   it('exports alike: the same CSV and GeoJSON, byte for byte', async () => {
     const fromDuck = createApp(duck, { allowedOrigins: [] });
     const fromHouse = createApp(house, { allowedOrigins: [] });

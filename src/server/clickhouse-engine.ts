@@ -32,6 +32,7 @@ import type {
 } from './engine.ts';
 import { clusterCell, describedFrom, rowNumber } from './engine.ts';
 import { BadRequest, boundsTest, LIMITS, type MapView } from './view-query.ts';
+import { SearchHits, worthKeeping } from './search-hits.ts';
 
 /** The first issues a description lists in full: the rest are counted. */
 const ISSUE_EXAMPLES = 20;
@@ -69,8 +70,34 @@ interface Condition {
   params: Params;
 }
 
+/**
+ * The columns of the events every question but an event's own text reads: what a search's hits
+ * keep (search-hits.ts). `mercator_y` is materialized in the events' table, a plain column here.
+ */
+const HIT_COLUMNS =
+  'ord, id, category, longitude, latitude, start_day, end_day, languages, has_story, mercator_y';
+
+/** Where a question reads its events, and the rest of its filter. */
+interface Source {
+  /** The Distributed table of every event, or of a search's hits. */
+  table: string;
+  /** The filter, but for the search words when the table holds the search's hits already. */
+  condition: Condition;
+  release: () => void;
+}
+
 /** Names that go into SQL text (the table and the cluster, from the command line): a plain identifier. */
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+
+/** The search words as SQL: one value per word. */
+function searchCondition(terms: readonly string[]): Condition {
+  const params: Params = {};
+  const parts = terms.map((term, index) => {
+    params[`term_${index}`] = { type: 'String', value: term };
+    return `position(search, (SELECT term_${index} FROM p)) > 0`;
+  });
+  return { sql: parts.join(' AND '), params };
+}
 
 /** The explorer's filter as SQL: the same overlap rule, every search word, the categories. */
 function filterCondition(filter: EventFilter): Condition {
@@ -87,10 +114,12 @@ function filterCondition(filter: EventFilter): Condition {
   // One value per word: `position` is a byte search, as DuckDB's `contains` (the search text is
   // normalized already). Not a lambda over an array: 18.16 cannot send one that reads a column
   // through a Distributed table.
-  queryTerms(filter.query).forEach((term, index) => {
-    parts.push(`position(search, (SELECT term_${index} FROM p)) > 0`);
-    params[`term_${index}`] = { type: 'String', value: term };
-  });
+  const terms = queryTerms(filter.query);
+  if (terms.length > 0) {
+    const search = searchCondition(terms);
+    parts.push(search.sql);
+    Object.assign(params, search.params);
+  }
   if (filter.categories.length > 0) {
     parts.push('has((SELECT categories FROM p), category)');
     params.categories = { type: 'Array(String)', value: [...filter.categories] };
@@ -145,6 +174,7 @@ function eventRow(event: DatasetEvent, ord: number): string {
 export class ClickHouseEngine implements QueryEngine {
   private readonly url: string;
   private readonly table: string;
+  private readonly searches: SearchHits;
 
   private constructor(
     private readonly options: ClickHouseOptions,
@@ -152,6 +182,12 @@ export class ClickHouseEngine implements QueryEngine {
   ) {
     this.url = options.urls[0] ?? '';
     this.table = options.table;
+    // A name of this server's own: two servers on one cluster never drop each other's searches.
+    const server = Math.random().toString(36).slice(2, 8);
+    this.searches = new SearchHits(
+      { make: (hits, terms) => this.makeHits(hits, terms), drop: (hits) => this.dropHits(hits) },
+      `${options.table}_hits_${server}`,
+    );
   }
 
   /**
@@ -233,8 +269,17 @@ export class ClickHouseEngine implements QueryEngine {
 
   /** A query's rows; `params` go as the one-row external table `p`, never into the SQL text. */
   private async rows(sql: string, params: Params = {}): Promise<Record<string, unknown>[]> {
+    const text = await this.request(this.url, `${sql} FORMAT JSONEachRow`, params);
+    return text
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  }
+
+  /** A statement to one server, with `params` as the external table `p`; its answer's text. */
+  private async request(url: string, sql: string, params: Params = {}): Promise<string> {
     const search = new URLSearchParams({
-      query: `${sql} FORMAT JSONEachRow`,
+      query: sql,
       output_format_json_quote_64bit_integers: '0',
     });
     let body: FormData | undefined;
@@ -246,13 +291,81 @@ export class ClickHouseEngine implements QueryEngine {
       body = new FormData();
       body.append('p', new Blob([`${JSON.stringify(row)}\n`]), 'p.json');
     }
-    const response = await fetch(`${this.url}/?${search}`, { method: 'POST', body });
+    const response = await fetch(`${url}/?${search}`, { method: 'POST', body });
     const text = await response.text();
     if (!response.ok) throw new Error(`ClickHouse: ${text.trim()}`);
-    return text
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    return text;
+  }
+
+  /**
+   * A search's hits: on every shard, its events holding every term, copied from its part of the
+   * events into `<hits>_local`; then the Distributed `<hits>` over them on the server that
+   * answers. Each shard matches its own part, as a question with the search would.
+   */
+  private async makeHits(hits: string, terms: readonly string[]): Promise<boolean> {
+    const { urls, cluster, table } = this.options;
+    const search = searchCondition(terms);
+    try {
+      let found = 0;
+      for (const url of urls) {
+        await this.request(url, `DROP TABLE IF EXISTS ${hits}_local`);
+        await this.request(
+          url,
+          `CREATE TABLE ${hits}_local ENGINE = MergeTree() ORDER BY ord AS
+           SELECT ${HIT_COLUMNS} FROM ${table}_local WHERE ${search.sql}`,
+          search.params,
+        );
+        found += Number(await this.request(url, `SELECT count() FROM ${hits}_local`));
+      }
+      const events = Number(await this.request(this.url, `SELECT count() FROM ${table}`));
+      if (!worthKeeping(found, events)) {
+        this.dropHits(hits).catch(() => undefined);
+        return false;
+      }
+      await this.request(
+        this.url,
+        `CREATE TABLE ${hits} AS ${hits}_local ENGINE = Distributed(${cluster}, currentDatabase(), ${hits}_local, rand())`,
+      );
+      return true;
+    } catch (error) {
+      // Nothing half made is left behind.
+      this.dropHits(hits).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async dropHits(hits: string): Promise<void> {
+    await this.request(this.url, `DROP TABLE IF EXISTS ${hits}`);
+    for (const url of this.options.urls)
+      await this.request(url, `DROP TABLE IF EXISTS ${hits}_local`);
+  }
+
+  /** Every event, or the hits of the filter's search, kept while the search is in use. */
+  private async source(filter: EventFilter): Promise<Source> {
+    const everything = {
+      table: this.table,
+      condition: filterCondition(filter),
+      release: () => undefined,
+    };
+    const terms = queryTerms(filter.query);
+    if (terms.length === 0) return everything;
+    const kept = await this.searches.scope(terms);
+    if (kept === null) return everything;
+    return {
+      table: kept.hits,
+      condition: filterCondition({ ...filter, query: '' }),
+      release: kept.release,
+    };
+  }
+
+  /** `answer` over the filter's source, released once it is answered. */
+  private async over<T>(filter: EventFilter, answer: (source: Source) => Promise<T>): Promise<T> {
+    const source = await this.source(filter);
+    try {
+      return await answer(source);
+    } finally {
+      source.release();
+    }
   }
 
   async describe(): Promise<DatasetDescription> {
@@ -271,9 +384,12 @@ export class ClickHouseEngine implements QueryEngine {
   }
 
   async categoryCounts(filter: EventFilter): Promise<CategoryCountsAnswer> {
-    const condition = filterCondition(filter);
+    return this.over(filter, (source) => this.categoryCountsOf(source));
+  }
+
+  private async categoryCountsOf({ table, condition }: Source): Promise<CategoryCountsAnswer> {
     const rows = await this.rows(
-      `SELECT category AS name, count() AS n FROM ${this.table} WHERE ${condition.sql}
+      `SELECT category AS name, count() AS n FROM ${table} WHERE ${condition.sql}
        GROUP BY category ORDER BY n DESC, name`,
       condition.params,
     );
@@ -282,12 +398,13 @@ export class ClickHouseEngine implements QueryEngine {
   }
 
   async histogram(filter: EventFilter, unit: BinUnit | null): Promise<HistogramAnswer> {
-    const condition = filterCondition(filter);
     // The events that pass, counted by their first and last day: few rows (days × lengths), which
     // are spread over the bins here, as the browser's binWeights spreads each event.
-    const spans = await this.rows(
-      `SELECT start_day, end_day, count() AS n FROM ${this.table} WHERE ${condition.sql} GROUP BY start_day, end_day`,
-      condition.params,
+    const spans = await this.over(filter, ({ table, condition }) =>
+      this.rows(
+        `SELECT start_day, end_day, count() AS n FROM ${table} WHERE ${condition.sql} GROUP BY start_day, end_day`,
+        condition.params,
+      ),
     );
     let total = 0;
     let firstDay = Infinity;
@@ -337,7 +454,10 @@ export class ClickHouseEngine implements QueryEngine {
   }
 
   async clusters(filter: EventFilter, view: MapView): Promise<ClustersAnswer> {
-    const condition = filterCondition(filter);
+    return this.over(filter, (source) => this.clustersOf(source, view));
+  }
+
+  private async clustersOf({ table, condition }: Source, view: MapView): Promise<ClustersAnswer> {
     // Cells across the world at this zoom, written into the SQL: 18.16 loses a subquery's value
     // in a Distributed GROUP BY key. The zoom is a whole number from 0 to 22 (view-query.ts), so
     // this is a whole number too, checked again here.
@@ -380,7 +500,7 @@ export class ClickHouseEngine implements QueryEngine {
                 category, count() AS in_category,
                 sum(longitude) AS longitude_sum, sum(latitude) AS latitude_sum,
                 min(ord) AS category_ord
-         FROM ${this.table}
+         FROM ${table}
          WHERE (least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) AS clamped) >= (SELECT south FROM p)
            AND clamped <= (SELECT north FROM p)
            AND ${longitudeSql} AND ${condition.sql}
@@ -424,10 +544,16 @@ export class ClickHouseEngine implements QueryEngine {
   }
 
   async window(filter: EventFilter, request: WindowRequest): Promise<WindowAnswer> {
-    const filtered = filterCondition(filter);
+    return this.over(filter, (source) => this.windowOf(source, request));
+  }
+
+  private async windowOf(
+    { table, condition: filtered }: Source,
+    request: WindowRequest,
+  ): Promise<WindowAnswer> {
     const condition = request.bounds ? withinBounds(filtered, request.bounds) : filtered;
     const [counted] = await this.rows(
-      `SELECT count() AS n FROM ${this.table} WHERE ${condition.sql}`,
+      `SELECT count() AS n FROM ${table} WHERE ${condition.sql}`,
       condition.params,
     );
     const total = rowNumber(counted?.n);
@@ -436,12 +562,12 @@ export class ClickHouseEngine implements QueryEngine {
     if ('around' in request) {
       // Its place in the filtered chronology: the events before it that pass the filter.
       const [target] = await this.rows(
-        `SELECT ord FROM ${this.table} WHERE id = (SELECT around FROM p) AND ${condition.sql}`,
+        `SELECT ord FROM ${table} WHERE id = (SELECT around FROM p) AND ${condition.sql}`,
         { ...condition.params, around: { type: 'String', value: request.around } },
       );
       if (target) {
         const [before] = await this.rows(
-          `SELECT count() AS n FROM ${this.table} WHERE ord < (SELECT target FROM p) AND ${condition.sql}`,
+          `SELECT count() AS n FROM ${table} WHERE ord < (SELECT target FROM p) AND ${condition.sql}`,
           { ...condition.params, target: { type: 'UInt32', value: rowNumber(target.ord) } },
         );
         position = rowNumber(before?.n);
@@ -459,7 +585,7 @@ export class ClickHouseEngine implements QueryEngine {
     // The window's places first, then only their bodies: sorting the bodies of every passing event
     // would read them all.
     const places = await this.rows(
-      `SELECT ord FROM ${this.table} WHERE ${condition.sql} ORDER BY ord LIMIT ${offset}, ${request.limit}`,
+      `SELECT ord FROM ${table} WHERE ${condition.sql} ORDER BY ord LIMIT ${offset}, ${request.limit}`,
       condition.params,
     );
     return {
@@ -509,15 +635,21 @@ export class ClickHouseEngine implements QueryEngine {
   }
 
   async exportShape(filter: EventFilter): Promise<{ withStory: boolean; languages: string[] }> {
-    const condition = filterCondition(filter);
+    return this.over(filter, (source) => this.exportShapeOf(source));
+  }
+
+  private async exportShapeOf({
+    table,
+    condition,
+  }: Source): Promise<{ withStory: boolean; languages: string[] }> {
     const [story] = await this.rows(
-      `SELECT max(has_story) AS with_story FROM ${this.table} WHERE ${condition.sql}`,
+      `SELECT max(has_story) AS with_story FROM ${table} WHERE ${condition.sql}`,
       condition.params,
     );
     // The languages in the order an export meets them, as the browser's export orders its columns:
     // each set of languages by the first event that has it.
     const rows = await this.rows(
-      `SELECT languages, min(ord) AS first FROM ${this.table} WHERE languages != '' AND ${condition.sql}
+      `SELECT languages, min(ord) AS first FROM ${table} WHERE languages != '' AND ${condition.sql}
        GROUP BY languages ORDER BY first`,
       condition.params,
     );
@@ -528,19 +660,24 @@ export class ClickHouseEngine implements QueryEngine {
   }
 
   async *exportPages(filter: EventFilter): AsyncIterable<DatasetEvent[]> {
-    const condition = filterCondition(filter);
-    // Page by page after the last event sent: no OFFSET to count again on every page; the page's
-    // places first, then their bodies, as for a window.
-    let after = -1;
-    for (;;) {
-      const places = await this.rows(
-        `SELECT ord FROM ${this.table} WHERE toInt64(ord) > (SELECT after FROM p) AND ${condition.sql}
-         ORDER BY ord LIMIT ${EXPORT_PAGE}`,
-        { ...condition.params, after: { type: 'Int32', value: after } },
-      );
-      if (places.length === 0) return;
-      after = rowNumber(places[places.length - 1]?.ord);
-      yield await this.bodies(places.map((row) => rowNumber(row.ord)));
+    // The search's hits are held for the whole download: its pages read them one after another.
+    const { table, condition, release } = await this.source(filter);
+    try {
+      // Page by page after the last event sent: no OFFSET to count again on every page; the
+      // page's places first, then their bodies, as for a window.
+      let after = -1;
+      for (;;) {
+        const places = await this.rows(
+          `SELECT ord FROM ${table} WHERE toInt64(ord) > (SELECT after FROM p) AND ${condition.sql}
+           ORDER BY ord LIMIT ${EXPORT_PAGE}`,
+          { ...condition.params, after: { type: 'Int32', value: after } },
+        );
+        if (places.length === 0) return;
+        after = rowNumber(places[places.length - 1]?.ord);
+        yield await this.bodies(places.map((row) => rowNumber(row.ord)));
+      }
+    } finally {
+      release();
     }
   }
 

@@ -37,7 +37,7 @@ import {
   NATIVE_SLUG_WORDS,
 } from './native-load.ts';
 import { MAX_LATITUDE, MERCATOR_Y_SQL } from './mercator-sql.ts';
-import { SearchHits } from './search-hits.ts';
+import { SearchHits, duckDbHitTables } from './search-hits.ts';
 import { BadRequest, boundsTest, LIMITS, type MapView } from './view-query.ts';
 
 /** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
@@ -170,8 +170,10 @@ interface Scope {
 
 export class DuckDbEngine implements QueryEngine {
   private readonly searches = new SearchHits(
-    (sql, values) => this.connection.run(sql, values),
-    async (table) => rowNumber((await this.rows(`SELECT count(*) AS n FROM ${table}`))[0]?.n),
+    duckDbHitTables(
+      (sql, values) => this.connection.run(sql, values),
+      async (table) => rowNumber((await this.rows(`SELECT count(*) AS n FROM ${table}`))[0]?.n),
+    ),
   );
 
   private constructor(
@@ -306,8 +308,13 @@ export class DuckDbEngine implements QueryEngine {
         condition: filterCondition(filter),
         release: () => undefined,
       };
-    const { hits, counted, release } = kept;
-    return { table: hits, counted, condition: filterCondition({ ...filter, query: '' }), release };
+    const { hits, release } = kept;
+    return {
+      table: hits,
+      counted: `${hits}_days`,
+      condition: filterCondition({ ...filter, query: '' }),
+      release,
+    };
   }
 
   private async rows(sql: string, values: DuckDBValue[] = []): Promise<Record<string, unknown>[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SearchHits } from './search-hits.ts';
+import { SearchHits, duckDbHitTables } from './search-hits.ts';
 
 /**
  * A database that only notes the statements it is sent; a search finds 10 of its 100 events, or
@@ -8,17 +8,19 @@ import { SearchHits } from './search-hits.ts';
 function recorder() {
   const statements: string[] = [];
   const hits = new SearchHits(
-    async (sql, values) => {
-      statements.push(
-        sql.replace(/\s+/g, ' ').trim() + (values?.includes('broad') ? ' broad' : ''),
-      );
-    },
-    async (table) =>
-      table === 'events'
-        ? 100
-        : statements.some((sql) => sql.includes(`${table} `) && sql.endsWith('broad'))
-          ? 60
-          : 10,
+    duckDbHitTables(
+      async (sql, values) => {
+        statements.push(
+          sql.replace(/\s+/g, ' ').trim() + (values?.includes('broad') ? ' broad' : ''),
+        );
+      },
+      async (table) =>
+        table === 'events'
+          ? 100
+          : statements.some((sql) => sql.includes(`${table} `) && sql.endsWith('broad'))
+            ? 60
+            : 10,
+    ),
   );
   const created = () => statements.filter((sql) => sql.startsWith('CREATE TEMP TABLE')).length;
   const dropped = () =>

@@ -3,7 +3,8 @@
  * (docs/server.md, "Searches"). A reader who searches goes on to pan, zoom and brush with the
  * search in force: each of those views asks three questions with the same words. Matching the
  * words means reading every event's text; the matches kept in a table make each later question
- * read only the events found, and their counts by day (as `day_counts` for the whole file).
+ * read only the events found. Each engine makes its own tables (HitTables): DuckDB temporary
+ * tables, ClickHouse a table on every shard behind a Distributed one.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 
@@ -16,8 +17,22 @@ const KEPT_SEARCHES = 6;
  */
 const MOST_HITS_KEPT = 0.25;
 
-/** The columns of `events` every question but the event's own text reads. */
-const HIT_COLUMNS = 'ord, start_day, end_day, category, longitude, latitude, mercator_y';
+/** Whether a search finding `hits` of `events` events is worth a table of its own. */
+export function worthKeeping(hits: number, events: number): boolean {
+  return hits <= MOST_HITS_KEPT * events;
+}
+
+/** How an engine makes and drops the tables of one search's hits. */
+export interface HitTables {
+  /**
+   * Makes the tables named after `table` holding the events with every term, and says whether
+   * the search is kept: false for a search too broad to keep, whose tables are dropped again.
+   * A make that fails leaves nothing behind.
+   */
+  make(table: string, terms: readonly string[]): Promise<boolean>;
+  /** Drops the tables `make` made (those that exist). */
+  drop(table: string): Promise<void>;
+}
 
 interface Entry {
   /** Null for a search too broad to keep. */
@@ -28,10 +43,8 @@ interface Entry {
 }
 
 export interface SearchScope {
-  /** The table of the events the search finds (the columns of HIT_COLUMNS). */
+  /** The table of the events the search finds. */
   hits: string;
-  /** The same events counted by first day, last day and category, as `day_counts`. */
-  counted: string;
   release: () => void;
 }
 
@@ -40,13 +53,13 @@ export class SearchHits {
   private made = 0;
 
   constructor(
-    private readonly run: (sql: string, values?: DuckDBValue[]) => Promise<unknown>,
-    /** How many rows a table has. */
-    private readonly countRows: (table: string) => Promise<number>,
+    private readonly tables: HitTables,
+    /** The start of every table's name: `<prefix>_1`, `<prefix>_2`… */
+    private readonly prefix = 'search_hits',
   ) {}
 
   /**
-   * The tables of the events holding every term, `release`d once the question is answered; null
+   * The table of the events holding every term, `release`d once the question is answered; null
    * for a search that finds too many events to keep (the question then reads every event).
    */
   async scope(terms: readonly string[]): Promise<SearchScope | null> {
@@ -80,7 +93,6 @@ export class SearchHits {
     }
     return {
       hits: table,
-      counted: `${table}_days`,
       release: () => {
         held.readers -= 1;
         if (held.evicted && held.readers === 0) this.drop(table);
@@ -90,28 +102,8 @@ export class SearchHits {
 
   private async make(terms: readonly string[]): Promise<string | null> {
     this.made += 1;
-    const table = `search_hits_${this.made}`;
-    try {
-      // In the events' own order (`ord`), as DuckDB keeps a scan's order: no sort needed.
-      await this.run(
-        `CREATE TEMP TABLE ${table} AS SELECT ${HIT_COLUMNS} FROM events
-         WHERE ${terms.map(() => 'contains(search, ?)').join(' AND ')}`,
-        [...terms],
-      );
-      if ((await this.countRows(table)) > MOST_HITS_KEPT * (await this.countRows('events'))) {
-        this.drop(table);
-        return null;
-      }
-      await this.run(
-        `CREATE TEMP TABLE ${table}_days AS
-         SELECT start_day, end_day, category, count(*) AS n FROM ${table} GROUP BY ALL ORDER BY ALL`,
-      );
-      return table;
-    } catch (error) {
-      // Nothing half made is left behind.
-      this.drop(table);
-      throw error;
-    }
+    const table = `${this.prefix}_${this.made}`;
+    return (await this.tables.make(table, terms)) ? table : null;
   }
 
   private evict(): void {
@@ -131,8 +123,50 @@ export class SearchHits {
 
   /** Dropped in the background: a drop that fails leaves a table until the server stops. */
   private drop(table: string): void {
-    this.run(`DROP TABLE IF EXISTS ${table}`)
-      .then(() => this.run(`DROP TABLE IF EXISTS ${table}_days`))
-      .catch(() => undefined);
+    this.tables.drop(table).catch(() => undefined);
   }
+}
+
+/** The columns of `events` every DuckDB question but the event's own text reads. */
+const DUCKDB_HIT_COLUMNS = 'ord, start_day, end_day, category, longitude, latitude, mercator_y';
+
+/**
+ * DuckDB's tables of a search: the hits, in the events' own order, and `<table>_days`, the same
+ * events counted by first day, last day and category, as `day_counts` for the whole file.
+ */
+export function duckDbHitTables(
+  run: (sql: string, values?: DuckDBValue[]) => Promise<unknown>,
+  /** How many rows a table has. */
+  countRows: (table: string) => Promise<number>,
+): HitTables {
+  const drop = async (table: string) => {
+    await run(`DROP TABLE IF EXISTS ${table}`);
+    await run(`DROP TABLE IF EXISTS ${table}_days`);
+  };
+  return {
+    drop,
+    async make(table, terms) {
+      try {
+        // In the events' own order (`ord`), as DuckDB keeps a scan's order: no sort needed.
+        await run(
+          `CREATE TEMP TABLE ${table} AS SELECT ${DUCKDB_HIT_COLUMNS} FROM events
+           WHERE ${terms.map(() => 'contains(search, ?)').join(' AND ')}`,
+          [...terms],
+        );
+        if (!worthKeeping(await countRows(table), await countRows('events'))) {
+          drop(table).catch(() => undefined);
+          return false;
+        }
+        await run(
+          `CREATE TEMP TABLE ${table}_days AS
+           SELECT start_day, end_day, category, count(*) AS n FROM ${table} GROUP BY ALL ORDER BY ALL`,
+        );
+        return true;
+      } catch (error) {
+        // Nothing half made is left behind.
+        drop(table).catch(() => undefined);
+        throw error;
+      }
+    },
+  };
 }
