@@ -313,14 +313,17 @@ describe('the ClickHouse engine on a two-shard cluster, against DuckDB', () => {
     }
   });
 
+  /** The tables of kept searches on one shard, by name. */
+  const tablesOn = async (url: string) => {
+    const response = await fetch(`${url}/`, {
+      method: 'POST',
+      body: "SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'events_hits_%' ORDER BY name FORMAT TSV",
+    });
+    return (await response.text()).split('\n').filter(Boolean);
+  };
+  const hitTables = async () => Promise.all((cluster?.urls ?? []).map(tablesOn));
+
   it('keeps the last six searches’ hits on both shards, one Distributed table over each', async () => {
-    const tablesOn = async (url: string) => {
-      const response = await fetch(`${url}/`, {
-        method: 'POST',
-        body: "SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'events_hits_%' ORDER BY name FORMAT TSV",
-      });
-      return (await response.text()).split('\n').filter(Boolean);
-    };
     const [first = '', second = ''] = cluster?.urls ?? [];
     // Narrow searches (each finds a few edge events): every one is kept when asked.
     const narrow = ['edge wire', 'pole', 'antimeridian', 'braces', 'backslash', 'brien', 'station'];
@@ -346,6 +349,24 @@ describe('the ClickHouse engine on a two-shard cluster, against DuckDB', () => {
     expect(await house.window(again, { offset: 0, limit: 20 })).toEqual(
       await duck.window(again, { offset: 0, limit: 20 }),
     );
+  });
+
+  it('does not keep a search that finds more than it may hold, and answers it alike', async () => {
+    const small = ClickHouseEngine.connect(dataset, {
+      urls: cluster?.urls ?? [],
+      cluster: CLUSTER,
+      table: 'events',
+      maxHitsKept: 3,
+    });
+    const before = await hitTables();
+    // "edge wire" finds the eight edge events: more than three.
+    const filter = { from: null, to: null, query: 'edge wire', categories: [] };
+    expect(await small.window(filter, { offset: 0, limit: 20 })).toEqual(
+      await duck.window(filter, { offset: 0, limit: 20 }),
+    );
+    expect(await small.histogram(filter, 'month')).toEqual(await duck.histogram(filter, 'month'));
+    // The tables it made to count the hits are dropped in the background.
+    await expect.poll(hitTables, { timeout: 10_000 }).toEqual(before);
   });
 
   it('exports alike: the same CSV and GeoJSON, byte for byte', async () => {

@@ -44,6 +44,11 @@ const EXPORT_PAGE = 2_000;
 const MAX_CLUSTERS = 4_000;
 /** The latitude Web Mercator stops at: events beyond are drawn at its edge, as the browser does. */
 const MAX_LATITUDE = 85.0511287798;
+/**
+ * The most events a kept search holds, over every shard: its tables are in the shards' memory
+ * (fast to make, as a disk table is not), so six of them stay within a few hundred MB.
+ */
+const MAX_HITS_KEPT = 3_000_000;
 /** Events sent to ClickHouse in one INSERT while loading. */
 const INSERT_BATCH = 50_000;
 
@@ -54,6 +59,8 @@ export interface ClickHouseOptions {
   cluster: string;
   /** The Distributed table; each shard keeps its part in `<table>_local`. */
   table: string;
+  /** The most events a kept search may hold (MAX_HITS_KEPT unless given). */
+  maxHitsKept?: number;
 }
 
 /** A value from a request, with the ClickHouse type it is read as. */
@@ -299,26 +306,39 @@ export class ClickHouseEngine implements QueryEngine {
 
   /**
    * A search's hits: on every shard, its events holding every term, copied from its part of the
-   * events into `<hits>_local`; then the Distributed `<hits>` over them on the server that
-   * answers. Each shard matches its own part, as a question with the search would.
+   * events into `<hits>_local` (in memory); then the Distributed `<hits>` over them on the server
+   * that answers. Each shard matches its own part, as a question with the search would. A shard
+   * stops copying past MAX_HITS_KEPT: such a search is not kept.
    */
   private async makeHits(hits: string, terms: readonly string[]): Promise<boolean> {
-    const { urls, cluster, table } = this.options;
+    const { urls, cluster, table, maxHitsKept: most = MAX_HITS_KEPT } = this.options;
+    if (!Number.isSafeInteger(most) || most < 0)
+      throw new Error('ClickHouse: the most hits kept must be a whole number');
     const search = searchCondition(terms);
     try {
+      // Every shard at once: each scans its own part, as a question through the Distributed
+      // table would have them do.
+      const settled = await Promise.allSettled(
+        urls.map(async (url) => {
+          await this.request(url, `DROP TABLE IF EXISTS ${hits}_local`);
+          await this.request(
+            url,
+            `CREATE TABLE ${hits}_local ENGINE = Memory AS
+             SELECT ${HIT_COLUMNS} FROM ${table}_local WHERE ${search.sql} LIMIT ${most + 1}`,
+            search.params,
+          );
+          return Number(await this.request(url, `SELECT count() FROM ${hits}_local`));
+        }),
+      );
+      // Every shard done before any failure is acted on: dropping while another shard is still
+      // creating would leave its table behind.
       let found = 0;
-      for (const url of urls) {
-        await this.request(url, `DROP TABLE IF EXISTS ${hits}_local`);
-        await this.request(
-          url,
-          `CREATE TABLE ${hits}_local ENGINE = MergeTree() ORDER BY ord AS
-           SELECT ${HIT_COLUMNS} FROM ${table}_local WHERE ${search.sql}`,
-          search.params,
-        );
-        found += Number(await this.request(url, `SELECT count() FROM ${hits}_local`));
+      for (const result of settled) {
+        if (result.status === 'rejected') throw result.reason;
+        found += result.value;
       }
       const events = Number(await this.request(this.url, `SELECT count() FROM ${table}`));
-      if (!worthKeeping(found, events)) {
+      if (found > most || !worthKeeping(found, events)) {
         this.dropHits(hits).catch(() => undefined);
         return false;
       }
