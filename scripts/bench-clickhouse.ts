@@ -108,6 +108,7 @@ try {
       if (!response.ok) throw new Error(await response.text());
     }),
   );
+  await engine.countDays();
   const loaded = (performance.now() - started) / 1000;
   started = performance.now();
   const description = await engine.describe();

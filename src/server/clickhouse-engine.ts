@@ -88,6 +88,11 @@ const HIT_COLUMNS =
 interface Source {
   /** The Distributed table of every event, or of a search's hits. */
   table: string;
+  /**
+   * The same events counted by first day, last day and category (`<table>_days`), when there is
+   * no search; null when the question counts `table`'s rows.
+   */
+  counted: string | null;
   /** The filter, but for the search words when the table holds the search's hits already. */
   condition: Condition;
   release: () => void;
@@ -216,6 +221,7 @@ export class ClickHouseEngine implements QueryEngine {
         if (rows.length > 0) await engine.insert(options.urls[shard] ?? '', `${rows.join('\n')}\n`);
       }
     }
+    await engine.countDays();
     return engine;
   }
 
@@ -256,6 +262,32 @@ export class ClickHouseEngine implements QueryEngine {
         `CREATE TABLE ${table} AS ${table}_local ENGINE = Distributed(${cluster}, currentDatabase(), ${table}_local, rand())`,
       );
     }
+  }
+
+  /**
+   * Every shard's events counted by first day, last day and category (`<table>_days_local`), and
+   * the Distributed `<table>_days` over them, as DuckDB's `day_counts`: a histogram, a category
+   * count or the description without a search reads a few thousand counts, not every event. Made
+   * once the events are in (by `load`, or by the bench's generator).
+   */
+  async countDays(): Promise<void> {
+    const { table, cluster, urls } = this.options;
+    await Promise.all(
+      urls.map(async (url) => {
+        await this.request(url, `DROP TABLE IF EXISTS ${table}_days`);
+        await this.request(url, `DROP TABLE IF EXISTS ${table}_days_local`);
+        await this.request(
+          url,
+          `CREATE TABLE ${table}_days_local ENGINE = MergeTree() ORDER BY (start_day, end_day, category) AS
+           SELECT start_day, end_day, category, count() AS n FROM ${table}_local
+           GROUP BY start_day, end_day, category`,
+        );
+        await this.request(
+          url,
+          `CREATE TABLE ${table}_days AS ${table}_days_local ENGINE = Distributed(${cluster}, currentDatabase(), ${table}_days_local, rand())`,
+        );
+      }),
+    );
   }
 
   /** Rows in JSONEachRow into one shard's local table. */
@@ -364,15 +396,17 @@ export class ClickHouseEngine implements QueryEngine {
   private async source(filter: EventFilter): Promise<Source> {
     const everything = {
       table: this.table,
+      counted: null,
       condition: filterCondition(filter),
       release: () => undefined,
     };
     const terms = queryTerms(filter.query);
-    if (terms.length === 0) return everything;
+    if (terms.length === 0) return { ...everything, counted: `${this.table}_days` };
     const kept = await this.searches.scope(terms);
     if (kept === null) return everything;
     return {
       table: kept.hits,
+      counted: null,
       condition: filterCondition({ ...filter, query: '' }),
       release: kept.release,
     };
@@ -390,10 +424,10 @@ export class ClickHouseEngine implements QueryEngine {
 
   async describe(): Promise<DatasetDescription> {
     const [summary] = await this.rows(
-      `SELECT count() AS n, min(start_day) AS first, max(end_day) AS last FROM ${this.table}`,
+      `SELECT sum(n) AS n, min(start_day) AS first, max(end_day) AS last FROM ${this.table}_days`,
     );
     const categories = await this.rows(
-      `SELECT category AS name, count() AS count FROM ${this.table} GROUP BY category ORDER BY count DESC, name`,
+      `SELECT category AS name, sum(n) AS count FROM ${this.table}_days GROUP BY category ORDER BY count DESC, name`,
     );
     const { metadata, recordCount, issues } = this.dataset;
     return describedFrom(summary, categories, {
@@ -407,9 +441,13 @@ export class ClickHouseEngine implements QueryEngine {
     return this.over(filter, (source) => this.categoryCountsOf(source));
   }
 
-  private async categoryCountsOf({ table, condition }: Source): Promise<CategoryCountsAnswer> {
+  private async categoryCountsOf({
+    table,
+    counted,
+    condition,
+  }: Source): Promise<CategoryCountsAnswer> {
     const rows = await this.rows(
-      `SELECT category AS name, count() AS n FROM ${table} WHERE ${condition.sql}
+      `SELECT category AS name, ${counted ? 'sum(n)' : 'count()'} AS n FROM ${counted ?? table} WHERE ${condition.sql}
        GROUP BY category ORDER BY n DESC, name`,
       condition.params,
     );
@@ -420,9 +458,10 @@ export class ClickHouseEngine implements QueryEngine {
   async histogram(filter: EventFilter, unit: BinUnit | null): Promise<HistogramAnswer> {
     // The events that pass, counted by their first and last day: few rows (days × lengths), which
     // are spread over the bins here, as the browser's binWeights spreads each event.
-    const spans = await this.over(filter, ({ table, condition }) =>
+    const spans = await this.over(filter, ({ table, counted, condition }) =>
       this.rows(
-        `SELECT start_day, end_day, count() AS n FROM ${table} WHERE ${condition.sql} GROUP BY start_day, end_day`,
+        `SELECT start_day, end_day, ${counted ? 'sum(n)' : 'count()'} AS n FROM ${counted ?? table}
+         WHERE ${condition.sql} GROUP BY start_day, end_day`,
         condition.params,
       ),
     );
