@@ -75,8 +75,14 @@ try {
   // Stopped (Ctrl-C, or a test done with it): a database on disk is scratch, removed with the server.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      engine.close();
-      process.exit(0);
+      // A few seconds at most for the engine to tidy up (ClickHouse: the kept searches' tables).
+      const stopped = setTimeout(() => process.exit(0), 5_000);
+      Promise.resolve(engine.close())
+        .catch(() => undefined)
+        .finally(() => {
+          clearTimeout(stopped);
+          process.exit(0);
+        });
     });
   }
   const { eventCount, issues } = await engine.describe();

@@ -385,4 +385,26 @@ describe('the ClickHouse engine on a two-shard cluster, against DuckDB', () => {
       expect(await actual.text()).toBe(await expected.text());
     }
   });
+
+  it('drops its kept searches when it stops, and a load drops those a stopped server left', async () => {
+    await house.close();
+    expect(await hitTables()).toEqual([[], []]);
+    // A server that stopped without dropping its searches, on both shards.
+    for (const url of cluster?.urls ?? []) {
+      const response = await fetch(`${url}/`, {
+        method: 'POST',
+        body: 'CREATE TABLE events_hits_gone_1_local (ord UInt32) ENGINE = Memory',
+      });
+      expect(response.ok).toBe(true);
+    }
+    expect((await hitTables()).flat()).toHaveLength(2);
+    house = await ClickHouseEngine.load(dataset, {
+      urls: cluster?.urls ?? [],
+      cluster: CLUSTER,
+      table: 'events',
+    });
+    expect(await hitTables()).toEqual([[], []]);
+    const filter = { from: null, to: null, query: 'pole', categories: [] };
+    expect(await house.histogram(filter, 'year')).toEqual(await duck.histogram(filter, 'year'));
+  });
 });

@@ -240,9 +240,24 @@ export class ClickHouseEngine implements QueryEngine {
     return new ClickHouseEngine(options, { metadata, issues, recordCount });
   }
 
-  /** Fresh tables: the same local table on every shard, the Distributed one on every shard too. */
+  /**
+   * Fresh tables: the same local table on every shard, the Distributed one on every shard too.
+   * Searches kept over the table's earlier events (by a server that stopped without dropping
+   * them) are dropped: they hold events that are no longer there.
+   */
   async createTables(): Promise<void> {
     const { table, cluster, urls } = this.options;
+    const prefix = `${table}_hits_`;
+    for (const url of urls) {
+      const stale = await this.request(
+        url,
+        // substring, not startsWith or LIKE: 18.16 has no startsWith, and _ is a LIKE wildcard.
+        `SELECT name FROM system.tables WHERE database = currentDatabase()
+         AND substring(name, 1, ${prefix.length}) = '${prefix}' FORMAT TSV`,
+      );
+      for (const name of stale.split('\n').filter((line) => IDENTIFIER.test(line)))
+        await this.send(url, `DROP TABLE IF EXISTS ${name}`);
+    }
     for (const url of urls) {
       await this.send(url, `DROP TABLE IF EXISTS ${table}`);
       await this.send(url, `DROP TABLE IF EXISTS ${table}_local`);
@@ -386,10 +401,13 @@ export class ClickHouseEngine implements QueryEngine {
     }
   }
 
+  /** Every server's part dropped, whichever fails: one shard's failure leaves no other's table. */
   private async dropHits(hits: string): Promise<void> {
-    await this.request(this.url, `DROP TABLE IF EXISTS ${hits}`);
-    for (const url of this.options.urls)
-      await this.request(url, `DROP TABLE IF EXISTS ${hits}_local`);
+    const results = await Promise.allSettled([
+      this.request(this.url, `DROP TABLE IF EXISTS ${hits}`),
+      ...this.options.urls.map((url) => this.request(url, `DROP TABLE IF EXISTS ${hits}_local`)),
+    ]);
+    for (const result of results) if (result.status === 'rejected') throw result.reason;
   }
 
   /** Every event, or the hits of the filter's search, kept while the search is in use. */
@@ -740,7 +758,8 @@ export class ClickHouseEngine implements QueryEngine {
     }
   }
 
-  close(): void {
-    // HTTP holds no connection open: the tables stay for the next start.
+  /** The kept searches' tables dropped; the events' tables stay (HTTP holds no connection). */
+  async close(): Promise<void> {
+    await this.searches.clear();
   }
 }

@@ -147,5 +147,6 @@ export interface QueryEngine {
   exportShape(filter: EventFilter): Promise<{ withStory: boolean; languages: string[] }>;
   /** The filtered events in chronological order, a page at a time, for a streamed export. */
   exportPages(filter: EventFilter): AsyncIterable<DatasetEvent[]>;
-  close(): void;
+  /** Lets go of the engine's resources; a server awaits it before it exits. */
+  close(): void | Promise<void>;
 }

@@ -74,4 +74,42 @@ describe('the searches kept as tables', () => {
     (await hits.scope(["o'brien; DROP TABLE events"]))?.release();
     expect(statements.join('\n')).not.toContain('brien');
   });
+
+  it('answers from every event when a search’s tables cannot be made, and tries again later', async () => {
+    let tries = 0;
+    const hits = new SearchHits({
+      make: async () => {
+        tries += 1;
+        throw new Error('no room');
+      },
+      drop: async () => undefined,
+    });
+    const warn = console.warn;
+    console.warn = () => undefined;
+    try {
+      expect(await hits.scope(['a'])).toBeNull();
+      expect(await hits.scope(['a'])).toBeNull();
+    } finally {
+      console.warn = warn;
+    }
+    expect(tries).toBe(2);
+  });
+
+  it('drops every kept search when cleared, the one being read too', async () => {
+    const { hits, dropped } = recorder();
+    const reading = await hits.scope(['a']);
+    (await hits.scope(['b']))?.release();
+    await hits.clear();
+    expect(dropped().sort()).toEqual([
+      'search_hits_1',
+      'search_hits_1_days',
+      'search_hits_2',
+      'search_hits_2_days',
+    ]);
+    // A release after the clear drops nothing twice.
+    reading?.release();
+    reading?.release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(dropped()).toHaveLength(4);
+  });
 });

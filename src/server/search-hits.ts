@@ -40,6 +40,8 @@ interface Entry {
   /** Questions reading the table now: it is dropped only when none is. */
   readers: number;
   evicted: boolean;
+  /** Dropped by `clear` already: its last reader has nothing left to drop. */
+  cleared: boolean;
 }
 
 export interface SearchScope {
@@ -60,7 +62,9 @@ export class SearchHits {
 
   /**
    * The table of the events holding every term, `release`d once the question is answered; null
-   * for a search that finds too many events to keep (the question then reads every event).
+   * for a search that finds too many events to keep, or whose tables could not be made (the
+   * question then reads every event, as it would without kept searches; a later question tries
+   * to make them again).
    */
   async scope(terms: readonly string[]): Promise<SearchScope | null> {
     const key = terms.join('\u0000');
@@ -70,7 +74,7 @@ export class SearchHits {
       this.entries.delete(key);
       this.entries.set(key, entry);
     } else {
-      entry = { table: this.make(terms), readers: 0, evicted: false };
+      entry = { table: this.make(terms), readers: 0, evicted: false, cleared: false };
       this.entries.set(key, entry);
       const made = entry;
       made.table.catch(() => {
@@ -85,19 +89,40 @@ export class SearchHits {
       table = await held.table;
     } catch (error) {
       held.readers -= 1;
-      throw error;
+      console.warn(`A search's tables could not be made; answered from every event: ${error}`);
+      return null;
     }
     if (table === null) {
       held.readers -= 1;
       return null;
     }
+    let released = false;
     return {
       hits: table,
       release: () => {
+        if (released) return;
+        released = true;
         held.readers -= 1;
-        if (held.evicted && held.readers === 0) this.drop(table);
+        if (held.evicted && held.readers === 0 && !held.cleared) this.drop(table);
       },
     };
+  }
+
+  /**
+   * Drops every kept search's tables, for a server that is stopping: a table in a shared
+   * database (ClickHouse) would otherwise outlive it.
+   */
+  async clear(): Promise<void> {
+    const entries = [...this.entries.values()];
+    this.entries.clear();
+    await Promise.all(
+      entries.map(async (entry) => {
+        entry.evicted = true;
+        entry.cleared = true;
+        const table = await entry.table.catch(() => null);
+        if (table !== null) await this.tables.drop(table).catch(() => undefined);
+      }),
+    );
   }
 
   private async make(terms: readonly string[]): Promise<string | null> {
