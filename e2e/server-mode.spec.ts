@@ -52,8 +52,57 @@ async function openInKorean(page: Page, path = './ko/') {
   );
 }
 
+/**
+ * How many events the map's markers show inside the map's own box: a cluster counts its events,
+ * an event's marker one. Markers drawn in the margin beyond the box are not counted.
+ */
+async function eventsInView(page: Page): Promise<number> {
+  // Read at one moment, in the page: markers come and go as the server's clusters do.
+  return mapRegion(page)
+    .locator('.leaflet-container')
+    .evaluate((map) => {
+      const box = map.getBoundingClientRect();
+      let count = 0;
+      for (const icon of map.querySelectorAll('.leaflet-marker-icon')) {
+        const place = icon.getBoundingClientRect();
+        const [x, y] = [place.x + place.width / 2, place.y + place.height / 2];
+        if (x < box.left || x > box.right || y < box.top || y > box.bottom) continue;
+        const label = icon.getAttribute('aria-label') ?? '';
+        count += Number(/^Cluster of (\d+) events/.exec(label)?.[1] ?? 1);
+      }
+      return count;
+    });
+}
+
 test.describe('on a phone', () => {
   test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+
+  test('a search opens on its events, and Zoom to results brings them back', async ({ page }) => {
+    // Lima is far west of the world view a phone opens on (Europe and Africa): the map must go
+    // there by itself. No flights, so each move has ended when the markers say so.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`./?${DATA}&q=lima`);
+    await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
+      /^Showing 12 of 60 events/,
+    );
+    await expect.poll(() => eventsInView(page)).toBe(12);
+    // Framed around the city, not the world: the scale bar is at town scale.
+    expect(await scaleKilometres(page)).toBeLessThanOrEqual(50);
+
+    // Dragged away, the events leave the screen; the button brings all 12 back.
+    const box = await mapRegion(page).locator('.leaflet-container').boundingBox();
+    if (!box) throw new Error('the map has no box');
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    // From the middle of the map, clear of its buttons and legend, to past its right edge.
+    await page.mouse.move(x - 90, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 150, y, { steps: 10 });
+    await page.mouse.move(x + 260, y, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(() => eventsInView(page)).toBe(0);
+    await mapRegion(page).getByRole('button', { name: 'Zoom to results' }).click();
+    await expect.poll(() => eventsInView(page)).toBe(12);
+  });
 
   test('every header control is on the screen, in English and in Korean', async ({ page }) => {
     await openInEnglish(page);

@@ -106,6 +106,8 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
   const { state, apply } = url;
   // "Only events in map view", as over a file: the page's own choice, not the address's.
   const [onlyInMapView, setOnlyInMapView] = useState(false);
+  // A link to an event opens on it; any other address opens on the filter's events.
+  const [openedOnEvent] = useState(() => state.selectedId !== null);
   const view = useServerView(server, state, onlyInMapView);
   const { selection } = view;
   const selectedEvent = selection.event;
@@ -320,6 +322,8 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
   const map = (
     <ServerMap
       clusters={view.map.clusters}
+      frame={view.map.frame}
+      openedOnEvent={openedOnEvent}
       selectedEvent={selectedEvent}
       links={mapLinks}
       onViewChange={view.map.onViewChange}

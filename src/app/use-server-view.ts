@@ -11,6 +11,7 @@ import {
   categoriesQuery,
   closestQuery,
   filterKey,
+  frameQuery,
   clustersQuery,
   eventQuery,
   exportUrl,
@@ -160,6 +161,13 @@ export function useServerView(
     enabled: mapView !== null,
   });
 
+  // Where the filter's events are, for the map's first view and "Zoom to results" (servers
+  // older than that endpoint leave the map at its opening view, without the button).
+  const frame = useQuery({
+    ...frameQuery(server, filter),
+    enabled: server.endpoints.frame !== null,
+  });
+
   // Categories: the descriptor's, most first, coloured as a loaded dataset's would be.
   const allCategories = useMemo(
     () => server.categories.map((entry) => entry.name),
@@ -250,6 +258,8 @@ export function useServerView(
     },
     map: {
       clusters: clusters.data?.clusters ?? [],
+      /** Where the filter's events are; null while asked, or from a server that cannot say. */
+      frame: frame.data ?? null,
       loading: clusters.isFetching,
       error: failure(clusters.error),
       retry: () => void clusters.refetch(),

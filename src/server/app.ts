@@ -89,6 +89,7 @@ export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions
         histogram: 'api/histogram',
         clusters: 'api/clusters',
         categories: 'api/categories',
+        frame: 'api/frame',
         window: 'api/window',
         event: 'api/events/{id}',
         closest: 'api/closest',
@@ -110,6 +111,10 @@ export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions
 
   app.get('/api/categories', async (context) =>
     context.json(await engine.categoryCounts(readFilter(params(context)))),
+  );
+
+  app.get('/api/frame', async (context) =>
+    context.json(await engine.frame(readFilter(params(context)))),
   );
 
   app.get('/api/window', async (context) => {

@@ -194,6 +194,15 @@ describe('the ClickHouse engine on a two-shard cluster, against DuckDB', () => {
     );
   });
 
+  it('frames the filtered events alike, for any filter', async () => {
+    await fc.assert(
+      fc.asyncProperty(filters, async (filter) => {
+        expect(await house.frame(filter)).toEqual(await duck.frame(filter));
+      }),
+      { numRuns: 30, seed: 27 },
+    );
+  });
+
   it('clusters alike, at the poles, across the antimeridian and past ±180', async () => {
     await fc.assert(
       fc.asyncProperty(filters, views, async (filter, view) => {

@@ -25,12 +25,20 @@ import type {
   ClustersAnswer,
   DatasetDescription,
   CategoryCountsAnswer,
+  FrameAnswer,
   HistogramAnswer,
   QueryEngine,
   WindowAnswer,
   WindowRequest,
 } from './engine.ts';
-import { clusterCell, describedFrom, rowNumber } from './engine.ts';
+import {
+  BOUNDS_OF_COUNTS,
+  BOUNDS_OF_EVENTS,
+  clusterCell,
+  describedFrom,
+  frameFrom,
+  rowNumber,
+} from './engine.ts';
 import { BadRequest, boundsTest, LIMITS, type MapView } from './view-query.ts';
 import { SearchHits, worthKeeping } from './search-hits.ts';
 
@@ -294,7 +302,7 @@ export class ClickHouseEngine implements QueryEngine {
         await this.request(
           url,
           `CREATE TABLE ${table}_days_local ENGINE = MergeTree() ORDER BY (start_day, end_day, category) AS
-           SELECT start_day, end_day, category, count() AS n FROM ${table}_local
+           SELECT start_day, end_day, category, count() AS n, ${BOUNDS_OF_EVENTS} FROM ${table}_local
            GROUP BY start_day, end_day, category`,
         );
         await this.request(
@@ -471,6 +479,17 @@ export class ClickHouseEngine implements QueryEngine {
     );
     const categories = rows.map((row) => ({ name: String(row.name), count: rowNumber(row.n) }));
     return { total: categories.reduce((sum, entry) => sum + entry.count, 0), categories };
+  }
+
+  async frame(filter: EventFilter): Promise<FrameAnswer> {
+    const [row] = await this.over(filter, ({ table, counted, condition }) =>
+      this.rows(
+        `SELECT ${counted ? `sum(n) AS n, ${BOUNDS_OF_COUNTS}` : `count() AS n, ${BOUNDS_OF_EVENTS}`}
+         FROM ${counted ?? table} WHERE ${condition.sql}`,
+        condition.params,
+      ),
+    );
+    return frameFrom(row);
   }
 
   async histogram(filter: EventFilter, unit: BinUnit | null): Promise<HistogramAnswer> {

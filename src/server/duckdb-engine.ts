@@ -24,12 +24,20 @@ import type {
   ClustersAnswer,
   DatasetDescription,
   CategoryCountsAnswer,
+  FrameAnswer,
   HistogramAnswer,
   QueryEngine,
   WindowAnswer,
   WindowRequest,
 } from './engine.ts';
-import { clusterCell, describedFrom, rowNumber } from './engine.ts';
+import {
+  BOUNDS_OF_COUNTS,
+  BOUNDS_OF_EVENTS,
+  clusterCell,
+  describedFrom,
+  frameFrom,
+  rowNumber,
+} from './engine.ts';
 import {
   ISSUE_EXAMPLES,
   loadNative,
@@ -127,7 +135,8 @@ function withinBounds(condition: Condition, bounds: Omit<MapView, 'zoom'>): Cond
  * own counts (search-hits.ts).
  */
 const DAY_COUNTS = `CREATE TABLE day_counts AS
-  SELECT start_day, end_day, category, count(*) AS n FROM events GROUP BY ALL ORDER BY ALL`;
+  SELECT start_day, end_day, category, count(*) AS n, ${BOUNDS_OF_EVENTS} FROM events
+  GROUP BY start_day, end_day, category ORDER BY start_day, end_day, category`;
 
 /** What a description says of the file beyond its events' table. */
 interface FileSummary {
@@ -155,7 +164,8 @@ const FROM_BODY: EventReading = {
 };
 
 /** Every event counted once, for a search too broad to keep (search-hits.ts). */
-const EVENTS_COUNTED = '(SELECT start_day, end_day, category, search, 1 AS n FROM events)';
+const EVENTS_COUNTED = `(SELECT start_day, end_day, category, search, 1 AS n,
+  latitude AS south, longitude AS west, latitude AS north, longitude AS east FROM events)`;
 
 /** Where a question reads its events, and the rest of its filter. */
 interface Scope {
@@ -362,6 +372,19 @@ export class DuckDbEngine implements QueryEngine {
         count: rowNumber(row.count),
       }));
       return { total: categories.reduce((sum, entry) => sum + entry.count, 0), categories };
+    } finally {
+      release();
+    }
+  }
+
+  async frame(filter: EventFilter): Promise<FrameAnswer> {
+    const { counted, condition, release } = await this.scope(filter);
+    try {
+      const [row] = await this.rows(
+        `SELECT coalesce(sum(n), 0) AS n, ${BOUNDS_OF_COUNTS} FROM ${counted} WHERE ${condition.sql}`,
+        condition.values,
+      );
+      return frameFrom(row);
     } finally {
       release();
     }

@@ -125,6 +125,41 @@ export interface CategoryCountsAnswer {
   categories: { name: string; count: number }[];
 }
 
+export interface FrameAnswer {
+  /** Events passing the filter. */
+  total: number;
+  /** The smallest box holding every event passing the filter, in degrees; null when none does. */
+  bounds: { west: number; south: number; east: number; north: number } | null;
+}
+
+/**
+ * The corners of a set of events, as the columns every engine's counts by day keep beside the
+ * count (DuckDB's `day_counts`, ClickHouse's `<table>_days`), so that a frame without a search
+ * reads those few thousand rows, not every event.
+ */
+export const BOUNDS_OF_EVENTS =
+  'min(latitude) AS south, min(longitude) AS west, max(latitude) AS north, max(longitude) AS east';
+/** The same corners over rows that already hold them (counts by day). */
+export const BOUNDS_OF_COUNTS =
+  'min(south) AS south, min(west) AS west, max(north) AS north, max(east) AS east';
+
+/** The frame from an engine's row of `n` and the corners (an engine with no events may say 0s). */
+export function frameFrom(row: Record<string, unknown> | undefined): FrameAnswer {
+  const total = rowNumber(row?.n);
+  return {
+    total,
+    bounds:
+      total === 0
+        ? null
+        : {
+            west: rowNumber(row?.west),
+            south: rowNumber(row?.south),
+            east: rowNumber(row?.east),
+            north: rowNumber(row?.north),
+          },
+  };
+}
+
 /**
  * A window of the chronology: from a place, or around an event. `bounds` keeps the events in a box
  * on the map ("Only events in map view"), for the count, the places and the window alike.
@@ -139,6 +174,8 @@ export interface QueryEngine {
   clusters(filter: EventFilter, view: MapView): Promise<ClustersAnswer>;
   /** How many events of each category pass the filter: the legend's counts. */
   categoryCounts(filter: EventFilter): Promise<CategoryCountsAnswer>;
+  /** Where the events passing the filter are: what the map fits its first view to. */
+  frame(filter: EventFilter): Promise<FrameAnswer>;
   window(filter: EventFilter, request: WindowRequest): Promise<WindowAnswer>;
   event(id: string): Promise<DatasetEvent | null>;
   /** The events whose ids or titles share the most words with an unknown id, best first. */

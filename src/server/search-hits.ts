@@ -7,6 +7,7 @@
  * tables, ClickHouse a table on every shard behind a Distributed one.
  */
 import type { DuckDBValue } from '@duckdb/node-api';
+import { BOUNDS_OF_EVENTS } from './engine.ts';
 
 /** Searches kept at once: a few readers' current ones, without holding many copies of events. */
 const KEPT_SEARCHES = 6;
@@ -184,7 +185,8 @@ export function duckDbHitTables(
         }
         await run(
           `CREATE TEMP TABLE ${table}_days AS
-           SELECT start_day, end_day, category, count(*) AS n FROM ${table} GROUP BY ALL ORDER BY ALL`,
+           SELECT start_day, end_day, category, count(*) AS n, ${BOUNDS_OF_EVENTS} FROM ${table}
+           GROUP BY start_day, end_day, category ORDER BY start_day, end_day, category`,
         );
         return true;
       } catch (error) {

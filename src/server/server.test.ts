@@ -21,6 +21,7 @@ import { DuckDbEngine } from './duckdb-engine.ts';
 import type {
   CategoryCountsAnswer,
   ClustersAnswer,
+  FrameAnswer,
   HistogramAnswer,
   WindowAnswer,
 } from './engine.ts';
@@ -168,6 +169,35 @@ describe('the data server, against the browser’s own answers', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('frames the filtered events: the box around exactly those the browser keeps, none for none', async () => {
+    await fc.assert(
+      fc.asyncProperty(filters, async (filter) => {
+        const { status, body } = await get<FrameAnswer>(`/api/frame?${query(filter)}`);
+        expect(status).toBe(200);
+        const kept = filterEvents(index, filter);
+        expect(body.total).toBe(kept.length);
+        if (kept.length === 0) {
+          expect(body.bounds).toBeNull();
+          return;
+        }
+        const latitudes = kept.map((event) => event.latitude);
+        const longitudes = kept.map((event) => event.longitude);
+        expect(body.bounds).toEqual({
+          west: Math.min(...longitudes),
+          south: Math.min(...latitudes),
+          east: Math.max(...longitudes),
+          north: Math.max(...latitudes),
+        });
+      }),
+      { numRuns: 30 },
+    );
+    // The article's one event in Pyongyang: the map is fitted to that city, not to the world.
+    const { body } = await get<FrameAnswer>('/api/frame?q=putin%20pyongyang');
+    expect(body.total).toBe(1);
+    expect(body.bounds?.west).toBeCloseTo(125.75, 1);
+    expect(body.bounds?.north).toBeCloseTo(39.03, 1);
   });
 
   it('pages through the filtered chronology in the browser’s order, and finds an event’s place in it', async () => {
@@ -419,6 +449,7 @@ describe('the data server, safe by construction', () => {
       '/api/histogram',
       '/api/clusters',
       '/api/categories',
+      '/api/frame',
       '/api/window',
       '/api/closest',
       '/api/events/x',

@@ -26,6 +26,8 @@ export interface QueryServer {
     clusters: string;
     /** Per-category counts under a filter; null from a server older than that endpoint. */
     categories: string | null;
+    /** Where the filter's events are, for the map's first view; null from an older server. */
+    frame: string | null;
     window: string;
     event: string;
     closest: string;
@@ -65,6 +67,12 @@ function endpoint(endpoints: Record<string, unknown>, name: string): string {
       /*i18n*/ { id: 'the descriptor names no "{name}" endpoint', values: { name } },
     );
   return path;
+}
+
+/** An endpoint added after the first servers: null when this server does not name it. */
+function optionalEndpoint(endpoints: Record<string, unknown>, name: string): string | null {
+  const path = endpoints[name];
+  return typeof path === 'string' && path !== '' ? path : null;
 }
 
 function text(value: unknown): string {
@@ -184,10 +192,8 @@ export function readDescriptor(bytes: Uint8Array, url: string): QueryServer | nu
     endpoints: {
       histogram: endpoint(endpoints, 'histogram'),
       clusters: endpoint(endpoints, 'clusters'),
-      categories:
-        typeof endpoints.categories === 'string' && endpoints.categories !== ''
-          ? endpoints.categories
-          : null,
+      categories: optionalEndpoint(endpoints, 'categories'),
+      frame: optionalEndpoint(endpoints, 'frame'),
       window: endpoint(endpoints, 'window'),
       event: endpoint(endpoints, 'event'),
       closest: endpoint(endpoints, 'closest'),

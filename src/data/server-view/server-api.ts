@@ -167,6 +167,36 @@ export function readCategoryCounts(body: unknown): ServerCategoryCounts {
   return { total, counts };
 }
 
+export interface ServerFrame {
+  total: number;
+  /** The box holding every event that passes the filter; null when none does. */
+  bounds: { west: number; south: number; east: number; north: number } | null;
+}
+
+/** Where the filter's events are (`/api/frame`): part of the map's view, checked as its clusters. */
+export function readFrame(body: unknown): ServerFrame {
+  if (!isRecord(body)) invalid('clusters');
+  const { total, bounds } = body;
+  if (!isCount(total)) invalid('clusters');
+  if (bounds === null || total === 0) return { total, bounds: null };
+  if (!isRecord(bounds)) invalid('clusters');
+  const { west, south, east, north } = bounds;
+  const longitude = (value: unknown): value is number =>
+    typeof value === 'number' && value >= -180 && value <= 180;
+  const latitude = (value: unknown): value is number =>
+    typeof value === 'number' && value >= -90 && value <= 90;
+  if (
+    !longitude(west) ||
+    !longitude(east) ||
+    !latitude(south) ||
+    !latitude(north) ||
+    west > east ||
+    south > north
+  )
+    invalid('clusters');
+  return { total, bounds: { west, south, east, north } };
+}
+
 export interface ServerCluster {
   longitude: number;
   latitude: number;

@@ -16,6 +16,7 @@ import {
   readClosest,
   readClusters,
   readEvent,
+  readFrame,
   readHistogram,
   readWindow,
   ServerAnswerError,
@@ -116,6 +117,17 @@ export function categoriesQuery(server: QueryServer, filter: EventFilter) {
     queryFn: async ({ signal }) =>
       readCategoryCounts(await fetchAnswer(endpointUrl(server, 'categories', params), signal)),
     placeholderData: keepPreviousData,
+    ...common,
+  });
+}
+
+/** Where the events passing the filter are: the map's first view and "Zoom to results". */
+export function frameQuery(server: QueryServer, filter: EventFilter) {
+  const params = filterParams(filter);
+  return queryOptions({
+    queryKey: ['server', server.base, 'frame', filterKey(filter)],
+    queryFn: async ({ signal }) =>
+      readFrame(await fetchAnswer(endpointUrl(server, 'frame', params), signal)),
     ...common,
   });
 }

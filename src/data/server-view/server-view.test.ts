@@ -9,6 +9,7 @@ import {
   fetchAnswer,
   filterParams,
   readClusters,
+  readFrame,
   readHistogram,
   readWindow,
   ServerAnswerError,
@@ -65,6 +66,15 @@ describe('the descriptor', () => {
     expect(read.extent).toEqual({ first: day('2024-01-03'), last: day('2024-03-30') });
     expect(read.categories.map((entry) => entry.name)).toEqual(['strike', 'statement']);
     expect(read.windowRows).toBe(500);
+  });
+
+  it('names the frame when the server has one, and does without it from an older server', () => {
+    expect(server().endpoints.frame).toBeNull();
+    const newer = readDescriptor(
+      bytes({ ...DESCRIPTOR, endpoints: { ...DESCRIPTOR.endpoints, frame: 'api/frame' } }),
+      'http://127.0.0.1:8787/dateline.json',
+    );
+    expect(newer?.endpoints.frame).toBe('api/frame');
   });
 
   it('is not taken for a dataset, nor a dataset for it', () => {
@@ -217,6 +227,21 @@ describe('j and k over a server’s list', () => {
 
 describe('reading answers', () => {
   afterEach(() => vi.unstubAllGlobals());
+
+  it('reads where the filter’s events are, and refuses a box that is not one', () => {
+    const bounds = { west: -77.01, south: -12.02, east: -76.46, north: -11.47 };
+    expect(readFrame({ total: 12, bounds })).toEqual({ total: 12, bounds });
+    expect(readFrame({ total: 0, bounds: null })).toEqual({ total: 0, bounds: null });
+    for (const wrong of [
+      null,
+      { total: -1, bounds },
+      { total: 3, bounds: { ...bounds, west: 'far' } },
+      { total: 3, bounds: { ...bounds, north: 91 } },
+      { total: 3, bounds: { ...bounds, west: 10, east: -10 } },
+      { total: 3, bounds: [1, 2, 3, 4] },
+    ])
+      expect(() => readFrame(wrong), JSON.stringify(wrong)).toThrow(ServerAnswerError);
+  });
 
   it('says the server’s own message for a refused request', async () => {
     vi.stubGlobal(

@@ -76,13 +76,24 @@ export function frameOnMap(map: L.Map, events: Parameters<typeof frameEvents>[0]
 /** A first view of a few events close together still shows the country around them. */
 const FIRST_VIEW_MAX_ZOOM = 8;
 
+/** A first view of these events: all of them, with room around them, no closer than zoom 8. */
+export function fitFirstView(map: L.Map, events: Parameters<typeof frameEvents>[0]): void {
+  const frame = frameOnMap(map, events);
+  if (!frame) return;
+  map.fitBounds(frame.bounds, {
+    ...fitPadding(map),
+    maxZoom: Math.min(FIRST_VIEW_MAX_ZOOM, frame.maxZoom),
+    animate: false,
+  });
+}
+
 /** The first view: all events with some room around them, or the linked event centred. */
 export function FitEvents({ events, initialSelection, datasetKey }: FitEventsProps) {
   const map = useMap();
   const fittedFor = useRef<unknown>(undefined);
 
   useEffect(
-    function fitFirstView() {
+    function showFirstView() {
       if (fittedFor.current === datasetKey || events.length === 0) return;
       fittedFor.current = datasetKey;
       if (initialSelection) {
@@ -93,13 +104,7 @@ export function FitEvents({ events, initialSelection, datasetKey }: FitEventsPro
         );
         return;
       }
-      const frame = frameOnMap(map, events);
-      if (!frame) return;
-      map.fitBounds(frame.bounds, {
-        ...fitPadding(map),
-        maxZoom: Math.min(FIRST_VIEW_MAX_ZOOM, frame.maxZoom),
-        animate: false,
-      });
+      fitFirstView(map, events);
     },
     [map, events, initialSelection, datasetKey],
   );

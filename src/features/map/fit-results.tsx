@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
-import type { DatasetEvent } from '../../data/model/schema.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
 import { fitPadding, frameOnMap } from './fit-events.tsx';
+import type { frameEvents } from './precision.ts';
 
 export interface FitResultsProps {
-  events: DatasetEvent[];
+  /** The results: a loaded dataset's filtered events, or the corners of a server's box. */
+  events: Parameters<typeof frameEvents>[0];
   /** Bumped by the "Zoom to results" button; each new value fits the map once. */
   request: number;
 }

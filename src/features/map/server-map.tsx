@@ -1,10 +1,12 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { MapContainer, ScaleControl, ZoomControl, useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
-import type { ServerCluster } from '../../data/server-view/server-api.ts';
+import type { ServerCluster, ServerFrame } from '../../data/server-view/server-api.ts';
 import type { ServerMapView } from '../../data/server-view/server-queries.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
+import { FitResults } from './fit-results.tsx';
+import { FitServerFrame, boxCorners } from './fit-server-frame.tsx';
 import { FollowSelection } from './follow-selection.tsx';
 import { KeepSize } from './keep-size.tsx';
 import { MapFocus } from './map-focus.tsx';
@@ -42,6 +44,10 @@ function ReportServerView({ onViewChange }: { onViewChange: (view: ServerMapView
 
 export interface ServerMapProps {
   clusters: readonly ServerCluster[];
+  /** Where the filter's events are: the first view and "Zoom to results" fit it. */
+  frame: ServerFrame | null;
+  /** The page opened on an event: the first view is that event's, not the frame's. */
+  openedOnEvent: boolean;
   selectedEvent: DatasetEvent | null;
   links: MapLinks;
   onViewChange: (view: ServerMapView) => void;
@@ -56,12 +62,16 @@ export interface ServerMapProps {
  */
 export function ServerMap({
   clusters,
+  frame,
+  openedOnEvent,
   selectedEvent,
   links,
   onViewChange,
   legend,
   status,
 }: ServerMapProps) {
+  const [fitRequest, setFitRequest] = useState(0);
+  const corners = useMemo(() => boxCorners(frame?.bounds ?? null), [frame]);
   return (
     <section className="map-region" aria-label={i18n._('Map')}>
       <MapContainer
@@ -78,12 +88,24 @@ export function ServerMap({
         <ZoomControl zoomInTitle={i18n._('Zoom in')} zoomOutTitle={i18n._('Zoom out')} />
         <BasemapLayer />
         <ScaleControl position="bottomright" imperial={false} maxWidth={120} />
+        <FitServerFrame bounds={frame?.bounds ?? null} fitFirst={!openedOnEvent} />
+        <FitResults events={corners} request={fitRequest} />
         <FollowSelection selectedEvent={selectedEvent} />
         <ServerMarkers clusters={clusters} selectedEvent={selectedEvent} links={links} />
         <ReportServerView onViewChange={onViewChange} />
         <KeepSize />
         <MapFocus focusHomes={links.focusHomes} />
       </MapContainer>
+      {frame !== null && (
+        <button
+          type="button"
+          className="button map-fit-button"
+          onClick={() => setFitRequest((count) => count + 1)}
+          disabled={frame.bounds === null}
+        >
+          {i18n._('Zoom to results')}
+        </button>
+      )}
       {status}
       <MapLegend {...legend} colourOf={links.colourOf} labelOf={links.legendLabelOf} />
     </section>
