@@ -25,6 +25,28 @@ export function mapRegion(page: Page) {
   return page.getByRole('region', { name: /^(Map|지도)$/ });
 }
 
+/**
+ * How many events the map's markers show inside the map's own box: a cluster counts its events,
+ * an event's marker one. Markers drawn in the margin beyond the box are not counted.
+ */
+export async function eventsInView(page: Page): Promise<number> {
+  // Read at one moment, in the page: markers come and go as the server's clusters do.
+  return mapRegion(page)
+    .locator('.leaflet-container')
+    .evaluate((map) => {
+      const box = map.getBoundingClientRect();
+      let count = 0;
+      for (const icon of map.querySelectorAll('.leaflet-marker-icon')) {
+        const place = icon.getBoundingClientRect();
+        const [x, y] = [place.x + place.width / 2, place.y + place.height / 2];
+        if (x < box.left || x > box.right || y < box.top || y > box.bottom) continue;
+        const label = icon.getAttribute('aria-label') ?? '';
+        count += Number(/^Cluster of (\d+) events/.exec(label)?.[1] ?? 1);
+      }
+      return count;
+    });
+}
+
 export function marker(page: Page, title: string | RegExp) {
   const name =
     typeof title === 'string'

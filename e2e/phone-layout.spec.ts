@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures.ts';
-import { chronologyEntries, expectHeaderFits, holdDataset, mapRegion } from './helpers.ts';
+import {
+  chronologyEntries,
+  eventsInView,
+  expectHeaderFits,
+  holdDataset,
+  mapRegion,
+} from './helpers.ts';
 
 const REAL = fileURLToPath(new URL('fixtures/real', import.meta.url));
 const PHONE = { width: 390, height: 844 };
@@ -54,6 +60,39 @@ function isWhole(locator: Locator) {
       element.scrollWidth <= element.clientWidth && element.scrollHeight <= element.clientHeight,
   );
 }
+
+/** Two frames: Leaflet has measured a new window size, and any view it keeps has been shown. */
+function settled(page: Page) {
+  return page.evaluate(
+    () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+  );
+}
+
+test('the first view follows the map’s size (an iframe, a turned phone) until the reader moves it', async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openBundled(page);
+  await expect.poll(() => eventsInView(page)).toBe(6);
+  // Narrower, in the same layout: the map is half as wide, and still shows Donetsk and Korea.
+  await page.setViewportSize({ width: 900, height: 800 });
+  await expect.poll(() => eventsInView(page)).toBe(6);
+  // A phone's width, in the phone's layout.
+  await page.setViewportSize(PHONE);
+  await expect.poll(() => eventsInView(page)).toBe(6);
+
+  // Once the reader has zoomed, their view is kept at any size.
+  const scale = mapRegion(page).locator('.leaflet-control-scale-line');
+  const before = await scale.textContent();
+  await mapRegion(page).getByRole('button', { name: 'Zoom in' }).click();
+  await expect(scale).not.toHaveText(before ?? '');
+  const zoomed = (await scale.textContent()) ?? '';
+  await page.setViewportSize({ width: 900, height: 800 });
+  await settled(page);
+  await settled(page);
+  await expect(scale).toHaveText(zoomed);
+});
 
 test.describe('on a phone', () => {
   test.use({ viewport: PHONE, hasTouch: true, isMobile: true });

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import * as L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
+import { useKeptFirstView } from './use-kept-first-view.ts';
 import { EXACT_ZOOM, OUTLINE_ZOOM, frameEvents, precisionZoom } from './precision.ts';
 
 export interface FitEventsProps {
@@ -87,26 +88,32 @@ export function fitFirstView(map: L.Map, events: Parameters<typeof frameEvents>[
   });
 }
 
-/** The first view: all events with some room around them, or the linked event centred. */
+/**
+ * The first view: all events with some room around them, or the linked event centred; kept so
+ * while the map's size changes, until the reader moves it (use-kept-first-view.ts).
+ */
 export function FitEvents({ events, initialSelection, datasetKey }: FitEventsProps) {
   const map = useMap();
   const fittedFor = useRef<unknown>(undefined);
+  const firstView = useKeptFirstView(map);
 
   useEffect(
     function showFirstView() {
       if (fittedFor.current === datasetKey || events.length === 0) return;
       fittedFor.current = datasetKey;
       if (initialSelection) {
-        map.setView(
-          [initialSelection.latitude, initialSelection.longitude],
-          eventZoom(map, initialSelection),
-          { animate: false },
+        firstView.show(() =>
+          map.setView(
+            [initialSelection.latitude, initialSelection.longitude],
+            eventZoom(map, initialSelection),
+            { animate: false },
+          ),
         );
         return;
       }
-      fitFirstView(map, events);
+      firstView.show(() => fitFirstView(map, events));
     },
-    [map, events, initialSelection, datasetKey],
+    [map, events, initialSelection, datasetKey, firstView],
   );
   return null;
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import type { ServerFrame } from '../../data/server-view/server-api.ts';
 import { fitFirstView } from './fit-events.tsx';
+import { useKeptFirstView } from './use-kept-first-view.ts';
 
 /**
  * A server's box as the events to frame: its two corners, of unknown precision (the server knows
@@ -28,34 +29,22 @@ export interface FitServerFrameProps {
 /**
  * The first view of a data server's events, as FitEvents fits a loaded dataset's: fitted to the
  * server's box for the address's filter when it comes, unless the reader has moved the map
- * meanwhile.
+ * meanwhile, and kept so while the map's size changes.
  */
 export function FitServerFrame({ bounds, fitFirst }: FitServerFrameProps) {
   const map = useMap();
   const done = useRef(!fitFirst);
-
-  useEffect(
-    function keepAMovedMap() {
-      // A pan, a zoom or a selection before the box came: the reader's view stays. (A resize of
-      // the map's box moves it without starting a move.)
-      const moved = () => {
-        done.current = true;
-      };
-      map.on('movestart', moved);
-      return () => {
-        map.off('movestart', moved);
-      };
-    },
-    [map],
-  );
+  const firstView = useKeptFirstView(map);
 
   useEffect(
     function fitFirstBox() {
       if (done.current || bounds === null) return;
       done.current = true;
-      fitFirstView(map, boxCorners(bounds));
+      // A pan, a zoom or a selection before the box came: the reader's view stays.
+      if (firstView.moved()) return;
+      firstView.show(() => fitFirstView(map, boxCorners(bounds)));
     },
-    [map, bounds],
+    [map, bounds, firstView],
   );
   return null;
 }
