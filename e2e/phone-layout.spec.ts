@@ -78,16 +78,22 @@ test('the first view follows the map’s size (an iframe, a turned phone) until 
   // Narrower, in the same layout: the map is half as wide, and still shows Donetsk and Korea.
   await page.setViewportSize({ width: 900, height: 800 });
   await expect.poll(() => eventsInView(page)).toBe(6);
+  const scale = mapRegion(page).locator('.leaflet-control-scale-line');
+  const fittedAt900 = (await scale.textContent()) ?? '';
   // A phone's width, in the phone's layout.
   await page.setViewportSize(PHONE);
   await expect.poll(() => eventsInView(page)).toBe(6);
 
   // Once the reader has zoomed, their view is kept at any size.
-  const scale = mapRegion(page).locator('.leaflet-control-scale-line');
   const before = await scale.textContent();
   await mapRegion(page).getByRole('button', { name: 'Zoom in' }).click();
   await expect(scale).not.toHaveText(before ?? '');
+  const once = (await scale.textContent()) ?? '';
+  await mapRegion(page).getByRole('button', { name: 'Zoom in' }).click();
+  await expect(scale).not.toHaveText(once);
   const zoomed = (await scale.textContent()) ?? '';
+  // (A view fitted again at 900 px would say this.)
+  expect(zoomed).not.toBe(fittedAt900);
   await page.setViewportSize({ width: 900, height: 800 });
   await settled(page);
   await settled(page);

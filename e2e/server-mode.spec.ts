@@ -83,6 +83,15 @@ test.describe('on a phone', () => {
     await expect.poll(() => eventsInView(page)).toBe(12);
   });
 
+  test('a link to an event the server does not have opens on the filter’s events', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`./events/event-9999?${DATA}&q=lima`);
+    await expect(page.getByRole('alert')).toContainText('Event not found');
+    await expect.poll(() => eventsInView(page)).toBe(12);
+  });
+
   test('every header control is on the screen, in English and in Korean', async ({ page }) => {
     await openInEnglish(page);
     await expect(page.getByRole('link', { name: 'Back to bundled dataset' })).toBeVisible();

@@ -106,7 +106,8 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
   const { state, apply } = url;
   // "Only events in map view", as over a file: the page's own choice, not the address's.
   const [onlyInMapView, setOnlyInMapView] = useState(false);
-  // A link to an event opens on it; any other address opens on the filter's events.
+  // A link to an event opens on it; any other address, or a link to an event the server does not
+  // have, opens on the filter's events.
   const [openedOnEvent] = useState(() => state.selectedId !== null);
   const view = useServerView(server, state, onlyInMapView);
   const { selection } = view;
@@ -323,7 +324,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
     <ServerMap
       clusters={view.map.clusters}
       frame={view.map.frame}
-      openedOnEvent={openedOnEvent}
+      fitFirst={!openedOnEvent || selection.missing || selection.error !== null}
       selectedEvent={selectedEvent}
       links={mapLinks}
       onViewChange={view.map.onViewChange}

@@ -128,6 +128,8 @@ export function frameQuery(server: QueryServer, filter: EventFilter) {
     queryKey: ['server', server.base, 'frame', filterKey(filter)],
     queryFn: async ({ signal }) =>
       readFrame(await fetchAnswer(endpointUrl(server, 'frame', params), signal)),
+    // The last filter's box meanwhile: "Zoom to results" stays put while the reader types.
+    placeholderData: keepPreviousData,
     ...common,
   });
 }

@@ -75,7 +75,7 @@ export function frameOnMap(map: L.Map, events: Parameters<typeof frameEvents>[0]
 }
 
 /** A first view of a few events close together still shows the country around them. */
-const FIRST_VIEW_MAX_ZOOM = 8;
+export const FIRST_VIEW_MAX_ZOOM = 8;
 
 /** A first view of these events: all of them, with room around them, no closer than zoom 8. */
 export function fitFirstView(map: L.Map, events: Parameters<typeof frameEvents>[0]): void {

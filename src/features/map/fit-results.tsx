@@ -9,9 +9,11 @@ export interface FitResultsProps {
   events: Parameters<typeof frameEvents>[0];
   /** Bumped by the "Zoom to results" button; each new value fits the map once. */
   request: number;
+  /** The closest the fit may come, when the results' precision is not known (a server's box). */
+  maxZoom?: number;
 }
 
-export function FitResults({ events, request }: FitResultsProps) {
+export function FitResults({ events, request, maxZoom = Infinity }: FitResultsProps) {
   const map = useMap();
   const handled = useRef(request);
   useEffect(
@@ -22,11 +24,11 @@ export function FitResults({ events, request }: FitResultsProps) {
       if (!frame) return;
       map.fitBounds(frame.bounds, {
         ...fitPadding(map),
-        maxZoom: frame.maxZoom,
+        maxZoom: Math.min(maxZoom, frame.maxZoom),
         animate: !prefersReducedMotion(),
       });
     },
-    [map, events, request],
+    [map, events, request, maxZoom],
   );
   return null;
 }

@@ -20,31 +20,32 @@ export interface FitServerFrameProps {
   /** Where the filter's events are, as the data server says (`/api/frame`); null until it has. */
   bounds: ServerFrame['bounds'];
   /**
-   * Whether the first box that comes sets the first view: not when the page opened on an event,
-   * which FollowSelection centres instead.
+   * Whether a box that comes sets the first view: not while the page opened on an event is
+   * showing it (FollowSelection centres it), but when that event turns out not to exist.
    */
   fitFirst: boolean;
 }
 
 /**
  * The first view of a data server's events, as FitEvents fits a loaded dataset's: fitted to the
- * server's box for the address's filter when it comes, unless the reader has moved the map
- * meanwhile, and kept so while the map's size changes.
+ * first box that comes (the address's filter's, or if that keeps no event, the first filter's
+ * that keeps some), unless the reader has moved the map meanwhile, and kept so while the map's
+ * size changes.
  */
 export function FitServerFrame({ bounds, fitFirst }: FitServerFrameProps) {
   const map = useMap();
-  const done = useRef(!fitFirst);
+  const done = useRef(false);
   const firstView = useKeptFirstView(map);
 
   useEffect(
     function fitFirstBox() {
-      if (done.current || bounds === null) return;
+      if (done.current || !fitFirst || bounds === null) return;
       done.current = true;
       // A pan, a zoom or a selection before the box came: the reader's view stays.
       if (firstView.moved()) return;
       firstView.show(() => fitFirstView(map, boxCorners(bounds)));
     },
-    [map, bounds, firstView],
+    [map, bounds, fitFirst, firstView],
   );
   return null;
 }

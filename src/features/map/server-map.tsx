@@ -5,6 +5,7 @@ import type { ServerCluster, ServerFrame } from '../../data/server-view/server-a
 import type { ServerMapView } from '../../data/server-view/server-queries.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
 import { BasemapLayer } from './basemap-layer.tsx';
+import { FIRST_VIEW_MAX_ZOOM } from './fit-events.tsx';
 import { FitResults } from './fit-results.tsx';
 import { FitServerFrame, boxCorners } from './fit-server-frame.tsx';
 import { FollowSelection } from './follow-selection.tsx';
@@ -46,8 +47,11 @@ export interface ServerMapProps {
   clusters: readonly ServerCluster[];
   /** Where the filter's events are: the first view and "Zoom to results" fit it. */
   frame: ServerFrame | null;
-  /** The page opened on an event: the first view is that event's, not the frame's. */
-  openedOnEvent: boolean;
+  /**
+   * Whether the first view is the frame's: not when the page opened on an event it found (the
+   * first view is that event's).
+   */
+  fitFirst: boolean;
   selectedEvent: DatasetEvent | null;
   links: MapLinks;
   onViewChange: (view: ServerMapView) => void;
@@ -63,7 +67,7 @@ export interface ServerMapProps {
 export function ServerMap({
   clusters,
   frame,
-  openedOnEvent,
+  fitFirst,
   selectedEvent,
   links,
   onViewChange,
@@ -88,8 +92,9 @@ export function ServerMap({
         <ZoomControl zoomInTitle={i18n._('Zoom in')} zoomOutTitle={i18n._('Zoom out')} />
         <BasemapLayer />
         <ScaleControl position="bottomright" imperial={false} maxWidth={120} />
-        <FitServerFrame bounds={frame?.bounds ?? null} fitFirst={!openedOnEvent} />
-        <FitResults events={corners} request={fitRequest} />
+        <FitServerFrame bounds={frame?.bounds ?? null} fitFirst={fitFirst} />
+        {/* The box says nothing of its events' precision: no closer than a first view. */}
+        <FitResults events={corners} request={fitRequest} maxZoom={FIRST_VIEW_MAX_ZOOM} />
         <FollowSelection selectedEvent={selectedEvent} />
         <ServerMarkers clusters={clusters} selectedEvent={selectedEvent} links={links} />
         <ReportServerView onViewChange={onViewChange} />
