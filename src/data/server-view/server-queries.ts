@@ -109,29 +109,34 @@ export function clustersQuery(server: QueryServer, filter: EventFilter, view: Se
   });
 }
 
-/** How many events of each category pass the filter: the legend's counts. */
-export function categoriesQuery(server: QueryServer, filter: EventFilter) {
+/**
+ * A question of the filter alone, whose last answer stands in while the next filter's is asked:
+ * the legend's counts do not blank, and "Zoom to results" stays put while the reader types.
+ */
+function filterOnlyQuery<T>(
+  server: QueryServer,
+  filter: EventFilter,
+  endpoint: 'categories' | 'frame',
+  read: (body: unknown) => T,
+) {
   const params = filterParams(filter);
   return queryOptions({
-    queryKey: ['server', server.base, 'categories', filterKey(filter)],
+    queryKey: ['server', server.base, endpoint, filterKey(filter)],
     queryFn: async ({ signal }) =>
-      readCategoryCounts(await fetchAnswer(endpointUrl(server, 'categories', params), signal)),
+      read(await fetchAnswer(endpointUrl(server, endpoint, params), signal)),
     placeholderData: keepPreviousData,
     ...common,
   });
 }
 
+/** How many events of each category pass the filter: the legend's counts. */
+export function categoriesQuery(server: QueryServer, filter: EventFilter) {
+  return filterOnlyQuery(server, filter, 'categories', readCategoryCounts);
+}
+
 /** Where the events passing the filter are: the map's first view and "Zoom to results". */
 export function frameQuery(server: QueryServer, filter: EventFilter) {
-  const params = filterParams(filter);
-  return queryOptions({
-    queryKey: ['server', server.base, 'frame', filterKey(filter)],
-    queryFn: async ({ signal }) =>
-      readFrame(await fetchAnswer(endpointUrl(server, 'frame', params), signal)),
-    // The last filter's box meanwhile: "Zoom to results" stays put while the reader types.
-    placeholderData: keepPreviousData,
-    ...common,
-  });
+  return filterOnlyQuery(server, filter, 'frame', readFrame);
 }
 
 /** Rows per window of the chronology: a few screens, well under the server's limit. */
