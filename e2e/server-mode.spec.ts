@@ -60,6 +60,10 @@ test.describe('on a phone', () => {
     // Lima is far west of the world view a phone opens on (Europe and Africa): the map must go
     // there by itself. No flights, so each move has ended when the markers say so.
     await page.emulateMedia({ reducedMotion: 'reduce' });
+    const clusterQuestions: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(`${SERVER}/api/clusters?`)) clusterQuestions.push(request.url());
+    });
     await page.goto(`./?${DATA}&q=lima`);
     await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
       /^Showing 12 of 60 events/,
@@ -67,6 +71,9 @@ test.describe('on a phone', () => {
     await expect.poll(() => eventsInView(page)).toBe(12);
     // Framed around the city, not the world: the scale bar is at town scale.
     expect(await scaleKilometres(page)).toBeLessThanOrEqual(50);
+    // The map waited for its first view: it never asked for the world it opened on (zoom 2).
+    expect(clusterQuestions.length).toBeGreaterThan(0);
+    expect(clusterQuestions.filter((address) => /[?&]zoom=2(&|$)/.test(address))).toEqual([]);
 
     // Dragged away, the events leave the screen; the button brings all 12 back.
     const box = await mapRegion(page).locator('.leaflet-container').boundingBox();

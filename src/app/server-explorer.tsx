@@ -324,6 +324,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
     <ServerMap
       clusters={view.map.clusters}
       frame={view.map.frame}
+      framePending={view.map.framePending}
       fitFirst={!openedOnEvent || selection.missing || selection.error !== null}
       selectedEvent={selectedEvent}
       links={mapLinks}

@@ -260,6 +260,8 @@ export function useServerView(
       clusters: clusters.data?.clusters ?? [],
       /** Where the filter's events are; null while asked, or from a server that cannot say. */
       frame: frame.data ?? null,
+      /** Asked and not yet answered: the map waits for it before asking for its first clusters. */
+      framePending: server.endpoints.frame !== null && frame.isPending,
       loading: clusters.isFetching,
       error: failure(clusters.error),
       retry: () => void clusters.refetch(),

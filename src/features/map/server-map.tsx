@@ -17,8 +17,18 @@ import { ServerMarkers } from './server-markers.tsx';
 import './map.css';
 import './markers.css';
 
-/** Tells the app the view after each move, with a margin so markers do not pop in at the edges. */
-function ReportServerView({ onViewChange }: { onViewChange: (view: ServerMapView) => void }) {
+/**
+ * Tells the app the view after each move, with a margin so markers do not pop in at the edges.
+ * While `holdOpening`, the view the map opened on is not told: the first view is about to replace
+ * it (FitServerFrame), and the whole world's clusters are the slowest question a server has.
+ */
+function ReportServerView({
+  onViewChange,
+  holdOpening,
+}: {
+  onViewChange: (view: ServerMapView) => void;
+  holdOpening: boolean;
+}) {
   const map = useMap();
   useEffect(
     function reportMoves() {
@@ -33,12 +43,12 @@ function ReportServerView({ onViewChange }: { onViewChange: (view: ServerMapView
       };
       // Leaflet says moveend once a pan or zoom has settled: one question per move.
       map.on('moveend', report);
-      report();
+      if (!holdOpening) report();
       return () => {
         map.off('moveend', report);
       };
     },
-    [map, onViewChange],
+    [map, onViewChange, holdOpening],
   );
   return null;
 }
@@ -47,6 +57,8 @@ export interface ServerMapProps {
   clusters: readonly ServerCluster[];
   /** Where the filter's events are: the first view and "Zoom to results" fit it. */
   frame: ServerFrame | null;
+  /** The frame has been asked and not answered yet (nor failed). */
+  framePending: boolean;
   /**
    * Whether the first view is the frame's: not when the page opened on an event it found (the
    * first view is that event's).
@@ -67,6 +79,7 @@ export interface ServerMapProps {
 export function ServerMap({
   clusters,
   frame,
+  framePending,
   fitFirst,
   selectedEvent,
   links,
@@ -97,7 +110,7 @@ export function ServerMap({
         <FitResults events={corners} request={fitRequest} maxZoom={FIRST_VIEW_MAX_ZOOM} />
         <FollowSelection selectedEvent={selectedEvent} />
         <ServerMarkers clusters={clusters} selectedEvent={selectedEvent} links={links} />
-        <ReportServerView onViewChange={onViewChange} />
+        <ReportServerView onViewChange={onViewChange} holdOpening={fitFirst && framePending} />
         <KeepSize />
         <MapFocus focusHomes={links.focusHomes} />
       </MapContainer>
