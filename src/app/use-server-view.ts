@@ -260,8 +260,11 @@ export function useServerView(
       clusters: clusters.data?.clusters ?? [],
       /** Where the filter's events are; null while asked, or from a server that cannot say. */
       frame: frame.data ?? null,
-      /** Asked and not yet answered: the map waits for it before asking for its first clusters. */
-      framePending: server.endpoints.frame !== null && frame.isPending,
+      /**
+       * Asked and not yet answered: the map waits for it before asking for its first clusters,
+       * but not through the retries of a failing server.
+       */
+      framePending: server.endpoints.frame !== null && frame.isPending && frame.failureCount === 0,
       loading: clusters.isFetching,
       error: failure(clusters.error),
       retry: () => void clusters.refetch(),
