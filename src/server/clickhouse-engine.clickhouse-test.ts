@@ -12,8 +12,8 @@ import {
   stopCluster,
   type RunningCluster,
 } from '../../scripts/clickhouse-cluster.ts';
-import { syntheticFeatures } from '../../scripts/synthetic-dataset.ts';
-import type { EventFilter } from '../data/model/event-filter.ts';
+import { seededRandom, syntheticFeatures } from '../../scripts/synthetic-dataset.ts';
+import { NO_FILTER, type EventFilter } from '../data/model/event-filter.ts';
 import type { Dataset } from '../data/model/schema.ts';
 import { validateFeatureCollection } from '../data/model/validate.ts';
 import type { BinUnit } from '../data/query/histogram.ts';
@@ -35,11 +35,34 @@ const EDGES = [
   ['Across the antimeridian', 'edge-date-line', [-180, 0], '2018-12-31/2019-01-02'],
 ] as const;
 
+/**
+ * A crowd of events in a few fine cells of the map (cell-rollup.ts), on both sides of any edge a
+ * view near them has: the synthetic events are too sparse for that, a cell holding one or none.
+ */
+const random = seededRandom(5);
+const CROWD = Array.from({ length: 400 }, (_, index) => ({
+  type: 'Feature',
+  id: `crowd-${index}`,
+  geometry: {
+    type: 'Point',
+    coordinates: [127.3 + random() * 0.8, 36.2 + random() * 0.8].map(
+      (value) => Math.round(value * 1e5) / 1e5,
+    ),
+  },
+  properties: {
+    title: `Crowd ${index}`,
+    date: `2020-0${1 + (index % 9)}-1${index % 10}`,
+    category: index % 3 === 0 ? 'Crowd' : 'strike',
+    sources: [{ publisher: 'Crowd wire', url: `https://example.org/crowd/${index}` }],
+  },
+}));
+
 const dataset: Dataset = validateFeatureCollection({
   type: 'FeatureCollection',
   metadata: { title: 'Synthetic, with edges' },
   features: [
     ...syntheticFeatures(4_000, 11),
+    ...CROWD,
     ...EDGES.map(([title, id, coordinates, date]) => ({
       type: 'Feature',
       id,
@@ -70,6 +93,9 @@ beforeAll(async () => {
     urls: cluster.urls,
     cluster: CLUSTER,
     table: 'events',
+    // A few thousand events spread over years make nearly a rollup row each: kept all the same,
+    // so that every cluster question without a search below is answered from it.
+    cellRollupShare: 1,
   });
 }, 120_000);
 afterAll(() => {
@@ -126,19 +152,25 @@ const views = fc
   }))
   .filter((view) => view.east - view.west <= 720 && view.east <= 540);
 
-/** The clusters in a fixed order (ties in size come in any order) with their means rounded. */
-function comparable(answer: ClustersAnswer) {
-  return {
+/**
+ * The same clusters, in a fixed order (ties in size come in any order). Their means may differ in
+ * their last bits: the shards, and the rollup's cells, sum their parts apart.
+ */
+function expectSameClusters(actual: ClustersAnswer, expected: ClustersAnswer): void {
+  const ordered = (answer: ClustersAnswer) =>
+    [...answer.clusters].sort(
+      (a, b) => b.count - a.count || a.longitude - b.longitude || a.latitude - b.latitude,
+    );
+  const withoutMeans = (answer: ClustersAnswer) => ({
     total: answer.total,
-    clusters: answer.clusters
-      .map((cluster) => ({
-        ...cluster,
-        // The shards sum their parts apart: a mean can differ in its last bits.
-        longitude: Number(cluster.longitude.toFixed(9)),
-        latitude: Number(cluster.latitude.toFixed(9)),
-      }))
-      .sort((a, b) => b.count - a.count || a.longitude - b.longitude || a.latitude - b.latitude),
-  };
+    clusters: ordered(answer).map((cluster) => ({ ...cluster, longitude: 0, latitude: 0 })),
+  });
+  expect(withoutMeans(actual)).toEqual(withoutMeans(expected));
+  const expectedClusters = ordered(expected);
+  ordered(actual).forEach((cluster, index) => {
+    expect(cluster.longitude).toBeCloseTo(expectedClusters[index]?.longitude ?? NaN, 8);
+    expect(cluster.latitude).toBeCloseTo(expectedClusters[index]?.latitude ?? NaN, 8);
+  });
 }
 
 function expectSameHistogram(actual: HistogramAnswer, expected: HistogramAnswer): void {
@@ -214,10 +246,104 @@ describe('the ClickHouse engine on a two-shard cluster, against DuckDB', () => {
           expect(actual).toEqual(expected);
           return;
         }
-        expect(comparable(actual as ClustersAnswer)).toEqual(comparable(expected));
+        expectSameClusters(actual as ClustersAnswer, expected);
       }),
       { numRuns: 80, seed: 27 },
     );
+  });
+
+  it('clusters a view without a search from the rollup and the copies by cell and by day as counting its events does', async () => {
+    // The same tables, asked by an engine that made no rollup: it counts the events.
+    const counting = ClickHouseEngine.connect(dataset, {
+      urls: cluster?.urls ?? [],
+      cluster: CLUSTER,
+      table: 'events',
+    });
+    // Filters of categories alone (what the rollup answers: cell-rollup.ts `readsRollup`), and
+    // of dates too (what the copy ordered by day answers).
+    const plainFilters = fc.oneof(
+      fc
+        .subarray(categories, { maxLength: 3 })
+        .map((chosen): EventFilter => ({ ...NO_FILTER, categories: chosen })),
+      filters.map((filter) => ({ ...filter, query: '' })),
+    );
+    const rollupViews = fc.oneof(
+      views.filter((view) => view.zoom <= 8),
+      // Views around an event, at the rollup's zooms: their edges cut through the hot spots.
+      fc
+        .record({
+          event: fc.oneof(
+            fc.integer({ min: 0, max: dataset.events.length - 1 }),
+            fc.constantFrom(
+              ...dataset.events.flatMap((event, index) =>
+                event.id.startsWith('crowd-') ? [index] : [],
+              ),
+            ),
+          ),
+          width: fc.integer({ min: 1, max: 2_000 }),
+          height: fc.integer({ min: 1, max: 1_000 }),
+          zoom: fc.integer({ min: 2, max: 8 }),
+        })
+        .map(({ event, width, height, zoom }) => {
+          const { longitude = 0, latitude = 0 } = dataset.events[event] ?? {};
+          return {
+            west: longitude - width / 2_000,
+            east: longitude + width / 3_000,
+            south: latitude - height / 3_000,
+            north: latitude + height / 2_000,
+            zoom,
+          };
+        }),
+    );
+    await fc.assert(
+      fc.asyncProperty(plainFilters, rollupViews, async (filter, view) => {
+        const expected = await counting.clusters(filter, view).catch((error: Error) => error);
+        const actual = await house.clusters(filter, view).catch((error: Error) => error);
+        if (expected instanceof Error) {
+          expect(actual).toEqual(expected);
+          return;
+        }
+        expectSameClusters(actual as ClustersAnswer, expected);
+      }),
+      { numRuns: 200, seed: 27 },
+    );
+  });
+
+  it('reads the rollup, not the events, for a view without a search', async () => {
+    const [url = ''] = cluster?.urls ?? [];
+    // A row of the rollup with no event behind it: only an answer read from the rollup has it.
+    const added = await fetch(`${url}/`, {
+      method: 'POST',
+      body: `INSERT INTO events_cells_local (cell, category, n, longitude_sum, latitude_sum,
+               first_ord, south, west, north, east)
+             VALUES (${512 * 2048 + 512}, 'Only in the rollup', 3, 0.3, 0.3, 0, 0.1, 0.1, 0.1, 0.1)`,
+    });
+    expect(added.ok).toBe(true);
+    try {
+      const filter = { from: null, to: null, query: '', categories: ['Only in the rollup'] };
+      const world = { west: -180, south: -85, east: 180, north: 85, zoom: 2 };
+      expect((await house.clusters(filter, world)).total).toBe(3);
+      // At a zoom finer than the rollup's, with a date range or a search, the events are counted.
+      expect((await house.clusters(filter, { ...world, zoom: 9 })).total).toBe(0);
+      expect((await house.clusters({ ...filter, from: 0 }, world)).total).toBe(0);
+      expect((await house.clusters({ ...filter, query: 'synthetic' }, world)).total).toBe(0);
+    } finally {
+      await house.countDays();
+    }
+    expect(
+      (
+        await house.clusters(
+          { from: null, to: null, query: '', categories: ['Only in the rollup'] },
+          {
+            west: -180,
+            south: -85,
+            east: 180,
+            north: 85,
+            zoom: 2,
+          },
+        )
+      ).total,
+    ).toBe(0);
   });
 
   it('answers a view across the antimeridian given west beyond east, with the edge events', async () => {

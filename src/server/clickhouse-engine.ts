@@ -41,17 +41,26 @@ import {
 } from './engine.ts';
 import { BadRequest, boundsTest, LIMITS, type MapView } from './view-query.ts';
 import { SearchHits, worthKeeping } from './search-hits.ts';
+import { MAX_LATITUDE } from './mercator-sql.ts';
+import {
+  CELL_PIXELS,
+  FINE_CELL_SQL,
+  readsRollup,
+  ROLLUP_ZOOM,
+  ROW_STRIDE,
+  viewCells,
+  viewLongitudes,
+  type CellCount,
+  type ViewCell,
+  type ViewLongitudes,
+} from './cell-rollup.ts';
 
 /** The first issues a description lists in full: the rest are counted. */
 const ISSUE_EXAMPLES = 20;
-/** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
-const CELL_PIXELS = 64;
 /** Events read for a streamed export at a time. */
 const EXPORT_PAGE = 2_000;
 /** Clusters in one answer, at most: a view at a sane zoom has far fewer cells. */
 const MAX_CLUSTERS = 4_000;
-/** The latitude Web Mercator stops at: events beyond are drawn at its edge, as the browser does. */
-const MAX_LATITUDE = 85.0511287798;
 /**
  * The most events a kept search holds, over every shard: its tables are in the shards' memory
  * (fast to make, as a disk table is not), so six of them stay within a few hundred MB.
@@ -59,6 +68,12 @@ const MAX_LATITUDE = 85.0511287798;
 const MAX_HITS_KEPT = 3_000_000;
 /** Events sent to ClickHouse in one INSERT while loading. */
 const INSERT_BATCH = 50_000;
+/**
+ * The cell rollup is kept when it has at most this many rows per event: events spread over many
+ * places and days make nearly a row each, and reading such a rollup and then the cells at a view's
+ * edges would be slower than counting the events.
+ */
+const CELL_ROLLUP_SHARE = 0.5;
 
 export interface ClickHouseOptions {
   /** HTTP addresses of the shards; the first one answers the queries. */
@@ -69,6 +84,8 @@ export interface ClickHouseOptions {
   table: string;
   /** The most events a kept search may hold (MAX_HITS_KEPT unless given). */
   maxHitsKept?: number;
+  /** The most rows per event the cell rollup may have to be kept (CELL_ROLLUP_SHARE unless given). */
+  cellRollupShare?: number;
 }
 
 /** A value from a request, with the ClickHouse type it is read as. */
@@ -105,6 +122,9 @@ interface Source {
   condition: Condition;
   release: () => void;
 }
+
+/** The smallest normal double (a subnormal is smaller). */
+const SMALLEST_NORMAL = 2.2250738585072014e-308;
 
 /** Names that go into SQL text (the table and the cluster, from the command line): a plain identifier. */
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
@@ -172,6 +192,18 @@ function withinBounds(condition: Condition, bounds: Omit<MapView, 'zoom'>): Cond
   return { sql: parts.join(' AND '), params };
 }
 
+/** A row of fine cell counts (`cell`, `category`, `in_cell`, the totals, the `first` ord). */
+function cellCountOf(row: Record<string, unknown>): CellCount {
+  return {
+    cell: rowNumber(row.cell),
+    category: String(row.category),
+    count: rowNumber(row.in_cell),
+    longitudeSum: Number(row.longitude_total),
+    latitudeSum: Number(row.latitude_total),
+    firstOrd: rowNumber(row.first),
+  };
+}
+
 /** One event as a row of the table, in JSONEachRow. */
 function eventRow(event: DatasetEvent, ord: number): string {
   return JSON.stringify({
@@ -195,6 +227,13 @@ export class ClickHouseEngine implements QueryEngine {
   private readonly url: string;
   private readonly table: string;
   private readonly searches: SearchHits;
+  /** Whether `<table>_cells` holds the cell rollup (made by countDays when it pays). */
+  private cellRollup = false;
+  /**
+   * The most days between an event's first and last, when `<table>_by_day` holds the events'
+   * places in the order of their first days (made by countDays); null when it does not.
+   */
+  private longestSpan: number | null = null;
 
   private constructor(
     private readonly options: ClickHouseOptions,
@@ -275,7 +314,8 @@ export class ClickHouseEngine implements QueryEngine {
            ord UInt32, id String, category String, longitude Float64, latitude Float64,
            start_day Int32, end_day Int32, title String, search String, slug_words String,
            languages String, has_story UInt8, body String,
-           mercator_y Float64 MATERIALIZED (1 - log(tan((least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) * pi() / 180) AS phi) + 1 / cos(phi)) / pi()) / 2
+           mercator_y Float64 MATERIALIZED (1 - log(tan((least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) * pi() / 180) AS phi) + 1 / cos(phi)) / pi()) / 2,
+           fine_cell UInt32 MATERIALIZED ${FINE_CELL_SQL}
          ) ENGINE = MergeTree() ORDER BY ord`,
       );
       await this.send(
@@ -290,27 +330,90 @@ export class ClickHouseEngine implements QueryEngine {
   /**
    * Every shard's events counted by first day, last day and category (`<table>_days_local`), and
    * the Distributed `<table>_days` over them, as DuckDB's `day_counts`: a histogram, a category
-   * count or the description without a search reads a few thousand counts, not every event. Made
-   * once the events are in (by `load`, or by the bench's generator).
+   * count or the description without a search reads a few thousand counts, not every event. Then
+   * the same by fine cell of the map too (`<table>_cells_local`, cell-rollup.ts), kept when it
+   * has at most CELL_ROLLUP_SHARE rows per event: the clusters of a view without a search read
+   * it. Made once the events are in (by `load`, or by the bench's generator).
    */
   async countDays(): Promise<void> {
-    const { table, cluster, urls } = this.options;
+    const { table, cluster, urls, cellRollupShare = CELL_ROLLUP_SHARE } = this.options;
+    this.cellRollup = false;
+    this.longestSpan = null;
+    const counted = {
+      days: `SELECT start_day, end_day, category, count() AS n, ${BOUNDS_OF_EVENTS} FROM ${table}_local
+             GROUP BY start_day, end_day, category`,
+      cells: `SELECT fine_cell AS cell, category, count() AS n,
+                     sum(longitude) AS longitude_sum, sum(latitude) AS latitude_sum,
+                     min(ord) AS first_ord, ${BOUNDS_OF_EVENTS}
+              FROM ${table}_local GROUP BY cell, category`,
+    };
+    const order = {
+      days: 'start_day, end_day, category',
+      cells: 'cell, category',
+    };
     await Promise.all(
       urls.map(async (url) => {
-        await this.request(url, `DROP TABLE IF EXISTS ${table}_days`);
-        await this.request(url, `DROP TABLE IF EXISTS ${table}_days_local`);
+        for (const kind of ['days', 'cells'] as const) {
+          await this.request(url, `DROP TABLE IF EXISTS ${table}_${kind}`);
+          await this.request(url, `DROP TABLE IF EXISTS ${table}_${kind}_local`);
+          await this.request(
+            url,
+            `CREATE TABLE ${table}_${kind}_local ENGINE = MergeTree() ORDER BY (${order[kind]}) AS ${counted[kind]}`,
+          );
+          await this.request(
+            url,
+            `CREATE TABLE ${table}_${kind} AS ${table}_${kind}_local ENGINE = Distributed(${cluster}, currentDatabase(), ${table}_${kind}_local, rand())`,
+          );
+        }
+      }),
+    );
+    const [sizes] = await this.rows(
+      `SELECT (SELECT count() FROM ${table}_cells) AS cells, (SELECT count() FROM ${table}) AS events`,
+    );
+    const kept = rowNumber(sizes?.cells) <= rowNumber(sizes?.events) * cellRollupShare;
+    await Promise.all(
+      urls.map(async (url) => {
+        for (const name of [`${table}_by_cell`, `${table}_by_cell_local`])
+          await this.request(url, `DROP TABLE IF EXISTS ${name}`);
+        if (!kept) {
+          for (const name of [`${table}_cells`, `${table}_cells_local`])
+            await this.request(url, `DROP TABLE IF EXISTS ${name}`);
+          return;
+        }
+        // The events' places again, in the order of their fine cells: the events of the few
+        // cells a view's edge cuts are then read by the primary key, not by a scan.
         await this.request(
           url,
-          `CREATE TABLE ${table}_days_local ENGINE = MergeTree() ORDER BY (start_day, end_day, category) AS
-           SELECT start_day, end_day, category, count() AS n, ${BOUNDS_OF_EVENTS} FROM ${table}_local
-           GROUP BY start_day, end_day, category`,
+          `CREATE TABLE ${table}_by_cell_local ENGINE = MergeTree() ORDER BY fine_cell AS
+           SELECT fine_cell, category, longitude, latitude, ord FROM ${table}_local`,
         );
         await this.request(
           url,
-          `CREATE TABLE ${table}_days AS ${table}_days_local ENGINE = Distributed(${cluster}, currentDatabase(), ${table}_days_local, rand())`,
+          `CREATE TABLE ${table}_by_cell AS ${table}_by_cell_local ENGINE = Distributed(${cluster}, currentDatabase(), ${table}_by_cell_local, rand())`,
         );
       }),
     );
+    this.cellRollup = kept;
+    await Promise.all(
+      urls.map(async (url) => {
+        for (const name of [`${table}_by_day`, `${table}_by_day_local`])
+          await this.request(url, `DROP TABLE IF EXISTS ${name}`);
+        // The events' places again, in the order of their first days: the clusters of a view
+        // with a date range and no search then read the days the range can reach, by the
+        // primary key, not every event.
+        await this.request(
+          url,
+          `CREATE TABLE ${table}_by_day_local ENGINE = MergeTree() ORDER BY start_day AS
+           SELECT start_day, end_day, category, longitude, latitude, mercator_y, ord FROM ${table}_local`,
+        );
+        await this.request(
+          url,
+          `CREATE TABLE ${table}_by_day AS ${table}_by_day_local ENGINE = Distributed(${cluster}, currentDatabase(), ${table}_by_day_local, rand())`,
+        );
+      }),
+    );
+    const [span] = await this.rows(`SELECT max(end_day - start_day) AS longest FROM ${table}_days`);
+    this.longestSpan = rowNumber(span?.longest);
   }
 
   /** Rows in JSONEachRow into one shard's local table. */
@@ -349,7 +452,17 @@ export class ClickHouseEngine implements QueryEngine {
     if (names.length > 0) {
       search.set('p_structure', names.map((name) => `${name} ${params[name]?.type}`).join(', '));
       search.set('p_format', 'JSONEachRow');
-      const row = Object.fromEntries(names.map((name) => [name, params[name]?.value]));
+      const row = Object.fromEntries(
+        names.map((name) => {
+          const param = params[name];
+          // A subnormal number (below 2.2e-308) is written into the query a Distributed table
+          // sends its shards, where 18.16 cannot read it back: it is as good as zero.
+          return [
+            name,
+            param?.type === 'Float64' && Math.abs(param.value) < SMALLEST_NORMAL ? 0 : param?.value,
+          ];
+        }),
+      );
       body = new FormData();
       body.append('p', new Blob([`${JSON.stringify(row)}\n`]), 'p.json');
     }
@@ -550,70 +663,48 @@ export class ClickHouseEngine implements QueryEngine {
   }
 
   async clusters(filter: EventFilter, view: MapView): Promise<ClustersAnswer> {
-    return this.over(filter, (source) => this.clustersOf(source, view));
+    return this.over(filter, (source) => this.clustersOf(source, filter, view));
   }
 
-  private async clustersOf({ table, condition }: Source, view: MapView): Promise<ClustersAnswer> {
-    // Cells across the world at this zoom, written into the SQL: 18.16 loses a subquery's value
-    // in a Distributed GROUP BY key. The zoom is a whole number from 0 to 22 (view-query.ts), so
-    // this is a whole number too, checked again here.
+  private async clustersOf(
+    source: Source,
+    filter: EventFilter,
+    view: MapView,
+  ): Promise<ClustersAnswer> {
+    // The zoom is a whole number from 0 to 22 (view-query.ts), checked again here: the cells
+    // across the world at that zoom go into the SQL text.
     const cells = (256 * 2 ** view.zoom) / CELL_PIXELS;
     if (!Number.isSafeInteger(cells))
       throw new BadRequest('zoom', 'the zoom must be a whole number');
-    // Longitudes past ±180 wrap, and a west beyond the east crosses the antimeridian: either way
-    // the view is one or two ranges of real longitudes.
-    const west = ((((view.west + 180) % 360) + 360) % 360) - 180;
-    const width = Math.min(
-      360,
-      view.east >= view.west ? view.east - view.west : view.east - view.west + 360,
-    );
-    const east = west + width;
-    const longitudeSql =
-      width >= 360
-        ? '1'
-        : east <= 180
-          ? 'longitude >= (SELECT west FROM p) AND longitude <= (SELECT east FROM p)'
-          : '(longitude >= (SELECT west FROM p) OR longitude <= (SELECT east FROM p))';
-    const params: Params = {
-      ...condition.params,
-      south: { type: 'Float64', value: view.south },
-      north: { type: 'Float64', value: view.north },
-      west: { type: 'Float64', value: west },
-      east: { type: 'Float64', value: east <= 180 ? east : east - 360 },
+    const longitudes = viewLongitudes(view);
+    const inView: Condition = {
+      // Latitudes beyond Web Mercator's are drawn at its edge, as the browser's clustering does.
+      sql: `(least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) AS clamped) >= (SELECT south FROM p)
+            AND clamped <= (SELECT north FROM p) AND ${
+              longitudes === null
+                ? '1'
+                : longitudes.acrossAntimeridian
+                  ? '(longitude >= (SELECT west FROM p) OR longitude <= (SELECT east FROM p))'
+                  : 'longitude >= (SELECT west FROM p) AND longitude <= (SELECT east FROM p)'
+            } AND ${source.condition.sql}`,
+      params: {
+        ...source.condition.params,
+        south: { type: 'Float64', value: view.south },
+        north: { type: 'Float64', value: view.north },
+        west: { type: 'Float64', value: longitudes?.west ?? -180 },
+        east: { type: 'Float64', value: longitudes?.east ?? 180 },
+      },
     };
-    // Latitudes beyond Web Mercator's are drawn at its edge, as the browser's clustering does.
-    const rows = await this.rows(
-      // Counted by cell and category first, then by cell: 18.16's sumMap takes no String keys.
-      `SELECT sum(in_category) AS n, sum(longitude_sum) / n AS mean_longitude,
-              sum(latitude_sum) / n AS mean_latitude,
-              groupArray(category) AS names, groupArray(in_category) AS counts,
-              min(category_ord) AS first_ord
-       FROM (
-         -- Grouped straight from the Distributed table, so each shard counts its own part: a
-         -- subquery in between would bring every event in sight to this server first.
-         SELECT floor((longitude + 180) / 360 * ${cells}) AS cell_x,
-                floor(mercator_y * ${cells}) AS cell_y,
-                category, count() AS in_category,
-                sum(longitude) AS longitude_sum, sum(latitude) AS latitude_sum,
-                min(ord) AS category_ord
-         FROM ${table}
-         WHERE (least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) AS clamped) >= (SELECT south FROM p)
-           AND clamped <= (SELECT north FROM p)
-           AND ${longitudeSql} AND ${condition.sql}
-         GROUP BY cell_x, cell_y, category)
-       GROUP BY cell_x, cell_y
-       ORDER BY n DESC
-       LIMIT ${MAX_CLUSTERS + 1}`,
-      params,
-    );
-    if (rows.length > MAX_CLUSTERS) {
+    const found =
+      this.cellRollup && readsRollup(filter, view)
+        ? await this.viewCellsFromRollup(source.condition, inView, view, longitudes)
+        : await this.viewCellsOfEvents(...this.eventsByDay(source, filter, inView), cells);
+    if (found.length > MAX_CLUSTERS) {
       throw new BadRequest('zoom', `more than ${MAX_CLUSTERS} clusters in this view: zoom out`);
     }
     // A lone event's id and title only for the cells that hold one: reading them for every event
     // in sight took most of the time at 10 million events.
-    const lone = rows
-      .filter((row) => rowNumber(row.n) === 1)
-      .map((row) => rowNumber(row.first_ord));
+    const lone = found.filter((cell) => cell.count === 1).map((cell) => cell.firstOrd);
     const named = new Map<number, Record<string, unknown>>();
     if (lone.length > 0) {
       const events = await this.rows(
@@ -623,20 +714,157 @@ export class ClickHouseEngine implements QueryEngine {
       for (const event of events) named.set(rowNumber(event.ord), event);
     }
     let total = 0;
-    const clusters = rows.map((row) => {
-      const count = rowNumber(row.n);
-      const event = named.get(rowNumber(row.first_ord));
-      total += count;
-      const names = row.names as string[];
-      const counts = row.counts as number[];
-      return clusterCell(
-        { longitude: row.mean_longitude, latitude: row.mean_latitude },
-        count,
-        Object.fromEntries(names.map((name, index) => [name, rowNumber(counts[index])])),
-        event,
-      );
+    const clusters = found.map((cell) => {
+      total += cell.count;
+      return clusterCell(cell, cell.count, cell.categories, named.get(cell.firstOrd));
     });
     return { clusters, total };
+  }
+
+  /**
+   * Where the clusters of a view count its events: a view with a date range and no search reads
+   * `<table>_by_day`, ordered by first day, from the first day an event still in the range may
+   * have (its `from` less the longest span): the primary key skips the rest. Any other view
+   * reads its source's events.
+   */
+  private eventsByDay(
+    source: Source,
+    filter: EventFilter,
+    inView: Condition,
+  ): [table: string, inView: Condition] {
+    const { longestSpan } = this;
+    if (
+      source.counted === null ||
+      longestSpan === null ||
+      (filter.from === null && filter.to === null)
+    )
+      return [source.table, inView];
+    if (filter.from === null) return [`${this.table}_by_day`, inView];
+    return [
+      `${this.table}_by_day`,
+      {
+        sql: `start_day >= (SELECT earliest_start FROM p) AND ${inView.sql}`,
+        params: {
+          ...inView.params,
+          earliest_start: { type: 'Int32', value: filter.from - longestSpan },
+        },
+      },
+    ];
+  }
+
+  /** The view's clusters counted over its events (`inView`), at most one past MAX_CLUSTERS. */
+  private async viewCellsOfEvents(
+    table: string,
+    inView: Condition,
+    cells: number,
+  ): Promise<ViewCell[]> {
+    const rows = await this.rows(
+      // Counted by cell and category first, then by cell: 18.16's sumMap takes no String keys.
+      `SELECT sum(in_category) AS n, sum(longitude_sum) / n AS mean_longitude,
+              sum(latitude_sum) / n AS mean_latitude,
+              groupArray(category) AS names, groupArray(in_category) AS counts,
+              min(category_ord) AS first_ord
+       FROM (
+         -- Grouped straight from the Distributed table, so each shard counts its own part: a
+         -- subquery in between would bring every event in sight to this server first. The cells
+         -- across the world are written into the SQL: 18.16 loses a subquery's value in a
+         -- Distributed GROUP BY key.
+         SELECT floor((longitude + 180) / 360 * ${cells}) AS cell_x,
+                floor(mercator_y * ${cells}) AS cell_y,
+                category, count() AS in_category,
+                sum(longitude) AS longitude_sum, sum(latitude) AS latitude_sum,
+                min(ord) AS category_ord
+         FROM ${table}
+         WHERE ${inView.sql}
+         GROUP BY cell_x, cell_y, category)
+       GROUP BY cell_x, cell_y
+       ORDER BY n DESC
+       LIMIT ${MAX_CLUSTERS + 1}`,
+      inView.params,
+    );
+    return rows.map((row) => {
+      const names = row.names as string[];
+      const counts = row.counts as number[];
+      return {
+        count: rowNumber(row.n),
+        longitude: Number(row.mean_longitude),
+        latitude: Number(row.mean_latitude),
+        categories: Object.fromEntries(
+          names.map((name, index) => [name, rowNumber(counts[index])]),
+        ),
+        firstOrd: rowNumber(row.first_ord),
+      };
+    });
+  }
+
+  /**
+   * The view's clusters from the cell rollup (cell-rollup.ts), for a filter of categories alone
+   * (readsRollup). First the fine cells the view's edge cuts through: those with a row whose box
+   * of events touches the view but is not inside it. Then the rows of every other cell inside the
+   * view, gathered into the view's cells. Then the events of the cut cells in the view, counted
+   * one by one: so each fine cell is counted once, from its rows or from its events.
+   */
+  private async viewCellsFromRollup(
+    filter: Condition,
+    inView: Condition,
+    view: MapView,
+    longitudes: ViewLongitudes,
+  ): Promise<ViewCell[]> {
+    const { table } = this;
+    const pinned = (column: string) =>
+      `least(greatest(${column}, -${MAX_LATITUDE}), ${MAX_LATITUDE})`;
+    // A box touches the view when some point of it may be in it, and is inside when all are: the
+    // view's own tests on the events (inView), at the box's corners.
+    const touching = `${pinned('north')} >= (SELECT south FROM p) AND ${pinned('south')} <= (SELECT north FROM p) AND ${
+      longitudes === null
+        ? '1'
+        : longitudes.acrossAntimeridian
+          ? '(east >= (SELECT west FROM p) OR west <= (SELECT east FROM p))'
+          : 'east >= (SELECT west FROM p) AND west <= (SELECT east FROM p)'
+    }`;
+    const inside = `${pinned('south')} >= (SELECT south FROM p) AND ${pinned('north')} <= (SELECT north FROM p) AND ${
+      longitudes === null
+        ? '1'
+        : longitudes.acrossAntimeridian
+          ? '(west >= (SELECT west FROM p) OR east <= (SELECT east FROM p))'
+          : 'west >= (SELECT west FROM p) AND east <= (SELECT east FROM p)'
+    }`;
+    const cut = await this.rows(
+      `SELECT DISTINCT cell FROM ${table}_cells
+       WHERE ${filter.sql} AND ${touching} AND NOT (${inside})`,
+      inView.params,
+    );
+    const params: Params = {
+      ...inView.params,
+      cut: { type: 'Array(UInt32)', value: cut.map((row) => rowNumber(row.cell)) },
+    };
+    // The view's cells, each named by its first fine cell (viewCells finds it again), so that the
+    // rows need not come back one per fine cell: a world view touches tens of thousands.
+    const across = 2 ** (ROLLUP_ZOOM - view.zoom);
+    const counts = (
+      await this.rows(
+        `SELECT intDiv(intDiv(cell, ${ROW_STRIDE}), ${across}) * ${across * ROW_STRIDE}
+                  + intDiv(cell % ${ROW_STRIDE}, ${across}) * ${across} AS first_cell,
+                category, sum(n) AS in_cell, sum(longitude_sum) AS longitude_total,
+                sum(latitude_sum) AS latitude_total, min(first_ord) AS first
+         FROM ${table}_cells
+         WHERE ${filter.sql} AND ${inside} AND NOT has((SELECT cut FROM p), cell)
+         GROUP BY first_cell, category`,
+        params,
+      )
+    ).map((row) => cellCountOf({ ...row, cell: row.first_cell }));
+    if (cut.length > 0) {
+      const events = await this.rows(
+        `SELECT fine_cell AS cell, category, count() AS in_cell,
+                sum(longitude) AS longitude_total, sum(latitude) AS latitude_total, min(ord) AS first
+         FROM ${table}_by_cell
+         WHERE fine_cell IN (SELECT arrayJoin(cut) FROM p) AND ${inView.sql}
+         GROUP BY cell, category`,
+        params,
+      );
+      counts.push(...events.map(cellCountOf));
+    }
+    return viewCells(counts, view.zoom);
   }
 
   async window(filter: EventFilter, request: WindowRequest): Promise<WindowAnswer> {

@@ -1,0 +1,127 @@
+/**
+ * The map's clusters from a rollup of the events by fine cell, for an engine that keeps one
+ * (clickhouse-engine.ts): its events counted by cell of the map at ROLLUP_ZOOM and category, with
+ * their sums of longitude and latitude, their first place in the chronology, and the corners of
+ * the box they fill. A view at ROLLUP_ZOOM or wider whose filter is of categories alone (no
+ * dates, no search: the view a reader opens on) reads those rows instead of every event
+ * (docs/server.md, "Clusters from the rollup"). Days are not in its key: a real dataset's
+ * places times its days make nearly a row per event.
+ *
+ * The answer is exactly the one counting the events gives. A fine cell falls in one cell of any
+ * wider view, since the cells of a zoom split each cell of the zoom before in four. A view's edge
+ * may cut through a fine cell: the box of its events then says whether every event of the cell
+ * is in the view (its rows count), or the edge cuts it (its events are counted one by one, for
+ * those cells alone).
+ */
+import type { EventFilter } from '../data/model/event-filter.ts';
+import type { MapView } from './view-query.ts';
+
+/** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
+export const CELL_PIXELS = 64;
+/** The zoom of the rollup's cells: the views at this zoom or wider can read it. */
+export const ROLLUP_ZOOM = 8;
+/** Fine cells across the world, each way. */
+export const ROLLUP_CELLS = (256 * 2 ** ROLLUP_ZOOM) / CELL_PIXELS;
+/**
+ * A fine cell's number is its row times this plus its column: one more than the cells across,
+ * since an event at longitude 180 (or at the Mercator edge) is in the column (row) past the last.
+ */
+export const ROW_STRIDE = 2 * ROLLUP_CELLS;
+
+/** An event's fine cell, in SQL over its `longitude` and materialized `mercator_y`. */
+export const FINE_CELL_SQL = `toUInt32(floor(mercator_y * ${ROLLUP_CELLS}) * ${ROW_STRIDE} + floor((longitude + 180) / 360 * ${ROLLUP_CELLS}))`;
+
+/** Whether the rollup can answer a view's clusters: no dates, no search, a zoom it has cells for. */
+export function readsRollup(filter: EventFilter, view: Pick<MapView, 'zoom'>): boolean {
+  return (
+    filter.from === null && filter.to === null && filter.query === '' && view.zoom <= ROLLUP_ZOOM
+  );
+}
+
+/** The view's longitudes as a cluster question reads them: every one, one range, or two. */
+export type ViewLongitudes =
+  | null
+  | { west: number; east: number; acrossAntimeridian: false }
+  /** Across the antimeridian: longitudes from `west` to 180 and from −180 to `east`. */
+  | { west: number; east: number; acrossAntimeridian: true };
+
+/**
+ * Longitudes past ±180 wrap, and a west beyond the east crosses the antimeridian: either way the
+ * view is every longitude (null), or one or two ranges of real longitudes.
+ */
+export function viewLongitudes(view: Pick<MapView, 'west' | 'east'>): ViewLongitudes {
+  const west = ((((view.west + 180) % 360) + 360) % 360) - 180;
+  const width = Math.min(
+    360,
+    view.east >= view.west ? view.east - view.west : view.east - view.west + 360,
+  );
+  if (width >= 360) return null;
+  const east = west + width;
+  return east <= 180
+    ? { west, east, acrossAntimeridian: false }
+    : { west, east: east - 360, acrossAntimeridian: true };
+}
+
+/** Events of one category in one cell: of the rollup's rows, or of the events counted by cell. */
+export interface CellCount {
+  /** A fine cell, or the first fine cell of a wider cell. */
+  cell: number;
+  category: string;
+  count: number;
+  longitudeSum: number;
+  latitudeSum: number;
+  /** The first of these events in the chronology. */
+  firstOrd: number;
+}
+
+/** One cluster of the view, before its lone event is named. */
+export interface ViewCell {
+  count: number;
+  longitude: number;
+  latitude: number;
+  categories: Record<string, number>;
+  firstOrd: number;
+}
+
+/**
+ * Fine cells' counts gathered into the cells of a view at `zoom` (at most ROLLUP_ZOOM), most
+ * events first: what the question over every event groups in SQL.
+ */
+export function viewCells(counts: readonly CellCount[], zoom: number): ViewCell[] {
+  const fineCellsPerCell = 2 ** (ROLLUP_ZOOM - zoom);
+  const sums = new Map<
+    number,
+    {
+      count: number;
+      longitudeSum: number;
+      latitudeSum: number;
+      categories: Record<string, number>;
+      firstOrd: number;
+    }
+  >();
+  for (const entry of counts) {
+    const row = Math.floor(entry.cell / ROW_STRIDE);
+    const column = entry.cell - row * ROW_STRIDE;
+    const key =
+      Math.floor(row / fineCellsPerCell) * ROW_STRIDE + Math.floor(column / fineCellsPerCell);
+    let sum = sums.get(key);
+    if (!sum) {
+      sum = { count: 0, longitudeSum: 0, latitudeSum: 0, categories: {}, firstOrd: Infinity };
+      sums.set(key, sum);
+    }
+    sum.count += entry.count;
+    sum.longitudeSum += entry.longitudeSum;
+    sum.latitudeSum += entry.latitudeSum;
+    sum.categories[entry.category] = (sum.categories[entry.category] ?? 0) + entry.count;
+    sum.firstOrd = Math.min(sum.firstOrd, entry.firstOrd);
+  }
+  return [...sums.values()]
+    .map(({ count, longitudeSum, latitudeSum, categories, firstOrd }) => ({
+      count,
+      longitude: longitudeSum / count,
+      latitude: latitudeSum / count,
+      categories,
+      firstOrd,
+    }))
+    .sort((a, b) => b.count - a.count || a.firstOrd - b.firstOrd);
+}
