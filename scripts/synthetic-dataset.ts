@@ -224,3 +224,28 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await writeSyntheticDataset(count, path, seed);
   console.log(`Wrote ${count} events to ${path}`);
 }
+
+/**
+ * A crowd of events in a few fine cells of the map (src/server/cell-rollup.ts), near Sinpo, on
+ * both sides of any edge a view near them has: the synthetic events are too sparse for that, a
+ * cell of the rollup holding one or none. Ids `crowd-<n>`; categories `Crowd` and `strike`.
+ */
+export function crowdFeatures(count: number, seed: number) {
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, (_, index) => ({
+    type: 'Feature',
+    id: `crowd-${index}`,
+    geometry: {
+      type: 'Point',
+      coordinates: [127.3 + random() * 0.8, 36.2 + random() * 0.8].map(
+        (value) => Math.round(value * 1e5) / 1e5,
+      ),
+    },
+    properties: {
+      title: `Crowd ${index}`,
+      date: `2020-0${1 + (index % 9)}-1${index % 10}`,
+      category: index % 3 === 0 ? 'Crowd' : 'strike',
+      sources: [{ publisher: 'Crowd wire', url: `https://example.org/crowd/${index}` }],
+    },
+  }));
+}

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { crowdFeatures, syntheticFeatures } from '../../scripts/synthetic-dataset.ts';
 import { NO_FILTER } from '../data/model/event-filter.ts';
+import { validateFeatureCollection } from '../data/model/validate.ts';
+import { DuckDbEngine } from './duckdb-engine.ts';
+import { viewsAroundEvents } from './rollup-test-views.ts';
+import type { ClustersAnswer } from './engine.ts';
 import {
   CELL_PIXELS,
   readsRollup,
@@ -130,5 +135,74 @@ describe('the clusters from fine cells', () => {
     expect(readsRollup({ ...NO_FILTER, from: 18_000 }, { zoom: 2 })).toBe(false);
     expect(readsRollup({ ...NO_FILTER, to: 18_000 }, { zoom: 2 })).toBe(false);
     expect(readsRollup({ ...NO_FILTER, query: 'strike' }, { zoom: 2 })).toBe(false);
+  });
+});
+
+describe('DuckDB’s clusters from the cell rollup', () => {
+  const dataset = validateFeatureCollection({
+    type: 'FeatureCollection',
+    metadata: { title: 'Synthetic, with a crowd' },
+    features: [...syntheticFeatures(3_000, 11), ...crowdFeatures(400, 5)],
+  });
+  const categories = [...new Set(dataset.events.map((event) => event.category))];
+  let rollup: DuckDbEngine;
+  let counting: DuckDbEngine;
+  beforeAll(async () => {
+    // A few thousand spread events make nearly a rollup row each: kept all the same here.
+    rollup = await DuckDbEngine.open(dataset, { cellRollupShare: 1 });
+    counting = await DuckDbEngine.open(dataset, { cellRollupShare: 0 });
+  });
+  afterAll(() => {
+    rollup.close();
+    counting.close();
+  });
+
+  it('are the clusters counting every event gives, for any view and categories', async () => {
+    const views = fc.oneof(
+      fc
+        .record({
+          west: fc.integer({ min: -540, max: 360 }),
+          width: fc.integer({ min: 1, max: 400 }),
+          south: fc.constantFrom(-90, -85.0511287798, -60, -10, 0, 30),
+          height: fc.constantFrom(5, 40, 90, 180),
+          zoom: fc.integer({ min: 0, max: ROLLUP_ZOOM }),
+        })
+        .map(({ west, width, south, height, zoom }) => ({
+          west,
+          east: west + width,
+          south,
+          north: Math.min(90, south + height),
+          zoom,
+        })),
+      // Views around an event (the crowd's, often), whose edges cut the rollup's cells.
+      viewsAroundEvents(dataset.events),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.subarray(categories, { maxLength: 2 }), views, async (chosen, view) => {
+        const filter = { ...NO_FILTER, categories: chosen };
+        const expected = await counting.clusters(filter, view).catch((error: Error) => error);
+        const actual = await rollup.clusters(filter, view).catch((error: Error) => error);
+        if (expected instanceof Error) {
+          expect(actual).toEqual(expected);
+          return;
+        }
+        const answer = actual as ClustersAnswer;
+        const order = (
+          a: ClustersAnswer['clusters'][number],
+          b: ClustersAnswer['clusters'][number],
+        ) => b.count - a.count || a.longitude - b.longitude || a.latitude - b.latitude;
+        const strip = ({ clusters, total }: ClustersAnswer) => ({
+          total,
+          clusters: [...clusters].sort(order).map((c) => ({ ...c, longitude: 0, latitude: 0 })),
+        });
+        expect(strip(answer)).toEqual(strip(expected));
+        const means = [...expected.clusters].sort(order);
+        [...answer.clusters].sort(order).forEach((cluster, index) => {
+          expect(cluster.longitude).toBeCloseTo(means[index]?.longitude ?? NaN, 8);
+          expect(cluster.latitude).toBeCloseTo(means[index]?.latitude ?? NaN, 8);
+        });
+      }),
+      { numRuns: 200, seed: 27 },
+    );
   });
 });

@@ -1,8 +1,8 @@
 /**
- * The map's clusters from a rollup of the events by fine cell, for an engine that keeps one
- * (clickhouse-engine.ts): its events counted by cell of the map at ROLLUP_ZOOM and category, with
- * their sums of longitude and latitude, their first place in the chronology, and the corners of
- * the box they fill. A view at ROLLUP_ZOOM or wider whose filter is of categories alone (no
+ * The map's clusters from a rollup of the events by fine cell, which both engines keep
+ * (duckdb-engine.ts, clickhouse-engine.ts): their events counted by cell of the map at
+ * ROLLUP_ZOOM and category, with their sums of longitude and latitude, their first place in the
+ * chronology, and the corners of the box they fill. A view at ROLLUP_ZOOM or wider whose filter is of categories alone (no
  * dates, no search: the view a reader opens on) reads those rows instead of every event
  * (docs/server.md, "Clusters from the rollup"). Days are not in its key: a real dataset's
  * places times its days make nearly a row per event.
@@ -28,8 +28,28 @@ export const ROLLUP_CELLS = (256 * 2 ** ROLLUP_ZOOM) / CELL_PIXELS;
  */
 export const ROW_STRIDE = 2 * ROLLUP_CELLS;
 
-/** An event's fine cell, in SQL over its `longitude` and materialized `mercator_y`. */
-export const FINE_CELL_SQL = `toUInt32(floor(mercator_y * ${ROLLUP_CELLS}) * ${ROW_STRIDE} + floor((longitude + 180) / 360 * ${ROLLUP_CELLS}))`;
+/** An event's fine cell, in SQL over its `longitude` and `mercator_y` (either engine's). */
+export const FINE_CELL_ARITHMETIC = `floor(mercator_y * ${ROLLUP_CELLS}) * ${ROW_STRIDE} + floor((longitude + 180) / 360 * ${ROLLUP_CELLS})`;
+
+/**
+ * The most rollup rows per event for the rollup to be kept: events spread over many places make
+ * nearly a row each, and reading such a rollup and then the cells at a view's edges would be
+ * slower than counting the events.
+ */
+export const CELL_ROLLUP_SHARE = 0.5;
+
+/**
+ * The first fine cell of the view's cell holding a fine `cell`, in SQL (the same arithmetic in
+ * both engines): a view's cell at `zoom` is a square of fine cells.
+ */
+export function firstFineCellSql(
+  cell: string,
+  zoom: number,
+  divide: (a: string, b: number) => string,
+): string {
+  const across = 2 ** (ROLLUP_ZOOM - zoom);
+  return `${divide(divide(cell, ROW_STRIDE), across)} * ${across * ROW_STRIDE} + ${divide(`(${cell} % ${ROW_STRIDE})`, across)} * ${across}`;
+}
 
 /** Whether the rollup can answer a view's clusters: no dates, no search, a zoom it has cells for. */
 export function readsRollup(filter: EventFilter, view: Pick<MapView, 'zoom'>): boolean {
@@ -72,6 +92,18 @@ export interface CellCount {
   latitudeSum: number;
   /** The first of these events in the chronology. */
   firstOrd: number;
+}
+
+/** A row of fine cell counts (`cell`, `category`, `in_cell`, the totals, the `first` ord). */
+export function cellCountOf(row: Record<string, unknown>): CellCount {
+  return {
+    cell: Number(row.cell),
+    category: String(row.category),
+    count: Number(row.in_cell),
+    longitudeSum: Number(row.longitude_total),
+    latitudeSum: Number(row.latitude_total),
+    firstOrd: Number(row.first),
+  };
 }
 
 /** One cluster of the view, before its lone event is named. */

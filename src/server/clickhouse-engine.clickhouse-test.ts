@@ -12,7 +12,7 @@ import {
   stopCluster,
   type RunningCluster,
 } from '../../scripts/clickhouse-cluster.ts';
-import { seededRandom, syntheticFeatures } from '../../scripts/synthetic-dataset.ts';
+import { crowdFeatures, syntheticFeatures } from '../../scripts/synthetic-dataset.ts';
 import { NO_FILTER, type EventFilter } from '../data/model/event-filter.ts';
 import type { Dataset } from '../data/model/schema.ts';
 import { validateFeatureCollection } from '../data/model/validate.ts';
@@ -20,6 +20,7 @@ import type { BinUnit } from '../data/query/histogram.ts';
 import { createApp } from './app.ts';
 import { ClickHouseEngine } from './clickhouse-engine.ts';
 import { DuckDbEngine } from './duckdb-engine.ts';
+import { viewsAroundEvents } from './rollup-test-views.ts';
 import type { ClustersAnswer, HistogramAnswer } from './engine.ts';
 import type { MapView } from './view-query.ts';
 
@@ -35,34 +36,12 @@ const EDGES = [
   ['Across the antimeridian', 'edge-date-line', [-180, 0], '2018-12-31/2019-01-02'],
 ] as const;
 
-/**
- * A crowd of events in a few fine cells of the map (cell-rollup.ts), on both sides of any edge a
- * view near them has: the synthetic events are too sparse for that, a cell holding one or none.
- */
-const random = seededRandom(5);
-const CROWD = Array.from({ length: 400 }, (_, index) => ({
-  type: 'Feature',
-  id: `crowd-${index}`,
-  geometry: {
-    type: 'Point',
-    coordinates: [127.3 + random() * 0.8, 36.2 + random() * 0.8].map(
-      (value) => Math.round(value * 1e5) / 1e5,
-    ),
-  },
-  properties: {
-    title: `Crowd ${index}`,
-    date: `2020-0${1 + (index % 9)}-1${index % 10}`,
-    category: index % 3 === 0 ? 'Crowd' : 'strike',
-    sources: [{ publisher: 'Crowd wire', url: `https://example.org/crowd/${index}` }],
-  },
-}));
-
 const dataset: Dataset = validateFeatureCollection({
   type: 'FeatureCollection',
   metadata: { title: 'Synthetic, with edges' },
   features: [
     ...syntheticFeatures(4_000, 11),
-    ...CROWD,
+    ...crowdFeatures(400, 5),
     ...EDGES.map(([title, id, coordinates, date]) => ({
       type: 'Feature',
       id,
@@ -270,30 +249,7 @@ describe('the ClickHouse engine on a two-shard cluster, against DuckDB', () => {
     const rollupViews = fc.oneof(
       views.filter((view) => view.zoom <= 8),
       // Views around an event, at the rollup's zooms: their edges cut through the hot spots.
-      fc
-        .record({
-          event: fc.oneof(
-            fc.integer({ min: 0, max: dataset.events.length - 1 }),
-            fc.constantFrom(
-              ...dataset.events.flatMap((event, index) =>
-                event.id.startsWith('crowd-') ? [index] : [],
-              ),
-            ),
-          ),
-          width: fc.integer({ min: 1, max: 2_000 }),
-          height: fc.integer({ min: 1, max: 1_000 }),
-          zoom: fc.integer({ min: 2, max: 8 }),
-        })
-        .map(({ event, width, height, zoom }) => {
-          const { longitude = 0, latitude = 0 } = dataset.events[event] ?? {};
-          return {
-            west: longitude - width / 2_000,
-            east: longitude + width / 3_000,
-            south: latitude - height / 3_000,
-            north: latitude + height / 2_000,
-            zoom,
-          };
-        }),
+      viewsAroundEvents(dataset.events),
     );
     await fc.assert(
       fc.asyncProperty(plainFilters, rollupViews, async (filter, view) => {

@@ -44,13 +44,13 @@ import { SearchHits, worthKeeping } from './search-hits.ts';
 import { MAX_LATITUDE } from './mercator-sql.ts';
 import {
   CELL_PIXELS,
-  FINE_CELL_SQL,
+  CELL_ROLLUP_SHARE,
+  cellCountOf,
+  FINE_CELL_ARITHMETIC,
+  firstFineCellSql,
   readsRollup,
-  ROLLUP_ZOOM,
-  ROW_STRIDE,
   viewCells,
   viewLongitudes,
-  type CellCount,
   type ViewCell,
   type ViewLongitudes,
 } from './cell-rollup.ts';
@@ -68,12 +68,6 @@ const MAX_CLUSTERS = 4_000;
 const MAX_HITS_KEPT = 3_000_000;
 /** Events sent to ClickHouse in one INSERT while loading. */
 const INSERT_BATCH = 50_000;
-/**
- * The cell rollup is kept when it has at most this many rows per event: events spread over many
- * places and days make nearly a row each, and reading such a rollup and then the cells at a view's
- * edges would be slower than counting the events.
- */
-const CELL_ROLLUP_SHARE = 0.5;
 
 export interface ClickHouseOptions {
   /** HTTP addresses of the shards; the first one answers the queries. */
@@ -192,18 +186,6 @@ function withinBounds(condition: Condition, bounds: Omit<MapView, 'zoom'>): Cond
   return { sql: parts.join(' AND '), params };
 }
 
-/** A row of fine cell counts (`cell`, `category`, `in_cell`, the totals, the `first` ord). */
-function cellCountOf(row: Record<string, unknown>): CellCount {
-  return {
-    cell: rowNumber(row.cell),
-    category: String(row.category),
-    count: rowNumber(row.in_cell),
-    longitudeSum: Number(row.longitude_total),
-    latitudeSum: Number(row.latitude_total),
-    firstOrd: rowNumber(row.first),
-  };
-}
-
 /** One event as a row of the table, in JSONEachRow. */
 function eventRow(event: DatasetEvent, ord: number): string {
   return JSON.stringify({
@@ -315,7 +297,7 @@ export class ClickHouseEngine implements QueryEngine {
            start_day Int32, end_day Int32, title String, search String, slug_words String,
            languages String, has_story UInt8, body String,
            mercator_y Float64 MATERIALIZED (1 - log(tan((least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) * pi() / 180) AS phi) + 1 / cos(phi)) / pi()) / 2,
-           fine_cell UInt32 MATERIALIZED ${FINE_CELL_SQL}
+           fine_cell UInt32 MATERIALIZED toUInt32(${FINE_CELL_ARITHMETIC})
          ) ENGINE = MergeTree() ORDER BY ord`,
       );
       await this.send(
@@ -840,11 +822,9 @@ export class ClickHouseEngine implements QueryEngine {
     };
     // The view's cells, each named by its first fine cell (viewCells finds it again), so that the
     // rows need not come back one per fine cell: a world view touches tens of thousands.
-    const across = 2 ** (ROLLUP_ZOOM - view.zoom);
     const counts = (
       await this.rows(
-        `SELECT intDiv(intDiv(cell, ${ROW_STRIDE}), ${across}) * ${across * ROW_STRIDE}
-                  + intDiv(cell % ${ROW_STRIDE}, ${across}) * ${across} AS first_cell,
+        `SELECT ${firstFineCellSql('cell', view.zoom, (a, b) => `intDiv(${a}, ${b})`)} AS first_cell,
                 category, sum(n) AS in_cell, sum(longitude_sum) AS longitude_total,
                 sum(latitude_sum) AS latitude_total, min(first_ord) AS first
          FROM ${table}_cells

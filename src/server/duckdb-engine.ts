@@ -45,11 +45,21 @@ import {
   NATIVE_SLUG_WORDS,
 } from './native-load.ts';
 import { MAX_LATITUDE, MERCATOR_Y_SQL } from './mercator-sql.ts';
+import {
+  CELL_PIXELS,
+  CELL_ROLLUP_SHARE,
+  cellCountOf,
+  FINE_CELL_ARITHMETIC,
+  firstFineCellSql,
+  readsRollup,
+  viewCells,
+  viewLongitudes,
+  type ViewCell,
+  type ViewLongitudes,
+} from './cell-rollup.ts';
 import { SearchHits, duckDbHitTables } from './search-hits.ts';
 import { BadRequest, boundsTest, LIMITS, type MapView } from './view-query.ts';
 
-/** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
-const CELL_PIXELS = 64;
 /** Events read for a streamed export at a time. */
 const EXPORT_PAGE = 2_000;
 /** Clusters in one answer, at most: a view at a sane zoom has far fewer cells. */
@@ -138,6 +148,24 @@ const DAY_COUNTS = `CREATE TABLE day_counts AS
   SELECT start_day, end_day, category, count(*) AS n, ${BOUNDS_OF_EVENTS} FROM events
   GROUP BY start_day, end_day, category ORDER BY start_day, end_day, category`;
 
+/**
+ * The events counted by fine cell of the map and category, and their places ordered by fine cell
+ * (cell-rollup.ts): the clusters of a view whose filter is of categories alone read these. Made at
+ * load, and kept when the rollup has at most CELL_ROLLUP_SHARE rows per event.
+ */
+const CELL_COUNTS = `CREATE TABLE events_by_cell AS
+    SELECT (${FINE_CELL_ARITHMETIC})::BIGINT AS cell, category, longitude, latitude, ord
+    FROM events ORDER BY cell;
+  CREATE TABLE cell_counts AS
+    SELECT cell, category, count(*) AS n, sum(longitude) AS longitude_sum,
+           sum(latitude) AS latitude_sum, min(ord) AS first_ord, ${BOUNDS_OF_EVENTS}
+    FROM events_by_cell GROUP BY cell, category ORDER BY cell, category`;
+
+/** How a load makes the cell rollup: `cellRollupShare`, as CELL_ROLLUP_SHARE. */
+interface RollupOptions {
+  cellRollupShare?: number;
+}
+
 /** What a description says of the file beyond its events' table. */
 interface FileSummary {
   metadata: DatasetMetadata;
@@ -186,6 +214,9 @@ export class DuckDbEngine implements QueryEngine {
     ),
   );
 
+  /** Whether `cell_counts` and `events_by_cell` hold the cell rollup (made by countCells). */
+  private cellRollup = false;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -195,7 +226,7 @@ export class DuckDbEngine implements QueryEngine {
   ) {}
 
   /** Puts the dataset's events into a fresh in-memory database. */
-  static async open(dataset: Dataset): Promise<DuckDbEngine> {
+  static async open(dataset: Dataset, options: RollupOptions = {}): Promise<DuckDbEngine> {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     try {
@@ -207,7 +238,7 @@ export class DuckDbEngine implements QueryEngine {
       throw error;
     }
     const { metadata, issues, recordCount } = dataset;
-    return new DuckDbEngine(
+    const engine = new DuckDbEngine(
       instance,
       connection,
       {
@@ -218,6 +249,27 @@ export class DuckDbEngine implements QueryEngine {
       },
       FROM_BODY,
     );
+    try {
+      await engine.countCells(options);
+    } catch (error) {
+      engine.close();
+      throw error;
+    }
+    return engine;
+  }
+
+  /**
+   * The cell rollup (CELL_COUNTS), kept when it has at most `cellRollupShare` rows per event;
+   * else dropped, and the clusters count the events.
+   */
+  private async countCells({ cellRollupShare = CELL_ROLLUP_SHARE }: RollupOptions): Promise<void> {
+    await this.connection.run(CELL_COUNTS);
+    const [sizes] = await this.rows(
+      'SELECT (SELECT count(*) FROM cell_counts) AS cells, (SELECT count(*) FROM events) AS events',
+    );
+    this.cellRollup = rowNumber(sizes?.cells) <= rowNumber(sizes?.events) * cellRollupShare;
+    if (!this.cellRollup)
+      await this.connection.run('DROP TABLE cell_counts; DROP TABLE events_by_cell');
   }
 
   /**
@@ -226,7 +278,7 @@ export class DuckDbEngine implements QueryEngine {
    * removed on close), so that a hundred million events need not fit in memory: on disk, the load
    * takes about three times as long (docs/decisions.md §21).
    */
-  static async openFile(path: string): Promise<DuckDbEngine | null> {
+  static async openFile(path: string, options: RollupOptions = {}): Promise<DuckDbEngine | null> {
     const { size } = statSync(path);
     // A database takes about 9 bytes for a byte of Parquet (zstd), 1 for a byte of CSV.
     const expected = /\.(geo)?parquet$/i.test(path) ? size * 9 : size;
@@ -262,13 +314,17 @@ export class DuckDbEngine implements QueryEngine {
         await connection.run(sql);
         loaded.steps.push({ step, seconds: (performance.now() - started) / 1000 });
       }
-      return new DuckDbEngine(
+      const engine = new DuckDbEngine(
         instance,
         connection,
         loaded,
         { columns: NATIVE_EVENT_COLUMNS, slugWords: NATIVE_SLUG_WORDS, eventOf: loaded.eventOf },
         folder,
       );
+      const started = performance.now();
+      await engine.countCells(options);
+      loaded.steps.push({ step: 'cell counts', seconds: (performance.now() - started) / 1000 });
+      return engine;
     } catch (error) {
       forget();
       throw error;
@@ -470,34 +526,71 @@ export class DuckDbEngine implements QueryEngine {
   async clusters(filter: EventFilter, view: MapView): Promise<ClustersAnswer> {
     const scope = await this.scope(filter);
     try {
-      return await this.clustersIn(scope, view);
+      return await this.clustersIn(scope, filter, view);
     } finally {
       scope.release();
     }
   }
 
-  private async clustersIn({ table, condition }: Scope, view: MapView): Promise<ClustersAnswer> {
-    const worldPixels = 256 * 2 ** view.zoom;
-    // Longitudes past ±180 wrap: a view across the antimeridian is two ranges of real longitudes.
-    // West above east is a view across the antimeridian: its width runs on past 180.
-    const west = ((((view.west + 180) % 360) + 360) % 360) - 180;
-    const span = view.east >= view.west ? view.east - view.west : view.east - view.west + 360;
-    const width = Math.min(360, span);
-    const east = west + width;
-    const longitudeSql =
-      width >= 360
-        ? 'TRUE'
-        : east <= 180
-          ? 'longitude BETWEEN ? AND ?'
-          : '(longitude >= ? OR longitude <= ?)';
-    const longitudeValues: DuckDBValue[] =
-      width >= 360 ? [] : east <= 180 ? [west, east] : [west, east - 360];
+  private async clustersIn(
+    { table, condition }: Scope,
+    filter: EventFilter,
+    view: MapView,
+  ): Promise<ClustersAnswer> {
+    const longitudes = viewLongitudes(view);
+    // Pinned to the Mercator edge as the browser's clustering pins them, so polar events count.
+    const inView: Condition = {
+      sql: `least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) BETWEEN ? AND ? AND ${
+        longitudes === null
+          ? 'TRUE'
+          : longitudes.acrossAntimeridian
+            ? '(longitude >= ? OR longitude <= ?)'
+            : 'longitude BETWEEN ? AND ?'
+      } AND ${condition.sql}`,
+      values: [
+        view.south,
+        view.north,
+        ...(longitudes === null ? [] : [longitudes.west, longitudes.east]),
+        ...condition.values,
+      ],
+    };
+    const found =
+      this.cellRollup && readsRollup(filter, view)
+        ? await this.viewCellsFromRollup(condition, inView, view, longitudes)
+        : await this.viewCellsOfEvents(table, inView, view.zoom);
+    if (found.length > MAX_CLUSTERS) {
+      throw new BadRequest('zoom', `more than ${MAX_CLUSTERS} clusters in this view: zoom out`);
+    }
+    // A cell of one event is drawn as that event: its name, read for those cells alone.
+    const lone = found.filter((cell) => cell.count === 1).map((cell) => cell.firstOrd);
+    const named =
+      lone.length === 0
+        ? []
+        : await this.rows(
+            'SELECT ord, id, title, category FROM events WHERE ord IN (SELECT unnest(?))',
+            [listValue(lone)],
+          );
+    const byOrd = new Map(named.map((row) => [rowNumber(row.ord), row]));
+    let total = 0;
+    const clusters = found.map((cell) => {
+      total += cell.count;
+      return clusterCell(cell, cell.count, cell.categories, byOrd.get(cell.firstOrd));
+    });
+    return { clusters, total };
+  }
+
+  /** The view's clusters counted over its events (`inView`), at most one past MAX_CLUSTERS. */
+  private async viewCellsOfEvents(
+    table: string,
+    inView: Condition,
+    zoom: number,
+  ): Promise<ViewCell[]> {
+    const worldPixels = 256 * 2 ** zoom;
     const rows = await this.rows(
       `WITH kept AS (
          SELECT category, longitude, latitude, ord, mercator_y
          FROM ${table}
-         -- Pinned to the Mercator edge as the browser's clustering pins them, so polar events count.
-         WHERE least(greatest(latitude, -${MAX_LATITUDE}), ${MAX_LATITUDE}) BETWEEN ? AND ? AND ${longitudeSql} AND ${condition.sql}),
+         WHERE ${inView.sql}),
        -- Cells of the Web Mercator map the reader sees, so clusters are as wide as they look.
        cells AS (
          SELECT *, floor((longitude + 180) / 360 * ? / ${CELL_PIXELS}) AS cell_x,
@@ -508,36 +601,86 @@ export class DuckDbEngine implements QueryEngine {
        FROM cells GROUP BY cell_x, cell_y
        ORDER BY count DESC
        LIMIT ${MAX_CLUSTERS + 1}`,
-      [view.south, view.north, ...longitudeValues, ...condition.values, worldPixels, worldPixels],
+      [...inView.values, worldPixels, worldPixels],
     );
-    if (rows.length > MAX_CLUSTERS) {
-      throw new BadRequest('zoom', `more than ${MAX_CLUSTERS} clusters in this view: zoom out`);
-    }
-    // A cell of one event is drawn as that event: its name, read for those cells alone.
-    const lone = rows
-      .filter((row) => rowNumber(row.count) === 1)
-      .map((row) => rowNumber(row.first));
-    const named =
-      lone.length === 0
-        ? []
-        : await this.rows(
-            'SELECT ord, id, title, category FROM events WHERE ord IN (SELECT unnest(?))',
-            [listValue(lone)],
-          );
-    const byOrd = new Map(named.map((row) => [rowNumber(row.ord), row]));
-    let total = 0;
-    const clusters = rows.map((row) => {
-      const count = rowNumber(row.count);
-      const event = byOrd.get(rowNumber(row.first));
-      total += count;
-      return clusterCell(
-        { longitude: row.longitude, latitude: row.latitude },
-        count,
-        JSON.parse(String(row.categories)) as Record<string, number>,
-        event,
+    return rows.map((row) => ({
+      count: rowNumber(row.count),
+      longitude: Number(row.longitude),
+      latitude: Number(row.latitude),
+      categories: JSON.parse(String(row.categories)) as Record<string, number>,
+      firstOrd: rowNumber(row.first),
+    }));
+  }
+
+  /**
+   * The view's clusters from the cell rollup (cell-rollup.ts), for a filter of categories alone
+   * (readsRollup): the fine cells the view's edge cuts (a row whose box of events touches the
+   * view but is not inside it) are counted from their events in `events_by_cell`, every other
+   * cell inside the view from its rows, gathered into the view's cells. Each fine cell is
+   * counted once, from its rows or from its events.
+   */
+  private async viewCellsFromRollup(
+    filter: Condition,
+    inView: Condition,
+    view: MapView,
+    longitudes: ViewLongitudes,
+  ): Promise<ViewCell[]> {
+    const pinned = (column: string) =>
+      `least(greatest(${column}, -${MAX_LATITUDE}), ${MAX_LATITUDE})`;
+    const range = longitudes === null ? [] : [longitudes.west, longitudes.east];
+    // A box touches the view when some point of it may be in it, and is inside when all are: the
+    // view's own tests on the events (inView), at the box's corners.
+    const touching = {
+      sql: `${pinned('north')} >= ? AND ${pinned('south')} <= ? AND ${
+        longitudes === null
+          ? 'TRUE'
+          : longitudes.acrossAntimeridian
+            ? '(east >= ? OR west <= ?)'
+            : 'east >= ? AND west <= ?'
+      }`,
+      values: [view.south, view.north, ...range],
+    };
+    const inside = {
+      sql: `${pinned('south')} >= ? AND ${pinned('north')} <= ? AND ${
+        longitudes === null
+          ? 'TRUE'
+          : longitudes.acrossAntimeridian
+            ? '(west >= ? OR east <= ?)'
+            : 'west >= ? AND east <= ?'
+      }`,
+      values: [view.south, view.north, ...range],
+    };
+    const cut = (
+      await this.rows(
+        `SELECT DISTINCT cell FROM cell_counts
+         WHERE ${filter.sql} AND ${touching.sql} AND NOT (${inside.sql})`,
+        [...filter.values, ...touching.values, ...inside.values],
+      )
+    ).map((row) => rowNumber(row.cell));
+    const counts = (
+      await this.rows(
+        `SELECT ${firstFineCellSql('cell', view.zoom, (a, b) => `(${a} // ${b})`)} AS first_cell,
+                category, sum(n) AS in_cell, sum(longitude_sum) AS longitude_total,
+                sum(latitude_sum) AS latitude_total, min(first_ord) AS first
+         FROM cell_counts
+         WHERE ${filter.sql} AND ${inside.sql}
+           ${cut.length > 0 ? 'AND cell NOT IN (SELECT unnest(?::BIGINT[]))' : ''}
+         GROUP BY first_cell, category`,
+        [...filter.values, ...inside.values, ...(cut.length > 0 ? [listValue(cut)] : [])],
+      )
+    ).map((row) => cellCountOf({ ...row, cell: row.first_cell }));
+    if (cut.length > 0) {
+      const events = await this.rows(
+        `SELECT cell, category, count(*) AS in_cell, sum(longitude) AS longitude_total,
+                sum(latitude) AS latitude_total, min(ord) AS first
+         FROM events_by_cell
+         WHERE cell IN (SELECT unnest(?::BIGINT[])) AND ${inView.sql}
+         GROUP BY cell, category`,
+        [listValue(cut), ...inView.values],
       );
-    });
-    return { clusters, total };
+      counts.push(...events.map(cellCountOf));
+    }
+    return viewCells(counts, view.zoom);
   }
 
   async window(filter: EventFilter, request: WindowRequest): Promise<WindowAnswer> {
