@@ -7,13 +7,15 @@
  * (docs/server.md, "Clusters from the rollup"). Days are not in its key: a real dataset's
  * places times its days make nearly a row per event.
  *
- * The answer is exactly the one counting the events gives. A fine cell falls in one cell of any
+ * The answer is the one counting the events gives: the same counts, categories and lone events,
+ * and the same means but for the last bits (the sums are added in another order). A fine cell falls in one cell of any
  * wider view, since the cells of a zoom split each cell of the zoom before in four. A view's edge
  * may cut through a fine cell: the box of its events then says whether every event of the cell
  * is in the view (its rows count), or the edge cuts it (its events are counted one by one, for
  * those cells alone).
  */
 import type { EventFilter } from '../data/model/event-filter.ts';
+import { queryTerms } from '../data/query/search-text.ts';
 import type { MapView } from './view-query.ts';
 
 /** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
@@ -23,8 +25,9 @@ export const ROLLUP_ZOOM = 8;
 /** Fine cells across the world, each way. */
 export const ROLLUP_CELLS = (256 * 2 ** ROLLUP_ZOOM) / CELL_PIXELS;
 /**
- * A fine cell's number is its row times this plus its column: one more than the cells across,
- * since an event at longitude 180 (or at the Mercator edge) is in the column (row) past the last.
+ * A fine cell's number is its row times this plus its column: more than the cells across (twice,
+ * a power of two), since an event at longitude 180 (or at the Mercator edge) is in the column
+ * (row) past the last.
  */
 export const ROW_STRIDE = 2 * ROLLUP_CELLS;
 
@@ -54,7 +57,10 @@ export function firstFineCellSql(
 /** Whether the rollup can answer a view's clusters: no dates, no search, a zoom it has cells for. */
 export function readsRollup(filter: EventFilter, view: Pick<MapView, 'zoom'>): boolean {
   return (
-    filter.from === null && filter.to === null && filter.query === '' && view.zoom <= ROLLUP_ZOOM
+    filter.from === null &&
+    filter.to === null &&
+    queryTerms(filter.query).length === 0 &&
+    view.zoom <= ROLLUP_ZOOM
   );
 }
 
@@ -127,7 +133,8 @@ export function viewCells(counts: readonly CellCount[], zoom: number): ViewCell[
       count: number;
       longitudeSum: number;
       latitudeSum: number;
-      categories: Record<string, number>;
+      /** A Map, not an object: a category may be named `constructor` or `__proto__`. */
+      categories: Map<string, number>;
       firstOrd: number;
     }
   >();
@@ -138,13 +145,19 @@ export function viewCells(counts: readonly CellCount[], zoom: number): ViewCell[
       Math.floor(row / fineCellsPerCell) * ROW_STRIDE + Math.floor(column / fineCellsPerCell);
     let sum = sums.get(key);
     if (!sum) {
-      sum = { count: 0, longitudeSum: 0, latitudeSum: 0, categories: {}, firstOrd: Infinity };
+      sum = {
+        count: 0,
+        longitudeSum: 0,
+        latitudeSum: 0,
+        categories: new Map(),
+        firstOrd: Infinity,
+      };
       sums.set(key, sum);
     }
     sum.count += entry.count;
     sum.longitudeSum += entry.longitudeSum;
     sum.latitudeSum += entry.latitudeSum;
-    sum.categories[entry.category] = (sum.categories[entry.category] ?? 0) + entry.count;
+    sum.categories.set(entry.category, (sum.categories.get(entry.category) ?? 0) + entry.count);
     sum.firstOrd = Math.min(sum.firstOrd, entry.firstOrd);
   }
   return [...sums.values()]
@@ -152,7 +165,7 @@ export function viewCells(counts: readonly CellCount[], zoom: number): ViewCell[
       count,
       longitude: longitudeSum / count,
       latitude: latitudeSum / count,
-      categories,
+      categories: Object.fromEntries(categories),
       firstOrd,
     }))
     .sort((a, b) => b.count - a.count || a.firstOrd - b.firstOrd);

@@ -287,9 +287,15 @@ export class ClickHouseEngine implements QueryEngine {
       for (const name of stale.split('\n').filter((line) => IDENTIFIER.test(line)))
         await this.send(url, `DROP TABLE IF EXISTS ${name}`);
     }
+    // The counts and copies made from the earlier events go with them (countDays makes them
+    // again), so that a load failing half-way leaves nothing that says otherwise.
+    this.cellRollup = false;
+    this.longestSpan = null;
     for (const url of urls) {
-      await this.send(url, `DROP TABLE IF EXISTS ${table}`);
-      await this.send(url, `DROP TABLE IF EXISTS ${table}_local`);
+      for (const made of ['', '_days', '_cells', '_by_cell', '_by_day']) {
+        await this.send(url, `DROP TABLE IF EXISTS ${table}${made}`);
+        await this.send(url, `DROP TABLE IF EXISTS ${table}${made}_local`);
+      }
       await this.send(
         url,
         `CREATE TABLE ${table}_local (
@@ -315,7 +321,8 @@ export class ClickHouseEngine implements QueryEngine {
    * count or the description without a search reads a few thousand counts, not every event. Then
    * the same by fine cell of the map too (`<table>_cells_local`, cell-rollup.ts), kept when it
    * has at most CELL_ROLLUP_SHARE rows per event: the clusters of a view without a search read
-   * it. Made once the events are in (by `load`, or by the bench's generator).
+   * it. Made once the events are in (by `load`, or by the bench's generator), before any question:
+   * the tables are made again in place, so a question asked meanwhile could read them half made.
    */
   async countDays(): Promise<void> {
     const { table, cluster, urls, cellRollupShare = CELL_ROLLUP_SHARE } = this.options;
