@@ -226,26 +226,52 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 }
 
 /**
- * A crowd of events in a few fine cells of the map (src/server/cell-rollup.ts), near Sinpo, on
- * both sides of any edge a view near them has: the synthetic events are too sparse for that, a
- * cell of the rollup holding one or none. Ids `crowd-<n>`; categories `Crowd` and `strike`.
+ * Where crowdFeatures puts its crowds: near Sinpo; across the antimeridian (Fiji's longitudes);
+ * across the Mercator map's north edge (85.05°), where latitudes beyond it are drawn on the edge;
+ * and wholly beyond its north and south edges. Each is a box [west, south, east, north]; a west
+ * past the east crosses the antimeridian.
+ */
+const CROWD_BOXES = [
+  [127.3, 36.2, 128.1, 37],
+  [179.6, -17.4, -179.6, -16.6],
+  [-20.4, 84.6, -19.6, 90],
+  [40.6, 86, 41.4, 90],
+  [10.6, -90, 11.4, -86],
+] as const;
+
+/**
+ * Crowds of events in a few fine cells of the map (src/server/cell-rollup.ts), on both sides of
+ * any edge a view near them has: the synthetic events are too sparse for that, a cell of the
+ * rollup holding one or none. A crowd in each of CROWD_BOXES in turn, with places on their edges
+ * (longitude ±180, latitude ±90). Ids `crowd-<n>`; categories `Crowd` and `strike`.
  */
 export function crowdFeatures(count: number, seed: number) {
   const random = seededRandom(seed);
-  return Array.from({ length: count }, (_, index) => ({
-    type: 'Feature',
-    id: `crowd-${index}`,
-    geometry: {
-      type: 'Point',
-      coordinates: [127.3 + random() * 0.8, 36.2 + random() * 0.8].map(
-        (value) => Math.round(value * 1e5) / 1e5,
-      ),
-    },
-    properties: {
-      title: `Crowd ${index}`,
-      date: `2020-0${1 + (index % 9)}-1${index % 10}`,
-      category: index % 3 === 0 ? 'Crowd' : 'strike',
-      sources: [{ publisher: 'Crowd wire', url: `https://example.org/crowd/${index}` }],
-    },
-  }));
+  return Array.from({ length: count }, (_, index) => {
+    const [west, south, east, north] = CROWD_BOXES[index % CROWD_BOXES.length] ?? CROWD_BOXES[0];
+    const width = east >= west ? east - west : east - west + 360;
+    // The first six of each crowd on its box's corners and the middles of its north and south
+    // edges (the antimeridian, as 180 and as −180), the rest anywhere in it.
+    const corner = Math.floor(index / CROWD_BOXES.length);
+    const across = corner < 6 ? (corner % 3) / 2 : random();
+    const up = corner < 6 ? Math.floor(corner / 3) : random();
+    const eastward = west + across * width;
+    const longitude = eastward > 180 || (eastward === 180 && up === 1) ? eastward - 360 : eastward;
+    return {
+      type: 'Feature',
+      id: `crowd-${index}`,
+      geometry: {
+        type: 'Point',
+        coordinates: [longitude, south + up * (north - south)].map(
+          (value) => Math.round(value * 1e5) / 1e5,
+        ),
+      },
+      properties: {
+        title: `Crowd ${index}`,
+        date: `2020-0${1 + (index % 9)}-1${index % 10}`,
+        category: index % 3 === 0 ? 'Crowd' : 'strike',
+        sources: [{ publisher: 'Crowd wire', url: `https://example.org/crowd/${index}` }],
+      },
+    };
+  });
 }
