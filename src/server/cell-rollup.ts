@@ -16,6 +16,7 @@
  */
 import type { EventFilter } from '../data/model/event-filter.ts';
 import { queryTerms } from '../data/query/search-text.ts';
+import { MAX_LATITUDE } from './mercator-sql.ts';
 import type { MapView } from './view-query.ts';
 
 /** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
@@ -86,6 +87,43 @@ export function viewLongitudes(view: Pick<MapView, 'west' | 'east'>): ViewLongit
   return east <= 180
     ? { west, east, acrossAntimeridian: false }
     : { west, east: east - 360, acrossAntimeridian: true };
+}
+
+/**
+ * How an engine writes the view's edges into its SQL: DuckDB as `?` (its values then go in the
+ * order south, north, west, east, as boxTests writes them), ClickHouse as `(SELECT south FROM p)`.
+ */
+export interface ViewEdgesSql {
+  south: string;
+  north: string;
+  west: string;
+  east: string;
+}
+
+/**
+ * Whether the box of a rollup row's events (its `south`, `north`, `west`, `east` columns) touches
+ * the view, so that some of its events may be in it, and whether it is inside, so that all are:
+ * the view's own tests on the events, at the box's corners, latitudes pinned to the Mercator edge
+ * as the events' are. A fine cell never crosses the antimeridian, so its box is one range.
+ */
+export function boxTests(
+  longitudes: ViewLongitudes,
+  edges: ViewEdgesSql,
+): { touching: string; inside: string } {
+  const pinned = (column: string) =>
+    `least(greatest(${column}, -${MAX_LATITUDE}), ${MAX_LATITUDE})`;
+  const { south, north, west, east } = edges;
+  const across = (test: string) =>
+    longitudes === null ? '1 = 1' : longitudes.acrossAntimeridian ? `(${test})` : test;
+  const join = longitudes?.acrossAntimeridian ? 'OR' : 'AND';
+  return {
+    touching: `${pinned('north')} >= ${south} AND ${pinned('south')} <= ${north} AND ${across(
+      `east >= ${west} ${join} west <= ${east}`,
+    )}`,
+    inside: `${pinned('south')} >= ${south} AND ${pinned('north')} <= ${north} AND ${across(
+      `west >= ${west} ${join} east <= ${east}`,
+    )}`,
+  };
 }
 
 /** Events of one category in one cell: of the rollup's rows, or of the events counted by cell. */

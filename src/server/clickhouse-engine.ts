@@ -47,6 +47,7 @@ import {
   CELL_ROLLUP_SHARE,
   cellCountOf,
   FINE_CELL_ARITHMETIC,
+  boxTests,
   firstFineCellSql,
   readsRollup,
   viewCells,
@@ -800,24 +801,12 @@ export class ClickHouseEngine implements QueryEngine {
     longitudes: ViewLongitudes,
   ): Promise<ViewCell[]> {
     const { table } = this;
-    const pinned = (column: string) =>
-      `least(greatest(${column}, -${MAX_LATITUDE}), ${MAX_LATITUDE})`;
-    // A box touches the view when some point of it may be in it, and is inside when all are: the
-    // view's own tests on the events (inView), at the box's corners.
-    const touching = `${pinned('north')} >= (SELECT south FROM p) AND ${pinned('south')} <= (SELECT north FROM p) AND ${
-      longitudes === null
-        ? '1'
-        : longitudes.acrossAntimeridian
-          ? '(east >= (SELECT west FROM p) OR west <= (SELECT east FROM p))'
-          : 'east >= (SELECT west FROM p) AND west <= (SELECT east FROM p)'
-    }`;
-    const inside = `${pinned('south')} >= (SELECT south FROM p) AND ${pinned('north')} <= (SELECT north FROM p) AND ${
-      longitudes === null
-        ? '1'
-        : longitudes.acrossAntimeridian
-          ? '(west >= (SELECT west FROM p) OR east <= (SELECT east FROM p))'
-          : 'west >= (SELECT west FROM p) AND east <= (SELECT east FROM p)'
-    }`;
+    const { touching, inside } = boxTests(longitudes, {
+      south: '(SELECT south FROM p)',
+      north: '(SELECT north FROM p)',
+      west: '(SELECT west FROM p)',
+      east: '(SELECT east FROM p)',
+    });
     const cut = await this.rows(
       `SELECT DISTINCT cell FROM ${table}_cells
        WHERE ${filter.sql} AND ${touching} AND NOT (${inside})`,

@@ -50,6 +50,7 @@ import {
   CELL_ROLLUP_SHARE,
   cellCountOf,
   FINE_CELL_ARITHMETIC,
+  boxTests,
   firstFineCellSql,
   readsRollup,
   viewCells,
@@ -625,31 +626,11 @@ export class DuckDbEngine implements QueryEngine {
     view: MapView,
     longitudes: ViewLongitudes,
   ): Promise<ViewCell[]> {
-    const pinned = (column: string) =>
-      `least(greatest(${column}, -${MAX_LATITUDE}), ${MAX_LATITUDE})`;
     const range = longitudes === null ? [] : [longitudes.west, longitudes.east];
-    // A box touches the view when some point of it may be in it, and is inside when all are: the
-    // view's own tests on the events (inView), at the box's corners.
-    const touching = {
-      sql: `${pinned('north')} >= ? AND ${pinned('south')} <= ? AND ${
-        longitudes === null
-          ? 'TRUE'
-          : longitudes.acrossAntimeridian
-            ? '(east >= ? OR west <= ?)'
-            : 'east >= ? AND west <= ?'
-      }`,
-      values: [view.south, view.north, ...range],
-    };
-    const inside = {
-      sql: `${pinned('south')} >= ? AND ${pinned('north')} <= ? AND ${
-        longitudes === null
-          ? 'TRUE'
-          : longitudes.acrossAntimeridian
-            ? '(west >= ? OR east <= ?)'
-            : 'west >= ? AND east <= ?'
-      }`,
-      values: [view.south, view.north, ...range],
-    };
+    const tests = boxTests(longitudes, { south: '?', north: '?', west: '?', east: '?' });
+    // Both tests take the view's edges in the same order.
+    const touching = { sql: tests.touching, values: [view.south, view.north, ...range] };
+    const inside = { sql: tests.inside, values: [view.south, view.north, ...range] };
     const cut = (
       await this.rows(
         `SELECT DISTINCT cell FROM cell_counts
