@@ -62,42 +62,38 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** Starts both servers in a fresh scratch folder and waits (up to a minute) until both answer. */
-export async function startCluster(
-  folder = mkdtempSync(join(tmpdir(), 'dateline-ch-')),
-): Promise<RunningCluster> {
+const NOT_INSTALLED =
+  'clickhouse-server is not installed: run `node scripts/ensure-clickhouse.mjs` (Debian: apt-get install clickhouse-server clickhouse-client)';
+
+/** Starts the server of shard `index` on its folder (made if new); its process id. */
+function startServer(folder: string, index: number, logs: string[]): number {
   const server = findClickHouseServer();
-  if (server === null)
-    throw new Error(
-      'clickhouse-server is not installed: run `node scripts/ensure-clickhouse.mjs` (Debian: apt-get install clickhouse-server clickhouse-client)',
-    );
-  const pids: number[] = [];
-  const logs: string[] = [];
-  for (const index of SHARDS.keys()) {
-    const dir = join(folder, `s${index + 1}`);
-    mkdirSync(join(dir, 'data'), { recursive: true });
-    mkdirSync(join(dir, 'tmp'), { recursive: true });
-    writeFileSync(join(dir, 'config.xml'), config(folder, index));
-    const child = spawn(server, [`--config-file=${join(dir, 'config.xml')}`], {
-      cwd: dir,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      detached: false,
-    });
-    child.on('error', (error) => logs.push(String(error)));
-    child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
-    child.unref();
-    (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
-    if (child.pid === undefined) {
-      stopCluster({ folder, pids });
-      throw new Error(
-        'clickhouse-server could not be started: install it with `node scripts/ensure-clickhouse.mjs` (Debian: apt-get install clickhouse-server clickhouse-client)',
-      );
-    }
-    pids.push(child.pid);
-  }
-  const running = { folder, pids, urls: SHARD_URLS };
+  if (server === null) throw new Error(NOT_INSTALLED);
+  const dir = join(folder, `s${index + 1}`);
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  mkdirSync(join(dir, 'tmp'), { recursive: true });
+  writeFileSync(join(dir, 'config.xml'), config(folder, index));
+  const child = spawn(server, [`--config-file=${join(dir, 'config.xml')}`], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: false,
+  });
+  child.on('error', (error) => logs.push(String(error)));
+  child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
+  child.unref();
+  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+  if (child.pid === undefined) throw new Error(NOT_INSTALLED);
+  return child.pid;
+}
+
+/** Waits, up to a minute, until every url answers; stops the cluster if one does not. */
+async function waitForAnswers(
+  urls: readonly string[],
+  running: RunningCluster,
+  logs: string[],
+): Promise<void> {
   const deadline = Date.now() + 60_000;
-  for (const url of SHARD_URLS) {
+  for (const url of urls) {
     while (!(await answers(url))) {
       if (Date.now() > deadline) {
         stopCluster(running);
@@ -108,8 +104,44 @@ export async function startCluster(
       await new Promise((done) => setTimeout(done, 200));
     }
   }
+}
+
+/** Starts both servers in a fresh scratch folder and waits (up to a minute) until both answer. */
+export async function startCluster(
+  folder = mkdtempSync(join(tmpdir(), 'dateline-ch-')),
+): Promise<RunningCluster> {
+  const pids: number[] = [];
+  const logs: string[] = [];
+  for (const index of SHARDS.keys()) {
+    try {
+      pids.push(startServer(folder, index, logs));
+    } catch (error) {
+      stopCluster({ folder, pids });
+      throw error;
+    }
+  }
+  const running = { folder, pids, urls: SHARD_URLS };
+  await waitForAnswers(SHARD_URLS, running, logs);
   writeFileSync(join(folder, 'pids'), pids.join('\n'));
   return running;
+}
+
+/**
+ * Kills one shard's server outright and starts it again on its data, as a crash and a restart
+ * would: for the test of what a server that lives on through it answers.
+ */
+export async function restartShard(running: RunningCluster, index: number): Promise<void> {
+  const url = running.urls[index] ?? '';
+  try {
+    process.kill(running.pids[index] ?? -1, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+  while (await answers(url)) await new Promise((done) => setTimeout(done, 100));
+  const logs: string[] = [];
+  running.pids[index] = startServer(running.folder, index, logs);
+  await waitForAnswers([url], running, logs);
+  writeFileSync(join(running.folder, 'pids'), running.pids.join('\n'));
 }
 
 /** Ends the servers `startCluster` started, by their ids, and removes their folder. */

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   CLUSTER,
+  restartShard,
   startCluster,
   stopCluster,
   type RunningCluster,
@@ -459,6 +460,19 @@ describe('the ClickHouse engine on a two-shard cluster, against DuckDB', () => {
     // The tables it made to count the hits are dropped in the background.
     await expect.poll(hitTables, { timeout: 10_000 }).toEqual(before);
   });
+
+  it('makes a kept search again when a shard’s server restarts and brings its hits back empty', async () => {
+    if (!cluster) throw new Error('no cluster');
+    // "crowd" finds the 400 crowd events, spread over both shards.
+    const filter = { from: null, to: null, query: 'crowd', categories: [] };
+    const page = { offset: 0, limit: 500 };
+    const expected = await duck.window(filter, page);
+    expect(expected.total).toBe(400);
+    expect(await house.window(filter, page)).toEqual(expected);
+    await restartShard(cluster, 1);
+    expect(await house.window(filter, page)).toEqual(expected);
+    expect(await house.histogram(filter, 'month')).toEqual(await duck.histogram(filter, 'month'));
+  }, 120_000);
 
   it('exports alike: the same CSV and GeoJSON, byte for byte', async () => {
     const fromDuck = createApp(duck, { allowedOrigins: [] });

@@ -218,6 +218,9 @@ export class ClickHouseEngine implements QueryEngine {
    */
   private longestSpan: number | null = null;
 
+  /** How many hits each kept search's tables were made with (holdsHits). */
+  private readonly hitCounts = new Map<string, number>();
+
   private constructor(
     private readonly options: ClickHouseOptions,
     private readonly dataset: Omit<Dataset, 'events'>,
@@ -227,7 +230,11 @@ export class ClickHouseEngine implements QueryEngine {
     // A name of this server's own: two servers on one cluster never drop each other's searches.
     const server = Math.random().toString(36).slice(2, 8);
     this.searches = new SearchHits(
-      { make: (hits, terms) => this.makeHits(hits, terms), drop: (hits) => this.dropHits(hits) },
+      {
+        make: (hits, terms) => this.makeHits(hits, terms),
+        drop: (hits) => this.dropHits(hits),
+        held: (hits) => this.holdsHits(hits),
+      },
       `${options.table}_hits_${server}`,
     );
   }
@@ -504,6 +511,7 @@ export class ClickHouseEngine implements QueryEngine {
         this.url,
         `CREATE TABLE ${hits} AS ${hits}_local ENGINE = Distributed(${cluster}, currentDatabase(), ${hits}_local, rand())`,
       );
+      this.hitCounts.set(hits, found);
       return true;
     } catch (error) {
       // Nothing half made is left behind.
@@ -512,8 +520,18 @@ export class ClickHouseEngine implements QueryEngine {
     }
   }
 
+  /**
+   * Whether a search's hits are all still there: its tables are in memory, and a shard whose
+   * server restarts brings its part back empty, which would answer the search with fewer events.
+   */
+  private async holdsHits(hits: string): Promise<boolean> {
+    const found = Number(await this.request(this.url, `SELECT count() FROM ${hits}`));
+    return found === this.hitCounts.get(hits);
+  }
+
   /** Every server's part dropped, whichever fails: one shard's failure leaves no other's table. */
   private async dropHits(hits: string): Promise<void> {
+    this.hitCounts.delete(hits);
     const results = await Promise.allSettled([
       this.request(this.url, `DROP TABLE IF EXISTS ${hits}`),
       ...this.options.urls.map((url) => this.request(url, `DROP TABLE IF EXISTS ${hits}_local`)),

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { SearchHits, duckDbHitTables } from './search-hits.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { HELD_CHECK_MS, SearchHits, duckDbHitTables } from './search-hits.ts';
 
 /**
  * A database that only notes the statements it is sent; a search finds 10 of its 100 events, or
@@ -111,5 +111,54 @@ describe('the searches kept as tables', () => {
     reading?.release();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(dropped()).toHaveLength(4);
+  });
+  it('makes a search’s tables again when they no longer hold its hits, checking once per view', async () => {
+    const made: string[] = [];
+    const dropped: string[] = [];
+    let checks = 0;
+    let emptied = false;
+    const hits = new SearchHits({
+      make: async (table) => {
+        made.push(table);
+        return true;
+      },
+      drop: async (table) => {
+        dropped.push(table);
+      },
+      // A ClickHouse server that restarted brings its in-memory tables back empty.
+      held: async (table) => {
+        checks += 1;
+        return !(emptied && table === 'search_hits_1');
+      },
+    });
+    const now = vi.spyOn(Date, 'now');
+    try {
+      now.mockReturnValue(0);
+      (await hits.scope(['a']))?.release();
+      // A later view's three questions: one check, the tables trusted.
+      now.mockReturnValue(5 * HELD_CHECK_MS);
+      const view = await Promise.all([hits.scope(['a']), hits.scope(['a']), hits.scope(['a'])]);
+      expect(view.map((scope) => scope?.hits)).toEqual(Array(3).fill('search_hits_1'));
+      for (const scope of view) scope?.release();
+      expect(checks).toBe(1);
+      emptied = true;
+      // A check is trusted for a moment; after it, the emptied tables are found out.
+      now.mockReturnValue(5.5 * HELD_CHECK_MS);
+      const reading = await hits.scope(['a']);
+      expect(reading?.hits).toBe('search_hits_1');
+      now.mockReturnValue(7 * HELD_CHECK_MS);
+      const again = await hits.scope(['a']);
+      expect(again?.hits).toBe('search_hits_2');
+      again?.release();
+      expect(made).toEqual(['search_hits_1', 'search_hits_2']);
+      // The emptied tables are dropped once the question still reading them is answered.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(dropped).toEqual([]);
+      reading?.release();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(dropped).toEqual(['search_hits_1']);
+    } finally {
+      now.mockRestore();
+    }
   });
 });

@@ -33,7 +33,18 @@ export interface HitTables {
   make(table: string, terms: readonly string[]): Promise<boolean>;
   /** Drops the tables `make` made (those that exist). */
   drop(table: string): Promise<void>;
+  /**
+   * Whether the tables still hold every hit `make` put in them. ClickHouse keeps them in memory,
+   * so a server that restarts brings them back empty. Without it, tables are trusted.
+   */
+  held?(table: string): Promise<boolean>;
 }
+
+/**
+ * How long a check that a search's tables are still held (HitTables.held) is trusted: the
+ * questions of one view come together and share one check, and a later view checks again.
+ */
+export const HELD_CHECK_MS = 100;
 
 interface Entry {
   /** Null for a search too broad to keep. */
@@ -43,6 +54,9 @@ interface Entry {
   evicted: boolean;
   /** Dropped by `clear` already: its last reader has nothing left to drop. */
   cleared: boolean;
+  /** The last check that the tables are still held, and when it was asked. */
+  held: Promise<boolean>;
+  heldAt: number;
 }
 
 export interface SearchScope {
@@ -75,12 +89,25 @@ export class SearchHits {
       this.entries.delete(key);
       this.entries.set(key, entry);
     } else {
-      entry = { table: this.make(terms), readers: 0, evicted: false, cleared: false };
+      entry = {
+        table: this.make(terms),
+        readers: 0,
+        evicted: false,
+        cleared: false,
+        held: Promise.resolve(true),
+        heldAt: Date.now(),
+      };
       this.entries.set(key, entry);
       const made = entry;
-      made.table.catch(() => {
-        if (this.entries.get(key) === made) this.entries.delete(key);
-      });
+      made.table.then(
+        // Just made: trusted for the questions that come with this one.
+        () => {
+          made.heldAt = Date.now();
+        },
+        () => {
+          if (this.entries.get(key) === made) this.entries.delete(key);
+        },
+      );
       this.evict();
     }
     entry.readers += 1;
@@ -96,6 +123,14 @@ export class SearchHits {
     if (table === null) {
       held.readers -= 1;
       return null;
+    }
+    if (!(await this.stillHeld(held, table))) {
+      // Emptied under us (a ClickHouse server restarted): forgotten, and made again.
+      held.readers -= 1;
+      if (this.entries.get(key) === held) this.entries.delete(key);
+      held.evicted = true;
+      if (held.readers === 0 && !held.cleared) this.drop(table);
+      return this.scope(terms);
     }
     let released = false;
     return {
@@ -124,6 +159,18 @@ export class SearchHits {
         if (table !== null) await this.tables.drop(table).catch(() => undefined);
       }),
     );
+  }
+
+  /** Whether the entry's tables still hold its hits, asked at most every HELD_CHECK_MS. */
+  private stillHeld(entry: Entry, table: string): Promise<boolean> {
+    const { held } = this.tables;
+    if (held === undefined) return entry.held;
+    const now = Date.now();
+    if (now - entry.heldAt > HELD_CHECK_MS) {
+      entry.heldAt = now;
+      entry.held = held(table).catch(() => false);
+    }
+    return entry.held;
   }
 
   private async make(terms: readonly string[]): Promise<string | null> {
