@@ -82,7 +82,11 @@ function startServer(folder: string, index: number, logs: string[]): number {
   child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
   child.unref();
   (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
-  if (child.pid === undefined) throw new Error(NOT_INSTALLED);
+  if (child.pid === undefined) {
+    throw new Error(
+      'clickhouse-server could not be started: install it with `node scripts/ensure-clickhouse.mjs` (Debian: apt-get install clickhouse-server clickhouse-client)',
+    );
+  }
   return child.pid;
 }
 
@@ -131,13 +135,20 @@ export async function startCluster(
  * would: for the test of what a server that lives on through it answers.
  */
 export async function restartShard(running: RunningCluster, index: number): Promise<void> {
-  const url = running.urls[index] ?? '';
+  const url = running.urls[index];
+  const pid = running.pids[index];
+  if (url === undefined || pid === undefined) throw new Error(`No shard ${index} in this cluster`);
   try {
-    process.kill(running.pids[index] ?? -1, 'SIGKILL');
-  } catch {
-    // Already gone.
+    process.kill(pid, 'SIGKILL');
+  } catch (error) {
+    // Only a server that is gone already may be started again.
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
   }
-  while (await answers(url)) await new Promise((done) => setTimeout(done, 100));
+  const deadline = Date.now() + 30_000;
+  while (await answers(url)) {
+    if (Date.now() > deadline) throw new Error(`ClickHouse at ${url} still answers after a kill`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
   const logs: string[] = [];
   running.pids[index] = startServer(running.folder, index, logs);
   await waitForAnswers([url], running, logs);

@@ -89,41 +89,34 @@ export function viewLongitudes(view: Pick<MapView, 'west' | 'east'>): ViewLongit
     : { west, east: east - 360, acrossAntimeridian: true };
 }
 
-/**
- * How an engine writes the view's edges into its SQL: DuckDB as `?` (its values then go in the
- * order south, north, west, east, as boxTests writes them), ClickHouse as `(SELECT south FROM p)`.
- */
-export interface ViewEdgesSql {
-  south: string;
-  north: string;
-  west: string;
-  east: string;
-}
+/** An edge of the view, as boxTest asks an engine to write it into the SQL. */
+export type ViewEdge = 'south' | 'north' | 'west' | 'east';
 
 /**
  * Whether the box of a rollup row's events (its `south`, `north`, `west`, `east` columns) touches
- * the view, so that some of its events may be in it, and whether it is inside, so that all are:
- * the view's own tests on the events, at the box's corners, latitudes pinned to the Mercator edge
- * as the events' are. A fine cell never crosses the antimeridian, so its box is one range.
+ * the view, so that some of its events may be in it, or is inside it, so that all are: the view's
+ * own tests on the events, at the box's corners, latitudes pinned to the Mercator edge as the
+ * events' are. A fine cell never crosses the antimeridian, so its box is one range.
+ *
+ * `edge` writes one of the view's edges each time the SQL needs it, in the SQL's order: ClickHouse
+ * names a query parameter, DuckDB writes `?` and notes which edge's value goes there.
  */
-export function boxTests(
+export function boxTest(
+  kind: 'touching' | 'inside',
   longitudes: ViewLongitudes,
-  edges: ViewEdgesSql,
-): { touching: string; inside: string } {
+  edge: (name: ViewEdge) => string,
+): string {
   const pinned = (column: string) =>
     `least(greatest(${column}, -${MAX_LATITUDE}), ${MAX_LATITUDE})`;
-  const { south, north, west, east } = edges;
-  const across = (test: string) =>
-    longitudes === null ? '1 = 1' : longitudes.acrossAntimeridian ? `(${test})` : test;
-  const join = longitudes?.acrossAntimeridian ? 'OR' : 'AND';
-  return {
-    touching: `${pinned('north')} >= ${south} AND ${pinned('south')} <= ${north} AND ${across(
-      `east >= ${west} ${join} west <= ${east}`,
-    )}`,
-    inside: `${pinned('south')} >= ${south} AND ${pinned('north')} <= ${north} AND ${across(
-      `west >= ${west} ${join} east <= ${east}`,
-    )}`,
-  };
+  // Touching: the box's north at or above the view's south, and so on; inside: the other corners.
+  const [low, high] = kind === 'touching' ? ['north', 'south'] : ['south', 'north'];
+  const [eastern, western] = kind === 'touching' ? ['east', 'west'] : ['west', 'east'];
+  const latitudes = `${pinned(low)} >= ${edge('south')} AND ${pinned(high)} <= ${edge('north')}`;
+  // A view as wide as the world passes every longitude, and asks for no longitude edge.
+  if (longitudes === null) return latitudes;
+  const join = longitudes.acrossAntimeridian ? 'OR' : 'AND';
+  const longitudeTest = `${eastern} >= ${edge('west')} ${join} ${western} <= ${edge('east')}`;
+  return `${latitudes} AND ${longitudes.acrossAntimeridian ? `(${longitudeTest})` : longitudeTest}`;
 }
 
 /** Events of one category in one cell: of the rollup's rows, or of the events counted by cell. */

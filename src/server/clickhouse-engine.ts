@@ -43,16 +43,17 @@ import { BadRequest, boundsTest, LIMITS, type MapView } from './view-query.ts';
 import { SearchHits, worthKeeping } from './search-hits.ts';
 import { MAX_LATITUDE } from './mercator-sql.ts';
 import {
+  boxTest,
   CELL_PIXELS,
   CELL_ROLLUP_SHARE,
   cellCountOf,
   FINE_CELL_ARITHMETIC,
-  boxTests,
   firstFineCellSql,
   readsRollup,
   viewCells,
   viewLongitudes,
   type ViewCell,
+  type ViewEdge,
   type ViewLongitudes,
 } from './cell-rollup.ts';
 
@@ -819,12 +820,9 @@ export class ClickHouseEngine implements QueryEngine {
     longitudes: ViewLongitudes,
   ): Promise<ViewCell[]> {
     const { table } = this;
-    const { touching, inside } = boxTests(longitudes, {
-      south: '(SELECT south FROM p)',
-      north: '(SELECT north FROM p)',
-      west: '(SELECT west FROM p)',
-      east: '(SELECT east FROM p)',
-    });
+    const parameter = (edge: ViewEdge) => `(SELECT ${edge} FROM p)`;
+    const touching = boxTest('touching', longitudes, parameter);
+    const inside = boxTest('inside', longitudes, parameter);
     const cut = await this.rows(
       `SELECT DISTINCT cell FROM ${table}_cells
        WHERE ${filter.sql} AND ${touching} AND NOT (${inside})`,

@@ -46,11 +46,11 @@ import {
 } from './native-load.ts';
 import { MAX_LATITUDE, MERCATOR_Y_SQL } from './mercator-sql.ts';
 import {
+  boxTest,
   CELL_PIXELS,
   CELL_ROLLUP_SHARE,
   cellCountOf,
   FINE_CELL_ARITHMETIC,
-  boxTests,
   firstFineCellSql,
   readsRollup,
   viewCells,
@@ -626,11 +626,23 @@ export class DuckDbEngine implements QueryEngine {
     view: MapView,
     longitudes: ViewLongitudes,
   ): Promise<ViewCell[]> {
-    const range = longitudes === null ? [] : [longitudes.west, longitudes.east];
-    const tests = boxTests(longitudes, { south: '?', north: '?', west: '?', east: '?' });
-    // Both tests take the view's edges in the same order.
-    const touching = { sql: tests.touching, values: [view.south, view.north, ...range] };
-    const inside = { sql: tests.inside, values: [view.south, view.north, ...range] };
+    const edges = {
+      south: view.south,
+      north: view.north,
+      west: longitudes?.west ?? 0,
+      east: longitudes?.east ?? 0,
+    };
+    // Each test with its values, in the order its SQL asks for them.
+    const test = (kind: 'touching' | 'inside'): Condition => {
+      const values: number[] = [];
+      const sql = boxTest(kind, longitudes, (edge) => {
+        values.push(edges[edge]);
+        return '?';
+      });
+      return { sql, values };
+    };
+    const touching = test('touching');
+    const inside = test('inside');
     const cut = (
       await this.rows(
         `SELECT DISTINCT cell FROM cell_counts

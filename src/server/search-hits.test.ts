@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { HELD_CHECK_MS, SearchHits, duckDbHitTables } from './search-hits.ts';
 
 /**
@@ -112,11 +112,11 @@ describe('the searches kept as tables', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(dropped()).toHaveLength(4);
   });
-  it('makes a search’s tables again when they no longer hold its hits, checking once per view', async () => {
+  /** Tables whose `held` answers what `answer` says of each table at the time. */
+  function heldTables(answer: (table: string) => Promise<boolean>) {
     const made: string[] = [];
     const dropped: string[] = [];
     let checks = 0;
-    let emptied = false;
     const hits = new SearchHits({
       make: async (table) => {
         made.push(table);
@@ -125,22 +125,36 @@ describe('the searches kept as tables', () => {
       drop: async (table) => {
         dropped.push(table);
       },
-      // A ClickHouse server that restarted brings its in-memory tables back empty.
-      held: async (table) => {
+      held: (table) => {
         checks += 1;
-        return !(emptied && table === 'search_hits_1');
+        return answer(table);
       },
     });
-    const now = vi.spyOn(Date, 'now');
-    try {
-      now.mockReturnValue(0);
+    return { hits, made, dropped, checks: () => checks };
+  }
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  describe('tables that may lose their hits (a ClickHouse server that restarts)', () => {
+    let now: MockInstance<() => number>;
+    beforeEach(() => {
+      now = vi.spyOn(Date, 'now').mockReturnValue(0);
+    });
+    afterEach(() => {
+      now.mockRestore();
+    });
+
+    it('are made again when they no longer hold their hits, checked once per view', async () => {
+      let emptied = false;
+      const { hits, made, dropped, checks } = heldTables(
+        async (table) => !(emptied && table === 'search_hits_1'),
+      );
       (await hits.scope(['a']))?.release();
       // A later view's three questions: one check, the tables trusted.
       now.mockReturnValue(5 * HELD_CHECK_MS);
       const view = await Promise.all([hits.scope(['a']), hits.scope(['a']), hits.scope(['a'])]);
       expect(view.map((scope) => scope?.hits)).toEqual(Array(3).fill('search_hits_1'));
       for (const scope of view) scope?.release();
-      expect(checks).toBe(1);
+      expect(checks()).toBe(1);
       emptied = true;
       // A check is trusted for a moment; after it, the emptied tables are found out.
       now.mockReturnValue(5.5 * HELD_CHECK_MS);
@@ -152,13 +166,66 @@ describe('the searches kept as tables', () => {
       again?.release();
       expect(made).toEqual(['search_hits_1', 'search_hits_2']);
       // The emptied tables are dropped once the question still reading them is answered.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await settled();
       expect(dropped).toEqual([]);
       reading?.release();
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await settled();
       expect(dropped).toEqual(['search_hits_1']);
-    } finally {
-      now.mockRestore();
-    }
+    });
+
+    it('are made again once for a whole view that finds them emptied, and dropped once', async () => {
+      let emptied = false;
+      const { hits, made, dropped, checks } = heldTables(
+        async (table) => !(emptied && table === 'search_hits_1'),
+      );
+      (await hits.scope(['a']))?.release();
+      emptied = true;
+      now.mockReturnValue(5 * HELD_CHECK_MS);
+      const view = await Promise.all([hits.scope(['a']), hits.scope(['a']), hits.scope(['a'])]);
+      expect(view.map((scope) => scope?.hits)).toEqual(Array(3).fill('search_hits_2'));
+      for (const scope of view) scope?.release();
+      await settled();
+      expect(checks()).toBe(1);
+      expect(made).toEqual(['search_hits_1', 'search_hits_2']);
+      expect(dropped).toEqual(['search_hits_1']);
+    });
+
+    it('fail the question when they cannot be counted, and stay kept for the next view', async () => {
+      let down = false;
+      const { hits, made, dropped } = heldTables(async () => {
+        if (down) throw new Error('ClickHouse: Connection refused');
+        return true;
+      });
+      (await hits.scope(['a']))?.release();
+      down = true;
+      now.mockReturnValue(5 * HELD_CHECK_MS);
+      await expect(hits.scope(['a'])).rejects.toThrow('Connection refused');
+      down = false;
+      now.mockReturnValue(7 * HELD_CHECK_MS);
+      const later = await hits.scope(['a']);
+      expect(later?.hits).toBe('search_hits_1');
+      later?.release();
+      await settled();
+      expect(made).toEqual(['search_hits_1']);
+      expect(dropped).toEqual([]);
+    });
+
+    it('are not made again by a question that finds them gone while the server stops', async () => {
+      let answerCheck: (held: boolean) => void = () => undefined;
+      const { hits, made, dropped } = heldTables(
+        () => new Promise<boolean>((resolve) => (answerCheck = resolve)),
+      );
+      (await hits.scope(['a']))?.release();
+      now.mockReturnValue(5 * HELD_CHECK_MS);
+      const asking = hits.scope(['a']);
+      await settled();
+      // The server stops while the count is asked: its tables are dropped, so they count short.
+      await hits.clear();
+      answerCheck(false);
+      expect(await asking).toBeNull();
+      await settled();
+      expect(made).toEqual(['search_hits_1']);
+      expect(dropped).toEqual(['search_hits_1']);
+    });
   });
 });

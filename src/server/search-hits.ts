@@ -124,13 +124,22 @@ export class SearchHits {
       held.readers -= 1;
       return null;
     }
-    if (!(await this.stillHeld(held, table))) {
-      // Emptied under us (a ClickHouse server restarted): forgotten, and made again.
-      held.readers -= 1;
+    let stillHeld: boolean;
+    try {
+      stillHeld = await this.stillHeld(held, table);
+    } catch (error) {
+      // The count could not be had (a shard down): the question fails with the server's error,
+      // and the search stays kept for a later one.
+      this.leave(held, table);
+      throw error;
+    }
+    if (!stillHeld) {
+      // Emptied under us (a ClickHouse server restarted): forgotten, and made again, unless the
+      // server is stopping and has dropped it already.
       if (this.entries.get(key) === held) this.entries.delete(key);
       held.evicted = true;
-      if (held.readers === 0 && !held.cleared) this.drop(table);
-      return this.scope(terms);
+      this.leave(held, table);
+      return held.cleared ? null : this.scope(terms);
     }
     let released = false;
     return {
@@ -138,10 +147,15 @@ export class SearchHits {
       release: () => {
         if (released) return;
         released = true;
-        held.readers -= 1;
-        if (held.evicted && held.readers === 0 && !held.cleared) this.drop(table);
+        this.leave(held, table);
       },
     };
+  }
+
+  /** A question done with an entry's tables: the last one drops them if they were evicted. */
+  private leave(entry: Entry, table: string): void {
+    entry.readers -= 1;
+    if (entry.evicted && entry.readers === 0 && !entry.cleared) this.drop(table);
   }
 
   /**
@@ -168,7 +182,7 @@ export class SearchHits {
     const now = Date.now();
     if (now - entry.heldAt > HELD_CHECK_MS) {
       entry.heldAt = now;
-      entry.held = held(table).catch(() => false);
+      entry.held = held(table);
     }
     return entry.held;
   }
