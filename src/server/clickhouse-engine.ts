@@ -294,7 +294,7 @@ export class ClickHouseEngine implements QueryEngine {
          AND substring(name, 1, ${prefix.length}) = '${prefix}' FORMAT TSV`,
       );
       for (const name of stale.split('\n').filter((line) => IDENTIFIER.test(line)))
-        await this.send(url, `DROP TABLE IF EXISTS ${name}`);
+        await this.request(url, `DROP TABLE IF EXISTS ${name}`);
     }
     // The counts and copies made from the earlier events go with them (countDays makes them
     // again), so that a load failing half-way leaves nothing that says otherwise.
@@ -302,10 +302,10 @@ export class ClickHouseEngine implements QueryEngine {
     this.longestSpan = null;
     for (const url of urls) {
       for (const made of ['', '_days', '_cells', '_by_cell', '_by_day']) {
-        await this.send(url, `DROP TABLE IF EXISTS ${table}${made}`);
-        await this.send(url, `DROP TABLE IF EXISTS ${table}${made}_local`);
+        await this.request(url, `DROP TABLE IF EXISTS ${table}${made}`);
+        await this.request(url, `DROP TABLE IF EXISTS ${table}${made}_local`);
       }
-      await this.send(
+      await this.request(
         url,
         `CREATE TABLE ${table}_local (
            ord UInt32, id String, category String, longitude Float64, latitude Float64,
@@ -315,7 +315,7 @@ export class ClickHouseEngine implements QueryEngine {
            fine_cell UInt32 MATERIALIZED toUInt32(${FINE_CELL_ARITHMETIC})
          ) ENGINE = MergeTree() ORDER BY ord`,
       );
-      await this.send(
+      await this.request(
         url,
         // Each event's Web Mercator y, worked out once as it is stored, as the browser's clustering
         // does once per dataset: the clusters' query then does no trigonometry.
@@ -415,18 +415,12 @@ export class ClickHouseEngine implements QueryEngine {
   }
 
   /** Rows in JSONEachRow into one shard's local table. */
-  async insert(url: string, rows: string): Promise<void> {
+  private async insert(url: string, rows: string): Promise<void> {
     const query = `INSERT INTO ${this.table}_local FORMAT JSONEachRow`;
     const response = await fetch(`${url}/?${new URLSearchParams({ query })}`, {
       method: 'POST',
       body: rows,
     });
-    if (!response.ok) throw new Error(`ClickHouse: ${(await response.text()).trim()}`);
-  }
-
-  /** A statement without values or answer rows (tables). */
-  async send(url: string, sql: string): Promise<void> {
-    const response = await fetch(`${url}/`, { method: 'POST', body: sql });
     if (!response.ok) throw new Error(`ClickHouse: ${(await response.text()).trim()}`);
   }
 
