@@ -1,0 +1,119 @@
+/**
+ * `npm run serve:data` reads its command line here: the options, or what to print and the exit
+ * code (a usage for --help, a message naming the mistake otherwise). Kept apart from the server so
+ * that a mistake is tested without starting one.
+ */
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage: npm run serve:data -- <file> [options]
+
+Serves the events of <file> (Parquet, CSV or GeoJSON) to the explorer, read-only.
+
+Options:
+  --port <n>          the port to answer on (default 8787)
+  --host <name>       the address to answer on (default 127.0.0.1)
+  --cors <origin>,…   the sites whose pages may ask it (default: the preview and dev servers,
+                      http://127.0.0.1:4173, http://localhost:4173, http://localhost:5173)
+  --importer          read the file with the app's importer, in memory, as GeoJSON is
+  --engine clickhouse --url <http>,… [--cluster dateline] [--table events]
+                      load it into a ClickHouse cluster (the first --url answers) and ask that
+  --help              this text
+
+Then open the explorer on it: <explorer>/?data=http://<host>:<port>/dateline.json`;
+
+export interface ServeOptions {
+  file: string;
+  port: number;
+  host: string;
+  engine: 'duckdb' | 'clickhouse';
+  urls: string[];
+  cluster: string;
+  table: string;
+  importer: boolean;
+  allowedOrigins: string[];
+}
+
+export type ServeCommand =
+  { kind: 'serve'; options: ServeOptions } | { kind: 'exit'; code: number; text: string };
+
+const DEFAULT_ORIGINS = 'http://127.0.0.1:4173,http://localhost:4173,http://localhost:5173';
+
+const mistake = (text: string): ServeCommand => ({
+  kind: 'exit',
+  code: 2,
+  text: `${text}\n\n${USAGE}`,
+});
+
+export function readServeCommand(args: readonly string[]): ServeCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      options: {
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        engine: { type: 'string', default: 'duckdb' },
+        url: { type: 'string' },
+        cluster: { type: 'string', default: 'dateline' },
+        table: { type: 'string', default: 'events' },
+        importer: { type: 'boolean', default: false },
+        cors: { type: 'string', default: DEFAULT_ORIGINS },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    // parseArgs says which option it did not know, or which one lacks its value.
+    return mistake(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'exit', code: 0, text: USAGE };
+  const [file] = positionals;
+  if (file === undefined) return mistake('Which file? Give one to serve.');
+  if (positionals.length > 1)
+    return mistake(`One file at a time: got ${positionals.length} (${positionals.join(', ')}).`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    return mistake(`--port must be a port number, not "${values.port}".`);
+  const { engine } = values;
+  if (engine !== 'duckdb' && engine !== 'clickhouse')
+    return mistake(`--engine must be duckdb or clickhouse, not "${engine}".`);
+  if (engine === 'clickhouse' && values.url === undefined)
+    return mistake(
+      "--engine clickhouse needs --url: the shards' HTTP addresses, the first answering.",
+    );
+  return {
+    kind: 'serve',
+    options: {
+      file,
+      port,
+      host: values.host,
+      engine,
+      urls: (values.url ?? '')
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+      cluster: values.cluster,
+      table: values.table,
+      importer: values.importer,
+      allowedOrigins: values.cors
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    },
+  };
+}
+
+/**
+ * What the server says once it answers: where its descriptor is, and the explorer's address on
+ * it for each site it lets ask (the first is the preview server's), so that the next step is a
+ * link to open rather than an address to put together.
+ */
+export function servingLines(options: ServeOptions): string[] {
+  const descriptor = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}/dateline.json`;
+  return [
+    `  descriptor: ${descriptor}`,
+    ...options.allowedOrigins.map((origin) => `  open:       ${origin}/?data=${descriptor}`),
+    '  (an explorer elsewhere must be let in with --cors <its origin>)',
+  ];
+}
