@@ -12,6 +12,7 @@ import { expect, test } from './fixtures.ts';
 import {
   chronology,
   chronologyEntries,
+  chronologyEntry,
   eventsInView,
   expectHeaderFits,
   mapRegion,
@@ -25,18 +26,29 @@ const APP_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}`;
 const SERVER = `http://127.0.0.1:${DATA_PORT}`;
 const DATA = `data=${encodeURIComponent(`${SERVER}/dateline.json`)}`;
 const PHONE = { width: 390, height: 844 };
+// The bundled dataset, whose events name related events, behind a server of its own.
+const BUNDLED_FILE = fileURLToPath(new URL('../data/events.geojson', import.meta.url));
+const BUNDLED_PORT = Number(process.env.E2E_BUNDLED_DATA_PORT ?? 8788);
+const BUNDLED = `data=${encodeURIComponent(`http://127.0.0.1:${BUNDLED_PORT}/dateline.json`)}`;
+const SINPO_ACTIVITY = "North Korea's submarine-building site at Sinpo is active";
+const MISSILES = 'North Korea tests cruise missiles fired from near the Sinpo submarine base';
 
 // One server for the file: its tests run one after another in one worker.
 test.describe.configure({ mode: 'serial' });
 
 let server: ChildProcess | null = null;
+let bundledServer: ChildProcess | null = null;
 
 test.beforeAll(async () => {
-  server = await startDataServer(FILE, DATA_PORT, APP_ORIGIN);
+  [server, bundledServer] = await Promise.all([
+    startDataServer(FILE, DATA_PORT, APP_ORIGIN),
+    startDataServer(BUNDLED_FILE, BUNDLED_PORT, APP_ORIGIN),
+  ]);
 });
 
 test.afterAll(() => {
   server?.kill();
+  bundledServer?.kill();
 });
 
 async function openInEnglish(page: Page, path = './') {
@@ -88,6 +100,26 @@ test.describe('on a phone', () => {
     await expect.poll(() => eventsInView(page)).toBe(0);
     await mapRegion(page).getByRole('button', { name: 'Zoom to results' }).click();
     await expect.poll(() => eventsInView(page)).toBe(12);
+  });
+
+  test('a link to an event shows its card under the map, and Details leads to the rest', async ({
+    page,
+  }) => {
+    await page.goto(`./events/sinpo-submarine-site-activity?${BUNDLED}`);
+    const details = page.getByRole('button', { name: 'Details' });
+    const card = details.locator('..');
+    await expect(card.getByText(SINPO_ACTIVITY, { exact: true })).toBeInViewport({ ratio: 1 });
+    await expect(card.getByText('c. Sept 2024')).toBeInViewport({ ratio: 1 });
+    await expect(card.getByText(/^Sinpo, South Hamgyong/)).toBeInViewport({ ratio: 1 });
+    // Under the map, not over it.
+    const mapBox = await mapRegion(page).boundingBox();
+    const cardBox = await card.boundingBox();
+    if (!mapBox || !cardBox) throw new Error('not laid out');
+    expect(cardBox.y).toBeGreaterThanOrEqual(mapBox.y + mapBox.height - 1);
+    await details.click();
+    const entry = chronologyEntry(page, SINPO_ACTIVITY);
+    await expect(entry).toBeInViewport();
+    await expect(entry.getByRole('link', { name: SINPO_ACTIVITY })).toBeFocused();
   });
 
   test('a link to an event the server does not have opens on the filter’s events', async ({
@@ -378,4 +410,51 @@ test('a question that fails is said in Korean, with Retry, and Retry asks again'
   await alert.getByRole('button', { name: '다시 시도' }).click();
   await expect(alert).toHaveCount(0);
   await expect(chronologyEntries(page).first()).toBeVisible();
+});
+
+test('an event’s related events are named by their titles, and open as links', async ({ page }) => {
+  await page.goto(`./events/sinpo-submarine-site-activity?${BUNDLED}`);
+  const details = chronology(page).getByRole('region', { name: SINPO_ACTIVITY });
+  await expect(details.getByRole('link', { name: MISSILES })).toBeVisible();
+  await expect(
+    details.getByRole('link', { name: 'Kim Jong-un mentions a new nuclear-powered submarine' }),
+  ).toBeVisible();
+  await expect(details.getByText('(not in this dataset)')).toHaveCount(0);
+  await details.getByRole('link', { name: MISSILES }).click();
+  await expect(page).toHaveURL(/\/events\/sinpo-cruise-missile-tests\?/);
+  await expect(chronology(page).getByRole('region', { name: MISSILES })).toBeVisible();
+});
+
+test('a server that was down: no stale count, and one Retry asks again for everything that failed', async ({
+  page,
+}) => {
+  await page.goto(`./?${BUNDLED}`);
+  await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
+    /^Showing 6 of 6 events/,
+  );
+  // The server goes away, and the reader searches.
+  let down = true;
+  await page.route(`http://127.0.0.1:${BUNDLED_PORT}/api/**`, (route) =>
+    down ? route.abort('connectionrefused') : route.fallback(),
+  );
+  await page.getByRole('searchbox').fill('sinpo');
+  const events = page.getByRole('region', { name: 'Events' });
+  await expect(events.getByRole('alert')).toContainText('The data server did not answer');
+  // The last search's count is not said to be this one's.
+  await expect(page.getByRole('status').filter({ hasText: /events/ })).toHaveText(
+    'No events loaded',
+  );
+  await expect(page.getByRole('button', { name: 'Zoom to results' })).toHaveCount(0);
+
+  down = false;
+  await events.getByRole('alert').getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
+    /^Showing 3 of 6 events/,
+  );
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The legend's counts and the results' frame were asked again too, though neither has a Retry.
+  const legend = page.getByRole('complementary', { name: 'Legend' });
+  await expect(legend.getByRole('button', { name: /^Statement/ })).toContainText('1 of 2');
+  await expect(legend.getByRole('button', { name: /^Strike/ })).toContainText('0 of 1');
+  await expect(page.getByRole('button', { name: 'Zoom to results' })).toBeVisible();
 });

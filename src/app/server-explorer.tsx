@@ -38,6 +38,7 @@ import { i18n } from '../lib/i18n/i18n.ts';
 import { sayMessage } from '../lib/i18n/say-message.ts';
 import { useMediaQuery } from '../lib/use-media-query.ts';
 import { DatasetHeader } from './dataset-header.tsx';
+import { SelectionBar } from './selection-bar.tsx';
 import { Notices } from './notices.tsx';
 import * as page from './page-effects.ts';
 import { OnlyInMapViewToggle } from './only-in-map-view.tsx';
@@ -167,12 +168,13 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
   usePageKeyboard(apply, step, links.focusHomes, searchRef, phone ? openSearch : null);
   const { colourOf, labelOf, slotOf, legendLabelOf } = view.palette;
   const originalLanguage = metadata.language;
+  const relatedEvent = selection.related;
   const titleOf = useCallback(
-    (id: string) =>
-      selectedEvent?.id === id
-        ? eventText(selectedEvent, i18n.locale, originalLanguage).title
-        : null,
-    [selectedEvent, originalLanguage],
+    (id: string) => {
+      const event = selectedEvent?.id === id ? selectedEvent : relatedEvent(id);
+      return event ? eventText(event, i18n.locale, originalLanguage).title : event;
+    },
+    [selectedEvent, relatedEvent, originalLanguage],
   );
   const { eventHref, absoluteEventUrl } = view;
   const renderDetail = useCallback(
@@ -266,8 +268,24 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
     </div>
   );
 
+  const sidebarRef = useRef<HTMLElement>(null);
+  // On a phone, the selected event's card under the map, as over a file (map-panel.tsx): a shared
+  // link reads at once, its details a button away below.
+  const selectionCard =
+    selectedEvent && !selection.hidden ? (
+      <SelectionBar
+        event={selectedEvent}
+        originalLanguage={originalLanguage}
+        onShowDetails={() => {
+          sidebarRef.current?.scrollIntoView({ block: 'start' });
+          links.focusHomes.get('chronology')?.focusItem?.(selectedEvent.id);
+        }}
+      />
+    ) : (
+      selection.loading && <div className="selection-bar-waiting" aria-hidden="true" />
+    );
   const list = (
-    <section className="sidebar" aria-label={i18n._('Events')}>
+    <section className="sidebar" aria-label={i18n._('Events')} ref={sidebarRef}>
       {!state.embed && !phone && (
         <div className="sidebar-tools">
           <OnlyInMapViewToggle checked={onlyInMapView} onChange={setOnlyInMapView} />
@@ -452,6 +470,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
       <main className="workspace" id="main">
         {list}
         {map}
+        {selectionCard}
       </main>
     </div>
   );

@@ -27,6 +27,13 @@ import { EMPTY_URL_STATE, serializeUrl, type UrlState } from '../data/url/url-st
 import { APP_BASE } from '../data/url/use-url-state.ts';
 import { useCustomColours } from './custom-colours.ts';
 
+/** The related events whose titles are asked for with the selected event's details. */
+const MAX_RELATED_ASKED = 30;
+const NO_IDS: readonly string[] = [];
+/** Each answer's event (null: not in the dataset; undefined: not known yet). */
+const answersOf = (answers: readonly { data: DatasetEvent | null | undefined }[]) =>
+  answers.map((answer) => answer.data);
+
 /** A query's failure as an Error the page can say, or null. */
 function failure(error: unknown): Error | null {
   if (error === null || error === undefined) return null;
@@ -92,6 +99,21 @@ export function useServerView(
     enabled: selectedEvent !== null,
   });
   const missing = selectedId !== null && selected.data === null;
+  // Its related events, by id: their titles name the links in its details. The first few only:
+  // a long list's later links show their ids, and open as any link to an event does.
+  const relatedIds = useMemo(
+    () => selectedEvent?.related.slice(0, MAX_RELATED_ASKED) ?? NO_IDS,
+    [selectedEvent],
+  );
+  const related = useQueries({
+    queries: relatedIds.map((id) => eventQuery(server, id)),
+    combine: answersOf,
+  });
+  const relatedById = useMemo(
+    () => new Map(relatedIds.map((id, index) => [id, related[index]])),
+    [relatedIds, related],
+  );
+  const relatedEvent = useCallback((id: string) => relatedById.get(id), [relatedById]);
 
   // j and k: the row the keys pressed lead to (server-queries.ts stepRow), fetched if its
   // window is not in view. The row a step went to stands for the selection's place until the
@@ -127,6 +149,17 @@ export function useServerView(
   );
 
   const closest = useQuery({ ...closestQuery(server, selectedId ?? ''), enabled: missing });
+
+  // Every Retry asks again every question of this view that failed, not only its own part's: a
+  // server that was down failed them all, and some (the legend's counts, the results' frame) have
+  // no Retry of their own.
+  const retryFailed = useCallback(() => {
+    void queryClient.refetchQueries({
+      queryKey: ['server', server.base],
+      type: 'active',
+      predicate: (query) => query.state.status === 'error',
+    });
+  }, [queryClient, server.base]);
 
   // The timeline: the axis spans the data; every event behind, those the search and categories
   // keep in front (the date range is the brush itself).
@@ -221,14 +254,12 @@ export function useServerView(
     listBounds,
     filtered,
     list: {
-      total: total ?? lastTotal,
+      // The last filter's count stands in while this one's is asked, never once asking it failed.
+      total: total ?? (head.isError ? null : lastTotal),
       /** The count is for an older filter while the new one's is asked. */
       updating: head.isFetching,
       error: failure(head.error ?? windowError?.error),
-      retry: () => {
-        void head.refetch();
-        for (const window of windows) if (window.isError) void window.refetch();
-      },
+      retry: retryFailed,
       eventAt,
       onRangeChange,
     },
@@ -236,7 +267,7 @@ export function useServerView(
       event: selectedEvent,
       loading: selectedId !== null && selected.isPending,
       error: failure(selected.error),
-      retry: () => void selected.refetch(),
+      retry: retryFailed,
       /**
        * Its place in the list: the server's answer, or the row j or k just moved to until that
        * answer comes; null while asked, or when the filters or the map's box hide it.
@@ -247,14 +278,16 @@ export function useServerView(
       hidden: around.data !== undefined && around.data.position === null,
       missing,
       closest: closest.data ?? [],
+      /**
+       * A related event by id: null when the server has no such event, undefined while asked
+       * (or past the first MAX_RELATED_ASKED).
+       */
+      related: relatedEvent,
     },
     timeline: {
       data: timeline,
       error: failure(allHistogram.error ?? matchHistogram.error),
-      retry: () => {
-        void allHistogram.refetch();
-        void matchHistogram.refetch();
-      },
+      retry: retryFailed,
     },
     map: {
       clusters: clusters.data?.clusters ?? [],
@@ -267,7 +300,7 @@ export function useServerView(
       framePending: server.endpoints.frame !== null && frame.isPending && frame.failureCount === 0,
       loading: clusters.isFetching,
       error: failure(clusters.error),
-      retry: () => void clusters.refetch(),
+      retry: retryFailed,
       onViewChange: setMapView,
     },
     categoryCounts,

@@ -12,8 +12,11 @@ export interface EventDetailProps {
   event: DatasetEvent;
   /** The id of the heading that carries the event's title: it names these details. */
   titleId: string;
-  /** Titles of the dataset's events by id, to name related events. */
-  titleOf: (id: string) => string | null;
+  /**
+   * Titles of the dataset's events by id, to name related events: null for an id the dataset
+   * does not have, undefined while that is not known yet (a data server still asked).
+   */
+  titleOf: (id: string) => string | null | undefined;
   eventHref: (id: string) => string;
   /** The event's absolute link; with `withFilters`, the current filters too (null when there are none). */
   absoluteEventUrl: (id: string, withFilters: boolean) => string | null;
@@ -200,7 +203,7 @@ export function EventDetail({
                         onSelect(id);
                       }}
                     >
-                      <span dir="auto">{title}</span>
+                      <span dir="auto">{title ?? id}</span>
                     </a>
                   )}
                 </li>
