@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DatasetNetworkError, fetchBytes } from './dataset-fetch.ts';
+import { DatasetNetworkError, fetchBytes, fileNameOf } from './dataset-fetch.ts';
 
 const encoder = new TextEncoder();
 
@@ -55,5 +55,27 @@ describe('fetchBytes', () => {
       },
     );
     await expect(broken).rejects.toThrow(RangeError);
+  });
+});
+
+describe('fileNameOf', () => {
+  it('names a file by its last path segment, a site by its host, anything else "dataset"', () => {
+    expect(
+      [
+        'https://example.org/data/events%20v2.geojson?x=1',
+        'http://127.0.0.1:4191/',
+        'https://example.org',
+        'data/events.geojson',
+        '/',
+        '',
+      ].map(fileNameOf),
+    ).toEqual([
+      'events v2.geojson',
+      '127.0.0.1:4191',
+      'example.org',
+      'events.geojson',
+      'dataset',
+      'dataset',
+    ]);
   });
 });

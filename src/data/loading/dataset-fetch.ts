@@ -54,11 +54,17 @@ const STALL_LIMIT_MS = 15_000;
 /** After this much silence the progress line says that it is waiting, and for how long. */
 const SILENCE_SHOWN_AFTER_MS = 2_000;
 
-/** A file name for an address: its last path segment, "dataset" if it has none. */
+/**
+ * A file name for an address: its last path segment; for a site's root, its host (a message that
+ * starts "127.0.0.1:4173 looks like an HTML page" says which address was meant); else "dataset".
+ */
 export function fileNameOf(url: string): string {
   try {
-    const segment = new URL(url, 'http://localhost/').pathname.split('/').filter(Boolean).pop();
-    return segment ? decodeURIComponent(segment) : 'dataset';
+    const address = new URL(url, 'http://localhost/');
+    const segment = address.pathname.split('/').filter(Boolean).pop();
+    if (segment) return decodeURIComponent(segment);
+    // Relative addresses are read against a stand-in host, which is no name of theirs.
+    return /^https?:\/\//i.test(url) && address.host ? address.host : 'dataset';
   } catch {
     return 'dataset';
   }
