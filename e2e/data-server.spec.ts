@@ -7,7 +7,15 @@ import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { chronology, chronologyEntries, chronologyEntry, mapRegion, marker } from './helpers.ts';
+import {
+  chronology,
+  chronologyEntries,
+  chronologyEntry,
+  drawnCircles,
+  mapRegion,
+  marker,
+  overlaps,
+} from './helpers.ts';
 import { MARKED_EVENTS, serverFixture, startDataServer } from './server-fixture.ts';
 
 const EVENTS = Number(process.env.E2E_SERVER_EVENTS ?? 1_000_000);
@@ -89,6 +97,23 @@ test('a link to one event opens cold: its card, its title, its place in the list
       return open && after ? after.y - (open.y + open.height) : null;
     })
     .toBeGreaterThanOrEqual(-1);
+});
+
+test('no two circles overlap, at the first view and zoomed in', async ({ page }) => {
+  // The server counts by cells of the screen, and circles grow with their counts: those that
+  // would touch are merged in the page, as a file's are.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`./?${DATA}`);
+  await expect(status(page)).toHaveText(SHOWING_ALL);
+  for (const zoomIns of [0, 2]) {
+    for (let step = 0; step < zoomIns; step += 1)
+      await mapRegion(page).getByRole('button', { name: 'Zoom in' }).click();
+    await expect(mapRegion(page).getByRole('status')).toHaveCount(0);
+    const circles = await drawnCircles(page);
+    expect(circles.length).toBeGreaterThan(1);
+    expect(overlaps(circles, 'visible')).toEqual([]);
+    expect(overlaps(circles, 'target')).toEqual([]);
+  }
 });
 
 test('a brush on the timeline filters every view', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { chronology, mapRegion } from './helpers.ts';
+import { chronology, drawnCircles, mapRegion, overlaps, type DrawnCircle } from './helpers.ts';
 
 /**
  * Clusters that read at a glance on a real file: 563 events of civilian harm in 2022, most of them
@@ -16,19 +16,6 @@ const IN_DONETSK = /Storage units on fire in Donetsk/;
 const CLUSTER_NAME = /^Cluster of [\d,]+ events: /;
 const SAME_PLACE_NAME = /^[\d,]+ events at the same place \(.+\): list them$/;
 
-interface DrawnCircle {
-  name: string;
-  selected: boolean;
-  /** The visible disc or dot. */
-  x: number;
-  y: number;
-  radius: number;
-  /** The whole target a pointer can hit. */
-  targetX: number;
-  targetY: number;
-  targetRadius: number;
-}
-
 async function openCivilianHarm(page: Page) {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('./');
@@ -37,63 +24,6 @@ async function openCivilianHarm(page: Page) {
   await expect(page.getByRole('status')).toHaveText(/^Showing 563 of 563 events/, {
     timeout: 20_000,
   });
-}
-
-/** Every marker on the map as circles, read once the map has stopped moving and redrawing. */
-async function drawnCircles(page: Page): Promise<DrawnCircle[]> {
-  // No pointer over a marker: hovering enlarges its dot.
-  await page.mouse.move(0, 0);
-  let previous = '';
-  let circles: DrawnCircle[] = [];
-  await expect
-    .poll(
-      async () => {
-        circles = await page.evaluate(() => {
-          const map = document.querySelector('.leaflet-container');
-          if (!map || map.querySelector('.leaflet-zoom-anim')) return [];
-          return [...map.querySelectorAll<HTMLElement>('.leaflet-marker-icon')].map((marker) => {
-            const target = marker.getBoundingClientRect();
-            const visible = (
-              marker.querySelector('.cluster-marker-disc, .event-marker-dot') ?? marker
-            ).getBoundingClientRect();
-            return {
-              name: marker.getAttribute('aria-label') ?? '',
-              selected: marker.getAttribute('aria-current') === 'true',
-              x: visible.left + visible.width / 2,
-              y: visible.top + visible.height / 2,
-              radius: Math.max(visible.width, visible.height) / 2,
-              targetX: target.left + target.width / 2,
-              targetY: target.top + target.height / 2,
-              targetRadius: Math.max(target.width, target.height) / 2,
-            };
-          });
-        });
-        const current = JSON.stringify(circles);
-        const settled = circles.length > 0 && current === previous;
-        previous = current;
-        return settled;
-      },
-      { intervals: [250] },
-    )
-    .toBe(true);
-  return circles;
-}
-
-/** Pairs of circles closer than their radii (half a pixel allowed for rounding). */
-function overlaps(circles: DrawnCircle[], which: 'visible' | 'target'): string[] {
-  const found: string[] = [];
-  circles.forEach((a, index) => {
-    for (const b of circles.slice(index + 1)) {
-      const apart =
-        which === 'visible'
-          ? Math.hypot(a.x - b.x, a.y - b.y) - a.radius - b.radius
-          : Math.hypot(a.targetX - b.targetX, a.targetY - b.targetY) -
-            a.targetRadius -
-            b.targetRadius;
-      if (apart < -0.5) found.push(`${a.name} ↔ ${b.name} (${apart.toFixed(1)} px)`);
-    }
-  });
-  return found;
 }
 
 /** The first number in a text: "1,250" in "Cluster of 1,250 events". */

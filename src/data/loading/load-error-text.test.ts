@@ -78,7 +78,7 @@ describe('loadErrorText: a failed load said in the reader’s language', () => {
     );
     await activateLanguage('ko');
     expect(loadErrorText(rebuilt)).toBe(
-      'page.html은(는) 데이터셋가 아니라 HTML 페이지로 보입니다. 주소가 맞나요?',
+      'page.html은(는) 데이터셋이 아니라 HTML 페이지로 보입니다. 주소가 맞나요?',
     );
   });
 

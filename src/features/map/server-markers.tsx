@@ -9,6 +9,8 @@ import { clusterName, ringSegments } from './cluster-mix.ts';
 import { EventMarker } from './event-marker.tsx';
 import type { MapLinks } from './map-links.ts';
 import { clusterIcon, eventIcon } from './marker-icons.ts';
+import { TARGET } from './cluster-size.ts';
+import { mergeServerClusters } from './server-cluster-merge.ts';
 
 /** Zoom levels a click on a cluster goes in by: the server's cells halve with each. */
 const CLUSTER_ZOOM_STEP = 2;
@@ -117,16 +119,36 @@ export interface ServerMarkersProps {
   links: MapLinks;
 }
 
-/** The server's clusters for the view (`/api/clusters`), and the selected event over them. */
+/**
+ * The server's clusters for the view (`/api/clusters`), those that would touch merged
+ * (server-cluster-merge.ts), and the selected event over them.
+ */
 export function ServerMarkers({ clusters, selectedEvent, links }: ServerMarkersProps) {
+  const map = useMap();
   const selectedId = selectedEvent?.id ?? null;
+  const zoom = map.getZoom();
+  const shown = useMemo(() => {
+    const projection = {
+      toPixels: (latitude: number, longitude: number) => map.project([latitude, longitude], zoom),
+      toPlace: (x: number, y: number) => {
+        const place = map.unproject([x, y], zoom);
+        return { latitude: place.lat, longitude: place.lng };
+      },
+    };
+    const selected =
+      selectedEvent &&
+      Object.assign(projection.toPixels(selectedEvent.latitude, selectedEvent.longitude), {
+        radius: TARGET / 2,
+      });
+    // The selected event is drawn on its own, and the rest kept clear of it.
+    const others = clusters.filter((cluster) => !cluster.event || cluster.event.id !== selectedId);
+    return mergeServerClusters(others, projection, selected);
+  }, [map, zoom, clusters, selectedEvent, selectedId]);
   return (
     <>
-      {clusters.map((cluster) =>
+      {shown.map((cluster) =>
         cluster.event ? (
-          cluster.event.id === selectedId ? null : (
-            <OneEventMarker key={cluster.event.id} cluster={cluster} links={links} />
-          )
+          <OneEventMarker key={cluster.event.id} cluster={cluster} links={links} />
         ) : (
           <ServerClusterMarker
             key={`cluster:${cluster.longitude},${cluster.latitude},${cluster.count}`}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { ServerCluster } from '../../data/server-view/server-api.ts';
+import { discDiameter, GAP, TARGET } from './cluster-size.ts';
+import { mergeServerClusters, type ScreenProjection } from './server-cluster-merge.ts';
+
+/** A flat screen: a degree is 100 pixels each way, y growing southwards. */
+const FLAT: ScreenProjection = {
+  toPixels: (latitude, longitude) => ({ x: longitude * 100, y: -latitude * 100 }),
+  toPlace: (x, y) => ({ latitude: -y / 100, longitude: x / 100 }),
+};
+
+function cluster(
+  longitude: number,
+  categories: Record<string, number>,
+  event: ServerCluster['event'] = null,
+): ServerCluster {
+  const parts = Object.entries(categories).map(([category, count]) => ({ category, count }));
+  return {
+    longitude,
+    latitude: 0,
+    count: parts.reduce((sum, part) => sum + part.count, 0),
+    categories: parts,
+    event,
+  };
+}
+
+/** The circles' edges on the flat screen, each at its count's size. */
+function gaps(clusters: readonly ServerCluster[]): number[] {
+  const radius = (count: number) => Math.max(discDiameter(count), TARGET) / 2;
+  const found: number[] = [];
+  clusters.forEach((a, i) =>
+    clusters.slice(i + 1).forEach((b) => {
+      const apart = Math.hypot((a.longitude - b.longitude) * 100, (a.latitude - b.latitude) * 100);
+      found.push(apart - radius(a.count) - radius(b.count));
+    }),
+  );
+  return found;
+}
+
+describe('mergeServerClusters', () => {
+  it('merges circles that would touch, adding up their counts and categories', () => {
+    // 9,200 and 1,300 events 0.3° apart: 30 pixels, far less than their discs.
+    const shown = mergeServerClusters(
+      [cluster(10, { strike: 9000, protest: 200 }), cluster(10.3, { protest: 1300 })],
+      FLAT,
+      null,
+    );
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.count).toBe(10_500);
+    expect(shown[0]?.categories).toEqual([
+      { category: 'strike', count: 9000 },
+      { category: 'protest', count: 1500 },
+    ]);
+    // Drawn where its events are on average.
+    expect(shown[0]?.longitude).toBeCloseTo((10 * 9200 + 10.3 * 1300) / 10_500, 6);
+  });
+
+  it('leaves circles apart as they are, and a lone event where it happened', () => {
+    const lone = cluster(20, { strike: 1 }, { id: 'a', title: 'A', category: 'strike' });
+    const clusters = [cluster(10, { strike: 50 }), lone, cluster(30, { protest: 7 })];
+    expect(mergeServerClusters(clusters, FLAT, null)).toEqual(clusters);
+  });
+
+  it('a lone event beside a cluster joins it, and is no longer named', () => {
+    const shown = mergeServerClusters(
+      [
+        cluster(10, { strike: 40 }),
+        cluster(10.1, { protest: 1 }, { id: 'b', title: 'B', category: 'protest' }),
+      ],
+      FLAT,
+      null,
+    );
+    expect(shown).toEqual([
+      expect.objectContaining({
+        count: 41,
+        event: null,
+        categories: [
+          { category: 'strike', count: 40 },
+          { category: 'protest', count: 1 },
+        ],
+      }),
+    ]);
+  });
+
+  it('keeps every event and leaves no two circles touching, however crowded', () => {
+    const crowded = Array.from({ length: 40 }, (_, index) =>
+      cluster((index % 8) * 0.35, { strike: 10 ** (index % 4) }),
+    ).map((entry, index) => ({ ...entry, latitude: Math.floor(index / 8) * 0.35 }));
+    const shown = mergeServerClusters(crowded, FLAT, null);
+    const total = (list: readonly ServerCluster[]) =>
+      list.reduce((sum, entry) => sum + entry.count, 0);
+    expect(total(shown)).toBe(total(crowded));
+    expect(shown.length).toBeLessThan(crowded.length);
+    for (const gap of gaps(shown)) expect(gap).toBeGreaterThanOrEqual(GAP - 1e-6);
+  });
+});
