@@ -202,13 +202,21 @@ export function TimelineStrip({
                   width={HANDLE_HIT}
                   height={HEIGHT}
                 />
+                {/* A thumb with a grip, open inside: a filled bar would read as a day of events. */}
                 <rect
                   className="timeline-handle-bar"
-                  x={-2}
-                  y={4}
-                  width={4}
-                  height={HEIGHT - 8}
-                  rx={2}
+                  x={-4}
+                  y={6}
+                  width={8}
+                  height={HEIGHT - 12}
+                  rx={4}
+                />
+                <line
+                  className="timeline-handle-grip"
+                  x1={0}
+                  x2={0}
+                  y1={HEIGHT / 2 - 7}
+                  y2={HEIGHT / 2 + 7}
                 />
               </g>
             );
