@@ -53,6 +53,24 @@ describe('serve:data command line', () => {
     });
   });
 
+  it('reads each --cors site as its origin, refuses what is no site, and needs a shard address', () => {
+    const command = readServeCommand([
+      'a.csv',
+      '--cors',
+      'http://127.0.0.1:4191/, https://example.org/news',
+    ]);
+    expect(command.kind === 'serve' && command.options.allowedOrigins).toEqual([
+      'http://127.0.0.1:4191',
+      'https://example.org',
+    ]);
+    const refused = readServeCommand(['a.csv', '--cors', '127.0.0.1:4191']);
+    expect(refused.kind === 'exit' && refused.text.split('\n')[0]).toBe(
+      '--cors takes sites like http://127.0.0.1:4173, not "127.0.0.1:4191".',
+    );
+    const noShards = readServeCommand(['a.csv', '--engine', 'clickhouse', '--url', ' ']);
+    expect(noShards.kind === 'exit' && noShards.text).toMatch(/^--engine clickhouse needs --url/);
+  });
+
   it('says where to open the explorer for each site it lets in', () => {
     const command = readServeCommand([
       'a.csv',
@@ -67,5 +85,13 @@ describe('serve:data command line', () => {
       '  open:       http://127.0.0.1:4191/?data=http://127.0.0.1:8871/dateline.json',
       '  (an explorer elsewhere must be let in with --cors <its origin>)',
     ]);
+  });
+
+  it('gives a browser an address it can open when the server listens on every interface', () => {
+    const command = readServeCommand(['a.csv', '--host', '0.0.0.0']);
+    if (command.kind !== 'serve') throw new Error('expected options');
+    expect(servingLines(command.options)[0]).toBe(
+      '  descriptor: http://127.0.0.1:8787/dateline.json',
+    );
   });
 });

@@ -44,6 +44,22 @@ const mistake = (text: string): ServeCommand => ({
   text: `${text}\n\n${USAGE}`,
 });
 
+/** The origin of an http(s) site ("http://127.0.0.1:4191/" → "http://127.0.0.1:4191"), else null. */
+function originOf(text: string): string | null {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** An address a browser on this machine reaches a server listening on every interface by. */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '[::]') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
 export function readServeCommand(args: readonly string[]): ServeCommand {
   let parsed;
   try {
@@ -78,10 +94,23 @@ export function readServeCommand(args: readonly string[]): ServeCommand {
   const { engine } = values;
   if (engine !== 'duckdb' && engine !== 'clickhouse')
     return mistake(`--engine must be duckdb or clickhouse, not "${engine}".`);
-  if (engine === 'clickhouse' && values.url === undefined)
+  const urls = (values.url ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  if (engine === 'clickhouse' && urls.length === 0)
     return mistake(
       "--engine clickhouse needs --url: the shards' HTTP addresses, the first answering.",
     );
+  // An origin as a browser sends it: scheme, host and port, nothing after.
+  const allowedOrigins: string[] = [];
+  for (const text of values.cors.split(',').map((origin) => origin.trim())) {
+    if (text === '') continue;
+    const origin = originOf(text);
+    if (origin === null)
+      return mistake(`--cors takes sites like http://127.0.0.1:4173, not "${text}".`);
+    allowedOrigins.push(origin);
+  }
   return {
     kind: 'serve',
     options: {
@@ -89,17 +118,11 @@ export function readServeCommand(args: readonly string[]): ServeCommand {
       port,
       host: values.host,
       engine,
-      urls: (values.url ?? '')
-        .split(',')
-        .map((url) => url.trim())
-        .filter(Boolean),
+      urls,
       cluster: values.cluster,
       table: values.table,
       importer: values.importer,
-      allowedOrigins: values.cors
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
+      allowedOrigins,
     },
   };
 }
@@ -110,7 +133,7 @@ export function readServeCommand(args: readonly string[]): ServeCommand {
  * link to open rather than an address to put together.
  */
 export function servingLines(options: ServeOptions): string[] {
-  const descriptor = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}/dateline.json`;
+  const descriptor = `http://${reachableHost(options.host)}:${options.port}/dateline.json`;
   return [
     `  descriptor: ${descriptor}`,
     ...options.allowedOrigins.map((origin) => `  open:       ${origin}/?data=${descriptor}`),

@@ -102,11 +102,13 @@ export function useServerView(
   // Its related events, by id: their titles name the links in its details. The first few only:
   // a long list's later links show their ids, and open as any link to an event does.
   const relatedIds = useMemo(
-    () => selectedEvent?.related.slice(0, MAX_RELATED_ASKED) ?? NO_IDS,
+    () =>
+      selectedEvent ? [...new Set(selectedEvent.related)].slice(0, MAX_RELATED_ASKED) : NO_IDS,
     [selectedEvent],
   );
   const related = useQueries({
-    queries: relatedIds.map((id) => eventQuery(server, id)),
+    // The embed shows no details, so it names no related events.
+    queries: relatedIds.map((id) => ({ ...eventQuery(server, id), enabled: !embed })),
     combine: answersOf,
   });
   const relatedById = useMemo(

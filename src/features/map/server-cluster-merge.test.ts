@@ -58,7 +58,9 @@ describe('mergeServerClusters', () => {
   it('leaves circles apart as they are, and a lone event where it happened', () => {
     const lone = cluster(20, { strike: 1 }, { id: 'a', title: 'A', category: 'strike' });
     const clusters = [cluster(10, { strike: 50 }), lone, cluster(30, { protest: 7 })];
-    expect(mergeServerClusters(clusters, FLAT, null)).toEqual(clusters);
+    expect(mergeServerClusters(clusters, FLAT, null)).toEqual(
+      clusters.map((entry) => ({ ...entry, offset: null })),
+    );
   });
 
   it('a lone event beside a cluster joins it, and is no longer named', () => {
@@ -92,5 +94,27 @@ describe('mergeServerClusters', () => {
     expect(total(shown)).toBe(total(crowded));
     expect(shown.length).toBeLessThan(crowded.length);
     for (const gap of gaps(shown)) expect(gap).toBeGreaterThanOrEqual(GAP - 1e-6);
+  });
+
+  it('moves a lone event beside the selected marker aside, at its own place, never under it', () => {
+    const lone = cluster(10.1, { strike: 1 }, { id: 'a', title: 'A', category: 'strike' });
+    const [shown] = mergeServerClusters([lone], FLAT, { x: 1000, y: 0, radius: TARGET / 2 });
+    expect(shown?.longitude).toBe(10.1);
+    expect(shown?.event?.id).toBe('a');
+    const [dx = 0, dy = 0] = shown?.offset ?? [];
+    // Drawn clear of the selected marker's target.
+    expect(Math.hypot(1010 + dx - 1000, dy)).toBeGreaterThanOrEqual(TARGET - 1);
+  });
+
+  it('at the closest zoom draws each as it came, and never a cell of no events', () => {
+    const near = [
+      cluster(10, { strike: 1 }, { id: 'a', title: 'A', category: 'strike' }),
+      cluster(10.01, { strike: 1 }, { id: 'b', title: 'B', category: 'strike' }),
+      { ...cluster(12, {}), count: 0 },
+    ];
+    expect(mergeServerClusters(near, FLAT, null, false)).toEqual(
+      near.slice(0, 2).map((entry) => ({ ...entry, offset: null })),
+    );
+    expect(mergeServerClusters(near, FLAT, null)).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@
  * counts events by cells of the screen grid, and neighbouring cells can hold events a pixel apart
  * across their border, while each circle grows with its count. Those that would touch are merged
  * here, in the page, where the circles' sizes are known: their counts and categories added up,
- * drawn where their events are on average (or just aside from the selected marker).
+ * drawn where their events are on average, and moved just aside from the selected marker.
  */
 import type { ServerCluster } from '../../data/server-view/server-api.ts';
 import { mergeTouching } from './cluster-merge.ts';
@@ -15,11 +15,27 @@ export interface ScreenProjection {
   toPlace: (x: number, y: number) => { latitude: number; longitude: number };
 }
 
+/** A cluster as drawn: a lone event moved aside from the selected marker says by how much. */
+export type ShownCluster = ServerCluster & {
+  /** Screen pixels from the event's own place to where its marker is drawn; null when there. */
+  offset: [number, number] | null;
+};
+
+const asIs = (cluster: ServerCluster): ShownCluster => ({ ...cluster, offset: null });
+
+/**
+ * The clusters to draw. `mergeable` false (the map's closest zoom, where a cluster can no longer
+ * be opened by zooming in) draws each as it came: events stay markers of their own.
+ */
 export function mergeServerClusters(
-  clusters: readonly ServerCluster[],
+  answered: readonly ServerCluster[],
   projection: ScreenProjection,
   selected: Circle | null,
-): ServerCluster[] {
+  mergeable = true,
+): ShownCluster[] {
+  // A cell of no events has no place to be drawn: a server should never send one.
+  const clusters = answered.filter((cluster) => cluster.count > 0);
+  if (!mergeable) return clusters.map(asIs);
   const pixels = clusters.map((cluster) =>
     projection.toPixels(cluster.latitude, cluster.longitude),
   );
@@ -38,18 +54,25 @@ export function mergeServerClusters(
     if (group) group.push(index);
     else groups.set(leader, [index]);
   });
-  const shown: ServerCluster[] = [];
+  const shown: ShownCluster[] = [];
   for (const [leader, members] of groups) {
     const lead = clusters[leader];
     if (!lead) continue;
     const [x, y] = [merged.shownX[leader] ?? 0, merged.shownY[leader] ?? 0];
     const pixel = pixels[leader] ?? { x, y };
-    // Alone, a lone event stays at its own place, and a cluster unless it had to step aside.
-    if (members.length === 1 && (lead.event || Math.hypot(x - pixel.x, y - pixel.y) < 0.5)) {
-      shown.push(lead);
-      continue;
+    const [dx, dy] = [Math.round(x - pixel.x), Math.round(y - pixel.y)];
+    if (members.length === 1) {
+      // A lone event keeps its own place, its marker drawn aside if it had to step aside; so
+      // does a cluster that did not have to.
+      if (lead.event) {
+        shown.push({ ...lead, offset: dx === 0 && dy === 0 ? null : [dx, dy] });
+        continue;
+      }
+      if (dx === 0 && dy === 0) {
+        shown.push(asIs(lead));
+        continue;
+      }
     }
-    const place = projection.toPlace(x, y);
     const categories = new Map<string, number>();
     let count = 0;
     for (const index of members) {
@@ -60,12 +83,13 @@ export function mergeServerClusters(
         categories.set(part.category, (categories.get(part.category) ?? 0) + part.count);
     }
     shown.push({
-      ...place,
+      ...projection.toPlace(x, y),
       count,
       categories: [...categories]
         .map(([category, inCategory]) => ({ category, count: inCategory }))
         .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
       event: null,
+      offset: null,
     });
   }
   return shown;

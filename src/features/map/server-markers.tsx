@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type L from 'leaflet';
-import { Marker, useMap } from 'react-leaflet';
+import { Marker, useMap, useMapEvents } from 'react-leaflet';
 import type { LeafletKeyboardEvent } from 'leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { ServerCluster } from '../../data/server-view/server-api.ts';
@@ -10,13 +10,13 @@ import { EventMarker } from './event-marker.tsx';
 import type { MapLinks } from './map-links.ts';
 import { clusterIcon, eventIcon } from './marker-icons.ts';
 import { TARGET } from './cluster-size.ts';
-import { mergeServerClusters } from './server-cluster-merge.ts';
+import { mergeServerClusters, type ShownCluster } from './server-cluster-merge.ts';
 
 /** Zoom levels a click on a cluster goes in by: the server's cells halve with each. */
 const CLUSTER_ZOOM_STEP = 2;
 
 /** One event of the server's answer: a marker named by its title, a click selects it. */
-function OneEventMarker({ cluster, links }: { cluster: ServerCluster; links: MapLinks }) {
+function OneEventMarker({ cluster, links }: { cluster: ShownCluster; links: MapLinks }) {
   const markerRef = useRef<L.Marker>(null);
   const event = cluster.event;
   const id = event?.id ?? '';
@@ -60,7 +60,7 @@ function OneEventMarker({ cluster, links }: { cluster: ServerCluster; links: Map
     <Marker
       ref={markerRef}
       position={[cluster.latitude, cluster.longitude]}
-      icon={eventIcon(null)}
+      icon={eventIcon(cluster.offset)}
       keyboard
       eventHandlers={handlers}
     />
@@ -126,7 +126,8 @@ export interface ServerMarkersProps {
 export function ServerMarkers({ clusters, selectedEvent, links }: ServerMarkersProps) {
   const map = useMap();
   const selectedId = selectedEvent?.id ?? null;
-  const zoom = map.getZoom();
+  const [zoom, setZoom] = useState(() => map.getZoom());
+  useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
   const shown = useMemo(() => {
     const projection = {
       toPixels: (latitude: number, longitude: number) => map.project([latitude, longitude], zoom),
@@ -142,7 +143,8 @@ export function ServerMarkers({ clusters, selectedEvent, links }: ServerMarkersP
       });
     // The selected event is drawn on its own, and the rest kept clear of it.
     const others = clusters.filter((cluster) => !cluster.event || cluster.event.id !== selectedId);
-    return mergeServerClusters(others, projection, selected);
+    // At the closest zoom a cluster no longer opens by zooming in: events stay markers.
+    return mergeServerClusters(others, projection, selected, zoom < map.getMaxZoom());
   }, [map, zoom, clusters, selectedEvent, selectedId]);
   return (
     <>
