@@ -126,8 +126,11 @@ export interface ServerMarkersProps {
 export function ServerMarkers({ clusters, selectedEvent, links }: ServerMarkersProps) {
   const map = useMap();
   const selectedId = selectedEvent?.id ?? null;
-  const [zoom, setZoom] = useState(() => map.getZoom());
-  useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+  // The zoom as the map has it now (a first view may be fitted before this listens), and a new
+  // drawing at each zoomend, even before the server's answer for the new view.
+  const [, redraw] = useState(0);
+  useMapEvents({ zoomend: () => redraw((count) => count + 1) });
+  const zoom = map.getZoom();
   const shown = useMemo(() => {
     const projection = {
       toPixels: (latitude: number, longitude: number) => map.project([latitude, longitude], zoom),
