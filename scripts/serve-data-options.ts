@@ -4,6 +4,7 @@
  * that a mistake is tested without starting one.
  */
 import { parseArgs } from 'node:util';
+import { parseHttpUrl } from '../src/data/model/dataset-error.ts';
 
 export const USAGE = `Usage: npm run serve:data -- <file> [options]
 
@@ -43,16 +44,6 @@ const mistake = (text: string): ServeCommand => ({
   code: 2,
   text: `${text}\n\n${USAGE}`,
 });
-
-/** The origin of an http(s) site ("http://127.0.0.1:4191/" → "http://127.0.0.1:4191"), else null. */
-function originOf(text: string): string | null {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
 
 /** An address a browser on this machine reaches a server listening on every interface by. */
 function reachableHost(host: string): string {
@@ -106,7 +97,8 @@ export function readServeCommand(args: readonly string[]): ServeCommand {
   const allowedOrigins: string[] = [];
   for (const text of values.cors.split(',').map((origin) => origin.trim())) {
     if (text === '') continue;
-    const origin = originOf(text);
+    // "http://127.0.0.1:4191/" is the site http://127.0.0.1:4191.
+    const origin = parseHttpUrl(text)?.origin ?? null;
     if (origin === null)
       return mistake(`--cors takes sites like http://127.0.0.1:4173, not "${text}".`);
     allowedOrigins.push(origin);

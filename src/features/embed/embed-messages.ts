@@ -4,6 +4,7 @@
  * and tested without a browser.
  */
 import { MAX_ID_LENGTH } from '../../data/model/derive-id.ts';
+import { parseHttpUrl } from '../../data/model/dataset-error.ts';
 
 /** Sent to the parent when the embed's content height changes (CSS pixels, whole). */
 export interface ResizeMessage {
@@ -24,12 +25,7 @@ export interface FrameContext {
 }
 
 function httpOrigin(address: string): string | null {
-  try {
-    const url = new URL(address);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
-  } catch {
-    return null;
-  }
+  return parseHttpUrl(address)?.origin ?? null;
 }
 
 /**
