@@ -1,9 +1,9 @@
 /**
  * Category names and colours. Colours are slots of one palette, defined per theme in
  * src/styles/tokens.css (`--category-1` … `--category-6`, `--category-other`, `--grade-1` …
- * `--grade-5`): the Okabe–Ito hues, which stay distinguishable for the common forms of colour
- * blindness, each darkened for the light theme and lightened for the dark one so that every marker
- * keeps at least 3:1 contrast against land and water (categories.test.ts checks the tokens).
+ * `--grade-5`): the Okabe–Ito hues, each set in lightness so that every marker keeps at least 3:1
+ * contrast against land and water and the categories stay apart for the common forms of colour
+ * blindness (marker-contrast.test.ts checks both).
  *
  * A dataset's palette is chosen from its own categories: the bundled data's categories keep fixed
  * slots, the others take the slots in order of frequency, and values that form a scale (1–5,

@@ -12,11 +12,19 @@ function token(block: string, name: string): string {
   return value.toLowerCase();
 }
 
-function luminance(hex: string): number {
+type Rgb = [number, number, number];
+
+/** The colour's channels in linear light, 0–1. */
+function linearRgb(hex: string): Rgb {
   const [r = 0, g = 0, b = 0] = [1, 3, 5].map((start) => {
     const channel = parseInt(hex.slice(start, start + 2), 16) / 255;
     return channel <= 0.04045 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
   });
+  return [r, g, b];
+}
+
+function luminance(hex: string): number {
+  const [r, g, b] = linearRgb(hex);
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
@@ -25,6 +33,99 @@ function contrast(a: string, b: string): number {
   const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (high + 0.05) / (low + 0.05);
 }
+
+/**
+ * How a colour looks to a reader without one kind of cone (Machado, Oliveira and Fernandes 2009,
+ * severity 1), as a matrix on linear RGB.
+ */
+const VISIONS = {
+  typical: [
+    [1, 0, 0],
+    [0, 1, 0],
+    [0, 0, 1],
+  ],
+  protanopia: [
+    [0.152286, 1.052583, -0.204868],
+    [0.114503, 0.786281, 0.099216],
+    [-0.003882, -0.048116, 1.051998],
+  ],
+  deuteranopia: [
+    [0.367322, 0.860646, -0.227968],
+    [0.280085, 0.672501, 0.047413],
+    [-0.01182, 0.04294, 0.968881],
+  ],
+  tritanopia: [
+    [1.255528, -0.076749, -0.178779],
+    [-0.078411, 0.930809, 0.147602],
+    [0.004733, 0.691367, 0.3039],
+  ],
+} satisfies Record<string, [Rgb, Rgb, Rgb]>;
+
+/** CIELAB (D65) of the colour as a reader with that vision sees it. */
+function labSeenAs(hex: string, vision: [Rgb, Rgb, Rgb]): Rgb {
+  const linear = linearRgb(hex);
+  const [r, g, b] = vision.map((row) =>
+    Math.min(1, Math.max(0, row[0] * linear[0] + row[1] * linear[1] + row[2] * linear[2])),
+  ) as Rgb;
+  const x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+  const y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  const z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
+  return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
+}
+
+/** CIE76 colour difference between two colours, as a reader with that vision sees them. */
+function differenceSeenAs(a: string, b: string, vision: [Rgb, Rgb, Rgb]): number {
+  const [labA, labB] = [labSeenAs(a, vision), labSeenAs(b, vision)];
+  return Math.hypot(labA[0] - labB[0], labA[1] - labB[1], labA[2] - labB[2]);
+}
+
+/** The closest two colours of a set, for each vision, with their difference. */
+function closestPairs(colours: Record<string, string>): string[] {
+  return Object.entries(VISIONS).map(([name, vision]) => {
+    let closest = { difference: Infinity, pair: '' };
+    const entries = Object.entries(colours);
+    entries.forEach(([slotA, colourA], index) => {
+      for (const [slotB, colourB] of entries.slice(index + 1)) {
+        const difference = differenceSeenAs(colourA, colourB, vision);
+        if (difference < closest.difference) closest = { difference, pair: `${slotA}/${slotB}` };
+      }
+    });
+    return `${name}: ${closest.pair} ${closest.difference.toFixed(1)}`;
+  });
+}
+
+/** The smallest difference a reader can rely on between two small markers side by side. */
+const APART = 15;
+
+describe('category colours, as every reader sees them', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`keeps every two categories apart in the ${theme} theme, with or without colour blindness`, () => {
+      const categories = Object.fromEntries(
+        Object.entries(SLOT_COLOURS)
+          .filter(([slot]) => slot.startsWith('category-'))
+          .map(([slot, colours]) => [slot, colours[theme]]),
+      );
+      expect(Object.keys(categories)).toHaveLength(7);
+      const tooClose = closestPairs(categories).filter(
+        (line) => Number(line.split(' ').at(-1)) < APART,
+      );
+      expect(tooClose).toEqual([]);
+    });
+  }
+
+  it('sees the pairs that the colour-blind readers of an earlier palette could not tell apart', () => {
+    // The light theme's vermillion and ochre of 2026-12-06, both near one lightness: distinct for
+    // typical vision, one colour without red cones. Likewise that dark theme's pink and grey
+    // without green cones. Blue and yellow stay apart for both.
+    expect(differenceSeenAs('#b34d05', '#7a5c00', VISIONS.typical)).toBeGreaterThan(25);
+    expect(differenceSeenAs('#b34d05', '#7a5c00', VISIONS.protanopia)).toBeLessThan(2);
+    expect(differenceSeenAs('#d584b0', '#9aa3ad', VISIONS.typical)).toBeGreaterThan(25);
+    expect(differenceSeenAs('#d584b0', '#9aa3ad', VISIONS.deuteranopia)).toBeLessThan(2);
+    expect(differenceSeenAs('#1f4fd1', '#d1b01f', VISIONS.deuteranopia)).toBeGreaterThan(40);
+    expect(differenceSeenAs('#777777', '#777777', VISIONS.tritanopia)).toBe(0);
+  });
+});
 
 describe('marker colours against the basemap', () => {
   const themes = [
