@@ -3,7 +3,8 @@
  * browser's own, load-dataset.ts) and DuckDB reading the file itself (native-load.ts), on files
  * made of the cells that test the importer's rules: titles borrowed from summaries, formula
  * guards, dates of every precision and bad ones, intervals, decimal commas, coordinates out of
- * range, repeated, long and non-ASCII ids, rows without ids (Korean titles too), category forms.
+ * range, repeated, long and non-ASCII ids, rows without ids (Korean titles too), category forms,
+ * publishers named in a column of their own.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,7 @@ const VARIANTS = {
   country: ['kr', 'KOR', ''],
   location_precision: ['city', 'bogus', ''],
   place: ['Sinpo', '', ' Donetsk '],
+  publisher: ['Reuters', '', 'Yonhap | AP', 'MND; KCNA'],
 } as const;
 
 function seeded(seed: number): () => number {
@@ -105,6 +107,8 @@ async function compare(path: string) {
       );
     }
     const { events } = await importer.window(EVERYTHING, { offset: 0, limit: 500 });
+    const publishers = new Set(events.flatMap((event) => event.sources.map((s) => s.publisher)));
+    expect([...publishers]).toEqual(expect.arrayContaining(['Reuters', 'Yonhap, AP', 'MND, KCNA']));
     const derived = events.filter((event) => event.idDerived);
     expect(derived.length).toBeGreaterThan(10);
     expect(derived.some((event) => event.id.startsWith('sinpo-jamsuham'))).toBe(true);

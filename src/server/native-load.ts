@@ -42,6 +42,7 @@ const BODY_FIELDS: readonly MappedField[] = [
   'summary',
   'place',
   'link',
+  'publisher',
   'country',
   'locationPrecision',
 ];

@@ -176,6 +176,7 @@ export function proposeMapping(table: ImportTable): MappingProposal {
     'id',
     'title',
     'link',
+    'publisher',
     'summary',
     'place',
     'category',

@@ -126,6 +126,45 @@ describe('importDataset: CSV', () => {
     });
   });
 
+  it('names each link by the file’s publisher column, and keeps the publisher of a row without a link', () => {
+    const text =
+      'date,title,lat,lon,url,outlet\n' +
+      '2024-10-08,One link,37.5,127,https://www.reuters.example/a,Reuters\n' +
+      '2024-10-09,Two links,37.5,127,https://a.example/1 https://b.example/2,Yonhap | AP\n' +
+      '2024-10-10,One name for both,37.5,127,https://a.example/3; https://b.example/4,Yonhap\n' +
+      '2024-10-11,No name,37.5,127,https://c.example/5,\n' +
+      '2024-10-11,Two names one link,37.5,127,https://d.example/6,Yonhap; AP\n' +
+      '2024-10-12,No link,37.5,127,Briefing in Seoul,Ministry of National Defense; KCNA\n';
+    const { dataset: result, report } = importConfirmed([utf8('press.csv', text)]);
+    expect(report.mapping).toMatchObject({ link: 'url', publisher: 'outlet' });
+    expect(
+      result.events.map((event) => event.sources.map((source) => [source.publisher, source.url])),
+    ).toEqual([
+      [['Reuters', 'https://www.reuters.example/a']],
+      [
+        ['Yonhap', 'https://a.example/1'],
+        ['AP', 'https://b.example/2'],
+      ],
+      [
+        ['Yonhap', 'https://a.example/3'],
+        ['Yonhap', 'https://b.example/4'],
+      ],
+      [['c.example', 'https://c.example/5']],
+      [['Yonhap, AP', 'https://d.example/6']],
+      [['Ministry of National Defense, KCNA', null]],
+    ]);
+    expect(result.events.at(-1)?.sources[0]?.title).toBe('Briefing in Seoul');
+  });
+
+  it('reads a publisher column only when it holds names, not addresses', () => {
+    const text =
+      'date,title,lat,lon,source_publisher,source_url\n' +
+      '2024-10-08,A,37.5,127,https://x.example/a,https://y.example/b\n';
+    const { dataset: result, report } = importConfirmed([utf8('links.csv', text)]);
+    expect(report.mapping?.publisher).toBeNull();
+    expect(result.events[0]?.sources.map((source) => source.publisher)).toEqual(['y.example']);
+  });
+
   it('reports a missing title only when no summary can stand in', () => {
     const text =
       'date,title,summary,lat,lon\n2024-01-01,Storm,,1,2\n2024-01-02,,It rained. Then more.,1,2\n2024-01-03,,,1,2\n';

@@ -303,6 +303,14 @@ export function tableRowReader(
     properties.storyText = unguard((row[storyTextColumn] ?? '').trim());
   };
   const publisherOf = hostNames();
+  /** The publisher column's names, one per source: " | " between them, as our export writes them, or ";". */
+  const readPublishers = (row: string[]): string[] => {
+    const text = unguard(cell(row, 'publisher'));
+    if (text === '') return [];
+    return (text.includes(' | ') ? splitListCell(text) : text.split(';'))
+      .map((name) => name.trim().slice(0, 200))
+      .filter(Boolean);
+  };
   const readSources = (
     row: string[],
     rowNumber: number,
@@ -324,10 +332,19 @@ export function tableRowReader(
     const urls = [...new Set((text.match(URL_IN_TEXT) ?? []).map(withoutTrailingPunctuation))]
       .filter(isHttpUrl)
       .slice(0, MAX_SOURCES);
-    if (urls.length > 0) return urls.map((url) => ({ publisher: publisherOf(url), url }));
+    const publishers = readPublishers(row);
+    if (urls.length > 0) {
+      // As many names as links pair with them in order; otherwise which name goes with which
+      // link is unknown, so each link carries all of them rather than losing any.
+      const paired = publishers.length === urls.length;
+      return urls.map((url, index) => ({
+        publisher: (paired ? publishers[index] : publishers.join(', ')) || publisherOf(url),
+        url,
+      }));
+    }
     return [
       {
-        publisher: context.title,
+        publisher: publishers.join(', ') || context.title,
         title: text ? text.slice(0, 300) : `Row ${rowNumber} of ${context.title}`,
         ...(sourceUrl ? { url: sourceUrl } : {}),
       },

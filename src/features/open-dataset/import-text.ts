@@ -27,6 +27,8 @@ export function fieldLabel(field: MappedField): string {
       return i18n._('Place');
     case 'link':
       return i18n._('Source link');
+    case 'publisher':
+      return i18n._('Source publisher');
     case 'category':
       return i18n._('Category');
     case 'id':
