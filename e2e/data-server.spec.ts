@@ -11,6 +11,7 @@ import {
   chronology,
   chronologyEntries,
   chronologyEntry,
+  circlesCut,
   drawnCircles,
   mapRegion,
   marker,
@@ -127,6 +128,25 @@ test('no two circles overlap, at the first view and zoomed in', async ({ page })
     expect(overlaps(circles, 'visible')).toEqual([]);
     expect(overlaps(circles, 'target')).toEqual([]);
   }
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('the first view of events all over the world cuts no cluster at the map’s edge', async ({
+    page,
+  }) => {
+    // A phone's map is narrower than the world at zoom 1: the first view zooms out further,
+    // rather than cutting clusters at the map's edges.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`./?${DATA}`);
+    await expect(status(page)).toHaveText(SHOWING_ALL);
+    await expect(mapRegion(page).getByRole('status')).toHaveCount(0);
+    const circles = await drawnCircles(page);
+    expect(circles.length).toBeGreaterThan(1);
+    expect(await circlesCut(page, circles)).toEqual([]);
+    expect(overlaps(circles, 'visible')).toEqual([]);
+  });
 });
 
 test('a brush on the timeline filters every view', async ({ page }) => {

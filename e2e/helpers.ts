@@ -299,3 +299,21 @@ export function overlaps(circles: DrawnCircle[], which: 'visible' | 'target'): s
   });
   return found;
 }
+
+/** The drawn circles the map's edge cuts: a reader sees part of a disc and not its count. */
+export async function circlesCut(page: Page, circles: DrawnCircle[]): Promise<string[]> {
+  const map = await page.evaluate(() => {
+    const box = document.querySelector('.map-region .leaflet-container')?.getBoundingClientRect();
+    return box ? { left: box.left, top: box.top, right: box.right, bottom: box.bottom } : null;
+  });
+  if (!map) return ['no map'];
+  return circles.flatMap((circle) => {
+    const margin = Math.min(
+      circle.x - circle.radius - map.left,
+      map.right - circle.x - circle.radius,
+      circle.y - circle.radius - map.top,
+      map.bottom - circle.y - circle.radius,
+    );
+    return margin < -0.5 ? [`${circle.name} (${margin.toFixed(1)} px)`] : [];
+  });
+}

@@ -1,7 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { chronology, drawnCircles, mapRegion, overlaps, type DrawnCircle } from './helpers.ts';
+import {
+  chronology,
+  circlesCut,
+  drawnCircles,
+  mapRegion,
+  overlaps,
+  type DrawnCircle,
+} from './helpers.ts';
 
 /**
  * Clusters that read at a glance on a real file: 563 events of civilian harm in 2022, most of them
@@ -10,6 +17,10 @@ import { chronology, drawnCircles, mapRegion, overlaps, type DrawnCircle } from 
  */
 const CIVILIAN_HARM = fileURLToPath(
   new URL('fixtures/real/ukraine-civilian-harm-2022.csv', import.meta.url),
+);
+/** A week of the world's earthquakes (USGS, June 2019): events on every continent and ocean. */
+const EARTHQUAKES = fileURLToPath(
+  new URL('fixtures/real/usgs-earthquakes-week-2019-06.geojson', import.meta.url),
 );
 /** An event in Donetsk (48.0° N, 37.8° E), located exactly: selecting it shows it at zoom 10. */
 const IN_DONETSK = /Storage units on fire in Donetsk/;
@@ -111,4 +122,25 @@ test('with an event selected in the Donbas, nothing overlaps its marker', async 
     expect(onSelected).toEqual([]);
     expect(overlaps(circles, 'visible')).toEqual([]);
   }
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('the first view of a world of earthquakes cuts no cluster at the edge, none overlapping', async ({
+    page,
+  }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('./');
+    await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
+    await page.getByLabel('Dataset file (CSV, GeoJSON or JSON)').first().setInputFiles(EARTHQUAKES);
+    await expect(page.getByRole('status')).toHaveText(/^Showing 2,241 of 2,241 events/, {
+      timeout: 20_000,
+    });
+    const circles = await drawnCircles(page);
+    expect(circles.length).toBeGreaterThan(1);
+    expect(await circlesCut(page, circles)).toEqual([]);
+    expect(overlaps(circles, 'visible')).toEqual([]);
+    expectClustersNamedByTheirMix(circles);
+  });
 });

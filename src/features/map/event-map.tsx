@@ -59,7 +59,7 @@ export function EventMap({
         className="map"
         center={[30, 60]}
         zoom={2}
-        minZoom={1}
+        minZoom={0}
         maxZoom={18}
         worldCopyJump={false}
         zoomSnap={0.5}

@@ -95,7 +95,7 @@ export function ServerMap({
         className="map"
         center={[30, 20]}
         zoom={2}
-        minZoom={1}
+        minZoom={0}
         maxZoom={18}
         worldCopyJump={false}
         zoomSnap={0.5}
