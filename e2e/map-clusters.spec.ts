@@ -124,6 +124,33 @@ test('with an event selected in the Donbas, nothing overlaps its marker', async 
   }
 });
 
+test('a click on a cluster zooms to its events clear of the legend', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./');
+  await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
+  await page.getByLabel('Dataset file (CSV, GeoJSON or JSON)').first().setInputFiles(EARTHQUAKES);
+  await expect(page.getByRole('status')).toHaveText(/^Showing 2,241 of 2,241 events/, {
+    timeout: 20_000,
+  });
+  const before = await drawnCircles(page);
+  // The week's largest cluster, round the Pacific's eastern rim: its box reaches the map's
+  // lower left, where the legend is.
+  const largest = before.reduce((a, b) => (countIn(b.name) > countIn(a.name) ? b : a));
+  expect(countIn(largest.name)).toBe(1_406);
+  await mapRegion(page).getByRole('button', { name: largest.name }).click();
+  await expect(mapRegion(page).getByRole('button', { name: largest.name })).toHaveCount(0);
+  const after = await drawnCircles(page);
+  expect(after.length).toBeGreaterThan(before.length);
+  const legend = await mapRegion(page).locator('.map-legend').boundingBox();
+  if (!legend) throw new Error('no legend');
+  const underLegend = after.filter((circle) => {
+    const dx = Math.max(legend.x - circle.x, 0, circle.x - legend.x - legend.width);
+    const dy = Math.max(legend.y - circle.y, 0, circle.y - legend.y - legend.height);
+    return Math.hypot(dx, dy) < circle.radius;
+  });
+  expect(underLegend.map(({ name }) => name)).toEqual([]);
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
-import * as L from 'leaflet';
+import type * as L from 'leaflet';
 import { Marker, Popup, useMap } from 'react-leaflet';
 import type { LeafletKeyboardEvent } from 'leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
@@ -11,6 +11,7 @@ import { clusterName, ringSegments } from './cluster-mix.ts';
 import type { MapLinks } from './map-links.ts';
 import { markerLabel } from './event-marker.tsx';
 import { focusSelectedMarkerWhenDrawn } from './focus-selected-marker.ts';
+import { viewOfBox } from './fit-events.tsx';
 
 type ClusterItem = Extract<MapItem, { kind: 'cluster' }>;
 
@@ -52,14 +53,17 @@ export function ClusterMarker({ cluster, listEvents, links }: ClusterMarkerProps
     function zoomIn() {
       if (expansionZoom === null) return;
       // Close enough to show all its events (the cluster's own position may have been moved
-      // aside or merged), never closer than where they split apart.
-      const box: L.LatLngBoundsLiteral = [
-        [south, west],
-        [north, east],
-      ];
-      const fitting = Math.min(map.getBoundsZoom(box, false, L.point(96, 96)), expansionZoom);
-      const zoom = Math.max(Math.floor(map.getZoom()) + 1, fitting);
-      map.setView([(south + north) / 2, (west + east) / 2], zoom);
+      // aside or merged), clear of the map's controls and legend, never closer than where they
+      // split apart.
+      const { center, zoom } = viewOfBox(
+        map,
+        [
+          [south, west],
+          [north, east],
+        ],
+        { minZoom: Math.floor(map.getZoom()) + 1, maxZoom: expansionZoom },
+      );
+      map.setView(center, zoom);
     }
     return {
       click: zoomIn,

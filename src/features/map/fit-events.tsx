@@ -43,6 +43,33 @@ export function fitPadding(
   return { paddingTopLeft: [left, TOP_CONTROLS], paddingBottomRight: [BOTTOM_CONTROLS, bottom] };
 }
 
+/**
+ * The view that shows a box in the room fitPadding leaves (clear of the controls and the legend),
+ * at a zoom within [minZoom, maxZoom]: what fitBounds would do, but with a least zoom, since a
+ * click on a cluster must always zoom in.
+ */
+export function viewOfBox(
+  map: L.Map,
+  box: L.LatLngBoundsLiteral,
+  { minZoom, maxZoom }: { minZoom: number; maxZoom: number },
+): { center: L.LatLng; zoom: number } {
+  const bounds = L.latLngBounds(box);
+  const { paddingTopLeft, paddingBottomRight } = fitPadding(map);
+  const [topLeft, bottomRight] = [
+    L.point(paddingTopLeft ?? [0, 0]),
+    L.point(paddingBottomRight ?? [0, 0]),
+  ];
+  const fitting = map.getBoundsZoom(bounds, false, topLeft.add(bottomRight));
+  const zoom = Math.max(minZoom, Math.min(fitting, maxZoom));
+  // The box's middle, moved so that it sits in the middle of the padded room.
+  const middle = map
+    .project(bounds.getSouthWest(), zoom)
+    .add(map.project(bounds.getNorthEast(), zoom))
+    .divideBy(2)
+    .add(bottomRight.subtract(topLeft).divideBy(2));
+  return { center: map.unproject(middle, zoom), zoom };
+}
+
 /** The shorter side of the map, in pixels: what an event's halo is sized against. */
 function viewSide(map: L.Map): number {
   const size = map.getSize();
