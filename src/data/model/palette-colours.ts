@@ -19,10 +19,11 @@ export const SLOT_COLOURS: Record<ColourSlot, { light: string; dark: string }> =
   'category-5': { light: '#614000', dark: '#e59d0a' },
   'category-6': { light: '#2278e0', dark: '#96c0f9' },
   'category-other': { light: '#51565f', dark: '#798188' },
-  // A scale from yellow to purple, darker as it rises; the same hues in both themes.
-  'grade-1': { light: '#8a6d00', dark: '#f0d35a' },
-  'grade-2': { light: '#a65000', dark: '#f59e3d' },
-  'grade-3': { light: '#a3281f', dark: '#ee6a50' },
-  'grade-4': { light: '#861b55', dark: '#e3568f' },
-  'grade-5': { light: '#5c1a66', dark: '#9a66d8' },
+  // A scale from yellow to purple, darker at each step (so that it reads in order without hue),
+  // the same hues in both themes.
+  'grade-1': { light: '#917543', dark: '#fee067' },
+  'grade-2': { light: '#ac5604', dark: '#ec9a34' },
+  'grade-3': { light: '#961514', dark: '#ef6a50' },
+  'grade-4': { light: '#810c4a', dark: '#d66097' },
+  'grade-5': { light: '#571967', dark: '#9865d7' },
 };

@@ -112,6 +112,21 @@ describe('category colours, as every reader sees them', () => {
       );
       expect(tooClose).toEqual([]);
     });
+
+    it(`keeps every two steps of the graded palette apart in the ${theme} theme, each darker than the last`, () => {
+      const grades = Object.entries(SLOT_COLOURS)
+        .filter(([slot]) => slot.startsWith('grade-'))
+        .map(([slot, colours]) => [slot, colours[theme]] as const);
+      expect(grades).toHaveLength(5);
+      const tooClose = closestPairs(Object.fromEntries(grades)).filter(
+        (line) => Number(line.split(' ').at(-1)) < APART,
+      );
+      expect(tooClose).toEqual([]);
+      // A scale read without its hues is read by lightness: it must rise in one direction.
+      const lightness = grades.map(([, colour]) => labSeenAs(colour, VISIONS.typical)[0]);
+      const steps = lightness.slice(1).map((value, index) => (lightness[index] ?? 0) - value);
+      expect(steps.filter((step) => step < 4)).toEqual([]);
+    });
   }
 
   it('sees the pairs that the colour-blind readers of an earlier palette could not tell apart', () => {
