@@ -27,14 +27,18 @@ const IN_DONETSK = /Storage units on fire in Donetsk/;
 const CLUSTER_NAME = /^Cluster of [\d,]+ events: /;
 const SAME_PLACE_NAME = /^[\d,]+ events at the same place \(.+\): list them$/;
 
-async function openCivilianHarm(page: Page) {
+/** Opens a file from the reader's device, as they would, and waits for its events to show. */
+async function openFile(page: Page, file: string, shown: string) {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('./');
   await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
-  await page.getByLabel('Dataset file (CSV, GeoJSON or JSON)').first().setInputFiles(CIVILIAN_HARM);
-  await expect(page.getByRole('status')).toHaveText(/^Showing 563 of 563 events/, {
-    timeout: 20_000,
-  });
+  await page.getByLabel('Dataset file (CSV, GeoJSON or JSON)').first().setInputFiles(file);
+  await expect(page.getByRole('status')).toHaveText(
+    new RegExp(`^Showing ${shown} of ${shown} events`),
+    {
+      timeout: 20_000,
+    },
+  );
 }
 
 /** The first number in a text: "1,250" in "Cluster of 1,250 events". */
@@ -80,7 +84,7 @@ async function zoomOut(page: Page, steps: number) {
 test('at the first view and on the Donbas at zooms 9 and 7, no two circles overlap and clusters name their mix', async ({
   page,
 }) => {
-  await openCivilianHarm(page);
+  await openFile(page, CIVILIAN_HARM, '563');
   const first = await drawnCircles(page);
   expect(overlaps(first, 'visible')).toEqual([]);
   expect(overlaps(first, 'target')).toEqual([]);
@@ -107,7 +111,7 @@ test('at the first view and on the Donbas at zooms 9 and 7, no two circles overl
 });
 
 test('with an event selected in the Donbas, nothing overlaps its marker', async ({ page }) => {
-  await openCivilianHarm(page);
+  await openFile(page, CIVILIAN_HARM, '563');
   await selectInDonetsk(page);
   for (const steps of [0, 1, 2]) {
     await zoomOut(page, steps);
@@ -125,13 +129,7 @@ test('with an event selected in the Donbas, nothing overlaps its marker', async 
 });
 
 test('a click on a cluster zooms to its events clear of the legend', async ({ page }) => {
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto('./');
-  await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
-  await page.getByLabel('Dataset file (CSV, GeoJSON or JSON)').first().setInputFiles(EARTHQUAKES);
-  await expect(page.getByRole('status')).toHaveText(/^Showing 2,241 of 2,241 events/, {
-    timeout: 20_000,
-  });
+  await openFile(page, EARTHQUAKES, '2,241');
   const before = await drawnCircles(page);
   // The week's largest cluster, round the Pacific's eastern rim: its box reaches the map's
   // lower left, where the legend is.
@@ -157,13 +155,7 @@ test.describe('on a phone', () => {
   test('the first view of a world of earthquakes cuts no cluster at the edge, none overlapping', async ({
     page,
   }) => {
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto('./');
-    await expect(page.getByRole('status')).toHaveText(/^Showing 6 of 6 events/);
-    await page.getByLabel('Dataset file (CSV, GeoJSON or JSON)').first().setInputFiles(EARTHQUAKES);
-    await expect(page.getByRole('status')).toHaveText(/^Showing 2,241 of 2,241 events/, {
-      timeout: 20_000,
-    });
+    await openFile(page, EARTHQUAKES, '2,241');
     const circles = await drawnCircles(page);
     expect(circles.length).toBeGreaterThan(1);
     expect(await circlesCut(page, circles)).toEqual([]);
