@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { MAPPED_FIELDS } from '../src/data/import/column-mapping.ts';
 import { checkSiteConfig, parseSiteConfigText } from './site-config-read.ts';
 
 const check = (json: unknown) => () => checkSiteConfig(json, 'dateline.config.json');
@@ -48,6 +50,17 @@ describe('checkSiteConfig', () => {
   it('says when the file is not JSON', () => {
     expect(() => parseSiteConfigText('{ title: "x" }', 'c.json')).toThrow(
       /^c\.json is not valid JSON/,
+    );
+  });
+});
+
+describe('the config file’s JSON schema (docs/dateline.config.schema.json)', () => {
+  it('names every column the importer can map, so that editors accept a config Publish… writes', () => {
+    const schema = JSON.parse(
+      readFileSync(new URL('../docs/dateline.config.schema.json', import.meta.url), 'utf8'),
+    ) as { properties: { columns: { properties: Record<string, unknown> } } };
+    expect(Object.keys(schema.properties.columns.properties).sort()).toEqual(
+      [...MAPPED_FIELDS].sort(),
     );
   });
 });

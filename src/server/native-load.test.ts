@@ -108,7 +108,7 @@ async function compare(path: string) {
     }
     const { events } = await importer.window(EVERYTHING, { offset: 0, limit: 500 });
     const publishers = new Set(events.flatMap((event) => event.sources.map((s) => s.publisher)));
-    expect([...publishers]).toEqual(expect.arrayContaining(['Reuters', 'Yonhap, AP', 'MND, KCNA']));
+    expect([...publishers]).toEqual(expect.arrayContaining(['Reuters', 'Yonhap; AP', 'MND; KCNA']));
     const derived = events.filter((event) => event.idDerived);
     expect(derived.length).toBeGreaterThan(10);
     expect(derived.some((event) => event.id.startsWith('sinpo-jamsuham'))).toBe(true);

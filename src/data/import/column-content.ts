@@ -59,7 +59,7 @@ export const CONTENT_CHECKS: Partial<Record<MappedField, (values: string[]) => b
   longitude: (values) =>
     share(values, (value) => Math.abs(parseCoordinate(value) ?? 999) <= 180) >= 0.5,
   link: (values) => share(values, (value) => /https?:\/\//i.test(value)) >= 0.3,
-  // Names, not addresses: a column of links named "source name" is read as the link instead.
+  // Names, not addresses: a "source" column of links is the link column (tried first).
   publisher: (values) => share(values, (value) => !/https?:\/\//i.test(value)) >= 0.9,
   title: (values) => share(values, (value) => parseCoordinate(value) === null) >= 0.8,
   category: (values) => categoryCount(values) <= MAX_NAMED_CATEGORIES,

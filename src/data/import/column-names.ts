@@ -183,6 +183,7 @@ export const STRONG_NAMES: Record<MappedField, string[]> = {
     'newsoutlet',
     'mediaoutlet',
     'sourcename',
+    'source',
     'newspaper',
     'editeur',
     'medio',

@@ -150,10 +150,36 @@ describe('importDataset: CSV', () => {
         ['Yonhap', 'https://b.example/4'],
       ],
       [['c.example', 'https://c.example/5']],
-      [['Yonhap, AP', 'https://d.example/6']],
-      [['Ministry of National Defense, KCNA', null]],
+      [['Yonhap; AP', 'https://d.example/6']],
+      [['Ministry of National Defense; KCNA', null]],
     ]);
     expect(result.events.at(-1)?.sources[0]?.title).toBe('Briefing in Seoul');
+  });
+
+  it('pairs our export’s listed publishers and links position by position, and names a row’s own publisher, not the file', () => {
+    // Our CSV export with source_title and source_quote deleted: an empty link keeps its place.
+    const links = Array.from({ length: 12 }, (_, index) => `https://n${index}.example/`);
+    const names = Array.from({ length: 12 }, (_, index) => `Outlet ${index}`);
+    const text =
+      'date,title,lat,lon,source_url,source_publisher\n' +
+      '2024-10-08,Listed,37.5,127," | https://reuters.example/a",Ministry | Reuters\n' +
+      `2024-10-09,Twelve,37.5,127,${links.join(' ')},${names.join('; ')}\n` +
+      '2024-10-10,Unlinked,37.5,127,,KCNA\n';
+    const { dataset: result } = importConfirmed(
+      [utf8('partial.csv', text)],
+      'https://data.example/partial.csv',
+    );
+    const [listed, twelve, unlinked] = result.events;
+    expect(listed?.sources.map((source) => [source.publisher, source.url])).toEqual([
+      ['Ministry', null],
+      ['Reuters', 'https://reuters.example/a'],
+    ]);
+    // Ten sources at most, each still with its own name.
+    expect(twelve?.sources.map((source) => source.publisher)).toEqual(names.slice(0, 10));
+    // KCNA's words are not at the dataset's address.
+    expect(unlinked?.sources).toEqual([
+      expect.objectContaining({ publisher: 'KCNA', url: null, title: 'Row 3 of partial.csv' }),
+    ]);
   });
 
   it('reads a publisher column only when it holds names, not addresses', () => {

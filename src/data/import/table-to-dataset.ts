@@ -303,11 +303,28 @@ export function tableRowReader(
     properties.storyText = unguard((row[storyTextColumn] ?? '').trim());
   };
   const publisherOf = hostNames();
-  /** The publisher column's names, one per source: " | " between them, as our export writes them, or ";". */
-  const readPublishers = (row: string[]): string[] => {
-    const text = unguard(cell(row, 'publisher'));
-    if (text === '') return [];
-    return (text.includes(' | ') ? splitListCell(text) : text.split(';'))
+  /** The addresses in a link cell, each once, in order. */
+  const urlsIn = (text: string): string[] =>
+    [...new Set((text.match(URL_IN_TEXT) ?? []).map(withoutTrailingPunctuation))].filter(isHttpUrl);
+  /**
+   * Sources from a publisher column and the link column, when the publisher cell is a list as our
+   * export writes one (" | " between positions) and so is the link cell: position by position,
+   * an empty position kept, as a table whose other source columns were deleted holds them.
+   */
+  const listedSources = (publisherCell: string, linkCell: string) => {
+    const links = splitListCell(linkCell).map((part) => urlsIn(part)[0] ?? null);
+    return splitListCell(publisherCell)
+      .slice(0, MAX_SOURCES)
+      .flatMap((name, index) => {
+        const url = links[index] ?? null;
+        const publisher = name.trim().slice(0, 200) || (url ? publisherOf(url) : '');
+        return publisher === '' ? [] : [url ? { publisher, url } : { publisher }];
+      });
+  };
+  /** The publisher column's names: " | " between them, as our export writes them, or ";". */
+  const publisherNames = (text: string): string[] => {
+    const parts = splitListCell(text);
+    return (parts.length === 1 ? (parts[0] ?? '').split(';') : parts)
       .map((name) => name.trim().slice(0, 200))
       .filter(Boolean);
   };
@@ -329,22 +346,37 @@ export function tableRowReader(
       });
     }
     const text = cell(row, 'link');
-    const urls = [...new Set((text.match(URL_IN_TEXT) ?? []).map(withoutTrailingPunctuation))]
-      .filter(isHttpUrl)
-      .slice(0, MAX_SOURCES);
-    const publishers = readPublishers(row);
-    if (urls.length > 0) {
+    const publisherCell = unguard(cell(row, 'publisher'));
+    if (publisherCell.includes(' | ')) {
+      // Untrimmed: a list whose first position is empty starts with " | ".
+      const linkList = unguard(columns.link === -1 ? '' : (row[columns.link] ?? ''));
+      const listed = linkList.includes(' | ') ? listedSources(publisherCell, linkList) : [];
+      if (listed.length > 0) return listed;
+    }
+    const allUrls = urlsIn(text);
+    const names = publisherNames(publisherCell);
+    const allNames = names.slice(0, MAX_SOURCES).join('; ');
+    if (allUrls.length > 0) {
       // As many names as links pair with them in order; otherwise which name goes with which
       // link is unknown, so each link carries all of them rather than losing any.
-      const paired = publishers.length === urls.length;
-      return urls.map((url, index) => ({
-        publisher: (paired ? publishers[index] : publishers.join(', ')) || publisherOf(url),
+      const paired = names.length === allUrls.length;
+      return allUrls.slice(0, MAX_SOURCES).map((url, index) => ({
+        publisher: (paired ? names[index] : allNames) || publisherOf(url),
         url,
       }));
     }
+    if (names.length > 0) {
+      // A named publisher's words: the file's own address is not where they were published.
+      return [
+        {
+          publisher: allNames,
+          title: text ? text.slice(0, 300) : `Row ${rowNumber} of ${context.title}`,
+        },
+      ];
+    }
     return [
       {
-        publisher: publishers.join(', ') || context.title,
+        publisher: context.title,
         title: text ? text.slice(0, 300) : `Row ${rowNumber} of ${context.title}`,
         ...(sourceUrl ? { url: sourceUrl } : {}),
       },

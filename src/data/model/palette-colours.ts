@@ -12,13 +12,13 @@ export const SLOT_COLOURS: Record<ColourSlot, { light: string; dark: string }> =
   // blue), each moved in lightness so that no two categories meet when red and green, or blue
   // and yellow, are not told apart: darkening every hue alike to reach 3:1 left them all at one
   // lightness, where those readers lose the hue (decisions.md §23).
-  'category-1': { light: '#004b86', dark: '#1080d1' },
-  'category-2': { light: '#b9520c', dark: '#d25d05' },
-  'category-3': { light: '#007c54', dark: '#1dae7e' },
-  'category-4': { light: '#b55996', dark: '#dd92bf' },
-  'category-5': { light: '#614000', dark: '#e59d0a' },
-  'category-6': { light: '#2278e0', dark: '#96c0f9' },
-  'category-other': { light: '#51565f', dark: '#798188' },
+  'category-1': { light: '#004079', dark: '#0081d3' },
+  'category-2': { light: '#b9520c', dark: '#d05c03' },
+  'category-3': { light: '#007c54', dark: '#19ae7e' },
+  'category-4': { light: '#b1599d', dark: '#f194c4' },
+  'category-5': { light: '#614000', dark: '#d0a101' },
+  'category-6': { light: '#2278e0', dark: '#99c1fa' },
+  'category-other': { light: '#63636c', dark: '#7e8189' },
   // A scale from yellow to purple, darker at each step (so that it reads in order without hue),
   // the same hues in both themes.
   'grade-1': { light: '#917543', dark: '#fee067' },

@@ -18,6 +18,8 @@ const TOP_CONTROLS = 72;
 /** Room for the scale and the attribution at the bottom right. */
 const BOTTOM_CONTROLS = 48;
 const MARGIN = 12;
+/** The least room, in pixels each way, that a box is fitted into inside the padding. */
+const MIN_ROOM = 64;
 
 /**
  * Room around fitted events, so that no marker starts out under a control: the buttons at the top,
@@ -55,10 +57,15 @@ export function viewOfBox(
 ): { center: L.LatLng; zoom: number } {
   const bounds = L.latLngBounds(box);
   const { paddingTopLeft, paddingBottomRight } = fitPadding(map);
-  const [topLeft, bottomRight] = [
+  let [topLeft, bottomRight] = [
     L.point(paddingTopLeft ?? [0, 0]),
     L.point(paddingBottomRight ?? [0, 0]),
   ];
+  // A map hardly larger than its controls (a small embed, a phone's open legend) has no room
+  // left: Leaflet would read the box's zoom as infinite. The whole map is the room then.
+  const room = map.getSize().subtract(topLeft).subtract(bottomRight);
+  if (room.x < MIN_ROOM || room.y < MIN_ROOM)
+    [topLeft, bottomRight] = [L.point(0, 0), L.point(0, 0)];
   const fitting = map.getBoundsZoom(bounds, false, topLeft.add(bottomRight));
   const zoom = Math.max(minZoom, Math.min(fitting, maxZoom));
   // The box's middle, moved so that it sits in the middle of the padded room.

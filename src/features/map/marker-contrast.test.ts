@@ -80,6 +80,46 @@ function differenceSeenAs(a: string, b: string, vision: [Rgb, Rgb, Rgb]): number
   return Math.hypot(labA[0] - labB[0], labA[1] - labB[1], labA[2] - labB[2]);
 }
 
+/**
+ * CIEDE2000 (Sharma, Wu and Dalal 2005): closer than CIE76 to what typical vision sees, which
+ * overrates differences among blues and dark colours.
+ */
+function ciede2000([l1, a1, b1]: Rgb, [l2, a2, b2]: Rgb): number {
+  const degrees = Math.PI / 180;
+  const chromaMean = (Math.hypot(a1, b1) + Math.hypot(a2, b2)) / 2;
+  const g = 0.5 * (1 - Math.sqrt(chromaMean ** 7 / (chromaMean ** 7 + 25 ** 7)));
+  const [a1p, a2p] = [(1 + g) * a1, (1 + g) * a2];
+  const [c1, c2] = [Math.hypot(a1p, b1), Math.hypot(a2p, b2)];
+  const hue = (b: number, a: number) =>
+    a === 0 && b === 0 ? 0 : (Math.atan2(b, a) / degrees + 360) % 360;
+  const [h1, h2] = [hue(b1, a1p), hue(b2, a2p)];
+  let hueStep = 0;
+  if (c1 * c2 !== 0) {
+    hueStep = h2 - h1;
+    if (hueStep > 180) hueStep -= 360;
+    else if (hueStep < -180) hueStep += 360;
+  }
+  const deltaH = 2 * Math.sqrt(c1 * c2) * Math.sin((hueStep * degrees) / 2);
+  const [lMean, cMean] = [(l1 + l2) / 2, (c1 + c2) / 2];
+  let hMean = h1 + h2;
+  if (c1 * c2 !== 0) hMean = Math.abs(h1 - h2) > 180 ? (h1 + h2 + 360) / 2 : (h1 + h2) / 2;
+  hMean %= 360;
+  const t =
+    1 -
+    0.17 * Math.cos((hMean - 30) * degrees) +
+    0.24 * Math.cos(2 * hMean * degrees) +
+    0.32 * Math.cos((3 * hMean + 6) * degrees) -
+    0.2 * Math.cos((4 * hMean - 63) * degrees);
+  const rotation = 30 * Math.exp(-(((hMean - 275) / 25) ** 2));
+  const rC = 2 * Math.sqrt(cMean ** 7 / (cMean ** 7 + 25 ** 7));
+  const sL = 1 + (0.015 * (lMean - 50) ** 2) / Math.sqrt(20 + (lMean - 50) ** 2);
+  const sC = 1 + 0.045 * cMean;
+  const sH = 1 + 0.015 * cMean * t;
+  const rT = -Math.sin(2 * rotation * degrees) * rC;
+  const [dL, dC, dH] = [(l2 - l1) / sL, (c2 - c1) / sC, deltaH / sH];
+  return Math.sqrt(dL ** 2 + dC ** 2 + dH ** 2 + rT * dC * dH);
+}
+
 /** The closest two colours of a set, for each vision, with their difference. */
 function closestPairs(colours: Record<string, string>): string[] {
   return Object.entries(VISIONS).map(([name, vision]) => {
@@ -97,6 +137,8 @@ function closestPairs(colours: Record<string, string>): string[] {
 
 /** The smallest difference a reader can rely on between two small markers side by side. */
 const APART = 15;
+/** The same for typical vision, in CIEDE2000. */
+const APART_TYPICAL = 20;
 
 describe('category colours, as every reader sees them', () => {
   for (const theme of ['light', 'dark'] as const) {
@@ -111,6 +153,18 @@ describe('category colours, as every reader sees them', () => {
         (line) => Number(line.split(' ').at(-1)) < APART,
       );
       expect(tooClose).toEqual([]);
+      // For typical vision also by CIEDE2000, which does not overrate dark blues and greys.
+      const entries = Object.entries(categories);
+      const nearTypical = entries.flatMap(([slotA, colourA], index) =>
+        entries.slice(index + 1).flatMap(([slotB, colourB]) => {
+          const difference = ciede2000(
+            labSeenAs(colourA, VISIONS.typical),
+            labSeenAs(colourB, VISIONS.typical),
+          );
+          return difference < APART_TYPICAL ? [`${slotA}/${slotB} ${difference.toFixed(1)}`] : [];
+        }),
+      );
+      expect(nearTypical).toEqual([]);
     });
 
     it(`keeps every two steps of the graded palette apart in the ${theme} theme, each darker than the last`, () => {
@@ -169,6 +223,12 @@ describe('marker colours against the basemap', () => {
       }
     });
   }
+
+  it('measures colour difference as CIEDE2000 does', () => {
+    // Pairs 1 and 17 of Sharma, Wu and Dalal's test data.
+    expect(ciede2000([50, 2.6772, -79.7751], [50, 0, -82.7485])).toBeCloseTo(2.0425, 4);
+    expect(ciede2000([50, 2.5, 0], [73, 25, -18])).toBeCloseTo(27.1492, 4);
+  });
 
   it('measures contrast as WCAG does', () => {
     expect(contrast('#000000', '#ffffff')).toBeCloseTo(21, 5);
