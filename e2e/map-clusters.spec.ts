@@ -162,4 +162,22 @@ test.describe('on a phone', () => {
     expect(overlaps(circles, 'visible')).toEqual([]);
     expectClustersNamedByTheirMix(circles);
   });
+
+  test('the world view names no city beside a cluster: at that scale a circle spans countries', async ({
+    page,
+  }) => {
+    await openFile(page, EARTHQUAKES, '2,241');
+    const labels = mapRegion(page).locator('canvas.place-names');
+    await expect(labels).toHaveAttribute('data-labels', /\w/, { timeout: 15_000 });
+    // A city named beside a marker has no dot of its own (the marker stands in for it); countries,
+    // written in capitals across their land, have none either.
+    const namedBesideMarkers = await labels.evaluate((canvas: HTMLElement) => {
+      const names = (canvas.dataset.labels ?? '').split('|');
+      const dots = JSON.parse(canvas.dataset.labelDots ?? '[]') as unknown[];
+      return names.filter((name, index) => dots[index] === null && name !== name.toUpperCase());
+    });
+    expect(namedBesideMarkers).toEqual([]);
+    const names = (await labels.getAttribute('data-labels'))?.split('|') ?? [];
+    expect(names.length).toBeGreaterThan(1);
+  });
 });

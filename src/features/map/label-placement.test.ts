@@ -30,6 +30,13 @@ function marker(x: number, y: number): Obstacle {
   return { ...box(x - 22, y - 22, x + 22, y + 22), seen: box(x - 8, y - 8, x + 8, y + 8) };
 }
 
+/** A cluster: its disc of `diameter` px is the touch target and what is seen. */
+function cluster(x: number, y: number, diameter: number): Obstacle {
+  const half = diameter / 2;
+  const disc = box(x - half, y - half, x + half, y + half);
+  return { ...disc, seen: disc };
+}
+
 function control(left: number, top: number, right: number, bottom: number): Obstacle {
   return { ...box(left, top, right, bottom), seen: null };
 }
@@ -109,6 +116,28 @@ describe('placing place names', () => {
     expect(placed.map(({ candidate }) => candidate.key)).toEqual(['Donetsk']);
     expect(placed[0]?.dot).toBeNull();
     expect(placed[0]?.text.left).toBeGreaterThanOrEqual(222 + 2);
+  });
+
+  it("names a place beside a cluster only near the disc's middle, not under its edge", () => {
+    // At world scale a 64 px disc spans thousands of kilometres: Mexico City under the edge of a
+    // cluster of Alaskan earthquakes is not where they are.
+    const big = cluster(200, 150, 64);
+    const underEdge = placeLabels([place('Mexico City', 188, 162, 12_000_000)], [big], view);
+    expect(underEdge).toEqual([]);
+    const nearMiddle = placeLabels([place('Anchorage', 206, 154, 300_000)], [big], view);
+    expect(nearMiddle.map(({ candidate }) => candidate.key)).toEqual(['Anchorage']);
+    expect(nearMiddle[0]?.dot).toBeNull();
+    expect(nearMiddle[0]?.text.left).toBeGreaterThanOrEqual(232 + 2);
+    // A single event's dot stands in for the place under it.
+    const under = placeLabels([place('Donetsk', 206, 106, 1_000_000)], [marker(200, 100)], view);
+    expect(under.map(({ candidate }) => candidate.key)).toEqual(['Donetsk']);
+  });
+
+  it('names no place beside a marker where its reach on the ground is under a pixel', () => {
+    const worldScale = { ...place('Moscow', 201, 100, 12_000_000), standInReach: 0.4 };
+    expect(placeLabels([worldScale], [marker(200, 100)], view)).toEqual([]);
+    const cityScale = { ...place('Moscow', 201, 100, 12_000_000), standInReach: 11 };
+    expect(placeLabels([cityScale], [marker(200, 100)], view)).toHaveLength(1);
   });
 
   it('writes a country across its point, else a line above or below', () => {

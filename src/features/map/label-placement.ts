@@ -19,7 +19,7 @@ export interface Box {
 export interface Obstacle extends Box {
   /**
    * For an event marker or cluster, the part of it that is seen (a marker's box is a larger,
-   * transparent touch target): a place's dot may show beside it, and a place under it is named
+   * transparent touch target): a place's dot may show beside it, and a place near its middle is named
    * beside the marker, which stands in for the place's dot. Null for anything else (a control),
    * which hides the places under it.
    */
@@ -41,6 +41,12 @@ export interface LabelCandidate {
   dotRadius: number;
   /** Higher is placed first. */
   priority: number;
+  /**
+   * How near a marker's middle the point must be, in pixels, for the marker to stand in for its
+   * dot (named beside the marker), at most STAND_IN_REACH. Less where that many pixels are far on
+   * the ground (place-name-candidates.ts).
+   */
+  standInReach?: number;
 }
 
 export interface PlacedLabel<Candidate extends LabelCandidate = LabelCandidate> {
@@ -162,6 +168,13 @@ function inside(box: Box, view: PlacementView): boolean {
   );
 }
 
+/**
+ * The nearest a place must be to a marker's middle for the marker to stand in for its dot, at most:
+ * about a single event's dot (16 px and its ring, 21 px). A cluster's disc (up to 64 px) covers
+ * places away from its events, and a name beside a marker tells the reader "this is there".
+ */
+export const STAND_IN_REACH = 11;
+
 /** The marker seen over the point, if any. */
 function markerAt(obstacles: readonly Obstacle[], x: number, y: number): Obstacle | undefined {
   return obstacles.find(
@@ -170,13 +183,23 @@ function markerAt(obstacles: readonly Obstacle[], x: number, y: number): Obstacl
   );
 }
 
+/** Whether a place under this marker is near enough its middle to be named beside it. */
+function standsInFor(marker: Obstacle, candidate: LabelCandidate): boolean {
+  const seen = marker.seen;
+  if (!seen) return false;
+  const reach = Math.min(STAND_IN_REACH, candidate.standInReach ?? STAND_IN_REACH);
+  const middleX = (seen.left + seen.right) / 2;
+  const middleY = (seen.top + seen.bottom) / 2;
+  return Math.hypot(candidate.x - middleX, candidate.y - middleY) <= reach;
+}
+
 /**
  * The names to draw and where. Candidates are taken by priority (ties keep their order); a name
  * is placed only if its point is in the view, its text and dot fit inside the view, clear of every
  * obstacle by OBSTACLE_SPACING and of every name placed before by LABEL_SPACING (a dot by
  * DOT_SPACING). A dot may show in a marker's transparent margin, not under what is seen of it; a
- * place under a marker seen is named beside the marker, without a dot; a place under a control
- * is not named.
+ * place near the middle of a marker seen is named beside the marker, without a dot; a place under
+ * the rest of a marker, or under a control, is not named.
  */
 export function placeLabels<Candidate extends LabelCandidate>(
   candidates: readonly Candidate[],
@@ -204,11 +227,15 @@ export function placeLabels<Candidate extends LabelCandidate>(
       right: x + dotRadius,
       bottom: y + dotRadius,
     };
-    const standIn = dotRadius > 0 ? markerAt(obstacles, x, y) : undefined;
+    const under = dotRadius > 0 ? markerAt(obstacles, x, y) : undefined;
+    const standIn = under && standsInFor(under, candidate) ? under : undefined;
     let dot: Box | null = null;
     let positions: Box[];
     if (dotRadius === 0) {
       positions = positionsAcross(candidate);
+    } else if (under && !standIn) {
+      // Under a marker but away from its middle, or far from it on the ground: hidden.
+      continue;
     } else if (standIn) {
       // A marker stands in for one place, the largest under it; the others are not named.
       if (standingIn.has(standIn)) continue;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   minRankAt,
   nameCandidates,
+  standInReach,
   tilesInView,
   type ViewWindow,
 } from './place-name-candidates.ts';
@@ -105,5 +106,19 @@ describe('what a view may name', () => {
     const high = nameCandidates(names, viewAround(31, 49, 6, 2000, 1000), measure);
     expect(high.map((candidate) => candidate.text)).toEqual(['Kyiv', 'UKRAINE', 'MOLDOVA']);
     expect(high[1]?.priority).toBeLessThan(high[0]?.priority ?? 0);
+  });
+
+  it('lets a marker stand in for a place only within 50 km of it on the ground', () => {
+    const kyiv = placeName('Kyiv', 30.5, 50.45, 6_000_000);
+    const reachAt = (zoom: number) =>
+      nameCandidates([kyiv], viewAround(30.5, 50.45, zoom), measure)[0]?.standInReach;
+    // A world view: a pixel is about 100 km there, so no marker stands in for the city.
+    expect(reachAt(0)).toBeLessThan(1);
+    // Zoom 4: 6.2 km a pixel, 50 km is 8 px.
+    expect(reachAt(4)).toBeCloseTo(8.03, 1);
+    // A city's view: a dot's reach.
+    expect(reachAt(7)).toBe(11);
+    // Nearer the equator a pixel spans more ground at the same zoom.
+    expect(standInReach(toWorld(0, 0)[1], 256 * 2 ** 4)).toBeLessThan(reachAt(4) ?? 0);
   });
 });

@@ -2,7 +2,7 @@
  * Which names a view of the map may show, and how each looks: the files its zoom needs, the places
  * large enough for its zoom, and each name as a placement candidate (label-placement.ts).
  */
-import type { LabelCandidate } from './label-placement.ts';
+import { STAND_IN_REACH, type LabelCandidate } from './label-placement.ts';
 import { PLACE_NAME_BANDS, tileKey, type PlaceName } from './place-names-data.ts';
 
 /**
@@ -110,6 +110,26 @@ export interface NameCandidate extends LabelCandidate {
   text: string;
 }
 
+/** The earth's circumference at the equator, in metres (Web Mercator's sphere). */
+const EQUATOR_METRES = 40_075_016.686;
+/**
+ * A name beside a marker reads "this is there": said of a city and its surroundings, not of a
+ * place a country away. So a marker stands in for a place only within this distance on the ground.
+ */
+const STAND_IN_METRES = 50_000;
+
+/**
+ * How near a marker's middle a place at Mercator `y` (0 at the top of the world, 1 at the bottom)
+ * must be, in pixels at `scale` (pixels per world unit), for the marker to stand in for its dot:
+ * the pixels STAND_IN_METRES spans there, at most a dot's reach. Under a pixel in a world view, so
+ * no marker stands in for a city there.
+ */
+export function standInReach(y: number, scale: number): number {
+  const cosLatitude = 1 / Math.cosh(Math.PI * (1 - 2 * y));
+  const metresPerPixel = (EQUATOR_METRES * cosLatitude) / scale;
+  return Math.min(STAND_IN_REACH, STAND_IN_METRES / metresPerPixel);
+}
+
 /**
  * The names this view may show, as placement candidates: points in view, places large enough for
  * the zoom, countries whose name fits. `measure` gives a text's width in its style.
@@ -143,6 +163,7 @@ export function nameCandidates(
       height: style.height,
       dotRadius: style.dotRadius,
       priority,
+      standInReach: standInReach(name.y, view.scale),
       name,
       style,
       text,
