@@ -12,6 +12,7 @@ import {
   chronologyEntries,
   chronologyEntry,
   circlesCut,
+  circlesUnderLegend,
   drawnCircles,
   mapRegion,
   marker,
@@ -128,6 +129,50 @@ test('no two circles overlap, at the first view and zoomed in', async ({ page })
     expect(overlaps(circles, 'visible')).toEqual([]);
     expect(overlaps(circles, 'target')).toEqual([]);
   }
+});
+
+test('a click on a cluster zooms to the box of its events, clear of the legend', async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const answers: { url: string; body: unknown }[] = [];
+  page.on('response', async (response) => {
+    if (!response.url().startsWith(`${SERVER}/api/clusters?`)) return;
+    answers.push({ url: response.url(), body: await response.json().catch(() => null) });
+  });
+  await page.goto(`./?${DATA}`);
+  await expect(status(page)).toHaveText(SHOWING_ALL);
+  await expect(mapRegion(page).getByRole('status')).toHaveCount(0);
+  const before = await drawnCircles(page);
+  const answered = (answers.at(-1)?.body ?? { clusters: [] }) as {
+    clusters: { count: number; box?: [number, number, number, number] }[];
+  };
+  // The largest cluster the server sent as it is drawn (not merged with a neighbour).
+  const countOf = (name: string) => Number(/[\d,]+/.exec(name)?.[0].replace(/,/g, ''));
+  const drawn = before
+    .filter((circle) => /^Cluster of/.test(circle.name))
+    .sort((a, b) => countOf(b.name) - countOf(a.name))
+    .find((circle) => answered.clusters.some((cluster) => cluster.count === countOf(circle.name)));
+  if (!drawn) throw new Error('no cluster drawn as the server sent it');
+  const box = answered.clusters.find((cluster) => cluster.count === countOf(drawn.name))?.box;
+  expect(box).toHaveLength(4);
+  const asked = answers.length;
+  await mapRegion(page).getByRole('button', { name: drawn.name }).click();
+  await expect(mapRegion(page).getByRole('button', { name: drawn.name })).toHaveCount(0);
+  await expect.poll(() => answers.length).toBeGreaterThan(asked);
+  await expect(mapRegion(page).getByRole('status')).toHaveCount(0);
+  // The new view holds the whole box of the cluster's events.
+  const bbox = new URL(answers.at(-1)?.url ?? '').searchParams.get('bbox')?.split(',').map(Number);
+  const [west = NaN, south = NaN, east = NaN, north = NaN] = bbox ?? [];
+  const [boxWest = NaN, boxSouth = NaN, boxEast = NaN, boxNorth = NaN] = box ?? [];
+  expect(boxWest).toBeGreaterThanOrEqual(west);
+  expect(boxEast).toBeLessThanOrEqual(east);
+  // Events past Web Mercator's latitudes are drawn at its edge.
+  expect(Math.max(boxSouth, -85.05)).toBeGreaterThanOrEqual(south - 1e-6);
+  expect(Math.min(boxNorth, 85.05)).toBeLessThanOrEqual(north + 1e-6);
+  const after = await drawnCircles(page);
+  expect(after.length).toBeGreaterThan(1);
+  expect(await circlesUnderLegend(page, after)).toEqual([]);
 });
 
 test.describe('on a phone', () => {

@@ -317,3 +317,16 @@ export async function circlesCut(page: Page, circles: DrawnCircle[]): Promise<st
     return margin < -0.5 ? [`${circle.name} (${margin.toFixed(1)} px)`] : [];
   });
 }
+
+/** The names of the drawn circles the map's legend covers, in part or whole. */
+export async function circlesUnderLegend(page: Page, circles: DrawnCircle[]): Promise<string[]> {
+  const legend = await mapRegion(page).locator('.map-legend').boundingBox();
+  if (!legend) return ['no legend'];
+  return circles
+    .filter((circle) => {
+      const dx = Math.max(legend.x - circle.x, 0, circle.x - legend.x - legend.width);
+      const dy = Math.max(legend.y - circle.y, 0, circle.y - legend.y - legend.height);
+      return Math.hypot(dx, dy) < circle.radius;
+    })
+    .map(({ name }) => name);
+}

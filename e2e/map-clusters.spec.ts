@@ -4,6 +4,7 @@ import { expect, test } from './fixtures.ts';
 import {
   chronology,
   circlesCut,
+  circlesUnderLegend,
   drawnCircles,
   mapRegion,
   overlaps,
@@ -139,14 +140,7 @@ test('a click on a cluster zooms to its events clear of the legend', async ({ pa
   await expect(mapRegion(page).getByRole('button', { name: largest.name })).toHaveCount(0);
   const after = await drawnCircles(page);
   expect(after.length).toBeGreaterThan(before.length);
-  const legend = await mapRegion(page).locator('.map-legend').boundingBox();
-  if (!legend) throw new Error('no legend');
-  const underLegend = after.filter((circle) => {
-    const dx = Math.max(legend.x - circle.x, 0, circle.x - legend.x - legend.width);
-    const dy = Math.max(legend.y - circle.y, 0, circle.y - legend.y - legend.height);
-    return Math.hypot(dx, dy) < circle.radius;
-  });
-  expect(underLegend.map(({ name }) => name)).toEqual([]);
+  expect(await circlesUnderLegend(page, after)).toEqual([]);
 });
 
 test.describe('on a phone', () => {

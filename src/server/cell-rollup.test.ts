@@ -17,6 +17,9 @@ import {
   type CellCount,
 } from './cell-rollup.ts';
 
+/** A box for counts whose box a test does not look at. */
+const NOWHERE = { south: 0, west: 0, north: 0, east: 0 };
+
 /** A place's fine cell, as FINE_CELL_SQL makes it from its longitude and Mercator y. */
 function fineCell(longitude: number, mercatorY: number): number {
   return (
@@ -43,6 +46,7 @@ describe('the clusters from fine cells', () => {
                 longitudeSum: longitude,
                 latitudeSum: 0,
                 firstOrd: 0,
+                box: NOWHERE,
               },
               // The middle of the same cell of the view's grid, counted into the same cluster.
               {
@@ -55,6 +59,7 @@ describe('the clusters from fine cells', () => {
                 longitudeSum: 0,
                 latitudeSum: 0,
                 firstOrd: 5,
+                box: NOWHERE,
               },
             ],
             zoom,
@@ -72,6 +77,7 @@ describe('the clusters from fine cells', () => {
                 longitudeSum: 0,
                 latitudeSum: 0,
                 firstOrd: 0,
+                box: NOWHERE,
               },
               {
                 cell: fineCell(((((column + 1) % cells) + 0.5) / cells) * 360 - 180, mercatorY),
@@ -80,6 +86,7 @@ describe('the clusters from fine cells', () => {
                 longitudeSum: 0,
                 latitudeSum: 0,
                 firstOrd: 1,
+                box: NOWHERE,
               },
             ],
             zoom,
@@ -90,10 +97,26 @@ describe('the clusters from fine cells', () => {
     );
   });
 
-  it('sums counts, means and categories per view cell, most events first, the first event kept', () => {
+  it('sums counts, means, categories and boxes per view cell, most events first, the first event kept', () => {
     const counts: CellCount[] = [
-      { cell: 0, category: 'a', count: 1, longitudeSum: 10, latitudeSum: 20, firstOrd: 7 },
-      { cell: 1, category: 'b', count: 3, longitudeSum: 30, latitudeSum: 3, firstOrd: 2 },
+      {
+        cell: 0,
+        category: 'a',
+        count: 1,
+        longitudeSum: 10,
+        latitudeSum: 20,
+        firstOrd: 7,
+        box: { south: 20, west: 10, north: 20, east: 10 },
+      },
+      {
+        cell: 1,
+        category: 'b',
+        count: 3,
+        longitudeSum: 30,
+        latitudeSum: 3,
+        firstOrd: 2,
+        box: { south: -1, west: 9, north: 2, east: 11 },
+      },
       {
         cell: 5 * ROW_STRIDE + 900,
         category: 'a',
@@ -101,11 +124,19 @@ describe('the clusters from fine cells', () => {
         longitudeSum: 1,
         latitudeSum: 2,
         firstOrd: 9,
+        box: NOWHERE,
       },
     ];
     expect(viewCells(counts, ROLLUP_ZOOM - 1)).toEqual([
-      { count: 4, longitude: 10, latitude: 5.75, categories: { a: 1, b: 3 }, firstOrd: 2 },
-      { count: 1, longitude: 1, latitude: 2, categories: { a: 1 }, firstOrd: 9 },
+      {
+        count: 4,
+        longitude: 10,
+        latitude: 5.75,
+        categories: { a: 1, b: 3 },
+        firstOrd: 2,
+        box: { south: -1, west: 9, north: 20, east: 11 },
+      },
+      { count: 1, longitude: 1, latitude: 2, categories: { a: 1 }, firstOrd: 9, box: NOWHERE },
     ]);
   });
 
@@ -118,6 +149,7 @@ describe('the clusters from fine cells', () => {
         longitudeSum: 0,
         latitudeSum: 0,
         firstOrd: index,
+        box: NOWHERE,
       }),
     );
     const [cell] = viewCells(counts, 2);

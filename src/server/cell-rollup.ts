@@ -119,6 +119,40 @@ export function boxTest(
   return `${latitudes} AND ${longitudes.acrossAntimeridian ? `(${longitudeTest})` : longitudeTest}`;
 }
 
+/** The box some events fill, in degrees: their least and greatest latitudes and longitudes. */
+export interface Corners {
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+}
+
+/** The columns of an event's corners (its place), and of a rollup row's (its events' box). */
+export const EVENT_CORNERS = ['latitude', 'longitude', 'latitude', 'longitude'] as const;
+export const ROW_CORNERS = ['south', 'west', 'north', 'east'] as const;
+
+/**
+ * The box of a group's rows in SQL (either engine's), from the columns of their `[south, west,
+ * north, east]` corners, as `<prefix>_south` and so on. Not named as the rollup's own columns:
+ * ClickHouse reads an alias into the WHERE clause, where `south` is the rollup row's.
+ */
+export function boxSql(
+  [south, west, north, east]: readonly [string, string, string, string],
+  prefix = 'box',
+): string {
+  return `min(${south}) AS ${prefix}_south, min(${west}) AS ${prefix}_west, max(${north}) AS ${prefix}_north, max(${east}) AS ${prefix}_east`;
+}
+
+/** The corners of a row of boxSql's (`box_south`, `box_west`, `box_north`, `box_east`). */
+export function cornersOf(row: Record<string, unknown>): Corners {
+  return {
+    south: Number(row.box_south),
+    west: Number(row.box_west),
+    north: Number(row.box_north),
+    east: Number(row.box_east),
+  };
+}
+
 /** Events of one category in one cell: of the rollup's rows, or of the events counted by cell. */
 export interface CellCount {
   /** A fine cell, or the first fine cell of a wider cell. */
@@ -129,9 +163,14 @@ export interface CellCount {
   latitudeSum: number;
   /** The first of these events in the chronology. */
   firstOrd: number;
+  /** The box these events fill. */
+  box: Corners;
 }
 
-/** A row of fine cell counts (`cell`, `category`, `in_cell`, the totals, the `first` ord). */
+/**
+ * A row of fine cell counts (`cell`, `category`, `in_cell`, the totals, the `first` ord, the
+ * corners).
+ */
 export function cellCountOf(row: Record<string, unknown>): CellCount {
   return {
     cell: Number(row.cell),
@@ -140,6 +179,7 @@ export function cellCountOf(row: Record<string, unknown>): CellCount {
     longitudeSum: Number(row.longitude_total),
     latitudeSum: Number(row.latitude_total),
     firstOrd: Number(row.first),
+    box: cornersOf(row),
   };
 }
 
@@ -150,6 +190,8 @@ export interface ViewCell {
   latitude: number;
   categories: Record<string, number>;
   firstOrd: number;
+  /** The box its events fill: a click on the cluster zooms to it. */
+  box: Corners;
 }
 
 /**
@@ -167,6 +209,7 @@ export function viewCells(counts: readonly CellCount[], zoom: number): ViewCell[
       /** A Map, not an object: a category may be named `constructor` or `__proto__`. */
       categories: Map<string, number>;
       firstOrd: number;
+      box: Corners;
     }
   >();
   for (const entry of counts) {
@@ -182,9 +225,15 @@ export function viewCells(counts: readonly CellCount[], zoom: number): ViewCell[
         latitudeSum: 0,
         categories: new Map(),
         firstOrd: Infinity,
+        box: { ...entry.box },
       };
       sums.set(key, sum);
     }
+    const { box } = sum;
+    box.south = Math.min(box.south, entry.box.south);
+    box.west = Math.min(box.west, entry.box.west);
+    box.north = Math.max(box.north, entry.box.north);
+    box.east = Math.max(box.east, entry.box.east);
     sum.count += entry.count;
     sum.longitudeSum += entry.longitudeSum;
     sum.latitudeSum += entry.latitudeSum;
@@ -192,12 +241,13 @@ export function viewCells(counts: readonly CellCount[], zoom: number): ViewCell[
     sum.firstOrd = Math.min(sum.firstOrd, entry.firstOrd);
   }
   return [...sums.values()]
-    .map(({ count, longitudeSum, latitudeSum, categories, firstOrd }) => ({
+    .map(({ count, longitudeSum, latitudeSum, categories, firstOrd, box }) => ({
       count,
       longitude: longitudeSum / count,
       latitude: latitudeSum / count,
       categories: Object.fromEntries(categories),
       firstOrd,
+      box,
     }))
     .sort((a, b) => b.count - a.count || a.firstOrd - b.firstOrd);
 }

@@ -47,6 +47,10 @@ import {
   CELL_PIXELS,
   CELL_ROLLUP_SHARE,
   cellCountOf,
+  boxSql,
+  cornersOf,
+  EVENT_CORNERS,
+  ROW_CORNERS,
   FINE_CELL_ARITHMETIC,
   firstFineCellSql,
   readsRollup,
@@ -719,7 +723,7 @@ export class ClickHouseEngine implements QueryEngine {
     let total = 0;
     const clusters = found.map((cell) => {
       total += cell.count;
-      return clusterCell(cell, cell.count, cell.categories, named.get(cell.firstOrd));
+      return clusterCell(cell, named.get(cell.firstOrd));
     });
     return { clusters, total };
   }
@@ -766,7 +770,8 @@ export class ClickHouseEngine implements QueryEngine {
       `SELECT sum(in_category) AS n, sum(longitude_sum) / n AS mean_longitude,
               sum(latitude_sum) / n AS mean_latitude,
               groupArray(category) AS names, groupArray(in_category) AS counts,
-              min(category_ord) AS first_ord
+              min(category_ord) AS first_ord,
+              ${boxSql(['part_south', 'part_west', 'part_north', 'part_east'])}
        FROM (
          -- Grouped straight from the Distributed table, so each shard counts its own part: a
          -- subquery in between would bring every event in sight to this server first. The cells
@@ -776,7 +781,7 @@ export class ClickHouseEngine implements QueryEngine {
                 floor(mercator_y * ${cells}) AS cell_y,
                 category, count() AS in_category,
                 sum(longitude) AS longitude_sum, sum(latitude) AS latitude_sum,
-                min(ord) AS category_ord
+                min(ord) AS category_ord, ${boxSql(EVENT_CORNERS, 'part')}
          FROM ${table}
          WHERE ${inView.sql}
          GROUP BY cell_x, cell_y, category)
@@ -796,6 +801,7 @@ export class ClickHouseEngine implements QueryEngine {
           names.map((name, index) => [name, rowNumber(counts[index])]),
         ),
         firstOrd: rowNumber(row.first_ord),
+        box: cornersOf(row),
       };
     });
   }
@@ -832,7 +838,7 @@ export class ClickHouseEngine implements QueryEngine {
       await this.rows(
         `SELECT ${firstFineCellSql('cell', view.zoom, (a, b) => `intDiv(${a}, ${b})`)} AS first_cell,
                 category, sum(n) AS in_cell, sum(longitude_sum) AS longitude_total,
-                sum(latitude_sum) AS latitude_total, min(first_ord) AS first
+                sum(latitude_sum) AS latitude_total, min(first_ord) AS first, ${boxSql(ROW_CORNERS)}
          FROM ${table}_cells
          WHERE ${filter.sql} AND ${inside} AND NOT has((SELECT cut FROM p), cell)
          GROUP BY first_cell, category`,
@@ -842,7 +848,8 @@ export class ClickHouseEngine implements QueryEngine {
     if (cut.length > 0) {
       const events = await this.rows(
         `SELECT fine_cell AS cell, category, count() AS in_cell,
-                sum(longitude) AS longitude_total, sum(latitude) AS latitude_total, min(ord) AS first
+                sum(longitude) AS longitude_total, sum(latitude) AS latitude_total, min(ord) AS first,
+                ${boxSql(EVENT_CORNERS)}
          FROM ${table}_by_cell
          WHERE fine_cell IN (SELECT arrayJoin(cut) FROM p) AND ${inView.sql}
          GROUP BY cell, category`,

@@ -50,6 +50,10 @@ import {
   CELL_PIXELS,
   CELL_ROLLUP_SHARE,
   cellCountOf,
+  boxSql,
+  cornersOf,
+  EVENT_CORNERS,
+  ROW_CORNERS,
   FINE_CELL_ARITHMETIC,
   firstFineCellSql,
   readsRollup,
@@ -575,7 +579,7 @@ export class DuckDbEngine implements QueryEngine {
     let total = 0;
     const clusters = found.map((cell) => {
       total += cell.count;
-      return clusterCell(cell, cell.count, cell.categories, byOrd.get(cell.firstOrd));
+      return clusterCell(cell, byOrd.get(cell.firstOrd));
     });
     return { clusters, total };
   }
@@ -598,7 +602,8 @@ export class DuckDbEngine implements QueryEngine {
                 floor(mercator_y * ? / ${CELL_PIXELS}) AS cell_y
          FROM kept)
        SELECT count(*) AS count, avg(longitude) AS longitude, avg(latitude) AS latitude,
-              to_json(histogram(category)) AS categories, min(ord) AS first
+              to_json(histogram(category)) AS categories, min(ord) AS first,
+              ${boxSql(EVENT_CORNERS)}
        FROM cells GROUP BY cell_x, cell_y
        ORDER BY count DESC
        LIMIT ${MAX_CLUSTERS + 1}`,
@@ -610,6 +615,7 @@ export class DuckDbEngine implements QueryEngine {
       latitude: Number(row.latitude),
       categories: JSON.parse(String(row.categories)) as Record<string, number>,
       firstOrd: rowNumber(row.first),
+      box: cornersOf(row),
     }));
   }
 
@@ -654,7 +660,7 @@ export class DuckDbEngine implements QueryEngine {
       await this.rows(
         `SELECT ${firstFineCellSql('cell', view.zoom, (a, b) => `(${a} // ${b})`)} AS first_cell,
                 category, sum(n) AS in_cell, sum(longitude_sum) AS longitude_total,
-                sum(latitude_sum) AS latitude_total, min(first_ord) AS first
+                sum(latitude_sum) AS latitude_total, min(first_ord) AS first, ${boxSql(ROW_CORNERS)}
          FROM cell_counts
          WHERE ${filter.sql} AND ${inside.sql}
            ${cut.length > 0 ? 'AND cell NOT IN (SELECT unnest(?::BIGINT[]))' : ''}
@@ -665,7 +671,7 @@ export class DuckDbEngine implements QueryEngine {
     if (cut.length > 0) {
       const events = await this.rows(
         `SELECT cell, category, count(*) AS in_cell, sum(longitude) AS longitude_total,
-                sum(latitude) AS latitude_total, min(ord) AS first
+                sum(latitude) AS latitude_total, min(ord) AS first, ${boxSql(EVENT_CORNERS)}
          FROM events_by_cell
          WHERE cell IN (SELECT unnest(?::BIGINT[])) AND ${inView.sql}
          GROUP BY cell, category`,

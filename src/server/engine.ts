@@ -6,6 +6,7 @@ import { formatIsoDay } from '../data/model/calendar-day.ts';
 import type { EventFilter } from '../data/model/event-filter.ts';
 import type { DataIssue, DatasetEvent, DatasetMetadata } from '../data/model/schema.ts';
 import type { BinUnit } from '../data/query/histogram.ts';
+import type { ViewCell } from './cell-rollup.ts';
 import type { MapView } from './view-query.ts';
 
 export interface DatasetDescription {
@@ -72,6 +73,11 @@ interface Cluster {
   categories: Record<string, number>;
   /** The event itself, when the cluster is one event. */
   event?: { id: string; title: string; category: string };
+  /**
+   * The box its events fill, `[west, south, east, north]` in degrees, when it holds more than one
+   * event: a click on the cluster zooms to it.
+   */
+  box?: [west: number, south: number, east: number, north: number];
 }
 
 export interface ClustersAnswer {
@@ -81,19 +87,17 @@ export interface ClustersAnswer {
 }
 
 /**
- * One cell of the clusters answer from an engine's row: its mean place, its count and category
- * mix, and when it holds one event, that event's row (`id`, `title`, `category`), which a click
- * on it selects.
+ * One cluster of the answer from a cell of the view: its mean place, its count and category mix;
+ * when it holds one event, that event's row (`id`, `title`, `category`), which a click on it
+ * selects; else the box its events fill, which a click zooms to.
  */
 export function clusterCell(
-  place: { longitude: unknown; latitude: unknown },
-  count: number,
-  categories: Record<string, number>,
+  { longitude, latitude, count, categories, box }: ViewCell,
   lone: Record<string, unknown> | undefined,
 ): ClustersAnswer['clusters'][number] {
   return {
-    longitude: Number(place.longitude),
-    latitude: Number(place.latitude),
+    longitude,
+    latitude,
     count,
     categories,
     ...(count === 1 && lone !== undefined
@@ -105,6 +109,7 @@ export function clusterCell(
           },
         }
       : {}),
+    ...(count > 1 ? { box: [box.west, box.south, box.east, box.north] } : {}),
   };
 }
 

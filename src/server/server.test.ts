@@ -287,7 +287,7 @@ describe('the data server, against the browser’s own answers', () => {
     expect(body.total).toBe(inside.length);
   });
 
-  it('counts every filtered event in the view once among the clusters, and names a lone one', async () => {
+  it('counts every filtered event in the view once among the clusters, names a lone one and boxes the others', async () => {
     await fc.assert(
       fc.asyncProperty(filters, fc.integer({ min: 0, max: 9 }), async (filter, zoom) => {
         const { status, body } = await get<ClustersAnswer>(
@@ -300,7 +300,30 @@ describe('the data server, against the browser’s own answers', () => {
           expect(Object.values(cluster.categories).reduce((sum, count) => sum + count, 0)).toBe(
             cluster.count,
           );
-          if (cluster.count === 1) expect(cluster.event?.id).toEqual(expect.any(String));
+          if (cluster.count === 1) {
+            expect(cluster.event?.id).toEqual(expect.any(String));
+            expect(cluster.box).toBeUndefined();
+            continue;
+          }
+          // A cluster's box is the one its events fill: each edge is an event's, the mean
+          // inside it, and the box holds at least as many of the kept events as the cluster.
+          const [west, south, east, north] = cluster.box ?? [];
+          expect(kept.some((event) => event.longitude === west)).toBe(true);
+          expect(kept.some((event) => event.latitude === south)).toBe(true);
+          expect(kept.some((event) => event.longitude === east)).toBe(true);
+          expect(kept.some((event) => event.latitude === north)).toBe(true);
+          expect(cluster.longitude).toBeGreaterThanOrEqual((west ?? NaN) - 1e-9);
+          expect(cluster.longitude).toBeLessThanOrEqual((east ?? NaN) + 1e-9);
+          expect(cluster.latitude).toBeGreaterThanOrEqual((south ?? NaN) - 1e-9);
+          expect(cluster.latitude).toBeLessThanOrEqual((north ?? NaN) + 1e-9);
+          const inBox = kept.filter(
+            (event) =>
+              event.longitude >= (west ?? NaN) &&
+              event.longitude <= (east ?? NaN) &&
+              event.latitude >= (south ?? NaN) &&
+              event.latitude <= (north ?? NaN),
+          );
+          expect(inBox.length).toBeGreaterThanOrEqual(cluster.count);
         }
       }),
       { numRuns: 20 },

@@ -204,6 +204,24 @@ export interface ServerCluster {
   categories: { category: string; count: number }[];
   /** The one event of a cluster of one. */
   event: { id: string; title: string; category: string } | null;
+  /**
+   * The box a cluster's events fill, `[west, south, east, north]`; null for one event, or from a
+   * server that does not say (a click then zooms in a fixed step).
+   */
+  box: ClusterBox | null;
+}
+
+export type ClusterBox = [west: number, south: number, east: number, north: number];
+
+/** A cluster's `box` if it is four finite numbers, west to east and south to north; else null. */
+function readBox(raw: unknown): ClusterBox | null {
+  if (!Array.isArray(raw) || raw.length !== 4) return null;
+  const numbers: unknown[] = raw;
+  if (!numbers.every((value) => typeof value === 'number' && Number.isFinite(value))) return null;
+  const [west, south, east, north] = numbers as number[];
+  if (west === undefined || south === undefined || east === undefined || north === undefined)
+    return null;
+  return west <= east && south <= north ? [west, south, east, north] : null;
 }
 
 export interface ServerClusters {
@@ -213,7 +231,7 @@ export interface ServerClusters {
 
 function readCluster(raw: unknown): ServerCluster {
   if (!isRecord(raw)) invalid('clusters');
-  const { longitude, latitude, count, categories, event } = raw;
+  const { longitude, latitude, count, categories, event, box } = raw;
   if (typeof longitude !== 'number' || typeof latitude !== 'number' || !isCount(count))
     invalid('clusters');
   if (!isRecord(categories)) invalid('clusters');
@@ -231,7 +249,7 @@ function readCluster(raw: unknown): ServerCluster {
       invalid('clusters');
     one = { id: event.id, title: event.title, category: event.category };
   }
-  return { longitude, latitude, count, categories: mix, event: one };
+  return { longitude, latitude, count, categories: mix, event: one, box: readBox(box) };
 }
 
 export function readClusters(body: unknown): ServerClusters {

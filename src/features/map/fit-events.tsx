@@ -87,7 +87,7 @@ function viewSide(map: L.Map): number {
  * The closest the map should come to an event: street scale over online tiles, less over the
  * offline outlines alone (precision.ts OUTLINE_ZOOM), which have no streets to show.
  */
-function mapDetailZoom(map: L.Map): number {
+export function mapDetailZoom(map: L.Map): number {
   let tiles = false;
   map.eachLayer((layer) => {
     if (layer instanceof L.TileLayer) tiles = true;

@@ -21,6 +21,8 @@ function cluster(
     count: parts.reduce((sum, part) => sum + part.count, 0),
     categories: parts,
     event,
+    // A box 0.1° each side of its place, as a server sends for more than one event.
+    box: event ? null : [longitude - 0.1, -0.1, longitude + 0.1, 0.1],
   };
 }
 
@@ -82,6 +84,25 @@ describe('mergeServerClusters', () => {
         ],
       }),
     ]);
+  });
+
+  it('boxes a merged circle around its members’ boxes and lone events, or not at all', () => {
+    const lone = cluster(10.35, { protest: 1 }, { id: 'b', title: 'B', category: 'protest' });
+    const [merged] = mergeServerClusters(
+      [cluster(10, { strike: 40 }), cluster(10.2, { strike: 3 }), { ...lone, latitude: 0.25 }],
+      FLAT,
+      null,
+    );
+    expect(merged?.count).toBe(44);
+    expect(merged?.box?.map((edge) => Number(edge.toFixed(6)))).toEqual([9.9, -0.1, 10.35, 0.25]);
+    // A server that sends no box: the merged circle has none either (a click zooms a step).
+    const [unboxed] = mergeServerClusters(
+      [cluster(10, { strike: 40 }), { ...cluster(10.2, { strike: 3 }), box: null }],
+      FLAT,
+      null,
+    );
+    expect(unboxed?.count).toBe(43);
+    expect(unboxed?.box).toBeNull();
   });
 
   it('keeps every event and leaves no two circles touching, however crowded', () => {

@@ -5,7 +5,7 @@
  * here, in the page, where the circles' sizes are known: their counts and categories added up,
  * drawn where their events are on average, and moved just aside from the selected marker.
  */
-import type { ServerCluster } from '../../data/server-view/server-api.ts';
+import type { ClusterBox, ServerCluster } from '../../data/server-view/server-api.ts';
 import { mergeTouching } from './cluster-merge.ts';
 import type { Circle } from './fan-out.ts';
 
@@ -20,6 +20,10 @@ export type ShownCluster = ServerCluster & {
   /** Screen pixels from the event's own place to where its marker is drawn; null when there. */
   offset: [number, number] | null;
 };
+
+function unionOf(a: ClusterBox, b: ClusterBox): ClusterBox {
+  return [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])];
+}
 
 const asIs = (cluster: ServerCluster): ShownCluster => ({ ...cluster, offset: null });
 
@@ -75,10 +79,21 @@ export function mergeServerClusters(
     }
     const categories = new Map<string, number>();
     let count = 0;
+    let box: ClusterBox | null = null;
+    let boxed = true;
     for (const index of members) {
       const member = clusters[index];
       if (!member) continue;
       count += member.count;
+      // A lone event's box is its place; a cluster from a server that sends no box leaves the
+      // merged one without a box too.
+      const memberBox: ClusterBox | null =
+        member.box ??
+        (member.event
+          ? [member.longitude, member.latitude, member.longitude, member.latitude]
+          : null);
+      if (memberBox === null) boxed = false;
+      else box = box === null ? memberBox : unionOf(box, memberBox);
       for (const part of member.categories)
         categories.set(part.category, (categories.get(part.category) ?? 0) + part.count);
     }
@@ -89,6 +104,7 @@ export function mergeServerClusters(
         .map(([category, inCategory]) => ({ category, count: inCategory }))
         .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
       event: null,
+      box: boxed ? box : null,
       offset: null,
     });
   }

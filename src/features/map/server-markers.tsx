@@ -10,9 +10,13 @@ import { EventMarker } from './event-marker.tsx';
 import type { MapLinks } from './map-links.ts';
 import { clusterIcon, eventIcon } from './marker-icons.ts';
 import { TARGET } from './cluster-size.ts';
+import { mapDetailZoom, viewOfBox } from './fit-events.tsx';
 import { mergeServerClusters, type ShownCluster } from './server-cluster-merge.ts';
 
-/** Zoom levels a click on a cluster goes in by: the server's cells halve with each. */
+/**
+ * Zoom levels a click on a cluster goes in by when the server sends no box for it: the server's
+ * cells halve with each.
+ */
 const CLUSTER_ZOOM_STEP = 2;
 
 /** One event of the server's answer: a marker named by its title, a click selects it. */
@@ -71,7 +75,7 @@ function OneEventMarker({ cluster, links }: { cluster: ShownCluster; links: MapL
 function ServerClusterMarker({ cluster, links }: { cluster: ServerCluster; links: MapLinks }) {
   const map = useMap();
   const markerRef = useRef<L.Marker>(null);
-  const { count, categories, latitude, longitude } = cluster;
+  const { count, categories, latitude, longitude, box } = cluster;
   const { slotOf, labelOf } = links;
   const atMaxZoom = map.getZoom() >= map.getMaxZoom();
   const label = clusterName(count, categories, false, labelOf);
@@ -85,10 +89,24 @@ function ServerClusterMarker({ cluster, links }: { cluster: ServerCluster; links
   const handlers = useMemo(() => {
     const zoomIn = () => {
       if (atMaxZoom) return;
-      map.setView(
-        [latitude, longitude],
-        Math.min(map.getMaxZoom(), map.getZoom() + CLUSTER_ZOOM_STEP),
+      const maxZoom = map.getMaxZoom();
+      if (box === null) {
+        map.setView([latitude, longitude], Math.min(maxZoom, map.getZoom() + CLUSTER_ZOOM_STEP));
+        return;
+      }
+      // Close enough to show all its events, clear of the map's controls and legend, as a file's
+      // cluster does. The server does not say where a cluster splits: events close together are
+      // shown at the basemap's detail zoom, and the next click goes in from there.
+      const [west, south, east, north] = box;
+      const view = viewOfBox(
+        map,
+        [
+          [south, west],
+          [north, east],
+        ],
+        { minZoom: Math.floor(map.getZoom()) + 1, maxZoom: mapDetailZoom(map) },
       );
+      map.setView(view.center, view.zoom);
     };
     return {
       click: zoomIn,
@@ -100,7 +118,7 @@ function ServerClusterMarker({ cluster, links }: { cluster: ServerCluster; links
         map.getContainer().focus({ preventScroll: true });
       },
     };
-  }, [map, latitude, longitude, atMaxZoom]);
+  }, [map, latitude, longitude, box, atMaxZoom]);
   return (
     <Marker
       ref={markerRef}
