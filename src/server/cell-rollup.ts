@@ -17,6 +17,7 @@
 import type { EventFilter } from '../data/model/event-filter.ts';
 import { queryTerms } from '../data/query/search-text.ts';
 import { MAX_LATITUDE } from './mercator-sql.ts';
+import { cornersOf, type Corners } from './engine.ts';
 import type { MapView } from './view-query.ts';
 
 /** A cluster's cell on the map, in screen pixels at the view's zoom (256-pixel tiles). */
@@ -119,40 +120,6 @@ export function boxTest(
   return `${latitudes} AND ${longitudes.acrossAntimeridian ? `(${longitudeTest})` : longitudeTest}`;
 }
 
-/** The box some events fill, in degrees: their least and greatest latitudes and longitudes. */
-export interface Corners {
-  south: number;
-  west: number;
-  north: number;
-  east: number;
-}
-
-/** The columns of an event's corners (its place), and of a rollup row's (its events' box). */
-export const EVENT_CORNERS = ['latitude', 'longitude', 'latitude', 'longitude'] as const;
-export const ROW_CORNERS = ['south', 'west', 'north', 'east'] as const;
-
-/**
- * The box of a group's rows in SQL (either engine's), from the columns of their `[south, west,
- * north, east]` corners, as `<prefix>_south` and so on. Not named as the rollup's own columns:
- * ClickHouse reads an alias into the WHERE clause, where `south` is the rollup row's.
- */
-export function boxSql(
-  [south, west, north, east]: readonly [string, string, string, string],
-  prefix = 'box',
-): string {
-  return `min(${south}) AS ${prefix}_south, min(${west}) AS ${prefix}_west, max(${north}) AS ${prefix}_north, max(${east}) AS ${prefix}_east`;
-}
-
-/** The corners of a row of boxSql's (`box_south`, `box_west`, `box_north`, `box_east`). */
-export function cornersOf(row: Record<string, unknown>): Corners {
-  return {
-    south: Number(row.box_south),
-    west: Number(row.box_west),
-    north: Number(row.box_north),
-    east: Number(row.box_east),
-  };
-}
-
 /** Events of one category in one cell: of the rollup's rows, or of the events counted by cell. */
 export interface CellCount {
   /** A fine cell, or the first fine cell of a wider cell. */
@@ -179,7 +146,7 @@ export function cellCountOf(row: Record<string, unknown>): CellCount {
     longitudeSum: Number(row.longitude_total),
     latitudeSum: Number(row.latitude_total),
     firstOrd: Number(row.first),
-    box: cornersOf(row),
+    box: cornersOf(row, 'box'),
   };
 }
 

@@ -34,6 +34,10 @@ import type {
 import {
   BOUNDS_OF_COUNTS,
   BOUNDS_OF_EVENTS,
+  boxSql,
+  cornersOf,
+  EVENT_CORNERS,
+  ROW_CORNERS,
   clusterCell,
   describedFrom,
   frameFrom,
@@ -47,10 +51,6 @@ import {
   CELL_PIXELS,
   CELL_ROLLUP_SHARE,
   cellCountOf,
-  boxSql,
-  cornersOf,
-  EVENT_CORNERS,
-  ROW_CORNERS,
   FINE_CELL_ARITHMETIC,
   firstFineCellSql,
   readsRollup,
@@ -771,7 +771,7 @@ export class ClickHouseEngine implements QueryEngine {
               sum(latitude_sum) / n AS mean_latitude,
               groupArray(category) AS names, groupArray(in_category) AS counts,
               min(category_ord) AS first_ord,
-              ${boxSql(['part_south', 'part_west', 'part_north', 'part_east'])}
+              ${boxSql(['part_south', 'part_west', 'part_north', 'part_east'], 'box')}
        FROM (
          -- Grouped straight from the Distributed table, so each shard counts its own part: a
          -- subquery in between would bring every event in sight to this server first. The cells
@@ -801,7 +801,7 @@ export class ClickHouseEngine implements QueryEngine {
           names.map((name, index) => [name, rowNumber(counts[index])]),
         ),
         firstOrd: rowNumber(row.first_ord),
-        box: cornersOf(row),
+        box: cornersOf(row, 'box'),
       };
     });
   }
@@ -838,7 +838,7 @@ export class ClickHouseEngine implements QueryEngine {
       await this.rows(
         `SELECT ${firstFineCellSql('cell', view.zoom, (a, b) => `intDiv(${a}, ${b})`)} AS first_cell,
                 category, sum(n) AS in_cell, sum(longitude_sum) AS longitude_total,
-                sum(latitude_sum) AS latitude_total, min(first_ord) AS first, ${boxSql(ROW_CORNERS)}
+                sum(latitude_sum) AS latitude_total, min(first_ord) AS first, ${boxSql(ROW_CORNERS, 'box')}
          FROM ${table}_cells
          WHERE ${filter.sql} AND ${inside} AND NOT has((SELECT cut FROM p), cell)
          GROUP BY first_cell, category`,
@@ -849,7 +849,7 @@ export class ClickHouseEngine implements QueryEngine {
       const events = await this.rows(
         `SELECT fine_cell AS cell, category, count() AS in_cell,
                 sum(longitude) AS longitude_total, sum(latitude) AS latitude_total, min(ord) AS first,
-                ${boxSql(EVENT_CORNERS)}
+                ${boxSql(EVENT_CORNERS, 'box')}
          FROM ${table}_by_cell
          WHERE fine_cell IN (SELECT arrayJoin(cut) FROM p) AND ${inView.sql}
          GROUP BY cell, category`,

@@ -33,6 +33,10 @@ import type {
 import {
   BOUNDS_OF_COUNTS,
   BOUNDS_OF_EVENTS,
+  boxSql,
+  cornersOf,
+  EVENT_CORNERS,
+  ROW_CORNERS,
   clusterCell,
   describedFrom,
   frameFrom,
@@ -50,10 +54,6 @@ import {
   CELL_PIXELS,
   CELL_ROLLUP_SHARE,
   cellCountOf,
-  boxSql,
-  cornersOf,
-  EVENT_CORNERS,
-  ROW_CORNERS,
   FINE_CELL_ARITHMETIC,
   firstFineCellSql,
   readsRollup,
@@ -603,7 +603,7 @@ export class DuckDbEngine implements QueryEngine {
          FROM kept)
        SELECT count(*) AS count, avg(longitude) AS longitude, avg(latitude) AS latitude,
               to_json(histogram(category)) AS categories, min(ord) AS first,
-              ${boxSql(EVENT_CORNERS)}
+              ${boxSql(EVENT_CORNERS, 'box')}
        FROM cells GROUP BY cell_x, cell_y
        ORDER BY count DESC
        LIMIT ${MAX_CLUSTERS + 1}`,
@@ -615,7 +615,7 @@ export class DuckDbEngine implements QueryEngine {
       latitude: Number(row.latitude),
       categories: JSON.parse(String(row.categories)) as Record<string, number>,
       firstOrd: rowNumber(row.first),
-      box: cornersOf(row),
+      box: cornersOf(row, 'box'),
     }));
   }
 
@@ -660,7 +660,7 @@ export class DuckDbEngine implements QueryEngine {
       await this.rows(
         `SELECT ${firstFineCellSql('cell', view.zoom, (a, b) => `(${a} // ${b})`)} AS first_cell,
                 category, sum(n) AS in_cell, sum(longitude_sum) AS longitude_total,
-                sum(latitude_sum) AS latitude_total, min(first_ord) AS first, ${boxSql(ROW_CORNERS)}
+                sum(latitude_sum) AS latitude_total, min(first_ord) AS first, ${boxSql(ROW_CORNERS, 'box')}
          FROM cell_counts
          WHERE ${filter.sql} AND ${inside.sql}
            ${cut.length > 0 ? 'AND cell NOT IN (SELECT unnest(?::BIGINT[]))' : ''}
@@ -671,7 +671,7 @@ export class DuckDbEngine implements QueryEngine {
     if (cut.length > 0) {
       const events = await this.rows(
         `SELECT cell, category, count(*) AS in_cell, sum(longitude) AS longitude_total,
-                sum(latitude) AS latitude_total, min(ord) AS first, ${boxSql(EVENT_CORNERS)}
+                sum(latitude) AS latitude_total, min(ord) AS first, ${boxSql(EVENT_CORNERS, 'box')}
          FROM events_by_cell
          WHERE cell IN (SELECT unnest(?::BIGINT[])) AND ${inView.sql}
          GROUP BY cell, category`,

@@ -6,7 +6,6 @@ import { formatIsoDay } from '../data/model/calendar-day.ts';
 import type { EventFilter } from '../data/model/event-filter.ts';
 import type { DataIssue, DatasetEvent, DatasetMetadata } from '../data/model/schema.ts';
 import type { BinUnit } from '../data/query/histogram.ts';
-import type { ViewCell } from './cell-rollup.ts';
 import type { MapView } from './view-query.ts';
 
 export interface DatasetDescription {
@@ -92,7 +91,13 @@ export interface ClustersAnswer {
  * selects; else the box its events fill, which a click zooms to.
  */
 export function clusterCell(
-  { longitude, latitude, count, categories, box }: ViewCell,
+  {
+    longitude,
+    latitude,
+    count,
+    categories,
+    box,
+  }: Pick<Cluster, 'longitude' | 'latitude' | 'count' | 'categories'> & { box: Corners },
   lone: Record<string, unknown> | undefined,
 ): ClustersAnswer['clusters'][number] {
   return {
@@ -134,7 +139,39 @@ export interface FrameAnswer {
   /** Events passing the filter. */
   total: number;
   /** The smallest box holding every event passing the filter, in degrees; null when none does. */
-  bounds: { west: number; south: number; east: number; north: number } | null;
+  bounds: Corners | null;
+}
+
+/** The box some events fill, in degrees: their least and greatest latitudes and longitudes. */
+export interface Corners {
+  south: number;
+  west: number;
+  north: number;
+  east: number;
+}
+
+/** The columns of an event's corners (its place), and of a row's that keeps its events' box. */
+export const EVENT_CORNERS = ['latitude', 'longitude', 'latitude', 'longitude'] as const;
+export const ROW_CORNERS = ['south', 'west', 'north', 'east'] as const;
+
+/**
+ * The box of a group's rows in SQL (either engine's), from the columns of their `[south, west,
+ * north, east]` corners, named `south` and so on, or `<prefix>_south` with a prefix: ClickHouse
+ * reads an alias into the WHERE clause, so a box over rows with a `south` of their own that the
+ * WHERE tests is named otherwise.
+ */
+export function boxSql(
+  [south, west, north, east]: readonly [string, string, string, string],
+  prefix = '',
+): string {
+  const as = (name: string) => (prefix ? `${prefix}_${name}` : name);
+  return `min(${south}) AS ${as('south')}, min(${west}) AS ${as('west')}, max(${north}) AS ${as('north')}, max(${east}) AS ${as('east')}`;
+}
+
+/** The corners of a row of boxSql's with that prefix. */
+export function cornersOf(row: Record<string, unknown>, prefix = ''): Corners {
+  const at = (name: string) => Number(row[prefix ? `${prefix}_${name}` : name]);
+  return { south: at('south'), west: at('west'), north: at('north'), east: at('east') };
 }
 
 /**
@@ -142,26 +179,16 @@ export interface FrameAnswer {
  * count (DuckDB's `day_counts`, ClickHouse's `<table>_days`), so that a frame without a search
  * reads those few thousand rows, not every event.
  */
-export const BOUNDS_OF_EVENTS =
-  'min(latitude) AS south, min(longitude) AS west, max(latitude) AS north, max(longitude) AS east';
+export const BOUNDS_OF_EVENTS = boxSql(EVENT_CORNERS);
 /** The same corners over rows that already hold them (counts by day). */
-export const BOUNDS_OF_COUNTS =
-  'min(south) AS south, min(west) AS west, max(north) AS north, max(east) AS east';
+export const BOUNDS_OF_COUNTS = boxSql(ROW_CORNERS);
 
 /** The frame from an engine's row of `n` and the corners (an engine with no events may say 0s). */
 export function frameFrom(row: Record<string, unknown> | undefined): FrameAnswer {
   const total = rowNumber(row?.n);
   return {
     total,
-    bounds:
-      total === 0
-        ? null
-        : {
-            west: rowNumber(row?.west),
-            south: rowNumber(row?.south),
-            east: rowNumber(row?.east),
-            north: rowNumber(row?.north),
-          },
+    bounds: total === 0 || row === undefined ? null : cornersOf(row),
   };
 }
 

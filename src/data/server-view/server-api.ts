@@ -173,27 +173,38 @@ export interface ServerFrame {
   bounds: { west: number; south: number; east: number; north: number } | null;
 }
 
+/**
+ * Whether `[west, south, east, north]` is a box on the map: longitudes from −180 to 180 west to
+ * east, latitudes from −90 to 90 south to north.
+ */
+function isBox(corners: readonly unknown[]): corners is ClusterBox {
+  if (corners.length !== 4) return false;
+  const [west, south, east, north] = corners;
+  const longitude = (value: unknown): value is number =>
+    typeof value === 'number' && value >= -180 && value <= 180;
+  const latitude = (value: unknown): value is number =>
+    typeof value === 'number' && value >= -90 && value <= 90;
+  return (
+    longitude(west) &&
+    longitude(east) &&
+    latitude(south) &&
+    latitude(north) &&
+    west <= east &&
+    south <= north
+  );
+}
+
 /** Where the filter's events are (`/api/frame`): part of the map's view, checked as its clusters. */
+
 export function readFrame(body: unknown): ServerFrame {
   if (!isRecord(body)) invalid('clusters');
   const { total, bounds } = body;
   if (!isCount(total)) invalid('clusters');
   if (bounds === null || total === 0) return { total, bounds: null };
   if (!isRecord(bounds)) invalid('clusters');
-  const { west, south, east, north } = bounds;
-  const longitude = (value: unknown): value is number =>
-    typeof value === 'number' && value >= -180 && value <= 180;
-  const latitude = (value: unknown): value is number =>
-    typeof value === 'number' && value >= -90 && value <= 90;
-  if (
-    !longitude(west) ||
-    !longitude(east) ||
-    !latitude(south) ||
-    !latitude(north) ||
-    west > east ||
-    south > north
-  )
-    invalid('clusters');
+  const corners = [bounds.west, bounds.south, bounds.east, bounds.north];
+  if (!isBox(corners)) invalid('clusters');
+  const [west, south, east, north] = corners;
   return { total, bounds: { west, south, east, north } };
 }
 
@@ -213,15 +224,9 @@ export interface ServerCluster {
 
 export type ClusterBox = [west: number, south: number, east: number, north: number];
 
-/** A cluster's `box` if it is four finite numbers, west to east and south to north; else null. */
+/** A cluster's `box` if it is a box on the map (isBox); else null, as from a server without. */
 function readBox(raw: unknown): ClusterBox | null {
-  if (!Array.isArray(raw) || raw.length !== 4) return null;
-  const numbers: unknown[] = raw;
-  if (!numbers.every((value) => typeof value === 'number' && Number.isFinite(value))) return null;
-  const [west, south, east, north] = numbers as number[];
-  if (west === undefined || south === undefined || east === undefined || north === undefined)
-    return null;
-  return west <= east && south <= north ? [west, south, east, north] : null;
+  return Array.isArray(raw) && isBox(raw) ? raw : null;
 }
 
 export interface ServerClusters {

@@ -323,6 +323,35 @@ describe('reading answers', () => {
     expect(() => readWindow({ total: 1, offset: 0, events: [{ id: 'x' }] })).toThrow(/event/);
   });
 
+  it('keeps a cluster’s box when it is one, and reads a malformed box as none', () => {
+    const cluster = (box: unknown) => ({
+      longitude: 3,
+      latitude: 4,
+      count: 5,
+      categories: { strike: 5 },
+      box,
+    });
+    const { clusters } = readClusters({
+      clusters: [
+        cluster([2, 3.5, 4, 4.5]),
+        cluster([4, 3.5, 2, 4.5]),
+        cluster([2, 3.5, 4]),
+        cluster(['2', 3.5, 4, 4.5]),
+        cluster([2, -91, 4, 4.5]),
+        cluster(undefined),
+      ],
+      total: 30,
+    });
+    expect(clusters.map(({ box }) => box)).toEqual([
+      [2, 3.5, 4, 4.5],
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
   it('orders a cluster’s categories largest first and keeps its one event', () => {
     const { clusters } = readClusters({
       clusters: [

@@ -118,6 +118,15 @@ describe('placing place names', () => {
     expect(placed[0]?.text.left).toBeGreaterThanOrEqual(222 + 2);
   });
 
+  it('names a place beside the marker over it whose middle is near, not the one whose edge is', () => {
+    // A cluster's edge and a single event's dot drawn over it (the cluster first, as in the DOM).
+    const edge = cluster(200, 150, 64);
+    const dot = marker(226, 150);
+    const placed = placeLabels([place('Darwin', 227, 151, 150_000)], [edge, dot], view);
+    expect(placed.map(({ candidate }) => candidate.key)).toEqual(['Darwin']);
+    expect(placed[0]?.text.left).toBeGreaterThanOrEqual(248 + 2);
+  });
+
   it("names a place beside a cluster only near the disc's middle, not under its edge", () => {
     // At world scale a 64 px disc spans thousands of kilometres: Mexico City under the edge of a
     // cluster of Alaskan earthquakes is not where they are.
@@ -133,8 +142,8 @@ describe('placing place names', () => {
     expect(under.map(({ candidate }) => candidate.key)).toEqual(['Donetsk']);
   });
 
-  it('names no place beside a marker where its reach on the ground is under a pixel', () => {
-    const worldScale = { ...place('Moscow', 201, 100, 12_000_000), standInReach: 0.4 };
+  it('names no place beside a marker where it may not stand in (a world view)', () => {
+    const worldScale = { ...place('Moscow', 200, 100, 12_000_000), standInReach: 0 };
     expect(placeLabels([worldScale], [marker(200, 100)], view)).toEqual([]);
     const cityScale = { ...place('Moscow', 201, 100, 12_000_000), standInReach: 11 };
     expect(placeLabels([cityScale], [marker(200, 100)], view)).toHaveLength(1);

@@ -43,8 +43,8 @@ export interface LabelCandidate {
   priority: number;
   /**
    * How near a marker's middle the point must be, in pixels, for the marker to stand in for its
-   * dot (named beside the marker), at most STAND_IN_REACH. Less where that many pixels are far on
-   * the ground (place-name-candidates.ts).
+   * dot (named beside the marker): STAND_IN_REACH unless given, less where that many pixels are
+   * far on the ground, 0 for never (place-name-candidates.ts).
    */
   standInReach?: number;
 }
@@ -175,22 +175,18 @@ function inside(box: Box, view: PlacementView): boolean {
  */
 export const STAND_IN_REACH = 11;
 
-/** The marker seen over the point, if any. */
-function markerAt(obstacles: readonly Obstacle[], x: number, y: number): Obstacle | undefined {
-  return obstacles.find(
-    ({ seen }) =>
-      seen !== null && x >= seen.left && x <= seen.right && y >= seen.top && y <= seen.bottom,
-  );
+/** Whether the point is under what is seen of this marker. */
+function isUnder({ seen }: Obstacle, x: number, y: number): boolean {
+  return seen !== null && x >= seen.left && x <= seen.right && y >= seen.top && y <= seen.bottom;
 }
 
-/** Whether a place under this marker is near enough its middle to be named beside it. */
-function standsInFor(marker: Obstacle, candidate: LabelCandidate): boolean {
-  const seen = marker.seen;
+/** Whether a place is near enough this marker's middle to be named beside it. */
+function standsInFor({ seen }: Obstacle, candidate: LabelCandidate): boolean {
   if (!seen) return false;
-  const reach = Math.min(STAND_IN_REACH, candidate.standInReach ?? STAND_IN_REACH);
+  const reach = candidate.standInReach ?? STAND_IN_REACH;
   const middleX = (seen.left + seen.right) / 2;
   const middleY = (seen.top + seen.bottom) / 2;
-  return Math.hypot(candidate.x - middleX, candidate.y - middleY) <= reach;
+  return reach > 0 && Math.hypot(candidate.x - middleX, candidate.y - middleY) <= reach;
 }
 
 /**
@@ -227,17 +223,18 @@ export function placeLabels<Candidate extends LabelCandidate>(
       right: x + dotRadius,
       bottom: y + dotRadius,
     };
-    const under = dotRadius > 0 ? markerAt(obstacles, x, y) : undefined;
-    const standIn = under && standsInFor(under, candidate) ? under : undefined;
+    const markersOver =
+      dotRadius > 0 ? obstacles.filter((obstacle) => isUnder(obstacle, x, y)) : [];
+    const standIn = markersOver.find((marker) => standsInFor(marker, candidate));
     let dot: Box | null = null;
     let positions: Box[];
     if (dotRadius === 0) {
       positions = positionsAcross(candidate);
-    } else if (under && !standIn) {
+    } else if (markersOver.length > 0 && !standIn) {
       // Under a marker but away from its middle, or far from it on the ground: hidden.
       continue;
     } else if (standIn) {
-      // A marker stands in for one place, the largest under it; the others are not named.
+      // A marker stands in for one place, the largest near its middle; the others are not named.
       if (standingIn.has(standIn)) continue;
       positions = positionsAround(candidate, inflate(standIn, OBSTACLE_SPACING));
     } else {

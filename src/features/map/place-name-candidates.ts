@@ -121,13 +121,14 @@ const STAND_IN_METRES = 50_000;
 /**
  * How near a marker's middle a place at Mercator `y` (0 at the top of the world, 1 at the bottom)
  * must be, in pixels at `scale` (pixels per world unit), for the marker to stand in for its dot:
- * the pixels STAND_IN_METRES spans there, at most a dot's reach. Under a pixel in a world view, so
- * no marker stands in for a city there.
+ * the pixels STAND_IN_METRES spans there, at most a dot's reach; 0 (never) where that is under a
+ * pixel, as in a world view, where no place can be told from a marker's middle.
  */
 export function standInReach(y: number, scale: number): number {
   const cosLatitude = 1 / Math.cosh(Math.PI * (1 - 2 * y));
   const metresPerPixel = (EQUATOR_METRES * cosLatitude) / scale;
-  return Math.min(STAND_IN_REACH, STAND_IN_METRES / metresPerPixel);
+  const reach = STAND_IN_METRES / metresPerPixel;
+  return reach < 1 ? 0 : Math.min(STAND_IN_REACH, reach);
 }
 
 /**

@@ -14,8 +14,8 @@ import { mapDetailZoom, viewOfBox } from './fit-events.tsx';
 import { mergeServerClusters, type ShownCluster } from './server-cluster-merge.ts';
 
 /**
- * Zoom levels a click on a cluster goes in by when the server sends no box for it: the server's
- * cells halve with each.
+ * Zoom levels a click on a cluster goes in by when the server sends no box for it, and at most
+ * past the basemap's detail zoom: the server's cells halve with each.
  */
 const CLUSTER_ZOOM_STEP = 2;
 
@@ -96,15 +96,16 @@ function ServerClusterMarker({ cluster, links }: { cluster: ServerCluster; links
       }
       // Close enough to show all its events, clear of the map's controls and legend, as a file's
       // cluster does. The server does not say where a cluster splits: events close together are
-      // shown at the basemap's detail zoom, and the next click goes in from there.
+      // shown at the basemap's detail zoom (or a fixed step past it), and a click goes on from there.
       const [west, south, east, north] = box;
+      const zoom = Math.floor(map.getZoom());
       const view = viewOfBox(
         map,
         [
           [south, west],
           [north, east],
         ],
-        { minZoom: Math.floor(map.getZoom()) + 1, maxZoom: mapDetailZoom(map) },
+        { minZoom: zoom + 1, maxZoom: Math.max(mapDetailZoom(map), zoom + CLUSTER_ZOOM_STEP) },
       );
       map.setView(view.center, view.zoom);
     };
