@@ -10,6 +10,7 @@ import {
   marker,
   serveDataset,
   switchOnOnlineTiles,
+  waitForMapToSettle,
 } from './helpers.ts';
 import { makeFeature } from '../src/testing/dataset-factory.ts';
 
@@ -457,29 +458,6 @@ test.describe('on a phone', () => {
     await expectNoAxeViolations(page);
   });
 });
-
-/** Waits until the map has stopped moving and its markers stay the same for a moment. */
-async function waitForMapToSettle(page: Page): Promise<void> {
-  let previous = '';
-  await expect
-    .poll(
-      async () => {
-        const current = await page.evaluate(() => {
-          const map = document.querySelector('.leaflet-container');
-          const moving = map?.querySelector('.leaflet-zoom-anim') !== null;
-          const markers = [...(map?.querySelectorAll('.leaflet-marker-icon') ?? [])].map(
-            (element) => element.getAttribute('aria-label'),
-          );
-          return `${moving ? 'moving' : 'still'}:${markers.join('|')}`;
-        });
-        const settled = current === previous && current.startsWith('still:');
-        previous = current;
-        return settled;
-      },
-      { intervals: [200] },
-    )
-    .toBe(true);
-}
 
 /** Presses Tab until a cluster has the focus; returns its accessible name. */
 async function focusNextClusterByTab(page: Page): Promise<string> {

@@ -330,3 +330,26 @@ export async function circlesUnderLegend(page: Page, circles: DrawnCircle[]): Pr
     })
     .map(({ name }) => name);
 }
+
+/** Waits until the map has stopped moving and its markers stay the same for a moment. */
+export async function waitForMapToSettle(page: Page): Promise<void> {
+  let previous = '';
+  await expect
+    .poll(
+      async () => {
+        const current = await page.evaluate(() => {
+          const map = document.querySelector('.leaflet-container');
+          const moving = map?.querySelector('.leaflet-zoom-anim') !== null;
+          const markers = [...(map?.querySelectorAll('.leaflet-marker-icon') ?? [])].map(
+            (element) => element.getAttribute('aria-label'),
+          );
+          return `${moving ? 'moving' : 'still'}:${markers.join('|')}`;
+        });
+        const settled = current === previous && current.startsWith('still:');
+        previous = current;
+        return settled;
+      },
+      { intervals: [200] },
+    )
+    .toBe(true);
+}

@@ -6,6 +6,9 @@
  * e2e/data-server.spec.ts's.
  */
 import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -16,7 +19,9 @@ import {
   eventsInView,
   expectHeaderFits,
   mapRegion,
+  marker,
   scaleKilometres,
+  waitForMapToSettle,
 } from './helpers.ts';
 import { startDataServer } from './server-fixture.ts';
 
@@ -30,25 +35,59 @@ const PHONE = { width: 390, height: 844 };
 const BUNDLED_FILE = fileURLToPath(new URL('../data/events.geojson', import.meta.url));
 const BUNDLED_PORT = Number(process.env.E2E_BUNDLED_DATA_PORT ?? 8788);
 const BUNDLED = `data=${encodeURIComponent(`http://127.0.0.1:${BUNDLED_PORT}/dateline.json`)}`;
+// 150 reports placed at one town's centre, as conflict datasets place them, and two elsewhere.
+const SPOT_PORT = Number(process.env.E2E_SPOT_DATA_PORT ?? 8789);
+const SPOT = `data=${encodeURIComponent(`http://127.0.0.1:${SPOT_PORT}/dateline.json`)}`;
+const AT_ONE_TOWN = 150;
 const SINPO_ACTIVITY = "North Korea's submarine-building site at Sinpo is active";
 const MISSILES = 'North Korea tests cruise missiles fired from near the Sinpo submarine base';
 
 // One server for the file: its tests run one after another in one worker.
 test.describe.configure({ mode: 'serial' });
 
-let server: ChildProcess | null = null;
-let bundledServer: ChildProcess | null = null;
+let servers: ChildProcess[] = [];
+
+/** Every fifth report a drone strike, the rest shelling, a day apart; one in Kyiv, one in Kharkiv. */
+function oneTownFile(): string {
+  const rows = ['id,title,date,place,latitude,longitude,category'];
+  for (let index = 1; index <= AT_ONE_TOWN; index += 1) {
+    const drone = index % 5 === 0;
+    const day = new Date(Date.UTC(2023, 0, index)).toISOString().slice(0, 10);
+    rows.push(
+      [
+        `avdiivka-${index}`,
+        `"${drone ? 'Drone strike on' : 'Shelling of'} Avdiivka, report ${index}"`,
+        day,
+        'Avdiivka',
+        48.139_312,
+        37.742_159,
+        drone ? 'strike' : 'shelling',
+      ].join(','),
+    );
+  }
+  rows.push('kyiv-1,Air raid alert in Kyiv,2023-02-01,Kyiv,50.4501,30.5234,statement');
+  rows.push('kharkiv-1,Shelling of Kharkiv,2023-02-02,Kharkiv,49.9935,36.2304,shelling');
+  const directory = join(tmpdir(), 'dateline-e2e');
+  mkdirSync(directory, { recursive: true });
+  const path = join(directory, `one-town-${process.pid}.csv`);
+  writeFileSync(path, `${rows.join('\n')}\n`);
+  return path;
+}
 
 test.beforeAll(async () => {
-  [server, bundledServer] = await Promise.all([
+  const started = await Promise.allSettled([
     startDataServer(FILE, DATA_PORT, APP_ORIGIN),
     startDataServer(BUNDLED_FILE, BUNDLED_PORT, APP_ORIGIN),
+    startDataServer(oneTownFile(), SPOT_PORT, APP_ORIGIN),
   ]);
+  // Those that started are stopped after the tests even when another did not start.
+  servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
 });
 
 test.afterAll(() => {
-  server?.kill();
-  bundledServer?.kill();
+  for (const child of servers) child.kill();
 });
 
 async function openInEnglish(page: Page, path = './') {
@@ -457,4 +496,85 @@ test('a server that was down: no stale count, and one Retry asks again for every
   await expect(legend.getByRole('button', { name: /^Statement/ })).toContainText('1 of 2');
   await expect(legend.getByRole('button', { name: /^Strike/ })).toContainText('0 of 1');
   await expect(page.getByRole('button', { name: 'Zoom to results' })).toBeVisible();
+});
+
+/** Clicks clusters, as a reader would, until one that lists its events (named by `name`) shows. */
+async function zoomToListedCluster(page: Page, name: RegExp) {
+  const listed = mapRegion(page).getByRole('button', { name });
+  for (let step = 0; step < 10; step += 1) {
+    await waitForMapToSettle(page);
+    if (await listed.isVisible()) break;
+    await mapRegion(page)
+      .getByRole('button', { name: /^Cluster of [\d,]+ events: / })
+      .first()
+      .click();
+  }
+  await expect(listed).toBeVisible();
+  return listed;
+}
+
+test('events at one spot on the server’s map are listed, a window at a time, under the filter', async ({
+  page,
+}) => {
+  await page.goto(`./?${SPOT}`);
+  await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
+    /^Showing 152 of 152 events/,
+  );
+  const town = await zoomToListedCluster(
+    page,
+    /^150 events at the same place \(120 shelling, 30 strike\): list them$/,
+  );
+  await expect(town).toHaveAttribute('aria-haspopup', 'dialog');
+  await town.click();
+  const list = page.getByRole('group', { name: '150 events at the same place' });
+  await expect(list.getByText('Avdiivka', { exact: true })).toBeVisible();
+  // The server's first window, in the chronology's order, then the rest on asking.
+  await expect(list.getByRole('button', { name: /Avdiivka, report/ })).toHaveCount(100);
+  await expect(list.getByRole('button').first()).toBeFocused();
+  await expect(list.getByRole('button').first()).toContainText('Shelling of Avdiivka, report 1');
+  await list.getByRole('button', { name: 'Show 50 more' }).click();
+  await expect(list.getByRole('button', { name: /Avdiivka, report/ })).toHaveCount(150);
+  await expect(list.getByRole('button', { name: /^Show/ })).toHaveCount(0);
+  // The focus goes on to the first of those added, not out of the popup with the button.
+  await expect(list.getByRole('button').nth(100)).toBeFocused();
+  await expect(list.getByRole('button').nth(100)).toContainText('Shelling of Avdiivka, report 101');
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+  await expect(town).toBeFocused();
+
+  // A search: the spot holds its 30 drone strikes, and its list keeps to them.
+  await page.getByRole('searchbox').fill('drone');
+  const strikes = mapRegion(page).getByRole('button', {
+    name: /^30 events at the same place \(30 strike\): list them$/,
+  });
+  await strikes.click();
+  const found = page.getByRole('group', { name: '30 events at the same place' });
+  await expect(found.getByRole('button', { name: /Drone strike on Avdiivka/ })).toHaveCount(30);
+  await expect(found.getByRole('button', { name: /Shelling|^Show/ })).toHaveCount(0);
+  await found.getByRole('button', { name: /Drone strike on Avdiivka, report 25$/ }).click();
+  await expect(page).toHaveURL(/\/events\/avdiivka-25\?/);
+  await expect(found).toHaveCount(0);
+  await expect(marker(page, 'Drone strike on Avdiivka, report 25')).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
+  await expect(
+    chronology(page).getByRole('region', { name: 'Drone strike on Avdiivka, report 25' }),
+  ).toBeVisible();
+});
+
+test('both Sinpo events, at one spot on the server’s map, are listed and reached', async ({
+  page,
+}) => {
+  await page.goto(`./?${BUNDLED}`);
+  const sinpo = await zoomToListedCluster(page, /^2 events at the same place \(.+\): list them$/);
+  await sinpo.focus();
+  await page.keyboard.press('Enter');
+  const list = page.getByRole('group', { name: '2 events at the same place' });
+  await expect(list.getByRole('button')).toHaveCount(2);
+  await expect(list.getByRole('button').first()).toBeFocused();
+  await list.getByRole('button', { name: new RegExp(MISSILES) }).click();
+  await expect(page).toHaveURL(/\/events\/sinpo-cruise-missile-tests\?/);
+  await expect(marker(page, MISSILES)).toHaveAttribute('aria-current', 'true');
+  await expect(chronology(page).getByRole('region', { name: MISSILES })).toBeVisible();
 });

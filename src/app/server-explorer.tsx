@@ -21,6 +21,7 @@ import { FilterChips } from '../features/filters/filter-chips.tsx';
 import { FiltersButton } from '../features/filters/filters-button.tsx';
 import type { MapLinks } from '../features/map/map-links.ts';
 import { ServerMap } from '../features/map/server-map.tsx';
+import type { ServerSpots } from '../features/map/server-markers.tsx';
 import { ServerFileDetails } from '../features/open-dataset/server-file-details.tsx';
 import { SearchField } from '../features/search/search-field.tsx';
 import { Timeline } from '../features/timeline/timeline.tsx';
@@ -211,6 +212,14 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
     }),
     [select, colourOf, slotOf, labelOf, legendLabelOf, originalLanguage, links],
   );
+  const spotQuery = view.map.spotQuery;
+  const spots: ServerSpots = useMemo(
+    () => ({
+      query: spotQuery,
+      describeError: (error, onRetry) => <ViewError error={error} onRetry={onRetry} />,
+    }),
+    [spotQuery],
+  );
 
   const range = server.extent && {
     from: state.from ?? server.extent.first,
@@ -347,6 +356,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
       selectedEvent={selectedEvent}
       links={mapLinks}
       onViewChange={view.map.onViewChange}
+      spots={spots}
       legend={{
         categories: view.categoryCounts,
         categoryColumn: null,

@@ -5,6 +5,7 @@ import { isFiltered, type EventFilter } from '../data/model/event-filter.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
 import { buildBins } from '../data/query/histogram.ts';
 import type { QueryServer } from '../data/server-view/descriptor.ts';
+import type { ClusterBox } from '../data/server-view/server-api.ts';
 import { weightsOnBins, yearsWithEvents } from '../data/server-view/server-bins.ts';
 import {
   aroundQuery,
@@ -16,6 +17,7 @@ import {
   eventQuery,
   exportUrl,
   histogramQuery,
+  spotQuery,
   stepRow,
   windowQuery,
   windowSize,
@@ -250,6 +252,11 @@ export function useServerView(
     [params, state, filtered],
   );
 
+  const spotEvents = useCallback(
+    (box: ClusterBox) => spotQuery(server, filter, box),
+    [server, filter],
+  );
+
   return {
     filter,
     /** The list's box on the map, while "Only events in map view" is on and the map has a view. */
@@ -304,6 +311,8 @@ export function useServerView(
       error: failure(clusters.error),
       retry: retryFailed,
       onViewChange: setMapView,
+      /** The events of a cluster the map cannot split, under the filter: its popup's list. */
+      spotQuery: spotEvents,
     },
     categoryCounts,
     allCategories,

@@ -4,7 +4,7 @@
  * the same view asked twice is answered from the cache, and a view left behind is cancelled: every
  * query function hands TanStack Query's `signal` to fetch.
  */
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { EventFilter } from '../model/event-filter.ts';
 import type { BinUnit } from '../query/histogram.ts';
 import type { QueryServer } from './descriptor.ts';
@@ -20,6 +20,7 @@ import {
   readHistogram,
   readWindow,
   ServerAnswerError,
+  type ClusterBox,
 } from './server-api.ts';
 
 /** Views do not change under a running server: a minute before one is asked again. */
@@ -191,6 +192,50 @@ export function windowQuery(
     queryKey: ['server', server.base, 'window', filterKey(filter), params.get('bbox'), offset],
     queryFn: async ({ signal }) =>
       readWindow(await fetchAnswer(endpointUrl(server, 'window', params), signal)),
+    ...common,
+  });
+}
+
+/**
+ * How far a cluster's box is widened for the list of its events: boxParam writes degrees to a
+ * micro-degree, and rounding to the nearest could leave out the events on the box's very edge.
+ */
+const SPOT_MARGIN = 1e-6;
+
+/**
+ * The box that holds a cluster's events once written as the server reads it: widened by a
+ * micro-degree each way (a few centimetres), and kept within ±180° so that a spot on the
+ * antimeridian is not read as a box across it.
+ */
+export function spotBounds([west, south, east, north]: ClusterBox): ListBounds {
+  return [
+    Math.max(-180, west - SPOT_MARGIN),
+    south - SPOT_MARGIN,
+    Math.min(180, east + SPOT_MARGIN),
+    north + SPOT_MARGIN,
+  ];
+}
+
+/**
+ * The events of a cluster the map cannot split (one spot, or the closest zoom), a window at a
+ * time in the chronology's order: the list its popup shows, with the total under the filter.
+ */
+export function spotQuery(server: QueryServer, filter: EventFilter, box: ClusterBox) {
+  const params = filterParams(filter);
+  params.set('bbox', boxParam(spotBounds(box)));
+  params.set('limit', String(windowSize(server)));
+  return infiniteQueryOptions({
+    queryKey: ['server', server.base, 'spot', filterKey(filter), params.get('bbox')],
+    queryFn: async ({ signal, pageParam }) => {
+      const page = new URLSearchParams(params);
+      page.set('offset', String(pageParam));
+      return readWindow(await fetchAnswer(endpointUrl(server, 'window', page), signal));
+    },
+    initialPageParam: 0,
+    getNextPageParam: (last) => {
+      const next = last.offset + last.events.length;
+      return last.events.length > 0 && next < last.total ? next : undefined;
+    },
     ...common,
   });
 }

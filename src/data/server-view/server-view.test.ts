@@ -19,6 +19,8 @@ import {
   boxParam,
   exportUrl,
   roundedView,
+  spotBounds,
+  spotQuery,
   stepRow,
   windowsCovering,
   windowStart,
@@ -196,6 +198,76 @@ describe('a box on the map, as the server reads it', () => {
     expect(boxParam([530, 10, 560, 20])).toBe('170,10,200,20');
     expect(boxParam([-400, 10, -380, 20])).toBe('-40,10,-20,20');
     expect(boxParam([10, -95, 20, 95])).toBe('10,-90,20,90');
+  });
+});
+
+describe('the events of a cluster the map cannot split', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  const written = (text: string) => text.split(',').map(Number);
+
+  it('asks for a box that holds the spot once written to a micro-degree', () => {
+    for (const [longitude, latitude] of [
+      [127.1234567891, 39.9876543219],
+      [-0.0000004, -0.0000006],
+      [179.9999996, 89.9999999],
+      [-179.9999996, -89.9999999],
+      [37.8, 48.02],
+    ] as const) {
+      const [west = NaN, south = NaN, east = NaN, north = NaN] = written(
+        boxParam(spotBounds([longitude, latitude, longitude, latitude])),
+      );
+      expect(west, `${longitude}`).toBeLessThanOrEqual(longitude);
+      expect(east, `${longitude}`).toBeGreaterThanOrEqual(longitude);
+      expect(south, `${latitude}`).toBeLessThanOrEqual(latitude);
+      expect(north, `${latitude}`).toBeGreaterThanOrEqual(latitude);
+      // Never a box across the antimeridian for a spot beside it.
+      expect(west).toBeLessThanOrEqual(east);
+      expect(east - west).toBeLessThan(0.00001);
+    }
+  });
+
+  it('pages through the spot’s events under the filter, and stops at the total', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        asked.push(url);
+        const offset = Number(new URL(url).searchParams.get('offset'));
+        return Response.json({ total: 3, offset, events: [] });
+      }),
+    );
+    const options = spotQuery(
+      server(),
+      { from: null, to: null, query: 'kim', categories: [] },
+      [128.2, 40.1, 128.2, 40.1],
+    );
+    const ask = options.queryFn;
+    if (typeof ask !== 'function') throw new Error('no query function');
+    const page = await ask({
+      pageParam: 0,
+      signal: new AbortController().signal,
+    } as Parameters<typeof ask>[0]);
+    const url = new URL(asked[0] ?? '');
+    expect(url.pathname).toBe('/api/window');
+    expect(url.searchParams.get('q')).toBe('kim');
+    expect(url.searchParams.get('offset')).toBe('0');
+    expect(url.searchParams.get('limit')).toBe('100');
+    expect(written(url.searchParams.get('bbox') ?? '')).toEqual([
+      128.199999, 40.099999, 128.200001, 40.100001,
+    ]);
+    expect(page.total).toBe(3);
+    const next = (offset: number, shown: number, total: number) =>
+      options.getNextPageParam(
+        { total, offset, position: null, events: Array.from({ length: shown }) as never[] },
+        [],
+        offset,
+        [],
+      );
+    expect(next(0, 100, 250)).toBe(100);
+    expect(next(200, 50, 250)).toBeUndefined();
+    // A server that answers fewer than it counts, or none, is not asked forever.
+    expect(next(100, 0, 250)).toBeUndefined();
   });
 });
 

@@ -53,13 +53,13 @@ describe('the ring round a cluster', () => {
 describe('the accessible name of a cluster', () => {
   it('says the count, up to three categories by name and the rest as other', () => {
     expect(
-      clusterName(858, mixOf(['shelling', 600], ['missile-test', 258]), false, categoryLabel),
+      clusterName(858, mixOf(['shelling', 600], ['missile-test', 258]), 'zoom', categoryLabel),
     ).toBe('Cluster of 858 events: 600 shelling, 258 missile test');
     expect(
       clusterName(
         1250,
         mixOf(['shelling', 600], ['strike', 400], ['fire', 200], ['looting', 40], [null, 10]),
-        false,
+        'zoom',
         categoryLabel,
       ),
     ).toBe('Cluster of 1,250 events: 600 shelling, 400 strike, 200 fire, 50 other');
@@ -67,27 +67,38 @@ describe('the accessible name of a cluster', () => {
 
   it('reads a category as words, lower-cased', () => {
     expect(
-      clusterName(3, mixOf(['Bombing or Explosion Feb - June', 3]), false, categoryLabel),
+      clusterName(3, mixOf(['Bombing or Explosion Feb - June', 3]), 'zoom', categoryLabel),
     ).toBe('Cluster of 3 events: 3 bombing or explosion feb june');
   });
 
   it('counts a category called "other" and the categories counted together with the rest', () => {
     expect(
-      clusterName(5, mixOf(['statement', 2], ['other', 2], [null, 1]), false, categoryLabel),
+      clusterName(5, mixOf(['statement', 2], ['other', 2], [null, 1]), 'zoom', categoryLabel),
     ).toBe('Cluster of 5 events: 2 statement, 3 other');
   });
 
   it('names bare levels by their column', () => {
     const { labelOf } = categoryPalette(['1', '2', '3'], 'violence level');
-    expect(clusterName(7, mixOf(['1', 5], ['3', 2]), false, labelOf)).toBe(
+    expect(clusterName(7, mixOf(['1', 5], ['3', 2]), 'zoom', labelOf)).toBe(
       'Cluster of 7 events: 5 violence level 1, 2 violence level 3',
     );
   });
 
   it('offers the list for events at the same place, with their mix', () => {
     expect(
-      clusterName(2, mixOf(['missile-test', 1], ['military-activity', 1]), true, categoryLabel),
+      clusterName(
+        2,
+        mixOf(['missile-test', 1], ['military-activity', 1]),
+        'same-place',
+        categoryLabel,
+      ),
     ).toBe('2 events at the same place (1 missile test, 1 military activity): list them');
+  });
+
+  it('offers the list for events too close to split at the closest zoom', () => {
+    expect(clusterName(3, mixOf(['strike', 3]), 'close-together', categoryLabel)).toBe(
+      '3 events close together (3 strike): list them',
+    );
   });
 
   describe('in Korean', () => {
@@ -96,12 +107,15 @@ describe('the accessible name of a cluster', () => {
     it('counts in Korean order, with the numbers written as Korean writes them', async () => {
       await activateLanguage('ko');
       expect(
-        clusterName(1250, mixOf(['shelling', 1200], [null, 50]), false, (category) =>
+        clusterName(1250, mixOf(['shelling', 1200], [null, 50]), 'zoom', (category) =>
           category === 'shelling' ? '포격' : category,
         ),
       ).toBe('사건 1,250건 묶음: 포격 1,200건, 기타 50건');
-      expect(clusterName(2, mixOf(['strike', 2]), true, () => '공습')).toBe(
+      expect(clusterName(2, mixOf(['strike', 2]), 'same-place', () => '공습')).toBe(
         '같은 장소의 사건 2건(공습 2건): 목록 보기',
+      );
+      expect(clusterName(3, mixOf(['strike', 3]), 'close-together', () => '공습')).toBe(
+        '서로 가까운 사건 3건(공습 3건): 목록 보기',
       );
     });
   });

@@ -53,17 +53,22 @@ export function ringSegments(mix: readonly CategoryCount[]): RingSegment[] {
   });
 }
 
+/** What a click on a cluster does: zoom in until it splits, or list its events. */
+export type ClusterOpening = 'zoom' | 'same-place' | 'close-together';
+
 /**
  * "Cluster of 858 events: 600 shelling, 258 other": the count, then up to three categories by
  * name, largest first, and the rest as "other" (a category called "other" among them, so the word
  * means one thing). Events at one spot say so and offer the list: "2 events at the same place
- * (1 missile test, 1 military activity): list them". In the reader's language, numbers as it
+ * (1 missile test, 1 military activity): list them"; so do events a data server's map cannot
+ * split at its closest zoom ("close together"). In the reader's language, numbers as it
  * writes them.
  */
 export function clusterName(
   count: number,
   mix: readonly CategoryCount[],
-  sharesOneSpot: boolean,
+  /** What a click does: zoom in, or list events at one spot or too close for the map to split. */
+  opens: ClusterOpening,
   /** A category's name for readers (categories.ts `labelOf`). */
   labelOf: (category: string) => string,
 ): string {
@@ -85,7 +90,9 @@ export function clusterName(
     events: i18n._('{count, plural, one {# event} other {# events}}', { count }),
     parts: parts.join(', '),
   };
-  return sharesOneSpot
-    ? i18n._('{events} at the same place ({parts}): list them', values)
-    : i18n._('Cluster of {events}: {parts}', values);
+  if (opens === 'same-place')
+    return i18n._('{events} at the same place ({parts}): list them', values);
+  if (opens === 'close-together')
+    return i18n._('{events} close together ({parts}): list them', values);
+  return i18n._('Cluster of {events}: {parts}', values);
 }

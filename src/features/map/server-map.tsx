@@ -13,7 +13,7 @@ import { KeepSize } from './keep-size.tsx';
 import { MapFocus } from './map-focus.tsx';
 import { MapLegend, type MapLegendProps } from './map-legend.tsx';
 import type { MapLinks } from './map-links.ts';
-import { ServerMarkers } from './server-markers.tsx';
+import { ServerMarkers, type ServerSpots } from './server-markers.tsx';
 import './map.css';
 import './markers.css';
 
@@ -70,6 +70,8 @@ export interface ServerMapProps {
   legend: Omit<MapLegendProps, 'colourOf' | 'labelOf'>;
   /** Over the map: the view's loading state or its error with Retry. */
   status: ReactNode;
+  /** The events of a cluster zooming in cannot split, for its popup. */
+  spots: ServerSpots;
 }
 
 /**
@@ -86,6 +88,7 @@ export function ServerMap({
   onViewChange,
   legend,
   status,
+  spots,
 }: ServerMapProps) {
   const [fitRequest, setFitRequest] = useState(0);
   const corners = useMemo(() => boxCorners(frame?.bounds ?? null), [frame]);
@@ -109,7 +112,12 @@ export function ServerMap({
         {/* The box says nothing of its events' precision: no closer than a first view. */}
         <FitResults events={corners} request={fitRequest} maxZoom={FIRST_VIEW_MAX_ZOOM} />
         <FollowSelection selectedEvent={selectedEvent} />
-        <ServerMarkers clusters={clusters} selectedEvent={selectedEvent} links={links} />
+        <ServerMarkers
+          clusters={clusters}
+          selectedEvent={selectedEvent}
+          links={links}
+          spots={spots}
+        />
         <ReportServerView onViewChange={onViewChange} holdOpening={fitFirst && framePending} />
         <KeepSize />
         <MapFocus focusHomes={links.focusHomes} />

@@ -1,17 +1,22 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type L from 'leaflet';
-import { Marker, useMap, useMapEvents } from 'react-leaflet';
+import { Marker, Popup, useMap, useMapEvents } from 'react-leaflet';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { LeafletKeyboardEvent } from 'leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
-import type { ServerCluster } from '../../data/server-view/server-api.ts';
+import type { ClusterBox, ServerCluster } from '../../data/server-view/server-api.ts';
+import type { spotQuery } from '../../data/server-view/server-queries.ts';
+import { i18n } from '../../lib/i18n/i18n.ts';
 import { useStoreValue } from '../../lib/store/store.ts';
 import { clusterName, ringSegments } from './cluster-mix.ts';
-import { EventMarker } from './event-marker.tsx';
+import { EventMarker, markerLabel } from './event-marker.tsx';
+import { focusSelectedMarkerWhenDrawn } from './focus-selected-marker.ts';
 import type { MapLinks } from './map-links.ts';
 import { clusterIcon, eventIcon } from './marker-icons.ts';
 import { TARGET } from './cluster-size.ts';
 import { mapDetailZoom, viewOfBox } from './fit-events.tsx';
 import { mergeServerClusters, type ShownCluster } from './server-cluster-merge.ts';
+import { SpotEventList } from './spot-event-list.tsx';
 
 /**
  * Zoom levels a click on a cluster goes in by when the server sends no box for it, and at most
@@ -71,24 +76,62 @@ function OneEventMarker({ cluster, links }: { cluster: ShownCluster; links: MapL
   );
 }
 
-/** Many events in one of the server's cells: the usual disc and ring; a click zooms in. */
-function ServerClusterMarker({ cluster, links }: { cluster: ServerCluster; links: MapLinks }) {
+/** How the server's map lists a cluster's events when zooming in cannot split it. */
+export interface ServerSpots {
+  /** The events in a cluster's box under the filter, a window at a time. */
+  query: (box: ClusterBox) => ReturnType<typeof spotQuery>;
+  /** A failed question, with its Retry: said as the rest of the page says it. */
+  describeError: (error: Error, onRetry: () => void) => ReactNode;
+}
+
+/**
+ * Whether a click lists the cluster's events: all at one spot (its box is a point), or the map
+ * at its closest zoom, which cannot split them; otherwise it zooms in.
+ */
+function openingOf(box: ClusterBox | null, atMaxZoom: boolean) {
+  if (box === null) return 'zoom';
+  const [west, south, east, north] = box;
+  if (west === east && south === north) return 'same-place';
+  return atMaxZoom ? 'close-together' : 'zoom';
+}
+
+/**
+ * Many events in one of the server's cells: the usual disc and ring. A click zooms in to the box
+ * of its events, or lists them when zooming in cannot split them, as a file's cluster does.
+ */
+function ServerClusterMarker({
+  cluster,
+  links,
+  spots,
+}: {
+  cluster: ServerCluster;
+  links: MapLinks;
+  spots: ServerSpots;
+}) {
   const map = useMap();
   const markerRef = useRef<L.Marker>(null);
+  const popupRef = useRef<L.Popup>(null);
   const { count, categories, latitude, longitude, box } = cluster;
   const { slotOf, labelOf } = links;
   const atMaxZoom = map.getZoom() >= map.getMaxZoom();
-  const label = clusterName(count, categories, false, labelOf);
+  const opens = openingOf(box, atMaxZoom);
+  const lists = opens !== 'zoom';
+  const label = clusterName(count, categories, opens, labelOf);
   const icon = useMemo(
     () => clusterIcon(count, ringSegments(categories), slotOf),
     [count, categories, slotOf],
   );
   useEffect(() => {
-    markerRef.current?.getElement()?.setAttribute('aria-label', label);
-  }, [label]);
+    const element = markerRef.current?.getElement();
+    if (!element) return;
+    element.setAttribute('aria-label', label);
+    if (lists) element.setAttribute('aria-haspopup', 'dialog');
+    else element.removeAttribute('aria-haspopup');
+  }, [label, lists]);
   const handlers = useMemo(() => {
     const zoomIn = () => {
-      if (atMaxZoom) return;
+      // A cluster that lists its events opens its popup (Leaflet's own click).
+      if (lists || atMaxZoom) return;
       const maxZoom = map.getMaxZoom();
       if (box === null) {
         map.setView([latitude, longitude], Math.min(maxZoom, map.getZoom() + CLUSTER_ZOOM_STEP));
@@ -115,11 +158,22 @@ function ServerClusterMarker({ cluster, links }: { cluster: ServerCluster; links
         const key = keyEvent.originalEvent.key;
         if (key !== 'Enter' && key !== ' ') return;
         keyEvent.originalEvent.preventDefault();
+        if (lists) {
+          markerRef.current?.openPopup();
+          return;
+        }
         zoomIn();
         map.getContainer().focus({ preventScroll: true });
       },
+      popupopen: (popupEvent: L.PopupEvent) => {
+        // Leaflet names its close button in English.
+        popupEvent.popup
+          .getElement()
+          ?.querySelector('.leaflet-popup-close-button')
+          ?.setAttribute('aria-label', i18n._('Close popup'));
+      },
     };
-  }, [map, latitude, longitude, box, atMaxZoom]);
+  }, [map, latitude, longitude, box, atMaxZoom, lists]);
   return (
     <Marker
       ref={markerRef}
@@ -127,6 +181,119 @@ function ServerClusterMarker({ cluster, links }: { cluster: ServerCluster; links
       icon={icon}
       keyboard
       eventHandlers={handlers}
+    >
+      {lists && box !== null && (
+        <Popup
+          ref={popupRef}
+          className="same-place-popup"
+          minWidth={240}
+          maxWidth={320}
+          autoPanPadding={[24, 24]}
+        >
+          <ServerSpotList
+            popupRef={popupRef}
+            box={box}
+            count={count}
+            oneSpot={opens === 'same-place'}
+            links={links}
+            spots={spots}
+            onClose={() => {
+              markerRef.current?.closePopup();
+              markerRef.current?.getElement()?.focus();
+            }}
+            onChosen={(event) => {
+              markerRef.current?.closePopup();
+              focusSelectedMarkerWhenDrawn(map.getContainer(), markerLabel(event, links.titleOf));
+            }}
+          />
+        </Popup>
+      )}
+    </Marker>
+  );
+}
+
+/**
+ * The events of a server's cluster, asked for when its popup opens (it is rendered only while
+ * open), a window at a time: the first window, then "Show more" for the next.
+ */
+function ServerSpotList({
+  popupRef,
+  box,
+  count,
+  oneSpot,
+  links,
+  spots,
+  onClose,
+  onChosen,
+}: {
+  /** Its popup, laid out and panned into the map again as the answers fill it. */
+  popupRef: RefObject<L.Popup | null>;
+  box: ClusterBox;
+  count: number;
+  oneSpot: boolean;
+  links: MapLinks;
+  spots: ServerSpots;
+  onClose: () => void;
+  onChosen: (event: DatasetEvent) => void;
+}) {
+  const answer = useInfiniteQuery(spots.query(box));
+  const [focusIndex, setFocusIndex] = useState(0);
+  const listed = answer.data?.pages.length ?? 0;
+  const failed = answer.error !== null;
+  useEffect(
+    function fitPopupToAnswers() {
+      // react-leaflet lays the popup out when its marker renders, not when the answers fill it.
+      popupRef.current?.update();
+    },
+    [popupRef, listed, answer.isFetching, failed],
+  );
+  const pages = answer.data?.pages ?? [];
+  const events = pages.flatMap((page) => page.events);
+  // The server's count under the filter now; the cluster's until it answers.
+  const total = pages[0]?.total ?? count;
+  const left = total - events.length;
+  const error = answer.error
+    ? answer.error instanceof Error
+      ? answer.error
+      : new Error(String(answer.error))
+    : null;
+  const showing = Math.min(left, pages[0]?.events.length ?? left);
+  // The "Show more" button stays while the next window is asked: a control that goes away
+  // drops the keyboard's focus out of the popup.
+  const footer = (
+    <>
+      {error && spots.describeError(error, () => void answer.refetch())}
+      {answer.isFetching && (
+        <p className="same-place-status" role="status">
+          {i18n._('Asking the data server…')}
+        </p>
+      )}
+      {answer.hasNextPage && left > 0 && (
+        <button
+          type="button"
+          className="button same-place-more"
+          aria-disabled={answer.isFetchingNextPage}
+          onClick={() => {
+            if (answer.isFetchingNextPage) return;
+            setFocusIndex(events.length);
+            void answer.fetchNextPage();
+          }}
+        >
+          {i18n._('Show {count} more', { count: i18n.number(showing) })}
+        </button>
+      )}
+    </>
+  );
+  return (
+    <SpotEventList
+      events={events}
+      count={total}
+      oneSpot={oneSpot}
+      links={links}
+      onClose={onClose}
+      onChosen={onChosen}
+      footer={footer}
+      focusIndex={focusIndex}
     />
   );
 }
@@ -136,13 +303,14 @@ export interface ServerMarkersProps {
   /** The selected event, drawn alone and on top wherever the server's cells put it. */
   selectedEvent: DatasetEvent | null;
   links: MapLinks;
+  spots: ServerSpots;
 }
 
 /**
  * The server's clusters for the view (`/api/clusters`), those that would touch merged
  * (server-cluster-merge.ts), and the selected event over them.
  */
-export function ServerMarkers({ clusters, selectedEvent, links }: ServerMarkersProps) {
+export function ServerMarkers({ clusters, selectedEvent, links, spots }: ServerMarkersProps) {
   const map = useMap();
   const selectedId = selectedEvent?.id ?? null;
   // The zoom as the map has it now (a first view may be fitted before this listens), and a new
@@ -178,6 +346,7 @@ export function ServerMarkers({ clusters, selectedEvent, links }: ServerMarkersP
             key={`cluster:${cluster.longitude},${cluster.latitude},${cluster.count}`}
             cluster={cluster}
             links={links}
+            spots={spots}
           />
         ),
       )}
