@@ -578,3 +578,35 @@ test('both Sinpo events, at one spot on the server’s map, are listed and reach
   await expect(marker(page, MISSILES)).toHaveAttribute('aria-current', 'true');
   await expect(chronology(page).getByRole('region', { name: MISSILES })).toBeVisible();
 });
+
+test.describe('on a phone, events at one spot', () => {
+  test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+
+  test('their list fits the map’s strip, over its buttons, and pages on', async ({ page }) => {
+    await page.goto(`./?${SPOT}`);
+    const town = await zoomToListedCluster(page, /^150 events at the same place/);
+    await town.tap();
+    const list = page.getByRole('group', { name: '150 events at the same place' });
+    const first = list.getByRole('button', { name: /Shelling of Avdiivka, report 1$/ });
+    const more = list.getByRole('button', { name: 'Show 50 more' });
+    await expect(first).toBeFocused();
+    // The popup inside the map, its heading, first event and "Show more" all on the screen and
+    // none under the map's buttons or legend, which step back while it is open.
+    const map = await mapRegion(page).boundingBox();
+    const popup = await page.locator('.same-place-popup').boundingBox();
+    expect(map && popup).toBeTruthy();
+    if (!map || !popup) return;
+    expect(popup.y).toBeGreaterThanOrEqual(map.y);
+    expect(popup.y + popup.height).toBeLessThanOrEqual(map.y + map.height);
+    await expect(list.getByText('150 events at the same place')).toBeInViewport({ ratio: 1 });
+    await expect(more).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('button', { name: 'Zoom in' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Zoom to results' })).toBeHidden();
+    await more.tap();
+    await expect(list.getByRole('button', { name: /Avdiivka, report/ })).toHaveCount(150);
+    await page.getByRole('button', { name: 'Close popup' }).tap();
+    await expect(list).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Zoom to results' })).toBeVisible();
+  });
+});

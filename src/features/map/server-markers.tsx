@@ -8,7 +8,7 @@ import type { ClusterBox, ServerCluster } from '../../data/server-view/server-ap
 import type { spotQuery } from '../../data/server-view/server-queries.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
 import { useStoreValue } from '../../lib/store/store.ts';
-import { clusterName, ringSegments } from './cluster-mix.ts';
+import { clusterName, ringSegments, serverClusterOpening } from './cluster-mix.ts';
 import { EventMarker, markerLabel } from './event-marker.tsx';
 import { focusSelectedMarkerWhenDrawn } from './focus-selected-marker.ts';
 import type { MapLinks } from './map-links.ts';
@@ -16,7 +16,7 @@ import { clusterIcon, eventIcon } from './marker-icons.ts';
 import { TARGET } from './cluster-size.ts';
 import { mapDetailZoom, viewOfBox } from './fit-events.tsx';
 import { mergeServerClusters, type ShownCluster } from './server-cluster-merge.ts';
-import { SpotEventList } from './spot-event-list.tsx';
+import { SpotEventList, spotPopupPadding } from './spot-event-list.tsx';
 
 /**
  * Zoom levels a click on a cluster goes in by when the server sends no box for it, and at most
@@ -85,17 +85,6 @@ export interface ServerSpots {
 }
 
 /**
- * Whether a click lists the cluster's events: all at one spot (its box is a point), or the map
- * at its closest zoom, which cannot split them; otherwise it zooms in.
- */
-function openingOf(box: ClusterBox | null, atMaxZoom: boolean) {
-  if (box === null) return 'zoom';
-  const [west, south, east, north] = box;
-  if (west === east && south === north) return 'same-place';
-  return atMaxZoom ? 'close-together' : 'zoom';
-}
-
-/**
  * Many events in one of the server's cells: the usual disc and ring. A click zooms in to the box
  * of its events, or lists them when zooming in cannot split them, as a file's cluster does.
  */
@@ -114,7 +103,7 @@ function ServerClusterMarker({
   const { count, categories, latitude, longitude, box } = cluster;
   const { slotOf, labelOf } = links;
   const atMaxZoom = map.getZoom() >= map.getMaxZoom();
-  const opens = openingOf(box, atMaxZoom);
+  const opens = serverClusterOpening(box, atMaxZoom);
   const lists = opens !== 'zoom';
   const label = clusterName(count, categories, opens, labelOf);
   const icon = useMemo(
@@ -188,7 +177,7 @@ function ServerClusterMarker({
           className="same-place-popup"
           minWidth={240}
           maxWidth={320}
-          autoPanPadding={[24, 24]}
+          autoPanPadding={spotPopupPadding(map.getSize().y)}
         >
           <ServerSpotList
             popupRef={popupRef}

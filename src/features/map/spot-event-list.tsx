@@ -6,9 +6,21 @@ import { i18n } from '../../lib/i18n/i18n.ts';
 import type { MapLinks } from './map-links.ts';
 
 /** Pixels of the popup around its list: heading, place, "Show more", margins and the tip. */
-const POPUP_CHROME_HEIGHT = 200;
-const LIST_MIN_HEIGHT = 120;
+const POPUP_CHROME_HEIGHT = 150;
+/** One event's row: the least a list shows, on a phone's short map. */
+const LIST_MIN_HEIGHT = 60;
 const LIST_MAX_HEIGHT = 360;
+/** Below this the map is a phone's strip, and the popup keeps a narrower margin to fit in it. */
+const SHORT_MAP = 400;
+
+/**
+ * The margin a list's popup keeps from the map's edges when it pans into view: narrower on a
+ * short map, where the popup must fit between them with its marker still on the map (a data
+ * server's cluster pushed out of the view would be dropped with its popup).
+ */
+export function spotPopupPadding(mapHeight: number): [number, number] {
+  return mapHeight < SHORT_MAP ? [8, 8] : [24, 24];
+}
 
 export interface SpotEventListProps {
   /** The events listed so far, in the chronology's order. */
@@ -48,9 +60,10 @@ export function SpotEventList({
   const groupRef = useRef<HTMLDivElement>(null);
   useCloseOnPressOutsideMap(groupRef, onClose);
   // The popup fits in the map with its heading, its "Show more" and its tip: the list scrolls.
+  const [, padding] = spotPopupPadding(mapHeight);
   const listHeight = Math.max(
     LIST_MIN_HEIGHT,
-    Math.min(LIST_MAX_HEIGHT, mapHeight - POPUP_CHROME_HEIGHT),
+    Math.min(LIST_MAX_HEIGHT, mapHeight - POPUP_CHROME_HEIGHT - 2 * padding),
   );
   const values = {
     events: i18n._('{count, plural, one {# event} other {# events}}', { count }),
