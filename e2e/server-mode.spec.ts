@@ -6,7 +6,7 @@
  * e2e/data-server.spec.ts's.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,6 +48,8 @@ test.describe.configure({ mode: 'serial' });
 let servers: ChildProcess[] = [];
 
 /** Every fifth report a drone strike, the rest shelling, a day apart; one in Kyiv, one in Kharkiv. */
+let oneTown: string | null = null;
+
 function oneTownFile(): string {
   const rows = ['id,title,date,place,latitude,longitude,category'];
   for (let index = 1; index <= AT_ONE_TOWN; index += 1) {
@@ -69,9 +71,9 @@ function oneTownFile(): string {
   rows.push('kharkiv-1,Shelling of Kharkiv,2023-02-02,Kharkiv,49.9935,36.2304,shelling');
   const directory = join(tmpdir(), 'dateline-e2e');
   mkdirSync(directory, { recursive: true });
-  const path = join(directory, `one-town-${process.pid}.csv`);
-  writeFileSync(path, `${rows.join('\n')}\n`);
-  return path;
+  oneTown = join(directory, `one-town-${process.pid}.csv`);
+  writeFileSync(oneTown, `${rows.join('\n')}\n`);
+  return oneTown;
 }
 
 test.beforeAll(async () => {
@@ -88,6 +90,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => {
   for (const child of servers) child.kill();
+  if (oneTown) rmSync(oneTown, { force: true });
 });
 
 async function openInEnglish(page: Page, path = './') {
@@ -563,6 +566,33 @@ test('events at one spot on the server’s map are listed, a window at a time, u
   ).toBeVisible();
 });
 
+test('a window of the spot’s list that fails says so in the popup, and Retry asks for it again', async ({
+  page,
+}) => {
+  // The second window fails twice: the page's own one retry, then the reader's turn.
+  let failures = 2;
+  await page.route(`http://127.0.0.1:${SPOT_PORT}/api/window?**`, (route) => {
+    const url = new URL(route.request().url());
+    if (failures > 0 && url.searchParams.has('bbox') && url.searchParams.get('offset') === '100') {
+      failures -= 1;
+      return route.abort('connectionrefused');
+    }
+    return route.fallback();
+  });
+  await page.goto(`./?${SPOT}`);
+  const town = await zoomToListedCluster(page, /^150 events at the same place/);
+  await town.click();
+  const list = page.getByRole('group', { name: '150 events at the same place' });
+  await list.getByRole('button', { name: 'Show 50 more' }).click();
+  const alert = list.getByRole('alert');
+  await expect(alert).toContainText('The data server did not answer');
+  // The events already listed stay, and the next window is asked again, not the first.
+  await expect(list.getByRole('button', { name: /Avdiivka, report/ })).toHaveCount(100);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(list.getByRole('button', { name: /Avdiivka, report/ })).toHaveCount(150);
+  await expect(alert).toHaveCount(0);
+});
+
 test('both Sinpo events, at one spot on the server’s map, are listed and reached', async ({
   page,
 }) => {
@@ -592,12 +622,17 @@ test.describe('on a phone, events at one spot', () => {
     await expect(first).toBeFocused();
     // The popup inside the map, its heading, first event and "Show more" all on the screen and
     // none under the map's buttons or legend, which step back while it is open.
-    const map = await mapRegion(page).boundingBox();
-    const popup = await page.locator('.same-place-popup').boundingBox();
-    expect(map && popup).toBeTruthy();
-    if (!map || !popup) return;
-    expect(popup.y).toBeGreaterThanOrEqual(map.y);
-    expect(popup.y + popup.height).toBeLessThanOrEqual(map.y + map.height);
+    // Measured once the popup's pan into the map has ended.
+    await expect
+      .poll(async () => {
+        const map = await mapRegion(page).boundingBox();
+        const popup = await page.locator('.same-place-popup').boundingBox();
+        if (!map || !popup) return 'not drawn';
+        return popup.y >= map.y && popup.y + popup.height <= map.y + map.height
+          ? 'inside the map'
+          : `popup ${popup.y}–${popup.y + popup.height}, map ${map.y}–${map.y + map.height}`;
+      })
+      .toBe('inside the map');
     await expect(list.getByText('150 events at the same place')).toBeInViewport({ ratio: 1 });
     await expect(more).toBeInViewport({ ratio: 1 });
     await expect(page.getByRole('button', { name: 'Zoom in' })).toBeHidden();

@@ -204,7 +204,7 @@ const SPOT_MARGIN = 1e-6;
 
 /**
  * The box that holds a cluster's events once written as the server reads it: widened by a
- * micro-degree each way (a few centimetres), and kept within ±180° so that a spot on the
+ * micro-degree each way (about 11 cm), and kept within ±180° so that a spot on the
  * antimeridian is not read as a box across it.
  */
 export function spotBounds([west, south, east, north]: ClusterBox): ListBounds {

@@ -11,7 +11,7 @@ import type { MapLinks } from './map-links.ts';
 import { markerLabel } from './event-marker.tsx';
 import { focusSelectedMarkerWhenDrawn } from './focus-selected-marker.ts';
 import { viewOfBox } from './fit-events.tsx';
-import { SpotEventList, spotPopupPadding, type SpotEventListProps } from './spot-event-list.tsx';
+import { SpotEventList, spotPopupPlacement, type SpotEventListProps } from './spot-event-list.tsx';
 
 type ClusterItem = Extract<MapItem, { kind: 'cluster' }>;
 
@@ -93,12 +93,7 @@ export function ClusterMarker({ cluster, listEvents, links }: ClusterMarkerProps
   return (
     <Marker ref={markerRef} position={position} icon={icon} keyboard eventHandlers={eventHandlers}>
       {sharesOneSpot && (
-        <Popup
-          className="same-place-popup"
-          minWidth={240}
-          maxWidth={320}
-          autoPanPadding={spotPopupPadding(map.getSize().y)}
-        >
+        <Popup {...spotPopupPlacement(map.getSize().y)} minWidth={240} maxWidth={320}>
           <SamePlaceList
             listEvents={listEvents}
             links={links}

@@ -16,13 +16,16 @@ import { clusterIcon, eventIcon } from './marker-icons.ts';
 import { TARGET } from './cluster-size.ts';
 import { mapDetailZoom, viewOfBox } from './fit-events.tsx';
 import { mergeServerClusters, type ShownCluster } from './server-cluster-merge.ts';
-import { SpotEventList, spotPopupPadding } from './spot-event-list.tsx';
+import { SpotEventList, spotPopupPlacement } from './spot-event-list.tsx';
 
 /**
  * Zoom levels a click on a cluster goes in by when the server sends no box for it, and at most
  * past the basemap's detail zoom: the server's cells halve with each.
  */
 const CLUSTER_ZOOM_STEP = 2;
+
+/** About the height of a failed question's notice and its Retry in a cluster's list. */
+const ERROR_NOTICE_HEIGHT = 130;
 
 /** One event of the server's answer: a marker named by its title, a click selects it. */
 function OneEventMarker({ cluster, links }: { cluster: ShownCluster; links: MapLinks }) {
@@ -174,10 +177,9 @@ function ServerClusterMarker({
       {lists && box !== null && (
         <Popup
           ref={popupRef}
-          className="same-place-popup"
+          {...spotPopupPlacement(map.getSize().y)}
           minWidth={240}
           maxWidth={320}
-          autoPanPadding={spotPopupPadding(map.getSize().y)}
         >
           <ServerSpotList
             popupRef={popupRef}
@@ -191,8 +193,9 @@ function ServerClusterMarker({
               markerRef.current?.getElement()?.focus();
             }}
             onChosen={(event) => {
-              markerRef.current?.closePopup();
+              // The focus goes to the map first, then the list goes with its popup.
               focusSelectedMarkerWhenDrawn(map.getContainer(), markerLabel(event, links.titleOf));
+              markerRef.current?.closePopup();
             }}
           />
         </Popup>
@@ -249,10 +252,17 @@ function ServerSpotList({
   const showing = Math.min(left, pages[0]?.events.length ?? left);
   // The "Show more" button stays while the next window is asked: a control that goes away
   // drops the keyboard's focus out of the popup.
+  const asking = answer.isFetchingNextPage;
   const footer = (
     <>
-      {error && spots.describeError(error, () => void answer.refetch())}
-      {answer.isFetching && (
+      {error &&
+        spots.describeError(
+          error,
+          () =>
+            // A window after the first that failed is asked again, not those already listed.
+            void (answer.isFetchNextPageError ? answer.fetchNextPage() : answer.refetch()),
+        )}
+      {answer.isFetching && !asking && (
         <p className="same-place-status" role="status">
           {i18n._('Asking the data server…')}
         </p>
@@ -261,14 +271,17 @@ function ServerSpotList({
         <button
           type="button"
           className="button same-place-more"
-          aria-disabled={answer.isFetchingNextPage}
+          aria-disabled={asking}
           onClick={() => {
-            if (answer.isFetchingNextPage) return;
+            if (asking) return;
             setFocusIndex(events.length);
             void answer.fetchNextPage();
           }}
         >
-          {i18n._('Show {count} more', { count: i18n.number(showing) })}
+          {/* The button says it is asking rather than a line appearing: the popup keeps its height. */}
+          {asking
+            ? i18n._('Asking the data server…')
+            : i18n._('Show {count} more', { count: i18n.number(showing) })}
         </button>
       )}
     </>
@@ -283,6 +296,7 @@ function ServerSpotList({
       onChosen={onChosen}
       footer={footer}
       focusIndex={focusIndex}
+      reserve={error ? ERROR_NOTICE_HEIGHT : 0}
     />
   );
 }
@@ -332,7 +346,9 @@ export function ServerMarkers({ clusters, selectedEvent, links, spots }: ServerM
           <OneEventMarker key={cluster.event.id} cluster={cluster} links={links} />
         ) : (
           <ServerClusterMarker
-            key={`cluster:${cluster.longitude},${cluster.latitude},${cluster.count}`}
+            // By the box of its events where there is one: the place a cluster is drawn moves as
+            // its neighbours merge or step aside, and a new key would close its open list.
+            key={`cluster:${cluster.box?.join(',') ?? `${cluster.longitude},${cluster.latitude}`},${cluster.count}`}
             cluster={cluster}
             links={links}
             spots={spots}

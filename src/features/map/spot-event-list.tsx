@@ -10,16 +10,41 @@ const POPUP_CHROME_HEIGHT = 150;
 /** One event's row: the least a list shows, on a phone's short map. */
 const LIST_MIN_HEIGHT = 60;
 const LIST_MAX_HEIGHT = 360;
-/** Below this the map is a phone's strip, and the popup keeps a narrower margin to fit in it. */
+/** Below this the map is a phone's strip (or a short embed's), and the list takes all of it. */
 const SHORT_MAP = 400;
+/** Clear of the zoom buttons and the layers button at the map's top corners. */
+const BELOW_TOP_CONTROLS = 64;
+const EDGE = 24;
+const SHORT_MAP_EDGE = 8;
 
 /**
- * The margin a list's popup keeps from the map's edges when it pans into view: narrower on a
- * short map, where the popup must fit between them with its marker still on the map (a data
- * server's cluster pushed out of the view would be dropped with its popup).
+ * Where a list's popup sits in a map `mapHeight` pixels tall, and how tall its list may be: the
+ * popup pans into view clear of the map's buttons and fits between the margins with its marker
+ * still on the map (a data server's cluster pushed out of the view would be dropped with its
+ * popup). On a short map the buttons and legend step back while it is open
+ * (`.fills-short-map`, map.css) and the margins narrow. `reserve`: pixels the popup needs
+ * besides, such as a failed question's notice.
  */
-export function spotPopupPadding(mapHeight: number): [number, number] {
-  return mapHeight < SHORT_MAP ? [8, 8] : [24, 24];
+export function spotPopupLayout(mapHeight: number, reserve = 0) {
+  const short = mapHeight < SHORT_MAP;
+  const top = short ? SHORT_MAP_EDGE : BELOW_TOP_CONTROLS;
+  const edge = short ? SHORT_MAP_EDGE : EDGE;
+  return {
+    className: short ? 'same-place-popup fills-short-map' : 'same-place-popup',
+    autoPanPaddingTopLeft: [edge, top] as [number, number],
+    autoPanPaddingBottomRight: [edge, edge] as [number, number],
+    listHeight: Math.max(
+      LIST_MIN_HEIGHT,
+      Math.min(LIST_MAX_HEIGHT, mapHeight - POPUP_CHROME_HEIGHT - reserve - top - edge),
+    ),
+  };
+}
+
+/** The options of a list's Leaflet popup: its class and its margins (spotPopupLayout). */
+export function spotPopupPlacement(mapHeight: number) {
+  const { className, autoPanPaddingTopLeft, autoPanPaddingBottomRight } =
+    spotPopupLayout(mapHeight);
+  return { className, autoPanPaddingTopLeft, autoPanPaddingBottomRight };
 }
 
 export interface SpotEventListProps {
@@ -39,6 +64,8 @@ export interface SpotEventListProps {
    * added (its button goes away, and the focus must not fall out of the popup).
    */
   focusIndex?: number;
+  /** Pixels the footer needs besides "Show more": the list is shorter by as much. */
+  reserve?: number;
 }
 
 /**
@@ -54,17 +81,14 @@ export function SpotEventList({
   onChosen,
   footer,
   focusIndex = 0,
+  reserve = 0,
 }: SpotEventListProps) {
   const place = events[0]?.place;
   const mapHeight = useMap().getSize().y;
   const groupRef = useRef<HTMLDivElement>(null);
   useCloseOnPressOutsideMap(groupRef, onClose);
   // The popup fits in the map with its heading, its "Show more" and its tip: the list scrolls.
-  const [, padding] = spotPopupPadding(mapHeight);
-  const listHeight = Math.max(
-    LIST_MIN_HEIGHT,
-    Math.min(LIST_MAX_HEIGHT, mapHeight - POPUP_CHROME_HEIGHT - 2 * padding),
-  );
+  const { listHeight } = spotPopupLayout(mapHeight, reserve);
   const values = {
     events: i18n._('{count, plural, one {# event} other {# events}}', { count }),
   };
