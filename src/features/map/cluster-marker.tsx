@@ -11,7 +11,8 @@ import type { MapLinks } from './map-links.ts';
 import { markerLabel } from './event-marker.tsx';
 import { focusSelectedMarkerWhenDrawn } from './focus-selected-marker.ts';
 import { viewOfBox } from './fit-events.tsx';
-import { SpotEventList, spotPopupPlacement, type SpotEventListProps } from './spot-event-list.tsx';
+import { SpotEventList, type SpotEventListProps } from './spot-event-list.tsx';
+import { spotPopupPlacement } from './spot-popup-layout.ts';
 
 type ClusterItem = Extract<MapItem, { kind: 'cluster' }>;
 

@@ -16,7 +16,8 @@ import { clusterIcon, eventIcon } from './marker-icons.ts';
 import { TARGET } from './cluster-size.ts';
 import { mapDetailZoom, viewOfBox } from './fit-events.tsx';
 import { mergeServerClusters, type ShownCluster } from './server-cluster-merge.ts';
-import { SpotEventList, spotPopupPlacement } from './spot-event-list.tsx';
+import { SpotEventList } from './spot-event-list.tsx';
+import { spotPopupPlacement } from './spot-popup-layout.ts';
 
 /**
  * Zoom levels a click on a cluster goes in by when the server sends no box for it, and at most
