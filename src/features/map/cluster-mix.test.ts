@@ -2,12 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { categoryLabel, categoryPalette } from '../../data/model/categories.ts';
 import { activateLanguage } from '../../lib/i18n/activate.ts';
-import {
-  clusterName,
-  ringSegments,
-  serverClusterOpening,
-  type CategoryCount,
-} from './cluster-mix.ts';
+import { clusterName, ringSegments, type CategoryCount } from './cluster-mix.ts';
 
 const mixOf = (...counts: [string | null, number][]): CategoryCount[] =>
   counts.map(([category, count]) => ({ category, count }));
@@ -123,21 +118,5 @@ describe('the accessible name of a cluster', () => {
         '서로 가까운 사건 3건(공습 3건): 목록 보기',
       );
     });
-  });
-});
-
-describe('what a click on a data server’s cluster does', () => {
-  it('lists events at one spot at any zoom, and any cluster at the closest zoom', () => {
-    expect(serverClusterOpening([128.2, 40.1, 128.2, 40.1], false)).toBe('same-place');
-    expect(serverClusterOpening([128.2, 40.1, 128.2, 40.1], true)).toBe('same-place');
-    expect(serverClusterOpening([128.2, 40.1, 128.2001, 40.1], true)).toBe('close-together');
-  });
-
-  it('zooms in otherwise, and when the server sends no box', () => {
-    expect(serverClusterOpening([128.2, 40.1, 128.2001, 40.1], false)).toBe('zoom');
-    // Same longitude, another latitude: a line of events, which zooming in does split.
-    expect(serverClusterOpening([128.2, 40.1, 128.2, 40.2], false)).toBe('zoom');
-    expect(serverClusterOpening(null, false)).toBe('zoom');
-    expect(serverClusterOpening(null, true)).toBe('zoom');
   });
 });

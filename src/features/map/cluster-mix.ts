@@ -57,21 +57,6 @@ export function ringSegments(mix: readonly CategoryCount[]): RingSegment[] {
 export type ClusterOpening = 'zoom' | 'same-place' | 'close-together';
 
 /**
- * For a data server's cluster, by the box of its events (`[west, south, east, north]`): all at
- * one spot when the box is a point, listed too at the map's closest zoom, which cannot split
- * them; otherwise, or with no box, a click zooms in.
- */
-export function serverClusterOpening(
-  box: readonly [number, number, number, number] | null,
-  atMaxZoom: boolean,
-): ClusterOpening {
-  if (box === null) return 'zoom';
-  const [west, south, east, north] = box;
-  if (west === east && south === north) return 'same-place';
-  return atMaxZoom ? 'close-together' : 'zoom';
-}
-
-/**
  * "Cluster of 858 events: 600 shelling, 258 other": the count, then up to three categories by
  * name, largest first, and the rest as "other" (a category called "other" among them, so the word
  * means one thing). Events at one spot say so and offer the list: "2 events at the same place

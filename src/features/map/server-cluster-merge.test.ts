@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerCluster } from '../../data/server-view/server-api.ts';
 import { discDiameter, GAP, TARGET } from './cluster-size.ts';
-import { mergeServerClusters, type ScreenProjection } from './server-cluster-merge.ts';
+import {
+  mergeServerClusters,
+  serverClusterOpening,
+  type ScreenProjection,
+} from './server-cluster-merge.ts';
 
 /** A flat screen: a degree is 100 pixels each way, y growing southwards. */
 const FLAT: ScreenProjection = {
@@ -137,5 +141,21 @@ describe('mergeServerClusters', () => {
       near.slice(0, 2).map((entry) => ({ ...entry, offset: null })),
     );
     expect(mergeServerClusters(near, FLAT, null)).toHaveLength(1);
+  });
+});
+
+describe('what a click on a data server’s cluster does', () => {
+  it('lists events at one spot at any zoom, and any cluster at the closest zoom', () => {
+    expect(serverClusterOpening([128.2, 40.1, 128.2, 40.1], false)).toBe('same-place');
+    expect(serverClusterOpening([128.2, 40.1, 128.2, 40.1], true)).toBe('same-place');
+    expect(serverClusterOpening([128.2, 40.1, 128.2001, 40.1], true)).toBe('close-together');
+  });
+
+  it('zooms in otherwise, and when the server sends no box', () => {
+    expect(serverClusterOpening([128.2, 40.1, 128.2001, 40.1], false)).toBe('zoom');
+    // Same longitude, another latitude: a line of events, which zooming in does split.
+    expect(serverClusterOpening([128.2, 40.1, 128.2, 40.2], false)).toBe('zoom');
+    expect(serverClusterOpening(null, false)).toBe('zoom');
+    expect(serverClusterOpening(null, true)).toBe('zoom');
   });
 });

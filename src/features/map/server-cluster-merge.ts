@@ -7,6 +7,7 @@
  */
 import type { ClusterBox, ServerCluster } from '../../data/server-view/server-api.ts';
 import { mergeTouching } from './cluster-merge.ts';
+import type { ClusterOpening } from './cluster-mix.ts';
 import type { Circle } from './fan-out.ts';
 
 /** Screen pixels at the view's zoom, and back. */
@@ -109,4 +110,16 @@ export function mergeServerClusters(
     });
   }
   return shown;
+}
+
+/**
+ * For a data server's cluster, by the box of its events (`[west, south, east, north]`): all at
+ * one spot when the box is a point, listed too at the map's closest zoom, which cannot split
+ * them; otherwise, or with no box, a click zooms in.
+ */
+export function serverClusterOpening(box: ClusterBox | null, atMaxZoom: boolean): ClusterOpening {
+  if (box === null) return 'zoom';
+  const [west, south, east, north] = box;
+  if (west === east && south === north) return 'same-place';
+  return atMaxZoom ? 'close-together' : 'zoom';
 }

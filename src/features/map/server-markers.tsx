@@ -8,14 +8,18 @@ import type { ClusterBox, ServerCluster } from '../../data/server-view/server-ap
 import type { spotQuery } from '../../data/server-view/server-queries.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
 import { useStoreValue } from '../../lib/store/store.ts';
-import { clusterName, ringSegments, serverClusterOpening } from './cluster-mix.ts';
+import { clusterName, ringSegments } from './cluster-mix.ts';
 import { EventMarker, markerLabel } from './event-marker.tsx';
 import { focusSelectedMarkerWhenDrawn } from './focus-selected-marker.ts';
 import type { MapLinks } from './map-links.ts';
 import { clusterIcon, eventIcon } from './marker-icons.ts';
 import { TARGET } from './cluster-size.ts';
 import { mapDetailZoom, viewOfBox } from './fit-events.tsx';
-import { mergeServerClusters, type ShownCluster } from './server-cluster-merge.ts';
+import {
+  mergeServerClusters,
+  serverClusterOpening,
+  type ShownCluster,
+} from './server-cluster-merge.ts';
 import { SpotEventList } from './spot-event-list.tsx';
 import { spotPopupPlacement } from './spot-popup-layout.ts';
 
