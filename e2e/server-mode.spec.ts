@@ -535,6 +535,8 @@ test('events at one spot on the server’s map are listed, a window at a time, u
   await expect(list.getByRole('button', { name: /Avdiivka, report/ })).toHaveCount(100);
   await expect(list.getByRole('button').first()).toBeFocused();
   await expect(list.getByRole('button').first()).toContainText('Shelling of Avdiivka, report 1');
+  // The list's live region stays once the answer is in, empty, for the next one to be heard.
+  await expect(list.getByRole('status')).toHaveText('');
   await list.getByRole('button', { name: 'Show 50 more' }).click();
   await expect(list.getByRole('button', { name: /Avdiivka, report/ })).toHaveCount(150);
   await expect(list.getByRole('button', { name: /^Show/ })).toHaveCount(0);

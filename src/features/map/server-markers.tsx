@@ -267,11 +267,11 @@ function ServerSpotList({
             // A window after the first that failed is asked again, not those already listed.
             void (answer.isFetchNextPageError ? answer.fetchNextPage() : answer.refetch()),
         )}
-      {answer.isFetching && !asking && (
-        <p className="same-place-status" role="status">
-          {i18n._('Asking the data server…')}
-        </p>
-      )}
+      {/* Always in the page, its text changing: a live region inserted with its text is not
+          read out by every screen reader. Empty, it takes no room (markers.css). */}
+      <p className="same-place-status" role="status">
+        {answer.isFetching && !asking ? i18n._('Asking the data server…') : ''}
+      </p>
       {answer.hasNextPage && left > 0 && (
         <button
           type="button"
