@@ -504,7 +504,10 @@ test('a server that was down: no stale count, and one Retry asks again for every
 /** Clicks clusters, as a reader would, until one that lists its events (named by `name`) shows. */
 async function zoomToListedCluster(page: Page, name: RegExp) {
   const listed = mapRegion(page).getByRole('button', { name });
+  const markers = mapRegion(page).locator('.leaflet-marker-icon');
   for (let step = 0; step < 10; step += 1) {
+    // The server's clusters for the view have come: a map still and empty is not yet settled.
+    await expect(markers.first()).toBeVisible();
     await waitForMapToSettle(page);
     if (await listed.isVisible()) break;
     await mapRegion(page)
