@@ -331,7 +331,10 @@ export async function circlesUnderLegend(page: Page, circles: DrawnCircle[]): Pr
     .map(({ name }) => name);
 }
 
-/** Waits until the map has stopped moving and its markers stay the same for a moment. */
+/**
+ * Waits until the map has stopped moving, its markers stay the same for a moment and, over a data
+ * server, no answer for the view is still awaited (the last view's markers stay drawn meanwhile).
+ */
 export async function waitForMapToSettle(page: Page): Promise<void> {
   let previous = '';
   await expect
@@ -339,7 +342,9 @@ export async function waitForMapToSettle(page: Page): Promise<void> {
       async () => {
         const current = await page.evaluate(() => {
           const map = document.querySelector('.leaflet-container');
-          const moving = map?.querySelector('.leaflet-zoom-anim') !== null;
+          const moving =
+            map?.querySelector('.leaflet-zoom-anim') !== null ||
+            document.querySelector('.server-view-loading') !== null;
           const markers = [...(map?.querySelectorAll('.leaflet-marker-icon') ?? [])].map(
             (element) => element.getAttribute('aria-label'),
           );
