@@ -47,7 +47,10 @@ test.describe.configure({ mode: 'serial' });
 
 let servers: ChildProcess[] = [];
 
-/** Every fifth report a drone strike, the rest shelling, a day apart; one in Kyiv, one in Kharkiv. */
+/**
+ * Every fifth report a drone strike, the rest shelling, a day apart; three in Bakhmut, one in Kyiv,
+ * one in Kharkiv.
+ */
 let oneTown: string | null = null;
 
 function oneTownFile(): string {
@@ -65,6 +68,13 @@ function oneTownFile(): string {
         37.742_159,
         drone ? 'strike' : 'shelling',
       ].join(','),
+    );
+  }
+  // Three reports a few metres apart: not one spot, and still one cluster at the closest zoom.
+  for (let index = 1; index <= 3; index += 1) {
+    const latitude = (48.595_3 + index * 0.000_02).toFixed(5);
+    rows.push(
+      `bakhmut-${index},"Strike on a Bakhmut water plant, report ${index}",2023-03-0${index},Bakhmut,${latitude},38.0003,strike`,
     );
   }
   rows.push('kyiv-1,Air raid alert in Kyiv,2023-02-01,Kyiv,50.4501,30.5234,statement');
@@ -528,7 +538,7 @@ test('events at one spot on the server’s map are listed, a window at a time, u
 }) => {
   await page.goto(`./?${SPOT}`);
   await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
-    /^Showing 152 of 152 events/,
+    /^Showing 155 of 155 events/,
   );
   const town = await zoomToListedCluster(
     page,
@@ -600,6 +610,51 @@ test('a window of the spot’s list that fails says so in the popup, and Retry a
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(list.getByRole('button', { name: /Avdiivka, report/ })).toHaveCount(150);
   await expect(alert).toHaveCount(0);
+});
+
+test('a server that stops sending before its count is said to, under the events it sent', async ({
+  page,
+}) => {
+  await page.route(`http://127.0.0.1:${SPOT_PORT}/api/window?**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (!url.searchParams.has('bbox') || url.searchParams.get('offset') !== '100') {
+      return route.fallback();
+    }
+    const response = await route.fetch();
+    const answer = (await response.json()) as { events: unknown[] };
+    return route.fulfill({ response, json: { ...answer, events: [] } });
+  });
+  await page.goto(`./?${SPOT}`);
+  const town = await zoomToListedCluster(page, /^150 events at the same place/);
+  await town.click();
+  const list = page.getByRole('group', { name: '150 events at the same place' });
+  await list.getByRole('button', { name: 'Show 50 more' }).click();
+  await expect(list.getByRole('status')).toHaveText(
+    'The data server sent 100 of the 150 events it counts here.',
+  );
+  await expect(list.getByRole('button', { name: /Avdiivka, report/ })).toHaveCount(100);
+  await expect(list.getByRole('button', { name: /^Show|^Asking/ })).toHaveCount(0);
+});
+
+test('events a few metres apart, one cluster at the closest zoom, are listed there', async ({
+  page,
+}) => {
+  await page.goto(`./?${SPOT}`);
+  const near = await zoomToListedCluster(page, /^3 events close together \(3 strike\): list them$/);
+  await near.click();
+  const list = page.getByRole('group', { name: '3 events close together' });
+  await expect(list.getByRole('button')).toHaveText([
+    /Strike on a Bakhmut water plant, report 1$/,
+    /Strike on a Bakhmut water plant, report 2$/,
+    /Strike on a Bakhmut water plant, report 3$/,
+  ]);
+  await expect(list.getByRole('button').first()).toBeFocused();
+  await list.getByRole('button', { name: /report 2$/ }).click();
+  await expect(page).toHaveURL(/\/events\/bakhmut-2\?/);
+  await expect(marker(page, 'Strike on a Bakhmut water plant, report 2')).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
 });
 
 test('both Sinpo events, at one spot on the server’s map, are listed and reached', async ({

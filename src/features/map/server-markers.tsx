@@ -258,6 +258,10 @@ function ServerSpotList({
   // The "Show more" button stays while the next window is asked: a control that goes away
   // drops the keyboard's focus out of the popup.
   const asking = answer.isFetchingNextPage;
+  // A server that stops sending before its own count (spotQuery stops at an empty window): said,
+  // so that a reader does not take the list for all there is.
+  const endedShort =
+    !answer.hasNextPage && !answer.isFetching && error === null && events.length > 0 && left > 0;
   const footer = (
     <>
       {error &&
@@ -270,7 +274,14 @@ function ServerSpotList({
       {/* Always in the page, its text changing: a live region inserted with its text is not
           read out by every screen reader. Empty, it takes no room (markers.css). */}
       <p className="same-place-status" role="status">
-        {answer.isFetching && !asking ? i18n._('Asking the data server…') : ''}
+        {answer.isFetching && !asking
+          ? i18n._('Asking the data server…')
+          : endedShort
+            ? i18n._('The data server sent {listed} of the {count} events it counts here.', {
+                listed: i18n.number(events.length),
+                count: i18n.number(total),
+              })
+            : ''}
       </p>
       {answer.hasNextPage && left > 0 && (
         <button
