@@ -420,6 +420,28 @@ test.describe('accessibility of the explorer', () => {
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
+  test('both Sinpo events are listed in a sheet under the map’s strip, and one is chosen', async ({
+    page,
+  }) => {
+    await page.goto('./');
+    const samePlace = await zoomToSamePlace(page);
+    await samePlace.tap();
+    const sheet = page.getByRole('dialog', { name: '2 events at the same place' });
+    const list = sheet.getByRole('group', { name: '2 events at the same place' });
+    await expect(list.getByRole('button')).toHaveCount(2);
+    await expect(list.getByRole('button').first()).toBeFocused();
+    // Both events whole on the screen, and the spot's marker still in sight above the sheet.
+    await expect(list.getByRole('button').last()).toBeInViewport({ ratio: 1 });
+    const sheetTop = (await sheet.boundingBox())?.y ?? 0;
+    const spot = await samePlace.boundingBox();
+    expect(spot && spot.y + spot.height).toBeLessThanOrEqual(sheetTop);
+    await expectNoAxeViolations(page);
+    await list.getByRole('button', { name: new RegExp(SINPO_ACTIVITY) }).tap();
+    await expect(sheet).toHaveCount(0);
+    await expect(page).toHaveURL(/\/events\/sinpo-submarine-site-activity$/);
+    await expect(marker(page, SINPO_ACTIVITY)).toHaveAttribute('aria-current', 'true');
+  });
+
   test('map and list are both usable, nothing scrolls sideways, touch targets are 44 px', async ({
     page,
   }) => {

@@ -676,36 +676,66 @@ test('both Sinpo events, at one spot on the server’s map, are listed and reach
 test.describe('on a phone, events at one spot', () => {
   test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
 
-  test('their list fits the map’s strip, over its buttons, and pages on', async ({ page }) => {
+  test('their list opens in a sheet that shows many at once, pages on, and closes to the cluster', async ({
+    page,
+  }) => {
     await page.goto(`./?${SPOT}`);
     const town = await zoomToListedCluster(page, /^150 events at the same place/);
     await town.tap();
-    const list = page.getByRole('group', { name: '150 events at the same place' });
-    const first = list.getByRole('button', { name: /Shelling of Avdiivka, report 1$/ });
+    // The map is a 227-px strip: a popup in it showed one event at a time.
+    const sheet = page.getByRole('dialog', { name: '150 events at the same place' });
+    const list = sheet.getByRole('group', { name: '150 events at the same place' });
+    await expect(
+      list.getByRole('button', { name: /Shelling of Avdiivka, report 1$/ }),
+    ).toBeFocused();
+    await expect(
+      sheet.getByRole('heading', { name: '150 events at the same place' }),
+    ).toBeInViewport({
+      ratio: 1,
+    });
+    const wholeRows = await sheet.locator('.same-place-button').evaluateAll(
+      (buttons) =>
+        buttons.filter((button) => {
+          const box = button.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        }).length,
+    );
+    expect(wholeRows).toBeGreaterThanOrEqual(8);
     const more = list.getByRole('button', { name: 'Show 50 more' });
-    await expect(first).toBeFocused();
-    // The popup inside the map, its heading, first event and "Show more" all on the screen and
-    // none under the map's buttons or legend, which step back while it is open.
-    // Measured once the popup's pan into the map has ended.
-    await expect
-      .poll(async () => {
-        const map = await mapRegion(page).boundingBox();
-        const popup = await page.locator('.same-place-popup').boundingBox();
-        if (!map || !popup) return 'not drawn';
-        return popup.y >= map.y && popup.y + popup.height <= map.y + map.height
-          ? 'inside the map'
-          : `popup ${popup.y}–${popup.y + popup.height}, map ${map.y}–${map.y + map.height}`;
-      })
-      .toBe('inside the map');
-    await expect(list.getByText('150 events at the same place')).toBeInViewport({ ratio: 1 });
-    await expect(more).toBeInViewport({ ratio: 1 });
-    await expect(page.getByRole('button', { name: 'Zoom in' })).toBeHidden();
-    await expect(page.getByRole('button', { name: 'Zoom to results' })).toBeHidden();
+    await more.scrollIntoViewIfNeeded();
     await more.tap();
     await expect(list.getByRole('button', { name: /Avdiivka, report/ })).toHaveCount(150);
-    await page.getByRole('button', { name: 'Close popup' }).tap();
-    await expect(list).toHaveCount(0);
+    await expect(list.getByRole('button').nth(100)).toBeFocused();
+    // Escape closes it, the focus back on the cluster; the map's buttons never went away.
+    await page.keyboard.press('Escape');
+    await expect(sheet).toHaveCount(0);
+    await expect(town).toBeFocused();
     await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Zoom to results' })).toBeVisible();
+
+    // Choosing an event closes the sheet and selects it.
+    await town.tap();
+    await sheet.getByRole('button', { name: /Drone strike on Avdiivka, report 10$/ }).tap();
+    await expect(sheet).toHaveCount(0);
+    await expect(page).toHaveURL(/\/events\/avdiivka-10\?/);
+    await expect(marker(page, 'Drone strike on Avdiivka, report 10')).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+  });
+
+  test('a tap on the backdrop or Close closes the sheet', async ({ page }) => {
+    await page.goto(`./?${SPOT}`);
+    const town = await zoomToListedCluster(page, /^150 events at the same place/);
+    await town.tap();
+    const sheet = page.getByRole('dialog', { name: '150 events at the same place' });
+    await sheet.getByRole('button', { name: 'Close' }).tap();
+    await expect(sheet).toHaveCount(0);
+    await expect(town).toBeFocused();
+    await town.tap();
+    await expect(sheet).toBeVisible();
+    // Above the sheet, on the dimmed page.
+    await page.touchscreen.tap(195, 20);
+    await expect(sheet).toHaveCount(0);
+    await expect(page).not.toHaveURL(/\/events\//);
   });
 });

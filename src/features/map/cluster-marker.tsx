@@ -11,8 +11,9 @@ import type { MapLinks } from './map-links.ts';
 import { markerLabel } from './event-marker.tsx';
 import { focusSelectedMarkerWhenDrawn } from './focus-selected-marker.ts';
 import { viewOfBox } from './fit-events.tsx';
-import { SpotEventList, type SpotEventListProps } from './spot-event-list.tsx';
+import { SpotEventList, spotHeading, type SpotEventListProps } from './spot-event-list.tsx';
 import { spotPopupPlacement } from './spot-popup-layout.ts';
+import { SpotSheet, useSpotSheet } from './spot-sheet.tsx';
 
 type ClusterItem = Extract<MapItem, { kind: 'cluster' }>;
 
@@ -26,12 +27,16 @@ export interface ClusterMarkerProps {
 
 /**
  * A cluster: a click or Enter zooms in until it splits; a cluster whose events share one spot
- * (several events at Sinpo) lists them instead, each a button that selects it.
+ * (several events at Sinpo) lists them instead, each a button that selects it: in a popup, or in
+ * a sheet on a short map (spot-sheet.tsx).
  */
 export function ClusterMarker({ cluster, listEvents, links }: ClusterMarkerProps) {
   const { count, latitude, longitude, expansionZoom, bounds, mix } = cluster;
   const map = useMap();
   const markerRef = useRef<L.Marker>(null);
+  const sheet = useSpotSheet(markerRef);
+  const inSheet = sheet.short;
+  const showSheet = sheet.show;
   const sharesOneSpot = expansionZoom === null;
   const { slotOf, labelOf } = links;
   const label = clusterName(count, mix, sharesOneSpot ? 'same-place' : 'zoom', labelOf);
@@ -67,13 +72,15 @@ export function ClusterMarker({ cluster, listEvents, links }: ClusterMarkerProps
       map.setView(center, zoom);
     }
     return {
-      click: zoomIn,
+      // A popup opens on Leaflet's own click; a sheet is opened here.
+      click: sharesOneSpot && inSheet ? showSheet : zoomIn,
       keypress: (keyEvent: LeafletKeyboardEvent) => {
         const key = keyEvent.originalEvent.key;
         if (key !== 'Enter' && key !== ' ') return;
         keyEvent.originalEvent.preventDefault();
         if (sharesOneSpot) {
-          markerRef.current?.openPopup();
+          if (inSheet) showSheet();
+          else markerRef.current?.openPopup();
         } else {
           zoomIn();
           // The cluster's element goes away as it splits; the map keeps the keyboard focus, so
@@ -89,11 +96,26 @@ export function ClusterMarker({ cluster, listEvents, links }: ClusterMarkerProps
           ?.setAttribute('aria-label', i18n._('Close popup'));
       },
     };
-  }, [map, west, south, east, north, expansionZoom, sharesOneSpot]);
+  }, [map, west, south, east, north, expansionZoom, sharesOneSpot, inSheet, showSheet]);
 
   return (
     <Marker ref={markerRef} position={position} icon={icon} keyboard eventHandlers={eventHandlers}>
-      {sharesOneSpot && (
+      {sharesOneSpot && inSheet && sheet.open && (
+        <SpotSheet
+          heading={spotHeading(count, true)}
+          onClose={sheet.close}
+          afterClose={sheet.afterClose}
+        >
+          <SamePlaceList
+            inSheet
+            listEvents={listEvents}
+            links={links}
+            onClose={sheet.close}
+            onChosen={(event) => sheet.choose(markerLabel(event, links.titleOf))}
+          />
+        </SpotSheet>
+      )}
+      {sharesOneSpot && !inSheet && (
         <Popup {...spotPopupPlacement(map.getSize().y)} minWidth={240} maxWidth={320}>
           <SamePlaceList
             listEvents={listEvents}

@@ -20,7 +20,8 @@ import {
   serverClusterOpening,
   type ShownCluster,
 } from './server-cluster-merge.ts';
-import { SpotEventList } from './spot-event-list.tsx';
+import { SpotEventList, spotHeading } from './spot-event-list.tsx';
+import { SpotSheet, useSpotSheet } from './spot-sheet.tsx';
 import { spotPopupPlacement } from './spot-popup-layout.ts';
 
 /**
@@ -108,6 +109,9 @@ function ServerClusterMarker({
   const map = useMap();
   const markerRef = useRef<L.Marker>(null);
   const popupRef = useRef<L.Popup>(null);
+  const sheet = useSpotSheet(markerRef);
+  const inSheet = sheet.short;
+  const showSheet = sheet.show;
   const { count, categories, latitude, longitude, box } = cluster;
   const { slotOf, labelOf } = links;
   const atMaxZoom = map.getZoom() >= map.getMaxZoom();
@@ -127,7 +131,11 @@ function ServerClusterMarker({
   }, [label, lists]);
   const handlers = useMemo(() => {
     const zoomIn = () => {
-      // A cluster that lists its events opens its popup (Leaflet's own click).
+      // A cluster that lists its events opens its popup (Leaflet's own click), or its sheet.
+      if (lists && inSheet) {
+        showSheet();
+        return;
+      }
       if (lists || atMaxZoom) return;
       const maxZoom = map.getMaxZoom();
       if (box === null) {
@@ -156,7 +164,8 @@ function ServerClusterMarker({
         if (key !== 'Enter' && key !== ' ') return;
         keyEvent.originalEvent.preventDefault();
         if (lists) {
-          markerRef.current?.openPopup();
+          if (inSheet) showSheet();
+          else markerRef.current?.openPopup();
           return;
         }
         zoomIn();
@@ -170,7 +179,7 @@ function ServerClusterMarker({
           ?.setAttribute('aria-label', i18n._('Close popup'));
       },
     };
-  }, [map, latitude, longitude, box, atMaxZoom, lists]);
+  }, [map, latitude, longitude, box, atMaxZoom, lists, inSheet, showSheet]);
   return (
     <Marker
       ref={markerRef}
@@ -179,7 +188,26 @@ function ServerClusterMarker({
       keyboard
       eventHandlers={handlers}
     >
-      {lists && box !== null && (
+      {lists && box !== null && inSheet && sheet.open && (
+        <SpotSheet
+          heading={spotHeading(count, opens === 'same-place')}
+          onClose={sheet.close}
+          afterClose={sheet.afterClose}
+        >
+          <ServerSpotList
+            popupRef={popupRef}
+            box={box}
+            count={count}
+            oneSpot={opens === 'same-place'}
+            links={links}
+            spots={spots}
+            inSheet
+            onClose={sheet.close}
+            onChosen={(event) => sheet.choose(markerLabel(event, links.titleOf))}
+          />
+        </SpotSheet>
+      )}
+      {lists && box !== null && !inSheet && (
         <Popup
           ref={popupRef}
           {...spotPopupPlacement(map.getSize().y)}
@@ -220,11 +248,14 @@ function ServerSpotList({
   oneSpot,
   links,
   spots,
+  inSheet = false,
   onClose,
   onChosen,
 }: {
   /** Its popup, laid out and panned into the map again as the answers fill it. */
   popupRef: RefObject<L.Popup | null>;
+  /** In a sheet over a short map, rather than a popup (spot-sheet.tsx). */
+  inSheet?: boolean;
   box: ClusterBox;
   count: number;
   oneSpot: boolean;
@@ -313,6 +344,7 @@ function ServerSpotList({
       footer={footer}
       focusIndex={focusIndex}
       reserve={error ? ERROR_NOTICE_HEIGHT : 0}
+      inSheet={inSheet}
     />
   );
 }

@@ -25,11 +25,26 @@ export interface SpotEventListProps {
   focusIndex?: number;
   /** Pixels the footer needs besides "Show more": the list is shorter by as much. */
   reserve?: number;
+  /**
+   * In a sheet over a short map (spot-sheet.tsx), which has the heading, scrolls and closes
+   * itself; else in the cluster's popup.
+   */
+  inSheet?: boolean;
+}
+
+/** "150 events at the same place", or "3 events close together" when they only look so. */
+export function spotHeading(count: number, oneSpot: boolean): string {
+  const values = {
+    events: i18n._('{count, plural, one {# event} other {# events}}', { count }),
+  };
+  return oneSpot
+    ? i18n._('{events} at the same place', values)
+    : i18n._('{events} close together', values);
 }
 
 /**
  * The events of a cluster zooming in cannot split (several events at Sinpo), in a cluster's
- * popup: each a button that selects it. Escape, or a press outside the map, closes it.
+ * popup or sheet: each a button that selects it. Escape, or a press outside the map, closes it.
  */
 export function SpotEventList({
   events,
@@ -41,19 +56,17 @@ export function SpotEventList({
   footer,
   focusIndex = 0,
   reserve = 0,
+  inSheet = false,
 }: SpotEventListProps) {
   const place = events[0]?.place;
   const mapHeight = useMap().getSize().y;
   const groupRef = useRef<HTMLDivElement>(null);
-  useCloseOnPressOutsideMap(groupRef, onClose);
+  // A sheet is outside the map: a press in it is not a press away from the list.
+  useCloseOnPressOutsideMap(groupRef, onClose, !inSheet);
   // The popup fits in the map with its heading, its "Show more" and its tip: the list scrolls.
-  const { listHeight } = spotPopupLayout(mapHeight, reserve);
-  const values = {
-    events: i18n._('{count, plural, one {# event} other {# events}}', { count }),
-  };
-  const heading = oneSpot
-    ? i18n._('{events} at the same place', values)
-    : i18n._('{events} close together', values);
+  // A sheet scrolls as a whole.
+  const listHeight = inSheet ? undefined : spotPopupLayout(mapHeight, reserve).listHeight;
+  const heading = spotHeading(count, oneSpot);
   const focusListed = events.length > focusIndex;
   useEffect(
     function focusListedEvent() {
@@ -86,7 +99,7 @@ export function SpotEventList({
         onClose();
       }}
     >
-      <p className="same-place-heading">{heading}</p>
+      {!inSheet && <p className="same-place-heading">{heading}</p>}
       {place && oneSpot && (
         <p className="same-place-place" dir="auto">
           {place}
@@ -127,6 +140,7 @@ export function SpotEventList({
 function useCloseOnPressOutsideMap(
   groupRef: RefObject<HTMLElement | null>,
   onClose: () => void,
+  enabled: boolean,
 ): void {
   const map = useMap();
   const close = useRef(onClose);
@@ -135,6 +149,7 @@ function useCloseOnPressOutsideMap(
   });
   useEffect(
     function listenForPressesOutsideTheMap() {
+      if (!enabled) return;
       const container = map.getContainer();
       function onPointerDown(pointerEvent: PointerEvent) {
         if (container.contains(pointerEvent.target as Node)) return;
@@ -149,6 +164,6 @@ function useCloseOnPressOutsideMap(
       document.addEventListener('pointerdown', onPointerDown, true);
       return () => document.removeEventListener('pointerdown', onPointerDown, true);
     },
-    [map, groupRef],
+    [map, groupRef, enabled],
   );
 }

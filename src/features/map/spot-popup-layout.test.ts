@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spotPopupLayout, spotPopupPlacement } from './spot-popup-layout.ts';
+import { isShortMap, spotPopupLayout, spotPopupPlacement } from './spot-popup-layout.ts';
 
 describe('the list of events at one spot, in its popup', () => {
   it('fits a desktop map below its top buttons, the list scrolling past 360 px', () => {
@@ -10,23 +10,22 @@ describe('the list of events at one spot, in its popup', () => {
     // 490 px of map: 64 above, 24 below, 150 of heading, "Show more" and tip.
     expect(layout.listHeight).toBe(252);
     expect(spotPopupLayout(1200).listHeight).toBe(360);
-  });
-
-  it('gives a failed question’s notice its room from the list', () => {
-    expect(spotPopupLayout(490, 130).listHeight).toBe(122);
-  });
-
-  it('takes a phone’s strip of a map whole, with a row of the list at least', () => {
-    const layout = spotPopupLayout(227);
-    // The class that hides the map's buttons and legend while it is open (map.css).
-    expect(layout.className).toBe('same-place-popup fills-short-map');
-    expect(layout.autoPanPaddingTopLeft).toEqual([8, 8]);
-    expect(layout.listHeight).toBe(61);
-    expect(spotPopupLayout(150).listHeight).toBe(60);
-    expect(spotPopupPlacement(227)).toEqual({
-      className: 'same-place-popup fills-short-map',
-      autoPanPaddingTopLeft: [8, 8],
-      autoPanPaddingBottomRight: [8, 8],
+    expect(spotPopupPlacement(490)).toEqual({
+      className: 'same-place-popup',
+      autoPanPaddingTopLeft: [24, 64],
+      autoPanPaddingBottomRight: [24, 24],
     });
+  });
+
+  it('gives a failed question’s notice its room from the list, down to one row', () => {
+    expect(spotPopupLayout(490, 130).listHeight).toBe(122);
+    expect(spotPopupLayout(400, 200).listHeight).toBe(60);
+  });
+
+  it('opens in a sheet instead on a phone’s strip of a map or a short embed', () => {
+    expect(isShortMap(227)).toBe(true);
+    expect(isShortMap(399)).toBe(true);
+    expect(isShortMap(400)).toBe(false);
+    expect(isShortMap(490)).toBe(false);
   });
 });
