@@ -6,7 +6,7 @@
  * e2e/data-server.spec.ts's.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,10 +86,27 @@ function oneTownFile(): string {
   return oneTown;
 }
 
+/** The file's own label and colour for one category (metadata.categories), as a publisher sets. */
+const SUBMARINE_STYLE = { label: 'Submarine base activity', colour: '#aa2200' };
+let styledBundled: string | null = null;
+
+/** The bundled dataset with its own label and colour for the military activity at Sinpo. */
+function styledBundledFile(): string {
+  const collection = JSON.parse(readFileSync(BUNDLED_FILE, 'utf8')) as {
+    metadata: Record<string, unknown>;
+  };
+  collection.metadata.categories = { 'military-activity': SUBMARINE_STYLE };
+  const directory = join(tmpdir(), 'dateline-e2e');
+  mkdirSync(directory, { recursive: true });
+  styledBundled = join(directory, `bundled-styled-${process.pid}.geojson`);
+  writeFileSync(styledBundled, JSON.stringify(collection));
+  return styledBundled;
+}
+
 test.beforeAll(async () => {
   const started = await Promise.allSettled([
     startDataServer(FILE, DATA_PORT, APP_ORIGIN),
-    startDataServer(BUNDLED_FILE, BUNDLED_PORT, APP_ORIGIN),
+    startDataServer(styledBundledFile(), BUNDLED_PORT, APP_ORIGIN),
     startDataServer(oneTownFile(), SPOT_PORT, APP_ORIGIN),
   ]);
   // Those that started are stopped after the tests even when another did not start.
@@ -100,7 +117,7 @@ test.beforeAll(async () => {
 
 test.afterAll(() => {
   for (const child of servers) child.kill();
-  if (oneTown) rmSync(oneTown, { force: true });
+  for (const file of [oneTown, styledBundled]) if (file) rmSync(file, { force: true });
 });
 
 async function openInEnglish(page: Page, path = './') {
@@ -321,6 +338,39 @@ test('the list is headed by months, as over a file, with the month at the top ke
       return Boolean(barBox && entryBox && barBox.y + barBox.height <= entryBox.y + 1);
     })
     .toBe(true);
+});
+
+test('the legend names, orders and colours the categories as over the file, its own style kept', async ({
+  page,
+}) => {
+  const legendEntries = () =>
+    page
+      .getByRole('complementary', { name: 'Legend' })
+      .locator('.legend-category')
+      .evaluateAll((buttons) =>
+        buttons.map((button) => ({
+          name: button.querySelector('[dir="auto"]')?.textContent ?? '',
+          colour: getComputedStyle(button.querySelector('.category-swatch') ?? button)
+            .backgroundColor,
+        })),
+      );
+  // The bundled file in the browser, then served with its own label and colour for one category.
+  await page.goto('./');
+  await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(/^Showing 6/);
+  const overFile = await legendEntries();
+  expect(overFile.length).toBe(5);
+  await page.goto(`./?${BUNDLED}`);
+  await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(/^Showing 6/);
+  // Four categories of one event each: ties in the file's order of time, not by name.
+  await expect
+    .poll(legendEntries)
+    .toEqual(
+      overFile.map((entry) =>
+        entry.name === 'Military activity'
+          ? { name: SUBMARINE_STYLE.label, colour: 'rgb(170, 34, 0)' }
+          : entry,
+      ),
+    );
 });
 
 test('the legend counts each category’s events under the filters, as the server counts them', async ({

@@ -205,12 +205,17 @@ export function useServerView(
     enabled: server.endpoints.frame !== null,
   });
 
-  // Categories: the descriptor's, most first, coloured as a loaded dataset's would be.
+  // Categories: the descriptor's, most first (ties as they come in time, as a file's), named and
+  // coloured as a loaded dataset's would be, the file's own labels and colours included.
   const allCategories = useMemo(
     () => server.categories.map((entry) => entry.name),
     [server.categories],
   );
-  const palette = useMemo(() => categoryPalette(allCategories, null, undefined), [allCategories]);
+  const categoryStyles = server.metadata.categories;
+  const palette = useMemo(
+    () => categoryPalette(allCategories, null, categoryStyles),
+    [allCategories, categoryStyles],
+  );
   useCustomColours(palette.customColours);
   // Under a filter the server counts each category's events (servers older than that endpoint
   // leave the legend at the file's counts, a hidden category at none).

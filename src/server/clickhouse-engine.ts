@@ -342,7 +342,8 @@ export class ClickHouseEngine implements QueryEngine {
     this.cellRollup = false;
     this.longestSpan = null;
     const counted = {
-      days: `SELECT start_day, end_day, category, count() AS n, ${BOUNDS_OF_EVENTS} FROM ${table}_local
+      days: `SELECT start_day, end_day, category, count() AS n, min(ord) AS first_ord,
+                    ${BOUNDS_OF_EVENTS} FROM ${table}_local
              GROUP BY start_day, end_day, category`,
       cells: `SELECT fine_cell AS cell, category, count() AS n,
                      sum(longitude) AS longitude_sum, sum(latitude) AS latitude_sum,
@@ -573,7 +574,9 @@ export class ClickHouseEngine implements QueryEngine {
       `SELECT sum(n) AS n, min(start_day) AS first, max(end_day) AS last FROM ${this.table}_days`,
     );
     const categories = await this.rows(
-      `SELECT category AS name, sum(n) AS count FROM ${this.table}_days GROUP BY category ORDER BY count DESC, name`,
+      // Ties in the file's order (the rows' first `ord`), as DuckDB's describe.
+      `SELECT category AS name, sum(n) AS count, min(first_ord) AS first FROM ${this.table}_days
+       GROUP BY category ORDER BY count DESC, first`,
     );
     const { metadata, recordCount, issues } = this.dataset;
     return describedFrom(summary, categories, {

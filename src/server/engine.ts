@@ -168,9 +168,17 @@ export function boxSql(
   return `min(${south}) AS ${as('south')}, min(${west}) AS ${as('west')}, max(${north}) AS ${as('north')}, max(${east}) AS ${as('east')}`;
 }
 
+/**
+ * Corners are given to a billionth of a degree (a tenth of a millimetre): ClickHouse 18.16 reads
+ * some decimal coordinates one unit in the last place off (3.04213 as 3.0421300000000002), and
+ * both engines must give the same box.
+ */
+const CORNER_SCALE = 1e9;
+
 /** The corners of a row of boxSql's with that prefix. */
 export function cornersOf(row: Record<string, unknown>, prefix = ''): Corners {
-  const at = (name: string) => Number(row[prefix ? `${prefix}_${name}` : name]);
+  const at = (name: string) =>
+    Math.round(Number(row[prefix ? `${prefix}_${name}` : name]) * CORNER_SCALE) / CORNER_SCALE;
   return { south: at('south'), west: at('west'), north: at('north'), east: at('east') };
 }
 

@@ -11,6 +11,7 @@ import { parseIsoDay } from '../data/model/calendar-day.ts';
 import type { EventFilter } from '../data/model/event-filter.ts';
 import type { Dataset, DatasetEvent } from '../data/model/schema.ts';
 import { validateFeatureCollection } from '../data/model/validate.ts';
+import { categoryCounter } from '../data/query/category-counts.ts';
 import { closestEvents } from '../data/query/closest.ts';
 import { buildEventIndex, filterEvents } from '../data/query/filter.ts';
 import { eventsInBounds } from '../data/query/selectors.ts';
@@ -121,6 +122,43 @@ describe('the data server, against the browser’s own answers', () => {
     expect(body.dataset.issues.count).toBe(1);
     const total = body.dataset.categories.reduce((sum, category) => sum + category.count, 0);
     expect(total).toBe(dataset.events.length);
+  });
+
+  it('lists the categories in the explorer’s order, ties as they come in time, so both colour alike', async () => {
+    // Listed out of order in the file; by name the ties would read apple, mango, zebra.
+    const tied = validateFeatureCollection({
+      type: 'FeatureCollection',
+      metadata: { title: 'Ties' },
+      features: [
+        ['b', '2020-03-01', 'mango'],
+        ['c', '2020-01-01', 'zebra'],
+        ['d', '2020-02-01', 'apple'],
+        ['e', '2020-04-01', 'report'],
+        ['f', '2020-05-01', 'report'],
+      ].map(([id, date, category]) => ({
+        type: 'Feature',
+        id,
+        geometry: { type: 'Point', coordinates: [30, 50] },
+        properties: {
+          title: `Event ${String(id)}`,
+          date,
+          category,
+          sources: [{ publisher: 'Test wire', url: 'https://example.org/tie' }],
+        },
+      })),
+    });
+    const tiedEngine = await DuckDbEngine.open(tied);
+    try {
+      const response = await createApp(tiedEngine, { allowedOrigins: [] }).request(
+        '/dateline.json',
+      );
+      const body = (await response.json()) as { dataset: { categories: { name: string }[] } };
+      const explorer = [...categoryCounter(tied.events).totals.keys()];
+      expect(explorer).toEqual(['report', 'zebra', 'apple', 'mango']);
+      expect(body.dataset.categories.map((entry) => entry.name)).toEqual(explorer);
+    } finally {
+      tiedEngine.close();
+    }
   });
 
   it('weighs the timeline’s bins as the browser does, for any filter and unit', async () => {

@@ -8,12 +8,12 @@ import {
   LOCATION_PRECISIONS,
   type DatasetEvent,
   type EventTranslation,
-  type CategoryStyle,
   type DataIssue,
   type DatasetMetadata,
   type EventSource,
   type LocationPrecision,
 } from './schema.ts';
+import { readCategoryStyles } from './category-styles.ts';
 import { MAX_ID_LENGTH } from './derive-id.ts';
 import { isHttpUrl, parseHttpUrl } from './dataset-error.ts';
 import type { DateMemo } from './date-memo.ts';
@@ -454,28 +454,4 @@ export function readBuildIssues(collection: JsonObject): DataIssue[] {
     });
   }
   return issues;
-}
-
-const HEX_COLOUR = /^#[0-9a-f]{6}$/i;
-
-/**
- * metadata.categories: `{ "strike": { "label": "Strike", "colour": "#d55e00" } }`. A bad entry
- * (not an object, a label that is not short text, a colour that is not #rrggbb) loses only what is
- * wrong in it: the dataset still loads, with the palette's name or colour for that category.
- */
-function readCategoryStyles(value: unknown): Record<string, CategoryStyle> | null {
-  if (!isObject(value)) return null;
-  const styles: Record<string, CategoryStyle> = {};
-  for (const [category, entry] of Object.entries(value)) {
-    if (!isObject(entry)) continue;
-    const label = own(entry, 'label');
-    const colour = own(entry, 'colour');
-    const style: CategoryStyle = {};
-    if (typeof label === 'string' && label.trim() !== '' && label.length <= 80) {
-      style.label = label.trim();
-    }
-    if (typeof colour === 'string' && HEX_COLOUR.test(colour)) style.colour = colour.toLowerCase();
-    if (style.label !== undefined || style.colour !== undefined) styles[category] = style;
-  }
-  return Object.keys(styles).length > 0 ? styles : null;
 }

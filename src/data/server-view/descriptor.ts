@@ -5,6 +5,7 @@
  */
 import { inEnglish, type Message } from '../../lib/i18n/message.ts';
 import { parseIsoDay, type CalendarDay } from '../model/calendar-day.ts';
+import { readCategoryStyles } from '../model/category-styles.ts';
 import type { DataIssue, DatasetMetadata } from '../model/schema.ts';
 import { mightBeDescriptor } from './descriptor-check.ts';
 
@@ -79,8 +80,12 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** The file's metadata, every field text (a server's answer is read as untrusted as a file). */
+/**
+ * The file's metadata, every field text (a server's answer is read as untrusted as a file), and
+ * its categories' labels and colours read as a file's are: a dataset looks the same served.
+ */
 function readMetadata(raw: Record<string, unknown>): DatasetMetadata {
+  const categories = readCategoryStyles(raw.categories);
   return {
     title: text(raw.title),
     description: text(raw.description),
@@ -88,6 +93,7 @@ function readMetadata(raw: Record<string, unknown>): DatasetMetadata {
     source: text(raw.source),
     updated: text(raw.updated),
     ...(typeof raw.language === 'string' ? { language: raw.language } : {}),
+    ...(categories ? { categories } : {}),
   };
 }
 

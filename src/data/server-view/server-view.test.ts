@@ -79,6 +79,31 @@ describe('the descriptor', () => {
     expect(newer?.endpoints.frame).toBe('api/frame');
   });
 
+  it('keeps the file’s category labels and colours, dropping what a file would drop', () => {
+    const styled = readDescriptor(
+      bytes({
+        ...DESCRIPTOR,
+        dataset: {
+          ...DESCRIPTOR.dataset,
+          metadata: {
+            ...DESCRIPTOR.dataset.metadata,
+            categories: {
+              strike: { label: ' Air strike ', colour: '#AA2200' },
+              statement: { label: 'Statement', colour: 'red' },
+              quake: 'not a style',
+            },
+          },
+        },
+      }),
+      'x',
+    );
+    expect(styled?.metadata.categories).toEqual({
+      strike: { label: 'Air strike', colour: '#aa2200' },
+      statement: { label: 'Statement' },
+    });
+    expect(server().metadata.categories).toBeUndefined();
+  });
+
   it('is not taken for a dataset, nor a dataset for it', () => {
     expect(readDescriptor(bytes({ type: 'FeatureCollection', features: [] }), 'x')).toBeNull();
     expect(readDescriptor(bytes([{ title: 'query-server' }]), 'x')).toBeNull();
