@@ -440,6 +440,7 @@ test.describe('on a phone', () => {
     await expect(sheet).toHaveCount(0);
     await expect(page).toHaveURL(/\/events\/sinpo-submarine-site-activity$/);
     await expect(marker(page, SINPO_ACTIVITY)).toHaveAttribute('aria-current', 'true');
+    await expect(marker(page, SINPO_ACTIVITY)).toBeFocused();
   });
 
   test('map and list are both usable, nothing scrolls sideways, touch targets are 44 px', async ({

@@ -597,6 +597,9 @@ test('events at one spot on the server’s map are listed, a window at a time, u
   await expect(town).toHaveAttribute('aria-haspopup', 'dialog');
   await town.click();
   const list = page.getByRole('group', { name: '150 events at the same place' });
+  // In a popup on the map: a desktop's map is tall enough for one (a phone's gets a sheet).
+  await expect(page.locator('.same-place-popup').getByRole('group')).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(list.getByText('Avdiivka', { exact: true })).toBeVisible();
   // The server's first window, in the chronology's order, then the rest on asking.
   await expect(list.getByRole('button', { name: /Avdiivka, report/ })).toHaveCount(100);
@@ -767,10 +770,19 @@ test.describe('on a phone, events at one spot', () => {
     await sheet.getByRole('button', { name: /Drone strike on Avdiivka, report 10$/ }).tap();
     await expect(sheet).toHaveCount(0);
     await expect(page).toHaveURL(/\/events\/avdiivka-10\?/);
-    await expect(marker(page, 'Drone strike on Avdiivka, report 10')).toHaveAttribute(
-      'aria-current',
-      'true',
-    );
+    const chosen = marker(page, 'Drone strike on Avdiivka, report 10');
+    await expect(chosen).toHaveAttribute('aria-current', 'true');
+    await expect(chosen).toBeFocused();
+
+    // The page's keys are not the sheet's: j and Escape on its Close leave the selection be.
+    await town.tap();
+    await sheet.getByRole('button', { name: 'Close' }).focus();
+    await page.keyboard.press('j');
+    await expect(sheet).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(sheet).toHaveCount(0);
+    await expect(page).toHaveURL(/\/events\/avdiivka-10\?/);
+    await expect(chosen).toHaveAttribute('aria-current', 'true');
   });
 
   test('a tap on the backdrop or Close closes the sheet', async ({ page }) => {
@@ -786,6 +798,16 @@ test.describe('on a phone, events at one spot', () => {
     // Above the sheet, on the dimmed page.
     await page.touchscreen.tap(195, 20);
     await expect(sheet).toHaveCount(0);
-    await expect(page).not.toHaveURL(/\/events\//);
+    await expect(town).toBeFocused();
+
+    // Open when the map grows tall enough for a popup (a phone turned, a window widened): it goes,
+    // and does not come back, unasked, when the map is short again.
+    await town.tap();
+    await expect(sheet).toBeVisible();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect(sheet).toHaveCount(0);
+    await page.setViewportSize(PHONE);
+    await expect(mapRegion(page)).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
   });
 });

@@ -574,7 +574,7 @@ export class ClickHouseEngine implements QueryEngine {
       `SELECT sum(n) AS n, min(start_day) AS first, max(end_day) AS last FROM ${this.table}_days`,
     );
     const categories = await this.rows(
-      // Ties in the file's order (the rows' first `ord`), as DuckDB's describe.
+      // Ties in the chronology's order (the rows' first `ord`), as DuckDB's describe.
       `SELECT category AS name, sum(n) AS count, min(first_ord) AS first FROM ${this.table}_days
        GROUP BY category ORDER BY count DESC, first`,
     );

@@ -410,7 +410,8 @@ export class DuckDbEngine implements QueryEngine {
       'SELECT count(*) AS n, min(start_day) AS first, max(end_day) AS last FROM events',
     );
     const categories = await this.rows(
-      // Ties in the file's order, as the explorer counts a loaded file's: the palette hands out
+      // Ties in the chronology's order (`ord`), as the explorer counts a loaded file's sorted
+      // events: the palette hands out
       // its colours in this order, so a file and its server colour alike.
       'SELECT category AS name, count(*) AS count FROM events GROUP BY category ORDER BY count DESC, min(ord)',
     );

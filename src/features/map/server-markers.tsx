@@ -190,7 +190,14 @@ function ServerClusterMarker({
     >
       {lists && box !== null && inSheet && sheet.open && (
         <SpotSheet
-          heading={spotHeading(count, opens === 'same-place')}
+          heading={
+            <ServerSpotHeading
+              spots={spots}
+              box={box}
+              count={count}
+              oneSpot={opens === 'same-place'}
+            />
+          }
           onClose={sheet.close}
           afterClose={sheet.afterClose}
         >
@@ -235,6 +242,25 @@ function ServerClusterMarker({
       )}
     </Marker>
   );
+}
+
+/**
+ * A sheet's heading with the count the list has (the server's under the filter now, once it has
+ * answered; the cluster's until then): the same question as the list's, answered once.
+ */
+function ServerSpotHeading({
+  spots,
+  box,
+  count,
+  oneSpot,
+}: {
+  spots: ServerSpots;
+  box: ClusterBox;
+  count: number;
+  oneSpot: boolean;
+}) {
+  const answer = useInfiniteQuery(spots.query(box));
+  return spotHeading(answer.data?.pages[0]?.total ?? count, oneSpot);
 }
 
 /**
@@ -291,8 +317,7 @@ function ServerSpotList({
   const asking = answer.isFetchingNextPage;
   // A server that stops sending before its own count (spotQuery stops at an empty window): said,
   // so that a reader does not take the list for all there is.
-  const endedShort =
-    !answer.hasNextPage && !answer.isFetching && error === null && events.length > 0 && left > 0;
+  const endedShort = !answer.hasNextPage && !answer.isFetching && error === null && left > 0;
   const footer = (
     <>
       {error &&

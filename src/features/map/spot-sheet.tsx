@@ -22,6 +22,9 @@ export function useSpotSheet(markerRef: RefObject<L.Marker | null>) {
   const map = useMap();
   const short = useShortMap();
   const [open, setOpen] = useState(false);
+  // A sheet left open when the map grows out of it (a phone turned) does not come back, unasked,
+  // when the map is short again.
+  if (!short && open) setOpen(false);
   /** The marker name of the event chosen in the list, whose marker takes the focus. */
   const chosen = useRef<string | null>(null);
   // The same functions at every render: the marker's event handlers are made from them.
@@ -49,7 +52,7 @@ export function useSpotSheet(markerRef: RefObject<L.Marker | null>) {
 
 export interface SpotSheetProps {
   /** "150 events at the same place": the sheet's heading and name. */
-  heading: string;
+  heading: ReactNode;
   /** Called by Close, Escape and a press on the backdrop; the sheet is gone once it returns. */
   onClose: () => void;
   /**
@@ -92,6 +95,15 @@ export function SpotSheet({ heading, onClose, afterClose, children }: SpotSheetP
         // Closed by React's state, not by the browser: the sheet unmounts.
         cancelEvent.preventDefault();
         onClose();
+      }}
+      onKeyDown={(keyEvent) => {
+        if (keyEvent.key === 'Escape') {
+          keyEvent.preventDefault();
+          onClose();
+        }
+        // The page's own keys (j and k, the arrows, "/", Escape) are for the page behind, which
+        // is inert: they must not change its selection while the sheet is open.
+        keyEvent.stopPropagation();
       }}
       onClick={(clickEvent) => {
         // A press on the backdrop lands on the dialog itself, outside its box.
