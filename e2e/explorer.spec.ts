@@ -168,6 +168,22 @@ test.describe('the map and the chronology in sync', () => {
     await expect(marker(page, SINPO_MISSILES)).toBeVisible();
   });
 
+  test('an event hovered in the list at one spot is not left highlighted when the list closes', async ({
+    page,
+  }) => {
+    await page.goto('./');
+    const samePlace = await zoomToSamePlace(page);
+    await samePlace.click();
+    const list = page.getByRole('group', { name: '2 events at the same place' });
+    const entry = chronologyEntry(page, SINPO_ACTIVITY).getByRole('article');
+    await list.getByRole('button', { name: new RegExp(SINPO_ACTIVITY) }).hover();
+    await expect(entry).toHaveAttribute('data-highlighted', 'true');
+    // Closed by a key, the pointer still where the event was: no mouseleave comes.
+    await page.keyboard.press('Escape');
+    await expect(list).toHaveCount(0);
+    await expect(entry).not.toHaveAttribute('data-highlighted');
+  });
+
   test('the list of events at one spot closes on a press outside the map', async ({ page }) => {
     await page.goto('./');
     const samePlace = await zoomToSamePlace(page);

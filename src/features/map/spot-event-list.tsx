@@ -1,5 +1,5 @@
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
-import { useMap } from 'react-leaflet';
+import { useCallback, useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useMap, useMapEvents } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { formatEventDate } from '../../data/model/date-label.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
@@ -68,6 +68,19 @@ export function SpotEventList({
   const listHeight = inSheet ? undefined : spotPopupLayout(mapHeight, reserve).listHeight;
   const heading = spotHeading(count, oneSpot);
   const focusListed = events.length > focusIndex;
+  const { highlight } = links;
+  /** The event under the pointer, which the list highlights in the chronology. */
+  const hovered = useRef<string | null>(null);
+  // A list that goes while the pointer is over one of its events (chosen, or closed by a key)
+  // gets no mouseleave: that event's highlight would stay on in the chronology. A popup's list
+  // stays in the page once opened (React Leaflet keeps its content), so its closing is listened
+  // for too.
+  const unhighlight = useCallback(() => {
+    if (hovered.current !== null && highlight.get() === hovered.current) highlight.set(null);
+    hovered.current = null;
+  }, [highlight]);
+  useMapEvents({ popupclose: unhighlight });
+  useEffect(() => unhighlight, [unhighlight]);
   useEffect(
     function focusListedEvent() {
       if (!focusListed) return;
@@ -116,8 +129,14 @@ export function SpotEventList({
                 onChosen(event);
                 links.select(event.id);
               }}
-              onMouseEnter={() => links.highlight.set(event.id)}
-              onMouseLeave={() => links.highlight.set(null)}
+              onMouseEnter={() => {
+                hovered.current = event.id;
+                highlight.set(event.id);
+              }}
+              onMouseLeave={() => {
+                hovered.current = null;
+                highlight.set(null);
+              }}
             >
               <span className="same-place-date">{formatEventDate(event.date)}</span>
               <span className="same-place-title" dir="auto">
