@@ -617,11 +617,21 @@ test('events at one spot on the server’s map are listed, a window at a time, u
   await expect(list).toHaveCount(0);
   await expect(town).toBeFocused();
 
-  // A search: the spot holds its 30 drone strikes, and its list keeps to them.
+  // A search: the spot holds its 30 drone strikes, and its list keeps to them. The closed list
+  // asks nothing meanwhile.
+  const spotAsks: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.endsWith('/api/window') && url.searchParams.has('bbox'))
+      spotAsks.push(url.search);
+  });
   await page.getByRole('searchbox').fill('drone');
   const strikes = mapRegion(page).getByRole('button', {
     name: /^30 events at the same place \(30 strike\): list them$/,
   });
+  await expect(strikes).toBeVisible();
+  await waitForMapToSettle(page);
+  expect(spotAsks).toEqual([]);
   await strikes.click();
   const found = page.getByRole('group', { name: '30 events at the same place' });
   await expect(found.getByRole('button', { name: /Drone strike on Avdiivka/ })).toHaveCount(30);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type * as L from 'leaflet';
 import { Marker, Popup, useMap } from 'react-leaflet';
 import type { LeafletKeyboardEvent } from 'leaflet';
@@ -37,6 +37,9 @@ export function ClusterMarker({ cluster, listEvents, links }: ClusterMarkerProps
   const sheet = useSpotSheet(markerRef);
   const inSheet = sheet.short;
   const showSheet = sheet.show;
+  // React Leaflet keeps a popup's content in the page once it has opened: the list is rendered
+  // only while its popup is open, so its events are looked up only then.
+  const [popupOpen, setPopupOpen] = useState(false);
   const sharesOneSpot = expansionZoom === null;
   const { slotOf, labelOf } = links;
   const label = clusterName(count, mix, sharesOneSpot ? 'same-place' : 'zoom', labelOf);
@@ -89,12 +92,14 @@ export function ClusterMarker({ cluster, listEvents, links }: ClusterMarkerProps
         }
       },
       popupopen: (popupEvent: L.PopupEvent) => {
+        setPopupOpen(true);
         const popup = popupEvent.popup.getElement();
         // Leaflet names its close button in English.
         popup
           ?.querySelector('.leaflet-popup-close-button')
           ?.setAttribute('aria-label', i18n._('Close popup'));
       },
+      popupclose: () => setPopupOpen(false),
     };
   }, [map, west, south, east, north, expansionZoom, sharesOneSpot, inSheet, showSheet]);
 
@@ -117,17 +122,19 @@ export function ClusterMarker({ cluster, listEvents, links }: ClusterMarkerProps
       )}
       {sharesOneSpot && !inSheet && (
         <Popup {...spotPopupPlacement(map.getSize().y)} minWidth={240} maxWidth={320}>
-          <SamePlaceList
-            listEvents={listEvents}
-            links={links}
-            onClose={() => {
-              markerRef.current?.closePopup();
-              markerRef.current?.getElement()?.focus();
-            }}
-            onChosen={(event) =>
-              focusSelectedMarkerWhenDrawn(map.getContainer(), markerLabel(event, links.titleOf))
-            }
-          />
+          {popupOpen && (
+            <SamePlaceList
+              listEvents={listEvents}
+              links={links}
+              onClose={() => {
+                markerRef.current?.closePopup();
+                markerRef.current?.getElement()?.focus();
+              }}
+              onChosen={(event) =>
+                focusSelectedMarkerWhenDrawn(map.getContainer(), markerLabel(event, links.titleOf))
+              }
+            />
+          )}
         </Popup>
       )}
     </Marker>

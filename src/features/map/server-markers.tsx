@@ -112,6 +112,9 @@ function ServerClusterMarker({
   const sheet = useSpotSheet(markerRef);
   const inSheet = sheet.short;
   const showSheet = sheet.show;
+  // React Leaflet keeps a popup's content in the page once it has opened: the list is rendered
+  // only while its popup is open, or a closed list would ask the server again at every filter.
+  const [popupOpen, setPopupOpen] = useState(false);
   const { count, categories, latitude, longitude, box } = cluster;
   const { slotOf, labelOf } = links;
   const atMaxZoom = map.getZoom() >= map.getMaxZoom();
@@ -172,12 +175,14 @@ function ServerClusterMarker({
         map.getContainer().focus({ preventScroll: true });
       },
       popupopen: (popupEvent: L.PopupEvent) => {
+        setPopupOpen(true);
         // Leaflet names its close button in English.
         popupEvent.popup
           .getElement()
           ?.querySelector('.leaflet-popup-close-button')
           ?.setAttribute('aria-label', i18n._('Close popup'));
       },
+      popupclose: () => setPopupOpen(false),
     };
   }, [map, latitude, longitude, box, atMaxZoom, lists, inSheet, showSheet]);
   return (
@@ -221,23 +226,25 @@ function ServerClusterMarker({
           minWidth={240}
           maxWidth={320}
         >
-          <ServerSpotList
-            popupRef={popupRef}
-            box={box}
-            count={count}
-            oneSpot={opens === 'same-place'}
-            links={links}
-            spots={spots}
-            onClose={() => {
-              markerRef.current?.closePopup();
-              markerRef.current?.getElement()?.focus();
-            }}
-            onChosen={(event) => {
-              // The focus goes to the map first, then the list goes with its popup.
-              focusSelectedMarkerWhenDrawn(map.getContainer(), markerLabel(event, links.titleOf));
-              markerRef.current?.closePopup();
-            }}
-          />
+          {popupOpen && (
+            <ServerSpotList
+              popupRef={popupRef}
+              box={box}
+              count={count}
+              oneSpot={opens === 'same-place'}
+              links={links}
+              spots={spots}
+              onClose={() => {
+                markerRef.current?.closePopup();
+                markerRef.current?.getElement()?.focus();
+              }}
+              onChosen={(event) => {
+                // The focus goes to the map first, then the list goes with its popup.
+                focusSelectedMarkerWhenDrawn(map.getContainer(), markerLabel(event, links.titleOf));
+                markerRef.current?.closePopup();
+              }}
+            />
+          )}
         </Popup>
       )}
     </Marker>
@@ -264,8 +271,8 @@ function ServerSpotHeading({
 }
 
 /**
- * The events of a server's cluster, asked for when its popup opens (it is rendered only while
- * open), a window at a time: the first window, then "Show more" for the next.
+ * The events of a server's cluster, asked for when its popup or sheet opens (it is rendered only
+ * while open), a window at a time: the first window, then "Show more" for the next.
  */
 function ServerSpotList({
   popupRef,

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, type ReactNode, type RefObject } from 'react';
-import { useMap, useMapEvents } from 'react-leaflet';
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { formatEventDate } from '../../data/model/date-label.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
@@ -71,16 +71,16 @@ export function SpotEventList({
   const { highlight } = links;
   /** The event under the pointer, which the list highlights in the chronology. */
   const hovered = useRef<string | null>(null);
-  // A list that goes while the pointer is over one of its events (chosen, or closed by a key)
-  // gets no mouseleave: that event's highlight would stay on in the chronology. A popup's list
-  // stays in the page once opened (React Leaflet keeps its content), so its closing is listened
-  // for too.
-  const unhighlight = useCallback(() => {
-    if (hovered.current !== null && highlight.get() === hovered.current) highlight.set(null);
-    hovered.current = null;
-  }, [highlight]);
-  useMapEvents({ popupclose: unhighlight });
-  useEffect(() => unhighlight, [unhighlight]);
+  useEffect(
+    function unhighlightOnClosing() {
+      // A list that goes while the pointer is over one of its events (chosen, or closed by a key)
+      // gets no mouseleave: that event's highlight would stay on in the chronology.
+      return () => {
+        if (hovered.current !== null && highlight.get() === hovered.current) highlight.set(null);
+      };
+    },
+    [highlight],
+  );
   useEffect(
     function focusListedEvent() {
       if (!focusListed) return;
