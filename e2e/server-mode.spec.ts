@@ -343,22 +343,23 @@ test('the list is headed by months, as over a file, with the month at the top ke
 test('the legend names, orders and colours the categories as over the file, its own style kept', async ({
   page,
 }) => {
+  const legendButtons = page
+    .getByRole('complementary', { name: 'Legend' })
+    .locator('.legend-category');
   const legendEntries = () =>
-    page
-      .getByRole('complementary', { name: 'Legend' })
-      .locator('.legend-category')
-      .evaluateAll((buttons) =>
-        buttons.map((button) => ({
-          name: button.querySelector('[dir="auto"]')?.textContent ?? '',
-          colour: getComputedStyle(button.querySelector('.category-swatch') ?? button)
-            .backgroundColor,
-        })),
-      );
+    legendButtons.evaluateAll((buttons) =>
+      buttons.map((button) => ({
+        name: button.querySelector('[dir="auto"]')?.textContent ?? '',
+        colour: getComputedStyle(button.querySelector('.category-swatch') ?? button)
+          .backgroundColor,
+      })),
+    );
   // The bundled file in the browser, then served with its own label and colour for one category.
   await page.goto('./');
   await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(/^Showing 6/);
+  // The legend comes after the first screen: its five categories drawn before they are read.
+  await expect(legendButtons).toHaveCount(5);
   const overFile = await legendEntries();
-  expect(overFile.length).toBe(5);
   await page.goto(`./?${BUNDLED}`);
   await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(/^Showing 6/);
   // Four categories of one event each: ties in the file's order of time, not by name.

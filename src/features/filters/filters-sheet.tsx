@@ -1,5 +1,7 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { i18n } from '../../lib/i18n/i18n.ts';
+import { useModalDialog } from '../../lib/sheet/use-modal-dialog.ts';
+import '../../lib/sheet/bottom-sheet.css';
 import './filters.css';
 
 export interface FiltersSheetProps {
@@ -32,22 +34,14 @@ export function FiltersSheet({
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
-  useEffect(function openAsModal() {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    (focusOnOpen() ?? headingRef.current)?.focus();
-    return () => {
-      dialog.close();
-      focusOnClose()?.focus();
-    };
-    // Focus once, on opening: not again when the parent passes a new function.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useModalDialog(dialogRef, {
+    opened: () => (focusOnOpen() ?? headingRef.current)?.focus(),
+    closed: () => focusOnClose()?.focus(),
+  });
   return (
     <dialog
       ref={dialogRef}
-      className="filters-sheet"
+      className="bottom-sheet filters-sheet"
       aria-labelledby={headingId}
       onCancel={(cancelEvent) => {
         // Closed by React's state, not by the browser: the sheet unmounts.
@@ -67,7 +61,7 @@ export function FiltersSheet({
         if (clickEvent.target === dialogRef.current) onClose();
       }}
     >
-      <div className="filters-sheet-header">
+      <div className="bottom-sheet-header">
         <h2 id={headingId} ref={headingRef} tabIndex={-1}>
           {i18n._('Filters')}
         </h2>
@@ -75,7 +69,7 @@ export function FiltersSheet({
           {i18n._('Done')}
         </button>
       </div>
-      <div className="filters-sheet-body">{children}</div>
+      <div className="bottom-sheet-body filters-sheet-body">{children}</div>
       <div className="filters-sheet-footer">
         <p aria-live="polite">{summary}</p>
         {onReset && (

@@ -1,8 +1,10 @@
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type * as L from 'leaflet';
 import { useMap, useMapEvents } from 'react-leaflet';
 import { i18n } from '../../lib/i18n/i18n.ts';
+import { useModalDialog } from '../../lib/sheet/use-modal-dialog.ts';
+import '../../lib/sheet/bottom-sheet.css';
 import { focusSelectedMarkerWhenDrawn } from './focus-selected-marker.ts';
 import { isShortMap } from './spot-popup-layout.ts';
 
@@ -57,7 +59,7 @@ export interface SpotSheetProps {
   onClose: () => void;
   /**
    * Run once it has closed, when the page is no longer inert: the focus goes back to the cluster,
-   * or on to the marker of the event chosen. Read then, so the latest is run.
+   * or on to the marker of the event chosen.
    */
   afterClose: () => void;
   /** The list (spot-event-list.tsx, `inSheet`). */
@@ -73,23 +75,11 @@ export interface SpotSheetProps {
 export function SpotSheet({ heading, onClose, afterClose, children }: SpotSheetProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const headingId = useId();
-  const afterClosing = useRef(afterClose);
-  useEffect(() => {
-    afterClosing.current = afterClose;
-  });
-  useEffect(function openAsModal() {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      dialog.close();
-      afterClosing.current();
-    };
-  }, []);
+  useModalDialog(dialogRef, { closed: afterClose });
   return createPortal(
     <dialog
       ref={dialogRef}
-      className="spot-sheet"
+      className="bottom-sheet spot-sheet"
       aria-labelledby={headingId}
       onCancel={(cancelEvent) => {
         // Closed by React's state, not by the browser: the sheet unmounts.
@@ -110,13 +100,13 @@ export function SpotSheet({ heading, onClose, afterClose, children }: SpotSheetP
         if (clickEvent.target === dialogRef.current) onClose();
       }}
     >
-      <div className="spot-sheet-header">
+      <div className="bottom-sheet-header">
         <h2 id={headingId}>{heading}</h2>
         <button type="button" className="button" onClick={onClose}>
           {i18n._('Close')}
         </button>
       </div>
-      <div className="spot-sheet-body">{children}</div>
+      <div className="bottom-sheet-body spot-sheet-body">{children}</div>
     </dialog>,
     document.body,
   );
