@@ -70,7 +70,7 @@ export function FiltersSheet({
         </button>
       </div>
       <div className="bottom-sheet-body filters-sheet-body">{children}</div>
-      <div className="filters-sheet-footer">
+      <div className="bottom-sheet-footer filters-sheet-footer">
         <p aria-live="polite">{summary}</p>
         {onReset && (
           <button type="button" className="button" onClick={onReset}>

@@ -132,6 +132,9 @@ function ServerClusterMarker({
     if (lists) element.setAttribute('aria-haspopup', 'dialog');
     else element.removeAttribute('aria-haspopup');
   }, [label, lists]);
+  // What its list asks for and is headed by, in a sheet or a popup; null for a cluster that zooms.
+  const spot =
+    lists && box !== null ? { spots, box, count, oneSpot: opens === 'same-place' } : null;
   const handlers = useMemo(() => {
     const zoomIn = () => {
       // A cluster that lists its events opens its popup (Leaflet's own click), or its sheet.
@@ -193,33 +196,23 @@ function ServerClusterMarker({
       keyboard
       eventHandlers={handlers}
     >
-      {lists && box !== null && inSheet && sheet.open && (
+      {spot && inSheet && sheet.open && (
         <SpotSheet
-          heading={
-            <ServerSpotHeading
-              spots={spots}
-              box={box}
-              count={count}
-              oneSpot={opens === 'same-place'}
-            />
-          }
+          heading={<ServerSpotHeading {...spot} />}
           onClose={sheet.close}
           afterClose={sheet.afterClose}
         >
           <ServerSpotList
+            {...spot}
             popupRef={popupRef}
-            box={box}
-            count={count}
-            oneSpot={opens === 'same-place'}
             links={links}
-            spots={spots}
             inSheet
             onClose={sheet.close}
             onChosen={(event) => sheet.choose(markerLabel(event, links.titleOf))}
           />
         </SpotSheet>
       )}
-      {lists && box !== null && !inSheet && (
+      {spot && !inSheet && (
         <Popup
           ref={popupRef}
           {...spotPopupPlacement(map.getSize().y)}
@@ -228,12 +221,9 @@ function ServerClusterMarker({
         >
           {popupOpen && (
             <ServerSpotList
+              {...spot}
               popupRef={popupRef}
-              box={box}
-              count={count}
-              oneSpot={opens === 'same-place'}
               links={links}
-              spots={spots}
               onClose={() => {
                 markerRef.current?.closePopup();
                 markerRef.current?.getElement()?.focus();
