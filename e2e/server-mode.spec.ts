@@ -374,6 +374,28 @@ test('the legend names, orders and colours the categories as over the file, its 
     );
 });
 
+test('a served table’s legend is headed by its category column and names its categories as the file’s', async ({
+  page,
+}) => {
+  const legend = page.getByRole('complementary', { name: 'Legend' });
+  const legendTexts = () =>
+    legend
+      .locator('.legend-heading, .legend-category [dir="auto"]')
+      .evaluateAll((items) => items.map((item) => item.textContent ?? ''));
+  // The same CSV opened from the reader's device: its column's name heads the legend.
+  await page.goto('./');
+  await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(/^Showing 6/);
+  await page.getByLabel('Dataset file (CSV, GeoJSON or JSON)').first().setInputFiles(FILE);
+  await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
+    /^Showing 60 of 60 events/,
+  );
+  await expect(legend.locator('.legend-heading')).toHaveText('Category');
+  const overFile = await legendTexts();
+  await openInEnglish(page);
+  await expect(legend.locator('.legend-heading')).toHaveText('Category');
+  await expect.poll(legendTexts).toEqual(overFile);
+});
+
 test('the legend counts each category’s events under the filters, as the server counts them', async ({
   page,
 }) => {

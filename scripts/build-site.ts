@@ -9,17 +9,12 @@
  *
  *   DATASET=my-events.csv npm run build -- --strict --outDir dist-published
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'vite';
 import { prerenderSite } from './prerender-events.ts';
-import { SiteBuildError, defaultConfigPath, isAddress, readSiteDataset } from './site-dataset.ts';
-import {
-  SiteConfigError,
-  parseSiteConfigText,
-  type CheckedSiteConfig,
-} from './site-config-read.ts';
+import { SiteBuildError, readSiteDataset } from './site-dataset.ts';
+import { SiteConfigError, isAddress, readSiteConfig } from './site-config-read.ts';
 
 /** Where the converted dataset waits for the app's build (gitignored). */
 const WORK_DIR = resolve('node_modules/.cache/dateline-site');
@@ -27,22 +22,6 @@ const WORK_DIR = resolve('node_modules/.cache/dateline-site');
 function option(args: readonly string[], name: string): string | null {
   const index = args.indexOf(name);
   return index === -1 ? null : (args[index + 1] ?? null);
-}
-
-async function readConfig(location: string): Promise<CheckedSiteConfig> {
-  const named = process.env.DATELINE_CONFIG;
-  const path = named ? resolve(named) : defaultConfigPath(location);
-  if (path === null || (!named && !existsSync(path))) return {};
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new SiteConfigError(
-      `DATELINE_CONFIG names ${path}, which cannot be read (${error instanceof Error ? error.message : String(error)}).`,
-    );
-  }
-  console.log(`Config: ${path}`);
-  return parseSiteConfigText(text, path);
 }
 
 async function main(args: readonly string[]): Promise<void> {
@@ -62,7 +41,11 @@ async function main(args: readonly string[]): Promise<void> {
     return;
   }
   const strict = args.includes('--strict') || process.env.STRICT === '1';
-  const config = await readConfig(location);
+  const config = await readSiteConfig(
+    location,
+    process.env.DATELINE_CONFIG ?? null,
+    'DATELINE_CONFIG',
+  );
   const site = await readSiteDataset(location, config, { strict });
   const { events, recordCount } = site.dataset;
   console.log(

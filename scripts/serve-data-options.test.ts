@@ -48,9 +48,14 @@ describe('serve:data command line', () => {
         cluster: 'dateline',
         table: 'events',
         importer: false,
+        config: null,
         allowedOrigins: ['http://127.0.0.1:4173', 'http://localhost:4173', 'http://localhost:5173'],
       },
     });
+    const configured = readServeCommand(['a.csv', '--config', 'site/dateline.config.json']);
+    expect(configured.kind === 'serve' && configured.options.config).toBe(
+      'site/dateline.config.json',
+    );
   });
 
   it('reads each --cors site as its origin, refuses what is no site, and needs a shard address', () => {

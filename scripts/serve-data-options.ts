@@ -15,6 +15,8 @@ Options:
   --host <name>       the address to answer on (default 127.0.0.1)
   --cors <origin>,…   the sites whose pages may ask it (default: the preview and dev servers,
                       http://127.0.0.1:4173, http://localhost:4173, http://localhost:5173)
+  --config <file>     the dataset's dateline.config.json (default: the one beside <file>, if
+                      any): its columns, day order, title, description and category labels
   --importer          read the file with the app's importer, in memory, as GeoJSON is
   --engine clickhouse --url <http>,… [--cluster dateline] [--table events]
                       load it into a ClickHouse cluster (the first --url answers) and ask that
@@ -31,6 +33,8 @@ export interface ServeOptions {
   cluster: string;
   table: string;
   importer: boolean;
+  /** The config named by --config; null to look beside the file. */
+  config: string | null;
   allowedOrigins: string[];
 }
 
@@ -65,6 +69,7 @@ export function readServeCommand(args: readonly string[]): ServeCommand {
         cluster: { type: 'string', default: 'dateline' },
         table: { type: 'string', default: 'events' },
         importer: { type: 'boolean', default: false },
+        config: { type: 'string' },
         cors: { type: 'string', default: DEFAULT_ORIGINS },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -114,6 +119,7 @@ export function readServeCommand(args: readonly string[]): ServeCommand {
       cluster: values.cluster,
       table: values.table,
       importer: values.importer,
+      config: values.config ?? null,
       allowedOrigins,
     },
   };

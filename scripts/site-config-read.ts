@@ -2,6 +2,9 @@
  * Reads and checks `dateline.config.json` (docs/publishing.md) strictly: a publisher's typo must
  * stop the build with the key and the reason, never quietly build a different site.
  */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { MAPPED_FIELDS, type MappedField } from '../src/data/import/column-mapping.ts';
 import type { SiteConfig } from '../src/data/export/site-config.ts';
 
@@ -154,4 +157,38 @@ export function parseSiteConfigText(text: string, fileName: string): CheckedSite
     );
   }
   return checkSiteConfig(json, fileName);
+}
+
+/** An http(s) address, not a path on disk. */
+export function isAddress(location: string): boolean {
+  return /^https?:\/\//i.test(location);
+}
+
+/** Where its config is looked for when none is named: beside a file; nowhere for an address. */
+export function defaultConfigPath(location: string, cwd = process.cwd()): string | null {
+  return isAddress(location) ? null : join(dirname(resolve(cwd, location)), 'dateline.config.json');
+}
+
+/**
+ * The config of the dataset at `location`: the file `named` (by `namedBy`, e.g. DATELINE_CONFIG or
+ * --config), which must exist, or else `dateline.config.json` beside a dataset on disk, if there is
+ * one ({} when not). Says which file it read.
+ */
+export async function readSiteConfig(
+  location: string,
+  named: string | null,
+  namedBy: string,
+): Promise<CheckedSiteConfig> {
+  const path = named ? resolve(named) : defaultConfigPath(location);
+  if (path === null || (!named && !existsSync(path))) return {};
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new SiteConfigError(
+      `${namedBy} names ${path}, which cannot be read (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
+  console.log(`Config: ${path}`);
+  return parseSiteConfigText(text, path);
 }

@@ -4,23 +4,18 @@
  * the result turned into the Dateline GeoJSON the built app fetches as its bundled dataset.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { importDataset } from '../src/data/import/import-dataset.ts';
-import {
-  FIELD_LABELS,
-  MAPPED_FIELDS,
-  REQUIRED_FIELDS,
-  type ColumnMapping,
-} from '../src/data/import/column-mapping.ts';
-import type { ImportChoices, ImportReport } from '../src/data/import/import-types.ts';
+import { ColumnSettingsError, settledChoices } from '../src/data/import/configured-choices.ts';
+import type { ImportReport } from '../src/data/import/import-types.ts';
 import { mergeParts, readManifest } from '../src/data/loading/manifest.ts';
 import { toGeoJson } from '../src/data/export/export.ts';
 import { readableTitle } from '../src/data/export/site-config.ts';
 import { DatasetError } from '../src/data/model/dataset-error.ts';
 import type { CategoryStyle, DataIssue, Dataset } from '../src/data/model/schema.ts';
 import { BASEMAP_COLOURS } from '../src/features/map/basemap-colours.ts';
-import type { CheckedSiteConfig } from './site-config-read.ts';
+import { isAddress, type CheckedSiteConfig } from './site-config-read.ts';
 
 /** Why the site cannot be built: printed as it is, and the build exits with 1. */
 export class SiteBuildError extends Error {}
@@ -31,10 +26,6 @@ interface Source {
   bytes: Uint8Array;
   /** Its address: https:// for a download, file:// for a path. */
   href: string;
-}
-
-export function isAddress(location: string): boolean {
-  return /^https?:\/\//i.test(location);
 }
 
 async function readSource(href: string): Promise<Source> {
@@ -66,24 +57,6 @@ export function sourceHref(location: string, cwd = process.cwd()): string {
   return isAddress(location) ? location : pathToFileURL(resolve(cwd, location)).href;
 }
 
-/** Where its config is looked for when none is named: beside a file; nowhere for an address. */
-export function defaultConfigPath(location: string, cwd = process.cwd()): string | null {
-  return isAddress(location) ? null : join(dirname(resolve(cwd, location)), 'dateline.config.json');
-}
-
-/** The config's column choices over the importer's proposal: a field set to null has none. */
-function chosenMapping(
-  proposal: ColumnMapping,
-  columns: CheckedSiteConfig['columns'],
-): ColumnMapping {
-  const mapping = { ...proposal };
-  for (const field of MAPPED_FIELDS) {
-    const column = columns?.[field];
-    if (column !== undefined) mapping[field] = column;
-  }
-  return mapping;
-}
-
 interface Read {
   dataset: Dataset;
   report: ImportReport;
@@ -98,47 +71,12 @@ function readOne(source: Source, config: CheckedSiteConfig): Read {
   let outcome;
   try {
     outcome = importDataset(input, null, { sourceUrl });
-    if (outcome.kind === 'needs-mapping' || (config.columns && outcome.report.mapping)) {
-      const { proposal, columns } = outcome.report;
-      if (!proposal) throw new SiteBuildError(`${source.name}: the importer proposed no columns.`);
-      const unknown = Object.entries(config.columns ?? {}).filter(
-        ([, column]) => column !== null && !columns.includes(column),
-      );
-      if (unknown.length > 0) {
-        throw new SiteBuildError(
-          `dateline.config.json: ${unknown.map(([field, column]) => `columns.${field} is "${column}"`).join(', ')}, but ${source.name} has no such column. Its columns: ${columns.map((column) => `"${column}"`).join(', ')}.`,
-        );
-      }
-      const mapping = chosenMapping(proposal.mapping, config.columns);
-      const missing = REQUIRED_FIELDS.filter((field) => mapping[field] === null);
-      if (missing.length > 0) {
-        throw new SiteBuildError(
-          `${source.name}: the importer cannot tell which column holds the ${missing.map((field) => FIELD_LABELS[field].toLowerCase()).join(', ')}. Set ${missing.map((field) => `"columns": { "${field}": "<column>" }`).join(', ')} in dateline.config.json (docs/publishing.md). Its columns: ${columns.map((column) => `"${column}"`).join(', ')}.`,
-        );
-      }
-      if (!config.columns && outcome.kind === 'needs-mapping') {
-        notes.push(
-          `${source.name}: the importer was unsure of some columns (${proposal.doubts.join(' ')}); its proposal was used: ${MAPPED_FIELDS.filter(
-            (field) => mapping[field] !== null,
-          )
-            .map((field) => `${field} ← "${mapping[field]}"`)
-            .join(', ')}. Set "columns" in dateline.config.json to choose otherwise.`,
-        );
-      }
-      const choices: ImportChoices = {
-        mapping,
-        dayOrder: config.dayOrder ?? proposal.dayOrder,
-      };
-      outcome = importDataset(input, choices, { sourceUrl });
-    } else if (config.dayOrder && outcome.report.mapping && outcome.report.proposal) {
-      outcome = importDataset(
-        input,
-        { mapping: outcome.report.mapping, dayOrder: config.dayOrder },
-        { sourceUrl },
-      );
-    }
+    const settled = settledChoices(outcome, config, source.name);
+    notes.push(...settled.notes);
+    if (settled.choices) outcome = importDataset(input, settled.choices, { sourceUrl });
   } catch (error) {
-    if (error instanceof DatasetError) throw new SiteBuildError(error.message);
+    if (error instanceof DatasetError || error instanceof ColumnSettingsError)
+      throw new SiteBuildError(error.message);
     throw error;
   }
   if (outcome.kind !== 'dataset') {

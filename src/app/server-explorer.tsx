@@ -359,7 +359,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
       spots={spots}
       legend={{
         categories: view.categoryCounts,
-        categoryColumn: null,
+        categoryColumn: server.categoryColumn,
         activeCategories: state.categories,
         onToggleCategory: toggleCategory,
       }}

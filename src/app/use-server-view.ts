@@ -213,8 +213,8 @@ export function useServerView(
   );
   const categoryStyles = server.metadata.categories;
   const palette = useMemo(
-    () => categoryPalette(allCategories, null, categoryStyles),
-    [allCategories, categoryStyles],
+    () => categoryPalette(allCategories, server.categoryColumn, categoryStyles),
+    [allCategories, server.categoryColumn, categoryStyles],
   );
   useCustomColours(palette.customColours);
   // Under a filter the server counts each category's events (servers older than that endpoint

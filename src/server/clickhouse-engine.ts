@@ -9,7 +9,7 @@
  */
 import { formatIsoDay } from '../data/model/calendar-day.ts';
 import type { EventFilter } from '../data/model/event-filter.ts';
-import type { Dataset, DatasetEvent } from '../data/model/schema.ts';
+import type { DatasetEvent } from '../data/model/schema.ts';
 import { closestEvents, words } from '../data/query/closest.ts';
 import { translationLanguages } from '../data/export/export.ts';
 import { eventSearchText } from '../data/query/filter.ts';
@@ -28,6 +28,7 @@ import type {
   FrameAnswer,
   HistogramAnswer,
   QueryEngine,
+  ServedDataset,
   WindowAnswer,
   WindowRequest,
 } from './engine.ts';
@@ -228,7 +229,7 @@ export class ClickHouseEngine implements QueryEngine {
 
   private constructor(
     private readonly options: ClickHouseOptions,
-    private readonly dataset: Omit<Dataset, 'events'>,
+    private readonly dataset: Omit<ServedDataset, 'events'>,
   ) {
     this.url = options.urls[0] ?? '';
     this.table = options.table;
@@ -248,7 +249,7 @@ export class ClickHouseEngine implements QueryEngine {
    * Creates `<table>_local` on every shard and the Distributed `<table>` over them (dropping any
    * earlier ones), then sends the dataset's events in batches.
    */
-  static async load(dataset: Dataset, options: ClickHouseOptions): Promise<ClickHouseEngine> {
+  static async load(dataset: ServedDataset, options: ClickHouseOptions): Promise<ClickHouseEngine> {
     const engine = ClickHouseEngine.connect(dataset, options);
     await engine.createTables();
     // Each shard's part straight into its local table, event by event in turn: the local table
@@ -268,7 +269,10 @@ export class ClickHouseEngine implements QueryEngine {
   }
 
   /** An engine over tables already loaded (by `load`, or by the bench's generator). */
-  static connect(dataset: Omit<Dataset, 'events'>, options: ClickHouseOptions): ClickHouseEngine {
+  static connect(
+    dataset: Omit<ServedDataset, 'events'>,
+    options: ClickHouseOptions,
+  ): ClickHouseEngine {
     if (options.urls.length === 0) throw new Error('ClickHouse: at least one --url is needed');
     for (const url of options.urls) {
       if (!/^https?:\/\//.test(url))
@@ -278,8 +282,8 @@ export class ClickHouseEngine implements QueryEngine {
       throw new Error(`ClickHouse: the table "${options.table}" must be letters, digits and _`);
     if (!IDENTIFIER.test(options.cluster))
       throw new Error(`ClickHouse: the cluster "${options.cluster}" must be letters, digits and _`);
-    const { metadata, issues, recordCount } = dataset;
-    return new ClickHouseEngine(options, { metadata, issues, recordCount });
+    const { metadata, issues, recordCount, categoryColumn = null } = dataset;
+    return new ClickHouseEngine(options, { metadata, issues, recordCount, categoryColumn });
   }
 
   /**
@@ -578,9 +582,10 @@ export class ClickHouseEngine implements QueryEngine {
       `SELECT category AS name, sum(n) AS count, min(first_ord) AS first FROM ${this.table}_days
        GROUP BY category ORDER BY count DESC, first`,
     );
-    const { metadata, recordCount, issues } = this.dataset;
+    const { metadata, recordCount, issues, categoryColumn = null } = this.dataset;
     return describedFrom(summary, categories, {
       metadata,
+      categoryColumn,
       recordCount,
       issues: { count: issues.length, examples: issues.slice(0, ISSUE_EXAMPLES) },
     });

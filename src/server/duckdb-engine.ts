@@ -27,9 +27,11 @@ import type {
   FrameAnswer,
   HistogramAnswer,
   QueryEngine,
+  ServedDataset,
   WindowAnswer,
   WindowRequest,
 } from './engine.ts';
+import type { DatasetSettings, SayNote } from './dataset-settings.ts';
 import {
   BOUNDS_OF_COUNTS,
   BOUNDS_OF_EVENTS,
@@ -171,9 +173,16 @@ interface RollupOptions {
   cellRollupShare?: number;
 }
 
+/** How a file is read (dataset-settings.ts), and where its notes go. */
+interface FileOptions extends RollupOptions {
+  settings?: DatasetSettings;
+  say?: SayNote;
+}
+
 /** What a description says of the file beyond its events' table. */
 interface FileSummary {
   metadata: DatasetMetadata;
+  categoryColumn: string | null;
   recordCount: number;
   issueCount: number;
   issueExamples: DataIssue[];
@@ -231,7 +240,7 @@ export class DuckDbEngine implements QueryEngine {
   ) {}
 
   /** Puts the dataset's events into a fresh in-memory database. */
-  static async open(dataset: Dataset, options: RollupOptions = {}): Promise<DuckDbEngine> {
+  static async open(dataset: ServedDataset, options: RollupOptions = {}): Promise<DuckDbEngine> {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     try {
@@ -242,12 +251,13 @@ export class DuckDbEngine implements QueryEngine {
       instance.closeSync();
       throw error;
     }
-    const { metadata, issues, recordCount } = dataset;
+    const { metadata, issues, recordCount, categoryColumn = null } = dataset;
     const engine = new DuckDbEngine(
       instance,
       connection,
       {
         metadata,
+        categoryColumn,
         recordCount,
         issueCount: issues.length,
         issueExamples: issues.slice(0, ISSUE_EXAMPLES),
@@ -283,7 +293,7 @@ export class DuckDbEngine implements QueryEngine {
    * removed on close), so that a hundred million events need not fit in memory: on disk, the load
    * takes about three times as long (docs/decisions.md §21).
    */
-  static async openFile(path: string, options: RollupOptions = {}): Promise<DuckDbEngine | null> {
+  static async openFile(path: string, options: FileOptions = {}): Promise<DuckDbEngine | null> {
     const { size } = statSync(path);
     // A database takes about 9 bytes for a byte of Parquet (zstd), 1 for a byte of CSV.
     const expected = /\.(geo)?parquet$/i.test(path) ? size * 9 : size;
@@ -306,7 +316,7 @@ export class DuckDbEngine implements QueryEngine {
       if (folder !== null) rmSync(folder, { recursive: true, force: true });
     };
     try {
-      const loaded = await loadNative(connection, path);
+      const loaded = await loadNative(connection, path, options.settings, options.say);
       if (loaded === null) {
         forget();
         return null;
@@ -415,9 +425,10 @@ export class DuckDbEngine implements QueryEngine {
       // its colours in this order, so a file and its server colour alike.
       'SELECT category AS name, count(*) AS count FROM events GROUP BY category ORDER BY count DESC, min(ord)',
     );
-    const { metadata, recordCount, issueCount, issueExamples } = this.summary;
+    const { metadata, categoryColumn, recordCount, issueCount, issueExamples } = this.summary;
     return describedFrom(summary, categories, {
       metadata,
+      categoryColumn,
       recordCount,
       issues: { count: issueCount, examples: issueExamples },
     });

@@ -4,7 +4,7 @@
  */
 import { formatIsoDay } from '../data/model/calendar-day.ts';
 import type { EventFilter } from '../data/model/event-filter.ts';
-import type { DataIssue, DatasetEvent, DatasetMetadata } from '../data/model/schema.ts';
+import type { DataIssue, Dataset, DatasetEvent, DatasetMetadata } from '../data/model/schema.ts';
 import type { BinUnit } from '../data/query/histogram.ts';
 import type { MapView } from './view-query.ts';
 
@@ -20,7 +20,15 @@ export interface DatasetDescription {
   categories: { name: string; count: number }[];
   /** The records not shown and the warnings: how many, and the first ones in full. */
   issues: { count: number; examples: DataIssue[] };
+  /**
+   * The table's column the categories came from ("type_of_violence"), which the explorer names
+   * them by, as it does for the file; null for GeoJSON, whose categories are the contract's own.
+   */
+  categoryColumn: string | null;
 }
+
+/** A dataset as a server loads it: its events, and the column its categories came from. */
+export type ServedDataset = Dataset & { categoryColumn?: string | null };
 
 /** A number in an engine's answer: DuckDB gives counts as bigint, ClickHouse's JSON as text. */
 export function rowNumber(value: unknown): number {
@@ -35,7 +43,7 @@ export function rowNumber(value: unknown): number {
 export function describedFrom(
   summary: Record<string, unknown> | undefined,
   categories: readonly Record<string, unknown>[],
-  file: Pick<DatasetDescription, 'metadata' | 'recordCount' | 'issues'>,
+  file: Pick<DatasetDescription, 'metadata' | 'recordCount' | 'issues' | 'categoryColumn'>,
 ): DatasetDescription {
   const count = rowNumber(summary?.n);
   return {

@@ -2,35 +2,52 @@
  * A file on the server's disk read as the app reads one opened in the browser: the same importer,
  * so the same column detection, validation, ids and Data issues (src/data/import/). A Parquet file
  * (GeoParquet too) is read by DuckDB into a table of cells, then imported as a CSV file's table is.
+ * The columns the importer is unsure of are the config's, or its proposal (configured-choices.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DatasetError } from '../data/model/dataset-error.ts';
-import type { Dataset } from '../data/model/schema.ts';
 import { blankReport } from '../data/import/contract-sample.ts';
+import { ColumnSettingsError, settledChoices } from '../data/import/configured-choices.ts';
 import { importDataset, importTable } from '../data/import/import-dataset.ts';
+import type { ImportChoices, ImportOutcome } from '../data/import/import-types.ts';
+import { settledMetadata, type DatasetSettings, type SayNote } from './dataset-settings.ts';
+import type { ServedDataset } from './engine.ts';
 import { readParquetTable } from './read-parquet.ts';
 
-export async function loadDataset(path: string): Promise<Dataset> {
+export async function loadDataset(
+  path: string,
+  settings: DatasetSettings = {},
+  say: SayNote = () => undefined,
+): Promise<ServedDataset> {
   const name = basename(path);
-  const outcome = /\.(geo)?parquet$/i.test(name)
-    ? importTable(
-        {
-          name,
-          table: await readParquetTable(path),
-          rowLines: null,
-          report: blankReport(name, 'utf-8'),
-        },
-        null,
-        { sourceUrl: null },
-      )
-    : importDataset([{ name, bytes: new Uint8Array(await readFile(path)) }], null, {
+  let read: (choices: ImportChoices | null) => ImportOutcome;
+  if (/\.(geo)?parquet$/i.test(name)) {
+    const table = await readParquetTable(path);
+    read = (choices) =>
+      importTable({ name, table, rowLines: null, report: blankReport(name, 'utf-8') }, choices, {
         sourceUrl: null,
       });
-  if (outcome.kind === 'needs-mapping') {
-    throw new DatasetError(
-      `${name}: the importer is not sure of its columns (${outcome.proposal.doubts.join(' ')}) Open it in Dateline to check them, or give the columns plain names.`,
-    );
+  } else {
+    const bytes = new Uint8Array(await readFile(path));
+    read = (choices) => importDataset([{ name, bytes }], choices, { sourceUrl: null });
   }
-  return outcome.dataset;
+  let outcome = read(null);
+  try {
+    const settled = settledChoices(outcome, settings, name);
+    settled.notes.forEach(say);
+    if (settled.choices) outcome = read(settled.choices);
+  } catch (error) {
+    if (error instanceof ColumnSettingsError) throw new DatasetError(error.message);
+    throw error;
+  }
+  if (outcome.kind === 'needs-mapping') {
+    throw new DatasetError(`${name}: the importer did not accept the columns chosen for it.`);
+  }
+  const { dataset, report } = outcome;
+  return {
+    ...dataset,
+    metadata: settledMetadata(dataset.metadata, settings),
+    categoryColumn: report.mapping?.category ?? null,
+  };
 }

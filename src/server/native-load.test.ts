@@ -156,6 +156,55 @@ describe('the data server reading a file with DuckDB', () => {
     await compare(parquet);
   }, 60_000);
 
+  it('reads a file with the columns, title and category labels its config sets, both ways', async () => {
+    // UCDP's own columns: without the config the headline loses to the dyad's name as the title.
+    const ucdp = join(folder, 'ucdp.csv');
+    writeFileSync(
+      ucdp,
+      [
+        'id,date_start,source_headline,dyad_name,where_description,latitude,longitude,type_of_violence',
+        '147997,2014-01-22,Police disperse Kiev protest,Government of Ukraine - Maidan,Kiev,50.45,30.52333,1',
+        '153030,2014-05-02,Death toll from Odessa violence rises,Supporters - Supporters,Odessa,46.466667,30.733333,2',
+        '203689,2015-05-19,Battle erupts in eastern Ukraine,Government of Ukraine - UAF,Katerinovka,48.668695,38.483163,1',
+      ].join('\n'),
+    );
+    const settings = {
+      title: 'Ukraine conflict events',
+      columns: { title: 'source_headline' },
+      categories: { '1': { label: 'State-based conflict', colour: '#cc5500' } },
+    };
+    const notes: string[] = [];
+    const engines = [
+      await DuckDbEngine.openFile(ucdp, { settings, say: (note) => notes.push(note) }),
+      await DuckDbEngine.open(await loadDataset(ucdp, settings, (note) => notes.push(note))),
+    ];
+    try {
+      for (const engine of engines) {
+        expect(engine).not.toBeNull();
+        if (engine === null) continue;
+        const described = await engine.describe();
+        expect(described.metadata.title).toBe('Ukraine conflict events');
+        expect(described.metadata.categories).toEqual(settings.categories);
+        expect(described.categoryColumn).toBe('type_of_violence');
+        const { events } = await engine.window(EVERYTHING, { offset: 0, limit: 10 });
+        expect(events.map((event) => event.title)).toEqual([
+          'Police disperse Kiev protest',
+          'Death toll from Odessa violence rises',
+          'Battle erupts in eastern Ukraine',
+        ]);
+      }
+      expect(notes).toEqual([]);
+      // Without one, the importer's proposal is read and said.
+      const unset = await DuckDbEngine.openFile(ucdp, { say: (note) => notes.push(note) });
+      engines.push(unset);
+      const { events } = (await unset?.window(EVERYTHING, { offset: 0, limit: 1 })) ?? {};
+      expect(events?.[0]?.title).toBe('Government of Ukraine - Maidan');
+      expect(notes).toEqual([expect.stringContaining('its proposal was used')]);
+    } finally {
+      for (const engine of engines) await engine?.close();
+    }
+  }, 60_000);
+
   it('leaves to the importer what only it reads: GeoJSON, and files not in UTF-8', async () => {
     const geojson = join(folder, 'events.geojson');
     writeFileSync(geojson, JSON.stringify({ type: 'FeatureCollection', features: [] }));

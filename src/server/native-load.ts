@@ -24,11 +24,13 @@ import {
 import { validateFeatureCollection } from '../data/model/validate.ts';
 import { cleanCategory, mergeCategoryForms } from '../data/import/category-cells.ts';
 import type { ColumnMapping, ImportTable, MappedField } from '../data/import/column-mapping.ts';
+import { ColumnSettingsError, settledChoices } from '../data/import/configured-choices.ts';
 import { blankReport } from '../data/import/contract-sample.ts';
 import { parseCsv } from '../data/import/csv.ts';
 import { importTable } from '../data/import/import-dataset.ts';
 import type { ImportChoices } from '../data/import/import-types.ts';
 import { readableEventId } from '../data/import/readable-ids.ts';
+import { settledMetadata, type DatasetSettings, type SayNote } from './dataset-settings.ts';
 import { MERCATOR_Y_SQL } from './mercator-sql.ts';
 import { hasRichColumns, RowProblem, tableRowReader } from '../data/import/table-to-dataset.ts';
 
@@ -150,6 +152,8 @@ function identifier(name: string): string {
 
 export interface NativeDataset {
   metadata: DatasetMetadata;
+  /** The column the categories came from, null when none was found. */
+  categoryColumn: string | null;
   recordCount: number;
   eventCount: number;
   issueCount: number;
@@ -180,6 +184,8 @@ type Rows = Record<string, unknown>[];
 export async function loadNative(
   connection: DuckDBConnection,
   path: string,
+  settings: DatasetSettings = {},
+  say: SayNote = () => undefined,
 ): Promise<NativeDataset | null> {
   const name = basename(path);
   const isParquet = /\.(geo)?parquet$/i.test(name);
@@ -237,13 +243,16 @@ export async function loadNative(
     null,
     { sourceUrl: null },
   );
-  if (outcome.kind === 'needs-mapping') {
-    throw new DatasetError(
-      `${name}: the importer is not sure of its columns (${outcome.proposal.doubts.join(' ')}) Open it in Dateline to check them, or give the columns plain names.`,
-    );
+  let settled;
+  try {
+    settled = settledChoices(outcome, settings, name);
+  } catch (error) {
+    if (error instanceof ColumnSettingsError) throw new DatasetError(error.message);
+    throw error;
   }
+  settled.notes.forEach(say);
   stepDone('columns');
-  const { mapping, dayOrder } = outcome.report;
+  const { mapping, dayOrder } = settled.choices ?? outcome.report;
   if (mapping === null || dayOrder === null) return null;
   const choices: ImportChoices = { mapping, dayOrder };
   const reader = tableRowReader(sample, choices, { title: name, sourceUrl: null });
@@ -343,7 +352,11 @@ export async function loadNative(
     return { ...event, idDerived: row.id_derived === true };
   };
   return {
-    metadata: { title: name, description: '', license: '', source: '', updated: '' },
+    metadata: settledMetadata(
+      { title: name, description: '', license: '', source: '', updated: '' },
+      settings,
+    ),
+    categoryColumn: mapping.category,
     recordCount,
     eventCount: recordCount - issueCount,
     issueCount,

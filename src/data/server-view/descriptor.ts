@@ -21,6 +21,8 @@ export interface QueryServer {
   extent: { first: CalendarDay; last: CalendarDay } | null;
   /** Every category with its number of events, most first. */
   categories: { name: string; count: number }[];
+  /** The table's column the categories came from, which names them as it does in a file. */
+  categoryColumn: string | null;
   issues: { count: number; examples: DataIssue[] };
   endpoints: {
     histogram: string;
@@ -194,6 +196,11 @@ export function readDescriptor(bytes: Uint8Array, url: string): QueryServer | nu
         ? [{ name: entry.name, count: entry.count }]
         : [],
     ),
+    // Absent from a server older than it; a column with no name names nothing.
+    categoryColumn:
+      typeof dataset.categoryColumn === 'string' && dataset.categoryColumn.trim() !== ''
+        ? dataset.categoryColumn
+        : null,
     issues: readIssues(issues),
     endpoints: {
       histogram: endpoint(endpoints, 'histogram'),

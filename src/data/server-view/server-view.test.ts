@@ -104,6 +104,18 @@ describe('the descriptor', () => {
     expect(server().metadata.categories).toBeUndefined();
   });
 
+  it('names the column a table’s categories came from, and none from an older server', () => {
+    const withColumn = (categoryColumn: unknown) =>
+      readDescriptor(
+        bytes({ ...DESCRIPTOR, dataset: { ...DESCRIPTOR.dataset, categoryColumn } }),
+        'x',
+      )?.categoryColumn;
+    expect(withColumn('type_of_violence')).toBe('type_of_violence');
+    expect(server().categoryColumn).toBeNull();
+    expect(withColumn(' ')).toBeNull();
+    expect(withColumn({ name: 'x' })).toBeNull();
+  });
+
   it('is not taken for a dataset, nor a dataset for it', () => {
     expect(readDescriptor(bytes({ type: 'FeatureCollection', features: [] }), 'x')).toBeNull();
     expect(readDescriptor(bytes([{ title: 'query-server' }]), 'x')).toBeNull();

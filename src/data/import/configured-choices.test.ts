@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { settledChoices } from './configured-choices.ts';
+import { importDataset } from './import-dataset.ts';
+import type { ImportChoices } from './import-types.ts';
+
+/** UCDP's own columns: the importer cannot tell the headline from the dyad's name. */
+const UCDP = [
+  'id,date_start,source_headline,dyad_name,where_description,latitude,longitude,type_of_violence',
+  '147997,01/22/2014,"Police disperse Kiev protest",Government of Ukraine - Maidan,Kiev,50.45,30.52333,1',
+  '153030,05/02/2014,Death toll from Odessa violence rises,Supporters - Supporters,Odessa town,46.466667,30.733333,2',
+  '203689,05/19/2015,Battle erupts in eastern Ukraine,Government of Ukraine - UAF,Katerinovka,48.668695,38.483163,1',
+].join('\n');
+
+const PLAIN = ['id,title,date,latitude,longitude', 'a,Alpha,2024-03-04,50,30'].join('\n');
+/** Every date fits both orders: the importer asks which. */
+const EITHER_ORDER = ['id,title,date,latitude,longitude', 'a,Alpha,03/04/2024,50,30'].join('\n');
+
+function read(csv: string, choices: ImportChoices | null = null) {
+  return importDataset([{ name: 'events.csv', bytes: new TextEncoder().encode(csv) }], choices, {
+    sourceUrl: null,
+  });
+}
+
+function titles(csv: string, choices: ImportChoices | null) {
+  const outcome = read(csv, choices);
+  return outcome.kind === 'dataset' ? outcome.dataset.events.map((event) => event.title) : null;
+}
+
+describe('settledChoices', () => {
+  it('reads the columns the config names over those the importer was unsure of', () => {
+    const outcome = read(UCDP);
+    expect(outcome.kind).toBe('needs-mapping');
+    const { choices, notes } = settledChoices(
+      outcome,
+      { columns: { title: 'source_headline' } },
+      'events.csv',
+    );
+    expect(notes).toEqual([]);
+    expect(choices?.mapping.title).toBe('source_headline');
+    expect(choices?.mapping.category).toBe('type_of_violence');
+    expect(titles(UCDP, choices)).toEqual([
+      'Police disperse Kiev protest',
+      'Death toll from Odessa violence rises',
+      'Battle erupts in eastern Ukraine',
+    ]);
+  });
+
+  it('with no config, reads the importer’s proposal and says which columns it took', () => {
+    const { choices, notes } = settledChoices(read(UCDP), {}, 'events.csv');
+    expect(choices?.mapping.title).toBe('dyad_name');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/^events\.csv: the importer was unsure of some columns/);
+    expect(notes[0]).toContain('title ← "dyad_name"');
+    expect(notes[0]).toContain('Set "columns" in dateline.config.json to choose otherwise.');
+  });
+
+  it('refuses a column the file lacks, and a required field left without one, naming its columns', () => {
+    expect(() =>
+      settledChoices(read(UCDP), { columns: { title: 'headline' } }, 'events.csv', 'site.json'),
+    ).toThrow(
+      'site.json: columns.title is "headline", but events.csv has no such column. Its columns: "id", "date_start"',
+    );
+    expect(() => settledChoices(read(UCDP), { columns: { date: null } }, 'events.csv')).toThrow(
+      /^events\.csv: the importer cannot tell which column holds the date\. Set "columns": \{ "date": "<column>" \}/,
+    );
+  });
+
+  it('leaves a file the importer is sure of as it read it, unless the config sets its day order', () => {
+    expect(settledChoices(read(PLAIN), {}, 'events.csv')).toEqual({ choices: null, notes: [] });
+    const dayFirst = settledChoices(read(EITHER_ORDER), { dayOrder: 'day-first' }, 'events.csv');
+    const outcome = read(EITHER_ORDER, dayFirst.choices);
+    expect(outcome.kind === 'dataset' && outcome.dataset.events[0]?.date.edtf).toBe('2024-04-03');
+    const monthFirst = settledChoices(
+      read(EITHER_ORDER),
+      { dayOrder: 'month-first' },
+      'events.csv',
+    );
+    const other = read(EITHER_ORDER, monthFirst.choices);
+    expect(other.kind === 'dataset' && other.dataset.events[0]?.date.edtf).toBe('2024-03-04');
+  });
+});

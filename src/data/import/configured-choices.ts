@@ -1,0 +1,90 @@
+/**
+ * A dataset's columns chosen in its `dateline.config.json` (docs/publishing.md) rather than in the
+ * browser's Check the columns dialog: the site build and the data server read a file with no one
+ * to ask, so the config's choices are laid over the importer's proposal here, for both.
+ */
+import {
+  FIELD_LABELS,
+  MAPPED_FIELDS,
+  REQUIRED_FIELDS,
+  type ColumnMapping,
+  type MappedField,
+} from './column-mapping.ts';
+import type { DayOrder } from './date-cells.ts';
+import type { ImportChoices, ImportOutcome } from './import-types.ts';
+
+export interface ColumnSettings {
+  /** A field's column by name; null says the file has no column for it. */
+  columns?: Partial<Record<MappedField, string | null>>;
+  dayOrder?: DayOrder;
+}
+
+/** The settings name a column the file lacks, or leave a required field without one. */
+export class ColumnSettingsError extends Error {}
+
+export interface SettledChoices {
+  /** What to import the file again with; null when the importer's own reading stands. */
+  choices: ImportChoices | null;
+  /** Said once to whoever runs the command, like "the importer's proposal was used". */
+  notes: string[];
+}
+
+/** The settings' columns over the importer's proposal: a field set to null has none. */
+function chosenMapping(proposal: ColumnMapping, columns: ColumnSettings['columns']): ColumnMapping {
+  const mapping = { ...proposal };
+  for (const field of MAPPED_FIELDS) {
+    const column = columns?.[field];
+    if (column !== undefined) mapping[field] = column;
+  }
+  return mapping;
+}
+
+const quotedList = (columns: readonly string[]) =>
+  columns.map((column) => `"${column}"`).join(', ');
+
+/**
+ * How to read `fileName` after a first import with no choices (`outcome`): with the settings'
+ * columns and day order, or, where the importer was unsure and nothing was set, with its own
+ * proposal (said in a note). `configName` is the settings' file, named in the messages.
+ */
+export function settledChoices(
+  outcome: ImportOutcome,
+  settings: ColumnSettings,
+  fileName: string,
+  configName = 'dateline.config.json',
+): SettledChoices {
+  const { proposal, columns, mapping: readWith } = outcome.report;
+  if (outcome.kind === 'needs-mapping' || (settings.columns && readWith)) {
+    if (!proposal) throw new ColumnSettingsError(`${fileName}: the importer proposed no columns.`);
+    const unknown = Object.entries(settings.columns ?? {}).filter(
+      ([, column]) => column !== null && !columns.includes(column),
+    );
+    if (unknown.length > 0) {
+      throw new ColumnSettingsError(
+        `${configName}: ${unknown.map(([field, column]) => `columns.${field} is "${column}"`).join(', ')}, but ${fileName} has no such column. Its columns: ${quotedList(columns)}.`,
+      );
+    }
+    const mapping = chosenMapping(proposal.mapping, settings.columns);
+    const missing = REQUIRED_FIELDS.filter((field) => mapping[field] === null);
+    if (missing.length > 0) {
+      throw new ColumnSettingsError(
+        `${fileName}: the importer cannot tell which column holds the ${missing.map((field) => FIELD_LABELS[field].toLowerCase()).join(', ')}. Set ${missing.map((field) => `"columns": { "${field}": "<column>" }`).join(', ')} in ${configName} (docs/publishing.md). Its columns: ${quotedList(columns)}.`,
+      );
+    }
+    const notes =
+      !settings.columns && outcome.kind === 'needs-mapping'
+        ? [
+            `${fileName}: the importer was unsure of some columns (${proposal.doubts.join(' ')}); its proposal was used: ${MAPPED_FIELDS.filter(
+              (field) => mapping[field] !== null,
+            )
+              .map((field) => `${field} ← "${mapping[field]}"`)
+              .join(', ')}. Set "columns" in ${configName} to choose otherwise.`,
+          ]
+        : [];
+    return { choices: { mapping, dayOrder: settings.dayOrder ?? proposal.dayOrder }, notes };
+  }
+  if (settings.dayOrder && readWith && proposal) {
+    return { choices: { mapping: readWith, dayOrder: settings.dayOrder }, notes: [] };
+  }
+  return { choices: null, notes: [] };
+}

@@ -1,0 +1,31 @@
+/**
+ * What a dataset's `dateline.config.json` (docs/publishing.md) tells the data server: the columns
+ * and day order to read the file with (configured-choices.ts), and the title, description and
+ * category labels and colours the explorer shows, as a site built from the same file shows them.
+ * The site's own keys (siteUrl, basePath, frameAncestors) do not concern a server.
+ */
+import type { ColumnSettings } from '../data/import/configured-choices.ts';
+import type { CategoryStyle, DatasetMetadata } from '../data/model/schema.ts';
+
+export interface DatasetSettings extends ColumnSettings {
+  title?: string;
+  description?: string;
+  categories?: Record<string, CategoryStyle>;
+}
+
+/** What a server says once to whoever started it, like "the importer's proposal was used". */
+export type SayNote = (note: string) => void;
+
+/** The file's metadata with the settings' title, description and category styles over it. */
+export function settledMetadata(
+  metadata: DatasetMetadata,
+  { title, description, categories }: DatasetSettings,
+): DatasetMetadata {
+  const styles = { ...metadata.categories, ...categories };
+  return {
+    ...metadata,
+    ...(title !== undefined ? { title } : {}),
+    ...(description !== undefined ? { description } : {}),
+    ...(Object.keys(styles).length > 0 ? { categories: styles } : {}),
+  };
+}
