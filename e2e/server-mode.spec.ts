@@ -515,16 +515,21 @@ test('a question that fails is said in Korean, with Retry, and Retry asks again'
     return route.fallback();
   });
   await page.goto(`./ko/?${DATA}`);
-  const events = page.getByRole('region', { name: '사건' });
-  const alert = events.getByRole('alert');
-  await expect(alert).toContainText(
+  // No answer at all is said for the page; an answer that is an error, where the list is.
+  const unreachable = page.getByRole('alert');
+  await expect(unreachable).toContainText(
     '데이터 서버가 답하지 않았습니다: 데이터 서버에 연결할 수 없습니다',
   );
   // Nothing of the page's own words is left in English.
-  await expect(alert).not.toContainText(/the data server|could not|reached/i);
+  await expect(unreachable).not.toContainText(/the data server|could not|reached/i);
+  await expect(page.getByRole('status').filter({ hasText: '사건' }).first()).toHaveText(
+    '사건 수를 세지 못했습니다',
+  );
 
   failure = 'error';
-  await alert.getByRole('button', { name: '다시 시도' }).click();
+  await unreachable.getByRole('button', { name: '다시 시도' }).click();
+  const events = page.getByRole('region', { name: '사건' });
+  const alert = events.getByRole('alert');
   await expect(alert).toContainText('데이터 서버가 상태 코드 500(으)로 응답했습니다');
   // The server's own message is its words, shown as it sent them.
   await expect(alert).toContainText(
@@ -550,7 +555,7 @@ test('an event’s related events are named by their titles, and open as links',
   await expect(chronology(page).getByRole('region', { name: MISSILES })).toBeVisible();
 });
 
-test('a server that was down: no stale count, and one Retry asks again for everything that failed', async ({
+test('a server that was down: said once, no stale count, and one Retry asks again for everything that failed', async ({
   page,
 }) => {
   await page.goto(`./?${BUNDLED}`);
@@ -563,16 +568,22 @@ test('a server that was down: no stale count, and one Retry asks again for every
     down ? route.abort('connectionrefused') : route.fallback(),
   );
   await page.getByRole('searchbox').fill('sinpo');
-  const events = page.getByRole('region', { name: 'Events' });
-  await expect(events.getByRole('alert')).toContainText('The data server did not answer');
-  // The last search's count is not said to be this one's.
-  await expect(page.getByRole('status').filter({ hasText: /events/ })).toHaveText(
-    'No events loaded',
+  // The list, the map and the timeline all failed for one reason: said once, for the page.
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(
+    'The data server did not answer: the data server could not be reached',
   );
   await expect(page.getByRole('button', { name: 'Zoom to results' })).toHaveCount(0);
+  await waitForMapToSettle(page);
+  await expect(alert).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Events' }).getByRole('alert')).toHaveCount(0);
+  // The last search's count is not said to be this one's, nor the dataset said not to be loaded.
+  await expect(page.getByRole('status').filter({ hasText: /events/i })).toHaveText(
+    'Events not counted',
+  );
 
   down = false;
-  await events.getByRole('alert').getByRole('button', { name: 'Retry' }).click();
+  await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
     /^Showing 3 of 6 events/,
   );

@@ -91,6 +91,19 @@ function ViewError({ error, onRetry }: { error: Error; onRetry: () => void }) {
   );
 }
 
+/**
+ * No answer came at all (the server is down, or the network): every part's question fails for the
+ * same reason, so it is said once for the page, with one Retry, rather than in each part.
+ */
+function isUnreachable(error: Error | null): boolean {
+  return error instanceof ServerAnswerError && error.status === 0;
+}
+
+/** A part's own failure to say where it is: one the page does not already say for all. */
+function ownFailure(error: Error | null): Error | null {
+  return error && !isUnreachable(error) ? error : null;
+}
+
 export interface ServerExplorerProps {
   url: UrlStateApi;
   loaded: LoadedDataset;
@@ -225,10 +238,20 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
     from: state.from ?? server.extent.first,
     to: state.to ?? server.extent.last,
   };
+  const unreachable =
+    [view.timeline.error, view.list.error, view.map.error, selection.error].find(isUnreachable) ??
+    null;
+  // Retry asks every failed question again (use-server-view.ts).
+  const serverDown = unreachable && <ViewError error={unreachable} onRetry={view.list.retry} />;
+  const listError = ownFailure(view.list.error);
+  const selectionError = ownFailure(selection.error);
+  const mapError = ownFailure(view.map.error);
   const status = (
     <StatusLine
       loading={view.list.total === null && !view.list.error}
       failed={view.list.total === null && view.list.error !== null}
+      // The dataset is there: its events could not be counted under these filters.
+      failedText={i18n._('Events not counted')}
       shown={view.list.total ?? 0}
       total={server.eventCount}
       range={range}
@@ -301,9 +324,9 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
         </div>
       )}
       {!state.embed && hiddenSelection}
-      {selection.error && <ViewError error={selection.error} onRetry={selection.retry} />}
+      {selectionError && <ViewError error={selectionError} onRetry={selection.retry} />}
       {view.list.error ? (
-        <ViewError error={view.list.error} onRetry={view.list.retry} />
+        listError && <ViewError error={listError} onRetry={view.list.retry} />
       ) : view.list.total === null ? (
         <div className="loading-placeholder" aria-hidden="true">
           <div className="skeleton-row" />
@@ -364,15 +387,13 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
         onToggleCategory: toggleCategory,
       }}
       status={
-        view.map.error ? (
-          <ViewError error={view.map.error} onRetry={view.map.retry} />
-        ) : (
-          view.map.loading && (
-            <p className="server-view-loading" role="status">
-              {i18n._('Asking the data server…')}
-            </p>
-          )
-        )
+        view.map.error
+          ? mapError && <ViewError error={mapError} onRetry={view.map.retry} />
+          : view.map.loading && (
+              <p className="server-view-loading" role="status">
+                {i18n._('Asking the data server…')}
+              </p>
+            )
       }
     />
   );
@@ -391,6 +412,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
         onSelect={select}
         notices={
           <>
+            {serverDown}
             <Notices notices={notices.notices} onDismiss={notices.dismiss} />
             {notFound}
           </>
@@ -473,6 +495,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
           onSearch={search}
         />
       )}
+      {serverDown}
       {/* On a phone the timeline lives in the filters sheet, as over a file. */}
       {!phone && timeline}
       <Notices notices={notices.notices} onDismiss={notices.dismiss} />
@@ -501,6 +524,8 @@ function ServerTimeline({ url, view, server, selectedEvent }: ServerTimelineProp
   const { extent } = server;
   const data = view.timeline.data;
   const bulk = useMemo(() => extent && { ...extent, earlier: 0, later: 0 }, [extent]);
+  // A server not reached is said once, above the timeline (ServerExplorer).
+  if (isUnreachable(view.timeline.error)) return null;
   if (view.timeline.error)
     return (
       <section className="timeline" aria-label={i18n._('Timeline')}>

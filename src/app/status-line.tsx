@@ -5,6 +5,8 @@ import { i18n } from '../lib/i18n/i18n.ts';
 export interface StatusLineProps {
   loading: boolean;
   failed: boolean;
+  /** What to say when it failed; by default that no events were loaded (a file's download). */
+  failedText?: string;
   shown: number;
   total: number;
   /** The range shown: the filter's, or the data's own extent. */
@@ -19,11 +21,11 @@ export function formatShowing(shown: number, total: number): string {
   });
 }
 
-export function StatusLine({ loading, failed, shown, total, range }: StatusLineProps) {
+export function StatusLine({ loading, failed, failedText, shown, total, range }: StatusLineProps) {
   const text = loading
     ? i18n._('Loading events…')
     : failed
-      ? i18n._('No events loaded')
+      ? (failedText ?? i18n._('No events loaded'))
       : formatShowing(shown, total);
   return (
     <p className="status-line" role="status">
