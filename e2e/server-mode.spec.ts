@@ -581,6 +581,9 @@ test('a server that was down: said once, no stale count, and one Retry asks agai
   await expect(page.getByRole('status').filter({ hasText: /events/i })).toHaveText(
     'Events not counted',
   );
+  // Nor is the legend's count of the whole file said to be the search's.
+  const legend = page.getByRole('complementary', { name: 'Legend' });
+  await expect(legend.getByRole('button', { name: /^Statement/ })).toContainText('(… of 2)');
 
   down = false;
   await alert.getByRole('button', { name: 'Retry' }).click();
@@ -589,7 +592,6 @@ test('a server that was down: said once, no stale count, and one Retry asks agai
   );
   await expect(page.getByRole('alert')).toHaveCount(0);
   // The legend's counts and the results' frame were asked again too, though neither has a Retry.
-  const legend = page.getByRole('complementary', { name: 'Legend' });
   await expect(legend.getByRole('button', { name: /^Statement/ })).toContainText('1 of 2');
   await expect(legend.getByRole('button', { name: /^Strike/ })).toContainText('0 of 1');
   await expect(page.getByRole('button', { name: 'Zoom to results' })).toBeVisible();

@@ -224,18 +224,25 @@ export function useServerView(
     enabled: isFiltered(state) && server.endpoints.categories !== null,
   });
   const shownCounts = isFiltered(state) ? filteredCounts.data?.counts : undefined;
+  // Under a search or dates only the server knows the counts: until it says (or while it does
+  // not answer), none is given rather than the whole file's.
+  const countsUnknown =
+    server.endpoints.categories !== null &&
+    (filter.query !== '' || filter.from !== null || filter.to !== null);
   const categoryCounts = useMemo(
     () =>
       palette.order(allCategories).map((category) => {
         const count = server.categories.find((entry) => entry.name === category)?.count ?? 0;
         const shown = shownCounts
           ? (shownCounts.get(category) ?? 0)
-          : categories.length === 0 || categories.includes(category)
-            ? count
-            : 0;
+          : countsUnknown
+            ? null
+            : categories.length === 0 || categories.includes(category)
+              ? count
+              : 0;
         return { category, total: count, shown };
       }),
-    [palette, allCategories, server.categories, categories, shownCounts],
+    [palette, allCategories, server.categories, categories, shownCounts, countsUnknown],
   );
 
   const eventHref = useCallback(

@@ -130,4 +130,13 @@ describe('category counts, as the legend and the Filters sheet show them', () =>
       '4 of 20',
     ]);
   });
+
+  it('say the count is not known yet rather than give the whole dataset’s under a filter', () => {
+    const counting = counts.map((count) => ({ ...count, shown: null }));
+    expect(isAnyCategoryFiltered(counting)).toBe(true);
+    expect(counting.map((count) => categoryCountText(count, true))).toEqual([
+      '… of 4,000',
+      '… of 20',
+    ]);
+  });
 });

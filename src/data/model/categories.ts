@@ -194,8 +194,8 @@ export interface CategoryCount {
   category: string;
   /** Events of the category in the dataset. */
   total: number;
-  /** Of those, the events the filters keep. */
-  shown: number;
+  /** Of those, the events the filters keep; null while not known (a data server still counting). */
+  shown: number | null;
 }
 
 /** Whether any filter takes events away, so the counts say "8 of 40" rather than "40". */
@@ -208,6 +208,7 @@ export function isAnyCategoryFiltered(counts: readonly CategoryCount[]): boolean
  * count, or under filters the count they keep of it.
  */
 export function categoryCountText({ total, shown }: CategoryCount, filtered: boolean): string {
+  if (shown === null) return i18n._('… of {total}', { total: i18n.number(total) });
   return filtered
     ? i18n._('{shown} of {total}', { shown: i18n.number(shown), total: i18n.number(total) })
     : i18n.number(total);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { MapContainer, ScaleControl, ZoomControl } from 'react-leaflet';
+import type { CategoryCount } from '../../data/model/categories.ts';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { GeoBounds } from '../../data/query/selectors.ts';
 import { i18n } from '../../lib/i18n/i18n.ts';
@@ -26,7 +27,7 @@ export interface EventMapProps {
   /** The event the page opened on, centred in the first view. */
   initialSelection: DatasetEvent | null;
   /** The legend's rows: each category's events, in all and shown. */
-  categories: { category: string; total: number; shown: number }[];
+  categories: CategoryCount[];
   /** What the categories are, when an imported file's column says so ("violence level"). */
   categoryColumn: string | null;
   activeCategories: readonly string[];
