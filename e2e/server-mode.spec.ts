@@ -597,6 +597,32 @@ test('a server that was down: said once, no stale count, and one Retry asks agai
   await expect(page.getByRole('button', { name: 'Zoom to results' })).toBeVisible();
 });
 
+test('legend counts the server fails to give are said on the page, with Retry, not guessed', async ({
+  page,
+}) => {
+  let failing = true;
+  await page.route(`http://127.0.0.1:${BUNDLED_PORT}/api/categories?**`, (route) =>
+    failing
+      ? route.fulfill({
+          status: 500,
+          json: { error: { status: 500, message: 'the counts could not be made' } },
+        })
+      : route.fallback(),
+  );
+  await page.goto(`./?${BUNDLED}&q=sinpo`);
+  await expect(page.getByRole('status').filter({ hasText: /^Showing/ })).toHaveText(
+    /^Showing 3 of 6 events/,
+  );
+  const legend = page.getByRole('complementary', { name: 'Legend' });
+  await expect(legend.getByRole('button', { name: /^Statement/ })).toContainText('(… of 2)');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('the counts could not be made');
+  failing = false;
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(legend.getByRole('button', { name: /^Statement/ })).toContainText('(1 of 2)');
+  await expect(alert).toHaveCount(0);
+});
+
 /** Clicks clusters, as a reader would, until one that lists its events (named by `name`) shows. */
 async function zoomToListedCluster(page: Page, name: RegExp) {
   const listed = mapRegion(page).getByRole('button', { name });

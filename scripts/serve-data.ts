@@ -57,7 +57,15 @@ try {
         });
     });
   }
-  const { eventCount, issues } = await engine.describe();
+  const { eventCount, issues, categories } = await engine.describe();
+  // As the site build warns: a label for a category no event has is most likely a typo.
+  const known = new Set(categories.map((category) => category.name));
+  for (const category of Object.keys(settings.categories ?? {})) {
+    if (!known.has(category))
+      say(
+        `dateline.config.json: "categories.${category}" names a category no event has. Categories: ${[...known].map((each) => `"${each}"`).join(', ')}.`,
+      );
+  }
   console.log(
     `Serving ${eventCount.toLocaleString('en-GB')} events of ${file} (${issues.count.toLocaleString('en-GB')} record${issues.count === 1 ? '' : 's'} not shown${native ? ', read by DuckDB' : ''}) — loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -239,10 +239,17 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
     to: state.to ?? server.extent.last,
   };
   const unreachable =
-    [view.timeline.error, view.list.error, view.map.error, selection.error].find(isUnreachable) ??
-    null;
+    [
+      view.timeline.error,
+      view.list.error,
+      view.map.error,
+      selection.error,
+      view.categoryCountsError,
+    ].find(isUnreachable) ?? null;
+  // The legend's counts have no place of their own to say why they are missing: the page says it.
+  const pageError = unreachable ?? view.categoryCountsError;
   // Retry asks every failed question again (use-server-view.ts).
-  const serverDown = unreachable && <ViewError error={unreachable} onRetry={view.list.retry} />;
+  const serverDown = pageError && <ViewError error={pageError} onRetry={view.list.retry} />;
   const listError = ownFailure(view.list.error);
   const selectionError = ownFailure(selection.error);
   const mapError = ownFailure(view.map.error);
@@ -477,9 +484,19 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
       {phone && sheet !== 'closed' && (
         <PhoneFilters
           query={state.query}
-          summary={formatShowing(view.list.total ?? 0, server.eventCount)}
+          summary={
+            view.list.total === null && view.list.error
+              ? i18n._('Events not counted')
+              : formatShowing(view.list.total ?? 0, server.eventCount)
+          }
           onReset={view.filtered || onlyInMapView ? resetFilters : null}
-          timeline={timeline}
+          // The sheet is modal: the page's word that the server does not answer is said in it too.
+          timeline={
+            <>
+              {serverDown}
+              {timeline}
+            </>
+          }
           categories={{
             categories: view.categoryCounts,
             active: state.categories,

@@ -224,8 +224,9 @@ export function useServerView(
     enabled: isFiltered(state) && server.endpoints.categories !== null,
   });
   const shownCounts = isFiltered(state) ? filteredCounts.data?.counts : undefined;
-  // Under a search or dates only the server knows the counts: until it says (or while it does
-  // not answer), none is given rather than the whole file's.
+  // Under a search or dates only the server knows the counts: until its first answer (or while it
+  // does not answer), none is given rather than the whole file's. Once it has answered, the last
+  // filter's counts stay while the next are asked (keepPreviousData, as the timeline's bars).
   const countsUnknown =
     server.endpoints.categories !== null &&
     (filter.query !== '' || filter.from !== null || filter.to !== null);
@@ -327,6 +328,8 @@ export function useServerView(
       spotQuery: spotEvents,
     },
     categoryCounts,
+    /** Why the legend's counts under the filter are not known: the page says it, with Retry. */
+    categoryCountsError: isFiltered(state) ? failure(filteredCounts.error) : null,
     allCategories,
     palette,
     eventHref,

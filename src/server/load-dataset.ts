@@ -32,16 +32,20 @@ export async function loadDataset(
     const bytes = new Uint8Array(await readFile(path));
     read = (choices) => importDataset([{ name, bytes }], choices, { sourceUrl: null });
   }
-  let outcome = read(null);
+  let outcome: ImportOutcome | null = read(null);
   try {
     const settled = settledChoices(outcome, settings, name);
     settled.notes.forEach(say);
-    if (settled.choices) outcome = read(settled.choices);
+    if (settled.choices) {
+      // The first reading is let go before the second: a few million events each.
+      outcome = null;
+      outcome = read(settled.choices);
+    }
   } catch (error) {
     if (error instanceof ColumnSettingsError) throw new DatasetError(error.message);
     throw error;
   }
-  if (outcome.kind === 'needs-mapping') {
+  if (outcome === null || outcome.kind === 'needs-mapping') {
     throw new DatasetError(`${name}: the importer did not accept the columns chosen for it.`);
   }
   const { dataset, report } = outcome;

@@ -12,6 +12,12 @@ const UCDP = [
 ].join('\n');
 
 const PLAIN = ['id,title,date,latitude,longitude', 'a,Alpha,2024-03-04,50,30'].join('\n');
+/** 13/04 can only be day first: the importer is sure of the order. */
+const DAY_FIRST = [
+  'id,title,date,latitude,longitude',
+  'a,Alpha,13/04/2024,50,30',
+  'b,Beta,03/04/2024,50,30',
+].join('\n');
 /** Every date fits both orders: the importer asks which. */
 const EITHER_ORDER = ['id,title,date,latitude,longitude', 'a,Alpha,03/04/2024,50,30'].join('\n');
 
@@ -67,6 +73,14 @@ describe('settledChoices', () => {
 
   it('leaves a file the importer is sure of as it read it, unless the config sets its day order', () => {
     expect(settledChoices(read(PLAIN), {}, 'events.csv')).toEqual({ choices: null, notes: [] });
+    // The config's order over the importer's own certainty: the publisher knows the source.
+    const sure = read(DAY_FIRST);
+    expect(sure.kind).toBe('dataset');
+    const { choices: monthFirstChoices } = settledChoices(sure, { dayOrder: 'month-first' }, 'x');
+    const reread = read(DAY_FIRST, monthFirstChoices);
+    expect(
+      reread.kind === 'dataset' && reread.dataset.events.map((event) => event.date.edtf),
+    ).toEqual(['2024-03-04']);
     const dayFirst = settledChoices(read(EITHER_ORDER), { dayOrder: 'day-first' }, 'events.csv');
     const outcome = read(EITHER_ORDER, dayFirst.choices);
     expect(outcome.kind === 'dataset' && outcome.dataset.events[0]?.date.edtf).toBe('2024-04-03');
