@@ -328,8 +328,11 @@ export function useServerView(
       spotQuery: spotEvents,
     },
     categoryCounts,
-    /** Why the legend's counts under the filter are not known: the page says it, with Retry. */
-    categoryCountsError: isFiltered(state) ? failure(filteredCounts.error) : null,
+    /**
+     * Why the legend's counts under a search or dates are not known: the page says it, with Retry.
+     * Under categories alone the page counts them itself.
+     */
+    categoryCountsError: countsUnknown ? failure(filteredCounts.error) : null,
     allCategories,
     palette,
     eventHref,
