@@ -14,7 +14,7 @@ import { ClickHouseEngine } from '../src/server/clickhouse-engine.ts';
 import { DuckDbEngine } from '../src/server/duckdb-engine.ts';
 import { loadDataset } from '../src/server/load-dataset.ts';
 import { readServeCommand, servingLines } from './serve-data-options.ts';
-import { readSiteConfig } from './site-config-read.ts';
+import { readSiteConfig, unknownCategoryWarnings } from './site-config-read.ts';
 
 const command = readServeCommand(process.argv.slice(2));
 if (command.kind === 'exit') {
@@ -58,14 +58,10 @@ try {
     });
   }
   const { eventCount, issues, categories } = await engine.describe();
-  // As the site build warns: a label for a category no event has is most likely a typo.
-  const known = new Set(categories.map((category) => category.name));
-  for (const category of Object.keys(settings.categories ?? {})) {
-    if (!known.has(category))
-      say(
-        `dateline.config.json: "categories.${category}" names a category no event has. Categories: ${[...known].map((each) => `"${each}"`).join(', ')}.`,
-      );
-  }
+  unknownCategoryWarnings(
+    settings.categories,
+    new Set(categories.map((category) => category.name)),
+  ).forEach(say);
   console.log(
     `Serving ${eventCount.toLocaleString('en-GB')} events of ${file} (${issues.count.toLocaleString('en-GB')} record${issues.count === 1 ? '' : 's'} not shown${native ? ', read by DuckDB' : ''}) — loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );

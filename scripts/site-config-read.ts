@@ -192,3 +192,19 @@ export async function readSiteConfig(
   console.log(`Config: ${path}`);
   return parseSiteConfigText(text, path);
 }
+
+/**
+ * A label in the config's `categories` for a category no event has: most likely a typo, said by
+ * the site build and the data server alike.
+ */
+export function unknownCategoryWarnings(
+  configured: Record<string, unknown> | undefined,
+  known: ReadonlySet<string>,
+): string[] {
+  return Object.keys(configured ?? {})
+    .filter((category) => !known.has(category))
+    .map(
+      (category) =>
+        `dateline.config.json: "categories.${category}" names a category no event has. Categories: ${[...known].map((each) => `"${each}"`).join(', ')}.`,
+    );
+}

@@ -15,7 +15,7 @@ import { readableTitle } from '../src/data/export/site-config.ts';
 import { DatasetError } from '../src/data/model/dataset-error.ts';
 import type { CategoryStyle, DataIssue, Dataset } from '../src/data/model/schema.ts';
 import { BASEMAP_COLOURS } from '../src/features/map/basemap-colours.ts';
-import { isAddress, type CheckedSiteConfig } from './site-config-read.ts';
+import { isAddress, unknownCategoryWarnings, type CheckedSiteConfig } from './site-config-read.ts';
 
 /** Why the site cannot be built: printed as it is, and the build exits with 1. */
 export class SiteBuildError extends Error {}
@@ -193,14 +193,12 @@ export async function readSiteDataset(
       : readableTitle(first.name));
   const description = config.description ?? dataset.metadata.description;
   const categories = { ...dataset.metadata.categories, ...config.categories };
-  const known = new Set(dataset.events.map((event) => event.category));
-  for (const category of Object.keys(config.categories ?? {})) {
-    if (!known.has(category)) {
-      warnings.push(
-        `dateline.config.json: "categories.${category}" names a category no event has. Categories: ${[...known].map((each) => `"${each}"`).join(', ')}.`,
-      );
-    }
-  }
+  warnings.push(
+    ...unknownCategoryWarnings(
+      config.categories,
+      new Set(dataset.events.map((event) => event.category)),
+    ),
+  );
   warnings.push(...contrastWarnings(categories));
   const issues = dataset.issues.map(describeIssue);
   if (dataset.events.length === 0) {

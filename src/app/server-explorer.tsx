@@ -253,11 +253,12 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
   const listError = ownFailure(view.list.error);
   const selectionError = ownFailure(selection.error);
   const mapError = ownFailure(view.map.error);
+  // The dataset is there: its events could not be counted under these filters.
+  const notCounted = view.list.total === null && view.list.error !== null;
   const status = (
     <StatusLine
       loading={view.list.total === null && !view.list.error}
-      failed={view.list.total === null && view.list.error !== null}
-      // The dataset is there: its events could not be counted under these filters.
+      failed={notCounted}
       failedText={i18n._('Events not counted')}
       shown={view.list.total ?? 0}
       total={server.eventCount}
@@ -485,7 +486,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
         <PhoneFilters
           query={state.query}
           summary={
-            view.list.total === null && view.list.error
+            notCounted
               ? i18n._('Events not counted')
               : formatShowing(view.list.total ?? 0, server.eventCount)
           }

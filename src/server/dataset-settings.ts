@@ -4,7 +4,13 @@
  * category labels and colours the explorer shows, as a site built from the same file shows them.
  * The site's own keys (siteUrl, basePath, frameAncestors) do not concern a server.
  */
-import type { ColumnSettings } from '../data/import/configured-choices.ts';
+import {
+  ColumnSettingsError,
+  settledChoices,
+  type ColumnSettings,
+} from '../data/import/configured-choices.ts';
+import type { ImportChoices, ImportOutcome } from '../data/import/import-types.ts';
+import { DatasetError } from '../data/model/dataset-error.ts';
 import type { CategoryStyle, DatasetMetadata } from '../data/model/schema.ts';
 
 export interface DatasetSettings extends ColumnSettings {
@@ -28,4 +34,24 @@ export function settledMetadata(
     ...(description !== undefined ? { description } : {}),
     ...(Object.keys(styles).length > 0 ? { categories: styles } : {}),
   };
+}
+
+/**
+ * The choices to read `name` again with (null: as first read), for either of the server's loads:
+ * the notes said, and a settings mistake given as the file's own error, which the server prints.
+ */
+export function serverChoices(
+  outcome: ImportOutcome,
+  settings: DatasetSettings,
+  name: string,
+  say: SayNote,
+): ImportChoices | null {
+  try {
+    const { choices, notes } = settledChoices(outcome, settings, name);
+    notes.forEach(say);
+    return choices;
+  } catch (error) {
+    if (error instanceof ColumnSettingsError) throw new DatasetError(error.message);
+    throw error;
+  }
 }

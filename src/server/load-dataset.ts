@@ -8,10 +8,14 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DatasetError } from '../data/model/dataset-error.ts';
 import { blankReport } from '../data/import/contract-sample.ts';
-import { ColumnSettingsError, settledChoices } from '../data/import/configured-choices.ts';
 import { importDataset, importTable } from '../data/import/import-dataset.ts';
 import type { ImportChoices, ImportOutcome } from '../data/import/import-types.ts';
-import { settledMetadata, type DatasetSettings, type SayNote } from './dataset-settings.ts';
+import {
+  serverChoices,
+  settledMetadata,
+  type DatasetSettings,
+  type SayNote,
+} from './dataset-settings.ts';
 import type { ServedDataset } from './engine.ts';
 import { readParquetTable } from './read-parquet.ts';
 
@@ -33,17 +37,12 @@ export async function loadDataset(
     read = (choices) => importDataset([{ name, bytes }], choices, { sourceUrl: null });
   }
   let outcome: ImportOutcome | null = read(null);
-  try {
-    const settled = settledChoices(outcome, settings, name);
-    settled.notes.forEach(say);
-    if (settled.choices) {
-      // The first reading is let go before the second: a few million events each.
-      outcome = null;
-      outcome = read(settled.choices);
-    }
-  } catch (error) {
-    if (error instanceof ColumnSettingsError) throw new DatasetError(error.message);
-    throw error;
+  const choices = serverChoices(outcome, settings, name, say);
+  if (choices) {
+    // The first reading is let go before the second is made: a few million events each.
+    // eslint-disable-next-line no-useless-assignment -- the null frees it for the collector
+    outcome = null;
+    outcome = read(choices);
   }
   if (outcome === null || outcome.kind === 'needs-mapping') {
     throw new DatasetError(`${name}: the importer did not accept the columns chosen for it.`);

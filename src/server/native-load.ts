@@ -24,13 +24,17 @@ import {
 import { validateFeatureCollection } from '../data/model/validate.ts';
 import { cleanCategory, mergeCategoryForms } from '../data/import/category-cells.ts';
 import type { ColumnMapping, ImportTable, MappedField } from '../data/import/column-mapping.ts';
-import { ColumnSettingsError, settledChoices } from '../data/import/configured-choices.ts';
 import { blankReport } from '../data/import/contract-sample.ts';
 import { parseCsv } from '../data/import/csv.ts';
 import { importTable } from '../data/import/import-dataset.ts';
 import type { ImportChoices } from '../data/import/import-types.ts';
 import { readableEventId } from '../data/import/readable-ids.ts';
-import { settledMetadata, type DatasetSettings, type SayNote } from './dataset-settings.ts';
+import {
+  serverChoices,
+  settledMetadata,
+  type DatasetSettings,
+  type SayNote,
+} from './dataset-settings.ts';
 import { MERCATOR_Y_SQL } from './mercator-sql.ts';
 import { hasRichColumns, RowProblem, tableRowReader } from '../data/import/table-to-dataset.ts';
 
@@ -243,16 +247,9 @@ export async function loadNative(
     null,
     { sourceUrl: null },
   );
-  let settled;
-  try {
-    settled = settledChoices(outcome, settings, name);
-  } catch (error) {
-    if (error instanceof ColumnSettingsError) throw new DatasetError(error.message);
-    throw error;
-  }
-  settled.notes.forEach(say);
+  const settled = serverChoices(outcome, settings, name, say);
   stepDone('columns');
-  const { mapping, dayOrder } = settled.choices ?? outcome.report;
+  const { mapping, dayOrder } = settled ?? outcome.report;
   if (mapping === null || dayOrder === null) return null;
   const choices: ImportChoices = { mapping, dayOrder };
   const reader = tableRowReader(sample, choices, { title: name, sourceUrl: null });
