@@ -25,9 +25,14 @@ function box(left: number, top: number, right: number, bottom: number): Box {
   return { left, top, right, bottom };
 }
 
-/** An event marker: a 44 px touch target around a 16 px dot. */
-function marker(x: number, y: number): Obstacle {
-  return { ...box(x - 22, y - 22, x + 22, y + 22), seen: box(x - 8, y - 8, x + 8, y + 8) };
+/** An event marker: a 44 px touch target around a 16 px dot (22 px when selected). */
+function marker(x: number, y: number, selected = false): Obstacle {
+  const half = selected ? 11 : 8;
+  return {
+    ...box(x - 22, y - 22, x + 22, y + 22),
+    seen: box(x - half, y - half, x + half, y + half),
+    singleEvent: true,
+  };
 }
 
 /** A cluster: its disc of `diameter` px is the touch target and what is seen. */
@@ -140,6 +145,22 @@ describe('placing place names', () => {
     // A single event's dot stands in for the place under it.
     const under = placeLabels([place('Donetsk', 206, 106, 1_000_000)], [marker(200, 100)], view);
     expect(under.map(({ candidate }) => candidate.key)).toEqual(['Donetsk']);
+  });
+
+  it("names the town the selected event's dot hides beside it, wherever under the dot", () => {
+    // Izyum, 1.3 km from an event near it, at zoom 10: 13 px from the selected dot's middle, under
+    // its edge. Hidden, it left a reader a dot on blank land with no name in view.
+    const izyum = { ...place('Izyum', 187, 100, 53_778), standInReach: 500 };
+    const placed = placeLabels([izyum], [marker(200, 100, true)], view);
+    expect(placed.map(({ candidate }) => candidate.key)).toEqual(['Izyum']);
+    expect(placed[0]?.dot).toBeNull();
+    expect(intersects(placed[0]?.text ?? box(0, 0, 0, 0), marker(200, 100, true))).toBe(false);
+    // Not a place further on the ground than its reach: the dot is not there.
+    const far = { ...izyum, standInReach: 5 };
+    expect(placeLabels([far], [marker(200, 100, true)], view)).toEqual([]);
+    // Nor under the same edge of a cluster's disc, which spreads away from its events.
+    const disc = cluster(200, 100, 22);
+    expect(placeLabels([izyum], [disc], view)).toEqual([]);
   });
 
   it('names no place beside a marker where it may not stand in (a world view)', () => {

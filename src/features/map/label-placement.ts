@@ -24,6 +24,12 @@ export interface Obstacle extends Box {
    * which hides the places under it.
    */
   seen: Box | null;
+  /**
+   * A single event's marker, whose dot is where the event is: it stands in for a place whose dot
+   * it hides, wherever under it (within the candidate's reach on the ground). A cluster's disc
+   * spreads over places away from its events, so it stands in only near its middle.
+   */
+  singleEvent?: boolean;
 }
 
 export interface LabelCandidate {
@@ -43,8 +49,9 @@ export interface LabelCandidate {
   priority: number;
   /**
    * How near a marker's middle the point must be, in pixels, for the marker to stand in for its
-   * dot (named beside the marker): STAND_IN_REACH unless given, less where that many pixels are
-   * far on the ground, 0 for never (place-name-candidates.ts).
+   * dot (named beside the marker): the pixels a short distance on the ground spans at this zoom,
+   * 0 for never (place-name-candidates.ts); no limit unless given. A cluster stands in only
+   * within STAND_IN_REACH as well.
    */
   standInReach?: number;
 }
@@ -169,21 +176,23 @@ function inside(box: Box, view: PlacementView): boolean {
 }
 
 /**
- * The nearest a place must be to a marker's middle for the marker to stand in for its dot, at most:
- * about a single event's dot (16 px and its ring, 21 px). A cluster's disc (up to 64 px) covers
- * places away from its events, and a name beside a marker tells the reader "this is there".
+ * The nearest a place must be to a cluster's middle for the cluster to stand in for its dot, at
+ * most: about a single event's dot (16 px and its ring, 21 px). A cluster's disc (up to 64 px)
+ * covers places away from its events, and a name beside a marker tells the reader "this is there".
  */
 export const STAND_IN_REACH = 11;
 
-/** Whether the point is under what is seen of this marker. */
-function isUnder({ seen }: Obstacle, x: number, y: number): boolean {
-  return seen !== null && x >= seen.left && x <= seen.right && y >= seen.top && y <= seen.bottom;
+/** Whether the place's dot would be hidden by what is seen of this marker. */
+function isUnder({ seen }: Obstacle, dot: Box): boolean {
+  return seen !== null && intersects(dot, inflate(seen, OBSTACLE_SPACING));
 }
 
 /** Whether a place is near enough this marker's middle to be named beside it. */
-function standsInFor({ seen }: Obstacle, candidate: LabelCandidate): boolean {
+function standsInFor(obstacle: Obstacle, candidate: LabelCandidate): boolean {
+  const { seen } = obstacle;
   if (!seen) return false;
-  const reach = candidate.standInReach ?? STAND_IN_REACH;
+  const groundReach = candidate.standInReach ?? Infinity;
+  const reach = obstacle.singleEvent ? groundReach : Math.min(groundReach, STAND_IN_REACH);
   const middleX = (seen.left + seen.right) / 2;
   const middleY = (seen.top + seen.bottom) / 2;
   return reach > 0 && Math.hypot(candidate.x - middleX, candidate.y - middleY) <= reach;
@@ -194,8 +203,9 @@ function standsInFor({ seen }: Obstacle, candidate: LabelCandidate): boolean {
  * is placed only if its point is in the view, its text and dot fit inside the view, clear of every
  * obstacle by OBSTACLE_SPACING and of every name placed before by LABEL_SPACING (a dot by
  * DOT_SPACING). A dot may show in a marker's transparent margin, not under what is seen of it; a
- * place near the middle of a marker seen is named beside the marker, without a dot; a place under
- * the rest of a marker, or under a control, is not named.
+ * place whose dot a single event's marker hides, or near the middle of a cluster, is named beside
+ * the marker, without a dot (the selected event's ring must not hide the town it is in); a place
+ * under the rest of a cluster, or under a control, is not named.
  */
 export function placeLabels<Candidate extends LabelCandidate>(
   candidates: readonly Candidate[],
@@ -224,14 +234,14 @@ export function placeLabels<Candidate extends LabelCandidate>(
       bottom: y + dotRadius,
     };
     const markersOver =
-      dotRadius > 0 ? obstacles.filter((obstacle) => isUnder(obstacle, x, y)) : [];
+      dotRadius > 0 ? obstacles.filter((obstacle) => isUnder(obstacle, dotBox)) : [];
     const standIn = markersOver.find((marker) => standsInFor(marker, candidate));
     let dot: Box | null = null;
     let positions: Box[];
     if (dotRadius === 0) {
       positions = positionsAcross(candidate);
     } else if (markersOver.length > 0 && !standIn) {
-      // Under a marker but away from its middle, or far from it on the ground: hidden.
+      // Under a cluster but away from its middle, or far from a marker on the ground: hidden.
       continue;
     } else if (standIn) {
       // A marker stands in for one place, the largest near its middle; the others are not named.

@@ -116,8 +116,8 @@ describe('what a view may name', () => {
     expect(reachAt(0)).toBe(0);
     // Zoom 4: 6.2 km a pixel, 50 km is 8 px.
     expect(reachAt(4)).toBeCloseTo(8.03, 1);
-    // A city's view: a dot's reach.
-    expect(reachAt(7)).toBe(11);
+    // A region's view: 778 m a pixel, 50 km is 64 px (a cluster is limited further, to its middle).
+    expect(reachAt(7)).toBeCloseTo(64.2, 1);
     // Nearer the equator a pixel spans more ground at the same zoom.
     expect(standInReach(toWorld(0, 0)[1], 256 * 2 ** 4)).toBeLessThan(reachAt(4) ?? 0);
   });

@@ -2,7 +2,7 @@
  * Which names a view of the map may show, and how each looks: the files its zoom needs, the places
  * large enough for its zoom, and each name as a placement candidate (label-placement.ts).
  */
-import { STAND_IN_REACH, type LabelCandidate } from './label-placement.ts';
+import type { LabelCandidate } from './label-placement.ts';
 import { PLACE_NAME_BANDS, tileKey, type PlaceName } from './place-names-data.ts';
 
 /**
@@ -121,14 +121,15 @@ const STAND_IN_METRES = 50_000;
 /**
  * How near a marker's middle a place at Mercator `y` (0 at the top of the world, 1 at the bottom)
  * must be, in pixels at `scale` (pixels per world unit), for the marker to stand in for its dot:
- * the pixels STAND_IN_METRES spans there, at most a dot's reach; 0 (never) where that is under a
- * pixel, as in a world view, where no place can be told from a marker's middle.
+ * the pixels STAND_IN_METRES spans there (label-placement.ts limits a cluster further); 0 (never)
+ * where that is under a pixel, as in a world view, where no place can be told from a marker's
+ * middle.
  */
 export function standInReach(y: number, scale: number): number {
   const cosLatitude = 1 / Math.cosh(Math.PI * (1 - 2 * y));
   const metresPerPixel = (EQUATOR_METRES * cosLatitude) / scale;
   const reach = STAND_IN_METRES / metresPerPixel;
-  return reach < 1 ? 0 : Math.min(STAND_IN_REACH, reach);
+  return reach < 1 ? 0 : reach;
 }
 
 /**

@@ -239,7 +239,11 @@ class PlaceNames {
       // What is seen of a marker is its icon's dot or disc (marker-icons.ts), inside a larger
       // transparent touch target.
       const seen = marker ? (element.firstElementChild ?? element).getBoundingClientRect() : null;
-      boxes.push({ ...inMap(rect), seen: seen ? inMap(seen) : null });
+      boxes.push({
+        ...inMap(rect),
+        seen: seen ? inMap(seen) : null,
+        singleEvent: marker && element.classList.contains('event-marker'),
+      });
     };
     for (const element of markers) add(element, true);
     for (const element of controls) add(element, false);
