@@ -162,6 +162,47 @@ test.describe('place names on the map', () => {
     await expectBesideWithoutDot(page, 'Izyum');
   });
 
+  test('a link to a rural event steps out until a town is named well inside the map', async ({
+    page,
+  }) => {
+    // UCDP: "near the village of Borovaya" (6,600 people, too small to be named). At the outlines'
+    // closest zoom the nearest towns named were at the map's very edges, or none on a phone.
+    const csv =
+      'id,date,title,latitude,longitude,link\n' +
+      '449871,2022-03-02,A torture pit in the forest,49.424394,37.588876,https://ucdp.uu.se/event/449871\n' +
+      'seoul-briefing,2024-10-08,A briefing in Seoul,37.5665,126.978,https://example.org/seoul\n';
+    await page.route('**/borova.csv', (route) =>
+      route.fulfill({ body: csv, contentType: 'text/csv' }),
+    );
+    await page.goto('./events/449871?data=borova.csv');
+    await expect(marker(page, 'A torture pit in the forest')).toHaveAttribute(
+      'aria-current',
+      'true',
+    );
+    const expectIzyumWellInside = () =>
+      expect(async () => {
+        const { names, labels } = await readMap(page);
+        const size = await mapRegion(page).locator('.leaflet-container').boundingBox();
+        const [width, height] = [size?.width ?? 0, size?.height ?? 0];
+        const inside = names.filter((_, index) => {
+          const [left, top, right, bottom] = labels[index] ?? [0, 0, 0, 0];
+          return (
+            left > width * 0.1 && right < width * 0.9 && top > height * 0.1 && bottom < height * 0.9
+          );
+        });
+        expect(inside).toEqual(expect.arrayContaining(['Izyum']));
+      }).toPass({ timeout: 15_000 });
+    await expectIzyumWellInside();
+    await expect(mapRegion(page).locator('.leaflet-control-scale')).not.toContainText('10 km');
+    await expectClearOfMarkers(page, 2);
+
+    // Chosen from the list far away, the map flies there and steps out the same way.
+    await chronology(page).getByRole('link', { name: 'A briefing in Seoul' }).click();
+    await expect(marker(page, 'A briefing in Seoul')).toHaveAttribute('aria-current', 'true');
+    await chronology(page).getByRole('link', { name: 'A torture pit in the forest' }).click();
+    await expectIzyumWellInside();
+  });
+
   test('credits GeoNames and Natural Earth, with the licence linked', async ({ page }) => {
     await page.goto('./');
     const attribution = mapRegion(page).locator('.leaflet-control-attribution');

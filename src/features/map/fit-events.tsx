@@ -3,7 +3,13 @@ import * as L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { useKeptFirstView } from './use-kept-first-view.ts';
-import { EXACT_ZOOM, OUTLINE_ZOOM, frameEvents, precisionZoom } from './precision.ts';
+import {
+  EXACT_ZOOM,
+  NAMED_ZOOM_FLOOR,
+  OUTLINE_ZOOM,
+  frameEvents,
+  precisionZoom,
+} from './precision.ts';
 
 export interface FitEventsProps {
   events: DatasetEvent[];
@@ -103,6 +109,22 @@ export function eventZoom(
   return precisionZoom(event.locationPrecision, event.latitude, viewSide(map), mapDetailZoom(map));
 }
 
+/**
+ * The zoom to show an event at, `zoom` or further out, so that a town is named in view: over the
+ * offline outlines alone, which have no roads or fields to tell where a rural event is
+ * (named-zoom.ts, in the place names' chunk, once the names around it have come); `zoom` itself
+ * over online tiles, or when it is already a region's view.
+ */
+export async function zoomWithANamedPlace(
+  map: L.Map,
+  event: Pick<DatasetEvent, 'latitude' | 'longitude'>,
+  zoom: number,
+): Promise<number> {
+  if (zoom <= NAMED_ZOOM_FLOOR || mapDetailZoom(map) !== OUTLINE_ZOOM) return zoom;
+  const { zoomNamingAPlace } = await import('./named-zoom.ts');
+  return zoomNamingAPlace(map, event, zoom);
+}
+
 /** What to fit to show these events on this map (frameEvents, within what the basemap can show). */
 export function frameOnMap(map: L.Map, events: Parameters<typeof frameEvents>[0]) {
   return frameEvents(events, viewSide(map), mapDetailZoom(map));
@@ -136,13 +158,14 @@ export function FitEvents({ events, initialSelection, datasetKey }: FitEventsPro
       if (fittedFor.current === datasetKey || events.length === 0) return;
       fittedFor.current = datasetKey;
       if (initialSelection) {
-        firstView.show(() =>
-          map.setView(
-            [initialSelection.latitude, initialSelection.longitude],
-            eventZoom(map, initialSelection),
-            { animate: false },
-          ),
-        );
+        const centre: L.LatLngTuple = [initialSelection.latitude, initialSelection.longitude];
+        const zoom = eventZoom(map, initialSelection);
+        firstView.show(() => map.setView(centre, zoom, { animate: false }));
+        // The first view does not wait for the place names; it steps out once they have come.
+        void zoomWithANamedPlace(map, initialSelection, zoom).then((named) => {
+          if (named === zoom || firstView.moved() || fittedFor.current !== datasetKey) return;
+          firstView.show(() => map.setView(centre, named, { animate: false }));
+        });
         return;
       }
       firstView.show(() => fitFirstView(map, events));

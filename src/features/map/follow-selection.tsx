@@ -3,7 +3,7 @@ import * as L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
-import { eventZoom } from './fit-events.tsx';
+import { eventZoom, zoomWithANamedPlace } from './fit-events.tsx';
 
 export interface FollowSelectionProps {
   selectedEvent: DatasetEvent | null;
@@ -57,13 +57,24 @@ export function FollowSelection({ selectedEvent }: FollowSelectionProps) {
         return;
       // Each event is shown at the zoom its precision suits: near enough to split it from the
       // clusters around it, not so near that a city-level event pretends to a street.
-      const zoom = targetZoom;
-      if (prefersReducedMotion()) {
-        map.setView(target, zoom, { animate: false });
-      } else {
-        flying.current = true;
-        map.flyTo(target, zoom, { duration: 0.8 });
-      }
+      const show = (zoom: number) => {
+        if (prefersReducedMotion()) {
+          map.setView(target, zoom, { animate: false });
+        } else {
+          flying.current = true;
+          map.flyTo(target, zoom, { duration: 0.8 });
+        }
+      };
+      show(targetZoom);
+      // Over the outlines, further out if no town is named there, once the names have come: on
+      // the way there or after, unless another event was chosen or the reader moved the map.
+      const event = selectedEvent;
+      void zoomWithANamedPlace(map, event, targetZoom).then((named) => {
+        if (named >= targetZoom || followedId.current !== event.id) return;
+        const centred =
+          map.latLngToContainerPoint(target).distanceTo(map.getSize().divideBy(2)) < 2;
+        if (flying.current || (centred && map.getZoom() === targetZoom)) show(named);
+      });
     },
     [map, selectedEvent],
   );

@@ -180,7 +180,7 @@ function inside(box: Box, view: PlacementView): boolean {
  * most: about a single event's dot (16 px and its ring, 21 px). A cluster's disc (up to 64 px)
  * covers places away from its events, and a name beside a marker tells the reader "this is there".
  */
-export const STAND_IN_REACH = 11;
+const STAND_IN_REACH = 11;
 
 /** Whether the place's dot would be hidden by what is seen of this marker. */
 function isUnder({ seen }: Obstacle, dot: Box): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  closestZoomNamingAPlace,
   minRankAt,
   nameCandidates,
   standInReach,
@@ -120,5 +121,37 @@ describe('what a view may name', () => {
     expect(reachAt(7)).toBeCloseTo(64.2, 1);
     // Nearer the equator a pixel spans more ground at the same zoom.
     expect(standInReach(toWorld(0, 0)[1], 256 * 2 ** 4)).toBeLessThan(reachAt(4) ?? 0);
+  });
+});
+
+describe('the zoom a link to an event opens at over the outlines', () => {
+  // Near Borova, Kharkiv region: 49.42° N, 37.59° E. A desktop map is 840 × 490 pixels.
+  const event = toWorld(37.59, 49.42);
+  const desktop = { width: 840, height: 490 };
+  const phone = { width: 390, height: 230 };
+  const borova = placeName('Borova', 37.62, 49.38, 6_589);
+  const izyum = placeName('Izyum', 37.25, 49.21, 53_778);
+  const kharkiv = placeName('Kharkiv', 36.25, 49.98, 1_430_885);
+
+  it('stays at the closest zoom when a town it names is in view', () => {
+    const near = placeName('Kupiansk', 37.6, 49.5, 27_000);
+    expect(closestZoomNamingAPlace([near], event, desktop, 10)).toBe(10);
+  });
+
+  it('steps out until a place it names at that zoom is in view, not a village it does not name', () => {
+    // Borova is 4 km away but too small to be named; Izyum (35 km) is in view from zoom 9.
+    expect(closestZoomNamingAPlace([borova, izyum, kharkiv], event, desktop, 10)).toBe(9);
+    // A phone's view is smaller: two steps.
+    expect(closestZoomNamingAPlace([borova, izyum, kharkiv], event, phone, 10)).toBe(8);
+    // A country's name is no place: it says the country, not where in it.
+    const ukraine = country('Ukraine', 37.5, 49.4, 4);
+    expect(closestZoomNamingAPlace([ukraine, kharkiv], event, desktop, 10)).toBe(8);
+  });
+
+  it("goes no further than a region's view, nor closer than it was asked", () => {
+    expect(closestZoomNamingAPlace([], event, desktop, 10)).toBe(7);
+    // Whole steps from a half-step zoom (a city-level event's): Kharkiv, 97 km west, at 7.5.
+    expect(closestZoomNamingAPlace([kharkiv], event, desktop, 9.5)).toBe(7.5);
+    expect(closestZoomNamingAPlace([], event, desktop, 6)).toBe(6);
   });
 });

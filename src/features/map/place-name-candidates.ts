@@ -4,6 +4,7 @@
  */
 import type { LabelCandidate } from './label-placement.ts';
 import { PLACE_NAME_BANDS, tileKey, type PlaceName } from './place-names-data.ts';
+import { NAMED_ZOOM_FLOOR } from './precision.ts';
 
 /**
  * The smallest place named at each zoom (ranks: population, capitals weighted): a world view names
@@ -172,4 +173,37 @@ export function nameCandidates(
     });
   });
   return candidates;
+}
+
+/** A place counts as in view inside this share of its width and height, clear of the controls. */
+const INNER_SHARE = 0.8;
+
+/**
+ * The closest zoom, from `from` out to `floor` a whole step at a time, at which a place named at
+ * that zoom (minRankAt) lies in the inner part of a `view`-sized map centred on `point` (world
+ * coordinates); `floor` when there is none even there (the coasts and borders then say where).
+ */
+export function closestZoomNamingAPlace(
+  names: readonly PlaceName[],
+  point: readonly [x: number, y: number],
+  view: { width: number; height: number },
+  from: number,
+  floor = NAMED_ZOOM_FLOOR,
+): number {
+  const [x, y] = point;
+  for (let zoom = from; zoom > floor; zoom -= 1) {
+    const scale = 256 * 2 ** zoom;
+    const halfWidth = (view.width * INNER_SHARE) / 2 / scale;
+    const halfHeight = (view.height * INNER_SHARE) / 2 / scale;
+    const minRank = minRankAt(zoom);
+    const named = names.some(
+      (name) =>
+        name.kind === 'place' &&
+        name.rank >= minRank &&
+        Math.abs(name.x - x) <= halfWidth &&
+        Math.abs(name.y - y) <= halfHeight,
+    );
+    if (named) return zoom;
+  }
+  return Math.min(from, floor);
 }

@@ -16,17 +16,16 @@
  * bottom]) and `data-label-dots` (each dot's box, or null where a marker hides the dot).
  */
 import type { Map as LeafletMap } from 'leaflet';
-import { placeNameFiles } from 'virtual:dateline/place-names';
 import { i18n } from '../../lib/i18n/i18n.ts';
 import { placeLabels, type Box, type Obstacle, type PlacedLabel } from './label-placement.ts';
 import {
   nameCandidates,
-  tilesInView,
   type LabelStyle,
   type NameCandidate,
   type ViewWindow,
 } from './place-name-candidates.ts';
-import { readPlaceNames, type PlaceName } from './place-names-data.ts';
+import type { PlaceName } from './place-names-data.ts';
+import { namesArrived } from './place-names-store.ts';
 import { applyTextStyle, drawLabels, LABEL_INKS } from './place-names-drawing.ts';
 
 const ATTRIBUTION_SOURCE =
@@ -56,8 +55,6 @@ class PlaceNames {
   private readonly besideMap = new MutationObserver(() => this.watchBesideMap());
   private readonly darkTheme = window.matchMedia('(prefers-color-scheme: dark)');
   private readonly fontFamily: string;
-  /** Each file's names once read; a promise while it downloads. */
-  private readonly files = new Map<string, PlaceName[] | Promise<void>>();
   private readonly widths = new Map<string, number>();
   /** In the reader's language, kept as added: removing it takes the same text. */
   private readonly attribution = i18n._('Places: {source}', { source: ATTRIBUTION_SOURCE });
@@ -177,32 +174,7 @@ class PlaceNames {
       right: (view.left + view.width) / view.scale,
       bottom: (view.top + view.height) / view.scale,
     };
-    const names: PlaceName[] = [];
-    for (const { band, tile } of tilesInView(view.zoom, bounds)) {
-      const url = placeNameFiles[band]?.[tile];
-      if (!url) continue; // no place of this band there (sea)
-      const file = this.files.get(url);
-      if (Array.isArray(file)) names.push(...file);
-      else if (!file) this.files.set(url, this.download(url));
-    }
-    return names;
-  }
-
-  private async download(url: string): Promise<void> {
-    try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      const toWorld = (longitude: number, latitude: number): [number, number] => {
-        const point = this.map.project([latitude, longitude], 0);
-        return [point.x / 256, point.y / 256];
-      };
-      this.files.set(url, readPlaceNames(await response.json(), toWorld));
-      this.schedule();
-    } catch (error) {
-      // The map goes on without these names; the next move asks again.
-      this.files.delete(url);
-      console.warn('Place names could not be loaded:', error);
-    }
+    return namesArrived(view.zoom, bounds, this.schedule);
   }
 
   private readonly measure = (text: string, style: LabelStyle): number => {

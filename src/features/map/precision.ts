@@ -29,6 +29,11 @@ export const EXACT_ZOOM = 12;
  * reader cannot tell where the event is. Here a town or two is in view around it.
  */
 export const OUTLINE_ZOOM = 10;
+/**
+ * The farthest out a link to an event steps over the outlines to have a town named in view
+ * (named-zoom.ts): a region's view, where some city nearly always is.
+ */
+export const NAMED_ZOOM_FLOOR = 7;
 const METRES_PER_DEGREE = 111_320;
 /** Metres per screen pixel at the equator at zoom 0 (Web Mercator, 256-pixel tiles). */
 const EQUATOR_METRES_PER_PIXEL = 156_543.03;
