@@ -109,20 +109,79 @@ export function eventZoom(
   return precisionZoom(event.locationPrecision, event.latitude, viewSide(map), mapDetailZoom(map));
 }
 
+/** Fired on the map by the place names once they are shown (place-names-layer.ts). */
+export const PLACE_NAMES_SHOWN = 'dateline:place-names-shown';
+
+function placeNamesShown(map: L.Map): Promise<void> {
+  if (map.getContainer().querySelector('canvas.place-names')) return Promise.resolve();
+  return new Promise((resolve) => map.once(PLACE_NAMES_SHOWN, () => resolve()));
+}
+
+/** How far the view reaches from its centre each way, clear of the controls and the legend. */
+function roomAroundCentre(map: L.Map) {
+  const size = map.getSize();
+  const { paddingTopLeft, paddingBottomRight } = fitPadding(map);
+  const topLeft = L.point(paddingTopLeft ?? [0, 0]);
+  const bottomRight = L.point(paddingBottomRight ?? [0, 0]);
+  return {
+    left: size.x / 2 - topLeft.x,
+    top: size.y / 2 - topLeft.y,
+    right: size.x / 2 - bottomRight.x,
+    bottom: size.y / 2 - bottomRight.y,
+  };
+}
+
 /**
- * The zoom to show an event at, `zoom` or further out, so that a town is named in view: over the
- * offline outlines alone, which have no roads or fields to tell where a rural event is
- * (named-zoom.ts, in the place names' chunk, once the names around it have come); `zoom` itself
- * over online tiles, or when it is already a region's view.
+ * Over the offline outlines alone, which have no roads or fields to tell where a rural event is,
+ * the zoom to show an event at so that a town is named in view: `zoom` or further out
+ * (named-zoom.ts). Resolves once the place names are shown and those around the event have come,
+ * the first view never waiting for them, to a function giving the zoom for the map as it is when
+ * called; null where nothing would change (online tiles, a region's view already, names that could
+ * not be read).
  */
-export async function zoomWithANamedPlace(
+export async function namedZoomFor(
   map: L.Map,
   event: Pick<DatasetEvent, 'latitude' | 'longitude'>,
   zoom: number,
-): Promise<number> {
-  if (zoom <= NAMED_ZOOM_FLOOR || mapDetailZoom(map) !== OUTLINE_ZOOM) return zoom;
-  const { zoomNamingAPlace } = await import('./named-zoom.ts');
-  return zoomNamingAPlace(map, event, zoom);
+): Promise<(() => number) | null> {
+  if (zoom <= NAMED_ZOOM_FLOOR || mapDetailZoom(map) !== OUTLINE_ZOOM) return null;
+  try {
+    await placeNamesShown(map);
+    const { namedZoomAround } = await import('./named-zoom.ts');
+    const size = map.getSize();
+    const zoomAt = await namedZoomAround(event, zoom, { width: size.x, height: size.y });
+    if (!zoomAt) return null;
+    return () => (mapDetailZoom(map) === OUTLINE_ZOOM ? zoomAt(roomAroundCentre(map)) : zoom);
+  } catch (error) {
+    // A chunk that could not be fetched (offline, a newer build): the view stays as it is.
+    console.warn('The place names could not be read to choose a zoom:', error);
+    return null;
+  }
+}
+
+/**
+ * After the map was moved to show an event at `zoom`: steps further out with `show` once the
+ * names have come (namedZoomFor), unless the map moved otherwise meanwhile (a drag, a zoom,
+ * another flight: Leaflet starts each move synchronously, so the move just made is not among
+ * them) or the event is no longer the one wanted.
+ */
+export function stepOutToANamedPlace(
+  map: L.Map,
+  event: Pick<DatasetEvent, 'latitude' | 'longitude'>,
+  zoom: number,
+  { stillWanted, show }: { stillWanted: () => boolean; show: (zoom: number) => void },
+): void {
+  let movedOtherwise = false;
+  const onMoveStart = () => {
+    movedOtherwise = true;
+  };
+  map.on('movestart', onMoveStart);
+  void namedZoomFor(map, event, zoom).then((zoomNow) => {
+    map.off('movestart', onMoveStart);
+    if (!zoomNow || movedOtherwise || !stillWanted()) return;
+    const named = zoomNow();
+    if (named < zoom) show(named);
+  });
 }
 
 /** What to fit to show these events on this map (frameEvents, within what the basemap can show). */
@@ -151,20 +210,27 @@ export function fitFirstView(map: L.Map, events: Parameters<typeof frameEvents>[
 export function FitEvents({ events, initialSelection, datasetKey }: FitEventsProps) {
   const map = useMap();
   const fittedFor = useRef<unknown>(undefined);
+  /** Counts first views: a step out (namedZoomFor) is for the first view it was asked for. */
+  const firstViewCount = useRef(0);
   const firstView = useKeptFirstView(map);
 
   useEffect(
     function showFirstView() {
+      // Another dataset, or its first view: a step out still on its way is the last one's.
+      if (fittedFor.current !== datasetKey) firstViewCount.current += 1;
       if (fittedFor.current === datasetKey || events.length === 0) return;
       fittedFor.current = datasetKey;
       if (initialSelection) {
         const centre: L.LatLngTuple = [initialSelection.latitude, initialSelection.longitude];
         const zoom = eventZoom(map, initialSelection);
         firstView.show(() => map.setView(centre, zoom, { animate: false }));
-        // The first view does not wait for the place names; it steps out once they have come.
-        void zoomWithANamedPlace(map, initialSelection, zoom).then((named) => {
-          if (named === zoom || firstView.moved() || fittedFor.current !== datasetKey) return;
-          firstView.show(() => map.setView(centre, named, { animate: false }));
+        const shown = firstViewCount.current;
+        void namedZoomFor(map, initialSelection, zoom).then((zoomNow) => {
+          if (!zoomNow || firstView.moved() || firstViewCount.current !== shown) return;
+          if (zoomNow() < zoom)
+            firstView.show(() =>
+              map.setView(centre, Math.min(zoom, zoomNow()), { animate: false }),
+            );
         });
         return;
       }

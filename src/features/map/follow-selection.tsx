@@ -3,7 +3,7 @@ import * as L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
-import { eventZoom, zoomWithANamedPlace } from './fit-events.tsx';
+import { eventZoom, stepOutToANamedPlace } from './fit-events.tsx';
 
 export interface FollowSelectionProps {
   selectedEvent: DatasetEvent | null;
@@ -67,13 +67,11 @@ export function FollowSelection({ selectedEvent }: FollowSelectionProps) {
       };
       show(targetZoom);
       // Over the outlines, further out if no town is named there, once the names have come: on
-      // the way there or after, unless another event was chosen or the reader moved the map.
-      const event = selectedEvent;
-      void zoomWithANamedPlace(map, event, targetZoom).then((named) => {
-        if (named >= targetZoom || followedId.current !== event.id) return;
-        const centred =
-          map.latLngToContainerPoint(target).distanceTo(map.getSize().divideBy(2)) < 2;
-        if (flying.current || (centred && map.getZoom() === targetZoom)) show(named);
+      // the way there or after.
+      const id = selectedEvent.id;
+      stepOutToANamedPlace(map, selectedEvent, targetZoom, {
+        stillWanted: () => followedId.current === id,
+        show,
       });
     },
     [map, selectedEvent],

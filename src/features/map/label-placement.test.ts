@@ -161,6 +161,22 @@ describe('placing place names', () => {
     // Nor under the same edge of a cluster's disc, which spreads away from its events.
     const disc = cluster(200, 100, 22);
     expect(placeLabels([izyum], [disc], view)).toEqual([]);
+    // Nor under a dot fanned out from a crowded place, which is not where its event is.
+    const fanned = { ...marker(200, 100, true), singleEvent: false };
+    expect(placeLabels([izyum], [fanned], view)).toEqual([]);
+  });
+
+  it('names a place beside the nearest of two markers over it', () => {
+    // A neighbour's dot first in the page, the selected one drawn over it.
+    const neighbour = marker(180, 100);
+    const selected = marker(196, 100, true);
+    // Izyum 10 px from the neighbour's middle, 6 px from the selected one's: named beside that.
+    const nearSelected = placeLabels(
+      [place('Izyum', 190, 100, 53_778)],
+      [neighbour, selected],
+      view,
+    );
+    expect(nearSelected[0]?.text.left).toBeGreaterThanOrEqual(218);
   });
 
   it('names no place beside a marker where it may not stand in (a world view)', () => {

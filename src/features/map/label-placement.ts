@@ -187,15 +187,18 @@ function isUnder({ seen }: Obstacle, dot: Box): boolean {
   return seen !== null && intersects(dot, inflate(seen, OBSTACLE_SPACING));
 }
 
-/** Whether a place is near enough this marker's middle to be named beside it. */
-function standsInFor(obstacle: Obstacle, candidate: LabelCandidate): boolean {
-  const { seen } = obstacle;
-  if (!seen) return false;
-  const groundReach = candidate.standInReach ?? Infinity;
-  const reach = obstacle.singleEvent ? groundReach : Math.min(groundReach, STAND_IN_REACH);
+function distanceToMiddle({ seen }: Obstacle, candidate: LabelCandidate): number {
+  if (!seen) return Infinity;
   const middleX = (seen.left + seen.right) / 2;
   const middleY = (seen.top + seen.bottom) / 2;
-  return reach > 0 && Math.hypot(candidate.x - middleX, candidate.y - middleY) <= reach;
+  return Math.hypot(candidate.x - middleX, candidate.y - middleY);
+}
+
+/** Whether a place is near enough this marker's middle to be named beside it. */
+function standsInFor(obstacle: Obstacle, candidate: LabelCandidate): boolean {
+  const groundReach = candidate.standInReach ?? Infinity;
+  const reach = obstacle.singleEvent ? groundReach : Math.min(groundReach, STAND_IN_REACH);
+  return reach > 0 && distanceToMiddle(obstacle, candidate) <= reach;
 }
 
 /**
@@ -235,7 +238,10 @@ export function placeLabels<Candidate extends LabelCandidate>(
     };
     const markersOver =
       dotRadius > 0 ? obstacles.filter((obstacle) => isUnder(obstacle, dotBox)) : [];
-    const standIn = markersOver.find((marker) => standsInFor(marker, candidate));
+    // The marker whose middle is nearest (the selected one drawn over a neighbour, say).
+    const standIn = markersOver
+      .filter((marker) => standsInFor(marker, candidate))
+      .sort((a, b) => distanceToMiddle(a, candidate) - distanceToMiddle(b, candidate))[0];
     let dot: Box | null = null;
     let positions: Box[];
     if (dotRadius === 0) {

@@ -23,7 +23,9 @@ export function eventIcon(offset: readonly [number, number] | null, selected = f
   if (!icon) {
     if (offsetIcons.size >= MAX_CACHED_ICONS) offsetIcons.clear();
     icon = L.divIcon({
-      className: selected ? 'event-marker is-selected' : 'event-marker',
+      className: ['event-marker', selected && 'is-selected', (dx !== 0 || dy !== 0) && 'is-fanned']
+        .filter(Boolean)
+        .join(' '),
       html: '<span class="event-marker-dot"></span>',
       iconSize: [TARGET, TARGET],
       iconAnchor: [TARGET / 2 - dx, TARGET / 2 - dy],

@@ -127,8 +127,10 @@ describe('what a view may name', () => {
 describe('the zoom a link to an event opens at over the outlines', () => {
   // Near Borova, Kharkiv region: 49.42° N, 37.59° E. A desktop map is 840 × 490 pixels.
   const event = toWorld(37.59, 49.42);
-  const desktop = { width: 840, height: 490 };
-  const phone = { width: 390, height: 230 };
+  // The room around the centre of a desktop map (840 × 490 pixels) and a phone's (390 × 230),
+  // clear of the buttons (72 px at the top, 48 at the sides and bottom).
+  const desktop = { left: 372, top: 173, right: 372, bottom: 197 };
+  const phone = { left: 147, top: 43, right: 147, bottom: 67 };
   const borova = placeName('Borova', 37.62, 49.38, 6_589);
   const izyum = placeName('Izyum', 37.25, 49.21, 53_778);
   const kharkiv = placeName('Kharkiv', 36.25, 49.98, 1_430_885);
@@ -150,6 +152,9 @@ describe('the zoom a link to an event opens at over the outlines', () => {
 
   it("goes no further than a region's view, nor closer than it was asked", () => {
     expect(closestZoomNamingAPlace([], event, desktop, 10)).toBe(7);
+    // A map not laid out yet (an embed sized later) has no room to judge by.
+    const none = { left: 0, top: 0, right: 0, bottom: 0 };
+    expect(closestZoomNamingAPlace([], event, none, 10)).toBe(10);
     // Whole steps from a half-step zoom (a city-level event's): Kharkiv, 97 km west, at 7.5.
     expect(closestZoomNamingAPlace([kharkiv], event, desktop, 9.5)).toBe(7.5);
     expect(closestZoomNamingAPlace([], event, desktop, 6)).toBe(6);

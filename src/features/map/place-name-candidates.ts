@@ -175,34 +175,43 @@ export function nameCandidates(
   return candidates;
 }
 
-/** A place counts as in view inside this share of its width and height, clear of the controls. */
-const INNER_SHARE = 0.8;
+/**
+ * How far a view reaches from its centre each way, in pixels, clear of the map's controls and
+ * legend (fit-events.tsx fitPadding).
+ */
+export interface RoomAround {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Less room than this either way is no view to choose a zoom by (a map not laid out yet). */
+const LEAST_ROOM = 24;
 
 /**
  * The closest zoom, from `from` out to `floor` a whole step at a time, at which a place named at
- * that zoom (minRankAt) lies in the inner part of a `view`-sized map centred on `point` (world
- * coordinates); `floor` when there is none even there (the coasts and borders then say where).
+ * that zoom (minRankAt) lies in the `room` around `point` (world coordinates), so that a reader
+ * can tell where the point is; `floor` when there is none even there (coasts and borders then say
+ * where), `from` when the room is too small to judge.
  */
 export function closestZoomNamingAPlace(
   names: readonly PlaceName[],
   point: readonly [x: number, y: number],
-  view: { width: number; height: number },
+  room: RoomAround,
   from: number,
   floor = NAMED_ZOOM_FLOOR,
 ): number {
+  if (Math.min(room.left, room.top, room.right, room.bottom) < LEAST_ROOM) return from;
   const [x, y] = point;
   for (let zoom = from; zoom > floor; zoom -= 1) {
     const scale = 256 * 2 ** zoom;
-    const halfWidth = (view.width * INNER_SHARE) / 2 / scale;
-    const halfHeight = (view.height * INNER_SHARE) / 2 / scale;
     const minRank = minRankAt(zoom);
-    const named = names.some(
-      (name) =>
-        name.kind === 'place' &&
-        name.rank >= minRank &&
-        Math.abs(name.x - x) <= halfWidth &&
-        Math.abs(name.y - y) <= halfHeight,
-    );
+    const named = names.some((name) => {
+      if (name.kind !== 'place' || name.rank < minRank) return false;
+      const [dx, dy] = [(name.x - x) * scale, (name.y - y) * scale];
+      return dx >= -room.left && dx <= room.right && dy >= -room.top && dy <= room.bottom;
+    });
     if (named) return zoom;
   }
   return Math.min(from, floor);

@@ -17,6 +17,7 @@
  */
 import type { Map as LeafletMap } from 'leaflet';
 import { i18n } from '../../lib/i18n/i18n.ts';
+import { PLACE_NAMES_SHOWN } from './fit-events.tsx';
 import { placeLabels, type Box, type Obstacle, type PlacedLabel } from './label-placement.ts';
 import {
   nameCandidates,
@@ -97,6 +98,8 @@ class PlaceNames {
     }
     this.watchBesideMap();
     this.schedule();
+    // A view of one event waits for this to choose how far out it shows (fit-events.tsx).
+    map.fire(PLACE_NAMES_SHOWN);
   }
 
   /** Watches the size of every element laid over the map beside its container. */
@@ -214,7 +217,11 @@ class PlaceNames {
       boxes.push({
         ...inMap(rect),
         seen: seen ? inMap(seen) : null,
-        singleEvent: marker && element.classList.contains('event-marker'),
+        // A dot fanned out from a crowded place is not where its event is.
+        singleEvent:
+          marker &&
+          element.classList.contains('event-marker') &&
+          !element.classList.contains('is-fanned'),
       });
     };
     for (const element of markers) add(element, true);

@@ -34,9 +34,13 @@ function urlsIn(zoom: number, bounds: WorldBounds): string[] {
   });
 }
 
+/** For each file on its way, what to call when it has arrived (one of each, however often asked). */
+const waiting = new Map<string, Set<() => void>>();
+
 /**
  * The names of the files the view needs that have arrived. The others are asked for, and
- * `onArrival` is called as each arrives (to place the names again).
+ * `onArrival` is called once as each arrives (to place the names again); not for a file that
+ * could not be read, which the next view that needs it asks for again.
  */
 export function namesArrived(
   zoom: number,
@@ -48,11 +52,21 @@ export function namesArrived(
     const file = files.get(url);
     if (Array.isArray(file)) {
       names.push(...file);
-    } else {
+      continue;
+    }
+    let callbacks = waiting.get(url);
+    if (!callbacks) {
+      callbacks = new Set();
+      waiting.set(url, callbacks);
       const arriving = file ?? download(url);
       if (!file) files.set(url, arriving);
-      void arriving.then(onArrival);
+      void arriving.then((arrived) => {
+        const called = waiting.get(url);
+        waiting.delete(url);
+        if (arrived) called?.forEach((callback) => callback());
+      });
     }
+    callbacks.add(onArrival);
   }
   return names;
 }

@@ -4,7 +4,7 @@ import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { GeoBounds } from '../../data/query/selectors.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
-import { eventZoom, fitPadding, frameOnMap } from './fit-events.tsx';
+import { eventZoom, fitPadding, frameOnMap, stepOutToANamedPlace } from './fit-events.tsx';
 
 /** Where a story's step asks the map to look; `key` changes with every step. */
 export interface MapFrame {
@@ -53,12 +53,16 @@ export function StoryFrame({
       shownKey.current = frame.key;
       if (selectedEvent) {
         // Later steps: FollowSelection flies to the newly selected event itself.
-        if (first)
-          map.setView(
-            [selectedEvent.latitude, selectedEvent.longitude],
-            eventZoom(map, selectedEvent),
-            { animate: false },
-          );
+        if (first) {
+          const centre = L.latLng(selectedEvent.latitude, selectedEvent.longitude);
+          const zoom = eventZoom(map, selectedEvent);
+          map.setView(centre, zoom, { animate: false });
+          const key = frame.key;
+          stepOutToANamedPlace(map, selectedEvent, zoom, {
+            stillWanted: () => shownKey.current === key,
+            show: (named) => map.setView(centre, named, { animate: false }),
+          });
+        }
         return;
       }
       const fit = frameOnMap(map, events);
