@@ -112,9 +112,17 @@ export function eventZoom(
 /** Fired on the map by the place names once they are shown (place-names-layer.ts). */
 export const PLACE_NAMES_SHOWN = 'dateline:place-names-shown';
 
+/** One wait per map, however many views ask. */
+const namesShownOn = new WeakMap<L.Map, Promise<void>>();
+
 function placeNamesShown(map: L.Map): Promise<void> {
   if (map.getContainer().querySelector('canvas.place-names')) return Promise.resolve();
-  return new Promise((resolve) => map.once(PLACE_NAMES_SHOWN, () => resolve()));
+  let shown = namesShownOn.get(map);
+  if (!shown) {
+    shown = new Promise((resolve) => map.once(PLACE_NAMES_SHOWN, () => resolve()));
+    namesShownOn.set(map, shown);
+  }
+  return shown;
 }
 
 /** How far the view reaches from its centre each way, clear of the controls and the legend. */
@@ -139,7 +147,7 @@ function roomAroundCentre(map: L.Map) {
  * called; null where nothing would change (online tiles, a region's view already, names that could
  * not be read).
  */
-export async function namedZoomFor(
+async function namedZoomFor(
   map: L.Map,
   event: Pick<DatasetEvent, 'latitude' | 'longitude'>,
   zoom: number,
@@ -171,14 +179,17 @@ export function stepOutToANamedPlace(
   zoom: number,
   { stillWanted, show }: { stillWanted: () => boolean; show: (zoom: number) => void },
 ): void {
+  // Settled at the first move otherwise, or when the map is removed: no step out after either.
   let movedOtherwise = false;
   const onMoveStart = () => {
     movedOtherwise = true;
+    map.off('movestart unload', onMoveStart);
   };
-  map.on('movestart', onMoveStart);
+  map.on('movestart unload', onMoveStart);
   void namedZoomFor(map, event, zoom).then((zoomNow) => {
-    map.off('movestart', onMoveStart);
-    if (!zoomNow || movedOtherwise || !stillWanted()) return;
+    if (movedOtherwise) return;
+    map.off('movestart unload', onMoveStart);
+    if (!zoomNow || !stillWanted()) return;
     const named = zoomNow();
     if (named < zoom) show(named);
   });
@@ -213,6 +224,11 @@ export function FitEvents({ events, initialSelection, datasetKey }: FitEventsPro
   /** Counts first views: a step out (namedZoomFor) is for the first view it was asked for. */
   const firstViewCount = useRef(0);
   const firstView = useKeptFirstView(map);
+  useEffect(function dropStepOutsOnUnmount() {
+    return () => {
+      firstViewCount.current += 1;
+    };
+  }, []);
 
   useEffect(
     function showFirstView() {
@@ -227,10 +243,8 @@ export function FitEvents({ events, initialSelection, datasetKey }: FitEventsPro
         const shown = firstViewCount.current;
         void namedZoomFor(map, initialSelection, zoom).then((zoomNow) => {
           if (!zoomNow || firstView.moved() || firstViewCount.current !== shown) return;
-          if (zoomNow() < zoom)
-            firstView.show(() =>
-              map.setView(centre, Math.min(zoom, zoomNow()), { animate: false }),
-            );
+          // Judged again at each size the kept view is shown at (an embed laid out later).
+          firstView.show(() => map.setView(centre, zoomNow(), { animate: false }));
         });
         return;
       }

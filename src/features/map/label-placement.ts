@@ -196,6 +196,7 @@ function distanceToMiddle({ seen }: Obstacle, candidate: LabelCandidate): number
 
 /** Whether a place is near enough this marker's middle to be named beside it. */
 function standsInFor(obstacle: Obstacle, candidate: LabelCandidate): boolean {
+  if (!obstacle.seen) return false;
   const groundReach = candidate.standInReach ?? Infinity;
   const reach = obstacle.singleEvent ? groundReach : Math.min(groundReach, STAND_IN_REACH);
   return reach > 0 && distanceToMiddle(obstacle, candidate) <= reach;

@@ -34,9 +34,12 @@ export function StoryFrame({
 }) {
   const map = useMap();
   const shownKey = useRef<string | null>(null);
+  /** The step asked for last, shown or still waiting for its events. */
+  const wantedKey = useRef<string | null>(null);
   const loaded = events.length > 0;
   useEffect(
     function showStep() {
+      wantedKey.current = frame.key;
       if (shownKey.current === frame.key) return;
       const first = shownKey.current === null;
       const animate = !first && !prefersReducedMotion();
@@ -59,7 +62,7 @@ export function StoryFrame({
           map.setView(centre, zoom, { animate: false });
           const key = frame.key;
           stepOutToANamedPlace(map, selectedEvent, zoom, {
-            stillWanted: () => shownKey.current === key,
+            stillWanted: () => wantedKey.current === key,
             show: (named) => map.setView(centre, named, { animate: false }),
           });
         }
