@@ -52,10 +52,19 @@ async function settledBox(locator: Locator) {
   return box;
 }
 
-/** Whether a press at (x, y) reaches the element, not something drawn over it. */
-function landsOn(locator: Locator, x: number, y: number) {
+/**
+ * What a press at (x, y) reaches: "the element", or what is drawn over it there (said in a
+ * failure, with where the element is).
+ */
+function whatIsAt(locator: Locator, x: number, y: number) {
   return locator.evaluate(
-    (element, point) => element.contains(document.elementFromPoint(point.x, point.y)),
+    (element, point) => {
+      const hit = document.elementFromPoint(point.x, point.y);
+      if (hit && element.contains(hit)) return 'the element';
+      const what = hit ? [hit.tagName.toLowerCase(), ...hit.classList].join('.') : 'nothing';
+      const box = element.getBoundingClientRect();
+      return `${what} over the element at (${point.x}, ${point.y}); the element is at (${box.x}, ${box.y}), ${box.width} × ${box.height}`;
+    },
     { x, y },
   );
 }
@@ -165,15 +174,10 @@ test('on a phone the brush snaps to weeks, and the label shows them before relea
   // narrows the chart when it comes. Press only once the chart has stopped moving, where a press
   // lands on it.
   await expect(timeline(page).getByRole('button', { name: '3 events later' })).toBeVisible();
-  const chart = await settledBox(drawn);
-  const y = chart.y + 30;
-  await expect
-    .poll(() => landsOn(drawn, chart.x + chart.width * 0.3, y), {
-      message: 'the press lands on the chart',
-    })
-    .toBe(true);
+  await settledBox(drawn);
   // What reaches the chart, printed if a press does not begin a drag (CI saw that twice, on a
-  // fresh machine, and no run here reproduced it).
+  // fresh machine, and a fresh clone here once, where the press point, read once, no longer lay
+  // on the chart: so it is read again at each try).
   await drawn.evaluate((svg) => {
     const seen: string[] = [];
     (window as unknown as { chartEvents: string[] }).chartEvents = seen;
@@ -187,7 +191,21 @@ test('on a phone the brush snaps to weeks, and the label shows them before relea
       svg.addEventListener(type, (event) => seen.push(`${type}@${Math.round(event.timeStamp)}`));
   });
   const label = timeline(page).locator('.timeline-drag-label');
+  let chart = await settledBox(drawn);
   for (let attempt = 1; ; attempt += 1) {
+    // Where the chart is now, and a press there reaches it (said otherwise: what is over it).
+    await expect
+      .poll(
+        async () => {
+          // The sheet scrolls: a chart scrolled out of view is brought back first.
+          await drawn.scrollIntoViewIfNeeded();
+          chart = await settledBox(drawn);
+          return whatIsAt(drawn, chart.x + chart.width * 0.3, chart.y + 30);
+        },
+        { message: 'the press lands on the chart' },
+      )
+      .toBe('the element');
+    const y = chart.y + 30;
     await page.mouse.move(chart.x + chart.width * 0.3, y);
     await page.mouse.down();
     await page.mouse.move(chart.x + chart.width * 0.6, y, { steps: 5 });
@@ -197,7 +215,7 @@ test('on a phone the brush snaps to weeks, and the label shows them before relea
         () => true,
         () => false,
       );
-    if (began || attempt === 2) break;
+    if (began || attempt === 3) break;
     console.log(
       'The press did not begin a drag; the chart saw:',
       await page.evaluate(() => (window as unknown as { chartEvents: string[] }).chartEvents),
