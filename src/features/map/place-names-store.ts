@@ -26,6 +26,16 @@ async function download(url: string): Promise<PlaceName[] | null> {
   }
 }
 
+/** The file's names, or the download under way (started here if none is). */
+function fileAt(url: string): PlaceName[] | Promise<PlaceName[] | null> {
+  let file = files.get(url);
+  if (!file) {
+    file = download(url);
+    files.set(url, file);
+  }
+  return file;
+}
+
 /** The addresses of the files a view at this zoom over these bounds needs (none for open sea). */
 function urlsIn(zoom: number, bounds: WorldBounds): string[] {
   return tilesInView(zoom, bounds).flatMap(({ band, tile }) => {
@@ -49,7 +59,7 @@ export function namesArrived(
 ): PlaceName[] {
   const names: PlaceName[] = [];
   for (const url of urlsIn(zoom, bounds)) {
-    const file = files.get(url);
+    const file = fileAt(url);
     if (Array.isArray(file)) {
       names.push(...file);
       continue;
@@ -58,9 +68,7 @@ export function namesArrived(
     if (!callbacks) {
       callbacks = new Set();
       waiting.set(url, callbacks);
-      const arriving = file ?? download(url);
-      if (!file) files.set(url, arriving);
-      void arriving.then((arrived) => {
+      void file.then((arrived) => {
         const called = waiting.get(url);
         waiting.delete(url);
         if (arrived) called?.forEach((callback) => callback());
@@ -73,14 +81,6 @@ export function namesArrived(
 
 /** Every name of the files the view needs, once they have arrived; null if one could not be read. */
 export async function namesIn(zoom: number, bounds: WorldBounds): Promise<PlaceName[] | null> {
-  const arrived = await Promise.all(
-    urlsIn(zoom, bounds).map((url) => {
-      const file = files.get(url);
-      if (file) return file;
-      const arriving = download(url);
-      files.set(url, arriving);
-      return arriving;
-    }),
-  );
+  const arrived = await Promise.all(urlsIn(zoom, bounds).map(fileAt));
   return arrived.every((names) => names !== null) ? arrived.flat() : null;
 }
