@@ -59,7 +59,7 @@ try {
   }
   const { eventCount, issues, categories } = await engine.describe();
   unknownCategoryWarnings(
-    settings.categories,
+    settings,
     new Set(categories.map((category) => category.name)),
   ).forEach(say);
   console.log(

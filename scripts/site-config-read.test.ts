@@ -1,7 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { MAPPED_FIELDS } from '../src/data/import/column-mapping.ts';
-import { checkSiteConfig, parseSiteConfigText } from './site-config-read.ts';
+import {
+  checkSiteConfig,
+  parseSiteConfigText,
+  readSiteConfig,
+  unknownCategoryWarnings,
+} from './site-config-read.ts';
 
 const check = (json: unknown) => () => checkSiteConfig(json, 'dateline.config.json');
 
@@ -50,6 +57,25 @@ describe('checkSiteConfig', () => {
   it('says when the file is not JSON', () => {
     expect(() => parseSiteConfigText('{ title: "x" }', 'c.json')).toThrow(
       /^c\.json is not valid JSON/,
+    );
+  });
+});
+
+describe('readSiteConfig', () => {
+  it('names the file in what it says as it was named, or as the one beside the dataset', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const folder = mkdtempSync(join(tmpdir(), 'dateline-config-'));
+    const named = join(folder, 'ucdp.json');
+    writeFileSync(named, '{ "categories": { "7": { "label": "Seven" } } }');
+    writeFileSync(join(folder, 'dateline.config.json'), '{ "categories": { "8": {} } }');
+    const config = await readSiteConfig(join(folder, 'events.csv'), named, '--config');
+    expect(config.configName).toBe(named);
+    expect(unknownCategoryWarnings(config, new Set(['1', '2']))).toEqual([
+      `${named}: "categories.7" names a category no event has. Categories: "1", "2".`,
+    ]);
+    const beside = await readSiteConfig(join(folder, 'events.csv'), null, '--config');
+    expect(unknownCategoryWarnings(beside, new Set(['1']))[0]).toMatch(
+      /^dateline\.config\.json: "categories\.8"/,
     );
   });
 });

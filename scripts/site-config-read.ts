@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { MAPPED_FIELDS, type MappedField } from '../src/data/import/column-mapping.ts';
-import type { SiteConfig } from '../src/data/export/site-config.ts';
+import { SITE_CONFIG_FILE_NAME, type SiteConfig } from '../src/data/export/site-config.ts';
 
 /** A mistake in the config: the build stops and prints it. */
 export class SiteConfigError extends Error {}
@@ -14,6 +14,8 @@ export class SiteConfigError extends Error {}
 /** The config as the build uses it: columns may also be null ("this field has no column"). */
 export type CheckedSiteConfig = Omit<SiteConfig, 'columns'> & {
   columns?: Partial<Record<MappedField, string | null>>;
+  /** The file it was read from, as named (configured-choices.ts ColumnSettings). */
+  configName?: string;
 };
 
 const KEYS = [
@@ -166,7 +168,7 @@ export function isAddress(location: string): boolean {
 
 /** Where its config is looked for when none is named: beside a file; nowhere for an address. */
 export function defaultConfigPath(location: string, cwd = process.cwd()): string | null {
-  return isAddress(location) ? null : join(dirname(resolve(cwd, location)), 'dateline.config.json');
+  return isAddress(location) ? null : join(dirname(resolve(cwd, location)), SITE_CONFIG_FILE_NAME);
 }
 
 /**
@@ -190,7 +192,8 @@ export async function readSiteConfig(
     );
   }
   console.log(`Config: ${path}`);
-  return parseSiteConfigText(text, path);
+  // Messages about its keys name it as it was named, or as the file beside the dataset.
+  return { ...parseSiteConfigText(text, path), configName: named ?? SITE_CONFIG_FILE_NAME };
 }
 
 /**
@@ -198,13 +201,13 @@ export async function readSiteConfig(
  * the site build and the data server alike.
  */
 export function unknownCategoryWarnings(
-  configured: Record<string, unknown> | undefined,
+  { categories, configName = SITE_CONFIG_FILE_NAME }: Pick<CheckedSiteConfig, 'categories' | 'configName'>,
   known: ReadonlySet<string>,
 ): string[] {
-  return Object.keys(configured ?? {})
+  return Object.keys(categories ?? {})
     .filter((category) => !known.has(category))
     .map(
       (category) =>
-        `dateline.config.json: "categories.${category}" names a category no event has. Categories: ${[...known].map((each) => `"${each}"`).join(', ')}.`,
+        `${configName}: "categories.${category}" names a category no event has. Categories: ${[...known].map((each) => `"${each}"`).join(', ')}.`,
     );
 }

@@ -195,7 +195,7 @@ export async function readSiteDataset(
   const categories = { ...dataset.metadata.categories, ...config.categories };
   warnings.push(
     ...unknownCategoryWarnings(
-      config.categories,
+      config,
       new Set(dataset.events.map((event) => event.category)),
     ),
   );

@@ -60,9 +60,42 @@ describe('settledChoices', () => {
     expect(notes[0]).toContain('Set "columns" in dateline.config.json to choose otherwise.');
   });
 
+  it('says nothing of the day order when the config gives it, and names only the key left to set', () => {
+    const dayOnly = read(EITHER_ORDER);
+    expect(dayOnly.kind).toBe('needs-mapping');
+    expect(settledChoices(dayOnly, { dayOrder: 'day-first' }, 'events.csv').notes).toEqual([]);
+    const [unset] = settledChoices(dayOnly, {}, 'events.csv').notes;
+    expect(unset).toMatch(/^events\.csv: the importer was unsure of the day order \(Every date fits both/);
+    expect(unset).toContain('dates day-first. Set "dayOrder" in dateline.config.json');
+    expect(unset).not.toContain('"columns"');
+    // UCDP's columns are in doubt and so is its order: a day order set leaves the columns to say.
+    const both = read(UCDP.replace('01/22/2014', '01/02/2014').replace('05/19/2015', '05/12/2015'));
+    expect(both.report.proposal?.doubtNotes.map((doubt) => doubt.kind)).toEqual([
+      'guessed',
+      'day-order',
+    ]);
+    const [columnsOnly] = settledChoices(both, { dayOrder: 'month-first' }, 'events.csv').notes;
+    expect(columnsOnly).toMatch(/unsure of some columns \(“dyad_name” was guessed as the title\.\)/);
+    expect(columnsOnly).toContain('Set "columns" in dateline.config.json');
+    const [neither] = settledChoices(both, {}, 'events.csv').notes;
+    expect(neither).toContain('Set "columns" or "dayOrder" in dateline.config.json');
+  });
+
+  it('names the settings’ file as it was named', () => {
+    const [note] = settledChoices(read(UCDP), { configName: 'ucdp.json' }, 'events.csv').notes;
+    expect(note).toContain('Set "columns" in ucdp.json to choose otherwise.');
+    expect(() =>
+      settledChoices(read(UCDP), { columns: { date: null }, configName: 'ucdp.json' }, 'x.csv'),
+    ).toThrow(/in ucdp\.json \(docs\/publishing\.md\)/);
+  });
+
   it('refuses a column the file lacks, and a required field left without one, naming its columns', () => {
     expect(() =>
-      settledChoices(read(UCDP), { columns: { title: 'headline' } }, 'events.csv', 'site.json'),
+      settledChoices(
+        read(UCDP),
+        { columns: { title: 'headline' }, configName: 'site.json' },
+        'events.csv',
+      ),
     ).toThrow(
       'site.json: columns.title is "headline", but events.csv has no such column. Its columns: "id", "date_start"',
     );

@@ -9,7 +9,9 @@ import {
   REQUIRED_FIELDS,
   type ColumnMapping,
   type MappedField,
+  type MappingProposal,
 } from './column-mapping.ts';
+import { SITE_CONFIG_FILE_NAME } from '../export/site-config.ts';
 import type { DayOrder } from './date-cells.ts';
 import type { ImportChoices, ImportOutcome } from './import-types.ts';
 
@@ -17,7 +19,13 @@ export interface ColumnSettings {
   /** A field's column by name; null says the file has no column for it. */
   columns?: Partial<Record<MappedField, string | null>>;
   dayOrder?: DayOrder;
+  /**
+   * The file these settings were read from, as whoever ran the command named it (`--config
+   * other.json`), for the messages; not a key of the file itself.
+   */
+  configName?: string;
 }
+
 
 /** The settings name a column the file lacks, or leave a required field without one. */
 export class ColumnSettingsError extends Error {}
@@ -45,14 +53,14 @@ const quotedList = (columns: readonly string[]) =>
 /**
  * How to read `fileName` after a first import with no choices (`outcome`): with the settings'
  * columns and day order, or, where the importer was unsure and nothing was set, with its own
- * proposal (said in a note). `configName` is the settings' file, named in the messages.
+ * proposal (said in a note). The messages name the settings' file (`configName`).
  */
 export function settledChoices(
   outcome: ImportOutcome,
   settings: ColumnSettings,
   fileName: string,
-  configName = 'dateline.config.json',
 ): SettledChoices {
+  const configName = settings.configName ?? SITE_CONFIG_FILE_NAME;
   const { proposal, columns, mapping: readWith } = outcome.report;
   if (outcome.kind === 'needs-mapping' || (settings.columns && readWith)) {
     if (!proposal) throw new ColumnSettingsError(`${fileName}: the importer proposed no columns.`);
@@ -73,13 +81,7 @@ export function settledChoices(
     }
     const notes =
       !settings.columns && outcome.kind === 'needs-mapping'
-        ? [
-            `${fileName}: the importer was unsure of some columns (${proposal.doubts.join(' ')}); its proposal was used: ${MAPPED_FIELDS.filter(
-              (field) => mapping[field] !== null,
-            )
-              .map((field) => `${field} ← "${mapping[field]}"`)
-              .join(', ')}. Set "columns" in ${configName} to choose otherwise.`,
-          ]
+        ? proposalNote(proposal, mapping, settings.dayOrder, fileName, configName)
         : [];
     return { choices: { mapping, dayOrder: settings.dayOrder ?? proposal.dayOrder }, notes };
   }
@@ -87,4 +89,34 @@ export function settledChoices(
     return { choices: { mapping: readWith, dayOrder: settings.dayOrder }, notes: [] };
   }
   return { choices: null, notes: [] };
+}
+
+/**
+ * Said when the importer's own proposal is read for want of settings: what it was unsure of that
+ * the settings leave open, what it took, and which key would choose otherwise. A day order the
+ * settings give answers that doubt; nothing left open, nothing said.
+ */
+function proposalNote(
+  proposal: MappingProposal,
+  mapping: ColumnMapping,
+  dayOrder: DayOrder | undefined,
+  fileName: string,
+  configName: string,
+): string[] {
+  // doubts and doubtNotes are written side by side (columns.ts): the note says which a doubt is.
+  const open = proposal.doubts.filter(
+    (_, index) => !(dayOrder && proposal.doubtNotes[index]?.kind === 'day-order'),
+  );
+  if (open.length === 0) return [];
+  const aboutColumns = proposal.doubtNotes.some((note) => note.kind !== 'day-order');
+  const aboutDays = !dayOrder && proposal.doubtNotes.some((note) => note.kind === 'day-order');
+  const taken = MAPPED_FIELDS.filter((field) => mapping[field] !== null)
+    .map((field) => `${field} ← "${mapping[field]}"`)
+    .join(', ');
+  const keys = [aboutColumns ? '"columns"' : null, aboutDays ? '"dayOrder"' : null]
+    .filter(Boolean)
+    .join(' or ');
+  return [
+    `${fileName}: the importer was unsure ${aboutColumns ? 'of some columns' : 'of the day order'} (${open.join(' ')}); its proposal was used: ${taken}${aboutDays ? `, dates ${proposal.dayOrder}` : ''}. Set ${keys} in ${configName} to choose otherwise.`,
+  ];
 }
