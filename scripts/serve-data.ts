@@ -58,10 +58,9 @@ try {
     });
   }
   const { eventCount, issues, categories } = await engine.describe();
-  unknownCategoryWarnings(
-    settings,
-    new Set(categories.map((category) => category.name)),
-  ).forEach(say);
+  unknownCategoryWarnings(settings, new Set(categories.map((category) => category.name))).forEach(
+    say,
+  );
   console.log(
     `Serving ${eventCount.toLocaleString('en-GB')} events of ${file} (${issues.count.toLocaleString('en-GB')} record${issues.count === 1 ? '' : 's'} not shown${native ? ', read by DuckDB' : ''}) — loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );

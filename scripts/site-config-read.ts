@@ -182,7 +182,8 @@ export async function readSiteConfig(
   namedBy: string,
 ): Promise<CheckedSiteConfig> {
   const path = named ? resolve(named) : defaultConfigPath(location);
-  if (path === null || (!named && !existsSync(path))) return {};
+  // Messages about settings left unset name the file to write them in.
+  if (path === null || (!named && !existsSync(path))) return { configName: SITE_CONFIG_FILE_NAME };
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -201,7 +202,10 @@ export async function readSiteConfig(
  * the site build and the data server alike.
  */
 export function unknownCategoryWarnings(
-  { categories, configName = SITE_CONFIG_FILE_NAME }: Pick<CheckedSiteConfig, 'categories' | 'configName'>,
+  {
+    categories,
+    configName = SITE_CONFIG_FILE_NAME,
+  }: Pick<CheckedSiteConfig, 'categories' | 'configName'>,
   known: ReadonlySet<string>,
 ): string[] {
   return Object.keys(categories ?? {})

@@ -194,10 +194,7 @@ export async function readSiteDataset(
   const description = config.description ?? dataset.metadata.description;
   const categories = { ...dataset.metadata.categories, ...config.categories };
   warnings.push(
-    ...unknownCategoryWarnings(
-      config,
-      new Set(dataset.events.map((event) => event.category)),
-    ),
+    ...unknownCategoryWarnings(config, new Set(dataset.events.map((event) => event.category))),
   );
   warnings.push(...contrastWarnings(categories));
   const issues = dataset.issues.map(describeIssue);

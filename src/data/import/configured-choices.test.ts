@@ -65,7 +65,9 @@ describe('settledChoices', () => {
     expect(dayOnly.kind).toBe('needs-mapping');
     expect(settledChoices(dayOnly, { dayOrder: 'day-first' }, 'events.csv').notes).toEqual([]);
     const [unset] = settledChoices(dayOnly, {}, 'events.csv').notes;
-    expect(unset).toMatch(/^events\.csv: the importer was unsure of the day order \(Every date fits both/);
+    expect(unset).toMatch(
+      /^events\.csv: the importer was unsure of the day order \(Every date fits both/,
+    );
     expect(unset).toContain('dates day-first. Set "dayOrder" in dateline.config.json');
     expect(unset).not.toContain('"columns"');
     // UCDP's columns are in doubt and so is its order: a day order set leaves the columns to say.
@@ -75,7 +77,9 @@ describe('settledChoices', () => {
       'day-order',
     ]);
     const [columnsOnly] = settledChoices(both, { dayOrder: 'month-first' }, 'events.csv').notes;
-    expect(columnsOnly).toMatch(/unsure of some columns \(“dyad_name” was guessed as the title\.\)/);
+    expect(columnsOnly).toMatch(
+      /unsure of some columns \(“dyad_name” was guessed as the title\.\)/,
+    );
     expect(columnsOnly).toContain('Set "columns" in dateline.config.json');
     const [neither] = settledChoices(both, {}, 'events.csv').notes;
     expect(neither).toContain('Set "columns" or "dayOrder" in dateline.config.json');

@@ -11,7 +11,6 @@ import {
   type MappedField,
   type MappingProposal,
 } from './column-mapping.ts';
-import { SITE_CONFIG_FILE_NAME } from '../export/site-config.ts';
 import type { DayOrder } from './date-cells.ts';
 import type { ImportChoices, ImportOutcome } from './import-types.ts';
 
@@ -25,7 +24,6 @@ export interface ColumnSettings {
    */
   configName?: string;
 }
-
 
 /** The settings name a column the file lacks, or leave a required field without one. */
 export class ColumnSettingsError extends Error {}
@@ -60,7 +58,8 @@ export function settledChoices(
   settings: ColumnSettings,
   fileName: string,
 ): SettledChoices {
-  const configName = settings.configName ?? SITE_CONFIG_FILE_NAME;
+  // The site build and the data server always name it (site-config-read.ts); else its usual name.
+  const configName = settings.configName ?? 'dateline.config.json';
   const { proposal, columns, mapping: readWith } = outcome.report;
   if (outcome.kind === 'needs-mapping' || (settings.columns && readWith)) {
     if (!proposal) throw new ColumnSettingsError(`${fileName}: the importer proposed no columns.`);
