@@ -295,6 +295,81 @@ test.describe('the embed in an article on another origin', () => {
     });
   }
 
+  /** How far the selected event sits from the middle of what the frame shows of the map. */
+  function placeOfEvent(page: Page, frame: FrameLocator) {
+    const embed = page.locator('#embed');
+    const map = frame.locator('.leaflet-container');
+    const marker = frame.locator('.event-marker.is-selected');
+    const middleOf = (box: { y: number; height: number }) => box.y + box.height / 2;
+    return async () => {
+      const [frameBox, mapBox, markerBox] = await Promise.all([
+        embed.boundingBox(),
+        map.boundingBox(),
+        marker.boundingBox(),
+      ]);
+      if (!frameBox || !mapBox || !markerBox) return null;
+      const seenBottom = Math.min(mapBox.y + mapBox.height, frameBox.y + frameBox.height);
+      return {
+        seen: seenBottom - mapBox.y,
+        hidden: mapBox.y + mapBox.height - seenBottom,
+        off: Math.abs(middleOf(markerBox) - (mapBox.y + seenBottom) / 2),
+      };
+    };
+  }
+
+  test('a linked event is in the middle of what a short frame shows of the map, and of the whole map once the frame grows', async ({
+    page,
+  }) => {
+    // 600×460: the title bar and the event's card above the map leave its lower part below the
+    // frame's edge.
+    const frame = await openArticle(page, `events/${DONETSK.id}?embed=1`, {
+      width: 600,
+      height: 460,
+    });
+    await expect(frame.locator('.event-marker.is-selected')).toBeVisible();
+    const offMiddle = placeOfEvent(page, frame);
+    await expect.poll(async () => (await offMiddle())?.off ?? Infinity).toBeLessThan(8);
+    // The frame really cut the map (this is not the whole map's middle by another name), and
+    // left enough of it to centre in (less than 64 pixels would count as none).
+    const cut = await offMiddle();
+    expect(cut?.hidden).toBeGreaterThan(60);
+    expect(cut?.seen).toBeGreaterThan(100);
+    // The parent makes the frame tall enough for the whole page: the event is in the map's middle.
+    await page.locator('#embed').evaluate((element) => (element.style.height = '1400px'));
+    await expect
+      .poll(async () => {
+        const measured = await offMiddle();
+        return measured && measured.hidden === 0 ? measured.off : Infinity;
+      })
+      .toBeLessThan(8);
+  });
+
+  test('a notice above the map and its dismissal leave the linked event in the middle of what is seen', async ({
+    page,
+  }) => {
+    // An unknown category: the link is mended with a notice above the card, after the first view.
+    const frame = await openArticle(page, `events/${DONETSK.id}?embed=1&cat=nonesuch`, {
+      width: 600,
+      height: 600,
+    });
+    await expect(frame.getByText('This dataset has no category “nonesuch”')).toBeVisible();
+    await expect(frame.locator('.event-marker.is-selected')).toBeVisible();
+    const offMiddle = placeOfEvent(page, frame);
+    await expect.poll(async () => (await offMiddle())?.off ?? Infinity).toBeLessThan(8);
+    const withNotice = await offMiddle();
+    expect(withNotice?.hidden).toBeGreaterThan(60);
+    await frame.getByRole('button', { name: 'Dismiss' }).click();
+    // The map moved up: less of it is hidden, and the event is in the middle of the new part.
+    await expect
+      .poll(async () => {
+        const measured = await offMiddle();
+        return measured && measured.hidden < (withNotice?.hidden ?? 0) - 40
+          ? measured.off
+          : Infinity;
+      })
+      .toBeLessThan(8);
+  });
+
   test('a parent that sizes the frame from its messages settles, with nothing cut off', async ({
     page,
   }) => {

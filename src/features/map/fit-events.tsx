@@ -10,6 +10,7 @@ import {
   frameEvents,
   precisionZoom,
 } from './precision.ts';
+import { hiddenByWindow, seenMiddleOffset, type HiddenEdges } from './seen-part.ts';
 
 export interface FitEventsProps {
   events: DatasetEvent[];
@@ -27,11 +28,17 @@ const MARGIN = 12;
 /** The least room, in pixels each way, that a box is fitted into inside the padding. */
 const MIN_ROOM = 64;
 
+/** What the window hides of the map (seen-part.ts): nothing unless the page scrolls, as an embed's may. */
+function hiddenOf(map: L.Map): HiddenEdges {
+  return hiddenByWindow(map, MIN_ROOM);
+}
+
 /**
  * Room around fitted events, so that no marker starts out under a control: the buttons at the top,
  * the scale and attribution at the bottom, and the legend as it is drawn now (open or folded). A
  * legend that takes a narrow strip of the map is kept clear at the side; one as wide as much of
- * the map (a phone's) is kept clear below.
+ * the map (a phone's) is kept clear below. Where the window hides part of the map (an embed's
+ * frame, its card above the map), that part is kept clear too, if room is left to fit into.
  */
 export function fitPadding(
   map: L.Map,
@@ -42,13 +49,45 @@ export function fitPadding(
     .closest('.map-region')
     ?.querySelector('.map-legend:not([hidden])')
     ?.getBoundingClientRect();
-  let [left, bottom] = [MARGIN * 4, BOTTOM_CONTROLS];
+  let [left, top, right, bottom] = [MARGIN * 4, TOP_CONTROLS, BOTTOM_CONTROLS, BOTTOM_CONTROLS];
   if (legendBox && legendBox.width > 0) {
     const besideWidth = legendBox.right - mapBox.left + MARGIN;
     if (besideWidth <= mapBox.width * 0.4) left = Math.max(left, besideWidth);
     else bottom = Math.max(bottom, mapBox.bottom - legendBox.top + MARGIN);
   }
-  return { paddingTopLeft: [left, TOP_CONTROLS], paddingBottomRight: [BOTTOM_CONTROLS, bottom] };
+  const hidden = hiddenOf(map);
+  const withHidden = [
+    Math.max(left, hidden.left + MARGIN),
+    Math.max(top, hidden.top + MARGIN),
+    Math.max(right, hidden.right + MARGIN),
+    Math.max(bottom, hidden.bottom + MARGIN),
+  ] as const;
+  if (
+    mapBox.width - withHidden[0] - withHidden[2] >= MIN_ROOM &&
+    mapBox.height - withHidden[1] - withHidden[3] >= MIN_ROOM
+  )
+    [left, top, right, bottom] = withHidden;
+  return { paddingTopLeft: [left, top], paddingBottomRight: [right, bottom] };
+}
+
+/**
+ * The centre that shows `target` at `zoom` in the middle of what the reader sees of the map: the
+ * map's middle, unless the window hides part of it (an embed in a short frame).
+ */
+export function centreShowing(map: L.Map, target: L.LatLngExpression, zoom: number): L.LatLng {
+  const offset = seenMiddleOffset(hiddenOf(map));
+  if (offset.x === 0 && offset.y === 0) return L.latLng(target);
+  return map.unproject(map.project(target, zoom).subtract(L.point(offset.x, offset.y)), zoom);
+}
+
+/** The map's bounds as far as the reader sees them (all of it, unless the window hides part). */
+export function seenBounds(map: L.Map): L.LatLngBounds {
+  const hidden = hiddenOf(map);
+  const size = map.getSize();
+  return L.latLngBounds(
+    map.containerPointToLatLng([hidden.left, size.y - hidden.bottom]),
+    map.containerPointToLatLng([size.x - hidden.right, hidden.top]),
+  );
 }
 
 /**
@@ -125,17 +164,26 @@ function placeNamesShown(map: L.Map): Promise<void> {
   return shown;
 }
 
-/** How far the view reaches from its centre each way, clear of the controls and the legend. */
-function roomAroundCentre(map: L.Map) {
+/**
+ * How far the view reaches each way from where it shows its event (centreShowing), clear of the
+ * controls and the legend. Where the window cuts the map, up and down it reaches to what is seen:
+ * the buttons sit in the corners, beside an event centred in a short strip, and counting them
+ * would leave a short frame no room to name a town in.
+ */
+function roomAroundShownEvent(map: L.Map) {
   const size = map.getSize();
+  const hidden = hiddenOf(map);
+  const offset = seenMiddleOffset(hidden);
+  const middle = { x: size.x / 2 + offset.x, y: size.y / 2 + offset.y };
   const { paddingTopLeft, paddingBottomRight } = fitPadding(map);
   const topLeft = L.point(paddingTopLeft ?? [0, 0]);
   const bottomRight = L.point(paddingBottomRight ?? [0, 0]);
+  const cut = hidden.top > 0 || hidden.bottom > 0;
   return {
-    left: size.x / 2 - topLeft.x,
-    top: size.y / 2 - topLeft.y,
-    right: size.x / 2 - bottomRight.x,
-    bottom: size.y / 2 - bottomRight.y,
+    left: middle.x - topLeft.x,
+    top: middle.y - (cut ? hidden.top + MARGIN : topLeft.y),
+    right: size.x - bottomRight.x - middle.x,
+    bottom: size.y - (cut ? hidden.bottom + MARGIN : bottomRight.y) - middle.y,
   };
 }
 
@@ -159,7 +207,7 @@ async function namedZoomFor(
     const size = map.getSize();
     const zoomAt = await namedZoomAround(event, zoom, { width: size.x, height: size.y });
     if (!zoomAt) return null;
-    return () => (mapDetailZoom(map) === OUTLINE_ZOOM ? zoomAt(roomAroundCentre(map)) : zoom);
+    return () => (mapDetailZoom(map) === OUTLINE_ZOOM ? zoomAt(roomAroundShownEvent(map)) : zoom);
   } catch (error) {
     // A chunk that could not be fetched (offline, a newer build): the view stays as it is.
     console.warn('The place names could not be read to choose a zoom:', error);
@@ -237,14 +285,17 @@ export function FitEvents({ events, initialSelection, datasetKey }: FitEventsPro
       if (fittedFor.current === datasetKey || events.length === 0) return;
       fittedFor.current = datasetKey;
       if (initialSelection) {
-        const centre: L.LatLngTuple = [initialSelection.latitude, initialSelection.longitude];
+        const event: L.LatLngTuple = [initialSelection.latitude, initialSelection.longitude];
+        // Centred in what is seen of the map, judged again each time the kept view is shown.
+        const showAt = (zoom: number) =>
+          map.setView(centreShowing(map, event, zoom), zoom, { animate: false });
         const zoom = eventZoom(map, initialSelection);
-        firstView.show(() => map.setView(centre, zoom, { animate: false }));
+        firstView.show(() => showAt(zoom));
         const shown = firstViewCount.current;
         void namedZoomFor(map, initialSelection, zoom).then((zoomNow) => {
           if (!zoomNow || firstView.moved() || firstViewCount.current !== shown) return;
           // Judged again at each size the kept view is shown at (an embed laid out later).
-          firstView.show(() => map.setView(centre, zoomNow(), { animate: false }));
+          firstView.show(() => showAt(zoomNow()));
         });
         return;
       }

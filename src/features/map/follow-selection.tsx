@@ -3,7 +3,7 @@ import * as L from 'leaflet';
 import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
-import { eventZoom, stepOutToANamedPlace } from './fit-events.tsx';
+import { centreShowing, eventZoom, seenBounds, stepOutToANamedPlace } from './fit-events.tsx';
 
 export interface FollowSelectionProps {
   selectedEvent: DatasetEvent | null;
@@ -40,7 +40,8 @@ export function FollowSelection({ selectedEvent }: FollowSelectionProps) {
       }
       followedId.current = selectedEvent.id;
       const target = L.latLng(selectedEvent.latitude, selectedEvent.longitude);
-      const innerView = map.getBounds().pad(-0.15);
+      // What the reader sees of the map: in an embed's short frame, not the part below its edge.
+      const innerView = seenBounds(map).pad(-0.15);
       const targetZoom = eventZoom(map, selectedEvent);
       // Closer than the event's precision supports (a country-level event seen at city scale):
       // the map draws back to show what is known.
@@ -58,11 +59,12 @@ export function FollowSelection({ selectedEvent }: FollowSelectionProps) {
       // Each event is shown at the zoom its precision suits: near enough to split it from the
       // clusters around it, not so near that a city-level event pretends to a street.
       const show = (zoom: number) => {
+        const centre = centreShowing(map, target, zoom);
         if (prefersReducedMotion()) {
-          map.setView(target, zoom, { animate: false });
+          map.setView(centre, zoom, { animate: false });
         } else {
           flying.current = true;
-          map.flyTo(target, zoom, { duration: 0.8 });
+          map.flyTo(centre, zoom, { duration: 0.8 });
         }
       };
       show(targetZoom);

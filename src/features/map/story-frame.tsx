@@ -4,7 +4,14 @@ import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { GeoBounds } from '../../data/query/selectors.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
-import { eventZoom, fitPadding, frameOnMap, stepOutToANamedPlace } from './fit-events.tsx';
+import {
+  centreShowing,
+  eventZoom,
+  fitPadding,
+  frameOnMap,
+  stepOutToANamedPlace,
+} from './fit-events.tsx';
+import { useKeptFirstView } from './use-kept-first-view.ts';
 
 /** Where a story's step asks the map to look; `key` changes with every step. */
 export interface MapFrame {
@@ -33,6 +40,7 @@ export function StoryFrame({
   selectedEvent: DatasetEvent | null;
 }) {
   const map = useMap();
+  const firstView = useKeptFirstView(map);
   const shownKey = useRef<string | null>(null);
   /** The step asked for last, shown or still waiting for its events. */
   const wantedKey = useRef<string | null>(null);
@@ -57,13 +65,19 @@ export function StoryFrame({
       if (selectedEvent) {
         // Later steps: FollowSelection flies to the newly selected event itself.
         if (first) {
-          const centre = L.latLng(selectedEvent.latitude, selectedEvent.longitude);
+          const event = L.latLng(selectedEvent.latitude, selectedEvent.longitude);
+          // Kept, as a link's first view is, until the reader or a later step moves the map: an
+          // embed's frame resized meanwhile shows it again in the middle of what is seen.
+          const showAt = (zoom: number) =>
+            firstView.show(() =>
+              map.setView(centreShowing(map, event, zoom), zoom, { animate: false }),
+            );
           const zoom = eventZoom(map, selectedEvent);
-          map.setView(centre, zoom, { animate: false });
+          showAt(zoom);
           const key = frame.key;
           stepOutToANamedPlace(map, selectedEvent, zoom, {
             stillWanted: () => wantedKey.current === key,
-            show: (named) => map.setView(centre, named, { animate: false }),
+            show: showAt,
           });
         }
         return;
@@ -74,7 +88,7 @@ export function StoryFrame({
       if (animate) map.flyToBounds(fit.bounds, { ...options, duration: FLIGHT_SECONDS });
       else map.fitBounds(fit.bounds, { ...options, animate: false });
     },
-    [map, frame, events, loaded, selectedEvent],
+    [map, frame, events, loaded, selectedEvent, firstView],
   );
   return null;
 }

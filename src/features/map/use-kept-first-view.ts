@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type * as L from 'leaflet';
+import { hiddenByWindow, sameHiddenEdges, type HiddenEdges } from './seen-part.ts';
 
 /**
  * A first view that stays fitted while the map's box changes size (an article's iframe sized
@@ -8,23 +9,34 @@ import type * as L from 'leaflet';
  * another (a wide map's fit, cut to a phone's width, leaves events off both sides).
  */
 export function useKeptFirstView(map: L.Map) {
-  const kept = useRef<{ view: (() => void) | null; moved: boolean; showing: boolean }>({
+  const kept = useRef<{
+    view: (() => void) | null;
+    moved: boolean;
+    showing: boolean;
+    /** What the window hid of the map when the view was last shown. */
+    hidden: HiddenEdges;
+  }>({
     view: null,
     moved: false,
     showing: false,
+    hidden: { left: 0, top: 0, right: 0, bottom: 0 },
   });
 
-  const show = useCallback((view: () => void) => {
-    const state = kept.current;
-    state.view = view;
-    state.moved = false;
-    state.showing = true;
-    try {
-      view();
-    } finally {
-      state.showing = false;
-    }
-  }, []);
+  const show = useCallback(
+    (view: () => void) => {
+      const state = kept.current;
+      state.view = view;
+      state.moved = false;
+      state.hidden = hiddenByWindow(map, 0);
+      state.showing = true;
+      try {
+        view();
+      } finally {
+        state.showing = false;
+      }
+    },
+    [map],
+  );
 
   useEffect(
     function followSizeUntilMoved() {
@@ -39,11 +51,34 @@ export function useKeptFirstView(map: L.Map) {
       const resized = () => {
         if (state.view) show(state.view);
       };
+      // The page around a map of the same size changed: a frame resized, a notice or a card's
+      // picture above the map pushing it down. Shown again only if the window now hides another
+      // part of the map (seen-part.ts), which only a page that scrolls, as an embed's, can.
+      const pageChanged = () => {
+        if (!state.view) return;
+        const size = map.getSize();
+        // Leaflet reads a new size at the next frame: read it now, so the view is judged at it.
+        map.invalidateSize({ pan: false });
+        if (!map.getSize().equals(size)) return;
+        if (!sameHiddenEdges(state.hidden, hiddenByWindow(map, 0))) show(state.view);
+      };
+      // Whatever is put in above the map, or grows there, grows one of the boxes around it (in a
+      // page whose height is its content's; a full-window layout's boxes keep their size).
+      const pageBox = new ResizeObserver(pageChanged);
+      for (
+        let around = map.getContainer().parentElement;
+        around && around !== document.body;
+        around = around.parentElement
+      )
+        pageBox.observe(around);
       map.on('movestart', moved);
       map.on('resize', resized);
+      window.addEventListener('resize', pageChanged);
       return () => {
         map.off('movestart', moved);
         map.off('resize', resized);
+        window.removeEventListener('resize', pageChanged);
+        pageBox.disconnect();
       };
     },
     [map, show],
