@@ -122,10 +122,12 @@ export function viewOfBox(
   return { center: map.unproject(middle, zoom), zoom };
 }
 
-/** The shorter side of the map, in pixels: what an event's halo is sized against. */
+/** The shorter side of what is seen of the map, in pixels: what an event's halo is sized against. */
 function viewSide(map: L.Map): number {
   const size = map.getSize();
-  return Math.min(size.x, size.y);
+  // What is seen of it: in a short embed's frame, a halo sized to the whole map would overflow.
+  const hidden = hiddenOf(map);
+  return Math.min(size.x - hidden.left - hidden.right, size.y - hidden.top - hidden.bottom);
 }
 
 /**
