@@ -174,7 +174,7 @@ export function defaultConfigPath(location: string, cwd = process.cwd()): string
 /**
  * The config of the dataset at `location`: the file `named` (by `namedBy`, e.g. DATELINE_CONFIG or
  * --config), which must exist, or else `dateline.config.json` beside a dataset on disk, if there is
- * one ({} when not). Says which file it read.
+ * one (none but its name when not: `configName`, for messages). Says which file it read.
  */
 export async function readSiteConfig(
   location: string,
@@ -194,7 +194,7 @@ export async function readSiteConfig(
   }
   console.log(`Config: ${path}`);
   // Messages about its keys name it as it was named, or as the file beside the dataset.
-  return { ...parseSiteConfigText(text, path), configName: named ?? SITE_CONFIG_FILE_NAME };
+  return { ...parseSiteConfigText(text, path), configName: named || SITE_CONFIG_FILE_NAME };
 }
 
 /**

@@ -68,7 +68,7 @@ describe('settledChoices', () => {
     expect(unset).toMatch(
       /^events\.csv: the importer was unsure of the day order \(Every date fits both/,
     );
-    expect(unset).toContain('dates day-first. Set "dayOrder" in dateline.config.json');
+    expect(unset).toContain('it read the dates day-first. Set "dayOrder" in dateline.config.json');
     expect(unset).not.toContain('"columns"');
     // UCDP's columns are in doubt and so is its order: a day order set leaves the columns to say.
     const both = read(UCDP.replace('01/22/2014', '01/02/2014').replace('05/19/2015', '05/12/2015'));
@@ -82,7 +82,22 @@ describe('settledChoices', () => {
     );
     expect(columnsOnly).toContain('Set "columns" in dateline.config.json');
     const [neither] = settledChoices(both, {}, 'events.csv').notes;
-    expect(neither).toContain('Set "columns" or "dayOrder" in dateline.config.json');
+    expect(neither).toMatch(/unsure of some columns and the day order \(“dyad_name”.+ Every date/);
+    expect(neither).toContain(
+      ', dates day-first. Set "columns" or "dayOrder" in dateline.config.json',
+    );
+    // The columns set and the order not: the order is still said, the columns are not.
+    const [orderOnly] = settledChoices(
+      both,
+      { columns: { title: 'source_headline' } },
+      'events.csv',
+    ).notes;
+    expect(orderOnly).toMatch(/^events\.csv: the importer was unsure of the day order/);
+    expect(orderOnly).not.toContain('dyad_name');
+    expect(
+      settledChoices(both, { columns: { title: 'source_headline' }, dayOrder: 'day-first' }, 'x')
+        .notes,
+    ).toEqual([]);
   });
 
   it('names the settings’ file as it was named', () => {

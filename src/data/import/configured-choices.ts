@@ -79,8 +79,8 @@ export function settledChoices(
       );
     }
     const notes =
-      !settings.columns && outcome.kind === 'needs-mapping'
-        ? proposalNote(proposal, mapping, settings.dayOrder, fileName, configName)
+      outcome.kind === 'needs-mapping'
+        ? proposalNote(proposal, mapping, settings, fileName, configName)
         : [];
     return { choices: { mapping, dayOrder: settings.dayOrder ?? proposal.dayOrder }, notes };
   }
@@ -91,31 +91,35 @@ export function settledChoices(
 }
 
 /**
- * Said when the importer's own proposal is read for want of settings: what it was unsure of that
- * the settings leave open, what it took, and which key would choose otherwise. A day order the
- * settings give answers that doubt; nothing left open, nothing said.
+ * Said when the importer's own reading is used for want of settings: what it was unsure of that
+ * the settings leave open (the columns, unless they set "columns"; the day order, unless they set
+ * "dayOrder"), what it took, and which key would choose otherwise. Nothing left open, nothing said.
  */
 function proposalNote(
   proposal: MappingProposal,
   mapping: ColumnMapping,
-  dayOrder: DayOrder | undefined,
+  settings: ColumnSettings,
   fileName: string,
   configName: string,
 ): string[] {
+  const isDayOrder = (index: number) => proposal.doubtNotes[index]?.kind === 'day-order';
   // doubts and doubtNotes are written side by side (columns.ts): the note says which a doubt is.
-  const open = proposal.doubts.filter(
-    (_, index) => !(dayOrder && proposal.doubtNotes[index]?.kind === 'day-order'),
-  );
-  if (open.length === 0) return [];
-  const aboutColumns = proposal.doubtNotes.some((note) => note.kind !== 'day-order');
-  const aboutDays = !dayOrder && proposal.doubtNotes.some((note) => note.kind === 'day-order');
+  if (proposal.doubtNotes.length !== proposal.doubts.length) return [];
+  const columnDoubts = settings.columns ? [] : proposal.doubts.filter((_, i) => !isDayOrder(i));
+  const dayDoubts = settings.dayOrder ? [] : proposal.doubts.filter((_, i) => isDayOrder(i));
+  const dates = `dates ${proposal.dayOrder}`;
+  if (columnDoubts.length === 0) {
+    return dayDoubts.length === 0
+      ? []
+      : [
+          `${fileName}: the importer was unsure of the day order (${dayDoubts.join(' ')}); it read the ${dates}. Set "dayOrder" in ${configName} to choose otherwise.`,
+        ];
+  }
   const taken = MAPPED_FIELDS.filter((field) => mapping[field] !== null)
     .map((field) => `${field} ← "${mapping[field]}"`)
     .join(', ');
-  const keys = [aboutColumns ? '"columns"' : null, aboutDays ? '"dayOrder"' : null]
-    .filter(Boolean)
-    .join(' or ');
+  const days = dayDoubts.length > 0;
   return [
-    `${fileName}: the importer was unsure ${aboutColumns ? 'of some columns' : 'of the day order'} (${open.join(' ')}); its proposal was used: ${taken}${aboutDays ? `, dates ${proposal.dayOrder}` : ''}. Set ${keys} in ${configName} to choose otherwise.`,
+    `${fileName}: the importer was unsure of some columns${days ? ' and the day order' : ''} (${[...columnDoubts, ...dayDoubts].join(' ')}); its proposal was used: ${taken}${days ? `, ${dates}` : ''}. Set "columns"${days ? ' or "dayOrder"' : ''} in ${configName} to choose otherwise.`,
   ];
 }
