@@ -370,6 +370,24 @@ test.describe('the embed in an article on another origin', () => {
       .toBeLessThan(8);
   });
 
+  test('a story step framed in a short frame is framed in what the frame shows of the map', async ({
+    page,
+  }) => {
+    // Step 2 frames the country around Donetsk, its event in the middle of the frame's bounds.
+    const frame = await openArticle(
+      page,
+      'stories/north-korean-troops-in-russias-war?step=2&embed=1',
+      { width: 600, height: 600 },
+    );
+    await expect(
+      frame.getByRole('heading', { name: 'A missile strike near Donetsk', exact: true }),
+    ).toBeVisible();
+    await expect(frame.locator('.event-marker.is-selected')).toBeVisible();
+    const offMiddle = placeOfEvent(page, frame);
+    await expect.poll(async () => (await offMiddle())?.off ?? Infinity).toBeLessThan(12);
+    expect((await offMiddle())?.hidden).toBeGreaterThan(60);
+  });
+
   test('a parent that sizes the frame from its messages settles, with nothing cut off', async ({
     page,
   }) => {

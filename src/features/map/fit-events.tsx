@@ -28,7 +28,7 @@ const MARGIN = 12;
 /** The least room, in pixels each way, that a box is fitted into inside the padding. */
 const MIN_ROOM = 64;
 
-/** What the window hides of the map (seen-part.ts): nothing unless the page scrolls, as an embed's may. */
+/** What the window hides of the map (seen-part.ts): nothing unless the page scrolls (an embed's, a phone's). */
 function hiddenOf(map: L.Map): HiddenEdges {
   return hiddenByWindow(map, MIN_ROOM);
 }
@@ -68,6 +68,27 @@ export function fitPadding(
   )
     [left, top, right, bottom] = withHidden;
   return { paddingTopLeft: [left, top], paddingBottomRight: [right, bottom] };
+}
+
+/**
+ * Room for a frame someone chose (a story step's bounds): only what the window hides of the map,
+ * so that the frame is what the reader sees, as the author framed it. None when that would leave
+ * too little room.
+ */
+export function seenPadding(
+  map: L.Map,
+): Pick<L.FitBoundsOptions, 'paddingTopLeft' | 'paddingBottomRight'> {
+  const hidden = hiddenOf(map);
+  const size = map.getSize();
+  const roomy =
+    size.x - hidden.left - hidden.right >= MIN_ROOM &&
+    size.y - hidden.top - hidden.bottom >= MIN_ROOM;
+  return roomy
+    ? {
+        paddingTopLeft: [hidden.left, hidden.top],
+        paddingBottomRight: [hidden.right, hidden.bottom],
+      }
+    : {};
 }
 
 /**
@@ -197,7 +218,7 @@ function roomAroundShownEvent(map: L.Map) {
  * called; null where nothing would change (online tiles, a region's view already, names that could
  * not be read).
  */
-async function namedZoomFor(
+export async function namedZoomFor(
   map: L.Map,
   event: Pick<DatasetEvent, 'latitude' | 'longitude'>,
   zoom: number,
@@ -291,13 +312,15 @@ export function FitEvents({ events, initialSelection, datasetKey }: FitEventsPro
         // Centred in what is seen of the map, judged again each time the kept view is shown.
         const showAt = (zoom: number) =>
           map.setView(centreShowing(map, event, zoom), zoom, { animate: false });
-        const zoom = eventZoom(map, initialSelection);
-        firstView.show(() => showAt(zoom));
+        // The zoom too: the halo's share is of what is seen, which a frame resized changes.
+        const zoomNow = () => eventZoom(map, initialSelection);
+        const zoom = zoomNow();
+        firstView.show(() => showAt(zoomNow()));
         const shown = firstViewCount.current;
-        void namedZoomFor(map, initialSelection, zoom).then((zoomNow) => {
-          if (!zoomNow || firstView.moved() || firstViewCount.current !== shown) return;
+        void namedZoomFor(map, initialSelection, zoom).then((namedZoom) => {
+          if (!namedZoom || firstView.moved() || firstViewCount.current !== shown) return;
           // Judged again at each size the kept view is shown at (an embed laid out later).
-          firstView.show(() => showAt(zoomNow()));
+          firstView.show(() => showAt(Math.min(namedZoom(), zoomNow())));
         });
         return;
       }

@@ -70,7 +70,7 @@ export function hiddenByWindow(map: L.Map, leastSeen: number): HiddenEdges {
   );
 }
 
-/** Whether two answers of hiddenEdges differ by a pixel or more. */
+/** Whether two answers of hiddenEdges are the same, to within a pixel. */
 export function sameHiddenEdges(a: HiddenEdges, b: HiddenEdges): boolean {
   return (
     Math.abs(a.left - b.left) < 1 &&

@@ -4,6 +4,7 @@ import { useMap } from 'react-leaflet';
 import type { GeoBounds } from '../../data/query/selectors.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
 import { useStoreValue, type Store } from '../../lib/store/store.ts';
+import { seenPadding } from './fit-events.tsx';
 
 const same = <T,>(value: T) => value;
 
@@ -20,8 +21,10 @@ export function ShowFrame({ frame }: { frame: Store<{ bounds: GeoBounds } | null
       if (!request) return;
       const { west, south, east, north } = request.bounds;
       const target = L.latLngBounds([south, west], [north, east]);
-      if (prefersReducedMotion()) map.fitBounds(target, { animate: false });
-      else map.flyToBounds(target, { duration: 0.8 });
+      // In an embed's short frame, the part of the map below the frame's edge is left out.
+      const seen = seenPadding(map);
+      if (prefersReducedMotion()) map.fitBounds(target, { ...seen, animate: false });
+      else map.flyToBounds(target, { ...seen, duration: 0.8 });
     },
     [map, request],
   );

@@ -9,7 +9,8 @@ import {
   eventZoom,
   fitPadding,
   frameOnMap,
-  stepOutToANamedPlace,
+  namedZoomFor,
+  seenPadding,
 } from './fit-events.tsx';
 import { useKeptFirstView } from './use-kept-first-view.ts';
 
@@ -45,17 +46,25 @@ export function StoryFrame({
   /** The step asked for last, shown or still waiting for its events. */
   const wantedKey = useRef<string | null>(null);
   const loaded = events.length > 0;
+  useEffect(function dropStepOutsOnUnmount() {
+    return () => {
+      wantedKey.current = null;
+    };
+  }, []);
   useEffect(
     function showStep() {
       wantedKey.current = frame.key;
       if (shownKey.current === frame.key) return;
       const first = shownKey.current === null;
+      // A later step's view is its own, even where it does not move the map.
+      if (!first) firstView.release();
       const animate = !first && !prefersReducedMotion();
       if (frame.bounds) {
         const { west, south, east, north } = frame.bounds;
         const bounds = L.latLngBounds([south, west], [north, east]);
-        if (animate) map.flyToBounds(bounds, { duration: FLIGHT_SECONDS });
-        else map.fitBounds(bounds, { animate: false });
+        const seen = seenPadding(map);
+        if (animate) map.flyToBounds(bounds, { ...seen, duration: FLIGHT_SECONDS });
+        else map.fitBounds(bounds, { ...seen, animate: false });
         shownKey.current = frame.key;
         return;
       }
@@ -66,18 +75,17 @@ export function StoryFrame({
         // Later steps: FollowSelection flies to the newly selected event itself.
         if (first) {
           const event = L.latLng(selectedEvent.latitude, selectedEvent.longitude);
+          const showAt = (zoom: number) =>
+            map.setView(centreShowing(map, event, zoom), zoom, { animate: false });
+          const zoomNow = () => eventZoom(map, selectedEvent);
+          const zoom = zoomNow();
           // Kept, as a link's first view is, until the reader or a later step moves the map: an
           // embed's frame resized meanwhile shows it again in the middle of what is seen.
-          const showAt = (zoom: number) =>
-            firstView.show(() =>
-              map.setView(centreShowing(map, event, zoom), zoom, { animate: false }),
-            );
-          const zoom = eventZoom(map, selectedEvent);
-          showAt(zoom);
+          firstView.show(() => showAt(zoomNow()));
           const key = frame.key;
-          stepOutToANamedPlace(map, selectedEvent, zoom, {
-            stillWanted: () => wantedKey.current === key,
-            show: showAt,
+          void namedZoomFor(map, selectedEvent, zoom).then((namedZoom) => {
+            if (!namedZoom || firstView.moved() || wantedKey.current !== key) return;
+            firstView.show(() => showAt(Math.min(namedZoom(), zoomNow())));
           });
         }
         return;

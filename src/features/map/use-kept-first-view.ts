@@ -53,7 +53,7 @@ export function useKeptFirstView(map: L.Map) {
       };
       // The page around a map of the same size changed: a frame resized, a notice or a card's
       // picture above the map pushing it down. Shown again only if the window now hides another
-      // part of the map (seen-part.ts), which only a page that scrolls, as an embed's, can.
+      // part of the map (seen-part.ts), which only a page that scrolls (an embed's, a phone's) can.
       const pageChanged = () => {
         if (!state.view) return;
         const size = map.getSize();
@@ -63,7 +63,8 @@ export function useKeptFirstView(map: L.Map) {
         if (!sameHiddenEdges(state.hidden, hiddenByWindow(map, 0))) show(state.view);
       };
       // Whatever is put in above the map, or grows there, grows one of the boxes around it (in a
-      // page whose height is its content's; a full-window layout's boxes keep their size).
+      // page whose height is its content's: an embed's, a narrow window's; a wide window's boxes
+      // keep their size).
       const pageBox = new ResizeObserver(pageChanged);
       for (
         let around = map.getContainer().parentElement;
@@ -90,6 +91,10 @@ export function useKeptFirstView(map: L.Map) {
       show,
       /** Whether the reader has moved the map since the page opened or the last first view. */
       moved: () => kept.current.moved,
+      /** Keeps the first view no longer: another view took its place without moving the map. */
+      release: () => {
+        kept.current.view = null;
+      },
     }),
     [show],
   );
