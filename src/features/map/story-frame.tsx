@@ -45,14 +45,20 @@ export function StoryFrame({
   const shownKey = useRef<string | null>(null);
   /** The step asked for last, shown or still waiting for its events. */
   const wantedKey = useRef<string | null>(null);
+  /**
+   * Counts the steps asked for: a step out is for the step it was asked for, not for the same
+   * step come back to (a step's key is the same each time).
+   */
+  const askedCount = useRef(0);
   const loaded = events.length > 0;
   useEffect(function dropStepOutsOnUnmount() {
     return () => {
-      wantedKey.current = null;
+      askedCount.current += 1;
     };
   }, []);
   useEffect(
     function showStep() {
+      if (wantedKey.current !== frame.key) askedCount.current += 1;
       wantedKey.current = frame.key;
       if (shownKey.current === frame.key) return;
       const first = shownKey.current === null;
@@ -62,9 +68,11 @@ export function StoryFrame({
       if (frame.bounds) {
         const { west, south, east, north } = frame.bounds;
         const bounds = L.latLngBounds([south, west], [north, east]);
-        const seen = seenPadding(map);
-        if (animate) map.flyToBounds(bounds, { ...seen, duration: FLIGHT_SECONDS });
-        else map.fitBounds(bounds, { ...seen, animate: false });
+        // Fitted to what is seen of the map; the first step kept so, as a link's first view is.
+        const fitted = () => map.fitBounds(bounds, { ...seenPadding(map), animate: false });
+        if (animate) map.flyToBounds(bounds, { ...seenPadding(map), duration: FLIGHT_SECONDS });
+        else if (first) firstView.show(fitted);
+        else fitted();
         shownKey.current = frame.key;
         return;
       }
@@ -82,9 +90,10 @@ export function StoryFrame({
           // Kept, as a link's first view is, until the reader or a later step moves the map: an
           // embed's frame resized meanwhile shows it again in the middle of what is seen.
           firstView.show(() => showAt(zoomNow()));
-          const key = frame.key;
+          const asked = askedCount.current;
           void namedZoomFor(map, selectedEvent, zoom).then((namedZoom) => {
-            if (!namedZoom || firstView.moved() || wantedKey.current !== key) return;
+            if (!namedZoom || firstView.moved() || askedCount.current !== asked) return;
+            if (namedZoom() >= zoom) return;
             firstView.show(() => showAt(Math.min(namedZoom(), zoomNow())));
           });
         }
