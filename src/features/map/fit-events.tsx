@@ -218,7 +218,7 @@ function roomAroundShownEvent(map: L.Map) {
  * called; null where nothing would change (online tiles, a region's view already, names that could
  * not be read).
  */
-export async function namedZoomFor(
+async function namedZoomFor(
   map: L.Map,
   event: Pick<DatasetEvent, 'latitude' | 'longitude'>,
   zoom: number,
@@ -266,6 +266,30 @@ export function stepOutToANamedPlace(
   });
 }
 
+/**
+ * One event as a first view kept by `firstView`: centred in what is seen of the map, at the zoom
+ * its precision suits there (both judged again each time the kept view is shown: a frame resized
+ * changes what is seen), then further out once the place names have come if no town is named at
+ * that zoom (namedZoomFor), unless the reader moved the map meanwhile or `stillWanted` says no.
+ */
+export function showKeptEvent(
+  map: L.Map,
+  firstView: Pick<ReturnType<typeof useKeptFirstView>, 'show' | 'moved'>,
+  event: DatasetEvent,
+  stillWanted: () => boolean,
+): void {
+  const point: L.LatLngTuple = [event.latitude, event.longitude];
+  const showAt = (zoom: number) =>
+    map.setView(centreShowing(map, point, zoom), zoom, { animate: false });
+  const zoomNow = () => eventZoom(map, event);
+  const zoom = zoomNow();
+  firstView.show(() => showAt(zoomNow()));
+  void namedZoomFor(map, event, zoom).then((namedZoom) => {
+    if (!namedZoom || firstView.moved() || !stillWanted()) return;
+    firstView.show(() => showAt(Math.min(namedZoom(), zoomNow())));
+  });
+}
+
 /** What to fit to show these events on this map (frameEvents, within what the basemap can show). */
 export function frameOnMap(map: L.Map, events: Parameters<typeof frameEvents>[0]) {
   return frameEvents(events, viewSide(map), mapDetailZoom(map));
@@ -308,20 +332,8 @@ export function FitEvents({ events, initialSelection, datasetKey }: FitEventsPro
       if (fittedFor.current === datasetKey || events.length === 0) return;
       fittedFor.current = datasetKey;
       if (initialSelection) {
-        const event: L.LatLngTuple = [initialSelection.latitude, initialSelection.longitude];
-        // Centred in what is seen of the map, judged again each time the kept view is shown.
-        const showAt = (zoom: number) =>
-          map.setView(centreShowing(map, event, zoom), zoom, { animate: false });
-        // The zoom too: the halo's share is of what is seen, which a frame resized changes.
-        const zoomNow = () => eventZoom(map, initialSelection);
-        const zoom = zoomNow();
-        firstView.show(() => showAt(zoomNow()));
         const shown = firstViewCount.current;
-        void namedZoomFor(map, initialSelection, zoom).then((namedZoom) => {
-          if (!namedZoom || firstView.moved() || firstViewCount.current !== shown) return;
-          // Judged again at each size the kept view is shown at (an embed laid out later).
-          firstView.show(() => showAt(Math.min(namedZoom(), zoomNow())));
-        });
+        showKeptEvent(map, firstView, initialSelection, () => firstViewCount.current === shown);
         return;
       }
       firstView.show(() => fitFirstView(map, events));

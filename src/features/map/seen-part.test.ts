@@ -2,15 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { hiddenEdges, seenMiddleOffset } from './seen-part.ts';
 
 const WINDOW = { left: 0, top: 0, right: 600, bottom: 400 };
+const NOTHING_HIDDEN = { left: 0, top: 0, right: 0, bottom: 0 };
 
 describe('hiddenEdges', () => {
   it('hides nothing of a map the window holds whole', () => {
-    expect(hiddenEdges({ left: 0, top: 40, right: 600, bottom: 388 }, WINDOW, 64)).toEqual({
-      left: 0,
-      top: 0,
-      right: 0,
-      bottom: 0,
-    });
+    expect(hiddenEdges({ left: 0, top: 40, right: 600, bottom: 388 }, WINDOW, 64)).toEqual(
+      NOTHING_HIDDEN,
+    );
   });
 
   it('says how much of a map below an embed’s card the frame’s edge cuts off', () => {
@@ -28,17 +26,11 @@ describe('hiddenEdges', () => {
   });
 
   it('treats a map scrolled (almost) out of sight as whole, so a view is chosen for all of it', () => {
-    expect(hiddenEdges({ left: 0, top: 350, right: 600, bottom: 698 }, WINDOW, 64)).toEqual({
-      left: 0,
-      top: 0,
-      right: 0,
-      bottom: 0,
-    });
-    expect(hiddenEdges({ left: 0, top: -500, right: 600, bottom: -152 }, WINDOW, 64)).toEqual({
-      left: 0,
-      top: 0,
-      right: 0,
-      bottom: 0,
-    });
+    expect(hiddenEdges({ left: 0, top: 350, right: 600, bottom: 698 }, WINDOW, 64)).toEqual(
+      NOTHING_HIDDEN,
+    );
+    expect(hiddenEdges({ left: 0, top: -500, right: 600, bottom: -152 }, WINDOW, 64)).toEqual(
+      NOTHING_HIDDEN,
+    );
   });
 });

@@ -4,14 +4,7 @@ import { useMap } from 'react-leaflet';
 import type { DatasetEvent } from '../../data/model/schema.ts';
 import type { GeoBounds } from '../../data/query/selectors.ts';
 import { prefersReducedMotion } from '../../lib/use-media-query.ts';
-import {
-  centreShowing,
-  eventZoom,
-  fitPadding,
-  frameOnMap,
-  namedZoomFor,
-  seenPadding,
-} from './fit-events.tsx';
+import { fitPadding, frameOnMap, seenPadding, showKeptEvent } from './fit-events.tsx';
 import { useKeptFirstView } from './use-kept-first-view.ts';
 
 /** Where a story's step asks the map to look; `key` changes with every step. */
@@ -82,20 +75,9 @@ export function StoryFrame({
       if (selectedEvent) {
         // Later steps: FollowSelection flies to the newly selected event itself.
         if (first) {
-          const event = L.latLng(selectedEvent.latitude, selectedEvent.longitude);
-          const showAt = (zoom: number) =>
-            map.setView(centreShowing(map, event, zoom), zoom, { animate: false });
-          const zoomNow = () => eventZoom(map, selectedEvent);
-          const zoom = zoomNow();
-          // Kept, as a link's first view is, until the reader or a later step moves the map: an
-          // embed's frame resized meanwhile shows it again in the middle of what is seen.
-          firstView.show(() => showAt(zoomNow()));
+          // Kept, as a link's first view is, until the reader or a later step moves the map.
           const asked = askedCount.current;
-          void namedZoomFor(map, selectedEvent, zoom).then((namedZoom) => {
-            if (!namedZoom || firstView.moved() || askedCount.current !== asked) return;
-            if (namedZoom() >= zoom) return;
-            firstView.show(() => showAt(Math.min(namedZoom(), zoomNow())));
-          });
+          showKeptEvent(map, firstView, selectedEvent, () => askedCount.current === asked);
         }
         return;
       }
