@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
+import { writeSyntheticParquet } from '../scripts/synthetic-parquet.ts';
 import { expect, test } from './fixtures.ts';
 import { chronologyEntries, marker } from './helpers.ts';
 
@@ -51,4 +54,85 @@ test('a corrupt Parquet file gets a message naming it and why, not a blank page'
   await expect(page.getByText(/corrupt\.parquet is not a readable Parquet file \(/)).toBeVisible({
     timeout: 20_000,
   });
+});
+
+/** Synthetic events as Parquet, made with DuckDB at test time (scripts/synthetic-parquet.ts). */
+const directory = join(tmpdir(), 'dateline-e2e');
+const made: string[] = [];
+async function syntheticParquet(count: number): Promise<Buffer> {
+  mkdirSync(directory, { recursive: true });
+  const path = join(directory, `synthetic-${count}-${process.pid}.parquet`);
+  made.push(path);
+  await writeSyntheticParquet(count, path);
+  return readFileSync(path);
+}
+
+test.afterAll(() => {
+  for (const path of made) rmSync(path, { force: true });
+});
+
+/**
+ * A static host's answer: one byte range when asked for one (status 206), else the whole file.
+ * `rangeOf` gives the bytes of a range (by default, the file's own).
+ */
+function answerRanges(
+  route: Route,
+  body: Buffer,
+  rangeOf = (first: number, last: number) => body.subarray(first, last + 1),
+) {
+  const range = /^bytes=(\d+)-(\d+)$/.exec(route.request().headers().range ?? '');
+  if (!range) return route.fulfill({ body, contentType: 'application/vnd.apache.parquet' });
+  const first = Number(range[1]);
+  const last = Number(range[2]);
+  return route.fulfill({
+    status: 206,
+    body: rangeOf(first, last),
+    contentType: 'application/vnd.apache.parquet',
+    headers: { 'Content-Range': `bytes ${first}-${last}/${body.length}` },
+  });
+}
+
+test('a linked Parquet file is read while it downloads: its footer is asked for ahead, by range', async ({
+  page,
+}) => {
+  const body = await syntheticParquet(4000);
+  expect(body.length).toBeGreaterThan(64 * 1024);
+  const ranges: string[] = [];
+  await page.route('**/shared-datasets/synthetic.parquet', (route) => {
+    const range = route.request().headers().range;
+    if (range) ranges.push(range);
+    return answerRanges(route, body);
+  });
+  await page.goto(`./?data=${encodeURIComponent('/shared-datasets/synthetic.parquet')}`);
+  await expect(page.getByRole('status')).toHaveText(/^Showing 4,000 of 4,000 events/, {
+    timeout: 30_000,
+  });
+  expect(ranges).toEqual([`bytes=${body.length - 64 * 1024}-${body.length - 1}`]);
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('3999');
+  await expect(chronologyEntries(page)).toHaveCount(1);
+  await expect(chronologyEntries(page).first()).toHaveAttribute('data-event-id', 'event-3999');
+});
+
+test('a Parquet file that changed between its footer and its download is read again, whole', async ({
+  page,
+}) => {
+  const [body, other] = await Promise.all([syntheticParquet(3000), syntheticParquet(5000)]);
+  // The footer asked for ahead is another version's (a readable footer, of other row groups), as
+  // when the file is replaced while the reader opens it.
+  let rangesAsked = 0;
+  await page.route('**/shared-datasets/changing.parquet', (route) =>
+    answerRanges(route, body, (first, last) => {
+      rangesAsked += 1;
+      return other.subarray(other.length - (last - first + 1));
+    }),
+  );
+  await page.goto(`./?data=${encodeURIComponent('/shared-datasets/changing.parquet')}`);
+  await expect(page.getByRole('status')).toHaveText(/^Showing 3,000 of 3,000 events/, {
+    timeout: 30_000,
+  });
+  expect(rangesAsked).toBe(1);
+  await expect(page.getByText(/not a readable Parquet file/)).toHaveCount(0);
+  await page.getByRole('searchbox', { name: 'Search events' }).fill('2999');
+  await expect(chronologyEntries(page)).toHaveCount(1);
+  await expect(chronologyEntries(page).first()).toHaveAttribute('data-event-id', 'event-2999');
 });

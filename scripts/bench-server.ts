@@ -77,9 +77,26 @@ export function startBenchServer(dist: string, dataDir: string, port: number): P
         response.end(body);
         return;
       }
+      const size = statSync(file).size;
+      // One byte range, as static hosts answer it: the Parquet reader asks for a file's footer
+      // ahead of its download (src/data/loading/arriving-file.ts).
+      const range = /^bytes=(\d+)-(\d*)$/.exec(String(request.headers.range ?? ''));
+      const first = Number(range?.[1]);
+      const last = Math.min(size - 1, range?.[2] ? Number(range[2]) : size - 1);
+      if (range && first <= last) {
+        response.writeHead(206, {
+          'Content-Type': type,
+          'Content-Length': last - first + 1,
+          'Content-Range': `bytes ${first}-${last}/${size}`,
+          'Accept-Ranges': 'bytes',
+        });
+        createReadStream(file, { start: first, end: last }).pipe(response);
+        return;
+      }
       response.writeHead(200, {
         'Content-Type': type,
-        'Content-Length': statSync(file).size,
+        'Content-Length': size,
+        'Accept-Ranges': 'bytes',
       });
       createReadStream(file).pipe(response);
     };

@@ -10,6 +10,7 @@
  *                                      one Parquet file
  *   BENCH_SKIP_NAIVE=1 npm run bench     without the naive baseline (quicker)
  *   BENCH_DIST=/tmp/other-build npx tsx scripts/bench.ts   another build (to compare a change)
+ *   BENCH_NETWORK_MBIT=50 npm run bench -- parquet   downloads at 50 Mbit/s (Chromium's throttling)
  *   npx tsx scripts/bench.ts --help      these options
  *
  * The real earthquakes ("quakes") are three public catalogues that are not kept in the repository

@@ -2,7 +2,7 @@
  * One dataset's load, measured: Dateline in a fresh browser context from navigation to a settled
  * page, then its brush, selection and scrolling; and the naive baseline's load of the same file.
  */
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { fileMegabytes, type DatasetSpec } from './load-datasets.ts';
 import {
   filterLatencies,
@@ -57,6 +57,23 @@ export interface Result {
 
 const round = (value: number | null) => (value === null ? null : roundTo(value));
 
+/**
+ * BENCH_NETWORK_MBIT=50: the page's downloads (its worker's too) at that speed, with 20 ms of
+ * latency, by Chromium's own throttling: loopback hides what a reader's network costs.
+ */
+async function limitNetwork(page: Page): Promise<void> {
+  const mbit = Number(process.env.BENCH_NETWORK_MBIT ?? 0);
+  if (!(mbit > 0)) return;
+  const session = await page.context().newCDPSession(page);
+  await session.send('Network.enable');
+  await session.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 20,
+    downloadThroughput: (mbit * 1e6) / 8,
+    uploadThroughput: (mbit * 1e6) / 8,
+  });
+}
+
 export async function measure(
   browser: Browser,
   origin: string,
@@ -65,6 +82,7 @@ export async function measure(
   const dataUrl = `/bench-data/${spec.file}`;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  await limitNetwork(page);
   const fileMB = fileMegabytes(spec.file);
   const result: Result = {
     dataset: spec.name,

@@ -9,7 +9,8 @@ export const USAGE = `Usage: npx tsx scripts/bench.ts [sizes…] [parquet] [quak
   quakes                     the ~82,000 real earthquakes (needs the catalogues' folder)
   --real-catalogues <folder> the folder with ${CATALOGUES.join(', ')}
                              (or BENCH_CATALOGUES=<folder>; without either, quakes are skipped)
-Environment: BENCH_SKIP_NAIVE=1 (no naive baseline), BENCH_DIST=<build> (another build).`;
+Environment: BENCH_SKIP_NAIVE=1 (no naive baseline), BENCH_DIST=<build> (another build),
+  BENCH_NETWORK_MBIT=<speed> (the page's downloads at that speed, 20 ms latency).`;
 
 interface Options {
   /** Sizes and "quakes"; empty for all. */

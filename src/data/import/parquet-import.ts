@@ -3,19 +3,42 @@
  * column detection and row checks as a CSV file (`importTable`). Its own module so that the import
  * worker fetches it, and the Parquet reader with it, only when a Parquet file is opened.
  */
+import type { AsyncBuffer } from 'hyparquet';
 import { blankReport, baseName } from './contract-sample.ts';
 import { importTable, importTableStreamed, type TableToImport } from './import-dataset.ts';
 import type { ImportChoices, ImportContext, ImportInput, ImportOutcome } from './import-types.ts';
 import type { DatasetEvent } from '../model/schema.ts';
 import type { RecordSettlement } from './record-settlement.ts';
-import { readParquetBytes } from './parquet-table.ts';
+import { readParquetBytes, readParquetFile } from './parquet-table.ts';
 
-async function parquetTable(input: ImportInput, context: ImportContext): Promise<TableToImport> {
-  const name = baseName(input.name);
+/**
+ * A Parquet file that may still be arriving (src/data/loading/arriving-file.ts). `settled`
+ * resolves when all of it is in and agrees with what was read ahead of the download, and rejects
+ * when it does not: no event is checked, or sent to the page, before then.
+ */
+export interface ArrivingParquet {
+  name: string;
+  file: AsyncBuffer;
+  settled: Promise<void>;
+}
+
+async function parquetTable(
+  name: string,
+  read: (onRows: (rows: number) => void) => Promise<TableToImport['table']>,
+  settled: Promise<void>,
+  context: ImportContext,
+): Promise<TableToImport> {
   context.onProgress?.({ stage: 'parsing', rows: 0 });
-  const table = await readParquetBytes(input.bytes, name, (rows) =>
-    context.onProgress?.({ stage: 'parsing', rows }),
-  );
+  let table: TableToImport['table'];
+  try {
+    table = await read((rows) => context.onProgress?.({ stage: 'parsing', rows }));
+  } catch (error) {
+    // A file that changed under the reader reads as broken: that is said by `settled`, not
+    // blamed on the file.
+    await settled;
+    throw error;
+  }
+  await settled;
   return {
     name,
     table,
@@ -24,12 +47,22 @@ async function parquetTable(input: ImportInput, context: ImportContext): Promise
   };
 }
 
+function wholeFileTable(input: ImportInput, context: ImportContext): Promise<TableToImport> {
+  const name = baseName(input.name);
+  return parquetTable(
+    name,
+    (onRows) => readParquetBytes(input.bytes, name, onRows),
+    Promise.resolve(),
+    context,
+  );
+}
+
 export async function importParquet(
   input: ImportInput,
   choices: ImportChoices | null,
   context: ImportContext,
 ): Promise<ImportOutcome> {
-  return importTable(await parquetTable(input, context), choices, context);
+  return importTable(await wholeFileTable(input, context), choices, context);
 }
 
 /**
@@ -42,5 +75,22 @@ export async function importParquetStreamed(
   context: ImportContext,
   send: (records: DatasetEvent[]) => void,
 ): Promise<{ outcome: ImportOutcome; settlement: RecordSettlement | null }> {
-  return importTableStreamed(await parquetTable(input, context), choices, context, send);
+  return importTableStreamed(await wholeFileTable(input, context), choices, context, send);
+}
+
+/** As importParquetStreamed, for a file read while it downloads. */
+export async function importArrivingParquet(
+  input: ArrivingParquet,
+  choices: ImportChoices | null,
+  context: ImportContext,
+  send: (records: DatasetEvent[]) => void,
+): Promise<{ outcome: ImportOutcome; settlement: RecordSettlement | null }> {
+  const name = baseName(input.name);
+  const table = await parquetTable(
+    name,
+    (onRows) => readParquetFile(input.file, name, onRows),
+    input.settled,
+    context,
+  );
+  return importTableStreamed(table, choices, context, send);
 }

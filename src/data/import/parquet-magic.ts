@@ -8,3 +8,10 @@ const MAGIC = [0x50, 0x41, 0x52, 0x31];
 export function looksLikeParquet(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && MAGIC.every((byte, index) => bytes[index] === byte);
 }
+
+/**
+ * How much of a Parquet file's end is read first for its footer (its table of contents): the
+ * import worker asks for as much ahead of the download (src/data/loading/arriving-file.ts). A
+ * footer of a million rows in many row groups is far smaller; a larger one is read in two steps.
+ */
+export const FOOTER_READ_BYTES = 64 * 1024;

@@ -8,9 +8,10 @@
  * Loaded only by the import worker, only when a Parquet file is opened (import-worker.ts): the
  * reader never weighs on the page's first load.
  */
-import { parquetMetadata, parquetRead, type FileMetaData } from 'hyparquet';
+import { parquetMetadataAsync, parquetRead, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { DatasetError } from '../model/dataset-error.ts';
 import type { ImportTable } from './column-mapping.ts';
+import { FOOTER_READ_BYTES } from './parquet-magic.ts';
 
 const twoDigits = (value: number) => String(value).padStart(2, '0');
 
@@ -92,18 +93,36 @@ function unreadable(name: string, error: unknown): DatasetError {
 }
 
 /**
- * Reads every row of the file. Snappy is built into the reader; other codecs (ZSTD, GZIP, Brotli,
- * LZ4) load their decoders only when the file uses them.
+ * Reads every row of a file given whole: readParquetFile.
  */
-export async function readParquetBytes(
+export function readParquetBytes(
   bytes: Uint8Array,
   name: string,
   onRows?: (rows: number) => void,
 ): Promise<ImportTable> {
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  const file: AsyncBuffer = {
+    byteLength: bytes.byteLength,
+    slice: (start, end = bytes.byteLength) =>
+      bytes.buffer.slice(bytes.byteOffset + start, bytes.byteOffset + end) as ArrayBuffer,
+  };
+  return readParquetFile(file, name, onRows);
+}
+
+/**
+ * Reads every row of the file. Snappy is built into the reader; other codecs (ZSTD, GZIP, Brotli,
+ * LZ4) load their decoders only when the file uses them. The file may still be arriving
+ * (arriving-file.ts): each column chunk is decoded as its bytes come in.
+ */
+export async function readParquetFile(
+  file: AsyncBuffer,
+  name: string,
+  onRows?: (rows: number) => void,
+): Promise<ImportTable> {
   let metadata: FileMetaData;
   try {
-    metadata = parquetMetadata(buffer as ArrayBuffer);
+    // Said as the reader says it of a buffer: the footer alone is 8 bytes.
+    if (file.byteLength < 8) throw new Error('parquet file is too short');
+    metadata = await parquetMetadataAsync(file, { initialFetchSize: FOOTER_READ_BYTES });
   } catch (error) {
     throw unreadable(name, error);
   }
@@ -139,7 +158,7 @@ export async function readParquetBytes(
   let rows: unknown[][] = [];
   try {
     await parquetRead({
-      file: buffer as ArrayBuffer,
+      file,
       metadata,
       compressors,
       parsers: { stringFromBytes: textFromBytes },

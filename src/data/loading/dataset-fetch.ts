@@ -88,14 +88,15 @@ export interface Download {
 const OFFLINE_COPY_HEADER = 'X-Dateline-Offline-Copy';
 
 /**
- * Downloads a file whole. `onPiece` sees each piece as it arrives, for a reader that gets on with
- * its work meanwhile (feature-stream.ts); it must not throw.
+ * Downloads a file whole. `onPiece` sees each piece as it arrives, with the file's length when the
+ * server said it, for a reader that gets on with its work meanwhile (feature-stream.ts,
+ * arriving-file.ts); it must not throw.
  */
 export async function fetchBytes(
   url: string,
   signal: AbortSignal | undefined,
   onProgress: (progress: ImportProgress) => void,
-  onPiece?: (piece: Uint8Array) => void,
+  onPiece?: (piece: Uint8Array, totalBytes: number | null) => void,
 ): Promise<Download> {
   // A hung server must not leave the reader with a loading line for ever: silence longer than
   // STALL_LIMIT_MS (before the answer, or between two pieces of it) ends the request with an
@@ -108,9 +109,10 @@ export async function fetchBytes(
   let bytesSoFar = 0;
   let stalled = false;
   let pieceError: unknown;
+  let totalBytes: number | null = null;
   const givePiece = (piece: Uint8Array) => {
     try {
-      onPiece?.(piece);
+      onPiece?.(piece, totalBytes);
     } catch (error) {
       pieceError = error;
       throw error;
@@ -169,7 +171,7 @@ export async function fetchBytes(
     }
     const lengthHeader = Number(response.headers.get('Content-Length'));
     // Compressed responses report the compressed length: only a plain one is a usable total.
-    const totalBytes =
+    totalBytes =
       Number.isFinite(lengthHeader) && lengthHeader > 0 && !response.headers.get('Content-Encoding')
         ? lengthHeader
         : null;

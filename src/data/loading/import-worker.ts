@@ -8,8 +8,11 @@ import type { ImportRequest, ImportResponse } from './import-messages.ts';
 import { EventPacker } from '../import/event-packer.ts';
 import { fetchBytes, problemOf } from './dataset-fetch.ts';
 import { MAX_MANIFEST_BYTES } from './manifest-check.ts';
-import type { ImportProgress } from '../import/import-types.ts';
-import { looksLikeParquet } from '../import/parquet-magic.ts';
+import type { ImportOutcome, ImportProgress } from '../import/import-types.ts';
+import type { RecordSettlement } from '../import/record-settlement.ts';
+import { FOOTER_READ_BYTES, looksLikeParquet } from '../import/parquet-magic.ts';
+import { ArrivalMismatch, ArrivingFile, askForTail } from './arriving-file.ts';
+import type { DatasetEvent } from '../model/schema.ts';
 
 // The DOM and WebWorker type libraries cannot both be loaded; this is the little of the worker
 // scope that is used.
@@ -25,8 +28,11 @@ const EVENTS_PER_MESSAGE = 8000;
  * Downloads the file, reading its records while the pieces arrive (feature-stream.ts), and sends
  * them to the page as they are checked. Returns the download, and the outcome when the file could
  * be read that way (null: import the whole file).
+ *
+ * A Parquet file, known by its first bytes, is handed to `onParquet` as it starts to arrive
+ * (arriving-file.ts), when the server said how long it is: its reader decodes it meanwhile.
  */
-async function download(url: string, name: string) {
+async function download(url: string, name: string, onParquet: (file: ArrivingFile) => void) {
   const stream = new FeatureStream(name);
   // The page rebuilds the records while the rest downloads, rather than all of them after it.
   const recordPacker = new EventPacker();
@@ -36,66 +42,140 @@ async function download(url: string, name: string) {
     const pack = recordPacker.pack(fresh);
     scope.postMessage({ type: 'records', pack }, [pack.numbers.buffer]);
   };
-  const file = await fetchBytes(
-    url,
-    undefined,
-    (progress) =>
-      scope.postMessage({
-        type: 'progress',
-        progress:
-          progress.stage === 'downloading' ? { ...progress, rows: stream.records } : progress,
-      }),
-    (piece) => {
-      stream.push(piece);
-      sendNewRecords();
-    },
-  );
+  let parquet: ArrivingFile | null = null;
+  let firstPiece = true;
+  let file: Awaited<ReturnType<typeof fetchBytes>>;
+  try {
+    file = await fetchBytes(
+      url,
+      undefined,
+      (progress) =>
+        scope.postMessage({
+          type: 'progress',
+          progress:
+            progress.stage === 'downloading' ? { ...progress, rows: stream.records } : progress,
+        }),
+      (piece, totalBytes) => {
+        if (firstPiece) {
+          firstPiece = false;
+          // A file no larger than its footer's request gains nothing from being read early.
+          if (looksLikeParquet(piece) && totalBytes !== null && totalBytes > FOOTER_READ_BYTES) {
+            parquet = new ArrivingFile(totalBytes);
+            parquet.useTail(askForTail(url, totalBytes, FOOTER_READ_BYTES));
+            onParquet(parquet);
+          }
+        }
+        if (parquet) {
+          parquet.push(piece);
+          return;
+        }
+        stream.push(piece);
+        sendNewRecords();
+      },
+    );
+  } catch (error) {
+    (parquet as ArrivingFile | null)?.fail(error);
+    throw error;
+  }
   // The whole file is put together only if something needs it: a manifest, or the whole-file
   // importer when the stream stepped aside.
   const smallFile = file.byteLength <= MAX_MANIFEST_BYTES ? file.bytes : null;
   const at = performance.timeOrigin + performance.now();
   scope.postMessage({ type: 'downloaded', offlineCopy: file.offlineCopy, smallFile, at });
+  if (parquet) {
+    await (parquet as ArrivingFile).end();
+    return { file, streamed: null };
+  }
   const streamed = stream.end();
   if (streamed) sendNewRecords();
   return { file, streamed };
 }
 
+/** Packs each batch of checked events and moves it to the page. */
+function eventSender() {
+  const packer = new EventPacker();
+  return (records: DatasetEvent[]) => {
+    if (records.length === 0) return;
+    const pack = packer.pack(records);
+    scope.postMessage({ type: 'records', pack }, [pack.numbers.buffer]);
+  };
+}
+
+/** A streamed import's end: its outcome, and the records' settled order when it changed. */
+interface StreamedImport {
+  outcome: ImportOutcome;
+  settlement: RecordSettlement | null;
+}
+
+/** The end of a streamed import: the records' settled order, then the outcome. */
+function finishStreamed(streamed: StreamedImport): void {
+  if (streamed.settlement)
+    scope.postMessage({ type: 'records-settled', settlement: streamed.settlement });
+  scope.postMessage({ type: 'done', outcome: streamed.outcome });
+}
+
 scope.onmessage = async function handleImportRequest({ data: request }) {
   try {
     let inputs = request.inputs;
+    let downloading = false;
+    const context = {
+      sourceUrl: request.sourceUrl,
+      onProgress: (progress: ImportProgress) => {
+        // While a Parquet file is still arriving, the progress line counts its bytes.
+        if (downloading && progress.stage === 'parsing') return;
+        scope.postMessage({ type: 'progress', progress });
+      },
+    };
     if (request.download) {
       const { name, url } = request.download;
-      const { file, streamed } = await download(url, name);
+      let early: Promise<StreamedImport> | null = null;
+      const importEarly = async (file: ArrivingFile): Promise<StreamedImport> => {
+        const { importArrivingParquet } = await import('../import/parquet-import.ts');
+        return importArrivingParquet(
+          { name, file, settled: file.settled },
+          request.choices,
+          context,
+          eventSender(),
+        );
+      };
+      downloading = true;
+      let downloaded: Awaited<ReturnType<typeof download>>;
+      try {
+        downloaded = await download(url, name, (file) => {
+          early = importEarly(file);
+          // A failed download is said by the download itself.
+          early.catch(() => undefined);
+        });
+      } finally {
+        downloading = false;
+      }
+      const { file, streamed } = downloaded;
       if (streamed) {
         // The page has the records already: it only needs their order and derived ids.
-        scope.postMessage({ type: 'records-settled', settlement: streamed.settlement });
-        scope.postMessage({ type: 'done', outcome: streamed.outcome });
+        finishStreamed(streamed);
         return;
+      }
+      if (early) {
+        try {
+          finishStreamed(await (early as Promise<StreamedImport>));
+          return;
+        } catch (error) {
+          // The file changed while it was read: it is read again, whole, as downloaded.
+          if (!(error instanceof ArrivalMismatch)) throw error;
+        }
       }
       inputs = [{ name, bytes: file.bytes }];
     }
     // The whole-file importer (CSV, other JSON, broken files) is half of this worker's code and
     // most datasets never need it: fetched only then, so that the worker starts sooner.
     const { importDataset } = await import('../import/import-dataset.ts');
-    const context = {
-      sourceUrl: request.sourceUrl,
-      onProgress: (progress: ImportProgress) => scope.postMessage({ type: 'progress', progress }),
-    };
     const parquet = inputs.length === 1 ? inputs[0] : undefined;
     // A Parquet file is known by its first bytes: a link's name or content type may say nothing.
     // Its reader is fetched only then (parquet-table.ts). Its events go to the page a batch at a
     // time as they are checked, as a streamed GeoJSON file's do, and are settled at the end.
     if (parquet && looksLikeParquet(parquet.bytes)) {
       const { importParquetStreamed } = await import('../import/parquet-import.ts');
-      const packer = new EventPacker();
-      const streamed = await importParquetStreamed(parquet, request.choices, context, (records) => {
-        if (records.length === 0) return;
-        const pack = packer.pack(records);
-        scope.postMessage({ type: 'records', pack }, [pack.numbers.buffer]);
-      });
-      if (streamed.settlement)
-        scope.postMessage({ type: 'records-settled', settlement: streamed.settlement });
-      scope.postMessage({ type: 'done', outcome: streamed.outcome });
+      finishStreamed(await importParquetStreamed(parquet, request.choices, context, eventSender()));
       return;
     }
     const outcome = importDataset(inputs, request.choices, context);
