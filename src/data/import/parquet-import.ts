@@ -31,14 +31,18 @@ async function parquetTable(
   context.onProgress?.({ stage: 'parsing', rows: 0 });
   let table: TableToImport['table'];
   try {
-    table = await read((rows) => context.onProgress?.({ stage: 'parsing', rows }));
+    // A download that disagrees with what was read ahead is said at once, not after a whole
+    // read of the wrong bytes.
+    [table] = await Promise.all([
+      read((rows) => context.onProgress?.({ stage: 'parsing', rows })),
+      settled,
+    ]);
   } catch (error) {
     // A file that changed under the reader reads as broken: that is said by `settled`, not
     // blamed on the file.
     await settled;
     throw error;
   }
-  await settled;
   return {
     name,
     table,

@@ -12,6 +12,7 @@ export function looksLikeParquet(bytes: Uint8Array): boolean {
 /**
  * How much of a Parquet file's end is read first for its footer (its table of contents): the
  * import worker asks for as much ahead of the download (src/data/loading/arriving-file.ts). A
- * footer of a million rows in many row groups is far smaller; a larger one is read in two steps.
+ * footer of a million rows in many row groups is far smaller. A larger one is read in two steps,
+ * and the second waits for the download to reach it: that file is read only once it is all in.
  */
 export const FOOTER_READ_BYTES = 64 * 1024;

@@ -92,9 +92,7 @@ function unreadable(name: string, error: unknown): DatasetError {
   );
 }
 
-/**
- * Reads every row of a file given whole: readParquetFile.
- */
+/** A file already in memory, read as readParquetFile reads one still arriving. */
 export function readParquetBytes(
   bytes: Uint8Array,
   name: string,

@@ -29,7 +29,7 @@ async function arriveInPieces(file: ArrivingFile, bytes: Uint8Array, size: numbe
     await new Promise((resolve) => setTimeout(resolve, 0));
     file.push(bytes.subarray(start, start + size));
   }
-  await file.end();
+  file.end();
 }
 
 afterEach(() => vi.unstubAllGlobals());
@@ -43,7 +43,7 @@ describe('ArrivingFile', () => {
     file.push(counting(10).subarray(5, 10));
     expect(bytesOf(await range)).toEqual([2, 3, 4, 5, 6, 7]);
     expect(bytesOf(await file.slice(0))).toEqual([...counting(10)]);
-    await file.end();
+    file.end();
     await expect(file.settled).resolves.toBeUndefined();
   });
 
@@ -57,28 +57,42 @@ describe('ArrivingFile', () => {
     expect(await settledYet(early)).toBe(false);
     file.push(counting(10).subarray(3));
     expect(bytesOf(await early)).toEqual([4, 5, 6, 7, 8, 9]);
-    await file.end();
+    file.end();
     await expect(file.settled).resolves.toBeUndefined();
   });
 
   it('fails `settled` when the tail read ahead is not the end of the file that arrived', async () => {
     const file = new ArrivingFile(10);
     file.useTail(Promise.resolve(Uint8Array.from([70, 80, 90])));
+    expect(bytesOf(await file.slice(8, 10))).toEqual([80, 90]);
     file.push(counting(10));
-    await file.end();
+    file.end();
     await expect(file.settled).rejects.toBeInstanceOf(ArrivalMismatch);
   });
 
   it('fails `settled` when the download is shorter or longer than announced', async () => {
     const short = new ArrivingFile(10);
     short.push(counting(8));
-    await short.end();
+    short.end();
     await expect(short.settled).rejects.toBeInstanceOf(ArrivalMismatch);
 
     const long = new ArrivingFile(10);
     const waiting = long.slice(0, 10);
     long.push(counting(12));
     await expect(waiting).rejects.toBeInstanceOf(ArrivalMismatch);
+  });
+
+  it('reads the download itself when the tail asked for never answers, and stops asking at its end', async () => {
+    const file = new ArrivingFile(10);
+    let stopped = false;
+    file.useTail(new Promise(() => undefined), () => (stopped = true));
+    const footer = file.slice(6, 10);
+    file.push(counting(10));
+    expect(bytesOf(await footer)).toEqual([6, 7, 8, 9]);
+    expect(stopped).toBe(false);
+    file.end();
+    expect(stopped).toBe(true);
+    await expect(file.settled).resolves.toBeUndefined();
   });
 
   it('fails every waiting read with the download’s own error', async () => {
@@ -139,19 +153,29 @@ describe('a Parquet file read while it arrives', () => {
       wholeEvents.push(...batch),
     );
     const file = new ArrivingFile(bytes.length);
-    file.useTail(Promise.resolve(bytes.slice(bytes.length - 300)));
+    // The reader asks for the file's last 64 KB first: this small file's every byte.
+    file.useTail(Promise.resolve(bytes.slice()));
     const events: DatasetEvent[] = [];
+    let allRowsRead!: () => void;
+    const rowsRead = new Promise<void>((resolve) => (allRowsRead = resolve));
     const arriving = importArrivingParquet(
       { name, file, settled: file.settled },
       null,
-      { sourceUrl: null },
+      {
+        sourceUrl: null,
+        onProgress: (progress) => {
+          if (progress.stage === 'parsing' && progress.rows === 3) allRowsRead();
+        },
+      },
       (batch) => events.push(...batch),
     );
+    // Every byte but the last, which was read ahead: the reader reads every row.
     file.push(bytes.subarray(0, bytes.length - 1));
+    await rowsRead;
     expect(await settledYet(arriving)).toBe(false);
     expect(events).toEqual([]);
     file.push(bytes.subarray(bytes.length - 1));
-    await file.end();
+    file.end();
     const read = await arriving;
     expect(events).toEqual(wholeEvents);
     expect(read).toEqual(whole);

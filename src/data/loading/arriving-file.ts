@@ -15,7 +15,11 @@
  * ArrivalMismatch, and the import reads the downloaded file again, whole.
  */
 
-/** The download and what was read ahead of it are not one file (it changed in between). */
+/**
+ * The download and what was read ahead of it disagree: the file changed in between, or the length
+ * the server announced is not the length of what arrived (as when another site's server
+ * compresses the file in transit without saying so to the page).
+ */
 export class ArrivalMismatch extends Error {
   override name = 'ArrivalMismatch';
 }
@@ -26,6 +30,12 @@ interface Wait {
   reject: (error: unknown) => void;
 }
 
+/** The tail asked for ahead: on its way, known, or not to be had. */
+type Tail =
+  | { state: 'asked'; answered: Promise<void>; stop: () => void }
+  | { state: 'known'; bytes: Uint8Array }
+  | { state: 'none' };
+
 export class ArrivingFile {
   private readonly pieces: Uint8Array[] = [];
   /** Where each piece starts in the file. */
@@ -33,8 +43,7 @@ export class ArrivingFile {
   private received = 0;
   private waits: Wait[] = [];
   private failure: { error: unknown } | null = null;
-  private tail: Uint8Array | null = null;
-  private tailAnswered: Promise<void> = Promise.resolve();
+  private tail: Tail = { state: 'none' };
   private settle!: { resolve: () => void; reject: (error: unknown) => void };
   /** Resolves when the whole file arrived and agrees with what was read ahead of it. */
   readonly settled: Promise<void>;
@@ -47,14 +56,29 @@ export class ArrivingFile {
     this.settled.catch(() => undefined);
   }
 
-  /** The file's last bytes, from a request of their own; null when the server would not say. */
-  useTail(tail: Promise<Uint8Array | null>): void {
-    this.tailAnswered = tail.then(
-      (bytes) => {
-        if (bytes && bytes.length > 0 && bytes.length <= this.byteLength) this.tail = bytes;
-      },
-      () => undefined,
-    );
+  /**
+   * The file's last bytes, from a request of their own (null when the server would not give
+   * them); `stop` ends that request. A tail still on its way when the download ends is stopped
+   * and not used: nothing was read from it yet, and the download has every byte.
+   */
+  useTail(tail: Promise<Uint8Array | null>, stop: () => void = () => undefined): void {
+    const asked: Tail = {
+      state: 'asked',
+      stop,
+      answered: tail.then(
+        (bytes) => {
+          if (this.tail !== asked) return;
+          this.tail =
+            bytes && bytes.length > 0 && bytes.length <= this.byteLength
+              ? { state: 'known', bytes }
+              : { state: 'none' };
+        },
+        () => {
+          if (this.tail === asked) this.tail = { state: 'none' };
+        },
+      ),
+    };
+    this.tail = asked;
   }
 
   push(piece: Uint8Array): void {
@@ -73,24 +97,29 @@ export class ArrivingFile {
   }
 
   /** The download finished: checks it against the announced length and the tail read ahead. */
-  async end(): Promise<void> {
-    await this.tailAnswered;
+  end(): void {
+    this.dropTailStillAsked();
     if (this.failure) return;
     if (this.received !== this.byteLength) {
       this.fail(new ArrivalMismatch('the download was not as long as the server announced'));
       return;
     }
-    if (this.tail && !sameBytes(this.tail, this.copy(this.byteLength - this.tail.length))) {
-      this.fail(new ArrivalMismatch('the file changed while it was being read'));
+    const { tail } = this;
+    if (
+      tail.state === 'known' &&
+      !sameBytes(tail.bytes, this.copy(this.byteLength - tail.bytes.length))
+    ) {
+      this.fail(new ArrivalMismatch('the end of the download is not the end read ahead'));
       return;
     }
     this.settle.resolve();
   }
 
-  /** The download failed: every read waiting for it fails with the same error. */
+  /** The download failed: every read, waiting or to come, fails with the same error. */
   fail(error: unknown): void {
     if (this.failure) return;
     this.failure = { error };
+    this.dropTailStillAsked();
     for (const wait of this.waits) wait.reject(error);
     this.waits = [];
     this.settle.reject(error);
@@ -100,16 +129,25 @@ export class ArrivingFile {
   async slice(start: number, end = this.byteLength): Promise<ArrayBuffer> {
     const from = Math.max(0, start);
     const to = Math.min(this.byteLength, end);
-    if (to <= from) return new ArrayBuffer(0);
-    if (to > this.received) {
-      await this.tailAnswered;
-      const tailStart = this.byteLength - (this.tail?.length ?? 0);
-      if (this.tail && from >= tailStart && to > this.received) {
-        return this.tail.slice(from - tailStart, to - tailStart).buffer;
+    for (;;) {
+      if (this.failure) throw this.failure.error;
+      if (to <= from) return new ArrayBuffer(0);
+      if (to <= this.received) return this.copy(from, to).buffer as ArrayBuffer;
+      const { tail } = this;
+      if (tail.state === 'known' && from >= this.byteLength - tail.bytes.length) {
+        const tailStart = this.byteLength - tail.bytes.length;
+        return tail.bytes.slice(from - tailStart, to - tailStart).buffer;
       }
-      await this.arrival(to);
+      // Whichever comes first: the tail's answer, or the download reaching these bytes.
+      if (tail.state === 'asked') await Promise.race([tail.answered, this.arrival(to)]);
+      else await this.arrival(to);
     }
-    return this.copy(from, to).buffer as ArrayBuffer;
+  }
+
+  private dropTailStillAsked(): void {
+    if (this.tail.state !== 'asked') return;
+    this.tail.stop();
+    this.tail = { state: 'none' };
   }
 
   private arrival(end: number): Promise<void> {
@@ -176,7 +214,14 @@ export async function askForTail(
       cache: 'no-store',
       signal,
     });
-    if (response.status !== 206) {
+    // The range named in the answer, where the page may read it (same site, or exposed): another
+    // range, or another total length, is another file.
+    const named = response.headers.get('Content-Range');
+    if (
+      response.status !== 206 ||
+      (named !== null &&
+        named.replace(/\s+/g, ' ') !== `bytes ${start}-${byteLength - 1}/${byteLength}`)
+    ) {
       await response.body?.cancel();
       return null;
     }

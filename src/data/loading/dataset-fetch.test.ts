@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DatasetNetworkError, fetchBytes, fileNameOf } from './dataset-fetch.ts';
+import {
+  DatasetNetworkError,
+  DatasetStalledError,
+  fetchBytes,
+  fileNameOf,
+} from './dataset-fetch.ts';
 
 const encoder = new TextEncoder();
 
@@ -21,7 +26,10 @@ function answerInPieces(pieces: string[], failAfter?: number): Response {
   return new Response(body, { status: 200 });
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
 
 describe('fetchBytes', () => {
   it('hands each piece to a reader as it arrives, and the whole file to whoever asks', async () => {
@@ -55,6 +63,45 @@ describe('fetchBytes', () => {
       },
     );
     await expect(broken).rejects.toThrow(RangeError);
+  });
+});
+
+describe('fetchBytes’ watch on a silent server', () => {
+  it('counts no silence while its own thread was busy, and gives up on a real one', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    let pulls = 0;
+    let request: AbortSignal | undefined;
+    // One piece, then nothing until the request is given up: the server goes quiet.
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1;
+        if (pulls === 1) {
+          controller.enqueue(encoder.encode('{"a":'));
+          return;
+        }
+        request?.addEventListener('abort', () =>
+          controller.error(new DOMException('The request was aborted', 'AbortError')),
+        );
+      },
+    });
+    vi.stubGlobal('fetch', (_url: string, init: RequestInit) => {
+      request = init.signal ?? undefined;
+      return Promise.resolve(new Response(body));
+    });
+    const waited: number[] = [];
+    const file = fetchBytes('https://example.org/data.json', undefined, (progress) => {
+      if (progress.stage === 'waiting') waited.push(progress.silentSeconds ?? -1);
+    });
+    file.catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(0);
+    // The thread decoded for 20 s (a Parquet file read as it arrives): the watch comes late once.
+    vi.setSystemTime(Date.now() + 20_000);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(waited).toEqual([]);
+    // Then 15 s of true silence, watched every second.
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(waited.slice(0, 3)).toEqual([2, 3, 4]);
+    await expect(file).rejects.toThrow(DatasetStalledError);
   });
 });
 

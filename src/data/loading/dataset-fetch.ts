@@ -51,6 +51,8 @@ export class DatasetStalledError extends DatasetNetworkError {
  */
 const FIRST_ANSWER_LIMIT_MS = 30_000;
 const STALL_LIMIT_MS = 15_000;
+/** How often the silence is looked at. */
+const WATCH_EVERY_MS = 1000;
 /** After this much silence the progress line says that it is waiting, and for how long. */
 const SILENCE_SHOWN_AFTER_MS = 2_000;
 
@@ -119,8 +121,14 @@ export async function fetchBytes(
     }
   };
   const limit = () => (answered ? STALL_LIMIT_MS : FIRST_ANSWER_LIMIT_MS);
+  let lastWatched = Date.now();
   const watch = setInterval(() => {
-    const silentMs = Date.now() - lastHeard;
+    const now = Date.now();
+    // A watch that comes late had the thread busy (a Parquet file decoded as it arrives,
+    // arriving-file.ts): pieces may have waited for it, so that is no silence of the server's.
+    if (now - lastWatched > 2 * WATCH_EVERY_MS) lastHeard = now;
+    lastWatched = now;
+    const silentMs = now - lastHeard;
     if (silentMs >= limit()) {
       stalled = true;
       controller.abort();
@@ -132,7 +140,7 @@ export async function fetchBytes(
         silentSeconds: Math.floor(silentMs / 1000),
       });
     }
-  }, 1000);
+  }, WATCH_EVERY_MS);
   const stalledError = () =>
     withProblem(
       new DatasetStalledError(

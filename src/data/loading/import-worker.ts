@@ -27,10 +27,11 @@ const EVENTS_PER_MESSAGE = 8000;
 /**
  * Downloads the file, reading its records while the pieces arrive (feature-stream.ts), and sends
  * them to the page as they are checked. Returns the download, and the outcome when the file could
- * be read that way (null: import the whole file).
+ * be read that way (null: the records are not read yet).
  *
- * A Parquet file, known by its first bytes, is handed to `onParquet` as it starts to arrive
- * (arriving-file.ts), when the server said how long it is: its reader decodes it meanwhile.
+ * A Parquet file larger than its footer's request, known by its first bytes, is handed instead to
+ * `onParquet` as it starts to arrive (arriving-file.ts), when the server said how long it is: its
+ * reader decodes it meanwhile, and the outcome is that reader's.
  */
 async function download(url: string, name: string, onParquet: (file: ArrivingFile) => void) {
   const stream = new FeatureStream(name);
@@ -61,7 +62,11 @@ async function download(url: string, name: string, onParquet: (file: ArrivingFil
           // A file no larger than its footer's request gains nothing from being read early.
           if (looksLikeParquet(piece) && totalBytes !== null && totalBytes > FOOTER_READ_BYTES) {
             parquet = new ArrivingFile(totalBytes);
-            parquet.useTail(askForTail(url, totalBytes, FOOTER_READ_BYTES));
+            const tailRequest = new AbortController();
+            parquet.useTail(
+              askForTail(url, totalBytes, FOOTER_READ_BYTES, tailRequest.signal),
+              () => tailRequest.abort(),
+            );
             onParquet(parquet);
           }
         }
@@ -83,7 +88,7 @@ async function download(url: string, name: string, onParquet: (file: ArrivingFil
   const at = performance.timeOrigin + performance.now();
   scope.postMessage({ type: 'downloaded', offlineCopy: file.offlineCopy, smallFile, at });
   if (parquet) {
-    await (parquet as ArrivingFile).end();
+    (parquet as ArrivingFile).end();
     return { file, streamed: null };
   }
   const streamed = stream.end();
@@ -160,7 +165,8 @@ scope.onmessage = async function handleImportRequest({ data: request }) {
           finishStreamed(await (early as Promise<StreamedImport>));
           return;
         } catch (error) {
-          // The file changed while it was read: it is read again, whole, as downloaded.
+          // The download and what was read ahead disagree (the file changed in between, or its
+          // announced length was not its own): it is read again, whole, as it arrived.
           if (!(error instanceof ArrivalMismatch)) throw error;
         }
       }
