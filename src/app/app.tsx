@@ -185,7 +185,7 @@ function DatasetExplorer({ url, story, notices, links, progress, loaded }: Datas
   // A sheet left open when the window widens does not come back when it narrows again.
   if (!phone && sheet !== 'closed') setSheet('closed');
 
-  useLinkRepairs(url, dataset, selectedEvent, view.data.knownCategories, notices.add);
+  useLinkRepairs(url, dataset, selectedEvent, view.knownCategories, notices.add);
   page.useDocumentTitle(selectedEvent, dataset?.metadata);
   page.useOfflineNotice(loaded.outcome?.offlineCopy ?? null, notices.add);
   page.useOfflineSupport(!loaded.query.isPending);
@@ -218,7 +218,7 @@ function DatasetExplorer({ url, story, notices, links, progress, loaded }: Datas
       onOnlyInMapViewChange={setOnlyInMapView}
       onShowSelected={() => {
         if (selectedEvent)
-          apply(actions.widenToEvent, selectedEvent, view.data.knownCategories.size);
+          apply(actions.widenToEvent, selectedEvent, view.knownCategories.size);
         setOnlyInMapView(false);
       }}
       onReset={resetFilters}

@@ -3,7 +3,6 @@ import { Timeline } from '../features/timeline/timeline.tsx';
 import type { TimelineEdges } from '../features/timeline/outside-bulk.tsx';
 import type { ImportProgress } from '../data/import/import-types.ts';
 import type { CalendarDay } from '../data/model/calendar-day.ts';
-import type { Dataset } from '../data/model/schema.ts';
 import type { DateBulk } from '../data/query/date-bulk.ts';
 import { setDateRange, setPlayback } from '../data/url/explorer-actions.ts';
 import { i18n } from '../lib/i18n/i18n.ts';
@@ -66,7 +65,6 @@ export function TimelinePanel({ url, loaded, view, progress }: TimelinePanelProp
 
 interface DatasetTimelineProps {
   url: UrlStateApi;
-  dataset: Dataset;
   view: ExplorerView;
   extent: { first: CalendarDay; last: CalendarDay };
   bulk: DateBulk;
@@ -75,8 +73,8 @@ interface DatasetTimelineProps {
   edges?: TimelineEdges;
 }
 
-function DatasetTimeline({ url, dataset, view, extent, bulk, axis, edges }: DatasetTimelineProps) {
-  const bins = useTimelineBins(dataset.events, view.data.textMatches, axis.first, axis.last);
+function DatasetTimeline({ url, view, extent, bulk, axis, edges }: DatasetTimelineProps) {
+  const bins = useTimelineBins(view.data.index, view.data.textMatches, axis.first, axis.last);
   // Here, not in the playback controls: Space anywhere in the timeline plays and pauses too, and
   // the map and the list read it (playing.ts). On a phone the timeline is in the filters sheet,
   // and closing the sheet (a press) pauses anyway.

@@ -11,7 +11,7 @@ import { buildEventIndex, filterEvents, matchTextAndCategory } from '../data/que
 import type { DatasetEvent } from '../data/model/schema.ts';
 import { indexById } from '../data/query/selectors.ts';
 import { dateBulk } from '../data/query/date-bulk.ts';
-import { binWeights, buildBins } from '../data/query/histogram.ts';
+import { binWeights, buildBins, type DayRanges } from '../data/query/histogram.ts';
 import { yearsPresent } from '../data/query/presets.ts';
 import { useDeferredWhen } from '../lib/use-deferred-when.ts';
 import { whenIdle } from '../lib/when-idle.ts';
@@ -44,15 +44,16 @@ export function useExplorerData(
     },
     [positionById],
   );
+  // From the index's day numbers: a pass over a typed array, not over a million event objects.
   const extent = useMemo(() => {
-    if (events.length === 0) return null;
+    const { starts, ends } = index;
+    if (starts.length === 0) return null;
     let last = Number.NEGATIVE_INFINITY;
-    for (const event of events) last = Math.max(last, event.date.end);
-    return { first: events[0]?.date.start ?? 0, last };
-  }, [events]);
+    for (const end of ends) if (end > last) last = end;
+    return { first: starts[0] ?? 0, last };
+  }, [index]);
   const bulk = useMemo(() => dateBulk(index.starts, index.ends), [index]);
   const years = useMemo(() => yearsPresent(index.starts), [index]);
-  const knownCategories = useMemo(() => new Set(events.map((event) => event.category)), [events]);
 
   // Typing stays responsive: the results follow a keystroke later if they must.
   const query = useDeferredValue(filter.query);
@@ -78,7 +79,7 @@ export function useExplorerData(
     [index, from, to, query, textMatches],
   );
 
-  return { positionById, extent, bulk, textMatches, years, knownCategories, filtered };
+  return { index, positionById, extent, bulk, textMatches, years, filtered };
 }
 
 /**
@@ -86,16 +87,16 @@ export function useExplorerData(
  * weight of those passing search and categories (`textMatches`, null when every event does).
  */
 export function useTimelineBins(
-  events: DatasetEvent[],
+  days: DayRanges,
   textMatches: Int32Array | null,
   first: CalendarDay,
   last: CalendarDay,
 ) {
   const bins = useMemo(() => buildBins(first, last), [first, last]);
-  const allWeights = useMemo(() => binWeights(bins, events), [bins, events]);
+  const allWeights = useMemo(() => binWeights(bins, days), [bins, days]);
   const matchWeights = useMemo(
-    () => (textMatches ? binWeights(bins, events, textMatches) : allWeights),
-    [bins, events, textMatches, allWeights],
+    () => (textMatches ? binWeights(bins, days, textMatches) : allWeights),
+    [bins, days, textMatches, allWeights],
   );
   return { bins, allWeights, matchWeights };
 }

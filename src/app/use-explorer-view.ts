@@ -44,6 +44,8 @@ export function useExplorerView(
   const counter = useMemo(() => categoryCounter(allEvents), [allEvents]);
   const totalCounts = counter.totals;
   const allCategories = useMemo(() => [...totalCounts.keys()], [totalCounts]);
+  /** The categories the dataset has, which a link's may be checked against. */
+  const knownCategories = useMemo(() => new Set(allCategories), [allCategories]);
   const palette = useMemo(
     () => categoryPalette(allCategories, categoryColumn, categoryStyles),
     [allCategories, categoryColumn, categoryStyles],
@@ -111,6 +113,7 @@ export function useExplorerView(
     listedEvents,
     categoryCounts,
     allCategories,
+    knownCategories,
     palette,
     shownRange: data.extent
       ? { from: state.from ?? data.extent.first, to: state.to ?? data.extent.last }

@@ -43,9 +43,12 @@ export function categoryCounter(events: readonly Counted[]): CategoryCounter {
     });
     return result;
   };
+  const totalsByCount = new Map([...named(totals)].sort((a, b) => b[1] - a[1]));
   return {
-    totals: new Map([...named(totals)].sort((a, b) => b[1] - a[1])),
+    totals: totalsByCount,
+    // The whole dataset (no filter): its counts are the totals, without a pass over every event.
     count: (subset) => {
+      if (subset === events) return totalsByCount;
       const counts = new Uint32Array(names.length);
       for (const { position } of subset) {
         const number = numberAt[position] ?? 0;

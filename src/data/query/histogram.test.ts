@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIsoDay, parseIsoDay } from '../model/calendar-day.ts';
 import { validateFeatureCollection } from '../model/validate.ts';
+import { buildEventIndex } from './filter.ts';
 import { makeFeature, makeFeatureCollection } from '../../testing/dataset-factory.ts';
 import {
   binEnd,
@@ -64,6 +65,10 @@ describe('timeline bins', () => {
     expect(Math.max(...weights)).toBeLessThan(1.5);
     const onlyLater = binWeights(bins, events, [2]);
     expect(onlyLater.reduce((sum, weight) => sum + weight, 0)).toBe(1);
+    // The same events given as an index's day ranges weigh the same, whole or in part.
+    const { starts, ends } = buildEventIndex(events);
+    expect(binWeights(bins, { starts, ends })).toEqual(weights);
+    expect(binWeights(bins, { starts, ends }, [2])).toEqual(onlyLater);
   });
 
   it('counts nothing of the days outside the bins, when the bins cover only part of the data', () => {

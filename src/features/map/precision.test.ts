@@ -89,4 +89,15 @@ describe('frameEvents', () => {
     ]);
     expect(frameEvents([], VIEW)).toBeNull();
   });
+
+  it('frames the same list again for another view size, and a list grown in place anew', () => {
+    const events = [at(48, 37.8, 'city'), at(48.7, 37.6, 'exact')];
+    const wide = frameEvents(events, VIEW);
+    const narrow = frameEvents(events, VIEW / 3);
+    expect(narrow?.bounds).toEqual(wide?.bounds);
+    expect(narrow?.maxZoom).toBe(precisionZoom('city', 48, VIEW / 3));
+    expect(narrow?.maxZoom).toBeLessThan(wide?.maxZoom ?? 0);
+    events.push(at(40.3, 127.5, 'exact'));
+    expect(frameEvents(events, VIEW)?.bounds[1][1]).toBe(127.5);
+  });
 });

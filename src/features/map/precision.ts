@@ -77,26 +77,29 @@ export interface EventFrame {
   maxZoom: number;
 }
 
+type FramedEvents = readonly {
+  latitude: number;
+  longitude: number;
+  locationPrecision: LocationPrecision | null;
+}[];
+
+const PRECISIONS = [null, 'exact', 'city', 'region', 'country'] as const;
+
 /**
- * What to fit so that every event and its halo is in view, and how close that may come (never
- * closer than `closest`, as precisionZoom).
+ * Per precision: south, west, north, east, and the farthest latitude from the equator. Kept per
+ * list of events: a first view is framed again when the map's size changes, and a pass over a
+ * million events takes a few hundred milliseconds (docs/performance.md).
  */
-export function frameEvents(
-  events: readonly {
-    latitude: number;
-    longitude: number;
-    locationPrecision: LocationPrecision | null;
-  }[],
-  viewSide: number,
-  closest = EXACT_ZOOM,
-): EventFrame | null {
-  if (events.length === 0) return null;
+const extremesOf = new WeakMap<FramedEvents, { length: number; extremes: number[][] }>();
+
+function eventExtremes(events: FramedEvents): number[][] {
+  const known = extremesOf.get(events);
+  // A list that grew in place is read again.
+  if (known?.length === events.length) return known.extremes;
   // Extremes by hand, per precision, and no trigonometry per event: a large dataset is read once,
   // and each halo's reach is worked out at the end, where it is widest (the precision's
   // farthest latitude from the equator), so the frame may be a little generous, never short.
-  const precisions = [null, 'exact', 'city', 'region', 'country'] as const;
-  // Per precision: south, west, north, east, and the farthest latitude from the equator.
-  const extremes = precisions.map(() => [90, 180, -90, -180, 0]);
+  const extremes = PRECISIONS.map(() => [90, 180, -90, -180, 0]);
   for (const { latitude, longitude, locationPrecision: precision } of events) {
     const seen =
       extremes[
@@ -116,9 +119,24 @@ export function frameEvents(
     if (longitude > (seen[3] ?? -180)) seen[3] = longitude;
     if (Math.abs(latitude) > (seen[4] ?? 0)) seen[4] = Math.abs(latitude);
   }
+  extremesOf.set(events, { length: events.length, extremes });
+  return extremes;
+}
+
+/**
+ * What to fit so that every event and its halo is in view, and how close that may come (never
+ * closer than `closest`, as precisionZoom).
+ */
+export function frameEvents(
+  events: FramedEvents,
+  viewSide: number,
+  closest = EXACT_ZOOM,
+): EventFrame | null {
+  if (events.length === 0) return null;
+  const extremes = eventExtremes(events);
   let [south, west, north, east] = [90, 180, -90, -180];
   let maxZoom = closest;
-  precisions.forEach((precision, index) => {
+  PRECISIONS.forEach((precision, index) => {
     const [low = 90, left = 180, high = -90, right = -180, farthest = 0] = extremes[index] ?? [];
     if (low > high) return; // no event of this precision
     const radius = precisionRadius(precision);
