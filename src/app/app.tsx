@@ -217,8 +217,7 @@ function DatasetExplorer({ url, story, notices, links, progress, loaded }: Datas
       onlyInMapView={onlyInMapView}
       onOnlyInMapViewChange={setOnlyInMapView}
       onShowSelected={() => {
-        if (selectedEvent)
-          apply(actions.widenToEvent, selectedEvent, view.knownCategories.size);
+        if (selectedEvent) apply(actions.widenToEvent, selectedEvent, view.knownCategories.size);
         setOnlyInMapView(false);
       }}
       onReset={resetFilters}
