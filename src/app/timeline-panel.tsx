@@ -48,7 +48,7 @@ export function TimelinePanel({ url, loaded, view, progress }: TimelinePanelProp
     );
   }
   if (!extent || !bulk) return null;
-  const props = { url, dataset, view, extent, bulk };
+  const props = { url, view, extent, bulk };
   if (bulk.earlier + bulk.later === 0) return <DatasetTimeline {...props} axis={extent} />;
   return (
     <Suspense
@@ -56,7 +56,7 @@ export function TimelinePanel({ url, loaded, view, progress }: TimelinePanelProp
         <section className="timeline timeline-placeholder" aria-label={i18n._('Timeline')} />
       }
     >
-      <StrayAxis {...props} from={url.state.from} to={url.state.to}>
+      <StrayAxis {...props} dataset={dataset} from={url.state.from} to={url.state.to}>
         {(axis, edges) => <DatasetTimeline {...props} axis={axis} edges={edges} />}
       </StrayAxis>
     </Suspense>

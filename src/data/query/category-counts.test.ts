@@ -21,6 +21,8 @@ describe('categoryCounter', () => {
         ['other', 1],
       ]),
     );
+    // Every event, as another list than the dataset's own: counted, the same.
+    expect(count([...events])).toEqual(count(events));
     expect(count([events[0], events[2]].flatMap((event) => (event ? [event] : [])))).toEqual(
       new Map([['strike', 2]]),
     );

@@ -10,9 +10,9 @@ type Counted = Pick<DatasetEvent, 'category' | 'position'>;
 
 export interface CategoryCounter {
   /** Every category with its events, most frequent first. */
-  totals: Map<string, number>;
-  /** The same for a subset of the dataset's events. */
-  count: (subset: readonly Counted[]) => Map<string, number>;
+  totals: ReadonlyMap<string, number>;
+  /** The same for a subset of the dataset's events (for all of them, the totals themselves). */
+  count: (subset: readonly Counted[]) => ReadonlyMap<string, number>;
 }
 
 export function categoryCounter(events: readonly Counted[]): CategoryCounter {

@@ -109,8 +109,8 @@ export function binWeights(
       if (overlap > 0) weights[index] = (weights[index] ?? 0) + overlap / days;
     }
   };
-  if ('starts' in events) {
-    const { starts, ends } = events;
+  if (!Array.isArray(events)) {
+    const { starts, ends } = events as DayRanges;
     if (positions === null)
       for (let position = 0; position < starts.length; position += 1)
         add(starts[position] ?? 0, ends[position] ?? 0);
@@ -119,6 +119,8 @@ export function binWeights(
   }
   const addEvent = ({ date }: DatasetEvent) => add(date.start, date.end);
   if (positions === null) for (const event of events) addEvent(event);
-  else for (const position of positions) addEvent(events[position] as DatasetEvent);
+  else
+    for (const position of positions)
+      addEvent((events as readonly DatasetEvent[])[position] as DatasetEvent);
   return weights;
 }

@@ -88,7 +88,8 @@ const PRECISIONS = [null, 'exact', 'city', 'region', 'country'] as const;
 /**
  * Per precision: south, west, north, east, and the farthest latitude from the equator. Kept per
  * list of events: a first view is framed again when the map's size changes, and a pass over a
- * million events takes a few hundred milliseconds (docs/performance.md).
+ * million events takes a few hundred milliseconds (docs/performance.md). Lists of events are not
+ * changed in place once shown; one that grew is read again all the same.
  */
 const extremesOf = new WeakMap<FramedEvents, { length: number; extremes: number[][] }>();
 
