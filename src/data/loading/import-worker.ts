@@ -11,7 +11,7 @@ import { MAX_MANIFEST_BYTES } from './manifest-check.ts';
 import type { ImportOutcome, ImportProgress } from '../import/import-types.ts';
 import type { RecordSettlement } from '../import/record-settlement.ts';
 import { FOOTER_READ_BYTES, looksLikeParquet } from '../import/parquet-magic.ts';
-import { ArrivalMismatch, ArrivingFile, askForTail } from './arriving-file.ts';
+import type { ArrivingFile } from './arriving-file.ts';
 import type { DatasetEvent } from '../model/schema.ts';
 
 // The DOM and WebWorker type libraries cannot both be loaded; this is the little of the worker
@@ -23,6 +23,49 @@ const scope = self as unknown as {
 
 /** Small enough that rebuilding a slice in the page is a short task: never a frozen page. */
 const EVENTS_PER_MESSAGE = 8000;
+
+/**
+ * A linked Parquet file's pieces on their way to its early reader (arriving-file.ts), a module
+ * the worker fetches only when a Parquet file is linked: pieces that arrive before it wait.
+ */
+function earlyParquet(url: string, byteLength: number, onParquet: (file: ArrivingFile) => void) {
+  let file: ArrivingFile | null = null;
+  let waiting: Uint8Array[] | null = [];
+  const ready = import('./arriving-file.ts').then(
+    ({ ArrivingFile, askForTail }) => {
+      const arriving = new ArrivingFile(byteLength);
+      const tailRequest = new AbortController();
+      arriving.useTail(askForTail(url, byteLength, FOOTER_READ_BYTES, tailRequest.signal), () =>
+        tailRequest.abort(),
+      );
+      for (const piece of waiting ?? []) arriving.push(piece);
+      waiting = null;
+      file = arriving;
+      onParquet(arriving);
+      return arriving;
+    },
+    // Not read early, then: the whole-file reader reads the download when it ends.
+    () => {
+      waiting = null;
+      return null;
+    },
+  );
+  return {
+    push(piece: Uint8Array) {
+      if (file) file.push(piece);
+      else waiting?.push(piece);
+    },
+    /** The download ended: the early reader, if any, checks it (ArrivingFile.end). */
+    async end() {
+      (await ready)?.end();
+    },
+    fail(error: unknown) {
+      void ready.then((arriving) => arriving?.fail(error));
+    },
+  };
+}
+
+type EarlyParquet = ReturnType<typeof earlyParquet>;
 
 /**
  * Downloads the file, reading its records while the pieces arrive (feature-stream.ts), and sends
@@ -43,7 +86,7 @@ async function download(url: string, name: string, onParquet: (file: ArrivingFil
     const pack = recordPacker.pack(fresh);
     scope.postMessage({ type: 'records', pack }, [pack.numbers.buffer]);
   };
-  let parquet: ArrivingFile | null = null;
+  let parquet: EarlyParquet | null = null;
   let firstPiece = true;
   let file: Awaited<ReturnType<typeof fetchBytes>>;
   try {
@@ -60,15 +103,8 @@ async function download(url: string, name: string, onParquet: (file: ArrivingFil
         if (firstPiece) {
           firstPiece = false;
           // A file no larger than its footer's request gains nothing from being read early.
-          if (looksLikeParquet(piece) && totalBytes !== null && totalBytes > FOOTER_READ_BYTES) {
-            parquet = new ArrivingFile(totalBytes);
-            const tailRequest = new AbortController();
-            parquet.useTail(
-              askForTail(url, totalBytes, FOOTER_READ_BYTES, tailRequest.signal),
-              () => tailRequest.abort(),
-            );
-            onParquet(parquet);
-          }
+          if (looksLikeParquet(piece) && totalBytes !== null && totalBytes > FOOTER_READ_BYTES)
+            parquet = earlyParquet(url, totalBytes, onParquet);
         }
         if (parquet) {
           parquet.push(piece);
@@ -79,7 +115,7 @@ async function download(url: string, name: string, onParquet: (file: ArrivingFil
       },
     );
   } catch (error) {
-    (parquet as ArrivingFile | null)?.fail(error);
+    (parquet as EarlyParquet | null)?.fail(error);
     throw error;
   }
   // The whole file is put together only if something needs it: a manifest, or the whole-file
@@ -88,7 +124,7 @@ async function download(url: string, name: string, onParquet: (file: ArrivingFil
   const at = performance.timeOrigin + performance.now();
   scope.postMessage({ type: 'downloaded', offlineCopy: file.offlineCopy, smallFile, at });
   if (parquet) {
-    (parquet as ArrivingFile).end();
+    await (parquet as EarlyParquet).end();
     return { file, streamed: null };
   }
   const streamed = stream.end();
@@ -165,6 +201,7 @@ scope.onmessage = async function handleImportRequest({ data: request }) {
           finishStreamed(await (early as Promise<StreamedImport>));
           return;
         } catch (error) {
+          const { ArrivalMismatch } = await import('./arriving-file.ts');
           // The download and what was read ahead disagree (the file changed in between, or its
           // announced length was not its own): it is read again, whole, as it arrived.
           if (!(error instanceof ArrivalMismatch)) throw error;
