@@ -2,7 +2,9 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page, Route } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { writeSyntheticParquet } from '../scripts/synthetic-parquet.ts';
 import { expect, test } from './fixtures.ts';
 import { chronologyEntries, marker } from './helpers.ts';
@@ -72,38 +74,64 @@ test.afterAll(() => {
 });
 
 /**
- * A static host's answer: one byte range when asked for one (status 206), else the whole file.
- * `rangeOf` gives the bytes of a range (by default, the file's own).
+ * A host on another port that answers one byte range (status 206) and sends the whole file
+ * slowly: its first 8 KB, then the rest only once the range asked for has been answered and a
+ * second has passed, so that the page reads the footer before the download ends (a local route
+ * would hand over the whole file at once). `rangeOf` gives the bytes of a range.
  */
-function answerRanges(
-  route: Route,
+async function slowHost(
   body: Buffer,
   rangeOf = (first: number, last: number) => body.subarray(first, last + 1),
 ) {
-  const range = /^bytes=(\d+)-(\d+)$/.exec(route.request().headers().range ?? '');
-  if (!range) return route.fulfill({ body, contentType: 'application/vnd.apache.parquet' });
-  const first = Number(range[1]);
-  const last = Number(range[2]);
-  return route.fulfill({
-    status: 206,
-    body: rangeOf(first, last),
-    contentType: 'application/vnd.apache.parquet',
-    headers: { 'Content-Range': `bytes ${first}-${last}/${body.length}` },
+  const ranges: string[] = [];
+  let rangeAnswered!: () => void;
+  const answered = new Promise<void>((resolve) => (rangeAnswered = resolve));
+  const headers = {
+    'Content-Type': 'application/vnd.apache.parquet',
+    'Access-Control-Allow-Origin': '*',
+  };
+  const server = createServer((request, response) => {
+    const range = /^bytes=(\d+)-(\d+)$/.exec(request.headers.range ?? '');
+    if (range) {
+      ranges.push(range[0]);
+      const first = Number(range[1]);
+      const last = Number(range[2]);
+      const part = rangeOf(first, last);
+      response.writeHead(206, {
+        ...headers,
+        'Content-Length': part.length,
+        'Content-Range': `bytes ${first}-${last}/${body.length}`,
+      });
+      response.end(part, () => rangeAnswered());
+      return;
+    }
+    response.writeHead(200, { ...headers, 'Content-Length': body.length });
+    response.write(body.subarray(0, 8192));
+    // Never held for ever: a page that asks for no range still gets the file.
+    const pause = new Promise((resolve) => setTimeout(resolve, 10_000));
+    void Promise.race([
+      answered.then(() => new Promise((resolve) => setTimeout(resolve, 1000))),
+      pause,
+    ]).then(() => response.end(body.subarray(8192)));
   });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  hosts.push(server);
+  return { url: `http://127.0.0.1:${port}/events.parquet`, ranges };
 }
+
+const hosts: Server[] = [];
+test.afterAll(() => {
+  for (const server of hosts) server.close();
+});
 
 test('a linked Parquet file is read while it downloads: its footer is asked for ahead, by range', async ({
   page,
 }) => {
   const body = await syntheticParquet(4000);
   expect(body.length).toBeGreaterThan(64 * 1024);
-  const ranges: string[] = [];
-  await page.route('**/shared-datasets/synthetic.parquet', (route) => {
-    const range = route.request().headers().range;
-    if (range) ranges.push(range);
-    return answerRanges(route, body);
-  });
-  await page.goto(`./?data=${encodeURIComponent('/shared-datasets/synthetic.parquet')}`);
+  const { url, ranges } = await slowHost(body);
+  await page.goto(`./?data=${encodeURIComponent(url)}`);
   await expect(page.getByRole('status')).toHaveText(/^Showing 4,000 of 4,000 events/, {
     timeout: 30_000,
   });
@@ -119,18 +147,14 @@ test('a Parquet file that changed between its footer and its download is read ag
   const [body, other] = await Promise.all([syntheticParquet(3000), syntheticParquet(5000)]);
   // The footer asked for ahead is another version's (a readable footer, of other row groups), as
   // when the file is replaced while the reader opens it.
-  let rangesAsked = 0;
-  await page.route('**/shared-datasets/changing.parquet', (route) =>
-    answerRanges(route, body, (first, last) => {
-      rangesAsked += 1;
-      return other.subarray(other.length - (last - first + 1));
-    }),
+  const { url, ranges } = await slowHost(body, (first, last) =>
+    other.subarray(other.length - (last - first + 1)),
   );
-  await page.goto(`./?data=${encodeURIComponent('/shared-datasets/changing.parquet')}`);
+  await page.goto(`./?data=${encodeURIComponent(url)}`);
   await expect(page.getByRole('status')).toHaveText(/^Showing 3,000 of 3,000 events/, {
     timeout: 30_000,
   });
-  expect(rangesAsked).toBe(1);
+  expect(ranges).toHaveLength(1);
   await expect(page.getByText(/not a readable Parquet file/)).toHaveCount(0);
   await page.getByRole('searchbox', { name: 'Search events' }).fill('2999');
   await expect(chronologyEntries(page)).toHaveCount(1);
