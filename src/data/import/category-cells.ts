@@ -28,16 +28,20 @@ export interface CategoryForms {
 
 /** Decides the form of every category in `categories` (cleaned cells, one per row). */
 export function mergeCategoryForms(categories: Iterable<string>): CategoryForms {
-  const counts = new Map<string, Map<string, number>>();
+  // Rows per form first, so that each distinct form's key is made once (a million rows, a few forms).
+  const rowsByForm = new Map<string, number>();
   for (const category of categories) {
-    if (category === '') continue;
+    if (category !== '') rowsByForm.set(category, (rowsByForm.get(category) ?? 0) + 1);
+  }
+  const counts = new Map<string, Map<string, number>>();
+  for (const [category, rows] of rowsByForm) {
     const key = mergeKey(category);
     let forms = counts.get(key);
     if (!forms) {
       forms = new Map();
       counts.set(key, forms);
     }
-    forms.set(category, (forms.get(category) ?? 0) + 1);
+    forms.set(category, rows);
   }
   const chosen = new Map<string, string>();
   const merges: CategoryMerge[] = [];

@@ -115,4 +115,17 @@ describe('helpers', () => {
     expect(parseCoordinate('Unknown')).toBeNull();
     expect(parseCoordinate('1e400')).toBeNull();
   });
+
+  it('reads plain decimals as the general rule does, and refuses what it refuses', () => {
+    expect(parseCoordinate('-18.31845')).toBe(-18.31845);
+    expect(parseCoordinate('125')).toBe(125);
+    expect(parseCoordinate('12.')).toBe(12);
+    expect(parseCoordinate('-0')).toBe(-0);
+    expect(parseCoordinate('9'.repeat(400))).toBeNull();
+    for (const text of ['-', '.', '-.', '1.2.3', '12-', '--1', '1 2', '١٢٣', '']) {
+      expect(parseCoordinate(text), text).toBeNull();
+    }
+    expect(parseCoordinate('.5')).toBe(0.5);
+    expect(parseCoordinate('+7.25')).toBe(7.25);
+  });
 });

@@ -235,9 +235,19 @@ function hasTwoDigitYear(text: string): boolean {
   return MONTH_NAME_YEAR.exec(text)?.[2]?.length === 2;
 }
 
+/** Distinct date cells remembered by usesTwoDigitYears. */
+const TRIED_DATES = 100_000;
+
 /** True when any value of the column used a two-digit year, so the pivot rule should be stated. */
 export function usesTwoDigitYears(values: Iterable<string>): boolean {
-  for (const value of values) if (hasTwoDigitYear(value.trim())) return true;
+  // A column repeats its dates (a million rows over a few thousand days): each is tried once,
+  // up to a bound, past which a column of distinct date-times is simply tried in full.
+  const tried = new Set<string>();
+  for (const value of values) {
+    if (tried.has(value)) continue;
+    if (tried.size < TRIED_DATES) tried.add(value);
+    if (hasTwoDigitYear(value.trim())) return true;
+  }
   return false;
 }
 

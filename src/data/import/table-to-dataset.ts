@@ -7,14 +7,20 @@ import { MAX_ID_LENGTH, slugify } from '../model/derive-id.ts';
 import { parseEdtf } from '../model/edtf.ts';
 import { splitListCell } from '../model/list-cell.ts';
 import {
+  DEFAULT_CATEGORY,
   LOCATION_PRECISIONS,
+  NO_TEXT,
   type DataIssue,
   type Dataset,
   type DatasetEvent,
+  type EventSource,
+  type LocationPrecision,
 } from '../model/schema.ts';
-import { isHttpUrl } from '../model/dataset-error.ts';
-import { validateFeatureCollection } from '../model/validate.ts';
+import { PLAIN_HTTP_URL, isHttpUrl } from '../model/dataset-error.ts';
 import { FeatureChecker, type HandedOverRecord } from '../model/feature-checker.ts';
+import type { DateMemo } from '../model/date-memo.ts';
+import { ID_PATTERN } from '../model/read-record.ts';
+import { MAX_TEXT_LENGTH } from '../model/record-fields.ts';
 import {
   FIELD_LABELS,
   type ColumnMapping,
@@ -73,6 +79,31 @@ function withoutTrailingPunctuation(url: string): string {
   let end = url.length;
   while (end > 0 && '.,;:)]'.includes(url.charAt(end - 1))) end -= 1;
   return url.slice(0, end);
+}
+
+/** A scheme after the text's start: a second address glued on. */
+const SECOND_ADDRESS = /.https?:\/\//i;
+
+/**
+ * Whether a link cell is one plain address and nothing else, as most are: what URL_IN_TEXT would
+ * find in it whole (no separator, no second address, no punctuation to drop), and isHttpUrl keep.
+ * Told without the general road's five new arrays per row.
+ */
+function isOneAddress(text: string): boolean {
+  return (
+    PLAIN_HTTP_URL.test(text) &&
+    !text.includes(';') &&
+    !'.,:)'.includes(text.charAt(text.length - 1)) &&
+    !SECOND_ADDRESS.test(text)
+  );
+}
+
+/** The addresses in a link cell, each once, in order. */
+export function urlsIn(text: string): string[] {
+  if (isOneAddress(text)) return [text];
+  return [...new Set((text.match(URL_IN_TEXT) ?? []).map(withoutTrailingPunctuation))].filter(
+    isHttpUrl,
+  );
 }
 
 function hostName(url: string): string {
@@ -303,9 +334,6 @@ export function tableRowReader(
     properties.storyText = unguard((row[storyTextColumn] ?? '').trim());
   };
   const publisherOf = hostNames();
-  /** The addresses in a link cell, each once, in order. */
-  const urlsIn = (text: string): string[] =>
-    [...new Set((text.match(URL_IN_TEXT) ?? []).map(withoutTrailingPunctuation))].filter(isHttpUrl);
   /**
    * Sources from a publisher column and the link column, when the publisher cell is a list as our
    * export writes one (" | " between positions) and so is the link cell: position by position,
@@ -421,6 +449,89 @@ export function tableRowReader(
     feature.properties = properties;
     return feature;
   };
+  /** Whether rows hold only one event's plain fields: no sources of our own, translations or story. */
+  const plain = !hasOwnSources && translationColumns.length === 0 && storyStepColumn === -1;
+  /** Contract text as readRecord reads it (optionalText): trimmed, or undefined when too long. */
+  const contractText = (text: string): string | undefined =>
+    text.length > MAX_TEXT_LENGTH ? undefined : text.trim();
+  /**
+   * The sources readRecord reads from readSources' list, or null when it might judge one
+   * otherwise. Each address in the list passed isHttpUrl as it was taken from its cell (urlsIn,
+   * or the file's own address): it is not checked again.
+   */
+  const contractSources = (sources: Record<string, unknown>[]): EventSource[] | null => {
+    const read: EventSource[] = [];
+    for (const source of sources) {
+      const { publisher, title, url } = source as {
+        publisher: string;
+        title?: string;
+        url?: string;
+      };
+      const publisherText = contractText(publisher);
+      const titleText = title === undefined ? '' : contractText(title);
+      const urlText = url === undefined ? '' : contractText(url);
+      if (!publisherText || titleText === undefined || urlText === undefined) return null;
+      if (urlText !== url && urlText !== '') return null;
+      read.push({
+        publisher: publisherText,
+        title: titleText || null,
+        published: null,
+        url: urlText || null,
+        quote: null,
+      });
+    }
+    return read.length > 0 ? read : null;
+  };
+  /**
+   * The event readRecord makes of featureOf's feature, made without the feature in between: a
+   * plain row is a million rows' worth of objects that would be garbage a moment later, and
+   * readRecord would check again what the row checks just did. Null when the table is not plain,
+   * or the row holds anything readRecord might judge otherwise (text past the contract's length, a
+   * date it cannot read): that row goes the feature's way, and readRecord says what is wrong.
+   */
+  const eventOf = (
+    row: string[],
+    index: number,
+    core: { title: string; date: string; latitude: number; longitude: number },
+    id: string,
+    category: string,
+    dates: DateMemo,
+  ): DatasetEvent | null => {
+    if (!plain) return null;
+    if (id !== '' && !ID_PATTERN.test(id)) return null;
+    const title = contractText(core.title);
+    const summary = contractText(unguard(cell(row, 'summary')));
+    const place = contractText(unguard(cell(row, 'place')));
+    const categoryText = category === '' ? '' : contractText(category);
+    if (!title || summary === undefined || place === undefined || categoryText === undefined)
+      return null;
+    const date = dates.parse(core.date);
+    if (!date.ok) return null;
+    const { latitude, longitude } = core;
+    if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return null;
+    const sources = contractSources(readSources(row, index + 1, noTranslations.quotes));
+    if (sources === null) return null;
+    const country = cell(row, 'country');
+    const precision = cell(row, 'locationPrecision');
+    // The properties in readRecord's order: one object shape for the engine either way.
+    return {
+      id,
+      idDerived: false,
+      position: index,
+      title,
+      summary,
+      date: date.date,
+      place,
+      country: country.length === 2 && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : null,
+      longitude,
+      latitude,
+      locationPrecision: PRECISIONS.has(precision) ? (precision as LocationPrecision) : null,
+      category: categoryText || DEFAULT_CATEGORY,
+      tags: NO_TEXT,
+      sources,
+      related: NO_TEXT,
+    };
+  };
   /** The checks every row must pass, in the order the importer makes them: the first failing throws. */
   const readCore = (row: string[]) => ({
     title: readTitle(row),
@@ -439,7 +550,7 @@ export function tableRowReader(
       message: problem.message,
     };
   };
-  return { cell, readCore, featureOf, issueOf, readDate, readTitle };
+  return { cell, readCore, featureOf, eventOf, issueOf, readDate, readTitle };
 }
 
 /**
@@ -454,13 +565,15 @@ function tableRows(
   context: BuildContext,
 ) {
   const { mapping } = choices;
-  const { cell, readCore, featureOf, issueOf } = tableRowReader(table, choices, context);
+  const { cell, readCore, featureOf, eventOf, issueOf } = tableRowReader(table, choices, context);
   // A few categories over many rows: each cell text is cleaned once.
   const cleanedCategory = boundedMemo(cleanCategory, CATEGORY_MEMO_SIZE);
-  const categoryOf = (row: string[]) => cleanedCategory(cell(row, 'category'));
-  const categoryForms = mergeCategoryForms(
-    mapping.category === null ? [] : table.rows.map(categoryOf),
-  );
+  // Each row's cleaned category, read once: the merge needs all of them before the first row.
+  const categories =
+    mapping.category === null
+      ? []
+      : table.rows.map((row) => cleanedCategory(cell(row, 'category')));
+  const categoryForms = mergeCategoryForms(categories);
 
   // A repeated id in a file we did not write is the file's slip, not the reader's: the row keeps
   // its place with an id derived from its content, and About this file counts them.
@@ -470,8 +583,12 @@ function tableRows(
   const issues: DataIssue[] = [];
   const lineOf = (row: number) => rowLines?.[row];
 
-  /** The row's feature, or null when a row check found it wanting (an issue is kept). */
-  const read = (row: string[], index: number): unknown => {
+  /**
+   * Checks a row and hands what it becomes to `checker`: its event, or its feature for readRecord
+   * to read (eventOf), with the row's index in `positions`. A row a row check found wanting
+   * becomes an issue instead.
+   */
+  const read = (row: string[], index: number, checker: FeatureChecker, positions: number[]) => {
     try {
       const core = readCore(row);
       let id = slugify(cell(row, 'id'), 20);
@@ -483,13 +600,15 @@ function tableRows(
       } else if (id) {
         seenIds.add(id);
       }
-      const category = categoryForms.formOf(categoryOf(row));
-      return featureOf(row, index, core, id, category);
+      const category = categoryForms.formOf(categories[index] ?? '');
+      const event = eventOf(row, index, core, id, category, checker.dates);
+      positions.push(index);
+      if (event) checker.addEvent(event);
+      else checker.add([featureOf(row, index, core, id, category)]);
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
       const line = lineOf(index);
       issues.push({ ...issueOf(error, row, index), ...(line === undefined ? {} : { line }) });
-      return null;
     }
   };
 
@@ -516,11 +635,11 @@ function tableRows(
   return { read, allIssues };
 }
 
-/** The collection the table's features make, as the contract's checks read it. */
-const collectionOf = (title: string, features: unknown[]) => ({
+/** The collection a table makes, as the checker reads its metadata (the title). */
+const collectionOf = (title: string) => ({
   type: 'FeatureCollection',
   metadata: { title },
-  features,
+  features: [],
 });
 
 export function buildDataset(
@@ -530,26 +649,20 @@ export function buildDataset(
   context: BuildContext,
 ): Dataset {
   const rows = tableRows(table, rowLines, choices, context);
-  const features: unknown[] = [];
+  // The checker reads each feature's row from here as it takes the feature: filled as it goes.
   const featureRows: number[] = [];
+  const checker = new FeatureChecker({ positions: featureRows, noun: 'row' });
   const { onProgress } = context;
   table.rows.forEach((row, index) => {
     if (onProgress && index % PROGRESS_EVERY === 0) onProgress({ stage: 'checking', rows: index });
-    const feature = rows.read(row, index);
-    if (feature === null) return;
-    features.push(feature);
-    featureRows.push(index);
+    rows.read(row, index, checker, featureRows);
   });
   onProgress?.({ stage: 'checking', rows: table.rows.length });
 
-  const validated = validateFeatureCollection(collectionOf(context.title, features), {
-    positions: featureRows,
-    noun: 'row',
-  });
+  const dataset = checker.finish(collectionOf(context.title));
   return {
-    metadata: validated.metadata,
-    events: validated.events,
-    issues: rows.allIssues(validated.issues),
+    ...dataset,
+    issues: rows.allIssues(dataset.issues),
     recordCount: table.rows.length,
   };
 }
@@ -582,19 +695,14 @@ export function streamDataset(
   for (let start = 0; start < rowCount; start += STREAM_BATCH) {
     onProgress?.({ stage: 'checking', rows: start });
     const end = Math.min(rowCount, start + STREAM_BATCH);
-    const features: unknown[] = [];
     for (let index = start; index < end; index += 1) {
-      const feature = rows.read(table.rows[index] ?? [], index);
+      rows.read(table.rows[index] ?? [], index, checker, featureRows);
       table.rows[index] = READ;
-      if (feature === null) continue;
-      features.push(feature);
-      featureRows.push(index);
     }
-    checker.add(features);
     send(checker.takeNew());
   }
   onProgress?.({ stage: 'checking', rows: rowCount });
-  const { dataset, order } = checker.settle(collectionOf(context.title, []));
+  const { dataset, order } = checker.settle(collectionOf(context.title));
   return {
     dataset: { ...dataset, issues: rows.allIssues(dataset.issues), recordCount: rowCount },
     order,

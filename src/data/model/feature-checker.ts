@@ -45,7 +45,8 @@ export class FeatureChecker {
   private readonly withoutId: DatasetEvent[] = [];
   /** Each id given so far and the position of the record that gave it first. */
   private readonly firstPositionById = new Map<string, number>();
-  private readonly dates = new DateMemo();
+  /** Each distinct date text parsed once: a table's rows made into events directly share it. */
+  readonly dates = new DateMemo();
   private recordCount = 0;
   /** Each story step number taken so far and the position of the record that took it. */
   private readonly positionByStep = new Map<unknown, number>();
@@ -110,6 +111,15 @@ export class FeatureChecker {
         });
       }
     }
+  }
+
+  /**
+   * A record already read as readRecord reads one, by a reader that made its event without the
+   * feature (table-to-dataset.ts `eventOf`): only what the whole dataset decides is left to check.
+   */
+  addEvent(event: DatasetEvent): void {
+    this.recordCount += 1;
+    this.accept(event);
   }
 
   /**
