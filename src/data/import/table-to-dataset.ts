@@ -4,7 +4,7 @@
  */
 import { inEnglish, type Message } from '../../lib/i18n/message.ts';
 import { MAX_ID_LENGTH, slugify } from '../model/derive-id.ts';
-import { parseEdtf } from '../model/edtf.ts';
+import { parseEdtf, type EdtfResult } from '../model/edtf.ts';
 import { splitListCell } from '../model/list-cell.ts';
 import {
   DEFAULT_CATEGORY,
@@ -176,6 +176,17 @@ function columnOf(field: string, mapping: ColumnMapping): string {
   return field;
 }
 
+/** What every row must have, as the row checks read it. */
+interface RowCore {
+  title: string;
+  /** EDTF. */
+  date: string;
+  /** The date parsed, where the checks parsed it already. */
+  parsedDate?: EdtfResult;
+  latitude: number;
+  longitude: number;
+}
+
 /** What reading a row needs beyond its table: the file's name and address. */
 type RowContext = Pick<BuildContext, 'title' | 'sourceUrl'>;
 
@@ -205,10 +216,17 @@ export function tableRowReader(
     context.sourceUrl !== null && isHttpUrl(context.sourceUrl) ? context.sourceUrl : null;
 
   // A table's dates repeat (a million rows over a few thousand days): each cell text is parsed once.
-  const parseStart = boundedMemo((text) => parseDateCell(text, dayOrder), DATE_MEMO_SIZE);
-  const readDate = (row: string[]): string => {
+  // Its EDTF is parsed with it, for an event made directly (eventOf) to take as its date.
+  const parseStart = boundedMemo((text) => {
+    const start = parseDateCell(text, dayOrder);
+    return start.ok ? { ...start, parsed: parseEdtf(start.edtf) } : start;
+  }, DATE_MEMO_SIZE);
+  const readStart = (row: string[]) => {
     const start = parseStart(cell(row, 'date'));
-    if (!start.ok) return fail('date', start.message);
+    return start.ok ? start : fail('date', start.message);
+  };
+  /** The row's date as EDTF: the start's alone, or an interval to the end's day. */
+  const dateFrom = (row: string[], start: { edtf: string }): string => {
     const endText = cell(row, 'endDate');
     if (endText === '') return start.edtf;
     const end = parseDateCell(endText, dayOrder);
@@ -350,7 +368,8 @@ export function tableRowReader(
       });
   };
   /** The publisher column's names: " | " between them, as our export writes them, or ";". */
-  const publisherNames = (text: string): string[] => {
+  const publisherNames = (text: string): readonly string[] => {
+    if (text === '') return NO_TEXT;
     const parts = splitListCell(text);
     return (parts.length === 1 ? (parts[0] ?? '').split(';') : parts)
       .map((name) => name.trim().slice(0, 200))
@@ -416,13 +435,7 @@ export function tableRowReader(
    * property at a time rather than by spreading optional parts: this runs once per row, where
    * spreads of small objects showed in the import's profile (docs/performance.md).
    */
-  const featureOf = (
-    row: string[],
-    index: number,
-    core: { title: string; date: string; latitude: number; longitude: number },
-    id: string,
-    category: string,
-  ) => {
+  const featureOf = (row: string[], index: number, core: RowCore, id: string, category: string) => {
     const country = cell(row, 'country');
     const precision = cell(row, 'locationPrecision');
     const { translations, quotes } = readTranslations(row);
@@ -492,7 +505,7 @@ export function tableRowReader(
   const eventOf = (
     row: string[],
     index: number,
-    core: { title: string; date: string; latitude: number; longitude: number },
+    core: RowCore,
     id: string,
     category: string,
     dates: DateMemo,
@@ -505,7 +518,7 @@ export function tableRowReader(
     const categoryText = category === '' ? '' : contractText(category);
     if (!title || summary === undefined || place === undefined || categoryText === undefined)
       return null;
-    const date = dates.parse(core.date);
+    const date = core.parsedDate ?? dates.parse(core.date);
     if (!date.ok) return null;
     const { latitude, longitude } = core;
     if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return null;
@@ -532,13 +545,23 @@ export function tableRowReader(
       related: NO_TEXT,
     };
   };
-  /** The checks every row must pass, in the order the importer makes them: the first failing throws. */
-  const readCore = (row: string[]) => ({
-    title: readTitle(row),
-    date: readDate(row),
-    latitude: readCoordinate(row, 'latitude', 90),
-    longitude: readCoordinate(row, 'longitude', 180),
-  });
+  const readDate = (row: string[]): string => dateFrom(row, readStart(row));
+  /**
+   * The checks every row must pass, in the order the importer makes them: the first failing
+   * throws. With the date's parsed EDTF when the date is the start's alone.
+   */
+  const readCore = (row: string[]): RowCore => {
+    const title = readTitle(row);
+    const start = readStart(row);
+    const date = dateFrom(row, start);
+    return {
+      title,
+      date,
+      parsedDate: date === start.edtf ? start.parsed : undefined,
+      latitude: readCoordinate(row, 'latitude', 90),
+      longitude: readCoordinate(row, 'longitude', 180),
+    };
+  };
   /** A row that failed a check, as its Data issue. */
   const issueOf = (problem: RowProblem, row: string[], index: number): DataIssue => {
     const idText = cell(row, 'id');
