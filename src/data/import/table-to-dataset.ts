@@ -18,7 +18,7 @@ import {
 } from '../model/schema.ts';
 import { PLAIN_HTTP_URL, isHttpUrl } from '../model/dataset-error.ts';
 import { FeatureChecker, type HandedOverRecord } from '../model/feature-checker.ts';
-import type { DateMemo } from '../model/date-memo.ts';
+import { DateMemo } from '../model/date-memo.ts';
 import { ID_PATTERN } from '../model/read-record.ts';
 import { MAX_TEXT_LENGTH } from '../model/record-fields.ts';
 import {
@@ -187,8 +187,11 @@ interface RowCore {
   longitude: number;
 }
 
-/** What reading a row needs beyond its table: the file's name and address. */
-type RowContext = Pick<BuildContext, 'title' | 'sourceUrl'>;
+/**
+ * What reading a row needs beyond its table: the file's name and address, and the dates' memo of
+ * the checker its events go to (FeatureChecker.dates), if any.
+ */
+type RowContext = Pick<BuildContext, 'title' | 'sourceUrl'> & { dates?: DateMemo };
 
 /**
  * The row checks and the feature a row becomes, for a table with confirmed columns: tableRows
@@ -216,10 +219,13 @@ export function tableRowReader(
     context.sourceUrl !== null && isHttpUrl(context.sourceUrl) ? context.sourceUrl : null;
 
   // A table's dates repeat (a million rows over a few thousand days): each cell text is parsed once.
-  // Its EDTF is parsed with it, for an event made directly (eventOf) to take as its date.
+  // The dates' memo by EDTF, shared with the checker: an event made directly (eventOf) takes the
+  // very date object an event read by readRecord would, which the packer sends once.
+  const dates = context.dates ?? new DateMemo();
+  // Its EDTF is parsed once with it, when first asked for (parsedStart).
   const parseStart = boundedMemo((text) => {
     const start = parseDateCell(text, dayOrder);
-    return start.ok ? { ...start, parsed: parseEdtf(start.edtf) } : start;
+    return start.ok ? { ...start, parsed: undefined as EdtfResult | undefined } : start;
   }, DATE_MEMO_SIZE);
   const readStart = (row: string[]) => {
     const start = parseStart(cell(row, 'date'));
@@ -508,7 +514,6 @@ export function tableRowReader(
     core: RowCore,
     id: string,
     category: string,
-    dates: DateMemo,
   ): DatasetEvent | null => {
     if (!plain) return null;
     if (id !== '' && !ID_PATTERN.test(id)) return null;
@@ -557,7 +562,7 @@ export function tableRowReader(
     return {
       title,
       date,
-      parsedDate: date === start.edtf ? start.parsed : undefined,
+      parsedDate: date === start.edtf ? (start.parsed ??= dates.parse(start.edtf)) : undefined,
       latitude: readCoordinate(row, 'latitude', 90),
       longitude: readCoordinate(row, 'longitude', 180),
     };
@@ -586,9 +591,14 @@ function tableRows(
   rowLines: number[] | null,
   choices: ImportChoices,
   context: BuildContext,
+  /** The checker's memo of dates (FeatureChecker.dates). */
+  dates: DateMemo,
 ) {
   const { mapping } = choices;
-  const { cell, readCore, featureOf, eventOf, issueOf } = tableRowReader(table, choices, context);
+  const { cell, readCore, featureOf, eventOf, issueOf } = tableRowReader(table, choices, {
+    ...context,
+    dates,
+  });
   // A few categories over many rows: each cell text is cleaned once.
   const cleanedCategory = boundedMemo(cleanCategory, CATEGORY_MEMO_SIZE);
   // Each row's cleaned category, read once: the merge needs all of them before the first row.
@@ -624,10 +634,12 @@ function tableRows(
         seenIds.add(id);
       }
       const category = categoryForms.formOf(categories[index] ?? '');
-      const event = eventOf(row, index, core, id, category, checker.dates);
+      const event = eventOf(row, index, core, id, category);
+      const feature = event ? null : featureOf(row, index, core, id, category);
+      // After everything that may throw: the checker reads each record's row from `positions`.
       positions.push(index);
       if (event) checker.addEvent(event);
-      else checker.add([featureOf(row, index, core, id, category)]);
+      else checker.add([feature]);
     } catch (error) {
       if (!(error instanceof RowProblem)) throw error;
       const line = lineOf(index);
@@ -671,10 +683,10 @@ export function buildDataset(
   choices: ImportChoices,
   context: BuildContext,
 ): Dataset {
-  const rows = tableRows(table, rowLines, choices, context);
   // The checker reads each feature's row from here as it takes the feature: filled as it goes.
   const featureRows: number[] = [];
   const checker = new FeatureChecker({ positions: featureRows, noun: 'row' });
+  const rows = tableRows(table, rowLines, choices, context, checker.dates);
   const { onProgress } = context;
   table.rows.forEach((row, index) => {
     if (onProgress && index % PROGRESS_EVERY === 0) onProgress({ stage: 'checking', rows: index });
@@ -709,10 +721,10 @@ export function streamDataset(
   context: BuildContext,
   send: (records: DatasetEvent[]) => void,
 ): { dataset: Dataset; order: HandedOverRecord[] } {
-  const rows = tableRows(table, rowLines, choices, context);
   // The checker reads each feature's row from here as it takes the feature: filled as it goes.
   const featureRows: number[] = [];
   const checker = new FeatureChecker({ positions: featureRows, noun: 'row' });
+  const rows = tableRows(table, rowLines, choices, context, checker.dates);
   const { onProgress } = context;
   const rowCount = table.rows.length;
   for (let start = 0; start < rowCount; start += STREAM_BATCH) {
