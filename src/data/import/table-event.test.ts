@@ -121,6 +121,18 @@ function bothWays(
   });
 }
 
+/** The rows as a CSV file through the whole-file importer, with the columns above. */
+function importRows(rows: Row[]) {
+  const csv = [columns, ...rows.map(cellsOf)].map((cells) => cells.join(',')).join('\n');
+  const outcome = importDataset(
+    [{ name: 'rows.csv', bytes: new TextEncoder().encode(csv) }],
+    { mapping, dayOrder: 'day-first' },
+    { sourceUrl: null },
+  );
+  if (outcome.kind !== 'dataset') throw new Error(outcome.kind);
+  return outcome.dataset;
+}
+
 describe('a plain table row made into its event directly', () => {
   it('is the event readRecord makes of the row’s feature, key for key and in the same order', () => {
     const results = bothWays(
@@ -161,40 +173,23 @@ describe('a plain table row made into its event directly', () => {
   });
 
   it('leaves a row with text past the contract’s length to readRecord, which says why', () => {
-    const csv = [
-      columns.join(','),
-      cellsOf(base).join(','),
-      cellsOf({ ...base, summary: 'x'.repeat(MAX_TEXT_LENGTH + 1) }).join(','),
-    ].join('\n');
-    const outcome = importDataset(
-      [{ name: 'long.csv', bytes: new TextEncoder().encode(csv) }],
-      { mapping, dayOrder: 'day-first' },
-      { sourceUrl: null },
-    );
-    if (outcome.kind !== 'dataset') throw new Error(outcome.kind);
-    expect(outcome.dataset.events).toHaveLength(1);
-    expect(outcome.dataset.events[0]?.position).toBe(0);
-    expect(outcome.dataset.issues).toMatchObject([
+    const dataset = importRows([base, { ...base, summary: 'x'.repeat(MAX_TEXT_LENGTH + 1) }]);
+    expect(dataset.events).toHaveLength(1);
+    expect(dataset.events[0]?.position).toBe(0);
+    expect(dataset.issues).toMatchObject([
       { position: 1, field: 'notes', reason: expect.stringContaining('longer than') },
     ]);
   });
 
   it('shares one date object among events on one date, whatever the cell’s spelling', () => {
-    const csv = [
-      columns.join(','),
-      cellsOf({ ...base, date: '19/06/2024' }).join(','),
-      cellsOf({ ...base, date: '2024-06-19' }).join(','),
-      cellsOf({ ...base, date: '2024-06-19', summary: 'x'.repeat(MAX_TEXT_LENGTH + 1) }).join(','),
-      cellsOf({ ...base, date: '2024-06-19', summary: 'y'.repeat(MAX_TEXT_LENGTH) }).join(','),
-    ].join('\n');
-    const outcome = importDataset(
-      [{ name: 'dates.csv', bytes: new TextEncoder().encode(csv) }],
-      { mapping, dayOrder: 'day-first' },
-      { sourceUrl: null },
-    );
-    if (outcome.kind !== 'dataset') throw new Error(outcome.kind);
-    const [first, second, third] = outcome.dataset.events;
-    expect(outcome.dataset.events).toHaveLength(3);
+    const { events } = importRows([
+      { ...base, date: '19/06/2024' },
+      { ...base, date: '2024-06-19' },
+      { ...base, date: '2024-06-19', summary: 'x'.repeat(MAX_TEXT_LENGTH + 1) },
+      { ...base, date: '2024-06-19', summary: 'y'.repeat(MAX_TEXT_LENGTH) },
+    ]);
+    const [first, second, third] = events;
+    expect(events).toHaveLength(3);
     // The packer sends a date object once: the same object, not an equal one.
     expect(second?.date).toBe(first?.date);
     expect(third?.date).toBe(first?.date);

@@ -100,24 +100,26 @@ function awkwardTable(count: number): ImportTable {
   };
 }
 
+/** awkwardTable's columns as a reader would confirm them (the 1-in-5 empty ids leave the id column unsure). */
+const AWKWARD_CHOICES: ImportChoices = {
+  mapping: {
+    ...emptyMapping(),
+    id: 'id',
+    title: 'title',
+    summary: 'summary',
+    date: 'date',
+    latitude: 'latitude',
+    longitude: 'longitude',
+    category: 'category',
+    link: 'source',
+  },
+  dayOrder: 'day-first',
+};
+
 describe('importTableStreamed', () => {
   it('gives the events, ids, order, Data issues and report importTable gives, over many batches', async () => {
     const table = awkwardTable(9000);
-    // The columns as a reader would confirm them (the 1-in-5 empty ids leave the id column unsure).
-    const choices: ImportChoices = {
-      mapping: {
-        ...emptyMapping(),
-        id: 'id',
-        title: 'title',
-        summary: 'summary',
-        date: 'date',
-        latitude: 'latitude',
-        longitude: 'longitude',
-        category: 'category',
-        link: 'source',
-      },
-      dayOrder: 'day-first',
-    };
+    const choices = AWKWARD_CHOICES;
     const whole = importTable(toImport(table), choices, {
       sourceUrl: 'https://data.example/rows.csv',
     });
@@ -163,20 +165,7 @@ describe('importTableStreamed', () => {
         return cells;
       }),
     };
-    const choices: ImportChoices = {
-      mapping: {
-        ...emptyMapping(),
-        id: 'id',
-        title: 'title',
-        summary: 'summary',
-        date: 'date',
-        latitude: 'latitude',
-        longitude: 'longitude',
-        category: 'category',
-        link: 'source',
-      },
-      dayOrder: 'day-first',
-    };
+    const choices = AWKWARD_CHOICES;
     const whole = importTable(toImport(table), choices, { sourceUrl: null });
     const { outcome } = await received((send) =>
       importTableStreamed(toImport(table), choices, { sourceUrl: null }, send),
