@@ -194,9 +194,10 @@ interface RowCore {
 type RowContext = Pick<BuildContext, 'title' | 'sourceUrl'> & { dates?: DateMemo };
 
 /**
- * The row checks and the feature a row becomes, for a table with confirmed columns: tableRows
- * runs them on every row; the data server's DuckDB loader (src/server/native-load.ts) runs the
- * checks in SQL and these on the rows it shows, so both say the same of each row.
+ * The row checks and what a row becomes, for a table with confirmed columns: a GeoJSON feature
+ * (featureOf), or for a plain table its event directly (eventOf). tableRows runs them on every
+ * row; the data server's DuckDB loader (src/server/native-load.ts) runs the checks in SQL and
+ * these on the rows it shows, so both say the same of each row.
  */
 export function tableRowReader(
   table: ImportTable,
@@ -222,7 +223,7 @@ export function tableRowReader(
   // The dates' memo by EDTF, shared with the checker: an event made directly (eventOf) takes the
   // very date object an event read by readRecord would, which the packer sends once.
   const dates = context.dates ?? new DateMemo();
-  // Its EDTF is parsed once with it, when first asked for (parsedStart).
+  // The parsed EDTF is kept with it once a row asks for it (readCore): one lookup a row.
   const parseStart = boundedMemo((text) => {
     const start = parseDateCell(text, dayOrder);
     return start.ok ? { ...start, parsed: undefined as EdtfResult | undefined } : start;
