@@ -243,12 +243,18 @@ export function importTable(
  * sent become them (record-settlement.ts). No settlement when there is no dataset yet (the
  * columns are to be confirmed).
  */
+/** A streamed import's end: its outcome, and the records' settled order when it changed. */
+export interface StreamedImport {
+  outcome: ImportOutcome;
+  settlement: RecordSettlement | null;
+}
+
 export function importTableStreamed(
   toImport: TableToImport,
   choices: ImportChoices | null,
   context: ImportContext,
   send: (records: DatasetEvent[]) => void,
-): { outcome: ImportOutcome; settlement: RecordSettlement | null } {
+): StreamedImport {
   const plan = planTable(toImport, choices);
   if (plan.kind === 'needs-mapping') return { outcome: plan, settlement: null };
   const { name, table, rowLines, report } = toImport;

@@ -5,10 +5,14 @@
  */
 import type { AsyncBuffer } from 'hyparquet';
 import { blankReport, baseName } from './contract-sample.ts';
-import { importTable, importTableStreamed, type TableToImport } from './import-dataset.ts';
+import {
+  importTable,
+  importTableStreamed,
+  type StreamedImport,
+  type TableToImport,
+} from './import-dataset.ts';
 import type { ImportChoices, ImportContext, ImportInput, ImportOutcome } from './import-types.ts';
 import type { DatasetEvent } from '../model/schema.ts';
-import type { RecordSettlement } from './record-settlement.ts';
 import { readParquetBytes, readParquetFile } from './parquet-table.ts';
 
 /**
@@ -78,7 +82,7 @@ export async function importParquetStreamed(
   choices: ImportChoices | null,
   context: ImportContext,
   send: (records: DatasetEvent[]) => void,
-): Promise<{ outcome: ImportOutcome; settlement: RecordSettlement | null }> {
+): Promise<StreamedImport> {
   return importTableStreamed(await wholeFileTable(input, context), choices, context, send);
 }
 
@@ -88,7 +92,7 @@ export async function importArrivingParquet(
   choices: ImportChoices | null,
   context: ImportContext,
   send: (records: DatasetEvent[]) => void,
-): Promise<{ outcome: ImportOutcome; settlement: RecordSettlement | null }> {
+): Promise<StreamedImport> {
   const name = baseName(input.name);
   const table = await parquetTable(
     name,

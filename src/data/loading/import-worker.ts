@@ -8,8 +8,8 @@ import type { ImportRequest, ImportResponse } from './import-messages.ts';
 import { EventPacker } from '../import/event-packer.ts';
 import { fetchBytes, problemOf } from './dataset-fetch.ts';
 import { MAX_MANIFEST_BYTES } from './manifest-check.ts';
-import type { ImportOutcome, ImportProgress } from '../import/import-types.ts';
-import type { RecordSettlement } from '../import/record-settlement.ts';
+import type { ImportProgress } from '../import/import-types.ts';
+import type { StreamedImport } from '../import/import-dataset.ts';
 import { FOOTER_READ_BYTES, looksLikeParquet } from '../import/parquet-magic.ts';
 import type { ArrivingFile } from './arriving-file.ts';
 import type { DatasetEvent } from '../model/schema.ts';
@@ -140,12 +140,6 @@ function eventSender() {
     const pack = packer.pack(records);
     scope.postMessage({ type: 'records', pack }, [pack.numbers.buffer]);
   };
-}
-
-/** A streamed import's end: its outcome, and the records' settled order when it changed. */
-interface StreamedImport {
-  outcome: ImportOutcome;
-  settlement: RecordSettlement | null;
 }
 
 /** The end of a streamed import: the records' settled order, then the outcome. */
