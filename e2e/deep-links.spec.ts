@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures.ts';
-import { chronologyEntry, marker } from './helpers.ts';
+import { chronologyEntry, marker, serveDataset } from './helpers.ts';
+import { makeFeature } from '../src/testing/dataset-factory.ts';
 
 const SUMMIT = 'Putin and Kim Jong-un agree a mutual defence pact at their Pyongyang summit';
 const MISSILES = 'North Korea tests cruise missiles fired from near the Sinpo submarine base';
@@ -59,6 +60,31 @@ test('a link to an id that does not exist says "not found", offers the closest e
   await expect(page).toHaveURL(/\/events\/pyongyang-summit-defense-pact$/);
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(chronologyEntry(page, SUMMIT)).toHaveAttribute('aria-current', 'true');
+});
+
+test('suggestions that share a title say their dates and places, so a reader can choose', async ({
+  page,
+}) => {
+  const report = (id: string, date: string, place: string, longitude: number) =>
+    makeFeature({
+      id,
+      coordinates: [longitude, 49.2],
+      properties: { title: 'Russia - Ukraine', date, place },
+    });
+  await serveDataset(page, [
+    report('ucdp-149866', '2022-03-12', 'Izium', 37.25),
+    report('ucdp-149870', '2022-03', 'Izium', 37.3),
+    report('ucdp-149871', '2022-03-12', 'Kharkiv', 36.23),
+  ]);
+  await page.goto('./events/russia-ukraine-izyum');
+  const suggestions = page.getByRole('alert').getByRole('link');
+  await expect(suggestions).toHaveText([
+    'Russia - Ukraine (March 2022)',
+    'Russia - Ukraine (12 March 2022, Izium)',
+    'Russia - Ukraine (12 March 2022, Kharkiv)',
+  ]);
+  await suggestions.first().click();
+  await expect(page).toHaveURL(/\/events\/ucdp-149870$/);
 });
 
 test('a path that is not part of the app is corrected with a notice', async ({ page }) => {

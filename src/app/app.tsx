@@ -248,7 +248,7 @@ function DatasetExplorer({ url, story, notices, links, progress, loaded }: Datas
       <NotFound
         missingId={state.selectedId}
         events={dataset.events}
-        titleOf={view.titleOf}
+        originalLanguage={dataset.metadata.language}
         eventHref={view.eventHref}
         onSelect={(id) => apply(actions.selectEvent, id)}
       />

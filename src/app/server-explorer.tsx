@@ -282,7 +282,7 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
       <NotFound
         missingId={state.selectedId}
         events={selection.closest}
-        titleOf={(id) => selection.closest.find((event) => event.id === id)?.title ?? null}
+        originalLanguage={originalLanguage}
         eventHref={eventHref}
         onSelect={select}
       />
