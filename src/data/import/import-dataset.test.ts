@@ -164,12 +164,13 @@ describe('importDataset: CSV', () => {
       'date,title,lat,lon,source_url,source_publisher\n' +
       '2024-10-08,Listed,37.5,127," | https://reuters.example/a",Ministry | Reuters\n' +
       `2024-10-09,Twelve,37.5,127,${links.join(' ')},${names.join('; ')}\n` +
-      '2024-10-10,Unlinked,37.5,127,,KCNA\n';
+      '2024-10-10,Unlinked,37.5,127,,KCNA\n' +
+      '2024-10-11,Unsourced,37.5,127,,\n';
     const { dataset: result } = importConfirmed(
       [utf8('partial.csv', text)],
       'https://data.example/partial.csv',
     );
-    const [listed, twelve, unlinked] = result.events;
+    const [listed, twelve, unlinked, unsourced] = result.events;
     expect(listed?.sources.map((source) => [source.publisher, source.url])).toEqual([
       ['Ministry', null],
       ['Reuters', 'https://reuters.example/a'],
@@ -179,6 +180,14 @@ describe('importDataset: CSV', () => {
     // KCNA's words are not at the dataset's address.
     expect(unlinked?.sources).toEqual([
       expect.objectContaining({ publisher: 'KCNA', url: null, title: 'Row 3 of partial.csv' }),
+    ]);
+    // With no name, the file is the source: its row need not name the file twice.
+    expect(unsourced?.sources).toEqual([
+      expect.objectContaining({
+        publisher: 'partial.csv',
+        url: 'https://data.example/partial.csv',
+        title: 'Row 4',
+      }),
     ]);
   });
 

@@ -428,10 +428,11 @@ export function tableRowReader(
         },
       ];
     }
+    // The file is the publisher here, so the row need not name it again.
     return [
       {
         publisher: context.title,
-        title: text ? text.slice(0, 300) : `Row ${rowNumber} of ${context.title}`,
+        title: text ? text.slice(0, 300) : `Row ${rowNumber}`,
         ...(sourceUrl ? { url: sourceUrl } : {}),
       },
     ];
