@@ -518,7 +518,7 @@ test('a question that fails is said in Korean, with Retry, and Retry asks again'
   // No answer at all is said for the page; an answer that is an error, where the list is.
   const unreachable = page.getByRole('alert');
   await expect(unreachable).toContainText(
-    '데이터 서버가 답하지 않았습니다: 데이터 서버에 연결할 수 없습니다',
+    '데이터 서버에 연결할 수 없습니다. 서버가 멈췄거나 네트워크가 끊겼을 수 있습니다.',
   );
   // Nothing of the page's own words is left in English.
   await expect(unreachable).not.toContainText(/the data server|could not|reached/i);
@@ -530,7 +530,9 @@ test('a question that fails is said in Korean, with Retry, and Retry asks again'
   await unreachable.getByRole('button', { name: '다시 시도' }).click();
   const events = page.getByRole('region', { name: '사건' });
   const alert = events.getByRole('alert');
-  await expect(alert).toContainText('데이터 서버가 상태 코드 500(으)로 응답했습니다');
+  await expect(alert).toContainText(
+    '페이지의 이 부분을 불러오지 못했습니다: 데이터 서버가 상태 코드 500(으)로 응답했습니다',
+  );
   // The server's own message is its words, shown as it sent them.
   await expect(alert).toContainText(
     '서버가 보낸 메시지: “the server could not answer this request”',
@@ -571,7 +573,7 @@ test('a server that was down: said once, no stale count, and one Retry asks agai
   // The list, the map and the timeline all failed for one reason: said once, for the page.
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(
-    'The data server did not answer: the data server could not be reached',
+    'The data server could not be reached: it may have stopped, or the network is down.',
   );
   await expect(page.getByRole('button', { name: 'Zoom to results' })).toHaveCount(0);
   await waitForMapToSettle(page);
@@ -616,6 +618,9 @@ test('legend counts the server fails to give are said on the page, with Retry, n
   const legend = page.getByRole('complementary', { name: 'Legend' });
   await expect(legend.getByRole('button', { name: /^Statement/ })).toContainText('(… of 2)');
   const alert = page.getByRole('alert');
+  await expect(alert).toContainText(
+    'This part of the page could not be loaded: the data server answered with status 500',
+  );
   await expect(alert).toContainText('the counts could not be made');
   failing = false;
   await alert.getByRole('button', { name: 'Retry' }).click();
@@ -729,7 +734,7 @@ test('a window of the spot’s list that fails says so in the popup, and Retry a
   const list = page.getByRole('group', { name: '150 events at the same place' });
   await list.getByRole('button', { name: 'Show 50 more' }).click();
   const alert = list.getByRole('alert');
-  await expect(alert).toContainText('The data server did not answer');
+  await expect(alert).toContainText('The data server could not be reached');
   // The events already listed stay, and the next window is asked again, not the first.
   await expect(list.getByRole('button', { name: /Avdiivka, report/ })).toHaveCount(100);
   await alert.getByRole('button', { name: 'Retry' }).click();

@@ -77,9 +77,13 @@ function ViewError({ error, onRetry }: { error: Error; onRetry: () => void }) {
   return (
     <div className="notice notice-error server-view-error" role="alert">
       <p>
-        {i18n._('The data server did not answer: {reason}', {
-          reason: answer ? sayMessage(answer.said) : error.message,
-        })}
+        {answer?.status === 0
+          ? i18n._(
+              'The data server could not be reached: it may have stopped, or the network is down.',
+            )
+          : i18n._('This part of the page could not be loaded: {reason}', {
+              reason: answer ? sayMessage(answer.said) : error.message,
+            })}
       </p>
       {answer?.serverMessage && (
         <p>{i18n._('Message from the server: “{message}”', { message: answer.serverMessage })}</p>
