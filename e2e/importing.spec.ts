@@ -384,7 +384,7 @@ test('export, then import, gives the same events: GeoJSON and CSV', async ({ pag
     ]);
     expect(first.suggestedFilename()).toMatch(
       new RegExp(
-        `^north-korea-russia-and-the-war-in-ukraine_\\d{4}-\\d{2}-\\d{2}_\\d{4}-\\d{2}-\\d{2}\\.${format === 'CSV' ? 'csv' : 'geojson'}$`,
+        `^north-korea-russia-and-the-war-in-ukraine_\\d{4}-\\d{2}-\\d{2}_\\d{4}-\\d{2}-\\d{2}_sinpo\\.${format === 'CSV' ? 'csv' : 'geojson'}$`,
       ),
     );
     const firstPath = testInfo.outputPath(first.suggestedFilename());

@@ -98,6 +98,7 @@ export function ExplorerBar({
             events={view.listedEvents}
             metadata={dataset.metadata}
             range={view.shownRange}
+            search={url.state.query}
           />
         )}
         {dataset && (

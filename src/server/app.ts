@@ -198,7 +198,7 @@ export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions
     );
     context.header(
       'Content-Disposition',
-      `attachment; filename="${exportFileName(metadata.title, range, format)}"`,
+      `attachment; filename="${exportFileName(metadata.title, range, format, filter.query)}"`,
     );
     return context.body(body);
   });

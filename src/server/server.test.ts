@@ -411,6 +411,17 @@ describe('the data server’s export', () => {
       { numRuns: 12 },
     );
   });
+
+  it('names the download after the search, so that it does not take the whole file’s name', async () => {
+    const searched = await app.request('/api/export?q=Sinpo%20submarine&format=csv');
+    expect(searched.headers.get('Content-Disposition')).toMatch(
+      /^attachment; filename="[a-z0-9-]+_sinpo-submarine\.csv"$/,
+    );
+    const whole = await app.request('/api/export?format=csv');
+    expect(whole.headers.get('Content-Disposition')).toMatch(
+      /^attachment; filename="[a-z0-9-]+\.csv"$/,
+    );
+  });
 });
 
 describe('a stopped download', () => {

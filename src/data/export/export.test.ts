@@ -16,6 +16,18 @@ describe('export helpers', () => {
     expect(exportFileName('…', null, 'csv')).toBe('dateline.csv');
   });
 
+  it('names the search too, so that a search saved beside its file does not take its name', () => {
+    const range = { from: parseIsoDay('2022-03-01') ?? 0, to: parseIsoDay('2022-03-31') ?? 0 };
+    expect(exportFileName('ucdp-ged-ukraine-2014-2022.csv', null, 'csv', 'Mariupol')).toBe(
+      'ucdp-ged-ukraine-2014-2022_mariupol.csv',
+    );
+    expect(
+      exportFileName('ucdp.csv', range, 'geojson', ' shelling of a hospital in Kharkiv '),
+    ).toBe('ucdp_2022-03-01_2022-03-31_shelling-of-a-hospital.geojson');
+    expect(exportFileName('ucdp.csv', null, 'csv', '신포')).toBe('ucdp_search.csv');
+    expect(exportFileName('ucdp.csv', null, 'csv', '   ')).toBe('ucdp.csv');
+  });
+
   it('quotes cells that need it and defuses spreadsheet formulas, but not negative numbers', () => {
     expect(csvCell('plain')).toBe('plain');
     expect(csvCell('a,b')).toBe('"a,b"');

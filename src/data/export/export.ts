@@ -183,13 +183,19 @@ export function toCsv(events: readonly DatasetEvent[]): string {
   return csvHeader(shape) + events.map((event) => csvLine(event, shape)).join('');
 }
 
-/** "north-korea-russia_2024-06-01_2024-10-31.geojson": the dataset and the range exported. */
+/**
+ * "north-korea-russia_2024-06-01_2024-10-31_sinpo.geojson": the dataset, the range and the
+ * search exported, so that a search's events saved beside the file they came from do not take
+ * its name. A search in other scripts than Latin, which a slug drops, still marks the name.
+ */
 export function exportFileName(
   datasetTitle: string,
   range: { from: CalendarDay; to: CalendarDay } | null,
   extension: 'geojson' | 'csv',
+  search = '',
 ): string {
   const name = slugify(datasetTitle.replace(/\.(csv|tsv|json|geojson|txt)$/i, ''), 8) || 'dateline';
   const span = range ? `_${formatIsoDay(range.from)}_${formatIsoDay(range.to)}` : '';
-  return `${name}${span}.${extension}`;
+  const searched = search.trim() ? `_${slugify(search, 4) || 'search'}` : '';
+  return `${name}${span}${searched}.${extension}`;
 }

@@ -8,6 +8,8 @@ export interface ExportChoicesProps {
   events: readonly DatasetEvent[];
   metadata: DatasetMetadata;
   range: { from: CalendarDay; to: CalendarDay } | null;
+  /** The search in force, which the file's name says. */
+  search: string;
   /** Closes the menu once a file is on its way. */
   onDone: () => void;
 }
@@ -28,7 +30,7 @@ const FORMATS = [
 ] as const;
 
 /** The formats on offer, each a download of the events shown. */
-export function ExportChoices({ events, metadata, range, onDone }: ExportChoicesProps) {
+export function ExportChoices({ events, metadata, range, search, onDone }: ExportChoicesProps) {
   return (
     <>
       <p className="export-menu-note">
@@ -47,7 +49,7 @@ export function ExportChoices({ events, metadata, range, onDone }: ExportChoices
           onClick={() => {
             downloadText(
               format.write(events, metadata),
-              exportFileName(metadata.title, range, format.extension),
+              exportFileName(metadata.title, range, format.extension, search),
               format.type,
             );
             onDone();

@@ -15,10 +15,12 @@ export interface ExportMenuProps {
   events: readonly DatasetEvent[];
   metadata: DatasetMetadata;
   range: { from: CalendarDay; to: CalendarDay } | null;
+  /** The search in force (the file's name says it). */
+  search: string;
 }
 
 /** Downloads the events shown (after every filter) as GeoJSON or CSV. */
-export function ExportMenu({ events, metadata, range }: ExportMenuProps) {
+export function ExportMenu({ events, metadata, range, search }: ExportMenuProps) {
   return (
     <Disclosure
       className="export-menu popover-anchor"
@@ -30,7 +32,13 @@ export function ExportMenu({ events, metadata, range }: ExportMenuProps) {
         <div {...region} className="export-menu-panel popover">
           {!region.hidden && (
             <Suspense fallback={null}>
-              <ExportChoices events={events} metadata={metadata} range={range} onDone={close} />
+              <ExportChoices
+                events={events}
+                metadata={metadata}
+                range={range}
+                search={search}
+                onDone={close}
+              />
             </Suspense>
           )}
         </div>
