@@ -203,7 +203,14 @@ export function createApp(engine: QueryEngine, { allowedOrigins }: ServerOptions
     return context.body(body);
   });
 
-  app.notFound((context) => problem(context, 404, 'no such address on this server'));
+  // Someone who opens the server's own address in a browser learns where the explorer looks.
+  app.notFound((context) =>
+    problem(
+      context,
+      404,
+      'no such address on this server: the explorer opens on its /dateline.json (?data=<this server>/dateline.json)',
+    ),
+  );
 
   app.onError((error, context) => {
     if (error instanceof BadRequest) return problem(context, 400, error.message, error.parameter);

@@ -377,6 +377,10 @@ describe('the data server, against the browser’s own answers', () => {
     );
     expect(missing.status).toBe(404);
     expect(missing.body.error.parameter).toBe('id');
+    // Its own address, opened in a browser, says where the explorer looks.
+    const root = await get<{ error: { status: number; message: string } }>('/');
+    expect(root.status).toBe(404);
+    expect(root.body.error.message).toContain('/dateline.json');
     for (const id of ['pyongyang-summit', 'sinpo-missile', 'donetsk-strike-officers']) {
       const { body } = await get<{ events: DatasetEvent[] }>(`/api/closest?id=${id}`);
       expect(body.events.map((event) => event.id)).toEqual(
