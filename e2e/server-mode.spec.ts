@@ -500,6 +500,19 @@ test('in Korean: Data issues, About this file and the reasons are Korean', async
   await expect(page.getByText('파일에 레코드 85건, 그중 사건 60건 표시.')).toBeVisible();
 });
 
+test('a data server out of reach is named, with the option that lets this page in, and Retry', async ({
+  page,
+}) => {
+  const nowhere = 'http://127.0.0.1:8799/dateline.json';
+  await page.route('http://127.0.0.1:8799/**', (route) => route.abort('connectionrefused'));
+  await page.goto(`./?data=${encodeURIComponent(nowhere)}`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(
+    `Could not reach the data server at ${nowhere}. Is it running? If it is, it does not let this page read it: start it with --cors ${APP_ORIGIN}.`,
+  );
+  await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+});
+
 test('a question that fails is said in Korean, with Retry, and Retry asks again', async ({
   page,
 }) => {

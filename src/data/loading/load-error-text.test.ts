@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { activateLanguage } from '../../lib/i18n/activate.ts';
 import { DatasetError } from '../model/dataset-error.ts';
@@ -43,6 +44,18 @@ describe('loadErrorText: a failed load said in the reader’s language', () => {
         }),
       ),
     ).toContain('(CORS)');
+    // A data server's descriptor: the option that lets this page in, with this page's origin.
+    expect(
+      loadErrorText(
+        withProblem(new DatasetNetworkError('x'), {
+          kind: 'unreachable',
+          url: 'http://127.0.0.1:8787/dateline.json',
+          crossOrigin: true,
+        }),
+      ),
+    ).toBe(
+      `Could not reach the data server at http://127.0.0.1:8787/dateline.json. Is it running? If it is, it does not let this page read it: start it with --cors ${globalThis.location.origin}.`,
+    );
     // Any other error says its own message.
     expect(loadErrorText(new DatasetError('The file is not JSON.'))).toBe('The file is not JSON.');
   });

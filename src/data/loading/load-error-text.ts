@@ -8,11 +8,22 @@ import type { DownloadProblem } from './dataset-fetch.ts';
 import { DatasetError } from '../model/dataset-error.ts';
 import { sayMessage } from '../../lib/i18n/say-message.ts';
 
+/**
+ * Where a data server publishes its descriptor (docs/server.md): the one cross-site address whose
+ * server is ours, so the page can say which option lets it in.
+ */
+const DESCRIPTOR_PATH = /\/dateline\.json$/;
+
 export function loadErrorText(error: Error): string {
   // Read here, not with dataset-fetch.ts's problemOf: that module is the page entry's.
   const { problem } = error as Error & { problem?: DownloadProblem };
   switch (problem?.kind) {
     case 'unreachable':
+      if (problem.crossOrigin && DESCRIPTOR_PATH.test(new URL(problem.url).pathname))
+        return i18n._(
+          'Could not reach the data server at {address}. Is it running? If it is, it does not let this page read it: start it with --cors {origin}.',
+          { address: problem.url, origin: globalThis.location.origin },
+        );
       return problem.crossOrigin
         ? i18n._(
             'Could not reach {address}: the network request failed. If the address opens in a browser tab, its server may not allow other sites to read it (CORS).',
