@@ -486,6 +486,17 @@ test('About this file says what the server holds: records, events and the fileâ€
   await page.getByRole('button', { name: 'About this file' }).click();
   await expect(page.getByText('85 records in the file, 60 events shown.')).toBeVisible();
   await expect(page.getByText(/^The file stays on the data server/)).toBeVisible();
+  // The columns the server read each field from, as About this file lists a file's.
+  const about = page.locator('.import-details-body');
+  const columns = about.locator('dl.import-mapping:not(.dataset-metadata) > div');
+  await expect(columns.filter({ has: page.getByText('Date', { exact: true }) })).toContainText(
+    'date',
+  );
+  await expect(
+    columns.filter({ has: page.getByText('Source link', { exact: true }) }),
+  ).toContainText('url');
+  // The importer was sure of them: nothing to doubt.
+  await expect(about).not.toContainText('unsure');
 });
 
 test('in Korean: Data issues, About this file and the reasons are Korean', async ({ page }) => {

@@ -282,8 +282,14 @@ export class ClickHouseEngine implements QueryEngine {
       throw new Error(`ClickHouse: the table "${options.table}" must be letters, digits and _`);
     if (!IDENTIFIER.test(options.cluster))
       throw new Error(`ClickHouse: the cluster "${options.cluster}" must be letters, digits and _`);
-    const { metadata, issues, recordCount, categoryColumn = null } = dataset;
-    return new ClickHouseEngine(options, { metadata, issues, recordCount, categoryColumn });
+    const { metadata, issues, recordCount, categoryColumn = null, columns = null } = dataset;
+    return new ClickHouseEngine(options, {
+      metadata,
+      issues,
+      recordCount,
+      categoryColumn,
+      columns,
+    });
   }
 
   /**
@@ -582,10 +588,11 @@ export class ClickHouseEngine implements QueryEngine {
       `SELECT category AS name, sum(n) AS count, min(first_ord) AS first FROM ${this.table}_days
        GROUP BY category ORDER BY count DESC, first`,
     );
-    const { metadata, recordCount, issues, categoryColumn = null } = this.dataset;
+    const { metadata, recordCount, issues, categoryColumn = null, columns = null } = this.dataset;
     return describedFrom(summary, categories, {
       metadata,
       categoryColumn,
+      columns,
       recordCount,
       issues: { count: issues.length, examples: issues.slice(0, ISSUE_EXAMPLES) },
     });

@@ -9,7 +9,9 @@ import {
   settledChoices,
   type ColumnSettings,
 } from '../data/import/configured-choices.ts';
+import { MAPPED_FIELDS, type ColumnMapping } from '../data/import/column-mapping.ts';
 import type { ImportChoices, ImportOutcome } from '../data/import/import-types.ts';
+import type { ColumnsRead } from '../data/server-view/columns-read.ts';
 import { DatasetError } from '../data/model/dataset-error.ts';
 import type { CategoryStyle, DatasetMetadata } from '../data/model/schema.ts';
 
@@ -54,4 +56,23 @@ export function serverChoices(
     if (error instanceof ColumnSettingsError) throw new DatasetError(error.message);
     throw error;
   }
+}
+
+/**
+ * What a server tells the page of the columns it read with `mapping` (About this file), given its
+ * first import with no choices (which asked for them to be checked, or not) and whether the
+ * settings chose columns. Null for a file without a table (GeoJSON).
+ */
+export function columnsRead(
+  mapping: ColumnMapping | null,
+  first: Pick<ImportOutcome, 'kind'>,
+  settings: DatasetSettings,
+): ColumnsRead | null {
+  if (mapping === null) return null;
+  const fields: Record<string, string> = {};
+  for (const field of MAPPED_FIELDS) {
+    const column = mapping[field];
+    if (column !== null) fields[field] = column;
+  }
+  return { fields, proposed: first.kind === 'needs-mapping' && settings.columns === undefined };
 }

@@ -15,6 +15,7 @@ import {
 import { formatIsoDay } from '../data/model/calendar-day.ts';
 import type { EventFilter } from '../data/model/event-filter.ts';
 import type { DataIssue, Dataset, DatasetEvent, DatasetMetadata } from '../data/model/schema.ts';
+import type { ColumnsRead } from '../data/server-view/columns-read.ts';
 import { closestEvents, words } from '../data/query/closest.ts';
 import { translationLanguages } from '../data/export/export.ts';
 import { eventSearchText } from '../data/query/filter.ts';
@@ -183,6 +184,7 @@ interface FileOptions extends RollupOptions {
 interface FileSummary {
   metadata: DatasetMetadata;
   categoryColumn: string | null;
+  columns: ColumnsRead | null;
   recordCount: number;
   issueCount: number;
   issueExamples: DataIssue[];
@@ -251,13 +253,14 @@ export class DuckDbEngine implements QueryEngine {
       instance.closeSync();
       throw error;
     }
-    const { metadata, issues, recordCount, categoryColumn = null } = dataset;
+    const { metadata, issues, recordCount, categoryColumn = null, columns = null } = dataset;
     const engine = new DuckDbEngine(
       instance,
       connection,
       {
         metadata,
         categoryColumn,
+        columns,
         recordCount,
         issueCount: issues.length,
         issueExamples: issues.slice(0, ISSUE_EXAMPLES),
@@ -425,10 +428,12 @@ export class DuckDbEngine implements QueryEngine {
       // its colours in this order, so a file and its server colour alike.
       'SELECT category AS name, count(*) AS count FROM events GROUP BY category ORDER BY count DESC, min(ord)',
     );
-    const { metadata, categoryColumn, recordCount, issueCount, issueExamples } = this.summary;
+    const { metadata, categoryColumn, columns, recordCount, issueCount, issueExamples } =
+      this.summary;
     return describedFrom(summary, categories, {
       metadata,
       categoryColumn,
+      columns,
       recordCount,
       issues: { count: issueCount, examples: issueExamples },
     });

@@ -6,6 +6,7 @@ import { formatIsoDay } from '../data/model/calendar-day.ts';
 import type { EventFilter } from '../data/model/event-filter.ts';
 import type { DataIssue, Dataset, DatasetEvent, DatasetMetadata } from '../data/model/schema.ts';
 import type { BinUnit } from '../data/query/histogram.ts';
+import type { ColumnsRead } from '../data/server-view/columns-read.ts';
 import type { MapView } from './view-query.ts';
 
 export interface DatasetDescription {
@@ -25,10 +26,15 @@ export interface DatasetDescription {
    * them by, as it does for the file; null for GeoJSON, whose categories are the contract's own.
    */
   categoryColumn: string | null;
+  /** Which column of the file's table became each field, and who chose; null for GeoJSON. */
+  columns: ColumnsRead | null;
 }
 
-/** A dataset as a server loads it: its events, and the column its categories came from. */
-export type ServedDataset = Dataset & { categoryColumn?: string | null };
+/** A dataset as a server loads it: its events, the column its categories came from, its columns. */
+export type ServedDataset = Dataset & {
+  categoryColumn?: string | null;
+  columns?: ColumnsRead | null;
+};
 
 /** A number in an engine's answer: DuckDB gives counts as bigint, ClickHouse's JSON as text. */
 export function rowNumber(value: unknown): number {
@@ -43,7 +49,10 @@ export function rowNumber(value: unknown): number {
 export function describedFrom(
   summary: Record<string, unknown> | undefined,
   categories: readonly Record<string, unknown>[],
-  file: Pick<DatasetDescription, 'metadata' | 'recordCount' | 'issues' | 'categoryColumn'>,
+  file: Pick<
+    DatasetDescription,
+    'metadata' | 'recordCount' | 'issues' | 'categoryColumn' | 'columns'
+  >,
 ): DatasetDescription {
   const count = rowNumber(summary?.n);
   return {

@@ -11,6 +11,7 @@ import { blankReport } from '../data/import/contract-sample.ts';
 import { importDataset, importTable } from '../data/import/import-dataset.ts';
 import type { ImportChoices, ImportOutcome } from '../data/import/import-types.ts';
 import {
+  columnsRead,
   serverChoices,
   settledMetadata,
   type DatasetSettings,
@@ -37,6 +38,7 @@ export async function loadDataset(
     read = (choices) => importDataset([{ name, bytes }], choices, { sourceUrl: null });
   }
   let outcome: ImportOutcome | null = read(null);
+  const first = { kind: outcome.kind };
   const choices = serverChoices(outcome, settings, name, say);
   if (choices) {
     // The first reading is let go before the second is made: a few million events each.
@@ -52,5 +54,6 @@ export async function loadDataset(
     ...dataset,
     metadata: settledMetadata(dataset.metadata, settings),
     categoryColumn: report.mapping?.category ?? null,
+    columns: columnsRead(report.mapping, first, settings),
   };
 }

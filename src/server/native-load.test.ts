@@ -186,6 +186,18 @@ describe('the data server reading a file with DuckDB', () => {
         expect(described.metadata.title).toBe('Ukraine conflict events');
         expect(described.metadata.categories).toEqual(settings.categories);
         expect(described.categoryColumn).toBe('type_of_violence');
+        // The columns it read by, for About this file: the config chose them.
+        expect(described.columns).toEqual({
+          fields: expect.objectContaining({
+            id: 'id',
+            date: 'date_start',
+            title: 'source_headline',
+            latitude: 'latitude',
+            longitude: 'longitude',
+            category: 'type_of_violence',
+          }),
+          proposed: false,
+        });
         const { events } = await engine.window(EVERYTHING, { offset: 0, limit: 10 });
         expect(events.map((event) => event.title)).toEqual([
           'Police disperse Kiev protest',
@@ -200,6 +212,11 @@ describe('the data server reading a file with DuckDB', () => {
       const { events } = (await unset?.window(EVERYTHING, { offset: 0, limit: 1 })) ?? {};
       expect(events?.[0]?.title).toBe('Government of Ukraine - Maidan');
       expect(notes).toEqual([expect.stringContaining('its proposal was used')]);
+      // And the page is told so, with the columns taken.
+      expect((await unset?.describe())?.columns).toEqual({
+        fields: expect.objectContaining({ title: 'dyad_name', date: 'date_start' }),
+        proposed: true,
+      });
     } finally {
       for (const engine of engines) await engine?.close();
     }
@@ -209,6 +226,8 @@ describe('the data server reading a file with DuckDB', () => {
     const geojson = join(folder, 'events.geojson');
     writeFileSync(geojson, JSON.stringify({ type: 'FeatureCollection', features: [] }));
     expect(await DuckDbEngine.openFile(geojson)).toBeNull();
+    // Its fields are the contract's own: no columns to tell of.
+    expect((await loadDataset(geojson)).columns).toBeNull();
     const latin1 = join(folder, 'latin1.csv');
     writeFileSync(
       latin1,

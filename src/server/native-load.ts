@@ -30,6 +30,7 @@ import { importTable } from '../data/import/import-dataset.ts';
 import type { ImportChoices } from '../data/import/import-types.ts';
 import { readableEventId } from '../data/import/readable-ids.ts';
 import {
+  columnsRead,
   serverChoices,
   settledMetadata,
   type DatasetSettings,
@@ -37,6 +38,7 @@ import {
 } from './dataset-settings.ts';
 import { MERCATOR_Y_SQL } from './mercator-sql.ts';
 import { hasRichColumns, RowProblem, tableRowReader } from '../data/import/table-to-dataset.ts';
+import type { ColumnsRead } from '../data/server-view/columns-read.ts';
 
 /** Rows the importer sees to choose the columns: enough for every column's evidence. */
 const SAMPLE_ROWS = 20_000;
@@ -158,6 +160,8 @@ export interface NativeDataset {
   metadata: DatasetMetadata;
   /** The column the categories came from, null when none was found. */
   categoryColumn: string | null;
+  /** Which column became each field, and who chose. */
+  columns: ColumnsRead | null;
   recordCount: number;
   eventCount: number;
   issueCount: number;
@@ -354,6 +358,7 @@ export async function loadNative(
       settings,
     ),
     categoryColumn: mapping.category,
+    columns: columnsRead(mapping, outcome, settings),
     recordCount,
     eventCount: recordCount - issueCount,
     issueCount,

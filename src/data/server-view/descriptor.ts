@@ -8,6 +8,7 @@ import { parseIsoDay, type CalendarDay } from '../model/calendar-day.ts';
 import { readCategoryStyles } from '../model/category-styles.ts';
 import type { DataIssue, DatasetMetadata } from '../model/schema.ts';
 import { mightBeDescriptor } from './descriptor-check.ts';
+import { readColumnsRead, type ColumnsRead } from './columns-read.ts';
 
 /** The version of the answers' shapes this client reads. */
 const SERVER_API_VERSION = 1;
@@ -23,6 +24,8 @@ export interface QueryServer {
   categories: { name: string; count: number }[];
   /** The table's column the categories came from, which names them as it does in a file. */
   categoryColumn: string | null;
+  /** Which column became each field (About this file); null for GeoJSON or an older server. */
+  columns: ColumnsRead | null;
   issues: { count: number; examples: DataIssue[] };
   endpoints: {
     histogram: string;
@@ -201,6 +204,7 @@ export function readDescriptor(bytes: Uint8Array, url: string): QueryServer | nu
       typeof dataset.categoryColumn === 'string' && dataset.categoryColumn.trim() !== ''
         ? dataset.categoryColumn
         : null,
+    columns: readColumnsRead(dataset.columns),
     issues: readIssues(issues),
     endpoints: {
       histogram: endpoint(endpoints, 'histogram'),

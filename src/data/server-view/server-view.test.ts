@@ -116,6 +116,29 @@ describe('the descriptor', () => {
     expect(withColumn({ name: 'x' })).toBeNull();
   });
 
+  it('reads the columns a table was read by, keeping only the named ones', () => {
+    const withColumns = (columns: unknown) =>
+      readDescriptor(bytes({ ...DESCRIPTOR, dataset: { ...DESCRIPTOR.dataset, columns } }), 'x')
+        ?.columns;
+    expect(
+      withColumns({ fields: { date: 'date_start', title: 'conflict_name' }, proposed: true }),
+    ).toEqual({ fields: { date: 'date_start', title: 'conflict_name' }, proposed: true });
+    // A column that is not a name, a flag that is not true; About this file picks the fields it
+    // knows (server-file-details.tsx).
+    expect(
+      withColumns({ fields: { date: 'date_start', title: 7, place: ' ' }, proposed: 'yes' }),
+    ).toEqual({ fields: { date: 'date_start' }, proposed: false });
+    // A key that would be an object's prototype stays a key of its own.
+    const hostile = withColumns(JSON.parse('{"fields":{"__proto__":"x"}}'));
+    expect(Object.getPrototypeOf(hostile?.fields)).toBe(Object.prototype);
+    expect(Object.hasOwn(hostile?.fields ?? {}, '__proto__')).toBe(true);
+    // From an older server, or in a shape this page cannot read: no columns.
+    expect(server().columns).toBeNull();
+    expect(withColumns(['date_start'])).toBeNull();
+    expect(withColumns({ fields: ['date_start'] })).toBeNull();
+    expect(withColumns('date_start')).toBeNull();
+  });
+
   it('is not taken for a dataset, nor a dataset for it', () => {
     expect(readDescriptor(bytes({ type: 'FeatureCollection', features: [] }), 'x')).toBeNull();
     expect(readDescriptor(bytes([{ title: 'query-server' }]), 'x')).toBeNull();

@@ -1,15 +1,24 @@
+import { MAPPED_FIELDS } from '../../data/import/column-mapping.ts';
 import type { QueryServer } from '../../data/server-view/descriptor.ts';
 import { AboutFilePopover } from './about-file-popover.tsx';
 import { i18n } from '../../lib/i18n/i18n.ts';
+import { fieldLabel } from './import-text.ts';
 
 /**
  * About this file over a data server: what its descriptor says of the file (docs/server.md) —
  * how many records it holds and how many are shown, and the file's own metadata — in the same
- * popover as for a file read in the page (import-details.tsx). How the file was read (format,
- * encoding, columns) is the server's to know; the descriptor does not carry it.
+ * popover as for a file read in the page (import-details.tsx), with the columns its table was read
+ * by, and whether anyone chose them. The file's format and encoding are the server's to know.
  */
 export function ServerFileDetails({ server }: { server: QueryServer }) {
-  const { metadata, recordCount, eventCount } = server;
+  const { metadata, recordCount, eventCount, columns } = server;
+  const fieldsRead = columns
+    ? MAPPED_FIELDS.flatMap((field) => {
+        // Only the fields this page knows, by their own names: the answer is untrusted.
+        const column = Object.hasOwn(columns.fields, field) ? columns.fields[field] : undefined;
+        return column === undefined ? [] : [{ field, column }];
+      })
+    : [];
   // The file's own words, each shown as text: a server's answer is as untrusted as a file.
   const fields = [
     [i18n._('Description'), metadata.description],
@@ -36,6 +45,23 @@ export function ServerFileDetails({ server }: { server: QueryServer }) {
               }),
             })}
           </p>
+          {columns?.proposed && (
+            <p>
+              {i18n._(
+                'The server’s importer was unsure of some columns, and no dateline.config.json chose them: it read the file with its own proposal, below.',
+              )}
+            </p>
+          )}
+          {fieldsRead.length > 0 && (
+            <dl className="import-mapping">
+              {fieldsRead.map(({ field, column }) => (
+                <div key={field}>
+                  <dt>{fieldLabel(field)}</dt>
+                  <dd dir="auto">{column}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
           {fields.length > 0 && (
             <dl className="import-mapping dataset-metadata">
               {fields.map(([label, value]) => (
