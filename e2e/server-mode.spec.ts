@@ -519,7 +519,7 @@ test('a data server out of reach is named, with the option that lets this page i
   await page.goto(`./?data=${encodeURIComponent(nowhere)}`);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(
-    `Could not reach the data server at ${nowhere}. Is it running? If it is, it does not let this page read it: start it with --cors ${APP_ORIGIN}.`,
+    `Could not reach the data server at ${nowhere}. Is it running? If it is, it does not let this page read it: start it with “--cors ${APP_ORIGIN}”.`,
   );
   await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
 });

@@ -54,7 +54,7 @@ describe('loadErrorText: a failed load said in the reader’s language', () => {
         }),
       ),
     ).toBe(
-      `Could not reach the data server at http://127.0.0.1:8787/dateline.json. Is it running? If it is, it does not let this page read it: start it with --cors ${globalThis.location.origin}.`,
+      `Could not reach the data server at http://127.0.0.1:8787/dateline.json. Is it running? If it is, it does not let this page read it: start it with “--cors ${globalThis.location.origin}”.`,
     );
     // Any other error says its own message.
     expect(loadErrorText(new DatasetError('The file is not JSON.'))).toBe('The file is not JSON.');

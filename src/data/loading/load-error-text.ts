@@ -21,7 +21,7 @@ export function loadErrorText(error: Error): string {
     case 'unreachable':
       if (problem.crossOrigin && DESCRIPTOR_PATH.test(new URL(problem.url).pathname))
         return i18n._(
-          'Could not reach the data server at {address}. Is it running? If it is, it does not let this page read it: start it with --cors {origin}.',
+          'Could not reach the data server at {address}. Is it running? If it is, it does not let this page read it: start it with “--cors {origin}”.',
           { address: problem.url, origin: globalThis.location.origin },
         );
       return problem.crossOrigin
