@@ -9,7 +9,11 @@ import {
   settledChoices,
   type ColumnSettings,
 } from '../data/import/configured-choices.ts';
-import { MAPPED_FIELDS, type ColumnMapping } from '../data/import/column-mapping.ts';
+import {
+  MAPPED_FIELDS,
+  type ColumnMapping,
+  type MappingNote,
+} from '../data/import/column-mapping.ts';
 import type { ImportChoices, ImportOutcome } from '../data/import/import-types.ts';
 import type { ColumnsRead } from '../data/server-view/columns-read.ts';
 import { DatasetError } from '../data/model/dataset-error.ts';
@@ -59,13 +63,13 @@ export function serverChoices(
 }
 
 /**
- * What a server tells the page of the columns it read with `mapping` (About this file), given its
- * first import with no choices (which asked for them to be checked, or not) and whether the
- * settings chose columns. Null for a file without a table (GeoJSON).
+ * What a server tells the page of the columns it read with `mapping` (About this file), given what
+ * its first import with no choices doubted (null when it was sure) and whether the settings chose
+ * columns. Null for a file without a table (GeoJSON).
  */
 export function columnsRead(
   mapping: ColumnMapping | null,
-  first: Pick<ImportOutcome, 'kind'>,
+  doubts: readonly MappingNote[] | null,
   settings: DatasetSettings,
 ): ColumnsRead | null {
   if (mapping === null) return null;
@@ -74,5 +78,15 @@ export function columnsRead(
     const column = mapping[field];
     if (column !== null) fields[field] = column;
   }
-  return { fields, proposed: first.kind === 'needs-mapping' && settings.columns === undefined };
+  const proposed = doubts !== null && settings.columns === undefined;
+  // The columns it took on a guess, and still reads by: the ones a reader should look at.
+  const guessed = proposed
+    ? doubts.flatMap((note) =>
+        (note.kind === 'guessed' || note.kind === 'from-values') &&
+        mapping[note.field] === note.column
+          ? [note.field]
+          : [],
+      )
+    : [];
+  return { fields, proposed, guessed };
 }

@@ -38,7 +38,8 @@ export async function loadDataset(
     read = (choices) => importDataset([{ name, bytes }], choices, { sourceUrl: null });
   }
   let outcome: ImportOutcome | null = read(null);
-  const first = { kind: outcome.kind };
+  // What About this file says of the columns: this first reading's doubts, if any.
+  const doubts = outcome.kind === 'needs-mapping' ? outcome.proposal.doubtNotes : null;
   const choices = serverChoices(outcome, settings, name, say);
   if (choices) {
     // The first reading is let go before the second is made: a few million events each.
@@ -54,6 +55,6 @@ export async function loadDataset(
     ...dataset,
     metadata: settledMetadata(dataset.metadata, settings),
     categoryColumn: report.mapping?.category ?? null,
-    columns: columnsRead(report.mapping, first, settings),
+    columns: columnsRead(report.mapping, doubts, settings),
   };
 }

@@ -197,6 +197,7 @@ describe('the data server reading a file with DuckDB', () => {
             category: 'type_of_violence',
           }),
           proposed: false,
+          guessed: [],
         });
         const { events } = await engine.window(EVERYTHING, { offset: 0, limit: 10 });
         expect(events.map((event) => event.title)).toEqual([
@@ -216,6 +217,7 @@ describe('the data server reading a file with DuckDB', () => {
       expect((await unset?.describe())?.columns).toEqual({
         fields: expect.objectContaining({ title: 'dyad_name', date: 'date_start' }),
         proposed: true,
+        guessed: ['title'],
       });
     } finally {
       for (const engine of engines) await engine?.close();

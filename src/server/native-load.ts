@@ -358,7 +358,11 @@ export async function loadNative(
       settings,
     ),
     categoryColumn: mapping.category,
-    columns: columnsRead(mapping, outcome, settings),
+    columns: columnsRead(
+      mapping,
+      outcome.kind === 'needs-mapping' ? outcome.proposal.doubtNotes : null,
+      settings,
+    ),
     recordCount,
     eventCount: recordCount - issueCount,
     issueCount,

@@ -10,6 +10,8 @@ export interface ColumnsRead {
   fields: Record<string, string>;
   /** The importer was unsure of some columns and no settings chose them: its proposal stands. */
   proposed: boolean;
+  /** Of `fields`, those whose column the importer guessed (by a weak name, or by its values). */
+  guessed: string[];
 }
 
 /** More than the importer has fields: a descriptor that lists more is not one to believe. */
@@ -21,11 +23,25 @@ const MAX_FIELDS = 64;
  */
 export function readColumnsRead(value: unknown): ColumnsRead | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { fields, proposed } = value as { fields?: unknown; proposed?: unknown };
+  const { fields, proposed, guessed } = value as {
+    fields?: unknown;
+    proposed?: unknown;
+    guessed?: unknown;
+  };
   if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return null;
   const named = Object.entries(fields)
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
     .filter(([, column]) => column.trim() !== '')
     .slice(0, MAX_FIELDS);
-  return { fields: Object.fromEntries(named), proposed: proposed === true };
+  const read = Object.fromEntries(named);
+  return {
+    fields: read,
+    proposed: proposed === true,
+    // Absent from a server older than it; only fields it read.
+    guessed: Array.isArray(guessed)
+      ? guessed.filter(
+          (field): field is string => typeof field === 'string' && Object.hasOwn(read, field),
+        )
+      : [],
+  };
 }

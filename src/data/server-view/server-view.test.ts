@@ -121,13 +121,27 @@ describe('the descriptor', () => {
       readDescriptor(bytes({ ...DESCRIPTOR, dataset: { ...DESCRIPTOR.dataset, columns } }), 'x')
         ?.columns;
     expect(
-      withColumns({ fields: { date: 'date_start', title: 'conflict_name' }, proposed: true }),
-    ).toEqual({ fields: { date: 'date_start', title: 'conflict_name' }, proposed: true });
+      withColumns({
+        fields: { date: 'date_start', title: 'conflict_name' },
+        proposed: true,
+        guessed: ['title'],
+      }),
+    ).toEqual({
+      fields: { date: 'date_start', title: 'conflict_name' },
+      proposed: true,
+      guessed: ['title'],
+    });
     // A column that is not a name, a flag that is not true; About this file picks the fields it
     // knows (server-file-details.tsx).
     expect(
-      withColumns({ fields: { date: 'date_start', title: 7, place: ' ' }, proposed: 'yes' }),
-    ).toEqual({ fields: { date: 'date_start' }, proposed: false });
+      withColumns({
+        fields: { date: 'date_start', title: 7, place: ' ' },
+        proposed: 'yes',
+        guessed: ['title', 'date', 3],
+      }),
+    ).toEqual({ fields: { date: 'date_start' }, proposed: false, guessed: ['date'] });
+    // From a server older than `guessed`: none.
+    expect(withColumns({ fields: { date: 'date_start' }, proposed: true })?.guessed).toEqual([]);
     // A key that would be an object's prototype stays a key of its own.
     const hostile = withColumns(JSON.parse('{"fields":{"__proto__":"x"}}'));
     expect(Object.getPrototypeOf(hostile?.fields)).toBe(Object.prototype);

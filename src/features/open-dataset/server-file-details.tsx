@@ -48,7 +48,7 @@ export function ServerFileDetails({ server }: { server: QueryServer }) {
           {columns?.proposed && (
             <p>
               {i18n._(
-                'The server’s importer was unsure of some columns, and no dateline.config.json chose them: it read the file with its own proposal, below.',
+                'The server’s importer was unsure of some columns, and no dateline.config.json chose them: it read the file with its own proposal, below. A guessed column may not hold what its field says.',
               )}
             </p>
           )}
@@ -57,7 +57,12 @@ export function ServerFileDetails({ server }: { server: QueryServer }) {
               {fieldsRead.map(({ field, column }) => (
                 <div key={field}>
                   <dt>{fieldLabel(field)}</dt>
-                  <dd dir="auto">{column}</dd>
+                  <dd>
+                    <span dir="auto">{column}</span>
+                    {columns?.guessed.includes(field) && (
+                      <span className="import-guessed"> {i18n._('(guessed)')}</span>
+                    )}
+                  </dd>
                 </div>
               ))}
             </dl>
