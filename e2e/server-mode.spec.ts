@@ -643,7 +643,7 @@ test('legend counts the server fails to give are said on the page, with Retry, n
   await expect(legend.getByRole('button', { name: /^Statement/ })).toContainText('(… of 2)');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(
-    'This part of the page could not be loaded: the data server answered with status 500',
+    'The legend’s counts could not be loaded: the data server answered with status 500',
   );
   await expect(alert).toContainText('the counts could not be made');
   failing = false;

@@ -72,18 +72,31 @@ const NO_EVENTS: DatasetEvent[] = [];
  * A part of the page whose question failed: why, in the reader's language, with the server's own
  * message as it sent it (its words, not the page's), and Retry for that part.
  */
-function ViewError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+function ViewError({
+  error,
+  onRetry,
+  part,
+}: {
+  error: Error;
+  onRetry: () => void;
+  /** Which part is missing, where the notice does not stand in it (the legend's counts). */
+  part?: 'legend';
+}) {
   const answer = error instanceof ServerAnswerError ? error : null;
   return (
     <div className="notice notice-error server-view-error" role="alert">
       <p>
-        {answer?.status === 0
+        {isUnreachable(error)
           ? i18n._(
               'The data server could not be reached: it may have stopped, or the network is down.',
             )
-          : i18n._('This part of the page could not be loaded: {reason}', {
-              reason: answer ? sayMessage(answer.said) : error.message,
-            })}
+          : part === 'legend'
+            ? i18n._('The legend’s counts could not be loaded: {reason}', {
+                reason: answer ? sayMessage(answer.said) : error.message,
+              })
+            : i18n._('This part of the page could not be loaded: {reason}', {
+                reason: answer ? sayMessage(answer.said) : error.message,
+              })}
       </p>
       {answer?.serverMessage && (
         <p>{i18n._('Message from the server: “{message}”', { message: answer.serverMessage })}</p>
@@ -253,7 +266,13 @@ export function ServerExplorer({ url, loaded, server, links, notices }: ServerEx
   // The legend's counts have no place of their own to say why they are missing: the page says it.
   const pageError = unreachable ?? view.categoryCountsError;
   // Retry asks every failed question again (use-server-view.ts).
-  const serverDown = pageError && <ViewError error={pageError} onRetry={view.list.retry} />;
+  const serverDown = pageError && (
+    <ViewError
+      error={pageError}
+      onRetry={view.list.retry}
+      {...(unreachable ? {} : { part: 'legend' as const })}
+    />
+  );
   const listError = ownFailure(view.list.error);
   const selectionError = ownFailure(selection.error);
   const mapError = ownFailure(view.map.error);

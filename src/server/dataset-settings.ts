@@ -78,15 +78,17 @@ export function columnsRead(
     const column = mapping[field];
     if (column !== null) fields[field] = column;
   }
-  const proposed = doubts !== null && settings.columns === undefined;
-  // The columns it took on a guess, and still reads by: the ones a reader should look at.
-  const guessed = proposed
-    ? doubts.flatMap((note) =>
-        (note.kind === 'guessed' || note.kind === 'from-values') &&
-        mapping[note.field] === note.column
-          ? [note.field]
-          : [],
-      )
-    : [];
-  return { fields, proposed, guessed };
+  // A doubt of the day order alone is not one of the columns (its note says so at start).
+  const columnDoubts = (doubts ?? []).filter((note) => note.kind !== 'day-order');
+  const proposed = columnDoubts.length > 0 && settings.columns === undefined;
+  // The columns it took on a guess, still read by and not set by the settings: the ones a
+  // reader should look at.
+  const guessed = columnDoubts.flatMap((note) =>
+    note.kind === 'guessed' &&
+    mapping[note.field] === note.column &&
+    settings.columns?.[note.field] === undefined
+      ? [note.field]
+      : [],
+  );
+  return { fields, proposed, guessed: [...new Set(guessed)] };
 }

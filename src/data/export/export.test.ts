@@ -26,6 +26,10 @@ describe('export helpers', () => {
     ).toBe('ucdp_2022-03-01_2022-03-31_shelling-of-a-hospital.geojson');
     expect(exportFileName('ucdp.csv', null, 'csv', '신포')).toBe('ucdp_search.csv');
     expect(exportFileName('ucdp.csv', null, 'csv', '   ')).toBe('ucdp.csv');
+    // A search of one long word is cut, so that the name stays one a file system takes.
+    expect(exportFileName('ucdp.csv', null, 'csv', 'x'.repeat(500))).toBe(
+      `ucdp_${'x'.repeat(40)}.csv`,
+    );
   });
 
   it('quotes cells that need it and defuses spreadsheet formulas, but not negative numbers', () => {

@@ -196,6 +196,7 @@ export function exportFileName(
 ): string {
   const name = slugify(datasetTitle.replace(/\.(csv|tsv|json|geojson|txt)$/i, ''), 8) || 'dateline';
   const span = range ? `_${formatIsoDay(range.from)}_${formatIsoDay(range.to)}` : '';
-  const searched = search.trim() ? `_${slugify(search, 4) || 'search'}` : '';
+  // Four words at most, and no longer than a file system allows of a name's part.
+  const searched = search.trim() ? `_${slugify(search, 4).slice(0, 40) || 'search'}` : '';
   return `${name}${span}${searched}.${extension}`;
 }

@@ -19,7 +19,10 @@ export function loadErrorText(error: Error): string {
   const { problem } = error as Error & { problem?: DownloadProblem };
   switch (problem?.kind) {
     case 'unreachable':
-      if (problem.crossOrigin && DESCRIPTOR_PATH.test(new URL(problem.url).pathname))
+      if (
+        problem.crossOrigin &&
+        DESCRIPTOR_PATH.test(new URL(problem.url, globalThis.location.href).pathname)
+      )
         return i18n._(
           'Could not reach the data server at {address}. Is it running? If it is, it does not let this page read it: start it with “--cors {origin}”.',
           { address: problem.url, origin: globalThis.location.origin },

@@ -10,7 +10,7 @@ export interface ColumnsRead {
   fields: Record<string, string>;
   /** The importer was unsure of some columns and no settings chose them: its proposal stands. */
   proposed: boolean;
-  /** Of `fields`, those whose column the importer guessed (by a weak name, or by its values). */
+  /** Of `fields`, those whose column the importer guessed by a weak name, and no settings set. */
   guessed: string[];
 }
 
@@ -39,9 +39,13 @@ export function readColumnsRead(value: unknown): ColumnsRead | null {
     proposed: proposed === true,
     // Absent from a server older than it; only fields it read.
     guessed: Array.isArray(guessed)
-      ? guessed.filter(
-          (field): field is string => typeof field === 'string' && Object.hasOwn(read, field),
-        )
+      ? [
+          ...new Set(
+            guessed.filter(
+              (field): field is string => typeof field === 'string' && Object.hasOwn(read, field),
+            ),
+          ),
+        ]
       : [],
   };
 }
