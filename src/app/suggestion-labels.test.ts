@@ -3,29 +3,16 @@ import { i18n } from '../lib/i18n/i18n.ts';
 import { messages as englishMessages } from '../locales/en.ts';
 import { messages as koreanMessages } from '../locales/ko.ts';
 import { suggestionLabels } from './suggestion-labels.ts';
-import { parseEdtf } from '../data/model/edtf.ts';
 import type { DatasetEvent } from '../data/model/schema.ts';
+import { validateFeatureCollection } from '../data/model/validate.ts';
+import { makeFeature, makeFeatureCollection } from '../testing/dataset-factory.ts';
 
+/** One event as the contract's reader makes it of a record. */
 function event(id: string, title: string, date: string, place: string): DatasetEvent {
-  const parsed = parseEdtf(date);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  return {
-    id,
-    idDerived: false,
-    position: 0,
-    title,
-    summary: '',
-    date: parsed.date,
-    place,
-    country: null,
-    longitude: 0,
-    latitude: 0,
-    locationPrecision: null,
-    category: 'other',
-    tags: [],
-    sources: [],
-    related: [],
-  };
+  const feature = makeFeature({ id, properties: { title, date, place } });
+  const [read] = validateFeatureCollection(makeFeatureCollection([feature])).events;
+  if (!read) throw new Error(`${id} was not read`);
+  return { ...read };
 }
 
 describe('the labels of the suggestions for an unknown id', () => {
