@@ -3,7 +3,7 @@ import { activateLanguage } from '../../lib/i18n/activate.ts';
 import { sayMessage } from '../../lib/i18n/say-message.ts';
 import { parseIsoDay } from '../model/calendar-day.ts';
 import { buildBins } from '../query/histogram.ts';
-import { readDescriptor, DescriptorError, type QueryServer } from './descriptor.ts';
+import { readDescriptor, DescriptorError } from './descriptor.ts';
 import {
   endpointUrl,
   fetchAnswer,
@@ -25,40 +25,12 @@ import {
   windowsCovering,
   windowStart,
 } from './server-queries.ts';
+import { descriptorBytes, TEST_DESCRIPTOR, testServer } from '../../testing/server-descriptor.ts';
 
 const day = (text: string) => parseIsoDay(text) ?? Number.NaN;
-const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-
-const DESCRIPTOR = {
-  dateline: 'query-server',
-  version: 1,
-  dataset: {
-    metadata: { title: 'Quakes', description: 'd', license: 'l', source: 's', updated: 'u' },
-    recordCount: 12,
-    eventCount: 10,
-    extent: { first: '2024-01-03', last: '2024-03-30' },
-    categories: [
-      { name: 'strike', count: 7 },
-      { name: 'statement', count: 3 },
-    ],
-    issues: { count: 2, examples: [] },
-  },
-  endpoints: {
-    histogram: 'api/histogram',
-    clusters: 'api/clusters',
-    window: 'api/window',
-    event: 'api/events/{id}',
-    closest: 'api/closest',
-    export: 'api/export',
-  },
-  limits: { windowRows: 500 },
-};
-
-function server(): QueryServer {
-  const read = readDescriptor(bytes(DESCRIPTOR), 'http://127.0.0.1:8787/dateline.json');
-  if (!read) throw new Error('not read');
-  return read;
-}
+const bytes = descriptorBytes;
+const DESCRIPTOR = TEST_DESCRIPTOR;
+const server = () => testServer();
 
 describe('the descriptor', () => {
   it('is read with its days, counts and endpoints', () => {

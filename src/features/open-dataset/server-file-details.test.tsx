@@ -1,38 +1,17 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readDescriptor, type QueryServer } from '../../data/server-view/descriptor.ts';
+import type { QueryServer } from '../../data/server-view/descriptor.ts';
+import { testServer } from '../../testing/server-descriptor.ts';
 import { ServerFileDetails } from './server-file-details.tsx';
 
 function serverWith(columns: unknown): QueryServer {
-  const descriptor = {
-    dateline: 'query-server',
-    version: 1,
-    dataset: {
-      metadata: { title: 'ucdp.csv', description: '', license: '', source: '', updated: '' },
-      recordCount: 4055,
-      eventCount: 3883,
-      extent: { first: '2014-01-22', last: '2023-03-05' },
-      categories: [{ name: '1', count: 3876 }],
-      columns,
-      issues: { count: 0, examples: [] },
-    },
-    endpoints: {
-      histogram: 'api/histogram',
-      clusters: 'api/clusters',
-      window: 'api/window',
-      event: 'api/events/{id}',
-      closest: 'api/closest',
-      export: 'api/export',
-    },
-    limits: { windowRows: 500 },
-  };
-  const read = readDescriptor(
-    new TextEncoder().encode(JSON.stringify(descriptor)),
-    'http://127.0.0.1:8787/dateline.json',
-  );
-  if (!read) throw new Error('not read');
-  return read;
+  return testServer({
+    metadata: { title: 'ucdp.csv', description: '', license: '', source: '', updated: '' },
+    recordCount: 4055,
+    eventCount: 3883,
+    columns,
+  });
 }
 
 /** Each field and its column, as About this file lists them. */
