@@ -2,14 +2,9 @@ import { MAPPED_FIELDS, evidenceFor } from '../../data/import/column-mapping.ts'
 import { encodingLabel } from '../../data/import/decode-text.ts';
 import type { ImportReport } from '../../data/import/import-types.ts';
 import { AboutFilePopover } from './about-file-popover.tsx';
+import { ColumnList } from './column-list.tsx';
 import { i18n } from '../../lib/i18n/i18n.ts';
-import {
-  fieldLabel,
-  formatLabel,
-  mappingNoteText,
-  mergeText,
-  twoDigitYearsText,
-} from './import-text.ts';
+import { formatLabel, mappingNoteText, mergeText, twoDigitYearsText } from './import-text.ts';
 
 export interface ImportDetailsProps {
   report: ImportReport;
@@ -71,14 +66,12 @@ export function ImportDetails({ report, onChangeColumns }: ImportDetailsProps) {
             </p>
           )}
           {mapping && (
-            <dl className="import-mapping">
-              {MAPPED_FIELDS.filter((field) => mapping[field] !== null).map((field) => (
-                <div key={field}>
-                  <dt>{fieldLabel(field)}</dt>
-                  <dd>{mapping[field]}</dd>
-                </div>
-              ))}
-            </dl>
+            <ColumnList
+              columns={MAPPED_FIELDS.flatMap((field) => {
+                const column = mapping[field];
+                return column === null ? [] : [{ field, column }];
+              })}
+            />
           )}
           {onChangeColumns && (
             <button

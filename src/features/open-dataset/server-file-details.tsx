@@ -2,7 +2,7 @@ import { MAPPED_FIELDS } from '../../data/import/column-mapping.ts';
 import type { QueryServer } from '../../data/server-view/descriptor.ts';
 import { AboutFilePopover } from './about-file-popover.tsx';
 import { i18n } from '../../lib/i18n/i18n.ts';
-import { fieldLabel } from './import-text.ts';
+import { ColumnList } from './column-list.tsx';
 
 /**
  * About this file over a data server: what its descriptor says of the file (docs/server.md) —
@@ -16,7 +16,9 @@ export function ServerFileDetails({ server }: { server: QueryServer }) {
     ? MAPPED_FIELDS.flatMap((field) => {
         // Only the fields this page knows, by their own names: the answer is untrusted.
         const column = Object.hasOwn(columns.fields, field) ? columns.fields[field] : undefined;
-        return column === undefined ? [] : [{ field, column }];
+        return column === undefined
+          ? []
+          : [{ field, column, guessed: columns.guessed.includes(field) }];
       })
     : [];
   // The file's own words, each shown as text: a server's answer is as untrusted as a file.
@@ -52,21 +54,7 @@ export function ServerFileDetails({ server }: { server: QueryServer }) {
               )}
             </p>
           )}
-          {fieldsRead.length > 0 && (
-            <dl className="import-mapping">
-              {fieldsRead.map(({ field, column }) => (
-                <div key={field}>
-                  <dt>{fieldLabel(field)}</dt>
-                  <dd>
-                    <span dir="auto">{column}</span>
-                    {columns?.guessed.includes(field) && (
-                      <span className="import-guessed"> {i18n._('(guessed)')}</span>
-                    )}
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          )}
+          <ColumnList columns={fieldsRead} />
           {fields.length > 0 && (
             <dl className="import-mapping dataset-metadata">
               {fields.map(([label, value]) => (
