@@ -3,12 +3,29 @@ import { useStoreValue, type Store } from '../lib/store/store.ts';
 import { i18n } from '../lib/i18n/i18n.ts';
 import './load-states.css';
 
+// A formatter is made once per language: making one costs more than the render it serves, and a
+// download reports its progress hundreds of times.
+const counts = new Map<string, Intl.NumberFormat>();
+const sizes = new Map<string, Intl.NumberFormat>();
+
+function formatterFor(
+  made: Map<string, Intl.NumberFormat>,
+  options: Intl.NumberFormatOptions,
+): Intl.NumberFormat {
+  let formatter = made.get(i18n.locale);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(i18n.locale, options);
+    made.set(i18n.locale, formatter);
+  }
+  return formatter;
+}
+
 function count(value: number): string {
-  return new Intl.NumberFormat(i18n.locale).format(value);
+  return formatterFor(counts, {}).format(value);
 }
 
 function megabytes(bytes: number): string {
-  return new Intl.NumberFormat(i18n.locale, {
+  return formatterFor(sizes, {
     style: 'unit',
     unit: 'megabyte',
     minimumFractionDigits: 1,

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importParquet } from './parquet-import.ts';
 import { looksLikeParquet } from './parquet-magic.ts';
@@ -82,6 +85,47 @@ describe('readParquetBytes', () => {
       ['신포 잠수함 발사', 'Страйк у Києві — café ✓ 🚀', 'Long title '.repeat(60).trim()].sort(),
     );
   });
+
+  // ASCII values are cut from their page's bytes read as one string (parquet-table.ts): over
+  // many pages, with values long enough that their length prefixes hold bytes from 0x80 up, and
+  // plain ASCII beside UTF-8 and broken UTF-8 in the same page, whether or not the column chunk
+  // is compressed.
+  it.each(['uncompressed', 'snappy'])(
+    'reads every text cell of a %s file of many pages exactly as it was written',
+    async (codec) => {
+      const folder = mkdtempSync(join(tmpdir(), 'dateline-parquet-'));
+      try {
+        const path = join(folder, `pages-${codec}.parquet`);
+        const instance = await DuckDBInstance.create(':memory:');
+        const connection = await instance.connect();
+        await connection.run(
+          `COPY (SELECT 'e' || i AS id,
+              CASE WHEN i % 7 = 0 THEN 'Café n° ' || i
+                   WHEN i % 11 = 0 THEN '신포 ' || i
+                   ELSE 'Event ' || i || ' ' || repeat('x', (i * 37) % 300) END AS title,
+              CASE WHEN i % 13 = 0 THEN from_hex('4f6b20ff20') ELSE from_hex('4f6b') END AS note
+            FROM range(6000) t(i))
+            TO '${path}' (FORMAT parquet, COMPRESSION ${codec}, ROW_GROUP_SIZE 2048)`,
+        );
+        connection.closeSync();
+        instance.closeSync();
+        const table = await readParquetBytes(new Uint8Array(readFileSync(path)), 'pages.parquet');
+        const expected = Array.from({ length: 6000 }, (_, i) => [
+          `e${i}`,
+          i % 7 === 0
+            ? `Café n° ${i}`
+            : i % 11 === 0
+              ? `신포 ${i}`
+              : `Event ${i} ${'x'.repeat((i * 37) % 300)}`,
+          // The bytes "Ok \xff ": broken UTF-8, replaced as TextDecoder replaces it.
+          i % 13 === 0 ? 'Ok \uFFFD ' : 'Ok',
+        ]);
+        expect(table.rows).toEqual(expected);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('names the file and the reason when it is not readable Parquet', async () => {
     const bytes = fixture('corrupt.parquet');
