@@ -15,14 +15,13 @@ import {
 } from '../../scripts/clickhouse-cluster.ts';
 import { crowdFeatures, syntheticFeatures } from '../../scripts/synthetic-dataset.ts';
 import { NO_FILTER, type EventFilter } from '../data/model/event-filter.ts';
-import type { Dataset } from '../data/model/schema.ts';
 import { validateFeatureCollection } from '../data/model/validate.ts';
 import type { BinUnit } from '../data/query/histogram.ts';
 import { createApp } from './app.ts';
 import { ClickHouseEngine } from './clickhouse-engine.ts';
 import { DuckDbEngine } from './duckdb-engine.ts';
 import { viewsAroundEvents } from './rollup-test-views.ts';
-import type { ClustersAnswer, HistogramAnswer } from './engine.ts';
+import type { ClustersAnswer, HistogramAnswer, ServedDataset } from './engine.ts';
 import type { MapView } from './view-query.ts';
 
 /** Events that try the edges: the poles, the antimeridian, hostile and Korean text, intervals. */
@@ -37,42 +36,53 @@ const EDGES = [
   ['Across the antimeridian', 'edge-date-line', [-180, 0], '2018-12-31/2019-01-02'],
 ] as const;
 
-const dataset: Dataset = validateFeatureCollection({
-  type: 'FeatureCollection',
-  metadata: { title: 'Synthetic, with edges' },
-  features: [
-    ...syntheticFeatures(4_000, 11),
-    ...crowdFeatures(400, 5),
-    ...EDGES.map(([title, id, coordinates, date]) => ({
-      type: 'Feature',
-      id,
-      geometry: { type: 'Point', coordinates },
-      properties: {
-        title,
-        date,
-        category: 'Edge',
-        summary: `${title} — 요약`,
-        sources: [{ publisher: 'Edge wire', url: `https://example.org/${id}` }],
-      },
-    })),
-    // One event each, in time out of the names' order: the description lists ties as they come.
-    ...[
-      ['tie-zebra', '1999-01-01', 'Tie zebra'],
-      ['tie-apple', '1999-02-01', 'Tie apple'],
-    ].map(([id, date, category]) => ({
-      type: 'Feature',
-      id,
-      geometry: { type: 'Point', coordinates: [12, 41] },
-      properties: {
-        title: `Tie ${String(id)}`,
-        date,
-        category,
-        sources: [{ publisher: 'Tie wire', url: `https://example.org/${String(id)}` }],
-      },
-    })),
-    { type: 'Feature', properties: { title: 'No place' } },
-  ],
-});
+// As a server loads a table: the column its categories came from, and which column became each
+// field (About this file shows both), so that describe() is compared with them present.
+const COLUMNS_READ = {
+  fields: { title: 'headline', date: 'event_date', category: 'kind' },
+  proposed: true,
+  guessed: ['title'],
+};
+const dataset: ServedDataset = {
+  categoryColumn: 'kind',
+  columns: COLUMNS_READ,
+  ...validateFeatureCollection({
+    type: 'FeatureCollection',
+    metadata: { title: 'Synthetic, with edges' },
+    features: [
+      ...syntheticFeatures(4_000, 11),
+      ...crowdFeatures(400, 5),
+      ...EDGES.map(([title, id, coordinates, date]) => ({
+        type: 'Feature',
+        id,
+        geometry: { type: 'Point', coordinates },
+        properties: {
+          title,
+          date,
+          category: 'Edge',
+          summary: `${title} — 요약`,
+          sources: [{ publisher: 'Edge wire', url: `https://example.org/${id}` }],
+        },
+      })),
+      // One event each, in time out of the names' order: the description lists ties as they come.
+      ...[
+        ['tie-zebra', '1999-01-01', 'Tie zebra'],
+        ['tie-apple', '1999-02-01', 'Tie apple'],
+      ].map(([id, date, category]) => ({
+        type: 'Feature',
+        id,
+        geometry: { type: 'Point', coordinates: [12, 41] },
+        properties: {
+          title: `Tie ${String(id)}`,
+          date,
+          category,
+          sources: [{ publisher: 'Tie wire', url: `https://example.org/${String(id)}` }],
+        },
+      })),
+      { type: 'Feature', properties: { title: 'No place' } },
+    ],
+  }),
+};
 
 // Every edge event is one of the events, or the test would miss what it means to try.
 if (dataset.issues.length !== 1) throw new Error(JSON.stringify(dataset.issues));
@@ -192,6 +202,8 @@ describe('the ClickHouse engine on a two-shard cluster, against DuckDB', () => {
   it('describes the dataset alike', async () => {
     const described = await duck.describe();
     expect(await house.describe()).toEqual(described);
+    expect(described.categoryColumn).toBe('kind');
+    expect(described.columns).toEqual(COLUMNS_READ);
     const names = described.categories.map((entry) => entry.name);
     expect(names.indexOf('Tie zebra')).toBeLessThan(names.indexOf('Tie apple'));
   });
