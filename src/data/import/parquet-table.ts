@@ -199,6 +199,10 @@ export async function readParquetFile(
     });
   } catch (error) {
     throw unreadable(name, error);
+  } finally {
+    // The last page and its string, up to 64 MB, are not kept past the file.
+    pageBuffer = null;
+    pageText = '';
   }
   const columns = [
     ...kept.map((index) => names[index] ?? ''),
