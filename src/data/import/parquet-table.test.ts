@@ -89,9 +89,8 @@ describe('readParquetBytes', () => {
   // ASCII values are cut from their page's bytes read as one string (parquet-table.ts): over
   // many pages, with values long enough that their length prefixes hold bytes from 0x80 up, and
   // plain ASCII beside UTF-8 and broken UTF-8 in the same page, whether or not the column chunk
-  // is compressed.
-  // With Parquet's version 2 pages DuckDB writes text as DELTA_LENGTH_BYTE_ARRAY: the values are
-  // views into the page after a block of lengths, not after each value's own length.
+  // is compressed. With Parquet's version 2 pages DuckDB writes text as DELTA_LENGTH_BYTE_ARRAY:
+  // the values are views into the page after a block of lengths, not after each value's own.
   it.each([
     ['uncompressed', 'V1'],
     ['snappy', 'V1'],

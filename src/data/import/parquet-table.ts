@@ -18,7 +18,10 @@ const twoDigits = (value: number) => String(value).padStart(2, '0');
 const utf8 = new TextDecoder();
 /** A page's bytes larger than this are not read as one string (V8's strings stop at 512 MB). */
 const PAGE_TEXT_LIMIT = 32 * 1024 * 1024;
-/** Beyond a page of that size, longer text is left to TextDecoder, which is then quick for its length. */
+/**
+ * Without a page string (a value in a buffer of its own, or a page past that size), longer text is
+ * left to TextDecoder, which is then quick for its length.
+ */
 const SHORT_TEXT = 512;
 
 /** The last page's bytes read as one string: its ASCII values are pieces of it. */
